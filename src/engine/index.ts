@@ -1,0 +1,10 @@
+// The engine's public surface. Everything outside src/engine imports from here.
+export { createWorld, type WorldOptions } from "./setup.js";
+export { advance, step, legalActions, IllegalAction } from "./engine.js";
+export { viewFor, type SeatView } from "./view.js";
+export { summarize, type RunSummary } from "./summary.js";
+export { mixSeed } from "./rng.js";
+export { scenarioSchema, type Scenario, type ScenarioInput } from "./scenario/schema.js";
+export type { World, LogEntry, Decision, Awaiting, Fate, Reason, ContestRecord } from "./state.js";
+export { fateLadder } from "./state.js";
+export { weekPhases } from "./turn.js";

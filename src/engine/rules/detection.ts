@@ -1,0 +1,121 @@
+// How word of a plot travels: leaks from approaches and lobbying, reports, and the KGB's own
+// watch. A warning reaches the leader only through people; a KGB chairman in the plot buries what
+// reaches him, and the leader's overconfidence may dismiss what gets through.
+import { choose, optionsForLog, term, type DecisionContext } from "../ai/choice.js";
+import { nameOf, record } from "../log.js";
+import { activePlots, canAct, holdersOf, tieToLeader } from "../queries.js";
+import type { Id, Plot } from "../state.js";
+import { learnOfPlot } from "./plots.js";
+
+export type LeakChannel = "report" | "cc-member" | "refuser" | "investigation";
+
+/**
+ * Word of `plot` naming `named` starts from `source` (a principal, or null for a CC member). It goes
+ * to the KGB unless the source reports straight to the leader.
+ */
+export function leak(ctx: DecisionContext, plot: Plot, named: readonly Id[], source: Id | null, channel: LeakChannel, credibility: number): void {
+  const world = ctx.world;
+  plot.exposure += 0.15;
+  const leader = plot.target;
+  if (channel === "report" && source) {
+    warn(ctx, plot, named, source, credibility);
+    return;
+  }
+  const chiefs = holdersOf(world, "security").filter((c) => canAct(world.principals[c]));
+  const outsideChief = chiefs.find((c) => !plot.members.includes(c));
+  if (outsideChief) {
+    const chief = world.principals[outsideChief];
+    const passTerms = [term("duty to the leader", 0.6 + 1.2 * tieToLeader(world, chief, leader)), term("opinion of the leader", 0.8 * chief.opinionOfLeader)];
+    const buryTerms = [
+      term("sympathy with the plotters", 0.5 * Math.max(0, -chief.opinionOfLeader)),
+      term("doubt about the rumour", 0.6 * (1 - credibility)),
+      term("his patron among the accused", chief.patron !== null && named.includes(chief.patron) ? 1 + chief.traits.loyalty : 0),
+    ];
+    const options = [
+      { choice: "pass-on", label: `Pass the report to ${nameOf(world, leader)}`, terms: passTerms },
+      { choice: "bury", label: "Sit on it", terms: buryTerms },
+    ];
+    learnOfPlot(world, outsideChief, plot, named, "warning", credibility);
+    const pick = choose(ctx, outsideChief, "kgb-report", `Your officers report talk of a plot against ${nameOf(world, leader)}.`, options);
+    record(world, {
+      type: "kgb-report",
+      audience: [outsideChief],
+      actor: outsideChief,
+      text: `The KGB hears talk of a plot naming ${named.map((n) => nameOf(world, n)).join(", ")}; ${nameOf(world, outsideChief)} ${pick.choice === "pass-on" ? "passes it on" : "sits on it"}.`,
+      data: { plot: plot.id, channel },
+      options: optionsForLog(options),
+      chosen: pick.choice,
+    });
+    if (pick.choice === "pass-on") warn(ctx, plot, named, outsideChief, Math.min(0.95, credibility + 0.3));
+    return;
+  }
+  // The organs are in the plot: a rumour reaches the leader only by a side door (family, a bodyguard).
+  if (ctx.rng.chance("detection", 0.3)) {
+    record(world, {
+      type: "rumour",
+      audience: [leader],
+      text: `A rumour of a plot reaches ${nameOf(world, leader)} by a side door, past the KGB.`,
+      data: { plot: plot.id, channel },
+    });
+    warn(ctx, plot, named, null, credibility * 0.6);
+  }
+}
+
+/** The leader weighs a warning: take it seriously (raise suspicion, come back to Moscow) or dismiss it. */
+export function warn(ctx: DecisionContext, plot: Plot, named: readonly Id[], source: Id | null, credibility: number): void {
+  const world = ctx.world;
+  const leader = world.principals[plot.target];
+  if (!canAct(leader)) return;
+  const accused = named.filter((n) => n !== leader.id);
+  if (!accused.length) return;
+  const trustInAccused = accused.reduce((s, a) => s + (leader.trust[a] ?? 0), 0) / accused.length;
+  const priorSuspicion = accused.reduce((s, a) => Math.max(s, leader.suspicion[a] ?? 0), 0);
+  const options = [
+    {
+      choice: "take-seriously",
+      label: "Take it seriously",
+      terms: [term("credibility of the source", 2 * credibility), term("suspicion already held", 1.2 * priorSuspicion), term("fear of a conspiracy", 0.2)],
+    },
+    {
+      choice: "dismiss",
+      label: "Dismiss it",
+      terms: [term("overconfidence", 3 * leader.traits.overconfidence), term("trust in the accused", 1.0 * trustInAccused), term("credibility of the source", 0)],
+    },
+  ];
+  const pick = choose(ctx, leader.id, "warning", `A warning: ${accused.map((a) => nameOf(world, a)).join(", ")} are said to be plotting against you.`, options);
+  record(world, {
+    type: "warning",
+    audience: source ? [leader.id, source] : [leader.id],
+    actor: leader.id,
+    text: `${source ? nameOf(world, source) : "A rumour"} warns ${nameOf(world, leader.id)} that ${accused.map((a) => nameOf(world, a)).join(", ")} are plotting; he ${pick.choice === "take-seriously" ? "takes it seriously" : "dismisses it"}.`,
+    data: { plot: plot.id, accused, source, credibility },
+    options: optionsForLog(options),
+    chosen: pick.choice,
+  });
+  if (pick.choice !== "take-seriously") return;
+  for (const a of accused) leader.suspicion[a] = Math.min(1, (leader.suspicion[a] ?? 0) + 0.2 + 0.35 * credibility);
+  learnOfPlot(world, leader.id, plot, accused, "warning", credibility);
+  if (world.leaderLocation) {
+    record(world, { type: "trip-cut-short", audience: "public", actor: leader.id, text: `${nameOf(world, leader.id)} cuts short his stay in ${world.leaderLocation.place} and returns to Moscow.` });
+    world.cancelledTrips.push(world.leaderLocation.tripId);
+    world.leaderLocation = null;
+  }
+  // Asking around alerts the accused: those in the plot now know the leader suspects them.
+  if (accused.some((a) => plot.members.includes(a))) plot.alarm = 1;
+}
+
+/** Weekly: a KGB chairman outside a plot may uncover it. */
+export function detectionPhase(ctx: DecisionContext): void {
+  const world = ctx.world;
+  for (const plot of activePlots(world)) {
+    if (!activePlots(world).includes(plot)) continue;
+    for (const chief of holdersOf(world, "security")) {
+      if (plot.members.includes(chief) || !canAct(world.principals[chief])) continue;
+      if (ctx.rng.chance("detection", Math.min(0.4, 0.035 * plot.exposure))) {
+        const named = plot.members.filter((_, i) => i < 1 + Math.floor(ctx.rng.next("detection") * plot.members.length));
+        leak(ctx, plot, named, null, "investigation", 0.7);
+        break;
+      }
+    }
+  }
+}

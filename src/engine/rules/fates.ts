@@ -1,0 +1,134 @@
+// What happens to the losers of a contest, who takes their posts, and how the system remembers it.
+import { term, utility, type DecisionContext } from "../ai/choice.js";
+import { nameOf, record } from "../log.js";
+import { canAct, clamp, hasPower, holdersOf } from "../queries.js";
+import type { Fate, Id, World } from "../state.js";
+import { fateLadder } from "../state.js";
+
+export interface FateCircumstances {
+  /** Fought to the end (demanded a plenum and lost, or was caught plotting). */
+  lostFight: boolean;
+  resigned: boolean;
+  force: boolean;
+}
+
+/** The rung is drawn around the fear level, harsher for a fight to the end, for force, and for a former head of the organs. */
+export function rollFate(ctx: DecisionContext, loser: Id, c: FateCircumstances): Fate {
+  const world = ctx.world;
+  const fear = world.globals.fear;
+  const terms = [
+    term("fear in the system", 0.3 + 3.2 * fear * fear),
+    term("fought to the end", c.lostFight ? 0.6 : 0),
+    term("stepped down without a fight", c.resigned ? -0.2 : 0),
+    term("settled by force", c.force ? 0.8 : 0),
+    term("held the security organs", hasPower(world, loser, "security") ? 1 : 0),
+    term("chance", 0.6 * ctx.rng.normal("crisis")),
+  ];
+  const rung = clamp(Math.round(utility(terms)), 0, fateLadder.length - 1);
+  const fate = fateLadder[rung];
+  record(world, {
+    type: "fate",
+    audience: "public",
+    actor: loser,
+    text: `${nameOf(world, loser)}: ${fateText[fate]}.`,
+    data: { fate },
+    options: [{ option: fate, utility: Math.round(utility(terms) * 1000) / 1000, terms }],
+    chosen: fate,
+  });
+  applyFate(world, loser, fate);
+  return fate;
+}
+
+const fateText: Record<Fate, string> = {
+  retired: "retired on a pension",
+  demoted: "demoted to a minor post far from Moscow",
+  expelled: "expelled from the Central Committee and the party",
+  imprisoned: "arrested and imprisoned",
+  executed: "arrested, tried and shot",
+};
+
+export function applyFate(world: World, id: Id, fate: Fate): void {
+  const p = world.principals[id];
+  for (const postId of p.posts) world.posts[postId].holders = world.posts[postId].holders.filter((h) => h !== id);
+  p.posts = [];
+  p.presidium = "none";
+  p.secretary = false;
+  p.fate = fate;
+  if (fate === "executed") p.alive = false;
+}
+
+/** Hands a post to the first eligible candidate (already ordered by preference). */
+export function fillPost(world: World, postId: Id, candidates: readonly Id[]): Id | null {
+  const post = world.posts[postId];
+  if (post.holders.length) return post.holders[0];
+  const who = candidates.find((c) => canAct(world.principals[c]));
+  if (!who) return null;
+  post.holders.push(who);
+  world.principals[who].posts.push(postId);
+  return who;
+}
+
+/** Who in a coalition has the strongest claim to lead: the apparatus men first, then seniority. */
+export function claimants(world: World, coalition: readonly Id[]): Id[] {
+  const score = (id: Id) => {
+    const p = world.principals[id];
+    return (hasPower(world, id, "secondSecretary") ? 3 : 0) + (hasPower(world, id, "cadres") ? 1.5 : 0) + (p.secretary ? 1 : 0) + (p.presidium === "full" ? 1.5 : p.presidium === "candidate" ? 0.5 : 0) + p.traits.ambition + p.traits.competence * 0.5;
+  };
+  return coalition
+    .filter((id) => canAct(world.principals[id]))
+    .map((id) => ({ id, s: score(id) }))
+    .sort((a, b) => b.s - a.s || world.principals[a.id].rank - world.principals[b.id].rank)
+    .map((x) => x.id);
+}
+
+/**
+ * The winners share out the loser's posts. Where the norm of collective leadership has taken hold
+ * (the CC as arbiter), the leader's posts are split rather than handed over whole.
+ */
+export function shareOutPosts(world: World, vacated: readonly Id[], coalition: readonly Id[], newLeader: Id | null): void {
+  const split = world.globals.ccArbiter >= 0.5;
+  const others = claimants(world, coalition).filter((c) => c !== newLeader);
+  for (const postId of vacated) {
+    const post = world.posts[postId];
+    if (post.holders.length) continue;
+    if (post.powers.includes("leader") && newLeader) {
+      fillPost(world, postId, [newLeader]);
+      continue;
+    }
+    const byFit = [...others].sort((a, b) => fit(world, b, post.powers) - fit(world, a, post.powers));
+    const candidates = split || !newLeader ? byFit : [newLeader, ...byFit];
+    fillPost(world, postId, candidates);
+  }
+}
+
+function fit(world: World, id: Id, powers: readonly string[]): number {
+  const p = world.principals[id];
+  let f = p.traits.competence - 0.3 * p.posts.length;
+  for (const post of p.posts) for (const power of world.posts[post].powers) if (powers.includes(power)) f += 1;
+  return f;
+}
+
+/** After a contest: the loser's CC clients are replaced by the winner's people. */
+export function purgeClients(world: World, losers: readonly Id[], winner: Id): void {
+  for (const m of world.cc) {
+    if (m.patron && losers.includes(m.patron)) {
+      m.patron = winner;
+      m.baseLean = clamp(m.baseLean + 0.3, -1, 1);
+    }
+  }
+}
+
+/** The fates feed back into the system: harsh fates raise fear, settling by the CC raises its authority. */
+export function aftermath(world: World, fates: readonly Fate[], settledByCc: boolean, force: boolean): void {
+  if (fates.length) {
+    const mean = fates.reduce((s, f) => s + fateLadder.indexOf(f), 0) / fates.length;
+    world.globals.fear = clamp(world.globals.fear + 0.05 * (mean - 1.5));
+  }
+  if (settledByCc) world.globals.ccArbiter = clamp(world.globals.ccArbiter + 0.15);
+  if (force) world.globals.ccArbiter = clamp(world.globals.ccArbiter - 0.1);
+  for (const m of world.cc) m.whippedBy = null;
+}
+
+export function securityHolders(world: World): Id[] {
+  return [...holdersOf(world, "security"), ...holdersOf(world, "army")];
+}

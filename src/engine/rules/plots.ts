@@ -1,0 +1,287 @@
+// Plots as multi-stage processes: a disaffected principal starts one, members sound out others
+// (each approach adds strength and exposure), whip CC members, and bring in a security chief.
+import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
+import { record, nameOf } from "../log.js";
+import {
+  activePlots, canAct, clamp, disaffection, grievanceAgainst, hasPower, holdersOf, leaderOf, logistic, plotOf, tieToLeader,
+} from "../queries.js";
+import type { CcMember, Id, Plot, PlotBelief, Principal, Reason, World } from "../state.js";
+import { effectiveLean, estimateSuccess, perceivedChiefLoyalty, votingCc } from "./estimates.js";
+import { leak } from "./detection.js";
+
+/** Cost of being on the losing side, rising steeply with fear (demotion at low fear, death at high). */
+export function costOfFailure(fear: number): number {
+  return 0.5 + 4 * fear * fear;
+}
+
+export function beliefAbout(p: Principal, plotId: string): PlotBelief | undefined {
+  return p.beliefs.find((b) => b.plotId === plotId);
+}
+
+export function learnOfPlot(world: World, who: Id, plot: Plot, members: readonly Id[], source: PlotBelief["source"], certainty: number): void {
+  const p = world.principals[who];
+  const existing = beliefAbout(p, plot.id);
+  if (existing) {
+    for (const m of members) if (!existing.knownMembers.includes(m)) existing.knownMembers.push(m);
+    existing.certainty = Math.max(existing.certainty, certainty);
+    return;
+  }
+  p.beliefs.push({ plotId: plot.id, knownMembers: [...members], certainty, source, since: world.date });
+}
+
+/** Weekly hazard that a principal starts a plot, as a sum of terms (the logit). */
+export function plotStartTerms(world: World, p: Principal, leader: Id) {
+  const fear = world.globals.fear;
+  const leaderStrength = world.globals.prestige;
+  return [
+    term("baseline", -9.2),
+    term("ambition", 2.2 * p.traits.ambition),
+    term("disaffection with the leader", 2.0 * disaffection(world, p, leader)),
+    term("boldness", 1.2 * p.traits.boldness),
+    term("fear of the consequences", -6 * fear * fear),
+    term("leader's perceived strength", -2 * (leaderStrength - 0.5)),
+    term("tie to the leader", -1.5 * tieToLeader(world, p, leader)),
+    term("standing in the leadership", p.presidium === "full" ? 0.6 : p.presidium === "candidate" || p.secretary ? 0.2 : -0.6),
+  ];
+}
+
+export function considerStartingPlots(ctx: DecisionContext, actor: Id): boolean {
+  const world = ctx.world;
+  const leader = leaderOf(world);
+  const p = world.principals[actor];
+  if (actor === leader || !canAct(p) || plotOf(world, actor)) return false;
+  // Someone who already knows of a live plot against this leader waits to be asked rather than start a rival one.
+  if (p.beliefs.some((b) => activePlots(world).some((pl) => pl.id === b.plotId))) return false;
+  const terms = plotStartTerms(world, p, leader);
+  const hazard = logistic(utility(terms));
+  if (!ctx.rng.chance("ai", hazard)) return false;
+  startPlot(world, actor, terms);
+  return true;
+}
+
+export function startPlot(world: World, actor: Id, terms: Reason[]): Plot {
+  const leader = leaderOf(world);
+  const hazard = logistic(utility(terms));
+  const plot: Plot = {
+    id: `plot-${world.plotsStarted + 1}`,
+    target: leader,
+    initiator: actor,
+    members: [actor],
+    refusedBy: [],
+    startedOn: world.date,
+    stage: "forming",
+    exposure: 0,
+    alarm: 0,
+    whippedCount: 0,
+    launchedOn: null,
+    launchedWhileAway: false,
+  };
+  world.plots.push(plot);
+  world.plotsStarted++;
+  learnOfPlot(world, actor, plot, [actor], "member", 1);
+  record(world, {
+    type: "plot-started",
+    audience: [actor],
+    actor,
+    text: `${nameOf(world, actor)} resolves to organise ${nameOf(world, leader)}'s removal (weekly chance was ${(hazard * 100).toFixed(1)}%).`,
+    data: { plot: plot.id, hazard },
+    options: [{ option: "start-plot", utility: Math.round(utility(terms) * 1000) / 1000, terms }],
+    chosen: "start-plot",
+  });
+  return plot;
+}
+
+/** How promising an approach to `target` looks to `member`, from public grievances and trust. */
+function approachAppeal(world: World, member: Principal, target: Principal, leader: Id): number {
+  const publicGrievance = Math.min(1.5, grievanceAgainst(target, leader));
+  const commandsOrgans = hasPower(world, target.id, "security") || hasPower(world, target.id, "army");
+  // A security chief who is not known to be the leader's man is worth the risk: the organs could expose the plot, or shield it.
+  const value = commandsOrgans ? 0.6 + 1.4 * (1 - perceivedChiefLoyalty(world, target.id, leader)) : target.presidium === "full" ? 1 : target.presidium === "candidate" ? 0.6 : target.secretary ? 0.5 : 0.3;
+  const clientOfPlotter = target.patron !== null && (member.id === target.patron || (beliefAbout(member, plotIdOf(world, member.id))?.knownMembers ?? []).includes(target.patron));
+  return value + 0.8 * publicGrievance + 0.8 * (member.trust[target.id] ?? 0) - (target.patron === leader ? 0.2 : 0) + (clientOfPlotter ? 0.8 : 0);
+}
+
+function plotIdOf(world: World, member: Id): string {
+  return plotOf(world, member)?.id ?? "";
+}
+
+export function approachCandidates(world: World, plot: Plot, member: Id): Id[] {
+  return world.order.filter((id) => {
+    const t = world.principals[id];
+    return id !== plot.target && canAct(t) && !plot.members.includes(id) && !plot.refusedBy.includes(id);
+  });
+}
+
+/** The weekly options of a plot member: sound someone out, whip CC members, or lie low. */
+export function plotMemberOptions(world: World, plot: Plot, member: Id): ScoredOption[] {
+  const p = world.principals[member];
+  const leader = plot.target;
+  const known = beliefAbout(p, plot.id)?.knownMembers ?? plot.members;
+  const est = estimateSuccess(world, p, plot, known);
+  const caution = 1 - p.traits.boldness;
+  const risk = plot.exposure * caution * costOfFailure(world.globals.fear);
+  const options: ScoredOption[] = [
+    { choice: "lie-low", label: "Lie low this week", terms: [term("exposure already run", 0.6 * risk), term("plot already strong", 0.8 * est.odds)] },
+  ];
+  const candidates = approachCandidates(world, plot, member)
+    .map((id) => ({ id, appeal: approachAppeal(world, p, world.principals[id], leader) }))
+    .sort((a, b) => b.appeal - a.appeal || world.principals[a.id].rank - world.principals[b.id].rank);
+  if (candidates.length) {
+    const best = candidates[0];
+    options.push({
+      choice: "sound-out",
+      target: best.id,
+      label: `Sound out ${nameOf(world, best.id)}`,
+      odds: est.odds,
+      terms: [term("appeal of the approach", 0.9 * best.appeal), term("need for more allies", 1.2 * (1 - est.odds)), term("risk of exposure", -0.5 * risk - 0.3 * caution)],
+    });
+  }
+  const ccVoters = votingCc(world).length || 1;
+  const unwhipped = 1 - plot.whippedCount / ccVoters;
+  const apparatus = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? 1 : Object.keys(p.clients).length ? 0.5 : 0.2;
+  options.push({
+    choice: "whip-cc",
+    label: "Lobby Central Committee members",
+    odds: est.odds,
+    terms: [term("belief that the CC decides", 2.4 * p.believesCcDecides * unwhipped), term("reach in the apparatus", 0.8 * apparatus), term("risk of exposure", -0.4 * risk - 0.4)],
+  });
+  return options;
+}
+
+/** An approached principal's answer: join, report to the leader, or stay out. */
+export function responseOptions(world: World, plot: Plot, approacher: Id, target: Id): ScoredOption[] {
+  const t = world.principals[target];
+  const leader = plot.target;
+  const told = [...new Set([...(beliefAbout(world.principals[approacher], plot.id)?.knownMembers ?? plot.members)])];
+  const est = estimateSuccess(world, t, plot, told, target);
+  const p = est.odds;
+  const fear = world.globals.fear;
+  const tie = tieToLeader(world, t, leader);
+  const dis = disaffection(world, t, leader);
+  const commandsOrgans = hasPower(world, target, "security") || hasPower(world, target, "army");
+  const joinTerms = [
+    term("estimated success x stake", p * (0.6 + 1.4 * t.traits.ambition)),
+    term("disaffection with the leader", 0.9 * dis),
+    term("risk if it fails", -(1 - p) * costOfFailure(fear) * (0.6 + 0.6 * (1 - t.traits.boldness))),
+    term("tie to the leader", -1.2 * tie),
+    term("trust in the one asking", 0.5 * (t.trust[approacher] ?? 0)),
+    term("patron in the plot", t.patron !== null && told.includes(t.patron) ? 0.8 + t.traits.loyalty : 0),
+  ];
+  if (commandsOrgans) joinTerms.push(term("reluctance to bring the organs into politics", -1.2 * t.traits.restraint));
+  const reportTerms = [
+    term("reward if the plot fails", (1 - p) * (0.2 + 0.4 * t.traits.ambition)),
+    term("tie to the leader", 0.9 * tie),
+    term("penalty if the plot wins", -1.2 * p),
+    term("informing on a colleague", -0.9 - 0.5 * Math.max(0, t.trust[approacher] ?? 0)),
+    term("disaffection with the leader", -0.6 * dis),
+  ];
+  const stayTerms = [term("keep out of it", 0), term("standing under a new leader", -0.3 * p * t.traits.ambition)];
+  return [
+    { choice: "join", label: "Join the plot", odds: p, terms: joinTerms },
+    { choice: "report", label: `Warn ${nameOf(world, leader)}`, odds: p, terms: reportTerms },
+    { choice: "stay-out", label: "Keep out of it", odds: p, terms: stayTerms },
+  ];
+}
+
+export function soundOut(ctx: DecisionContext, plot: Plot, approacher: Id, target: Id): void {
+  const world = ctx.world;
+  const rival = activePlots(world).find((p) => p !== plot && p.members.includes(target));
+  if (rival) return mergePlots(world, plot, rival, approacher, target);
+  const options = responseOptions(world, plot, approacher, target);
+  const told = beliefAbout(world.principals[approacher], plot.id)?.knownMembers ?? plot.members;
+  const pick = choose(ctx, target, "respond", `${nameOf(world, approacher)} sounds you out about removing ${nameOf(world, plot.target)}.`, options);
+  plot.exposure += 0.08;
+  learnOfPlot(world, target, plot, told, "approached", 0.9);
+  record(world, {
+    type: "approach",
+    audience: [approacher, target],
+    actor: target,
+    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, target)}, who ${pick.choice === "join" ? "joins" : pick.choice === "report" ? "decides to warn " + nameOf(world, plot.target) : "keeps out of it"} (estimated success ${((pick.odds ?? 0) * 100).toFixed(0)}%).`,
+    data: { plot: plot.id, approacher, target },
+    options: optionsForLog(options),
+    chosen: pick.choice,
+  });
+  if (pick.choice === "join") {
+    plot.members.push(target);
+    if (plot.stage === "forming") plot.stage = "recruiting";
+    // Members share who is in: the newcomer learns the roster, the roster learns the newcomer.
+    for (const m of plot.members) learnOfPlot(world, m, plot, plot.members, "member", 1);
+  } else {
+    plot.refusedBy.push(target);
+    if (pick.choice === "report") {
+      leak(ctx, plot, told, target, "report", 0.85);
+    } else if (ctx.rng.chance("detection", 0.03 + 0.15 * tieToLeader(world, world.principals[target], plot.target))) {
+      // Keeping out of it is not keeping quiet: a word dropped to the wrong person reaches the organs.
+      leak(ctx, plot, told.slice(0, 2), target, "refuser", 0.5);
+    }
+  }
+}
+
+/** Two circles plotting the same thing find each other through an approach and join forces. */
+function mergePlots(world: World, plot: Plot, rival: Plot, approacher: Id, target: Id): void {
+  for (const m of rival.members) if (!plot.members.includes(m)) plot.members.push(m);
+  for (const r of rival.refusedBy) if (!plot.refusedBy.includes(r) && !plot.members.includes(r)) plot.refusedBy.push(r);
+  for (const m of world.cc) if (m.whippedBy === rival.id) m.whippedBy = plot.id;
+  plot.whippedCount = votingCc(world).filter((m) => m.whippedBy === plot.id).length;
+  plot.exposure += rival.exposure;
+  plot.stage = "recruiting";
+  rival.stage = "disbanded";
+  for (const id of world.order) {
+    const p = world.principals[id];
+    p.beliefs = p.beliefs.filter((b) => b.plotId !== rival.id);
+  }
+  for (const m of plot.members) learnOfPlot(world, m, plot, plot.members, "member", 1);
+  record(world, {
+    type: "plots-merge",
+    audience: [...plot.members],
+    actor: approacher,
+    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, target)} and finds him already plotting: the two circles join forces (${plot.members.map((m) => nameOf(world, m)).join(", ")}).`,
+    data: { plot: plot.id, merged: rival.id },
+  });
+}
+
+/** Which CC members a plot member approaches first: their own clients, then the most disaffected. */
+function whipTargets(world: World, plot: Plot, member: Id, count: number): CcMember[] {
+  const leader = plot.target;
+  const pool = votingCc(world).filter((m) => m.whippedBy !== plot.id);
+  const score = (m: CcMember) => (m.patron === member ? 2 : plot.members.includes(m.patron ?? "") ? 1.5 : 0) - effectiveLean(world, m) - (m.patron === leader ? 1 : 0);
+  return pool
+    .map((m, i) => ({ m, s: score(m), i }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .slice(0, count)
+    .map((x) => x.m);
+}
+
+export function whipCc(ctx: DecisionContext, plot: Plot, member: Id): void {
+  const world = ctx.world;
+  const p = world.principals[member];
+  const reach = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? 12 : 6;
+  const est = estimateSuccess(world, p, plot, beliefAbout(p, plot.id)?.knownMembers ?? plot.members);
+  let won = 0;
+  let leaks = 0;
+  const contacted = whipTargets(world, plot, member, reach);
+  for (const m of contacted) {
+    const patronLine = m.patron === member ? 1.5 : plot.members.includes(m.patron ?? "") ? 1 : m.patron === plot.target ? -1.2 : 0;
+    const pAgree = logistic(3 * (0.15 - effectiveLean(world, m)) + patronLine + 2 * (est.odds - 0.5) + 0.8 * (p.traits.competence - 0.5));
+    if (ctx.rng.chance("ai", pAgree)) {
+      m.whippedBy = plot.id;
+      won++;
+    } else if (ctx.rng.chance("detection", 0.03 + (m.patron === plot.target ? 0.05 : 0))) {
+      leaks++;
+    }
+  }
+  plot.whippedCount = votingCc(world).filter((m) => m.whippedBy === plot.id).length;
+  plot.exposure += 0.01 * contacted.length;
+  record(world, {
+    type: "whip",
+    audience: [...plot.members],
+    actor: member,
+    text: `${nameOf(world, member)} lobbies ${contacted.length} Central Committee members; ${won} pledge their votes (plot now holds ${plot.whippedCount}).`,
+    data: { plot: plot.id, contacted: contacted.length, won, total: plot.whippedCount },
+  });
+  for (let i = 0; i < leaks; i++) leak(ctx, plot, [member], null, "cc-member", 0.45);
+}
+
+export function clampExposure(plot: Plot): void {
+  plot.exposure = clamp(plot.exposure, 0, 3);
+}

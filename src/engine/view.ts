@@ -1,0 +1,60 @@
+// What one seat may know: the only way a seat, a player's browser or an AI's explanation sees the
+// world (MODEL.md section 7). Everything not copied here explicitly stays hidden.
+import { canKnow } from "./log.js";
+import { ageOf, leaderOf } from "./queries.js";
+import type { Id, LogEntry, PlotBelief, World } from "./state.js";
+
+export interface PrincipalView {
+  id: Id;
+  name: string;
+  nameRu: string;
+  age: number;
+  alive: boolean;
+  incapacitated: boolean;
+  presidium: "full" | "candidate" | "none";
+  secretary: boolean;
+  posts: string[];
+  patron: Id | null;
+  fate: string | null;
+}
+
+export interface SeatView {
+  seat: Id;
+  date: string;
+  week: number;
+  done: boolean;
+  leader: Id;
+  leaderAway: { place: string } | null;
+  globals: { prestige: number; fear: number };
+  principals: PrincipalView[];
+  self: { traits: Record<string, number>; opinionOfLeader: number; grievances: { against: Id; cause: string; weight: number; date: string }[]; trust: Record<Id, number> };
+  plotsKnown: (PlotBelief & { member: boolean; whippedCount: number | null })[];
+  log: LogEntry[];
+  awaiting: World["awaiting"];
+}
+
+export function viewFor(world: World, seat: Id): SeatView {
+  const me = world.principals[seat];
+  if (!me) throw new Error(`unknown seat "${seat}"`);
+  return {
+    seat,
+    date: world.date,
+    week: world.week,
+    done: world.done,
+    leader: leaderOf(world),
+    leaderAway: world.leaderLocation ? { place: world.leaderLocation.place } : null,
+    globals: { prestige: world.globals.prestige, fear: world.globals.fear },
+    principals: world.order.map((id) => {
+      const p = world.principals[id];
+      return { id, name: p.name, nameRu: p.nameRu, age: ageOf(world, p), alive: p.alive, incapacitated: p.incapacitated, presidium: p.presidium, secretary: p.secretary, posts: [...p.posts], patron: p.patron, fate: p.fate };
+    }),
+    self: { traits: { ...me.traits }, opinionOfLeader: me.opinionOfLeader, grievances: me.grievances.map((g) => ({ ...g })), trust: { ...me.trust } },
+    plotsKnown: me.beliefs.map((b) => {
+      const plot = world.plots.find((p) => p.id === b.plotId);
+      const member = !!plot?.members.includes(seat);
+      return { ...b, knownMembers: [...b.knownMembers], member, whippedCount: member && plot ? plot.whippedCount : null };
+    }),
+    log: world.log.filter((e) => canKnow(e, seat)),
+    awaiting: world.awaiting && world.awaiting.seat === seat ? world.awaiting : null,
+  };
+}

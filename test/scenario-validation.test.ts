@@ -1,0 +1,233 @@
+import { describe, it, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { checkScenario } from "../src/engine/scenario/consistency.js";
+import { scenarioSchema } from "../src/engine/scenario/schema.js";
+import { applySetting, applyWhatIfs, parseSettingValue, WhatIfError } from "../src/engine/scenario/what-if.js";
+import { listScenarios, resolveScenario } from "../src/scenarios/catalog.js";
+import { loadScenarioFile, ScenarioError } from "../src/scenarios/load.js";
+
+const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const minimalFile = join(fixtures, "minimal.yaml");
+
+/** The issue lines a file produces, or [] when it loads. */
+function issuesOf(file: string, whatIfs: string[] = []): string[] {
+  try {
+    loadScenarioFile(file, { whatIfs });
+    return [];
+  } catch (error) {
+    if (error instanceof ScenarioError) return [...error.issues];
+    throw error;
+  }
+}
+
+/** What the loader calls a file in its messages (relative to where the tests run). */
+function shown(file: string): string {
+  return relative(process.cwd(), file);
+}
+
+function minimalData(): unknown {
+  return parse(readFileSync(minimalFile, "utf8"));
+}
+
+describe("a valid scenario", () => {
+  it("loads, with defaults filled in", () => {
+    const { scenario, file } = loadScenarioFile(minimalFile);
+    expect(file).toBe(minimalFile);
+    expect(scenario.id).toBe("minimal");
+    expect(scenario.characters.semichastny.trust).toEqual({});
+    expect(scenario.characters.semichastny.patron).toBe("brezhnev");
+  });
+
+  it("has no cross-reference issues", () => {
+    expect(checkScenario(scenarioSchema.parse(minimalData()))).toEqual([]);
+  });
+
+  it("loads with a what-if applied before validation", () => {
+    const { scenario } = loadScenarioFile(minimalFile, { whatIfs: ["loyal-kgb"] });
+    expect(scenario.characters.semichastny.traits.loyalty).toEqual({ value: 0.95, reason: "loyal to Shelepin" });
+    expect(scenario.characters.semichastny.patron).toBeNull();
+  });
+});
+
+describe("broken scenario files are reported at FILE:LINE:COL", () => {
+  // Each fixture is minimal.yaml with one thing wrong; line 2 says what.
+  const cases: [fixture: string, issues: string[]][] = [
+    ["bad-indentation", ["33:4: YAML syntax: All mapping items must start at the same column"]],
+    ["tab-indentation", ["33:1: YAML syntax: Tabs are not allowed as indentation"]],
+    ["duplicate-key", ['53:5: YAML syntax: duplicate key "born" (keys in a mapping must be unique)']],
+    [
+      "unknown-field",
+      [
+        "37:5: characters.khrushchev.secretry: unknown field (allowed: name, nameRu, born, died, bio, faction, sources, health, incapacitated, presidium, secretary, posts, patron, traits, opinionOfLeader, trust, grievances, believesCcDecides, clients)",
+      ],
+    ],
+    ["missing-field", ["50:5: characters.brezhnev.bio: required field is missing"]],
+    ["wrong-type", ['52:11: characters.brezhnev.born: expected a year (integer), got "1906a"']],
+    ["trait-out-of-range", ["61:26: characters.brezhnev.traits.ambition.value: expected ambition from 0 to 1, got 1.7"]],
+    ["unknown-patron", ['84:13: characters.semichastny.patron: unknown character "brezhnyev" (known: brezhnev, khrushchev, semichastny)']],
+    ["unknown-trust-key", ['69:14: characters.brezhnev.trust.semichastnyy: unknown character "semichastnyy" (known: brezhnev, khrushchev, semichastny)']],
+    ["own-patron", ['84:13: characters.semichastny.patron: "semichastny" cannot be their own patron']],
+    ["patron-cycle", ["59:13: characters.brezhnev.patron: patron cycle: brezhnev -> khrushchev -> semichastny -> brezhnev"]],
+    ["died-before-born", ["37:11: characters.khrushchev.died: died (1890) before born (1894)"]],
+    ["duplicate-id", ['118:9: policies.1.id: duplicate id "party-split" (first used by policies.0)']],
+    [
+      "cc-member-is-character",
+      ['105:11: centralCommittee.named.brezhnev.id: CC member id "brezhnev" is also a character id; a principal is not listed among named CC members'],
+    ],
+    ["start-after-end", ["7:6: end: the scenario must end after it starts: end 1963-12-31 is not after start 1964-01-01"]],
+    ["trip-ends-before-start", ["127:9: trips.pitsunda-holiday.to: trip ends (1964-09-20) before it starts (1964-09-30)"]],
+    ["trip-outside-scenario", ["127:9: trips.pitsunda-holiday.to: trip end 1965-01-13 is outside the scenario (1964-01-01 to 1964-12-31)"]],
+    [
+      "overlapping-trips",
+      ['132:11: trips.crimea.from: trip "crimea" (1964-10-10 to 1964-10-20) overlaps trip "pitsunda-holiday" (1964-09-30 to 1964-10-13)'],
+    ],
+    ["mix-not-summing", ["101:12: centralCommittee.composition.0.mix: constituency shares in mix sum to 1.1, expected 1"]],
+    ["distance-not-summing", ["103:17: centralCommittee.composition.0.distance: distance shares (near + mid + far) sum to 0.9, expected 1"]],
+    [
+      "client-shares-over-one",
+      ['26:3: constituencies.regional: client shares of "regional" sum to 1.1 over characters (brezhnev 0.4, khrushchev 0.7); at most 1'],
+    ],
+    ["unknown-post", ['58:13: characters.brezhnev.posts.0: unknown post "second-secretry" (known: first-secretary, kgb-chairman, second-secretary)']],
+    ["unknown-policy", ['122:40: events.harvest-report.effects.enact: unknown policy "party-splitt" (known: party-split)']],
+    ["unknown-constituency", ['116:16: policies.party-split.effects.regionl: unknown constituency "regionl" (known: army, regional)']],
+    ["no-leader", ['12:1: posts: no post has the "leader" power; exactly one character must hold such a post']],
+    [
+      "two-leaders",
+      [
+        '38:13: characters.khrushchev.posts.0: more than one character holds a post with the "leader" power: brezhnev (first-secretary), khrushchev (first-secretary); exactly one must',
+        '58:31: characters.brezhnev.posts.1: more than one character holds a post with the "leader" power: brezhnev (first-secretary), khrushchev (first-secretary); exactly one must',
+      ],
+    ],
+    ["leader-not-full-member", ["36:16: characters.khrushchev.presidium: the leader (first-secretary) must be a full Presidium member, got candidate"]],
+    [
+      "unresolved-patch-path",
+      [
+        '136:14: whatIfs.loyal-kgb.patch.0.set: path "characters.semichastny.trait.loyalty" does not resolve: no "trait" in characters.semichastny (has: name, nameRu, born, bio, faction, health, presidium, posts, patron, traits, opinionOfLeader)',
+      ],
+    ],
+    [
+      "malformed-patch",
+      [
+        "138:9: whatIfs.loyal-kgb.patch.1.remove: required field is missing",
+        "138:9: whatIfs.loyal-kgb.patch.1.remve: unknown field (allowed: set, value, reason, remove)",
+      ],
+    ],
+    // The patched value is wrong, so the report points at the patch that wrote it.
+    ["patched-value-invalid", ['137:16: characters.semichastny.traits.loyalty.value: with what-if "loyal-kgb": expected loyalty from 0 to 1, got 1.95']],
+  ];
+
+  it.each(cases)("%s", (fixture, expected) => {
+    const file = join(fixtures, "broken", `${fixture}.yaml`);
+    expect(issuesOf(file)).toEqual(expected.map((issue) => `${shown(file)}:${issue}`));
+  });
+
+  it("covers every fixture in test/fixtures/broken", async () => {
+    const { readdirSync } = await import("node:fs");
+    const files = readdirSync(join(fixtures, "broken")).map((f) => basename(f, ".yaml")).sort();
+    expect(files).toEqual(cases.map(([name]) => name).sort());
+  });
+});
+
+describe("loader errors that are not about the file's content", () => {
+  it("names a missing file in one line", () => {
+    const file = join(fixtures, "no-such-scenario.yaml");
+    expect(issuesOf(file)).toEqual([`${shown(file)}: no such file`]);
+  });
+
+  it("points an unknown what-if name at the whatIfs section, listing the known ones", () => {
+    expect(issuesOf(minimalFile, ["nope"])).toEqual([`${shown(minimalFile)}:131:1: whatIfs: unknown what-if "nope" (known: loyal-kgb)`]);
+  });
+
+  it("applies single settings after validation-ready what-ifs, reporting bad values with the setting", () => {
+    const { scenario } = loadScenarioFile(minimalFile, { settings: [{ path: "globals.fear", value: 0.4 }] });
+    expect(scenario.globals.fear.value).toBe(0.4);
+    const tooHigh = () => loadScenarioFile(minimalFile, { whatIfs: ["loyal-kgb"], settings: [{ path: "globals.fear", value: 1.4 }] });
+    expect(tooHigh).toThrow(`${shown(minimalFile)}:9:18: globals.fear.value: with what-if "loyal-kgb" and setting globals.fear=1.4: expected fear from 0 to 1, got 1.4`);
+    const nowhere = () => loadScenarioFile(minimalFile, { settings: [{ path: "globals.dread.value", value: 1 }] });
+    expect(nowhere).toThrow(`${shown(minimalFile)}: setting globals.dread.value: path "globals.dread.value" does not resolve: no "dread" in globals (has: fear, ccArbiter, prestige)`);
+  });
+
+  it("formats the error message as the issue lines", () => {
+    const error = (() => {
+      try {
+        loadScenarioFile(join(fixtures, "broken", "wrong-type.yaml"));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).message).toBe((error as ScenarioError).issues.join("\n"));
+  });
+});
+
+describe("what-ifs", () => {
+  it("setting a number on a judged trait sets its value and keeps the reason", () => {
+    const patched = applySetting(minimalData(), "characters.brezhnev.traits.boldness", 0.8) as { characters: Record<string, { traits: Record<string, unknown> }> };
+    expect(patched.characters.brezhnev.traits.boldness).toEqual({ value: 0.8, reason: "cautious by habit" });
+  });
+
+  it("sets globals the way a sweep's --set does, from command-line text", () => {
+    const patched = applySetting(minimalData(), "globals.fear", parseSettingValue("0.4")) as { globals: { fear: { value: unknown } } };
+    expect(patched.globals.fear.value).toBe(0.4);
+  });
+
+  it("walks lists by element id and creates a missing last key", () => {
+    const patched = applySetting(minimalData(), "policies.party-split.effects.army", -0.1) as { policies: { effects: Record<string, number> }[] };
+    expect(patched.policies[0].effects).toEqual({ regional: -0.3, army: -0.1 });
+  });
+
+  it("removes a list element by id, leaving the input untouched", () => {
+    const original = minimalData();
+    const doc = {
+      ...(original as object),
+      whatIfs: { "stay-home": { title: "No holiday", description: "He stays in Moscow.", patch: [{ remove: "trips.pitsunda-holiday" }] } },
+    };
+    const patched = applyWhatIfs(doc, ["stay-home"]) as { trips: unknown[] };
+    expect(patched.trips).toEqual([]);
+    expect((doc as unknown as { trips: unknown[] }).trips).toHaveLength(1);
+  });
+
+  it("rejects an unknown what-if name, listing the known ones", () => {
+    expect(() => applyWhatIfs(minimalData(), ["loyal-army"])).toThrow(WhatIfError);
+    expect(() => applyWhatIfs(minimalData(), ["loyal-army"])).toThrow('unknown what-if "loyal-army" (known: loyal-kgb)');
+  });
+
+  it("names the what-if and the path when an intermediate step is missing", () => {
+    expect(() => applySetting(minimalData(), "characters.mikoyan.traits.loyalty", 1)).toThrow(
+      'path "characters.mikoyan.traits.loyalty" does not resolve: no "mikoyan" in characters (has: khrushchev, brezhnev, semichastny)',
+    );
+    const doc = { ...(minimalData() as object), whatIfs: { broken: { title: "Broken", description: "Broken.", patch: [{ set: "trips.crimea.from", value: "1964-10-01" }] } } };
+    expect(() => applyWhatIfs(doc, ["broken"])).toThrow(
+      'what-if "broken": path "trips.crimea.from" does not resolve: no element "crimea" in trips (ids: pitsunda-holiday)',
+    );
+  });
+
+  it("parses setting values", () => {
+    expect(parseSettingValue("0.4")).toBe(0.4);
+    expect(parseSettingValue("-1")).toBe(-1);
+    expect(parseSettingValue("true")).toBe(true);
+    expect(parseSettingValue("false")).toBe(false);
+    expect(parseSettingValue("null")).toBeNull();
+    expect(parseSettingValue("brezhnev")).toBe("brezhnev");
+    expect(parseSettingValue("1964-10-14")).toBe("1964-10-14");
+  });
+});
+
+describe("shipped scenarios", () => {
+  const shipped = listScenarios();
+
+  it("an unknown id lists the shipped ones; a path resolves to itself", () => {
+    expect(() => resolveScenario("june-1958")).toThrow(/unknown scenario "june-1958" \((shipped: .*|no scenarios are shipped)\)/);
+    expect(resolveScenario("test/fixtures/minimal.yaml")).toBe(join(process.cwd(), "test/fixtures/minimal.yaml"));
+  });
+
+  it.each(shipped.map((s) => [s.id, s] as const))("%s loads, with every what-if, and its id is its file name", (id, summary) => {
+    expect(resolveScenario(id)).toBe(summary.file);
+    const { scenario } = loadScenarioFile(summary.file);
+    expect(scenario.id).toBe(id);
+    expect(summary.whatIfs).toEqual(Object.keys(scenario.whatIfs).sort());
+  });
+});
