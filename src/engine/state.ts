@@ -75,8 +75,8 @@ export interface Plot {
   target: Id;
   initiator: Id;
   members: Id[];
-  /** Principals who were approached and said no (the plot knows they might talk). */
-  refusedBy: Id[];
+  /** Principals who were approached and said no, with when (they may be asked again once the plot has grown). */
+  refusedBy: { id: Id; date: string }[];
   startedOn: string;
   stage: PlotStage;
   exposure: number;

@@ -23,7 +23,7 @@ export function strikeOptions(world: World, plot: Plot, chief: Id): ScoredOption
     label: "Convene the Presidium against the leader",
     odds: est.odds,
     terms: [
-      term("estimated success", 6 * (est.odds - 0.7)),
+      term("estimated success", 6 * (est.odds - 0.55)),
       term("boldness", 1.2 * (p.traits.boldness - 0.5)),
       term("the leader is on to us", 2 * urgency),
       term("leader away from Moscow", isAway(world) ? 1.0 : 0),
@@ -81,16 +81,16 @@ function alignSecurity(ctx: DecisionContext, plot: Plot): Record<Id, Side> {
       {
         choice: "leader",
         label: `Stand by ${nameOf(world, plot.target)}`,
-        terms: [term("tie to the leader", 1.5 * tieToLeader(world, c, plot.target)), term("opinion of the leader", 1.0 * c.opinionOfLeader), term("reluctance to use the organs", -2.2 * restraint), term("pledged to the plot", inPlot ? -2 : 0)],
+        terms: [term("tie to the leader", 1.5 * tieToLeader(world, c, plot.target)), term("opinion of the leader", 1.0 * c.opinionOfLeader), term("pledged to the plot", inPlot ? -2 : 0)],
       },
       {
         choice: "plot",
         label: "Side with the plotters",
-        terms: [term("pledged to the plot", inPlot ? 2.5 : 0), term("disaffection with the leader", 0.8 * disaffection(world, c, plot.target)), term("reluctance to use the organs", -2.2 * restraint), term("the plot's visible strength", 1.5 * (pledged - 0.5))],
+        terms: [term("pledged to the plot", inPlot ? 2.5 : 0), term("disaffection with the leader", 0.8 * disaffection(world, c, plot.target)), term("the plot's visible strength", 1.5 * (pledged - 0.5))],
       },
-      { choice: "neutral", label: "Keep the organs out of it", terms: [term("stay out of politics", 0.3)] },
+      { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", 0.2 + 1.6 * restraint)] },
     ];
-    const pick = choose(ctx, chief, "align", "The leadership is split. Where do the organs you command stand?", options);
+    const pick = choose(ctx, chief, "align", "The leadership is split. Where do the organs you command stand?", options, 0.2);
     sides[chief] = pick.choice as Side;
     record(world, {
       type: "alignment",
@@ -144,7 +144,7 @@ export function launch(ctx: DecisionContext, plot: Plot, chief: Id): void {
   }
   record(world, { type: "session-result", audience: "public", text: `The Presidium votes ${session.for} to ${session.against} to relieve ${nameOf(world, leader)} of his duties.` });
 
-  const answer = leaderAnswer(ctx, plot, session);
+  const answer = leaderAnswer(ctx, plot, session, sides);
   contest.leaderChoice = answer;
   const plenum = plenumVote(ctx, plot, sides, answer, session);
   contest.plenum = plenum;
@@ -206,8 +206,8 @@ function presidiumSession(ctx: DecisionContext, plot: Plot): SessionTally {
       term("pledged to the plot", inPlot ? 1.2 + 1.0 * p.traits.loyalty : 0),
       term("disaffection with the leader", 1.2 * disaffection(world, p, leader)),
       term("tie to the leader", -1.3 * tieToLeader(world, p, leader)),
-      term("the plot's visible strength", 2.0 * (pledged - 0.5)),
-      term("running tally", cast ? 2.0 * (forVotes - against) / voters.length : 0),
+      term("the plot's visible strength", 4.0 * (pledged - 0.5)),
+      term("running tally", cast ? 3.0 * (forVotes - against) / voters.length : 0),
       term("fear of a present, strong leader", -2.2 * fear * world.globals.prestige * (1 - pledged)),
       term("ambition under a new leader", 0.4 * p.traits.ambition),
     ];
@@ -248,7 +248,7 @@ export function leaderCcEstimate(world: World, plot: Plot, leader: Id, whipVisib
   return voters.length ? support / voters.length : 0;
 }
 
-function leaderAnswer(ctx: DecisionContext, plot: Plot, session: SessionTally): "resign" | "plenum" {
+function leaderAnswer(ctx: DecisionContext, plot: Plot, session: SessionTally, sides: Record<Id, Side>): "resign" | "plenum" {
   const world = ctx.world;
   const leader = world.principals[plot.target];
   // A plot that lobbied the CC has summoned its members to Moscow already: the leader can see it.
@@ -271,6 +271,7 @@ function leaderAnswer(ctx: DecisionContext, plot: Plot, session: SessionTally): 
         term("expected support in the CC", 4 * leader.believesCcDecides * (q - 0.5)),
         term("risk of a harsher fate if he fights and loses", -(1 - q) * costOfFailure(world.globals.fear) * 0.6),
         term("ambition", 0.8 * leader.traits.ambition),
+        term("the organs stand by him", 0.8 * Object.values(sides).filter((x) => x === "leader").length),
       ],
     },
   ];
@@ -298,14 +299,11 @@ function presumedSide(world: World, m: CcMember, plot: Plot): "leader" | "plot" 
 /**
  * Who reaches Moscow: the near members come anyway; the far ones come if someone flies them in.
  * The Army moves people, the KGB carries the summons; a plot that lobbied the CC has already called
- * its own members in. Without the organs behind the leader, the Presidium majority can delay the
- * plenum and lobby the members in town.
+ * its own members in.
  */
 function attendance(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, appeal: boolean): CcMember[] {
   const world = ctx.world;
-  const army = holdersOf(world, "army").map((a) => sides[a] ?? "neutral");
-  const kgb = holdersOf(world, "security").map((a) => sides[a] ?? "neutral");
-  const help = (side: "leader" | "plot") => (army.includes(side) ? 0.5 : 0) + (kgb.includes(side) ? 0.2 : 0);
+  const help = (side: "leader" | "plot") => (organSides(world, sides, "army").includes(side) ? 0.5 : 0) + (organSides(world, sides, "security").includes(side) ? 0.15 : 0);
   const base = { near: 0.95, mid: 0.55, far: 0.25 };
   const present: CcMember[] = [];
   for (const m of votingCc(world)) {
@@ -318,17 +316,38 @@ function attendance(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
   return present;
 }
 
+function organSides(world: World, sides: Record<Id, Side>, power: "army" | "security"): Side[] {
+  return holdersOf(world, power).map((a) => sides[a] ?? "neutral");
+}
+
+/**
+ * The Presidium majority would rather put the plenum off and work on the members in town. It cannot
+ * if the Army is flying the leader's people in, or if enough of them are already in Moscow to demand
+ * a plenum themselves (the June 1957 letters).
+ */
+function canDelayPlenum(world: World, plot: Plot, sides: Record<Id, Side>): { delay: boolean; demanders: number } {
+  if (organSides(world, sides, "army").includes("leader")) return { delay: false, demanders: 0 };
+  const voters = votingCc(world);
+  const demanders = voters.filter((m) => presumedSide(world, m, plot) === "leader" && m.distance === "near").length;
+  return { delay: demanders < 0.3 * voters.length, demanders };
+}
+
+/** How strongly members follow the way the hall is going (open voting, after speeches). */
+const HALL_MOOD = 8;
+
 function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, answer: "resign" | "plenum", session: SessionTally): NonNullable<ContestRecord["plenum"]> {
   const world = ctx.world;
   const leader = plot.target;
   const appeal = answer === "plenum";
-  const leaderHasOrgans = Object.entries(sides).some(([, s]) => s === "leader");
-  if (appeal && !leaderHasOrgans) {
-    // The majority holds the Presidium and nobody is flying the leader's people in: it delays the plenum and works on the CC.
-    record(world, { type: "plenum-delayed", audience: "public", text: `The Presidium majority puts off the plenum for some days and lobbies the members already in Moscow.` });
+  const delay = appeal ? canDelayPlenum(world, plot, sides) : null;
+  if (delay?.delay) {
+    // The majority holds the Presidium and nobody is bringing the leader's people in: it puts the plenum off and works on the CC.
+    record(world, { type: "plenum-delayed", audience: "public", text: `The Presidium majority puts off the plenum for some days and lobbies the members already in Moscow (only ${delay.demanders} are there to demand it).` });
     for (const m of votingCc(world)) {
       if (m.whippedBy !== plot.id && m.patron !== leader && ctx.rng.chance("crisis", logistic(2.5 * (0.1 - effectiveLean(world, m))))) m.whippedBy = plot.id;
     }
+  } else if (delay) {
+    record(world, { type: "plenum-demanded", audience: "public", text: `Central Committee members in Moscow (${delay.demanders} of them, with the organs' help) demand a plenum at once; the majority cannot put it off.` });
   }
   const present = attendance(ctx, plot, sides, appeal);
   record(world, {
@@ -345,19 +364,19 @@ function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
       term("patron's line", patronLine),
       term("pledged to the plot", m.whippedBy === plot.id ? -1.6 : 0),
       term("the leader stepped down", appeal ? 0 : -1.5),
-      term("the Presidium's verdict", -1.2 * (1 - world.globals.ccArbiter) * (presidiumShare - 0.5) * 2),
+      term("the Presidium's verdict", -0.6 * (1 - world.globals.ccArbiter) * (presidiumShare - 0.5) * 2),
       term("chance", 0.5 * ctx.rng.normal("crisis")),
     ];
   });
   // Open voting: members watch the hall. Iterate the cascade to a fixed point.
   let share = base.filter((t) => utility(t) > 0).length / Math.max(1, present.length);
-  for (let i = 0; i < 4; i++) {
-    share = base.filter((t) => utility(t) + 3 * (share - 0.5) > 0).length / Math.max(1, present.length);
+  for (let i = 0; i < 8; i++) {
+    share = base.filter((t) => utility(t) + HALL_MOOD * (share - 0.5) > 0).length / Math.max(1, present.length);
   }
   const finalShare = share;
   let forLeader = 0;
   present.forEach((m, i) => {
-    const terms = [...base[i], term("the mood of the hall", 3 * (finalShare - 0.5))];
+    const terms = [...base[i], term("the mood of the hall", HALL_MOOD * (finalShare - 0.5))];
     const u = utility(terms);
     const votesForLeader = u > 0;
     if (votesForLeader) forLeader++;

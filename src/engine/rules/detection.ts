@@ -3,7 +3,7 @@
 // reaches him, and the leader's overconfidence may dismiss what gets through.
 import { choose, optionsForLog, term, type DecisionContext } from "../ai/choice.js";
 import { nameOf, record } from "../log.js";
-import { activePlots, canAct, holdersOf, tieToLeader } from "../queries.js";
+import { activePlots, canAct, disaffection, holdersOf, tieToLeader } from "../queries.js";
 import type { Id, Plot } from "../state.js";
 import { learnOfPlot } from "./plots.js";
 
@@ -25,9 +25,9 @@ export function leak(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
   const outsideChief = chiefs.find((c) => !plot.members.includes(c));
   if (outsideChief) {
     const chief = world.principals[outsideChief];
-    const passTerms = [term("duty to the leader", 0.6 + 1.2 * tieToLeader(world, chief, leader)), term("opinion of the leader", 0.8 * chief.opinionOfLeader)];
+    const passTerms = [term("routine duty", 0.2), term("tie to the leader", 1.5 * tieToLeader(world, chief, leader)), term("opinion of the leader", 1.0 * chief.opinionOfLeader)];
     const buryTerms = [
-      term("sympathy with the plotters", 0.5 * Math.max(0, -chief.opinionOfLeader)),
+      term("sympathy with the plotters", 0.8 * Math.max(0, disaffection(world, chief, leader))),
       term("doubt about the rumour", 0.6 * (1 - credibility)),
       term("his patron among the accused", chief.patron !== null && named.includes(chief.patron) ? 1 + chief.traits.loyalty : 0),
     ];
@@ -74,7 +74,13 @@ export function warn(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
     {
       choice: "take-seriously",
       label: "Take it seriously",
-      terms: [term("credibility of the source", 2 * credibility), term("suspicion already held", 1.2 * priorSuspicion), term("fear of a conspiracy", 0.2)],
+      terms: [
+        term("credibility of the source", 2 * credibility),
+        term("it comes from his own man", source && world.principals[source].patron === leader.id ? 0.8 : 0),
+        term("trust in the source", source ? 0.8 * (leader.trust[source] ?? 0) : 0),
+        term("suspicion already held", 1.2 * priorSuspicion),
+        term("fear of a conspiracy", 0.2),
+      ],
     },
     {
       choice: "dismiss",
@@ -111,7 +117,9 @@ export function detectionPhase(ctx: DecisionContext): void {
     if (!activePlots(world).includes(plot)) continue;
     for (const chief of holdersOf(world, "security")) {
       if (plot.members.includes(chief) || !canAct(world.principals[chief])) continue;
-      if (ctx.rng.chance("detection", Math.min(0.4, 0.035 * plot.exposure))) {
+      // A chairman devoted to the leader digs; an indifferent one waits for reports to come to him.
+      const diligence = 0.015 + 0.05 * tieToLeader(world, world.principals[chief], plot.target);
+      if (ctx.rng.chance("detection", Math.min(0.4, diligence * plot.exposure))) {
         const named = plot.members.filter((_, i) => i < 1 + Math.floor(ctx.rng.next("detection") * plot.members.length));
         leak(ctx, plot, named, null, "investigation", 0.7);
         break;

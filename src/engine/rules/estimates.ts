@@ -2,17 +2,34 @@
 // the security organs are likely to lean, and a plot's chance of success as far as it knows it.
 import type { Id, Plot, Principal, World, CcMember } from "../state.js";
 import { clamp, holdersOf, isAway, logistic, presidiumVoters } from "../queries.js";
-import { term } from "../ai/choice.js";
-import type { Reason } from "../state.js";
 
 /** A CC member's lean toward the leader under the policies in force and the leader's prestige. */
 export function effectiveLean(world: World, m: CcMember): number {
-  let lean = m.baseLean + 0.6 * (world.globals.prestige - 0.5);
-  for (const policy of world.policies) {
-    if (!policy.inForce) continue;
-    for (const [constituency, share] of Object.entries(m.mix)) lean += share * (policy.effects[constituency] ?? 0);
+  return clamp(m.baseLean + policyLean(world, m) + 0.6 * (world.globals.prestige - 0.5), -1, 1);
+}
+
+// The policy part of a member's lean changes only when a policy is enacted or repealed; it is
+// memoised per (CC, set of policies in force) because the AI asks for it thousands of times a week.
+const policyLeanCache = new WeakMap<CcMember[], { key: string; leans: Map<CcMember, number> }>();
+
+function policyLean(world: World, m: CcMember): number {
+  let key = "";
+  for (const p of world.policies) if (p.inForce) key += p.id + "|";
+  let cached = policyLeanCache.get(world.cc);
+  if (!cached || cached.key !== key) {
+    cached = { key, leans: new Map() };
+    policyLeanCache.set(world.cc, cached);
   }
-  return clamp(lean, -1, 1);
+  let lean = cached.leans.get(m);
+  if (lean === undefined) {
+    lean = 0;
+    for (const policy of world.policies) {
+      if (!policy.inForce) continue;
+      for (const [constituency, share] of Object.entries(m.mix)) lean += share * (policy.effects[constituency] ?? 0);
+    }
+    cached.leans.set(m, lean);
+  }
+  return lean;
 }
 
 export function votingCc(world: World): CcMember[] {
@@ -35,19 +52,23 @@ export function perceivedChiefLoyalty(world: World, chief: Id, leader: Id): numb
 
 export interface SuccessEstimate {
   odds: number;
-  terms: Reason[];
+  /** The chances that multiply to the odds: a Presidium majority, the CC, the organs standing aside or helping. */
+  factors: { factor: string; chance: number }[];
 }
 
 /**
- * A principal's estimate that the plot would win if launched now, from what it knows: the pledged
- * Presidium votes it knows of, the CC members whipped, the security chiefs in the plot or thought
- * loyal to the leader, and whether the leader is away.
+ * A principal's estimate that the plot would win if launched now, from what it knows. Winning
+ * needs a Presidium majority AND (for those who believe the CC decides) the Central Committee AND
+ * the organs not turning against the plot, so the chances multiply: a whipped CC cannot make up for
+ * a Presidium the plot does not hold.
  */
 export function estimateSuccess(world: World, observer: Principal, plot: Plot, knownMembers: readonly Id[], counting: Id | null = null): SuccessEstimate {
   const voters = presidiumVoters(world).filter((v) => v !== plot.target);
   const pledged = voters.filter((v) => knownMembers.includes(v) || v === counting).length;
-  // Members not pledged mostly side with a leader who is in the room; count a few of them at most.
-  const expectedShare = voters.length ? (pledged + 0.15 * (voters.length - pledged)) / (voters.length + 1) : 0;
+  // Members not pledged mostly side with a leader who is in the room; how many might not is read off
+  // his public standing.
+  const drift = clamp(0.05 + 0.4 * (0.6 - world.globals.prestige), 0.02, 0.3);
+  const expectedShare = voters.length ? (pledged + drift * (voters.length - pledged)) / (voters.length + 1) : 0;
   const ccVoters = votingCc(world).length || 1;
   const whippedShare = plot.whippedCount / ccVoters;
   const ccAgainst = clamp(whippedShare + (1 - whippedShare) * publicCcOpposition(world) * 0.5);
@@ -60,15 +81,15 @@ export function estimateSuccess(world: World, observer: Principal, plot: Plot, k
     if (knownMembers.includes(chief) || chief === counting) chiefsWith += 1;
     else chiefsLoyal += perceivedChiefLoyalty(world, chief, plot.target) - 0.5;
   }
-  const terms = [
-    term("pledged Presidium votes", 14 * (expectedShare - 0.5)),
-    term("Central Committee secured", 6 * believesCc * (ccAgainst - 0.5)),
-    term("security chiefs in the plot", 1.2 * securityWeight * chiefsWith),
-    term("security chiefs loyal to the leader", -2 * securityWeight * chiefsLoyal),
-    term("leader away from Moscow", isAway(world) ? 0.5 : 0),
-    term("leader's prestige", -1.5 * (world.globals.prestige - 0.5)),
-  ];
-  let x = 0;
-  for (const t of terms) x += t.value;
-  return { odds: logistic(x), terms };
+  const presidium = logistic(16 * (expectedShare - 0.5));
+  const cc = believesCc * logistic(8 * (ccAgainst - 0.5)) + (1 - believesCc);
+  const organs = logistic(1.5 + 1.2 * securityWeight * chiefsWith - 2 * securityWeight * chiefsLoyal + (isAway(world) ? 0.5 : 0) - 1.5 * (world.globals.prestige - 0.5));
+  return {
+    odds: presidium * cc * organs,
+    factors: [
+      { factor: "a Presidium majority", chance: presidium },
+      { factor: "the Central Committee", chance: cc },
+      { factor: "the organs and the leader's standing", chance: organs },
+    ],
+  };
 }

@@ -28,7 +28,7 @@ export function leaderOptions(ctx: DecisionContext, leader: Id): ScoredOption[] 
       choice: "arrest",
       target: top,
       label: `Have the organs arrest ${suspects.map((x) => nameOf(world, x)).join(", ")}`,
-      terms: [term("suspicion", 3 * s - 1.5), term("the norm against arrests", -3.5 * (1 - fear) * (1 - fear)), term("organs he controls", 0.6 * organs)],
+      terms: [term("suspicion", 3 * s - 1.5), term("the norm against arrests", -8 * (1 - fear) * (1 - fear)), term("organs he controls", 0.6 * organs)],
     });
   }
   return options;
@@ -79,7 +79,9 @@ function strikeAtSuspects(ctx: DecisionContext, leader: Id, targets: Id[], force
       fates.push(contest.fates[m]);
     }
     plot.members = plot.members.filter((m) => !exposed.includes(m));
-    plot.stage = plot.members.length && !exposed.includes(plot.initiator) ? plot.stage : "failed";
+    // Whoever is not unmasked may carry on, now knowing the leader is watching.
+    plot.stage = plot.members.length ? plot.stage : "failed";
+    plot.alarm = 1;
     purgeClients(world, exposed, leader);
     world.contests.push(contest);
   }

@@ -2,16 +2,18 @@
 // (each approach adds strength and exposure), whip CC members, and bring in a security chief.
 import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { record, nameOf } from "../log.js";
+import { daysBetween } from "../calendar.js";
 import {
-  activePlots, canAct, clamp, disaffection, grievanceAgainst, hasPower, holdersOf, leaderOf, logistic, plotOf, tieToLeader,
+  activePlots, canAct, clamp, disaffection, presidiumVoters, grievanceAgainst, hasPower, holdersOf, leaderOf, logistic, plotOf, tieToLeader,
 } from "../queries.js";
 import type { CcMember, Id, Plot, PlotBelief, Principal, Reason, World } from "../state.js";
 import { effectiveLean, estimateSuccess, perceivedChiefLoyalty, votingCc } from "./estimates.js";
 import { leak } from "./detection.js";
+import { claimants } from "./fates.js";
 
 /** Cost of being on the losing side, rising steeply with fear (demotion at low fear, death at high). */
 export function costOfFailure(fear: number): number {
-  return 0.5 + 4 * fear * fear;
+  return 0.3 + 4 * fear * fear;
 }
 
 export function beliefAbout(p: Principal, plotId: string): PlotBelief | undefined {
@@ -34,7 +36,7 @@ export function plotStartTerms(world: World, p: Principal, leader: Id) {
   const fear = world.globals.fear;
   const leaderStrength = world.globals.prestige;
   return [
-    term("baseline", -9.2),
+    term("baseline", -8.9),
     term("ambition", 2.2 * p.traits.ambition),
     term("disaffection with the leader", 2.0 * disaffection(world, p, leader)),
     term("boldness", 1.2 * p.traits.boldness),
@@ -96,19 +98,24 @@ function approachAppeal(world: World, member: Principal, target: Principal, lead
   const publicGrievance = Math.min(1.5, grievanceAgainst(target, leader));
   const commandsOrgans = hasPower(world, target.id, "security") || hasPower(world, target.id, "army");
   // A security chief who is not known to be the leader's man is worth the risk: the organs could expose the plot, or shield it.
-  const value = commandsOrgans ? 0.6 + 1.4 * (1 - perceivedChiefLoyalty(world, target.id, leader)) : target.presidium === "full" ? 1 : target.presidium === "candidate" ? 0.6 : target.secretary ? 0.5 : 0.3;
+  // ...but asking a chief one does not trust is asking to be arrested if he says no.
+  const organsRisk = commandsOrgans ? (1 - Math.max(0, member.trust[target.id] ?? 0)) * (0.5 + world.globals.fear) : 0;
+  const value = commandsOrgans ? 0.3 + 1.4 * (1 - perceivedChiefLoyalty(world, target.id, leader)) - organsRisk : target.presidium === "full" ? 1 : target.presidium === "candidate" ? 0.6 : target.secretary ? 0.5 : 0.3;
   const clientOfPlotter = target.patron !== null && (member.id === target.patron || (beliefAbout(member, plotIdOf(world, member.id))?.knownMembers ?? []).includes(target.patron));
-  return value + 0.8 * publicGrievance + 0.8 * (member.trust[target.id] ?? 0) - (target.patron === leader ? 0.2 : 0) + (clientOfPlotter ? 0.8 : 0);
+  return value + 0.8 * publicGrievance + 1.2 * (member.trust[target.id] ?? 0) - (target.patron === leader ? 1.2 : 0) + (clientOfPlotter ? 0.8 : 0);
 }
 
 function plotIdOf(world: World, member: Id): string {
   return plotOf(world, member)?.id ?? "";
 }
 
+/** Someone who said no is not asked again until the plot has had time to grow. */
+const ASK_AGAIN_AFTER_DAYS = 70;
+
 export function approachCandidates(world: World, plot: Plot, member: Id): Id[] {
   return world.order.filter((id) => {
     const t = world.principals[id];
-    return id !== plot.target && canAct(t) && !plot.members.includes(id) && !plot.refusedBy.includes(id);
+    return id !== plot.target && canAct(t) && !plot.members.includes(id) && !plot.refusedBy.some((r) => r.id === id && daysBetween(r.date, world.date) < ASK_AGAIN_AFTER_DAYS);
   });
 }
 
@@ -143,7 +150,7 @@ export function plotMemberOptions(world: World, plot: Plot, member: Id): ScoredO
     choice: "whip-cc",
     label: "Lobby Central Committee members",
     odds: est.odds,
-    terms: [term("belief that the CC decides", 2.4 * p.believesCcDecides * unwhipped), term("reach in the apparatus", 0.8 * apparatus), term("risk of exposure", -0.4 * risk - 0.4)],
+    terms: [term("belief that the CC decides", 3 * p.believesCcDecides * unwhipped), term("reach in the apparatus", 0.4 * apparatus), term("risk of exposure", -0.4 * risk - 0.5)],
   });
   return options;
 }
@@ -165,6 +172,8 @@ export function responseOptions(world: World, plot: Plot, approacher: Id, target
     term("risk if it fails", -(1 - p) * costOfFailure(fear) * (0.6 + 0.6 * (1 - t.traits.boldness))),
     term("tie to the leader", -1.2 * tie),
     term("trust in the one asking", 0.5 * (t.trust[approacher] ?? 0)),
+    term("distance from the plotters' views", -0.4 * ideologyDistance(world, t, told)),
+    term("a claim to succeed him", claimants(world, [...told, target])[0] === target ? 1.2 * t.traits.ambition * p + 0.4 * t.traits.ambition : 0),
     term("patron in the plot", t.patron !== null && told.includes(t.patron) ? 0.8 + t.traits.loyalty : 0),
   ];
   if (commandsOrgans) joinTerms.push(term("reluctance to bring the organs into politics", -1.2 * t.traits.restraint));
@@ -173,6 +182,7 @@ export function responseOptions(world: World, plot: Plot, approacher: Id, target
     term("tie to the leader", 0.9 * tie),
     term("penalty if the plot wins", -1.2 * p),
     term("informing on a colleague", -0.9 - 0.5 * Math.max(0, t.trust[approacher] ?? 0)),
+    term("danger if not believed", -0.5 * (1 - p)),
     term("disaffection with the leader", -0.6 * dis),
   ];
   const stayTerms = [term("keep out of it", 0), term("standing under a new leader", -0.3 * p * t.traits.ambition)];
@@ -181,6 +191,12 @@ export function responseOptions(world: World, plot: Plot, approacher: Id, target
     { choice: "report", label: `Warn ${nameOf(world, leader)}`, odds: p, terms: reportTerms },
     { choice: "stay-out", label: "Keep out of it", odds: p, terms: stayTerms },
   ];
+}
+
+function ideologyDistance(world: World, p: Principal, others: readonly Id[]): number {
+  const views = others.filter((o) => o !== p.id).map((o) => world.principals[o].traits.ideology);
+  if (!views.length) return 0;
+  return Math.abs(p.traits.ideology - views.reduce((a, b) => a + b, 0) / views.length);
 }
 
 export function soundOut(ctx: DecisionContext, plot: Plot, approacher: Id, target: Id): void {
@@ -207,12 +223,14 @@ export function soundOut(ctx: DecisionContext, plot: Plot, approacher: Id, targe
     // Members share who is in: the newcomer learns the roster, the roster learns the newcomer.
     for (const m of plot.members) learnOfPlot(world, m, plot, plot.members, "member", 1);
   } else {
-    plot.refusedBy.push(target);
+    plot.refusedBy = plot.refusedBy.filter((r) => r.id !== target);
+    plot.refusedBy.push({ id: target, date: world.date });
     if (pick.choice === "report") {
-      leak(ctx, plot, told, target, "report", 0.85);
+      // What he can swear to is who approached him; the rest is hearsay.
+      leak(ctx, plot, [approacher, ...told.filter((m) => m !== approacher).slice(0, 1)], target, "report", 0.75);
     } else if (ctx.rng.chance("detection", 0.03 + 0.15 * tieToLeader(world, world.principals[target], plot.target))) {
       // Keeping out of it is not keeping quiet: a word dropped to the wrong person reaches the organs.
-      leak(ctx, plot, told.slice(0, 2), target, "refuser", 0.5);
+      leak(ctx, plot, [approacher], target, "refuser", 0.5);
     }
   }
 }
@@ -220,7 +238,7 @@ export function soundOut(ctx: DecisionContext, plot: Plot, approacher: Id, targe
 /** Two circles plotting the same thing find each other through an approach and join forces. */
 function mergePlots(world: World, plot: Plot, rival: Plot, approacher: Id, target: Id): void {
   for (const m of rival.members) if (!plot.members.includes(m)) plot.members.push(m);
-  for (const r of rival.refusedBy) if (!plot.refusedBy.includes(r) && !plot.members.includes(r)) plot.refusedBy.push(r);
+  for (const r of rival.refusedBy) if (!plot.refusedBy.some((x) => x.id === r.id) && !plot.members.includes(r.id)) plot.refusedBy.push(r);
   for (const m of world.cc) if (m.whippedBy === rival.id) m.whippedBy = plot.id;
   plot.whippedCount = votingCc(world).filter((m) => m.whippedBy === plot.id).length;
   plot.exposure += rival.exposure;
@@ -243,8 +261,9 @@ function mergePlots(world: World, plot: Plot, rival: Plot, approacher: Id, targe
 /** Which CC members a plot member approaches first: their own clients, then the most disaffected. */
 function whipTargets(world: World, plot: Plot, member: Id, count: number): CcMember[] {
   const leader = plot.target;
-  const pool = votingCc(world).filter((m) => m.whippedBy !== plot.id);
-  const score = (m: CcMember) => (m.patron === member ? 2 : plot.members.includes(m.patron ?? "") ? 1.5 : 0) - effectiveLean(world, m) - (m.patron === leader ? 1 : 0);
+  // The leader's own men are not lobbied: asking them is asking to be reported.
+  const pool = votingCc(world).filter((m) => m.whippedBy !== plot.id && m.patron !== leader);
+  const score = (m: CcMember) => (m.patron === member ? 2 : plot.members.includes(m.patron ?? "") ? 1.5 : 0) - effectiveLean(world, m);
   return pool
     .map((m, i) => ({ m, s: score(m), i }))
     .sort((a, b) => b.s - a.s || a.i - b.i)
@@ -256,17 +275,19 @@ export function whipCc(ctx: DecisionContext, plot: Plot, member: Id): void {
   const world = ctx.world;
   const p = world.principals[member];
   const reach = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? 12 : 6;
-  const est = estimateSuccess(world, p, plot, beliefAbout(p, plot.id)?.knownMembers ?? plot.members);
+  // A member being lobbied weighs who is behind the request: the Presidium votes the plot can show.
+  const voters = presidiumVoters(world);
+  const presidiumShare = voters.length ? voters.filter((v) => plot.members.includes(v)).length / voters.length : 0;
   let won = 0;
   let leaks = 0;
   const contacted = whipTargets(world, plot, member, reach);
   for (const m of contacted) {
-    const patronLine = m.patron === member ? 1.5 : plot.members.includes(m.patron ?? "") ? 1 : m.patron === plot.target ? -1.2 : 0;
-    const pAgree = logistic(3 * (0.15 - effectiveLean(world, m)) + patronLine + 2 * (est.odds - 0.5) + 0.8 * (p.traits.competence - 0.5));
+    const patronLine = m.patron === member ? 1.5 : plot.members.includes(m.patron ?? "") ? 1 : m.patron === plot.target ? -1.5 : 0;
+    const pAgree = logistic(5 * (0.1 - effectiveLean(world, m)) + patronLine + 3 * (presidiumShare - 0.5) + 0.8 * (p.traits.competence - 0.5));
     if (ctx.rng.chance("ai", pAgree)) {
       m.whippedBy = plot.id;
       won++;
-    } else if (ctx.rng.chance("detection", 0.03 + (m.patron === plot.target ? 0.05 : 0))) {
+    } else if (ctx.rng.chance("detection", 0.02 + (m.patron === plot.target ? 0.04 : 0))) {
       leaks++;
     }
   }
