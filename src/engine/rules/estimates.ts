@@ -8,16 +8,15 @@ export function effectiveLean(world: World, m: CcMember): number {
   return clamp(m.baseLean + policyLean(world, m) + 0.6 * (world.globals.prestige - 0.5), -1, 1);
 }
 
-// The policy part of a member's lean changes only when a policy is enacted or repealed; it is
-// memoised per (CC, set of policies in force) because the AI asks for it thousands of times a week.
-const policyLeanCache = new WeakMap<CcMember[], { key: string; leans: Map<CcMember, number> }>();
+// The policy part of a member's lean changes only when a policy is enacted or repealed, which
+// replaces the world's policy list; it is memoised per (CC, policy list) because the AI asks for it
+// thousands of times a week.
+const policyLeanCache = new WeakMap<CcMember[], { policies: World["policies"]; leans: Map<CcMember, number> }>();
 
 function policyLean(world: World, m: CcMember): number {
-  let key = "";
-  for (const p of world.policies) if (p.inForce) key += p.id + "|";
   let cached = policyLeanCache.get(world.cc);
-  if (!cached || cached.key !== key) {
-    cached = { key, leans: new Map() };
+  if (!cached || cached.policies !== world.policies) {
+    cached = { policies: world.policies, leans: new Map() };
     policyLeanCache.set(world.cc, cached);
   }
   let lean = cached.leans.get(m);
@@ -38,11 +37,17 @@ export function votingCc(world: World): CcMember[] {
 
 /** Share of the voting CC whose mood (public knowledge: policies, prestige) runs against the leader. */
 export function publicCcOpposition(world: World): number {
+  const cached = oppositionCache.get(world.cc);
+  if (cached && cached.policies === world.policies && cached.prestige === world.globals.prestige) return cached.share;
   const voters = votingCc(world);
   let against = 0;
   for (const m of voters) if (effectiveLean(world, m) < 0) against++;
-  return voters.length ? against / voters.length : 0;
+  const share = voters.length ? against / voters.length : 0;
+  oppositionCache.set(world.cc, { policies: world.policies, prestige: world.globals.prestige, share });
+  return share;
 }
+
+const oppositionCache = new WeakMap<CcMember[], { policies: World["policies"]; prestige: number; share: number }>();
 
 /** How loyal to the leader a security chief looks from outside: whose man he is. */
 export function perceivedChiefLoyalty(world: World, chief: Id, leader: Id): number {

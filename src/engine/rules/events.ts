@@ -64,9 +64,11 @@ function leaderIdOrNull(world: World): Id | null {
 }
 
 function enact(world: World, policyId: Id, date: string, inForce: boolean): void {
-  const policy = world.policies.find((p) => p.id === policyId);
-  if (!policy || policy.inForce === inForce) return;
-  policy.inForce = inForce;
+  const existing = world.policies.find((p) => p.id === policyId);
+  if (!existing || existing.inForce === inForce) return;
+  // A new list, not an edit in place: cached leans are keyed on the list.
+  const policy = { ...existing, inForce };
+  world.policies = world.policies.map((p) => (p.id === policyId ? policy : p));
   if (!inForce) return;
   const leader = leaderIdOrNull(world);
   if (!leader) return;

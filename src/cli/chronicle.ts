@@ -1,0 +1,80 @@
+// The chronicle: a run's log told as dated lines a history student can follow. Decisions carry their
+// main reasons (the largest terms of the compared utilities). Routine lines are left out: each CC
+// member's plenum vote (the tally is shown), the plotters' weekly choice of what to do (its effect,
+// an approach or a lobbying round, has its own line), and all but the first lobbying round of a plot.
+import type { LogEntry } from "../engine/index.js";
+
+/** Entry types never shown. Anything not listed is shown, so new kinds of event appear by default. */
+const routine = new Set(["plenum-vote", "plot-decision"]);
+
+/** Terms smaller than this do not explain a choice (they print as 0.00 anyway). */
+const NEGLIGIBLE = 0.05;
+
+/** Terms that are constants of a rule rather than reasons a reader can weigh. */
+const notReasons = new Set(["baseline"]);
+
+export interface ChronicleOptions {
+  /** Last date shown (inclusive). */
+  until?: string;
+  /** How many reasons to show per decision. */
+  reasons?: number;
+}
+
+export function chronicleLines(entries: readonly LogEntry[], options: ChronicleOptions = {}): string[] {
+  const lines: string[] = [];
+  const lobbied = new Set<string>();
+  for (const entry of entries) {
+    if (options.until !== undefined && entry.date > options.until) break;
+    if (routine.has(entry.type)) continue;
+    if (entry.type === "whip") {
+      const plot = typeof entry.data?.plot === "string" ? entry.data.plot : "";
+      if (lobbied.has(plot)) continue;
+      lobbied.add(plot);
+    }
+    lines.push(chronicleLine(entry, options.reasons ?? 3));
+  }
+  return lines;
+}
+
+export function chronicleLine(entry: LogEntry, maxReasons = 3): string {
+  let text = `${entry.date}  ${entry.text}`;
+  if (entry.type === "launch" && typeof entry.data?.whipped === "number" && entry.data.whipped > 0) {
+    text += ` (${entry.data.whipped} Central Committee members have pledged their votes.)`;
+  }
+  const why = mainReasons(entry, maxReasons);
+  return why ? `${text}  [${why}]` : text;
+}
+
+/**
+ * The main reasons for a decision: the largest terms (by absolute value) of the option chosen. When
+ * the chosen option is the neutral baseline (all its terms zero, e.g. "vote to keep him"), the reasons
+ * are those that made the best alternative unattractive.
+ */
+export function mainReasons(entry: LogEntry, max = 3): string | null {
+  if (!entry.options || entry.options.length === 0 || entry.chosen === undefined) return null;
+  const chosen = entry.options.find((o) => o.option === entry.chosen);
+  if (!chosen) return null;
+  const top = topTerms(chosen.terms, max);
+  // A chosen option whose terms are all negligible is the neutral default ("keep out of it"): what
+  // explains it is what made the alternative unattractive.
+  const weight = Math.max(0, ...chosen.terms.filter((t) => !notReasons.has(t.term)).map((t) => Math.abs(t.value)));
+  if (top.length > 0 && weight >= NEGLIGIBLE) return top.join("; ");
+  const rivals = entry.options.filter((o) => o !== chosen && topTerms(o.terms, 1).length > 0);
+  if (rivals.length === 0) return top.length > 0 ? top.join("; ") : null;
+  const best = rivals.reduce((a, b) => (b.utility > a.utility ? b : a));
+  return `why not "${best.option}" (${signed(best.utility)}): ${topTerms(best.terms, max).join("; ")}`;
+}
+
+function topTerms(terms: readonly { term: string; value: number }[], max: number): string[] {
+  return terms
+    .filter((t) => Math.abs(t.value) >= 0.005 && Number.isFinite(t.value) && !notReasons.has(t.term))
+    .map((t, i) => ({ ...t, i }))
+    .sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || a.i - b.i)
+    .slice(0, max)
+    .map((t) => `${t.term} ${signed(t.value)}`);
+}
+
+function signed(x: number): string {
+  const s = x.toFixed(2);
+  return x >= 0 ? `+${s}` : s;
+}

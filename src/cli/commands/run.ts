@@ -1,0 +1,114 @@
+// `presidium run`: one seeded game with every character played by the AI, told as a chronicle.
+import type { Command } from "commander";
+import { advance, createWorld, summarize, viewFor, type Scenario, type World } from "../../engine/index.js";
+import { chronicleLines } from "../chronicle.js";
+import { inputError, UsageError } from "../errors.js";
+import { makeHeader, serializeLog, sha256, writeFileAtomic } from "../logfile.js";
+import { checkWhatIfs, collect, parseIsoDate, parseSeed } from "../options.js";
+import { json, out } from "../output.js";
+import { loadForCli, shortName } from "../scenario.js";
+
+interface RunOptions {
+  scenario: string;
+  seed?: string;
+  whatIf?: string[];
+  as?: string;
+  until?: string;
+  log?: string;
+  json?: boolean;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command("run")
+    .description("play one seeded game with every character run by the AI and print its chronicle")
+    .requiredOption("--scenario <id|file>", "a shipped scenario id (see presidium scenarios) or a scenario file")
+    .requiredOption("--seed <n>", "the seed: a whole number; the same seed gives the same game")
+    .option("--what-if <name>", "apply a named what-if of the scenario (repeatable)", collect)
+    .option("--as <character>", "tell the chronicle as this character could know it (a character id)")
+    .option("--until <date>", "stop the chronicle at this date (YYYY-MM-DD); the game itself runs to the end")
+    .option("--log <file>", "write the full log as JSON lines (a header, then one entry per line), for replay")
+    .option("--json", "print one JSON object with the outcome and logHash instead of the chronicle")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  presidium run --scenario october-1964 --seed 1",
+        "  presidium run --scenario october-1964 --seed 7 --what-if loyal-kgb --as brezhnev",
+        "  presidium run --scenario october-1964 --seed 1 --log run.jsonl --json",
+        "",
+        "logHash is the sha256 of the exact bytes --log writes (or would write).",
+      ].join("\n"),
+    )
+    .action((opts: RunOptions) => runCommand(opts));
+}
+
+function runCommand(opts: RunOptions): void {
+  const seed = parseSeed(opts.seed ?? "");
+  const whatIfs = checkWhatIfs(opts.whatIf ?? []);
+  const until = opts.until === undefined ? undefined : parseIsoDate(opts.until, "--until");
+  if (opts.as !== undefined && opts.as.trim() === "") throw new UsageError("--as needs a character id");
+  if (opts.json && (opts.as !== undefined || opts.until !== undefined)) {
+    throw new UsageError(`--${opts.as !== undefined ? "as" : "until"} shapes the chronicle and cannot be combined with --json (which reports the whole run)`);
+  }
+
+  const { scenario, givenFile } = loadForCli(opts.scenario, whatIfs);
+  if (opts.as !== undefined) checkCharacter(scenario, opts.as);
+  if (until !== undefined && (until < scenario.start || until > scenario.end)) {
+    throw inputError(`--until ${until} is outside the scenario "${scenario.id}", which runs from ${scenario.start} to ${scenario.end}`);
+  }
+
+  const world = advance(createWorld(scenario, { seed, whatIfs }));
+  const header = makeHeader({ scenario: scenario.id, scenarioFile: givenFile, seed, whatIfs, humanSeats: [], decisions: [] });
+  const text = serializeLog(header, world.log);
+  const logHash = sha256(text);
+  if (opts.log !== undefined) writeFileAtomic(opts.log, text);
+
+  const summary = summarize(world);
+  if (opts.json) {
+    const { scenario: _id, seed: _seed, whatIfs: _whatIfs, endDate, firstSecretary, ...rest } = summary;
+    json({ scenario: scenario.id, seed, whatIfs, endDate, firstSecretary, logHash, ...rest, history: scenario.history.outcome });
+    return;
+  }
+  out(chronicle(scenario, world, { seed, whatIfs, as: opts.as, until }));
+}
+
+function checkCharacter(scenario: Scenario, id: string): void {
+  if (Object.hasOwn(scenario.characters, id)) return;
+  const known = Object.keys(scenario.characters).sort();
+  throw inputError(`--as: "${id}" is not a character of the scenario "${scenario.id}" (characters: ${known.join(", ")})`);
+}
+
+function chronicle(scenario: Scenario, world: World, o: { seed: number; whatIfs: string[]; as?: string; until?: string }): string {
+  const name = (id: string) => shortName(scenario, id);
+  const entries = o.as === undefined ? world.log : viewFor(world, o.as).log;
+  const lines: string[] = [];
+  const variant = o.whatIfs.length > 0 ? `, what-if ${o.whatIfs.join(" + ")}` : "";
+  lines.push(`${scenario.title} (seed ${o.seed}${variant})`);
+  if (o.as !== undefined) lines.push(`As ${scenario.characters[o.as].name} knew it.`);
+  lines.push("");
+  const told = chronicleLines(entries, { until: o.until });
+  lines.push(...(told.length > 0 ? told : ["(nothing on record in this period)"]));
+  lines.push("");
+  if (o.until !== undefined && o.until < world.end) {
+    lines.push(`The chronicle stops at ${o.until}.`);
+    return lines.join("\n");
+  }
+  const s = summarize(world);
+  const leader = name(s.startingLeader);
+  if (s.leaderRemoved) {
+    const how = s.removedByForce ? "by force" : s.removedByVote ? "by a vote" : "";
+    lines.push(`Outcome: ${leader} was removed${how ? ` ${how}` : ""}${s.removalDate ? ` on ${s.removalDate}` : ""}; ${name(s.firstSecretary)} is First Secretary at the end (${s.endDate}).`);
+  } else {
+    lines.push(`Outcome: ${leader} is still First Secretary at the end (${s.endDate}).`);
+  }
+  const h = scenario.history.outcome;
+  const means = h.means === "vote" ? "by a vote" : h.means === "force" ? "by force" : "";
+  lines.push(
+    h.leaderRemoved
+      ? `History: ${leader} was removed ${means}${h.leaderFate !== "none" ? ` (${h.leaderFate})` : ""}; ${name(h.newFirstSecretary)} became First Secretary.`
+      : `History: ${leader} kept his post; ${name(h.newFirstSecretary)} was First Secretary at the end.`,
+  );
+  return lines.join("\n");
+}

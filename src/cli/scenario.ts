@@ -1,0 +1,43 @@
+// Loading a scenario for a command: a shipped id or a path, with what-ifs, and the loader's issues
+// turned into an input error (one issue per line, each FILE:LINE:COL: field: message).
+import type { Scenario } from "../engine/index.js";
+import { resolveScenario } from "../scenarios/catalog.js";
+import { loadScenarioFile, ScenarioError } from "../scenarios/load.js";
+import { InputError } from "./errors.js";
+
+export interface CliScenario {
+  scenario: Scenario;
+  /** Absolute path of the file read. */
+  file: string;
+  /** The argument as given, when it was a path rather than a shipped id (for the log header). */
+  givenFile: string | null;
+}
+
+/** True when a `--scenario` argument names a file rather than a shipped id (the catalogue's rule). */
+export function looksLikePath(idOrFile: string): boolean {
+  return /[\\/]/.test(idOrFile) || /\.ya?ml$/i.test(idOrFile);
+}
+
+export function loadForCli(idOrFile: string, whatIfs: readonly string[] = []): CliScenario {
+  let path: string;
+  try {
+    path = resolveScenario(idOrFile);
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new InputError(error.issues);
+    throw error;
+  }
+  try {
+    const { scenario, file } = loadScenarioFile(path, { whatIfs });
+    return { scenario, file, givenFile: looksLikePath(idOrFile) ? idOrFile : null };
+  } catch (error) {
+    // The loader's issues name FILE:LINE:COL (or FILE: for an unreadable file) already.
+    if (error instanceof ScenarioError) throw new InputError(error.issues, true);
+    throw error;
+  }
+}
+
+/** The short name the chronicle uses for a character (the surname), or the id itself. */
+export function shortName(scenario: Scenario, id: string): string {
+  const c = scenario.characters[id];
+  return c ? c.name.split(" ").slice(-1)[0] : id;
+}

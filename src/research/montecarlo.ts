@@ -1,0 +1,184 @@
+// Monte Carlo aggregation: one tally folded over run summaries as they come (no world is kept), and
+// a report in the terms of the validation targets. Pure: no I/O, no clock; the caller runs the games.
+import { fateLadder, type Fate, type RunSummary } from "../engine/index.js";
+import { rateOf, type Rate } from "./interval.js";
+
+/** Run-level outcomes counted once per run in which they happen. */
+export const outcomeKeys = [
+  "leaderRemoved",
+  "removedByVote",
+  "removedByForce",
+  "removedWhileAway",
+  "successorWasPlotter",
+  "presidiumMovesAgainstLeader",
+  "survivedViaPlenum",
+] as const;
+export type OutcomeKey = (typeof outcomeKeys)[number];
+
+export type FateCounts = Record<Fate, number>;
+export type Role = RunSummary["fates"][number]["role"];
+export const roles: readonly Role[] = ["leader", "plotter", "suspect"];
+
+/** A plenum is lopsided when the winning side has at least this share of those present. */
+export const LOPSIDED_SHARE = 0.8;
+/** How many example seeds of each outcome the report keeps (to re-run with `presidium run --seed`). */
+export const EXAMPLE_SEEDS = 5;
+
+export interface Tally {
+  scenario: string | null;
+  whatIfs: string[] | null;
+  baseSeed: number | null;
+  runs: number;
+  outcomes: Record<OutcomeKey, number>;
+  plotsStarted: number;
+  contests: number;
+  plenums: number;
+  lopsidedPlenums: number;
+  /** Per character: fates over every contest that character lost. */
+  fates: Record<string, FateCounts>;
+  fatesByRole: Record<Role, FateCounts>;
+  /** Removal of the starting leader, by month (YYYY-MM). */
+  removalMonths: Record<string, number>;
+  /** Who held the leader's post at the end of each run in which the starting leader was removed. */
+  successors: Record<string, number>;
+  /** Who led the plot that removed the starting leader. */
+  plotLeaders: Record<string, number>;
+  exampleSeeds: { removed: number[]; survived: number[] };
+}
+
+export function emptyTally(meta: { scenario?: string; whatIfs?: readonly string[]; baseSeed?: number } = {}): Tally {
+  return {
+    scenario: meta.scenario ?? null,
+    whatIfs: meta.whatIfs ? [...meta.whatIfs] : null,
+    baseSeed: meta.baseSeed ?? null,
+    runs: 0,
+    outcomes: Object.fromEntries(outcomeKeys.map((k) => [k, 0])) as Record<OutcomeKey, number>,
+    plotsStarted: 0,
+    contests: 0,
+    plenums: 0,
+    lopsidedPlenums: 0,
+    fates: {},
+    fatesByRole: Object.fromEntries(roles.map((r) => [r, emptyFates()])) as Record<Role, FateCounts>,
+    removalMonths: {},
+    successors: {},
+    plotLeaders: {},
+    exampleSeeds: { removed: [], survived: [] },
+  };
+}
+
+function emptyFates(): FateCounts {
+  return Object.fromEntries(fateLadder.map((f) => [f, 0])) as FateCounts;
+}
+
+function bump(counts: Record<string, number>, key: string, by = 1): void {
+  counts[key] = (counts[key] ?? 0) + by;
+}
+
+/** Folds one run into the tally (in place; returns it). Runs of different scenarios or what-ifs do not mix. */
+export function addRun(tally: Tally, run: RunSummary): Tally {
+  if (tally.scenario === null) tally.scenario = run.scenario;
+  else if (tally.scenario !== run.scenario) throw new Error(`addRun: a run of "${run.scenario}" cannot join a tally of "${tally.scenario}"`);
+  if (tally.whatIfs === null) tally.whatIfs = [...run.whatIfs];
+  else if (tally.whatIfs.join("\u0000") !== run.whatIfs.join("\u0000")) {
+    throw new Error(`addRun: a run with what-ifs [${run.whatIfs.join(", ")}] cannot join a tally of [${tally.whatIfs.join(", ")}]`);
+  }
+
+  tally.runs++;
+  const happened: Record<OutcomeKey, boolean> = {
+    leaderRemoved: run.leaderRemoved,
+    removedByVote: run.removedByVote,
+    removedByForce: run.removedByForce,
+    removedWhileAway: run.removedWhileAway,
+    successorWasPlotter: run.successorWasPlotter,
+    presidiumMovesAgainstLeader: run.presidiumMovedAgainstLeader,
+    survivedViaPlenum: run.survivedViaPlenum,
+  };
+  for (const key of outcomeKeys) if (happened[key]) tally.outcomes[key]++;
+  tally.plotsStarted += run.plotsStarted;
+  tally.contests += run.contests;
+  for (const plenum of run.plenums) {
+    tally.plenums++;
+    if (plenum.winningShare >= LOPSIDED_SHARE) tally.lopsidedPlenums++;
+  }
+  for (const f of run.fates) {
+    tally.fates[f.who] ??= emptyFates();
+    tally.fates[f.who][f.fate]++;
+    tally.fatesByRole[f.role][f.fate]++;
+  }
+  if (run.leaderRemoved) {
+    if (run.removalDate !== null) bump(tally.removalMonths, run.removalDate.slice(0, 7));
+    bump(tally.successors, run.firstSecretary);
+    if (run.plotLeaderOfRemoval !== null) bump(tally.plotLeaders, run.plotLeaderOfRemoval);
+  }
+  const examples = run.leaderRemoved ? tally.exampleSeeds.removed : tally.exampleSeeds.survived;
+  if (examples.length < EXAMPLE_SEEDS) examples.push(run.seed);
+  return tally;
+}
+
+export interface MonteCarloReport {
+  scenario: string | null;
+  whatIfs: string[];
+  runs: number;
+  baseSeed: number | null;
+  leaderRemoved: number;
+  removedByVote: number;
+  removedByForce: number;
+  removedWhileAway: number;
+  successorWasPlotter: number;
+  presidiumMovesAgainstLeader: number;
+  survivedViaPlenum: number;
+  /** Total over all runs. */
+  plotsStarted: number;
+  plenums: number;
+  lopsidedPlenums: number;
+  fates: Record<string, FateCounts>;
+  /** Each outcome's share of the runs with its 95% Wilson interval; lopsidedPlenums is a share of the plenums. */
+  rates: Record<OutcomeKey | "lopsidedPlenums", Rate>;
+  plotsPerRun: number | null;
+  contests: number;
+  fatesByRole: Record<Role, FateCounts>;
+  /** Month (YYYY-MM) -> removals of the starting leader in that month, in date order. */
+  removalDates: Record<string, number>;
+  /** Character id -> runs in which they held the leader's post at the end after a removal (most first). */
+  successors: Record<string, number>;
+  /** Character id -> removals in which they led the plot (most first). */
+  plotLeaders: Record<string, number>;
+  exampleSeeds: { removed: number[]; survived: number[] };
+}
+
+/** The report for the runs so far. Does not change the tally; equal tallies give equal reports. */
+export function finalize(tally: Tally): MonteCarloReport {
+  const o = tally.outcomes;
+  const rates = Object.fromEntries(outcomeKeys.map((k) => [k, rateOf(o[k], tally.runs)])) as Record<OutcomeKey, Rate>;
+  return {
+    scenario: tally.scenario,
+    whatIfs: [...(tally.whatIfs ?? [])],
+    runs: tally.runs,
+    baseSeed: tally.baseSeed,
+    leaderRemoved: o.leaderRemoved,
+    removedByVote: o.removedByVote,
+    removedByForce: o.removedByForce,
+    removedWhileAway: o.removedWhileAway,
+    successorWasPlotter: o.successorWasPlotter,
+    presidiumMovesAgainstLeader: o.presidiumMovesAgainstLeader,
+    survivedViaPlenum: o.survivedViaPlenum,
+    plotsStarted: tally.plotsStarted,
+    plenums: tally.plenums,
+    lopsidedPlenums: tally.lopsidedPlenums,
+    fates: Object.fromEntries(Object.keys(tally.fates).sort().map((id) => [id, { ...tally.fates[id] }])),
+    rates: { ...rates, lopsidedPlenums: rateOf(tally.lopsidedPlenums, tally.plenums) },
+    plotsPerRun: tally.runs > 0 ? tally.plotsStarted / tally.runs : null,
+    contests: tally.contests,
+    fatesByRole: Object.fromEntries(roles.map((r) => [r, { ...tally.fatesByRole[r] }])) as Record<Role, FateCounts>,
+    removalDates: Object.fromEntries(Object.keys(tally.removalMonths).sort().map((m) => [m, tally.removalMonths[m]])),
+    successors: byCount(tally.successors),
+    plotLeaders: byCount(tally.plotLeaders),
+    exampleSeeds: { removed: [...tally.exampleSeeds.removed], survived: [...tally.exampleSeeds.survived] },
+  };
+}
+
+/** Most frequent first, ties by id, as an object (JSON keeps the order of non-numeric keys). */
+function byCount(counts: Record<string, number>): Record<string, number> {
+  const keys = Object.keys(counts).sort((a, b) => counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, counts[k]]));
+}
