@@ -12,6 +12,7 @@ export const outcomeKeys = [
   "successorWasPlotter",
   "presidiumMovesAgainstLeader",
   "survivedViaPlenum",
+  "removedAfterPresidiumMove",
 ] as const;
 export type OutcomeKey = (typeof outcomeKeys)[number];
 
@@ -92,6 +93,7 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
     successorWasPlotter: run.successorWasPlotter,
     presidiumMovesAgainstLeader: run.presidiumMovedAgainstLeader,
     survivedViaPlenum: run.survivedViaPlenum,
+    removedAfterPresidiumMove: run.presidiumMovedAgainstLeader && run.leaderRemoved,
   };
   for (const key of outcomeKeys) if (happened[key]) tally.outcomes[key]++;
   tally.plotsStarted += run.plotsStarted;
@@ -127,6 +129,7 @@ export interface MonteCarloReport {
   successorWasPlotter: number;
   presidiumMovesAgainstLeader: number;
   survivedViaPlenum: number;
+  removedAfterPresidiumMove: number;
   /** Total over all runs. */
   plotsStarted: number;
   plenums: number;
@@ -134,6 +137,8 @@ export interface MonteCarloReport {
   fates: Record<string, FateCounts>;
   /** Each outcome's share of the runs with its 95% Wilson interval; lopsidedPlenums is a share of the plenums. */
   rates: Record<OutcomeKey | "lopsidedPlenums", Rate>;
+  /** Of the runs in which a Presidium majority moved against the leader, the share in which he fell. */
+  plotSuccessRate: Rate;
   plotsPerRun: number | null;
   contests: number;
   fatesByRole: Record<Role, FateCounts>;
@@ -162,11 +167,13 @@ export function finalize(tally: Tally): MonteCarloReport {
     successorWasPlotter: o.successorWasPlotter,
     presidiumMovesAgainstLeader: o.presidiumMovesAgainstLeader,
     survivedViaPlenum: o.survivedViaPlenum,
+    removedAfterPresidiumMove: o.removedAfterPresidiumMove,
     plotsStarted: tally.plotsStarted,
     plenums: tally.plenums,
     lopsidedPlenums: tally.lopsidedPlenums,
     fates: Object.fromEntries(Object.keys(tally.fates).sort().map((id) => [id, { ...tally.fates[id] }])),
     rates: { ...rates, lopsidedPlenums: rateOf(tally.lopsidedPlenums, tally.plenums) },
+    plotSuccessRate: rateOf(o.removedAfterPresidiumMove, o.presidiumMovesAgainstLeader),
     plotsPerRun: tally.runs > 0 ? tally.plotsStarted / tally.runs : null,
     contests: tally.contests,
     fatesByRole: Object.fromEntries(roles.map((r) => [r, { ...tally.fatesByRole[r] }])) as Record<Role, FateCounts>,

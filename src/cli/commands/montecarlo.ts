@@ -2,8 +2,9 @@
 // finish (no world is kept). Run i uses the seed mixSeed(BASE, i), so any run can be replayed alone
 // with `presidium run --seed <that seed>`.
 import type { Command } from "commander";
-import { advance, createWorld, fateLadder, mixSeed, summarize, type Scenario } from "../../engine/index.js";
-import { addRun, emptyTally, finalize, outcomeKeys, type MonteCarloReport, type OutcomeKey } from "../../research/montecarlo.js";
+import { fateLadder, type Scenario } from "../../engine/index.js";
+import { outcomeKeys, type MonteCarloReport, type OutcomeKey } from "../../research/montecarlo.js";
+import { runBatch } from "../../research/batch.js";
 import type { Rate } from "../../research/interval.js";
 import { checkWhatIfs, collect, parsePositiveInt, parseSeed } from "../options.js";
 import { json, out } from "../output.js";
@@ -47,15 +48,9 @@ function monteCarloCommand(opts: MonteCarloOptions): void {
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
   const { scenario } = loadForCli(opts.scenario, whatIfs);
 
-  const tally = emptyTally({ scenario: scenario.id, whatIfs, baseSeed });
-  const progress = process.stderr.isTTY && !opts.json ? (i: number) => process.stderr.write(`\r  run ${i}/${runs}`) : null;
-  for (let i = 0; i < runs; i++) {
-    const world = advance(createWorld(scenario, { seed: mixSeed(baseSeed, i), whatIfs }));
-    addRun(tally, summarize(world));
-    if (progress && (i + 1) % 10 === 0) progress(i + 1);
-  }
+  const progress = process.stderr.isTTY && !opts.json ? (i: number) => (i % 10 === 0 ? process.stderr.write(`\r  run ${i}/${runs}`) : undefined) : undefined;
+  const report = runBatch(scenario, { runs, baseSeed, whatIfs }, progress);
   if (progress) process.stderr.write("\r\x1b[K");
-  const report = finalize(tally);
   if (opts.json) return json({ ...report, history: scenario.history.outcome });
   out(table(scenario, report, opts.scenario));
 }
@@ -68,6 +63,7 @@ const labels: Record<OutcomeKey, string> = {
   successorWasPlotter: "successor was a plotter",
   presidiumMovesAgainstLeader: "Presidium majority against him",
   survivedViaPlenum: "saved by a CC plenum",
+  removedAfterPresidiumMove: "removed after a Presidium move",
 };
 
 function pct(x: number | null): string {
