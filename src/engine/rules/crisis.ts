@@ -139,10 +139,10 @@ export function launch(ctx: DecisionContext, plot: Plot, chief: Id): void {
   contest.presidium = session;
   contest.presidiumMajorityAgainstLeader = session.for * 2 > session.voters;
   if (!contest.presidiumMajorityAgainstLeader) {
-    record(world, { type: "session-result", audience: "public", text: `The Presidium stands by ${nameOf(world, leader)}, ${session.for} to ${session.against}; the plotters are exposed.` });
+    record(world, { type: "session-result", audience: "public", text: `The Presidium stands by ${nameOf(world, leader)}, ${session.for} to ${session.against}; the plotters are exposed.`, data: { plot: plot.id, ...session } });
     return finish(ctx, plot, contest, "leader", { lostFight: true, resigned: false, force: false });
   }
-  record(world, { type: "session-result", audience: "public", text: `The Presidium votes ${session.for} to ${session.against} to relieve ${nameOf(world, leader)} of his duties.` });
+  record(world, { type: "session-result", audience: "public", text: `The Presidium votes ${session.for} to ${session.against} to relieve ${nameOf(world, leader)} of his duties.`, data: { plot: plot.id, ...session } });
 
   const answer = leaderAnswer(ctx, plot, session, sides);
   contest.leaderChoice = answer;
@@ -228,12 +228,13 @@ function presidiumSession(ctx: DecisionContext, plot: Plot): SessionTally {
       text: votes
         ? `${nameOf(world, id)} votes ${pick.choice === "for" ? "to relieve" : "to keep"} ${nameOf(world, leader)}.`
         : `${nameOf(world, id)} (candidate) speaks ${pick.choice === "for" ? "against" : "for"} ${nameOf(world, leader)}.`,
+      data: { plot: plot.id, membership: p.presidium },
       options: optionsForLog(options),
       chosen: pick.choice,
     });
   }
   against++; // the leader votes for himself
-  record(world, { type: "presidium-vote", audience: "public", actor: leader, text: `${nameOf(world, leader)} votes to keep his post.`, chosen: "against" });
+  record(world, { type: "presidium-vote", audience: "public", actor: leader, text: `${nameOf(world, leader)} votes to keep his post.`, data: { plot: plot.id, membership: world.principals[leader].presidium }, chosen: "against" });
   return { for: forVotes, against, voters: forVotes + against };
 }
 
@@ -384,7 +385,7 @@ function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
       type: "plenum-vote",
       audience: "public",
       text: `${m.name ?? m.id} (${m.region}) votes ${votesForLeader ? "for" : "against"} ${nameOf(world, leader)}.`,
-      data: { member: m.id },
+      data: { plot: plot.id, member: m.id },
       options: [
         { option: "for-leader", utility: Math.round(u * 1000) / 1000, terms },
         { option: "against-leader", utility: 0, terms: [] },
@@ -398,7 +399,7 @@ function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
     type: "plenum-result",
     audience: "public",
     text: `The plenum votes ${forLeader} for ${nameOf(world, leader)} and ${againstLeader} against.`,
-    data: { forLeader, againstLeader, present: present.length, winningShare },
+    data: { plot: plot.id, forLeader, againstLeader, present: present.length, winningShare },
   });
   return { forLeader, againstLeader, present: present.length, winningShare };
 }

@@ -33,6 +33,8 @@ export function scheduledEvents(ctx: DecisionContext): void {
         p.opinionOfLeader = clamp(p.opinionOfLeader - 0.3 * g.weight, -1, 1);
       }
     }
+    // Removals first, so a post can change hands within one event. Posts may be shared (several CC
+    // secretaries); the data names whoever leaves one.
     for (const change of fx.postChanges) {
       const p = world.principals[change.who];
       if (!p || !p.alive || p.fate) continue;
@@ -40,17 +42,14 @@ export function scheduledEvents(ctx: DecisionContext): void {
         p.posts = p.posts.filter((x) => x !== post);
         world.posts[post].holders = world.posts[post].holders.filter((h) => h !== p.id);
       }
+    }
+    for (const change of fx.postChanges) {
+      const p = world.principals[change.who];
+      if (!p || !p.alive || p.fate) continue;
       for (const post of change.add) {
         if (world.posts[post].powers.includes("leader")) continue; // the leadership changes hands only through the rules
         if (!p.posts.includes(post)) p.posts.push(post);
-        world.posts[post].holders = world.posts[post].holders.filter((h) => h === p.id || !world.principals[h]).concat(world.posts[post].holders.includes(p.id) ? [] : [p.id]);
-        // A post has one holder: whoever had it makes way.
-        for (const other of world.posts[post].holders) {
-          if (other !== p.id) {
-            world.principals[other].posts = world.principals[other].posts.filter((x) => x !== post);
-          }
-        }
-        world.posts[post].holders = [p.id];
+        if (!world.posts[post].holders.includes(p.id)) world.posts[post].holders.push(p.id);
       }
     }
     if (fx.death) die(ctx, fx.death, "dies");
