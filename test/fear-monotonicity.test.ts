@@ -36,11 +36,11 @@ describe("fear deters plotting", () => {
       );
     });
 
-    it(`${id}: over 60 paired seeds, the total of plots started falls as fear rises`, () => {
-      const totals = [0.1, 0.45, 0.9].map((f) => {
+    it(`${id}: over 80 paired seeds, the total of plots started falls as fear rises`, () => {
+      const totals = [0.1, 0.5, 0.9].map((f) => {
         const scenario = withFear(id, f);
         let plots = 0;
-        for (let i = 0; i < 60; i++) plots += firstPlot(scenario, mixSeed(7, i)).plots;
+        for (let i = 0; i < 80; i++) plots += firstPlot(scenario, mixSeed(7, i)).plots;
         return plots;
       });
       expect(totals[1]).toBeLessThanOrEqual(totals[0]);

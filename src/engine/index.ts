@@ -8,3 +8,6 @@ export { scenarioSchema, type Scenario, type ScenarioInput } from "./scenario/sc
 export type { World, LogEntry, Decision, Awaiting, Fate, Reason, ContestRecord } from "./state.js";
 export { fateLadder } from "./state.js";
 export { weekPhases } from "./turn.js";
+export { presentWorld } from "./present.js";
+export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type Read, type CcRowEstimate, type PlotEstimate, type PlenumTally, type PublicOutcome } from "./player.js";
+export type { PrincipalView } from "./view.js";

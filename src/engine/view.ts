@@ -2,7 +2,7 @@
 // world (MODEL.md section 7). Everything not copied here explicitly stays hidden.
 import { canKnow } from "./log.js";
 import { ageOf, leaderOf } from "./queries.js";
-import type { Id, LogEntry, PlotBelief, World } from "./state.js";
+import type { Id, LogEntry, PlotBelief, Principal, World } from "./state.js";
 
 export interface PrincipalView {
   id: Id;
@@ -14,6 +14,10 @@ export interface PrincipalView {
   presidium: "full" | "candidate" | "none";
   secretary: boolean;
   posts: string[];
+  /** The titles of `posts`, in the same order. */
+  postTitles: string[];
+  /** How he looks: colleagues can see who is robust and who is failing, not a medical file. */
+  healthRead: "robust" | "fair" | "frail" | "incapacitated" | "dead";
   patron: Id | null;
   fate: string | null;
 }
@@ -46,7 +50,10 @@ export function viewFor(world: World, seat: Id): SeatView {
     globals: { prestige: world.globals.prestige, fear: world.globals.fear },
     principals: world.order.map((id) => {
       const p = world.principals[id];
-      return { id, name: p.name, nameRu: p.nameRu, age: ageOf(world, p), alive: p.alive, incapacitated: p.incapacitated, presidium: p.presidium, secretary: p.secretary, posts: [...p.posts], patron: p.patron, fate: p.fate };
+      return {
+        id, name: p.name, nameRu: p.nameRu, age: ageOf(world, p), alive: p.alive, incapacitated: p.incapacitated, presidium: p.presidium, secretary: p.secretary,
+        posts: [...p.posts], postTitles: p.posts.map((post) => world.posts[post]?.title ?? post), healthRead: healthRead(p), patron: p.patron, fate: p.fate,
+      };
     }),
     self: { traits: { ...me.traits }, opinionOfLeader: me.opinionOfLeader, grievances: me.grievances.map((g) => ({ ...g })), trust: { ...me.trust } },
     plotsKnown: me.beliefs.map((b) => {
@@ -54,7 +61,14 @@ export function viewFor(world: World, seat: Id): SeatView {
       const member = !!plot?.members.includes(seat);
       return { ...b, knownMembers: [...b.knownMembers], member, whippedCount: member && plot ? plot.whippedCount : null };
     }),
-    log: world.log.filter((e) => canKnow(e, seat)),
+    // Renumbered: the global sequence numbers would reveal, by their gaps, how much happened out of sight.
+    log: world.log.filter((e) => canKnow(e, seat)).map((e, i) => ({ ...e, seq: i })),
     awaiting: world.awaiting && world.awaiting.seat === seat ? world.awaiting : null,
   };
+}
+
+function healthRead(p: Principal): PrincipalView["healthRead"] {
+  if (!p.alive) return "dead";
+  if (p.incapacitated) return "incapacitated";
+  return p.health >= 0.8 ? "robust" : p.health >= 0.6 ? "fair" : "frail";
 }

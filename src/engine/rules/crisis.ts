@@ -210,6 +210,9 @@ function presidiumSession(ctx: DecisionContext, plot: Plot): SessionTally {
       term("running tally", cast ? 3.0 * (forVotes - against) / voters.length : 0),
       term("fear of a present, strong leader", -2.2 * fear * world.globals.prestige * (1 - pledged)),
       term("ambition under a new leader", 0.4 * p.traits.ambition),
+      // Summoned back to a session that opened without him, the leader answers a case already made;
+      // confronted in Moscow, he chairs it and speaks first.
+      term(plot.launchedWhileAway ? "the case made in his absence" : "the leader in the chair", plot.launchedWhileAway ? 0.4 : -0.6),
     ];
     const options: ScoredOption[] = [
       { choice: "for", label: "Vote to relieve him", terms: forTerms },
@@ -252,8 +255,9 @@ export function leaderCcEstimate(world: World, plot: Plot, leader: Id, whipVisib
 function leaderAnswer(ctx: DecisionContext, plot: Plot, session: SessionTally, sides: Record<Id, Side>): "resign" | "plenum" {
   const world = ctx.world;
   const leader = world.principals[plot.target];
-  // A plot that lobbied the CC has summoned its members to Moscow already: the leader can see it.
-  const whipVisible = plot.whippedCount > 0;
+  // A plot that struck while he was away has had its CC members summoned to Moscow before he got
+  // back: he can see the hall is lost. Confronted in Moscow, he cannot tell who has been lobbied.
+  const whipVisible = plot.launchedWhileAway && plot.whippedCount > 0;
   const ccShare = leaderCcEstimate(world, plot, leader.id, whipVisible);
   const q = logistic(10 * (ccShare - 0.5));
   const age = ageOf(world, leader);
@@ -311,7 +315,7 @@ function attendance(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
     const side = presumedSide(world, m, plot);
     let p = base[m.distance];
     if (side === "leader") p += help("leader") - (appeal ? help("plot") * 0.5 : 0);
-    if (side === "plot") p += help("plot") + (plot.whippedCount > 0 ? 0.3 : 0);
+    if (side === "plot") p += help("plot") + (plot.launchedWhileAway && plot.whippedCount > 0 ? 0.3 : 0);
     if (ctx.rng.chance("crisis", clamp(p, 0.05, 0.99))) present.push(m);
   }
   return present;

@@ -110,10 +110,19 @@ export function warn(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
   if (accused.some((a) => plot.members.includes(a))) plot.alarm = 1;
 }
 
-/** Weekly: a KGB chairman outside a plot may uncover it. */
+/**
+ * Weekly: a KGB chairman outside a plot may uncover it, and a leader who is not blinded by his own
+ * confidence may read the signs himself (colleagues' meetings, their calls to the regions).
+ */
 export function detectionPhase(ctx: DecisionContext): void {
   const world = ctx.world;
   for (const plot of activePlots(world)) {
+    const leader = world.principals[plot.target];
+    if (canAct(leader) && !world.leaderLocation && ctx.rng.chance("detection", Math.min(0.3, 0.015 * (1 - leader.traits.overconfidence) * plot.exposure))) {
+      record(world, { type: "leader-notices", audience: [leader.id], text: `${nameOf(world, leader.id)} notices his colleagues behaving strangely.`, data: { plot: plot.id } });
+      warn(ctx, plot, [plot.members[0]], null, 0.6);
+      if (!activePlots(world).includes(plot)) continue;
+    }
     if (!activePlots(world).includes(plot)) continue;
     for (const chief of holdersOf(world, "security")) {
       if (plot.members.includes(chief) || !canAct(world.principals[chief])) continue;

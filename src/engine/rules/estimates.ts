@@ -88,7 +88,7 @@ export function estimateSuccess(world: World, observer: Principal, plot: Plot, k
   }
   const presidium = logistic(16 * (expectedShare - 0.5));
   const cc = believesCc * logistic(8 * (ccAgainst - 0.5)) + (1 - believesCc);
-  const organs = logistic(1.5 + 1.2 * securityWeight * chiefsWith - 2 * securityWeight * chiefsLoyal + (isAway(world) ? 0.5 : 0) - 1.5 * (world.globals.prestige - 0.5));
+  const organs = logistic(1.5 + 1.2 * securityWeight * chiefsWith - 2 * securityWeight * chiefsLoyal + (isAway(world) ? 1.0 : 0) - 1.5 * (world.globals.prestige - 0.5));
   return {
     odds: presidium * cc * organs,
     factors: [

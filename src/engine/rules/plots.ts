@@ -40,7 +40,7 @@ export function plotStartTerms(world: World, p: Principal, leader: Id) {
     term("ambition", 2.2 * p.traits.ambition),
     term("disaffection with the leader", 2.0 * disaffection(world, p, leader)),
     term("boldness", 1.2 * p.traits.boldness),
-    term("fear of the consequences", -6 * fear * fear),
+    term("fear of the consequences", -4 * fear * fear),
     term("leader's perceived strength", -2 * (leaderStrength - 0.5)),
     term("tie to the leader", -1.5 * tieToLeader(world, p, leader)),
     term("standing in the leadership", p.presidium === "full" ? 0.6 : p.presidium === "candidate" || p.secretary ? 0.2 : -0.6),
@@ -96,13 +96,17 @@ export function startPlot(world: World, actor: Id, terms: Reason[]): Plot {
 /** How promising an approach to `target` looks to `member`, from public grievances and trust. */
 function approachAppeal(world: World, member: Principal, target: Principal, leader: Id): number {
   const publicGrievance = Math.min(1.5, grievanceAgainst(target, leader));
-  const commandsOrgans = hasPower(world, target.id, "security") || hasPower(world, target.id, "army");
+  const organs = commandsOrgans(world, target.id);
   // A security chief who is not known to be the leader's man is worth the risk: the organs could expose the plot, or shield it.
   // ...but asking a chief one does not trust is asking to be arrested if he says no.
-  const organsRisk = commandsOrgans ? (1 - Math.max(0, member.trust[target.id] ?? 0)) * (0.5 + world.globals.fear) : 0;
-  const value = commandsOrgans ? 0.3 + 1.4 * (1 - perceivedChiefLoyalty(world, target.id, leader)) - organsRisk : target.presidium === "full" ? 1 : target.presidium === "candidate" ? 0.6 : target.secretary ? 0.5 : 0.3;
+  const organsRisk = organs ? (1 - Math.max(0, member.trust[target.id] ?? 0)) * (0.5 + world.globals.fear) : 0;
+  const value = organs ? 0.3 + 1.4 * (1 - perceivedChiefLoyalty(world, target.id, leader)) - organsRisk : target.presidium === "full" ? 1 : target.presidium === "candidate" ? 0.6 : target.secretary ? 0.5 : 0.3;
   const clientOfPlotter = target.patron !== null && (member.id === target.patron || (beliefAbout(member, plotIdOf(world, member.id))?.knownMembers ?? []).includes(target.patron));
   return value + 0.8 * publicGrievance + 1.2 * (member.trust[target.id] ?? 0) - (target.patron === leader ? 1.2 : 0) + (clientOfPlotter ? 0.8 : 0);
+}
+
+function commandsOrgans(world: World, id: Id): boolean {
+  return hasPower(world, id, "security") || hasPower(world, id, "army");
 }
 
 function plotIdOf(world: World, member: Id): string {
@@ -115,7 +119,10 @@ const ASK_AGAIN_AFTER_DAYS = 70;
 export function approachCandidates(world: World, plot: Plot, member: Id): Id[] {
   return world.order.filter((id) => {
     const t = world.principals[id];
-    return id !== plot.target && canAct(t) && !plot.members.includes(id) && !plot.refusedBy.some((r) => r.id === id && daysBetween(r.date, world.date) < ASK_AGAIN_AFTER_DAYS);
+    const refused = plot.refusedBy.find((r) => r.id === id);
+    // A chief of the organs who has said no once is not tempted twice.
+    const askAgain = !refused || (!commandsOrgans(world, id) && daysBetween(refused.date, world.date) >= ASK_AGAIN_AFTER_DAYS);
+    return id !== plot.target && canAct(t) && !plot.members.includes(id) && askAgain;
   });
 }
 
@@ -165,7 +172,7 @@ export function responseOptions(world: World, plot: Plot, approacher: Id, target
   const fear = world.globals.fear;
   const tie = tieToLeader(world, t, leader);
   const dis = disaffection(world, t, leader);
-  const commandsOrgans = hasPower(world, target, "security") || hasPower(world, target, "army");
+  const organs = commandsOrgans(world, target);
   const joinTerms = [
     term("estimated success x stake", p * (0.6 + 1.4 * t.traits.ambition)),
     term("disaffection with the leader", 0.9 * dis),
@@ -176,12 +183,12 @@ export function responseOptions(world: World, plot: Plot, approacher: Id, target
     term("a claim to succeed him", claimants(world, [...told, target])[0] === target ? 1.2 * t.traits.ambition * p + 0.4 * t.traits.ambition : 0),
     term("patron in the plot", t.patron !== null && told.includes(t.patron) ? 0.8 + t.traits.loyalty : 0),
   ];
-  if (commandsOrgans) joinTerms.push(term("reluctance to bring the organs into politics", -1.2 * t.traits.restraint));
+  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", -1.2 * t.traits.restraint));
   const reportTerms = [
     term("reward if the plot fails", (1 - p) * (0.2 + 0.4 * t.traits.ambition)),
     term("tie to the leader", 0.9 * tie),
     term("penalty if the plot wins", -1.2 * p),
-    term("informing on a colleague", -0.9 - 0.5 * Math.max(0, t.trust[approacher] ?? 0)),
+    term("informing on a colleague", -1.2 - 0.5 * Math.max(0, t.trust[approacher] ?? 0)),
     term("danger if not believed", -0.5 * (1 - p)),
     term("disaffection with the leader", -0.6 * dis),
   ];
