@@ -48,6 +48,9 @@ describe.concurrent("presidium run: determinism", () => {
     expect(typeof j.leaderRemoved).toBe("boolean");
     expect(Array.isArray(j.plenums)).toBe(true);
     expect(j.history).toMatchObject({ leaderRemoved: true, newFirstSecretary: "brezhnev" });
+    expect(typeof j.epilogue.sameOutcome).toBe("boolean");
+    for (const line of j.epilogue.lines) expect(line.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(j.epilogue.lines.some((l: { text: string }) => l.text.startsWith("In history"))).toBe(true);
   });
 
   it("accepts negative seeds (Monte Carlo seeds can be negative)", async () => {
@@ -201,7 +204,9 @@ describe("presidium run: the chronicle", () => {
       for (const e of log.filter((x) => x.type === type)) expect(r.stdout, type).toContain(`${e.date}  ${e.text}`);
     }
     expect(r.stdout).toMatch(/^Outcome: /m);
-    expect(r.stdout).toMatch(/^History: /m);
+    // The epilogue compares the run with history in dated lines.
+    expect(r.stdout).toMatch(/^Compared with history/m);
+    expect(r.stdout).toMatch(/^1964-10-14  In history Khrushchev was removed by a vote and was retired; Brezhnev became First Secretary\./m);
   });
 
   it("--as shows only what that character could know", async () => {

@@ -11,3 +11,4 @@ export { weekPhases } from "./turn.js";
 export { presentWorld } from "./present.js";
 export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type Read, type CcRowEstimate, type PlotEstimate, type PlenumTally, type PublicOutcome } from "./player.js";
 export type { PrincipalView } from "./view.js";
+export { epilogue, type Epilogue, type EpilogueLine } from "./epilogue.js";

@@ -18,3 +18,15 @@ export function nameOf(world: World, id: Id): string {
   if (p) return p.name.split(" ").slice(-1)[0];
   return id;
 }
+
+/** "A", "A and B", "A, B and C". */
+export function listNames(world: World, ids: readonly Id[]): string {
+  const names = ids.map((id) => nameOf(world, id));
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** A small probability as a readable percentage ("0.04%", "1.2%", "35%"). */
+export function percent(p: number): string {
+  const x = p * 100;
+  return `${x >= 10 ? x.toFixed(0) : x.toPrecision(2)}%`;
+}

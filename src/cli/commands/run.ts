@@ -1,6 +1,6 @@
 // `presidium run`: one seeded game with every character played by the AI, told as a chronicle.
 import type { Command } from "commander";
-import { advance, createWorld, summarize, viewFor, type Scenario, type World } from "../../engine/index.js";
+import { advance, createWorld, epilogue, summarize, viewFor, type Scenario, type World } from "../../engine/index.js";
 import { chronicleLines } from "../chronicle.js";
 import { inputError, UsageError } from "../errors.js";
 import { makeHeader, serializeLog, sha256, writeFileAtomic } from "../logfile.js";
@@ -68,7 +68,7 @@ function runCommand(opts: RunOptions): void {
   const summary = summarize(world);
   if (opts.json) {
     const { scenario: _id, seed: _seed, whatIfs: _whatIfs, endDate, firstSecretary, ...rest } = summary;
-    json({ scenario: scenario.id, seed, whatIfs, endDate, firstSecretary, logHash, ...rest, history: scenario.history.outcome });
+    json({ scenario: scenario.id, seed, whatIfs, endDate, firstSecretary, logHash, ...rest, history: scenario.history.outcome, epilogue: epilogue(world, scenario.history) });
     return;
   }
   out(chronicle(scenario, world, { seed, whatIfs, as: opts.as, until }));
@@ -103,12 +103,8 @@ function chronicle(scenario: Scenario, world: World, o: { seed: number; whatIfs:
   } else {
     lines.push(`Outcome: ${leader} is still First Secretary at the end (${s.endDate}).`);
   }
-  const h = scenario.history.outcome;
-  const means = h.means === "vote" ? "by a vote" : h.means === "force" ? "by force" : "";
-  lines.push(
-    h.leaderRemoved
-      ? `History: ${leader} was removed ${means}${h.leaderFate !== "none" ? ` (${h.leaderFate})` : ""}; ${name(h.newFirstSecretary)} became First Secretary.`
-      : `History: ${leader} kept his post; ${name(h.newFirstSecretary)} was First Secretary at the end.`,
-  );
+  const ending = epilogue(world, scenario.history);
+  lines.push("", ending.sameOutcome ? "Compared with history (the same outcome, by another road):" : "Compared with history:");
+  for (const l of ending.lines) lines.push(`${l.date}  ${l.text}`);
   return lines.join("\n");
 }

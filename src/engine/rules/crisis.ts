@@ -2,7 +2,7 @@
 // the Presidium speaks and votes in rank order, the leader resigns or appeals to the Central
 // Committee, the plenum votes member by member, and the losers meet their fates.
 import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
-import { nameOf, record } from "../log.js";
+import { nameOf, percent, record } from "../log.js";
 import { ageOf, canAct, clamp, disaffection, holdersOf, isAway, logistic, presidiumVoters, tieToLeader } from "../queries.js";
 import type { CcMember, ContestRecord, Fate, Id, Plot, World } from "../state.js";
 import { effectiveLean, estimateSuccess, votingCc } from "./estimates.js";
@@ -59,7 +59,7 @@ export function strikePhase(ctx: DecisionContext, plot: Plot): void {
     type: "decision",
     audience: [...plot.members],
     actor: chief,
-    text: `${nameOf(world, chief)} decides to strike (estimated success ${((pick.odds ?? 0) * 100).toFixed(0)}%).`,
+    text: `${nameOf(world, chief)} decides to strike (estimated success ${percent(pick.odds ?? 0)}).`,
     options: optionsForLog(options),
     chosen: pick.choice,
   });
@@ -330,11 +330,11 @@ function organSides(world: World, sides: Record<Id, Side>, power: "army" | "secu
  * if the Army is flying the leader's people in, or if enough of them are already in Moscow to demand
  * a plenum themselves (the June 1957 letters).
  */
-function canDelayPlenum(world: World, plot: Plot, sides: Record<Id, Side>): { delay: boolean; demanders: number } {
-  if (organSides(world, sides, "army").includes("leader")) return { delay: false, demanders: 0 };
+function canDelayPlenum(world: World, plot: Plot, sides: Record<Id, Side>): { delay: boolean; demanders: number; airlift: boolean } {
+  if (organSides(world, sides, "army").includes("leader")) return { delay: false, demanders: 0, airlift: true };
   const voters = votingCc(world);
   const demanders = voters.filter((m) => presumedSide(world, m, plot) === "leader" && m.distance === "near").length;
-  return { delay: demanders < 0.3 * voters.length, demanders };
+  return { delay: demanders < 0.3 * voters.length, demanders, airlift: false };
 }
 
 /** How strongly members follow the way the hall is going (open voting, after speeches). */
@@ -352,7 +352,13 @@ function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
       if (m.whippedBy !== plot.id && m.patron !== leader && ctx.rng.chance("crisis", logistic(2.5 * (0.1 - effectiveLean(world, m))))) m.whippedBy = plot.id;
     }
   } else if (delay) {
-    record(world, { type: "plenum-demanded", audience: "public", text: `Central Committee members in Moscow (${delay.demanders} of them, with the organs' help) demand a plenum at once; the majority cannot put it off.` });
+    record(world, {
+      type: "plenum-demanded",
+      audience: "public",
+      text: delay.airlift
+        ? `The Army flies Central Committee members to Moscow; they demand a plenum at once and the majority cannot put it off.`
+        : `${delay.demanders} Central Committee members already in Moscow demand a plenum at once; the majority cannot put it off.`,
+    });
   }
   const present = attendance(ctx, plot, sides, appeal);
   record(world, {

@@ -2,7 +2,7 @@
 // watch. A warning reaches the leader only through people; a KGB chairman in the plot buries what
 // reaches him, and the leader's overconfidence may dismiss what gets through.
 import { choose, optionsForLog, term, type DecisionContext } from "../ai/choice.js";
-import { nameOf, record } from "../log.js";
+import { listNames, nameOf, record } from "../log.js";
 import { activePlots, canAct, disaffection, holdersOf, tieToLeader } from "../queries.js";
 import type { Id, Plot } from "../state.js";
 import { learnOfPlot } from "./plots.js";
@@ -41,7 +41,7 @@ export function leak(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
       type: "kgb-report",
       audience: [outsideChief],
       actor: outsideChief,
-      text: `The KGB hears talk of a plot naming ${named.map((n) => nameOf(world, n)).join(", ")}; ${nameOf(world, outsideChief)} ${pick.choice === "pass-on" ? "passes it on" : "sits on it"}.`,
+      text: `The KGB hears talk of a plot naming ${listNames(world, named)}; ${nameOf(world, outsideChief)} ${pick.choice === "pass-on" ? "passes it on" : "sits on it"}.`,
       data: { plot: plot.id, channel },
       options: optionsForLog(options),
       chosen: pick.choice,
@@ -88,12 +88,12 @@ export function warn(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
       terms: [term("overconfidence", 3 * leader.traits.overconfidence), term("trust in the accused", 1.0 * trustInAccused), term("credibility of the source", 0)],
     },
   ];
-  const pick = choose(ctx, leader.id, "warning", `A warning: ${accused.map((a) => nameOf(world, a)).join(", ")} are said to be plotting against you.`, options);
+  const pick = choose(ctx, leader.id, "warning", `A warning: ${listNames(world, accused)} ${accused.length > 1 ? "are" : "is"} said to be plotting against you.`, options);
   record(world, {
     type: "warning",
     audience: source ? [leader.id, source] : [leader.id],
     actor: leader.id,
-    text: `${source ? nameOf(world, source) : "A rumour"} warns ${nameOf(world, leader.id)} that ${accused.map((a) => nameOf(world, a)).join(", ")} are plotting; he ${pick.choice === "take-seriously" ? "takes it seriously" : "dismisses it"}.`,
+    text: `${source ? nameOf(world, source) : "A rumour"} warns ${nameOf(world, leader.id)} that ${listNames(world, accused)} ${accused.length > 1 ? "are" : "is"} plotting; he ${pick.choice === "take-seriously" ? "takes it seriously" : "dismisses it"}.`,
     data: { plot: plot.id, accused, source, credibility },
     options: optionsForLog(options),
     chosen: pick.choice,

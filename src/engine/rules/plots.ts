@@ -1,7 +1,7 @@
 // Plots as multi-stage processes: a disaffected principal starts one, members sound out others
 // (each approach adds strength and exposure), whip CC members, and bring in a security chief.
 import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
-import { record, nameOf } from "../log.js";
+import { record, nameOf, percent } from "../log.js";
 import { daysBetween } from "../calendar.js";
 import {
   activePlots, canAct, clamp, disaffection, presidiumVoters, grievanceAgainst, hasPower, holdersOf, leaderOf, logistic, plotOf, tieToLeader,
@@ -85,7 +85,7 @@ export function startPlot(world: World, actor: Id, terms: Reason[]): Plot {
     type: "plot-started",
     audience: [actor],
     actor,
-    text: `${nameOf(world, actor)} resolves to organise ${nameOf(world, leader)}'s removal (weekly chance was ${(hazard * 100).toFixed(1)}%).`,
+    text: `${nameOf(world, actor)} resolves to organise ${nameOf(world, leader)}'s removal (weekly chance was ${percent(hazard)}).`,
     data: { plot: plot.id, hazard },
     options: [{ option: "start-plot", utility: Math.round(utility(terms) * 1000) / 1000, terms }],
     chosen: "start-plot",
@@ -219,7 +219,7 @@ export function soundOut(ctx: DecisionContext, plot: Plot, approacher: Id, targe
     type: "approach",
     audience: [approacher, target],
     actor: target,
-    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, target)}, who ${pick.choice === "join" ? "joins" : pick.choice === "report" ? "decides to warn " + nameOf(world, plot.target) : "keeps out of it"} (estimated success ${((pick.odds ?? 0) * 100).toFixed(0)}%).`,
+    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, target)}, who ${pick.choice === "join" ? "joins" : pick.choice === "report" ? "decides to warn " + nameOf(world, plot.target) : "keeps out of it"} (estimated success ${percent(pick.odds ?? 0)}).`,
     data: { plot: plot.id, approacher, target },
     options: optionsForLog(options),
     chosen: pick.choice,

@@ -183,6 +183,10 @@ const whatIf = z.strictObject({
 });
 
 const historyOutcome = z.strictObject({
+  /** When the contest that decided the outcome was settled. */
+  date: isoDate,
+  /** When the Presidium first moved against the leader, if it did. */
+  presidiumMovedOn: isoDate.optional(),
   leaderRemoved: z.boolean(),
   means: z.enum(["vote", "force", "none"]),
   presidiumMovedAgainstLeader: z.boolean(),
