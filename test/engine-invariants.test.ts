@@ -118,3 +118,18 @@ describe("invariants hold in every run, whatever a human seat does", () => {
     expect(JSON.stringify(world)).toBe(before);
   });
 });
+
+describe("the calendar", () => {
+  it("counts days exactly like the UTC calendar, in both directions", async () => {
+    const { toDay, fromDay, addDays } = await import("../src/engine/calendar.js");
+    fc.assert(
+      fc.property(fc.integer({ min: -60000, max: 60000 }), fc.integer({ min: -400, max: 400 }), (day, delta) => {
+        const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        expect(toDay(iso)).toBe(day);
+        expect(fromDay(day)).toBe(iso);
+        expect(toDay(addDays(iso, delta))).toBe(day + delta);
+      }),
+      { seed: 7 },
+    );
+  });
+});

@@ -6,6 +6,8 @@ import { Rng } from "./rng.js";
 import { record } from "./log.js";
 import { runWeek } from "./turn.js";
 import type { Awaiting, Decision, Id, World } from "./state.js";
+import type { Scenario } from "./scenario/schema.js";
+import { createWorld, type WorldOptions } from "./setup.js";
 
 function cloneWorld(world: World): World {
   return structuredClone(world);
@@ -33,7 +35,19 @@ function playWeek(world: World, decisions: Decision[]): WeekResult {
  * scenario on a single working copy (the Monte Carlo path).
  */
 export function advance(world: World): World {
-  let current = cloneWorld(world);
+  return playOn(cloneWorld(world));
+}
+
+/**
+ * A whole run with every seat played by the AI: the Monte Carlo path. The world is created here, so
+ * it can be played in place without the copy that keeps `advance` from touching its argument.
+ */
+export function simulate(scenario: Scenario, options: Omit<WorldOptions, "humanSeats">): World {
+  return playOn(createWorld(scenario, { ...options, humanSeats: [] }));
+}
+
+/** Plays `current` (owned by the caller) on until a human seat must decide or the run ends. */
+function playOn(current: World): World {
   while (!current.done) {
     const snapshot = current.humanSeats.length ? cloneWorld(current) : null;
     const result = playWeek(current, current.pending);

@@ -3,14 +3,48 @@
 import { yearOf } from "./calendar.js";
 import type { Id, Plot, Principal, World } from "./state.js";
 
+// Who holds which power is asked constantly and changes rarely, so it is memoised per world and
+// every change of office goes through takePost/leavePost below, which drop the memo.
+const holdersCache = new WeakMap<World, Map<string, Id[]>>();
+
 export function holdersOf(world: World, power: string): Id[] {
-  const out: Id[] = [];
-  for (const postId of world.postOrder) {
-    const post = world.posts[postId];
-    if (!post.powers.includes(power)) continue;
-    for (const h of post.holders) if (!out.includes(h) && world.principals[h]?.alive) out.push(h);
+  let byPower = holdersCache.get(world);
+  if (!byPower) {
+    byPower = new Map();
+    holdersCache.set(world, byPower);
+  }
+  let out = byPower.get(power);
+  if (!out) {
+    out = [];
+    for (const postId of world.postOrder) {
+      const post = world.posts[postId];
+      if (!post.powers.includes(power)) continue;
+      for (const h of post.holders) if (!out.includes(h) && world.principals[h]?.alive) out.push(h);
+    }
+    byPower.set(power, out);
   }
   return out;
+}
+
+export function takePost(world: World, id: Id, postId: Id): void {
+  const post = world.posts[postId];
+  if (!post.holders.includes(id)) post.holders.push(id);
+  const p = world.principals[id];
+  if (!p.posts.includes(postId)) p.posts.push(postId);
+  holdersCache.delete(world);
+}
+
+export function leavePost(world: World, id: Id, postId: Id): void {
+  const post = world.posts[postId];
+  post.holders = post.holders.filter((h) => h !== id);
+  const p = world.principals[id];
+  p.posts = p.posts.filter((x) => x !== postId);
+  holdersCache.delete(world);
+}
+
+export function leaveAllPosts(world: World, id: Id): void {
+  for (const postId of [...world.principals[id].posts]) leavePost(world, id, postId);
+  holdersCache.delete(world);
 }
 
 export function hasPower(world: World, id: Id, power: string): boolean {

@@ -31,9 +31,17 @@ function policyLean(world: World, m: CcMember): number {
   return lean;
 }
 
+/** The voting members (candidates speak but do not vote); memoised per CC list. */
 export function votingCc(world: World): CcMember[] {
-  return world.cc.filter((m) => m.seat === "voting");
+  let voters = votingCache.get(world.cc);
+  if (!voters) {
+    voters = world.cc.filter((m) => m.seat === "voting");
+    votingCache.set(world.cc, voters);
+  }
+  return voters;
 }
+
+const votingCache = new WeakMap<CcMember[], CcMember[]>();
 
 /** Share of the voting CC whose mood (public knowledge: policies, prestige) runs against the leader. */
 export function publicCcOpposition(world: World): number {

@@ -3,7 +3,7 @@
 import type { DecisionContext } from "../ai/choice.js";
 import { addDays } from "../calendar.js";
 import { nameOf, record } from "../log.js";
-import { ageOf, canAct, clamp, holdersOf, leaderOf, presidiumVoters } from "../queries.js";
+import { ageOf, canAct, clamp, holdersOf, leaderOf, leaveAllPosts, leavePost, presidiumVoters, takePost } from "../queries.js";
 import type { Id, World } from "../state.js";
 import { claimants, fillPost } from "./fates.js";
 
@@ -38,18 +38,14 @@ export function scheduledEvents(ctx: DecisionContext): void {
     for (const change of fx.postChanges) {
       const p = world.principals[change.who];
       if (!p || !p.alive || p.fate) continue;
-      for (const post of change.remove) {
-        p.posts = p.posts.filter((x) => x !== post);
-        world.posts[post].holders = world.posts[post].holders.filter((h) => h !== p.id);
-      }
+      for (const post of change.remove) leavePost(world, p.id, post);
     }
     for (const change of fx.postChanges) {
       const p = world.principals[change.who];
       if (!p || !p.alive || p.fate) continue;
       for (const post of change.add) {
         if (world.posts[post].powers.includes("leader")) continue; // the leadership changes hands only through the rules
-        if (!p.posts.includes(post)) p.posts.push(post);
-        if (!world.posts[post].holders.includes(p.id)) world.posts[post].holders.push(p.id);
+        takePost(world, p.id, post);
       }
     }
     if (fx.death) die(ctx, fx.death, "dies");
@@ -118,9 +114,8 @@ function die(ctx: DecisionContext, id: Id, _how: string): void {
   if (!p.alive) return;
   const wasLeader = holdersOf(world, "leader").includes(id);
   const posts = [...p.posts];
+  leaveAllPosts(world, id);
   p.alive = false;
-  for (const post of posts) world.posts[post].holders = world.posts[post].holders.filter((h) => h !== id);
-  p.posts = [];
   record(world, { type: "death", audience: "public", actor: id, text: `${nameOf(world, id)} dies.` });
   if (wasLeader) {
     const successor = claimants(world, presidiumVoters(world))[0];

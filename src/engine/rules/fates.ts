@@ -1,7 +1,7 @@
 // What happens to the losers of a contest, who takes their posts, and how the system remembers it.
 import { term, utility, type DecisionContext } from "../ai/choice.js";
 import { nameOf, record } from "../log.js";
-import { canAct, clamp, hasPower, holdersOf } from "../queries.js";
+import { canAct, clamp, hasPower, holdersOf, leaveAllPosts, takePost } from "../queries.js";
 import type { Fate, Id, World } from "../state.js";
 import { fateLadder } from "../state.js";
 
@@ -49,8 +49,7 @@ const fateText: Record<Fate, string> = {
 
 export function applyFate(world: World, id: Id, fate: Fate): void {
   const p = world.principals[id];
-  for (const postId of p.posts) world.posts[postId].holders = world.posts[postId].holders.filter((h) => h !== id);
-  p.posts = [];
+  leaveAllPosts(world, id);
   p.presidium = "none";
   p.secretary = false;
   p.fate = fate;
@@ -63,8 +62,7 @@ export function fillPost(world: World, postId: Id, candidates: readonly Id[]): I
   if (post.holders.length) return post.holders[0];
   const who = candidates.find((c) => canAct(world.principals[c]));
   if (!who) return null;
-  post.holders.push(who);
-  world.principals[who].posts.push(postId);
+  takePost(world, who, postId);
   return who;
 }
 

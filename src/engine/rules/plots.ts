@@ -268,14 +268,20 @@ function mergePlots(world: World, plot: Plot, rival: Plot, approacher: Id, targe
 /** Which CC members a plot member approaches first: their own clients, then the most disaffected. */
 function whipTargets(world: World, plot: Plot, member: Id, count: number): CcMember[] {
   const leader = plot.target;
-  // The leader's own men are not lobbied: asking them is asking to be reported.
-  const pool = votingCc(world).filter((m) => m.whippedBy !== plot.id && m.patron !== leader);
-  const score = (m: CcMember) => (m.patron === member ? 2 : plot.members.includes(m.patron ?? "") ? 1.5 : 0) - effectiveLean(world, m);
-  return pool
-    .map((m, i) => ({ m, s: score(m), i }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .slice(0, count)
-    .map((x) => x.m);
+  const score = (m: CcMember) => (m.patron === member ? 2 : m.patron !== null && plot.members.includes(m.patron) ? 1.5 : 0) - effectiveLean(world, m);
+  // The best `count` by score (ties by CC order), in one pass: this runs for every lobbying action.
+  const best: { m: CcMember; s: number }[] = [];
+  for (const m of votingCc(world)) {
+    // The leader's own men are not lobbied: asking them is asking to be reported.
+    if (m.whippedBy === plot.id || m.patron === leader) continue;
+    const s = score(m);
+    if (best.length === count && s <= best[count - 1].s) continue;
+    let i = best.length;
+    while (i > 0 && best[i - 1].s < s) i--;
+    best.splice(i, 0, { m, s });
+    if (best.length > count) best.pop();
+  }
+  return best.map((x) => x.m);
 }
 
 export function whipCc(ctx: DecisionContext, plot: Plot, member: Id): void {
