@@ -95,7 +95,7 @@ export function disaffection(world: World, p: Principal, leader: Id): number {
   return -p.opinionOfLeader + 0.8 * Math.min(1.5, grievanceAgainst(p, leader)) + 0.4 * ideologyGap;
 }
 
-export function tieToLeader(world: World, p: Principal, leader: Id): number {
+export function tieToLeader(p: Principal, leader: Id): number {
   return (p.patron === leader ? 0.5 : 0) + 0.5 * Math.max(0, p.trust[leader] ?? 0) + 0.3 * p.traits.loyalty * Math.max(0, p.opinionOfLeader);
 }
 
@@ -107,8 +107,9 @@ export function plotOf(world: World, id: Id): Plot | undefined {
   return activePlots(world).find((p) => p.members.includes(id));
 }
 
+/** Whoever commands the KGB or the Army (once each, even if one man held both). */
 export function securityChiefs(world: World): Id[] {
-  return [...holdersOf(world, "security"), ...holdersOf(world, "army")];
+  return [...new Set([...holdersOf(world, "security"), ...holdersOf(world, "army")])];
 }
 
 export function clamp(x: number, lo = 0, hi = 1): number {

@@ -3,7 +3,7 @@
 // Committee, the plenum votes member by member, and the losers meet their fates.
 import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { nameOf, percent, record } from "../log.js";
-import { ageOf, canAct, clamp, disaffection, holdersOf, isAway, logistic, presidiumVoters, tieToLeader } from "../queries.js";
+import { ageOf, canAct, clamp, disaffection, holdersOf, isAway, logistic, presidiumVoters, securityChiefs, tieToLeader } from "../queries.js";
 import type { CcMember, ContestRecord, Fate, Id, Plot, World } from "../state.js";
 import { effectiveLean, estimateSuccess, votingCc } from "./estimates.js";
 import { aftermath, claimants, purgeClients, rollFate, shareOutPosts } from "./fates.js";
@@ -71,7 +71,7 @@ function alignSecurity(ctx: DecisionContext, plot: Plot): Record<Id, Side> {
   const world = ctx.world;
   const sides: Record<Id, Side> = {};
   const pledged = plot.members.filter((m) => world.principals[m].presidium === "full").length / Math.max(1, presidiumVoters(world).length);
-  for (const chief of [...holdersOf(world, "security"), ...holdersOf(world, "army")]) {
+  for (const chief of securityChiefs(world)) {
     if (sides[chief]) continue;
     const c = world.principals[chief];
     if (!canAct(c)) continue;
@@ -81,7 +81,7 @@ function alignSecurity(ctx: DecisionContext, plot: Plot): Record<Id, Side> {
       {
         choice: "leader",
         label: `Stand by ${nameOf(world, plot.target)}`,
-        terms: [term("tie to the leader", 1.5 * tieToLeader(world, c, plot.target)), term("opinion of the leader", 1.0 * c.opinionOfLeader), term("pledged to the plot", inPlot ? -2 : 0)],
+        terms: [term("tie to the leader", 1.5 * tieToLeader(c, plot.target)), term("opinion of the leader", 1.0 * c.opinionOfLeader), term("pledged to the plot", inPlot ? -2 : 0)],
       },
       {
         choice: "plot",
@@ -205,7 +205,7 @@ function presidiumSession(ctx: DecisionContext, plot: Plot): SessionTally {
     const forTerms = [
       term("pledged to the plot", inPlot ? 1.2 + 1.0 * p.traits.loyalty : 0),
       term("disaffection with the leader", 1.2 * disaffection(world, p, leader)),
-      term("tie to the leader", -1.3 * tieToLeader(world, p, leader)),
+      term("tie to the leader", -1.3 * tieToLeader(p, leader)),
       term("the plot's visible strength", 4.0 * (pledged - 0.5)),
       term("running tally", cast ? 3.0 * (forVotes - against) / voters.length : 0),
       term("fear of a present, strong leader", -2.2 * fear * world.globals.prestige * (1 - pledged)),
@@ -461,7 +461,7 @@ export function finish(ctx: DecisionContext, plot: Plot, contest: ContestRecord,
   }
   // Kingmakers become threats: whoever commands organs that decided a contest is watched afterwards.
   const newLeader = contest.newFirstSecretary;
-  for (const chief of [...holdersOf(world, "security"), ...holdersOf(world, "army")]) {
+  for (const chief of securityChiefs(world)) {
     if (chief !== newLeader && canAct(world.principals[chief])) {
       const s = world.principals[newLeader].suspicion;
       s[chief] = Math.min(1, (s[chief] ?? 0) + 0.15 * (1 - world.principals[chief].traits.restraint));
@@ -474,7 +474,7 @@ export function finish(ctx: DecisionContext, plot: Plot, contest: ContestRecord,
 /** The organs' arithmetic as the leader sees it: whose man each security chief is. */
 export function organsWithLeader(world: World, leader: Id): number {
   let n = 0;
-  for (const chief of [...holdersOf(world, "security"), ...holdersOf(world, "army")]) {
+  for (const chief of securityChiefs(world)) {
     const c = world.principals[chief];
     if (chief !== leader && (c.patron === leader || (world.principals[leader].trust[chief] ?? 0) > 0.3) && !(world.principals[leader].suspicion[chief] > 0.5)) n++;
   }

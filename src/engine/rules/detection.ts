@@ -25,7 +25,7 @@ export function leak(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
   const outsideChief = chiefs.find((c) => !plot.members.includes(c));
   if (outsideChief) {
     const chief = world.principals[outsideChief];
-    const passTerms = [term("routine duty", 0.2), term("tie to the leader", 1.5 * tieToLeader(world, chief, leader)), term("opinion of the leader", 1.0 * chief.opinionOfLeader)];
+    const passTerms = [term("routine duty", 0.2), term("tie to the leader", 1.5 * tieToLeader(chief, leader)), term("opinion of the leader", 1.0 * chief.opinionOfLeader)];
     const buryTerms = [
       term("sympathy with the plotters", 0.8 * Math.max(0, disaffection(world, chief, leader))),
       term("doubt about the rumour", 0.6 * (1 - credibility)),
@@ -127,7 +127,7 @@ export function detectionPhase(ctx: DecisionContext): void {
     for (const chief of holdersOf(world, "security")) {
       if (plot.members.includes(chief) || !canAct(world.principals[chief])) continue;
       // A chairman devoted to the leader digs; an indifferent one waits for reports to come to him.
-      const diligence = 0.015 + 0.05 * tieToLeader(world, world.principals[chief], plot.target);
+      const diligence = 0.015 + 0.05 * tieToLeader(world.principals[chief], plot.target);
       if (ctx.rng.chance("detection", Math.min(0.4, diligence * plot.exposure))) {
         const named = plot.members.filter((_, i) => i < 1 + Math.floor(ctx.rng.next("detection") * plot.members.length));
         leak(ctx, plot, named, null, "investigation", 0.7);

@@ -1,7 +1,7 @@
 // What a principal can estimate from its own view: the public mood of the Central Committee, how
 // the security organs are likely to lean, and a plot's chance of success as far as it knows it.
 import type { Id, Plot, Principal, World, CcMember } from "../state.js";
-import { clamp, holdersOf, isAway, logistic, presidiumVoters } from "../queries.js";
+import { clamp, isAway, logistic, presidiumVoters, securityChiefs } from "../queries.js";
 
 /** A CC member's lean toward the leader under the policies in force and the leader's prestige. */
 export function effectiveLean(world: World, m: CcMember): number {
@@ -90,7 +90,7 @@ export function estimateSuccess(world: World, observer: Principal, plot: Plot, k
   const securityWeight = 0.4 + 1.2 * fear;
   let chiefsWith = 0;
   let chiefsLoyal = 0;
-  for (const chief of [...holdersOf(world, "security"), ...holdersOf(world, "army")]) {
+  for (const chief of securityChiefs(world)) {
     if (knownMembers.includes(chief) || chief === counting) chiefsWith += 1;
     else chiefsLoyal += perceivedChiefLoyalty(world, chief, plot.target) - 0.5;
   }

@@ -1,7 +1,7 @@
 // What happens to the losers of a contest, who takes their posts, and how the system remembers it.
 import { term, utility, type DecisionContext } from "../ai/choice.js";
 import { nameOf, record } from "../log.js";
-import { canAct, clamp, hasPower, holdersOf, leaveAllPosts, takePost } from "../queries.js";
+import { canAct, clamp, hasPower, leaveAllPosts, takePost } from "../queries.js";
 import type { Fate, Id, World } from "../state.js";
 import { fateLadder } from "../state.js";
 
@@ -125,8 +125,4 @@ export function aftermath(world: World, fates: readonly Fate[], settledByCc: boo
   if (settledByCc) world.globals.ccArbiter = clamp(world.globals.ccArbiter + 0.15);
   if (force) world.globals.ccArbiter = clamp(world.globals.ccArbiter - 0.1);
   for (const m of world.cc) m.whippedBy = null;
-}
-
-export function securityHolders(world: World): Id[] {
-  return [...holdersOf(world, "security"), ...holdersOf(world, "army")];
 }

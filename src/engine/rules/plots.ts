@@ -4,7 +4,7 @@ import { choose, optionsForLog, term, utility, type DecisionContext, type Scored
 import { record, nameOf, percent } from "../log.js";
 import { daysBetween } from "../calendar.js";
 import {
-  activePlots, canAct, clamp, disaffection, presidiumVoters, grievanceAgainst, hasPower, holdersOf, leaderOf, logistic, plotOf, tieToLeader,
+  activePlots, canAct, clamp, disaffection, grievanceAgainst, hasPower, leaderOf, logistic, plotOf, presidiumVoters, tieToLeader,
 } from "../queries.js";
 import type { CcMember, Id, Plot, PlotBelief, Principal, Reason, World } from "../state.js";
 import { effectiveLean, estimateSuccess, perceivedChiefLoyalty, votingCc } from "./estimates.js";
@@ -42,7 +42,7 @@ export function plotStartTerms(world: World, p: Principal, leader: Id) {
     term("boldness", 1.2 * p.traits.boldness),
     term("fear of the consequences", -4 * fear * fear),
     term("leader's perceived strength", -2 * (leaderStrength - 0.5)),
-    term("tie to the leader", -1.5 * tieToLeader(world, p, leader)),
+    term("tie to the leader", -1.5 * tieToLeader(p, leader)),
     term("standing in the leadership", p.presidium === "full" ? 0.6 : p.presidium === "candidate" || p.secretary ? 0.2 : -0.6),
   ];
 }
@@ -116,7 +116,7 @@ function plotIdOf(world: World, member: Id): string {
 /** Someone who said no is not asked again until the plot has had time to grow. */
 const ASK_AGAIN_AFTER_DAYS = 70;
 
-export function approachCandidates(world: World, plot: Plot, member: Id): Id[] {
+export function approachCandidates(world: World, plot: Plot): Id[] {
   return world.order.filter((id) => {
     const t = world.principals[id];
     const refused = plot.refusedBy.find((r) => r.id === id);
@@ -137,7 +137,7 @@ export function plotMemberOptions(world: World, plot: Plot, member: Id): ScoredO
   const options: ScoredOption[] = [
     { choice: "lie-low", label: "Lie low this week", terms: [term("exposure already run", 0.6 * risk), term("plot already strong", 0.8 * est.odds)] },
   ];
-  const candidates = approachCandidates(world, plot, member)
+  const candidates = approachCandidates(world, plot)
     .map((id) => ({ id, appeal: approachAppeal(world, p, world.principals[id], leader) }))
     .sort((a, b) => b.appeal - a.appeal || world.principals[a.id].rank - world.principals[b.id].rank);
   if (candidates.length) {
@@ -170,7 +170,7 @@ export function responseOptions(world: World, plot: Plot, approacher: Id, target
   const est = estimateSuccess(world, t, plot, told, target);
   const p = est.odds;
   const fear = world.globals.fear;
-  const tie = tieToLeader(world, t, leader);
+  const tie = tieToLeader(t, leader);
   const dis = disaffection(world, t, leader);
   const organs = commandsOrgans(world, target);
   const joinTerms = [
@@ -235,7 +235,7 @@ export function soundOut(ctx: DecisionContext, plot: Plot, approacher: Id, targe
     if (pick.choice === "report") {
       // What he can swear to is who approached him; the rest is hearsay.
       leak(ctx, plot, [approacher, ...told.filter((m) => m !== approacher).slice(0, 1)], target, "report", 0.75);
-    } else if (ctx.rng.chance("detection", 0.03 + 0.15 * tieToLeader(world, world.principals[target], plot.target))) {
+    } else if (ctx.rng.chance("detection", 0.03 + 0.15 * tieToLeader(world.principals[target], plot.target))) {
       // Keeping out of it is not keeping quiet: a word dropped to the wrong person reaches the organs.
       leak(ctx, plot, [approacher], target, "refuser", 0.5);
     }
