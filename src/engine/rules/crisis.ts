@@ -230,7 +230,7 @@ function presidiumSession(ctx: DecisionContext, plot: Plot): SessionTally {
       actor: id,
       text: votes
         ? `${nameOf(world, id)} votes ${pick.choice === "for" ? "to relieve" : "to keep"} ${nameOf(world, leader)}.`
-        : `${nameOf(world, id)} (candidate) speaks ${pick.choice === "for" ? "against" : "for"} ${nameOf(world, leader)}.`,
+        : `${nameOf(world, id)} (${p.presidium === "candidate" ? "candidate member" : "CC secretary"}, no vote) speaks ${pick.choice === "for" ? "against" : "for"} ${nameOf(world, leader)}.`,
       data: { plot: plot.id, membership: p.presidium },
       options: optionsForLog(options),
       chosen: pick.choice,
