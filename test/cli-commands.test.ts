@@ -9,7 +9,7 @@ describe.concurrent("presidium scenarios", () => {
   it("lists the shipped scenarios with their dates and what-ifs", async () => {
     const r = await presidium(["scenarios"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^october-1964 {2}1963-07-01 to 1964-12-31 {2}October 1964/m);
+    expect(r.stdout).toMatch(/^october-1964 {2}1963-07-01 to 1964-12-31 {2}1963-64: Khrushchev and his heirs/m);
     expect(r.stdout).toContain("--what-if loyal-kgb");
   });
 

@@ -20,6 +20,7 @@ export interface Read {
 
 export interface BoardRow {
   id: Id;
+  /** "you" for the seat itself, even when the seat is the leader. */
   role: "leader" | "you" | "colleague";
   /** Toward the leader: +1 his loyal man, -1 wants him gone. Null for the leader and for the fallen. */
   stance: Read | null;
@@ -173,10 +174,10 @@ class ReadBuilder {
 
 function boardRow(world: World, seat: Id, id: Id, ev: Evidence): BoardRow {
   const p = world.principals[id];
-  const role = id === ev.leader ? "leader" : id === seat ? "you" : "colleague";
+  const role = id === seat ? "you" : id === ev.leader ? "leader" : "colleague";
   const fallen = !p.alive || p.fate !== null;
   let stance: Read | null = null;
-  if (role === "you") {
+  if (role === "you" && id !== ev.leader) {
     stance = { value: round(world.principals[seat].opinionOfLeader), spread: 0, basis: [term("your own opinion of the leader", world.principals[seat].opinionOfLeader)] };
   } else if (role === "colleague" && !fallen) {
     stance = stanceRead(world, seat, id, ev);

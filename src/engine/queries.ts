@@ -74,6 +74,11 @@ export function presidiumVoters(world: World): Id[] {
   });
 }
 
+/** The trips `who` still plans to make (a trip is the starting leader's unless the data says whose). */
+export function plannedTrips(world: World, who: Id): World["trips"] {
+  return world.trips.filter((t) => (t.traveller ?? world.firstLeader) === who && !world.cancelledTrips.includes(t.id));
+}
+
 export function isAway(world: World): boolean {
   return world.leaderLocation !== null;
 }

@@ -62,7 +62,7 @@ export function viewFor(world: World, seat: Id): SeatView {
       return { ...b, knownMembers: [...b.knownMembers], member, whippedCount: member && plot ? plot.whippedCount : null };
     }),
     // Renumbered: the global sequence numbers would reveal, by their gaps, how much happened out of sight.
-    log: world.log.filter((e) => canKnow(e, seat)).map((e, i) => ({ ...e, seq: i })),
+    log: world.log.filter((e) => canKnow(e, seat)).map((e, i) => withoutPrivateReasons({ ...e, seq: i }, seat)),
     awaiting: world.awaiting && world.awaiting.seat === seat ? world.awaiting : null,
   };
 }
@@ -71,4 +71,14 @@ function healthRead(p: Principal): PrincipalView["healthRead"] {
   if (!p.alive) return "dead";
   if (p.incapacitated) return "incapacitated";
   return p.health >= 0.8 ? "robust" : p.health >= 0.6 ? "fair" : "frail";
+}
+
+/**
+ * What was said or done in private may be known to the seat, but not why the other man chose as he
+ * did: only public acts (votes, speeches) and the seat's own decisions keep their reasons.
+ */
+function withoutPrivateReasons(entry: LogEntry, seat: Id): LogEntry {
+  if (entry.audience === "public" || entry.actor === seat || !entry.options) return entry;
+  const { options: _hidden, ...rest } = entry;
+  return rest;
 }

@@ -2,8 +2,9 @@
 // the Presidium speaks and votes in rank order, the leader resigns or appeals to the Central
 // Committee, the plenum votes member by member, and the losers meet their fates.
 import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
+import { addDays } from "../calendar.js";
 import { nameOf, percent, record } from "../log.js";
-import { ageOf, canAct, clamp, disaffection, holdersOf, isAway, logistic, presidiumVoters, securityChiefs, tieToLeader } from "../queries.js";
+import { ageOf, canAct, clamp, disaffection, holdersOf, isAway, logistic, plannedTrips, presidiumVoters, securityChiefs, tieToLeader } from "../queries.js";
 import type { CcMember, ContestRecord, Fate, Id, Plot, World } from "../state.js";
 import { effectiveLean, estimateSuccess, votingCc } from "./estimates.js";
 import { aftermath, claimants, purgeClients, rollFate, shareOutPosts } from "./fates.js";
@@ -17,7 +18,7 @@ export function strikeOptions(world: World, plot: Plot, chief: Id): ScoredOption
   const known = beliefAbout(p, plot.id)?.knownMembers ?? plot.members;
   const est = estimateSuccess(world, p, plot, known);
   const urgency = plot.alarm;
-  const tripSoon = !isAway(world) && upcomingTripWithin(world, 35);
+  const tripSoon = !isAway(world) && upcomingTripWithin(world, plot.target, 35);
   const strike: ScoredOption = {
     choice: "launch",
     label: "Convene the Presidium against the leader",
@@ -34,10 +35,9 @@ export function strikeOptions(world: World, plot: Plot, chief: Id): ScoredOption
   return [strike, wait];
 }
 
-function upcomingTripWithin(world: World, days: number): boolean {
-  const today = world.date;
-  const limit = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  return world.trips.some((t) => t.from > today && t.from <= limit && !world.cancelledTrips.includes(t.id));
+function upcomingTripWithin(world: World, leader: Id, days: number): boolean {
+  const limit = addDays(world.date, days);
+  return plannedTrips(world, leader).some((t) => t.from > world.date && t.from <= limit);
 }
 
 /** The member with the strongest claim to lead (and so to succeed) speaks for the plot. */

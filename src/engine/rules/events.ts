@@ -3,7 +3,7 @@
 import type { DecisionContext } from "../ai/choice.js";
 import { addDays } from "../calendar.js";
 import { nameOf, record } from "../log.js";
-import { ageOf, canAct, clamp, holdersOf, leaderOf, leaveAllPosts, leavePost, presidiumVoters, takePost } from "../queries.js";
+import { ageOf, canAct, clamp, holdersOf, leaderOf, leaveAllPosts, leavePost, plannedTrips, presidiumVoters, takePost } from "../queries.js";
 import type { Id, World } from "../state.js";
 import { claimants, fillPost } from "./fates.js";
 
@@ -12,6 +12,7 @@ export function scheduledEvents(ctx: DecisionContext): void {
   const weekEnd = addDays(world.date, 7);
   for (const ev of world.events) {
     if (ev.date < world.date || ev.date >= weekEnd) continue;
+    if (ev.onlyWhileLeader && leaderIdOrNull(world) !== ev.onlyWhileLeader) continue;
     const fx = ev.effects;
     if (fx.prestige) world.globals.prestige = clamp(world.globals.prestige + fx.prestige);
     if (fx.fear) world.globals.fear = clamp(world.globals.fear + fx.fear);
@@ -79,8 +80,8 @@ function enact(world: World, policyId: Id, date: string, inForce: boolean): void
 export function leaderWhereabouts(ctx: DecisionContext): void {
   const world = ctx.world;
   const leader = leaderOf(world);
-  const trip = world.trips.find((t) => t.from <= world.date && world.date <= t.to && !world.cancelledTrips.includes(t.id))
-    ?? world.trips.find((t) => world.date < t.from && t.from < addDays(world.date, 7) && !world.cancelledTrips.includes(t.id));
+  const planned = plannedTrips(world, leader);
+  const trip = planned.find((t) => t.from <= world.date && world.date <= t.to) ?? planned.find((t) => world.date < t.from && t.from < addDays(world.date, 7));
   const wasAway = world.leaderLocation;
   if (trip && (!wasAway || wasAway.tripId !== trip.id)) {
     world.leaderLocation = { place: trip.place, tripId: trip.id, returnDays: trip.returnDays };

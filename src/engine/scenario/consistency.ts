@@ -26,6 +26,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
     ...checkCentralCommittee(s, ids),
     ...checkPolicies(s, ids),
     ...checkEvents(s, ids),
+    ...checkTravellers(s, ids),
     ...duplicateIds(s.trips, ["trips"]),
     ...checkHistory(s, ids),
     ...checkWhatIfs(s),
@@ -219,6 +220,7 @@ function checkEvents(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     if (fx.enact !== undefined) issues.push(...reference("policy", fx.enact, ids.policies, at("enact")));
     if (fx.repeal !== undefined) issues.push(...reference("policy", fx.repeal, ids.policies, at("repeal")));
     if (fx.death !== undefined) issues.push(...reference("character", fx.death, ids.characters, at("death")));
+    if (e.onlyWhileLeader !== undefined) issues.push(...reference("character", e.onlyWhileLeader, ids.characters, ["events", i, "onlyWhileLeader"]));
     fx.grievances.forEach((g, j) => issues.push(...reference("character", g.who, ids.characters, at("grievances", j, "who"))));
     fx.postChanges.forEach((change, j) => {
       issues.push(...reference("character", change.who, ids.characters, at("postChanges", j, "who")));
@@ -227,6 +229,10 @@ function checkEvents(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     });
   });
   return issues;
+}
+
+function checkTravellers(s: Scenario, ids: KnownIds): ScenarioIssue[] {
+  return s.trips.flatMap((t, i) => (t.traveller === undefined ? [] : reference("character", t.traveller, ids.characters, ["trips", i, "traveller"])));
 }
 
 function checkHistory(s: Scenario, ids: KnownIds): ScenarioIssue[] {

@@ -154,6 +154,8 @@ const eventEffects = z.strictObject({
 const scheduledEvent = z.strictObject({
   id,
   date: isoDate,
+  /** The event is this character's own doing as leader: it happens only while he holds the leadership. */
+  onlyWhileLeader: id.optional(),
   title: z.string().min(3),
   effects: eventEffects,
   note: z.string().min(3),
@@ -162,6 +164,8 @@ const scheduledEvent = z.strictObject({
 
 const trip = z.strictObject({
   id,
+  /** Whose trip it is; by default the leader's at the start. Nobody else makes it. */
+  traveller: id.optional(),
   from: isoDate,
   to: isoDate,
   place: z.string().min(2),
