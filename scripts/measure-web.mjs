@@ -1,0 +1,110 @@
+// `npm run measure:web`: how fast a week's turn is in the browser, and how much JavaScript the
+// browser is sent. Starts the built server on a free port and Debian's Chromium, plays games by
+// always taking the default option, and reads the page's own "presidium-turn" measures (from the
+// click that sends a decision to the new week rendered: request, engine step and render). Prints
+// p50/p95/max against the 150 ms target and app.js gzipped against 300 KB.
+//   node scripts/measure-web.mjs [--turns N] [--json]
+import { spawn } from "node:child_process";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({ options: { turns: { type: "string", default: "150" }, json: { type: "boolean", default: false } } });
+const wantedTurns = Number(values.turns);
+const TARGET_P95_MS = 150;
+const TARGET_JS_KB = 300;
+const games = [
+  { character: "Nikita Khrushchev", seed: 11 },
+  { character: "Leonid Brezhnev", seed: 5 },
+  { character: "Nikolai Podgorny", seed: 8 },
+  { character: "Vladimir Semichastny", seed: 17 },
+];
+
+for (const f of ["dist/server/main.js", "dist/web/app.js"]) {
+  if (!existsSync(join(root, f))) {
+    console.error(`${f} is missing: run \`npm run build\` first`);
+    process.exit(1);
+  }
+}
+
+function startServer(saves) {
+  const child = spawn(process.execPath, [join(root, "dist/server/main.js"), "--port", "0", "--saves", saves], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /localhost:(\d+)/.exec(out);
+      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+const dir = mkdtempSync(join(tmpdir(), "presidium-measure-"));
+const { child, url } = await startServer(join(dir, "saves.sqlite"));
+const browser = await chromium.launch({
+  executablePath: process.env.PRESIDIUM_CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const durations = [];
+let browserVersion = browser.version();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  for (const game of games) {
+    if (durations.length >= wantedTurns) break;
+    await page.goto(url);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(url);
+    await page.locator("#scenario-october-1964").check();
+    await page.getByRole("radio", { name: new RegExp(game.character) }).check();
+    await page.getByLabel("Seed").fill(String(game.seed));
+    await page.getByRole("button", { name: /^Start as/ }).click();
+    await page.locator(".decision").waitFor();
+    let taken = 0;
+    while (durations.length + taken < wantedTurns && (await page.locator("main").getAttribute("data-done")) !== "true") {
+      const all = page.getByRole("button", { name: "Show the rest at once" });
+      if (await all.count()) await all.click();
+      const back = page.getByRole("button", { name: "Back to the week" });
+      if (await back.count()) await back.click();
+      const before = await page.evaluate(() => performance.getEntriesByName("presidium-turn").length);
+      await page.locator(".decision form button[type=submit]").click();
+      await page.waitForFunction((n) => performance.getEntriesByName("presidium-turn").length > n, before);
+      taken++;
+    }
+    durations.push(...(await page.evaluate(() => performance.getEntriesByName("presidium-turn").map((e) => e.duration))));
+  }
+} finally {
+  await browser.close();
+  child.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const sorted = [...durations].sort((a, b) => a - b);
+const js = readFileSync(join(root, "dist/web/app.js"));
+const css = readFileSync(join(root, "dist/web/styles.css"));
+const result = {
+  turns: sorted.length,
+  p50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
+  p95Ms: Math.round(percentile(sorted, 95) * 10) / 10,
+  maxMs: Math.round(sorted[sorted.length - 1] * 10) / 10,
+  jsBytes: js.length,
+  jsGzipKB: Math.round((gzipSync(js, { level: 9 }).length / 1024) * 10) / 10,
+  cssGzipKB: Math.round((gzipSync(css, { level: 9 }).length / 1024) * 10) / 10,
+  machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: browserVersion },
+};
+if (values.json) {
+  console.log(JSON.stringify(result, null, 2));
+} else {
+  console.log(`A week's turn in the browser (request + engine step + render), ${result.turns} turns:`);
+  console.log(`  p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms (target < ${TARGET_P95_MS} ms), max ${result.maxMs} ms`);
+  console.log(`JavaScript sent to the browser: app.js ${(result.jsBytes / 1024).toFixed(1)} KB, ${result.jsGzipKB} KB gzipped (target < ${TARGET_JS_KB} KB); styles ${result.cssGzipKB} KB gzipped`);
+  console.log(`Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGB} GB; Node ${result.machine.node}; Chromium ${result.machine.chromium}`);
+}
+process.exitCode = result.p95Ms < TARGET_P95_MS && result.jsGzipKB < TARGET_JS_KB ? 0 : 1;

@@ -1,0 +1,29 @@
+// Save files carry a schema version. When the format changes, bump SAVE_SCHEMA_VERSION and add a
+// migration from the previous version: old saves are brought forward step by step on reading (and
+// re-checksummed), so every version ever written stays loadable.
+import { checksumOf } from "./checksum.js";
+
+export const SAVE_SCHEMA_VERSION = 1;
+
+export interface Migration {
+  /** The version this migration reads; it returns the fields of version `from + 1`. */
+  from: number;
+  migrate(fields: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** No older format exists yet: version 1 is the first. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** Applies migrations in order until the fields are at `target` (the current version by default). */
+export function migrateToCurrent(fields: Record<string, unknown>, migrations: readonly Migration[], target = SAVE_SCHEMA_VERSION): Record<string, unknown> {
+  let current = fields;
+  let version = current.schemaVersion as number;
+  while (version < target) {
+    const step = migrations.find((m) => m.from === version);
+    if (!step) throw new Error(`no migration from save format ${version}`);
+    const next = { ...step.migrate(current), schemaVersion: version + 1 };
+    current = { ...next, checksum: checksumOf(next) };
+    version++;
+  }
+  return current;
+}

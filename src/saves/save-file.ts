@@ -1,0 +1,114 @@
+// A save is the replay of a game: everything needed to re-run it to the same point (the engine is
+// deterministic), plus where it had got to, a name, and a checksum over all of it. The file is
+// versioned; older versions are migrated on reading, newer ones are refused.
+import { z } from "zod";
+import { checksumOf } from "./checksum.js";
+import { migrateToCurrent, SAVE_SCHEMA_VERSION, type Migration, MIGRATIONS } from "./migrations.js";
+
+export const SAVE_FORMAT = "presidium-save";
+
+/** The largest save file accepted: a whole game is a few hundred decisions, a few tens of KB. */
+export const MAX_SAVE_BYTES = 512 * 1024;
+
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "an id (lower-case letters, digits, dashes)").max(64);
+
+const decisionSchema = z.strictObject({
+  seat: id,
+  kind: z.string().min(1).max(40),
+  choice: z.string().min(1).max(64),
+  target: id.optional(),
+});
+
+/** The current version's shape (after migration). */
+export const saveFileSchema = z.strictObject({
+  format: z.literal(SAVE_FORMAT),
+  schemaVersion: z.literal(SAVE_SCHEMA_VERSION),
+  name: z.string().min(1).max(120),
+  savedAt: z.string().min(1).max(40),
+  scenario: id,
+  /** sha256 of the scenario file the game was played on: a changed scenario may not replay. */
+  scenarioHash: z.string().regex(/^[0-9a-f]{64}$/),
+  seed: z.number().int(),
+  whatIfs: z.array(id).max(20),
+  humanSeats: z.array(id).min(1).max(40),
+  decisions: z.array(decisionSchema).max(5000),
+  /** Where the replay must arrive: checked on loading. */
+  reached: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), week: z.number().int().min(0), done: z.boolean() }),
+  checksum: z.string(),
+});
+
+export type SaveFile = z.infer<typeof saveFileSchema>;
+export type SaveContent = Omit<SaveFile, "format" | "schemaVersion" | "checksum">;
+
+/** Why a save cannot be used; the message is meant for the player. */
+export class SaveError extends Error {}
+
+export function makeSaveFile(content: SaveContent): SaveFile {
+  const body: Omit<SaveFile, "checksum"> = {
+    format: SAVE_FORMAT,
+    schemaVersion: SAVE_SCHEMA_VERSION,
+    ...content,
+    whatIfs: [...content.whatIfs],
+    humanSeats: [...content.humanSeats],
+    decisions: content.decisions.map((d) => ({ seat: d.seat, kind: d.kind, choice: d.choice, ...(d.target !== undefined ? { target: d.target } : {}) })),
+    reached: { ...content.reached },
+  };
+  return { ...body, checksum: checksumOf(body) };
+}
+
+/** The file's text as exported: readable, and parsed back by `readSaveFile`. */
+export function saveFileText(save: SaveFile): string {
+  return `${JSON.stringify(save, null, 2)}\n`;
+}
+
+/**
+ * Reads a save file's text: refuses, with a message saying which, a file that is empty, truncated,
+ * not JSON, not a save, from a newer version, altered (checksum), or malformed; migrates older
+ * versions to the current one.
+ */
+export function readSaveFile(text: string, migrations: readonly Migration[] = MIGRATIONS): SaveFile {
+  if (Buffer.byteLength(text, "utf8") > MAX_SAVE_BYTES) throw new SaveError(`the save file is too large (over ${MAX_SAVE_BYTES / 1024} KB); it is not a Presidium save`);
+  const trimmed = text.trim();
+  if (trimmed === "") throw new SaveError("the save file is empty");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(trimmed);
+  } catch (error) {
+    if (trimmed.startsWith("{") && !looksComplete(trimmed)) throw new SaveError("the save file is truncated: it ends before its data is complete");
+    throw new SaveError(`the save file is corrupt: it is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw) || (raw as Record<string, unknown>).format !== SAVE_FORMAT) {
+    throw new SaveError(`this is not a Presidium save file (expected a JSON object with "format": "${SAVE_FORMAT}")`);
+  }
+  const fields = raw as Record<string, unknown>;
+  const version = fields.schemaVersion;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) throw new SaveError(`the save file is corrupt: "schemaVersion" must be a whole number from 1, got ${JSON.stringify(version)}`);
+  if (version > SAVE_SCHEMA_VERSION) {
+    throw new SaveError(`this save was made by a newer version of Presidium (save format ${version}; this version reads formats up to ${SAVE_SCHEMA_VERSION}); update Presidium to load it`);
+  }
+  if (typeof fields.checksum !== "string") throw new SaveError("the save file is corrupt: it has no checksum");
+  if (fields.checksum !== checksumOf(fields)) throw new SaveError("the save file has been altered or damaged: its checksum does not match its contents");
+  const current = migrateToCurrent(fields, migrations);
+  const parsed = saveFileSchema.safeParse(current);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SaveError(`the save file is corrupt: ${issue.path.length ? `field "${issue.path.join(".")}": ` : ""}${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** A JSON object whose brackets and strings are not all closed was cut short. */
+function looksComplete(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return depth <= 0 && !inString;
+}

@@ -1,0 +1,185 @@
+// Saves and live games in one embedded SQLite file. Every write is a single transaction (SQLite's
+// rollback journal, synchronous=FULL), so a crash or an error halfway through a write leaves the
+// previous contents intact; a save that fails to read is refused without touching any other.
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { readSaveFile, saveFileText, SaveError, type SaveFile } from "./save-file.js";
+
+export type SaveKind = "auto" | "named" | "imported";
+
+export interface SaveSummary {
+  id: number;
+  kind: SaveKind;
+  /** The game an autosave tracks; null for named and imported saves. */
+  gameId: string | null;
+  name: string;
+  scenario: string;
+  seat: string;
+  date: string;
+  week: number;
+  done: boolean;
+  savedAt: string;
+}
+
+export interface StoredGame {
+  id: string;
+  save: SaveFile;
+  /** sha256 of each seat's token: the tokens themselves are never stored. */
+  seats: { seat: string; tokenHash: string }[];
+}
+
+/** For tests: called inside a write transaction, just before it commits. Throwing aborts the write. */
+export interface StoreFaults {
+  beforeCommit?: (what: string) => void;
+}
+
+const SCHEMA_VERSION = 1;
+
+export class SaveStore {
+  private readonly db: Database.Database;
+  readonly path: string;
+
+  constructor(path: string, private readonly faults: StoreFaults = {}) {
+    this.path = resolve(path);
+    mkdirSync(dirname(this.path), { recursive: true });
+    try {
+      this.db = new Database(this.path);
+      this.db.pragma("journal_mode = DELETE");
+      this.db.pragma("synchronous = FULL");
+      this.db.pragma("busy_timeout = 2000");
+      this.db.pragma("foreign_keys = ON");
+      this.migrate();
+    } catch (error) {
+      throw new Error(`cannot open the saves database ${this.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private migrate(): void {
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS games (
+        id TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS seats (
+        game_id TEXT NOT NULL REFERENCES games(id) ON DELETE CASCADE,
+        seat TEXT NOT NULL,
+        token_hash TEXT NOT NULL,
+        PRIMARY KEY (game_id, seat)
+      );
+      CREATE TABLE IF NOT EXISTS saves (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('auto', 'named', 'imported')),
+        game_id TEXT,
+        name TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        seat TEXT NOT NULL,
+        date TEXT NOT NULL,
+        week INTEGER NOT NULL,
+        done INTEGER NOT NULL,
+        saved_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS one_autosave_per_game ON saves (game_id) WHERE kind = 'auto';
+    `);
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
+    if (!row) this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+    else if (Number(row.value) > SCHEMA_VERSION) throw new Error(`it was written by a newer version of Presidium (database schema ${row.value}; this version knows ${SCHEMA_VERSION})`);
+  }
+
+  private write<T>(what: string, body: () => T): T {
+    return this.db.transaction(() => {
+      const result = body();
+      this.faults.beforeCommit?.(what);
+      return result;
+    }).immediate();
+  }
+
+  createGame(id: string, save: SaveFile, seats: StoredGame["seats"]): void {
+    this.write("create game", () => {
+      this.db.prepare("INSERT INTO games (id, body, updated_at) VALUES (?, ?, ?)").run(id, saveFileText(save), save.savedAt);
+      const insertSeat = this.db.prepare("INSERT INTO seats (game_id, seat, token_hash) VALUES (?, ?, ?)");
+      for (const s of seats) insertSeat.run(id, s.seat, s.tokenHash);
+      this.upsertAutosave(id, save);
+    });
+  }
+
+  /** Records a game's progress; with `autosave`, the game's autosave slot is replaced in the same transaction. */
+  updateGame(id: string, save: SaveFile, autosave: boolean): void {
+    this.write("update game", () => {
+      const changed = this.db.prepare("UPDATE games SET body = ?, updated_at = ? WHERE id = ?").run(saveFileText(save), save.savedAt, id).changes;
+      if (changed !== 1) throw new Error(`no game ${id} in the saves database`);
+      if (autosave) this.upsertAutosave(id, save);
+    });
+  }
+
+  private upsertAutosave(gameId: string, save: SaveFile): void {
+    const seat = save.humanSeats[0];
+    const existing = this.db.prepare("SELECT id FROM saves WHERE kind = 'auto' AND game_id = ?").get(gameId) as { id: number } | undefined;
+    if (existing) {
+      this.db
+        .prepare("UPDATE saves SET name = ?, date = ?, week = ?, done = ?, saved_at = ?, body = ? WHERE id = ?")
+        .run(save.name, save.reached.date, save.reached.week, save.reached.done ? 1 : 0, save.savedAt, saveFileText(save), existing.id);
+    } else {
+      this.db
+        .prepare("INSERT INTO saves (kind, game_id, name, scenario, seat, date, week, done, saved_at, body) VALUES ('auto', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(gameId, save.name, save.scenario, seat, save.reached.date, save.reached.week, save.reached.done ? 1 : 0, save.savedAt, saveFileText(save));
+    }
+  }
+
+  /** A game as last recorded, or null if there is none; a damaged record is refused with SaveError. */
+  getGame(id: string): StoredGame | null {
+    const row = this.db.prepare("SELECT body FROM games WHERE id = ?").get(id) as { body: string } | undefined;
+    if (!row) return null;
+    const seats = this.db.prepare("SELECT seat, token_hash AS tokenHash FROM seats WHERE game_id = ? ORDER BY seat").all(id) as StoredGame["seats"];
+    return { id, save: readSaveFile(row.body), seats };
+  }
+
+  addSave(kind: Exclude<SaveKind, "auto">, save: SaveFile): number {
+    return this.write("add save", () => {
+      const info = this.db
+        .prepare("INSERT INTO saves (kind, game_id, name, scenario, seat, date, week, done, saved_at, body) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(kind, save.name, save.scenario, save.humanSeats[0], save.reached.date, save.reached.week, save.reached.done ? 1 : 0, save.savedAt, saveFileText(save));
+      return Number(info.lastInsertRowid);
+    });
+  }
+
+  listSaves(): SaveSummary[] {
+    const rows = this.db
+      .prepare("SELECT id, kind, game_id AS gameId, name, scenario, seat, date, week, done, saved_at AS savedAt FROM saves ORDER BY saved_at DESC, id DESC")
+      .all() as (Omit<SaveSummary, "done"> & { done: number })[];
+    return rows.map((r) => ({ ...r, done: r.done === 1 }));
+  }
+
+  getSaveSummary(id: number): SaveSummary | null {
+    return this.listSaves().find((s) => s.id === id) ?? null;
+  }
+
+  /** The stored file's text exactly as it would be exported. */
+  getSaveText(id: number): string | null {
+    const row = this.db.prepare("SELECT body FROM saves WHERE id = ?").get(id) as { body: string } | undefined;
+    return row ? row.body : null;
+  }
+
+  /** The save, checked; a damaged one is refused with SaveError naming it. */
+  getSave(id: number): SaveFile | null {
+    const text = this.getSaveText(id);
+    if (text === null) return null;
+    try {
+      return readSaveFile(text);
+    } catch (error) {
+      if (error instanceof SaveError) throw new SaveError(`save #${id}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  deleteSave(id: number): boolean {
+    return this.write("delete save", () => this.db.prepare("DELETE FROM saves WHERE id = ?").run(id).changes === 1);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,42 @@
+// Request bodies and parameters, validated with zod; a failure becomes a 400 naming the field.
+import { z } from "zod";
+
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "expected an id (lower-case letters, digits and dashes)").max(64);
+
+export const newGameBody = z.strictObject({
+  scenario: id,
+  character: id,
+  seed: z.number().int("the seed must be a whole number").min(-2_147_483_648).max(2_147_483_647).optional(),
+  whatIfs: z.array(id).max(10).default([]),
+});
+
+export const actionBody = z.strictObject({
+  seat: id,
+  kind: z.string().regex(/^[a-z][a-z-]*$/, "expected an action kind such as \"vote\"").max(40),
+  choice: z.string().min(1).max(64),
+  target: id.optional(),
+  /** How many decisions the game had when the client asked: a resent or stale request is refused instead of answering a later question. */
+  turn: z.number().int().min(0).optional(),
+});
+
+export const saveBody = z.strictObject({
+  name: z.string().trim().min(1, "give the save a name").max(120),
+});
+
+export const gameParams = z.strictObject({ gameId: z.string().uuid("a game id looks like 123e4567-e89b-12d3-a456-426614174000") });
+export const saveParams = z.strictObject({ saveId: z.coerce.number().int().positive() });
+export const sinceQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
+
+/** The decisions the engine asks of a human seat (world.awaiting.kind). A kind outside this list is an unknown action. */
+export const knownActionKinds = ["vote", "speech", "leader-answer", "respond", "plot-action", "strike", "weekly", "leader-weekly", "warning", "kgb-report", "align", "force"] as const;
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => {
+      const where = i.path.length ? `"${i.path.join(".")}"` : "the body";
+      if (i.code === "unrecognized_keys") return `${where}: unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => `"${k}"`).join(", ")}`;
+      return `${where}: ${i.message}`;
+    })
+    .join("; ");
+}

@@ -1,0 +1,103 @@
+// The JSON the server sends and receives: shared by the server and the browser (types only).
+import type { Awaiting, BoardRow, LogEntry, PlenumTally, PlotEstimate, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView } from "../engine/index.js";
+
+export interface ScenarioListing {
+  id: string;
+  title: string;
+  summary: string;
+  start: string;
+  end: string;
+  whatIfs: { id: string; title: string; description: string }[];
+}
+
+export interface CharacterDossier {
+  id: string;
+  name: string;
+  nameRu: string;
+  born: number;
+  ageAtStart: number;
+  bio: string;
+  faction: string;
+  presidium: "full" | "candidate" | "none";
+  secretary: boolean;
+  /** Post titles at the start. */
+  posts: string[];
+  sources: { key: string; text: string }[];
+}
+
+export interface ScenarioInfo extends ScenarioListing {
+  characters: CharacterDossier[];
+  /** Central Committee constituencies (the rows of its composition) and their labels. */
+  constituencies: Record<string, string>;
+  history: {
+    summary: string;
+    timeline: { date: string; text: string }[];
+    outcome: { leaderRemoved: boolean; means: string; presidiumMovedAgainstLeader: boolean; survivedViaPlenum: boolean; newFirstSecretary: string; leaderFate: string };
+  };
+}
+
+export interface NewGameRequest {
+  scenario: string;
+  character: string;
+  /** Omitted: the server draws one. */
+  seed?: number;
+  whatIfs?: string[];
+}
+
+/** What a seat is told about the game it sits in. */
+export interface GameInfo {
+  id: string;
+  scenario: string;
+  seed: number;
+  whatIfs: string[];
+  seat: string;
+  humanSeats: string[];
+  decisions: number;
+  /** The week and date of the last autosave. */
+  autosave: { week: number; date: string } | null;
+}
+
+export interface SeatResponse {
+  game: GameInfo;
+  /** The seat's view; `log` holds only the entries from `logFrom` on (the client asked `since`). */
+  view: Omit<SeatView, "log"> & { log: LogEntry[]; logFrom: number; logLength: number };
+  estimates: SeatEstimates;
+  outcome: PublicOutcome | null;
+}
+
+/** Returned when a game starts or a save is loaded: the seat tokens are shown once, here. */
+export interface GameCreated {
+  gameId: string;
+  seat: string;
+  /** One secret token per human seat; each request for a seat must carry its token. */
+  tokens: Record<string, string>;
+  state: SeatResponse;
+}
+
+export interface ActionRequest {
+  seat: string;
+  kind: string;
+  choice: string;
+  target?: string;
+  /** The number of decisions the game had when the question was asked (GameInfo.decisions). */
+  turn?: number;
+}
+
+export interface SaveSummaryJson {
+  id: number;
+  kind: "auto" | "named" | "imported";
+  gameId: string | null;
+  name: string;
+  scenario: string;
+  seat: string;
+  date: string;
+  week: number;
+  done: boolean;
+  savedAt: string;
+}
+
+export interface ApiError {
+  error: { status: number; code: string; message: string };
+}
+
+export type { Awaiting, BoardRow, LogEntry, PlenumTally, PlotEstimate, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView };

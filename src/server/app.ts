@@ -1,0 +1,251 @@
+// The HTTP server: a JSON API over the engine (which runs here, never in the browser) and the
+// browser game's files. Every game request names the game and carries a seat token; every answer
+// to a seat holds only that seat's view. Bad requests are refused with a 4xx and a message a player
+// can act on, and leave the game as it was.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { z } from "zod";
+import { IllegalAction } from "../engine/index.js";
+import { MAX_SAVE_BYTES, readSaveFile, saveFileText, SaveError } from "../saves/save-file.js";
+import { SaveStore, type StoreFaults } from "../saves/store.js";
+import type { ApiError, GameCreated, SaveSummaryJson } from "./api-types.js";
+import { actionBody, describeZodError, gameParams, knownActionKinds, newGameBody, saveBody, saveParams, sinceQuery } from "./api-schemas.js";
+import { GameService, type LiveGame } from "./games.js";
+import { badRequest, conflict, HttpError, notFound, unprocessable } from "./http-errors.js";
+import { ScenarioCatalog, UnknownScenarioInput } from "./scenario-catalog.js";
+import { seatResponse } from "./seat-response.js";
+import { contentSecurityPolicy, loadWebFiles } from "./static-files.js";
+
+export interface AppOptions {
+  /** The SQLite file holding saves and live games. */
+  savesPath: string;
+  scenariosDir?: string;
+  /** Directory of the built browser game (dist/web by default). */
+  webDir?: string;
+  /** Largest request body accepted, except save imports (which may be up to MAX_SAVE_BYTES). */
+  bodyLimit?: number;
+  logger?: boolean;
+  storeFaults?: StoreFaults;
+  /**
+   * Host names the server answers to (any port); others get 403. Set when it listens on this machine
+   * only, so that a web page elsewhere cannot reach it through a DNS name pointed at 127.0.0.1.
+   */
+  allowedHostnames?: readonly string[];
+}
+
+export interface PresidiumServer {
+  app: FastifyInstance;
+  games: GameService;
+  store: SaveStore;
+}
+
+export const SEAT_TOKEN_HEADER = "x-seat-token";
+const DEFAULT_BODY_LIMIT = 16 * 1024;
+
+export function buildServer(options: AppOptions): PresidiumServer {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit, return503OnClosing: true });
+  const store = new SaveStore(options.savesPath, options.storeFaults);
+  const catalog = new ScenarioCatalog(options.scenariosDir);
+  const games = new GameService(catalog, store);
+  app.addHook("onClose", async () => store.close());
+
+  if (options.allowedHostnames) {
+    const allowed = new Set(options.allowedHostnames);
+    app.addHook("onRequest", async (request) => {
+      const host = (request.headers.host ?? "").replace(/:\d+$/, "").replace(/^\[(.*)\]$/, "$1");
+      if (!allowed.has(host)) throw new HttpError(403, "wrong-host", `this server answers only as ${[...allowed].join(", ")}, not "${host}"`);
+    });
+  }
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "no-referrer");
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    else reply.header("content-security-policy", contentSecurityPolicy);
+  });
+
+  app.setErrorHandler((error: unknown, _request, reply) => sendError(reply, toHttpError(error, bodyLimit)));
+  app.setNotFoundHandler((request, reply) => sendError(reply, notFound(`no such ${request.url.startsWith("/api/") ? "API endpoint" : "page"}: ${request.method} ${request.url.split("?")[0]}`)));
+
+  registerApi(app, games, catalog, store);
+  registerWebFiles(app, options.webDir);
+  return { app, games, store };
+}
+
+function registerApi(app: FastifyInstance, games: GameService, catalog: ScenarioCatalog, store: SaveStore): void {
+  app.get("/api/scenarios", async () => catalog.list());
+
+  app.get("/api/scenarios/:scenarioId", async (request) => {
+    const { scenarioId } = parse(z.strictObject({ scenarioId: z.string().max(64) }), request.params);
+    if (!catalog.ids().includes(scenarioId)) throw notFound(`no scenario "${scenarioId}" (this server has: ${catalog.ids().join(", ")})`);
+    return catalog.info(scenarioId);
+  });
+
+  app.post("/api/games", async (request, reply) => {
+    const body = parse(newGameBody, requireJsonBody(request));
+    const { game, tokens } = games.create(body.scenario, body.character, body.seed, body.whatIfs);
+    reply.code(201);
+    return created(games, game, body.character, tokens);
+  });
+
+  app.get("/api/games/:gameId", async (request) => {
+    const { gameId } = parse(gameParams, request.params);
+    const { since } = parse(sinceQuery, request.query);
+    const { game, seat } = games.access(gameId, seatToken(request));
+    return seatResponse(games, game, seat, since);
+  });
+
+  app.post("/api/games/:gameId/actions", async (request) => {
+    const { gameId } = parse(gameParams, request.params);
+    const { since } = parse(sinceQuery, request.query);
+    const token = seatToken(request);
+    const body = parse(actionBody, requireJsonBody(request));
+    const { game, seat } = games.access(gameId, token, body.seat);
+    const awaiting = game.world.awaiting;
+    if (game.world.done) throw conflict("the game is over: no more decisions can be made", "game-over");
+    if (body.turn !== undefined && body.turn !== game.decisions.length) {
+      throw conflict(`this decision answers an earlier question (turn ${body.turn}; the game is at turn ${game.decisions.length}): reload to see where the game stands`, "stale-turn");
+    }
+    if (awaiting?.kind !== body.kind && !(knownActionKinds as readonly string[]).includes(body.kind)) {
+      throw badRequest(`unknown action "${body.kind}" (actions are: ${knownActionKinds.join(", ")})`, "unknown-action");
+    }
+    games.act(game, { seat, kind: body.kind, choice: body.choice, ...(body.target !== undefined ? { target: body.target } : {}) });
+    return seatResponse(games, game, seat, since);
+  });
+
+  app.post("/api/games/:gameId/saves", async (request, reply) => {
+    const { gameId } = parse(gameParams, request.params);
+    const { game } = games.access(gameId, seatToken(request));
+    const { name } = parse(saveBody, requireJsonBody(request));
+    const id = store.addSave("named", games.saveFileOf(game, name));
+    reply.code(201);
+    return summaryOf(store, id);
+  });
+
+  app.get("/api/games/:gameId/save-file", async (request, reply) => {
+    const { gameId } = parse(gameParams, request.params);
+    const { game } = games.access(gameId, seatToken(request));
+    return sendSaveFile(reply, saveFileText(games.saveFileOf(game, game.name)), `presidium-${game.scenarioId}-week-${game.world.week}.json`);
+  });
+
+  app.get("/api/saves", async (): Promise<SaveSummaryJson[]> => store.listSaves());
+
+  app.get("/api/saves/:saveId/file", async (request, reply) => {
+    const { saveId } = parse(saveParams, request.params);
+    const text = store.getSaveText(saveId);
+    if (text === null) throw notFound(`no save #${saveId}`);
+    const summary = store.getSaveSummary(saveId)!;
+    return sendSaveFile(reply, text, `presidium-${summary.scenario}-week-${summary.week}.json`);
+  });
+
+  app.post("/api/saves/:saveId/load", async (request, reply) => {
+    const { saveId } = parse(saveParams, request.params);
+    const save = store.getSave(saveId);
+    if (!save) throw notFound(`no save #${saveId}`);
+    const { game, tokens } = games.load(save);
+    reply.code(201);
+    return created(games, game, game.humanSeats[0], tokens);
+  });
+
+  app.delete("/api/saves/:saveId", async (request, reply) => {
+    const { saveId } = parse(saveParams, request.params);
+    if (!store.deleteSave(saveId)) throw notFound(`no save #${saveId}`);
+    reply.code(204);
+    return null;
+  });
+
+  // The file's text is sent as it is (text/plain), so a damaged file gets the save's own diagnosis
+  // (truncated, altered...) rather than a generic JSON error.
+  app.post("/api/saves/import", { bodyLimit: MAX_SAVE_BYTES }, async (request, reply) => {
+    const text = typeof request.body === "string" ? request.body : request.body === undefined || request.body === null ? "" : JSON.stringify(request.body);
+    const save = readSaveFile(text);
+    const { game, tokens } = games.load(save);
+    const saveId = store.addSave("imported", save);
+    reply.code(201);
+    return { ...created(games, game, game.humanSeats[0], tokens), save: summaryOf(store, saveId) };
+  });
+}
+
+function registerWebFiles(app: FastifyInstance, dir: string | undefined): void {
+  const files = loadWebFiles(dir);
+  app.get("/", async (_request, reply) => {
+    const index = files?.get("/index.html");
+    if (!index) {
+      reply.code(503).type("text/plain; charset=utf-8");
+      return "The browser game has not been built: run `npm run build` (npm start does it for you).\n";
+    }
+    reply.type(index.type);
+    return index.body;
+  });
+  for (const [path, file] of files ?? []) {
+    if (path === "/index.html") continue;
+    app.get(path, async (_request, reply) => {
+      reply.type(file.type).header("cache-control", "no-cache");
+      return file.body;
+    });
+  }
+}
+
+function created(games: GameService, game: LiveGame, seat: string, tokens: Record<string, string>): GameCreated {
+  return { gameId: game.id, seat, tokens, state: seatResponse(games, game, seat, 0) };
+}
+
+function summaryOf(store: SaveStore, id: number): SaveSummaryJson {
+  const summary = store.getSaveSummary(id);
+  if (!summary) throw new Error(`save #${id} vanished after writing`);
+  return summary;
+}
+
+function sendSaveFile(reply: FastifyReply, text: string, filename: string): string {
+  reply.type("application/json; charset=utf-8").header("content-disposition", `attachment; filename="${filename}"`);
+  return text;
+}
+
+function seatToken(request: FastifyRequest): string | undefined {
+  const value = request.headers[SEAT_TOKEN_HEADER];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function requireJsonBody(request: FastifyRequest): unknown {
+  const type = request.headers["content-type"] ?? "";
+  if (!type.startsWith("application/json")) throw new HttpError(415, "unsupported-media-type", `send the request body as JSON (Content-Type: application/json), not ${type || "no content type"}`);
+  return request.body;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw badRequest(`invalid request: ${describeZodError(result.error)}`, "invalid-request");
+  return result.data;
+}
+
+function toHttpError(error: unknown, bodyLimit: number): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof IllegalAction) return conflict(error.message);
+  if (error instanceof SaveError) return unprocessable(`the save was refused: ${error.message}`);
+  if (error instanceof UnknownScenarioInput) return badRequest(error.message, "unknown-scenario-input");
+  const fastifyError = error as { code?: string; statusCode?: number; message?: string };
+  switch (fastifyError.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new HttpError(413, "body-too-large", `the request body is too large (this request accepts at most ${Math.round(bodyLimit / 1024)} KB; a save file at most ${MAX_SAVE_BYTES / 1024} KB)`);
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new HttpError(415, "unsupported-media-type", "send the request body as JSON (Content-Type: application/json)");
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return badRequest("the request body is empty; send a JSON object", "malformed-json");
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return badRequest(`the request body is not valid JSON (${fastifyError.message ?? "parse error"})`, "malformed-json");
+  }
+  if (error instanceof SyntaxError || (fastifyError.statusCode === 400 && /JSON/i.test(fastifyError.message ?? ""))) {
+    return badRequest(`the request body is not valid JSON (${fastifyError.message ?? "parse error"})`, "malformed-json");
+  }
+  if (typeof fastifyError.statusCode === "number" && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return new HttpError(fastifyError.statusCode, fastifyError.code ?? "bad-request", fastifyError.message ?? "bad request");
+  }
+  // The details stay on the server's console: an internal message could describe the hidden world.
+  console.error(error);
+  return new HttpError(500, "internal", "the server failed to handle this request (the details are in the server's console); the game is as it was");
+}
+
+function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
+  const body: ApiError = { error: { status: error.status, code: error.code, message: error.message } };
+  return reply.code(error.status).type("application/json; charset=utf-8").send(body);
+}

@@ -1,0 +1,222 @@
+// Games held by the server: each has an id, its replay (scenario, seed, what-ifs, human seats,
+// decisions in order) and the world that replay produces. Every human seat has a secret token; only
+// its sha256 is kept. Every decision is recorded in the saves database at once (so a restarted
+// server picks the game up where it was), and the game's autosave slot is replaced each new week.
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
+import { advance, createWorld, IllegalAction, presentWorld, step, type Decision, type World } from "../engine/index.js";
+import { makeSaveFile, SaveError, type SaveFile } from "../saves/save-file.js";
+import type { SaveStore } from "../saves/store.js";
+import { forbidden, notFound, unauthorized } from "./http-errors.js";
+import type { LoadedScenario, ScenarioCatalog } from "./scenario-catalog.js";
+import { UnknownScenarioInput } from "./scenario-catalog.js";
+
+export interface LiveGame {
+  id: string;
+  scenarioId: string;
+  scenarioHash: string;
+  seed: number;
+  whatIfs: string[];
+  humanSeats: string[];
+  decisions: Decision[];
+  world: World;
+  seatTokenHashes: Map<string, string>;
+  name: string;
+  autosave: { week: number; date: string } | null;
+  /** The world at the pending decision (see presentWorld), computed when first asked for. */
+  present: World | null;
+}
+
+/** Seeds the server draws: short enough to read out and type back in. */
+const MAX_DRAWN_SEED = 999_999;
+/** Games kept in memory; others are re-run from the database when next asked for. */
+const LIVE_GAMES = 64;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export class GameService {
+  private readonly live = new Map<string, LiveGame>();
+
+  constructor(
+    private readonly catalog: ScenarioCatalog,
+    private readonly store: SaveStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Starts a game with `character` as its human seat. Returns the game and the seat's token. */
+  create(scenarioId: string, character: string, seed: number | undefined, whatIfs: readonly string[]): { game: LiveGame; tokens: Record<string, string> } {
+    const loaded = this.catalog.load(scenarioId, whatIfs);
+    if (!Object.hasOwn(loaded.scenario.characters, character)) {
+      throw new UnknownScenarioInput(`"${character}" is not a character of ${scenarioId} (characters: ${Object.keys(loaded.scenario.characters).join(", ")})`);
+    }
+    const humanSeats = [character];
+    const chosenSeed = seed ?? randomInt(1, MAX_DRAWN_SEED + 1);
+    const world = advance(createWorld(loaded.scenario, { seed: chosenSeed, whatIfs: [...whatIfs], humanSeats }));
+    const name = `${loaded.scenario.characters[character].name}, ${loaded.scenario.title}`;
+    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], humanSeats, decisions: [], world, name });
+    const tokens = this.issueTokens(game);
+    const save = this.saveFileOf(game, game.name);
+    this.store.createGame(game.id, save, [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })));
+    game.autosave = { week: world.week, date: world.date };
+    this.remember(game);
+    return { game, tokens };
+  }
+
+  /** The game, if the token is that of one of its seats (and of `seat`, when one is named). */
+  access(gameId: string, token: string | undefined, seat?: string): { game: LiveGame; seat: string } {
+    if (!token) throw unauthorized("this request needs the seat token you were given when the game started (header X-Seat-Token)");
+    const game = this.find(gameId);
+    if (!game) throw notFound(`no game "${gameId}" on this server`);
+    const hash = hashToken(token);
+    const holder = [...game.seatTokenHashes].find(([, h]) => safeEqual(h, hash))?.[0];
+    if (!holder) throw forbidden(`this seat token does not belong to game "${gameId}"`);
+    if (seat !== undefined && seat !== holder) throw forbidden(`your seat token holds the seat "${holder}", not "${seat}": you can only act for your own seat`);
+    return { game, seat: holder };
+  }
+
+  /** Applies a decision for a seat; an illegal one throws IllegalAction and changes nothing. */
+  act(game: LiveGame, decision: Decision): void {
+    if (game.world.done) throw new IllegalAction("the game is over: no more decisions can be made");
+    const next = step(game.world, decision);
+    const decisions = [...game.decisions, decision];
+    const newWeek = next.done || next.week !== game.world.week;
+    const candidate: LiveGame = { ...game, world: next, decisions, present: null };
+    // Recorded before the game changes in memory: if the write fails, the game is as it was.
+    this.store.updateGame(game.id, this.saveFileOf(candidate, game.name), newWeek);
+    game.world = next;
+    game.decisions = decisions;
+    game.present = null;
+    if (newWeek) game.autosave = { week: next.week, date: next.date };
+  }
+
+  present(game: LiveGame): World {
+    game.present ??= presentWorld(game.world);
+    return game.present;
+  }
+
+  saveFileOf(game: LiveGame, name: string): SaveFile {
+    return makeSaveFile({
+      name,
+      savedAt: this.now().toISOString(),
+      scenario: game.scenarioId,
+      scenarioHash: game.scenarioHash,
+      seed: game.seed,
+      whatIfs: game.whatIfs,
+      humanSeats: game.humanSeats,
+      decisions: game.decisions,
+      reached: { date: game.world.date, week: game.world.week, done: game.world.done },
+    });
+  }
+
+  /** Starts a new game from a save (its replay), with fresh seat tokens. */
+  load(save: SaveFile): { game: LiveGame; tokens: Record<string, string> } {
+    const { loaded, world } = this.replay(save);
+    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name });
+    const tokens = this.issueTokens(game);
+    this.store.createGame(game.id, this.saveFileOf(game, game.name), [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })));
+    game.autosave = { week: world.week, date: world.date };
+    this.remember(game);
+    return { game, tokens };
+  }
+
+  /** Re-runs a save and checks that it arrives where it says; refuses with SaveError otherwise. */
+  replay(save: SaveFile): { loaded: LoadedScenario; world: World } {
+    let loaded: LoadedScenario;
+    try {
+      loaded = this.catalog.load(save.scenario, save.whatIfs);
+    } catch (error) {
+      if (error instanceof UnknownScenarioInput) throw new SaveError(`the save cannot be played here: ${error.message}`);
+      throw error;
+    }
+    const changed = loaded.hash !== save.scenarioHash ? " (the scenario file has changed since the game was saved)" : "";
+    for (const seat of save.humanSeats) {
+      if (!Object.hasOwn(loaded.scenario.characters, seat)) throw new SaveError(`the save's seat "${seat}" is not a character of ${save.scenario}${changed}`);
+    }
+    let world = advance(createWorld(loaded.scenario, { seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats }));
+    save.decisions.forEach((d, i) => {
+      try {
+        world = step(world, d);
+      } catch (error) {
+        if (error instanceof IllegalAction) {
+          throw new SaveError(`the save does not replay: decision ${i + 1} of ${save.decisions.length} (${d.seat}: ${d.kind} ${d.choice}${d.target ? ` ${d.target}` : ""}) is not possible at that point${changed}`);
+        }
+        throw error;
+      }
+    });
+    const r = save.reached;
+    if (world.date !== r.date || world.week !== r.week || world.done !== r.done) {
+      throw new SaveError(`the save does not replay to where it was saved (it says week ${r.week}, ${r.date}; the replay reaches week ${world.week}, ${world.date})${changed}`);
+    }
+    return { loaded, world };
+  }
+
+  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string }): LiveGame {
+    return {
+      id: randomUUID(),
+      scenarioId: g.scenarioId,
+      scenarioHash: loaded.hash,
+      seed: g.seed,
+      whatIfs: [...g.whatIfs],
+      humanSeats: [...g.humanSeats],
+      decisions: [...g.decisions],
+      world: g.world,
+      seatTokenHashes: new Map(),
+      name: g.name,
+      autosave: null,
+      present: null,
+    };
+  }
+
+  private issueTokens(game: LiveGame): Record<string, string> {
+    const tokens: Record<string, string> = {};
+    for (const seat of game.humanSeats) {
+      const token = randomBytes(24).toString("base64url");
+      tokens[seat] = token;
+      game.seatTokenHashes.set(seat, hashToken(token));
+    }
+    return tokens;
+  }
+
+  private find(gameId: string): LiveGame | null {
+    const live = this.live.get(gameId);
+    if (live) {
+      this.remember(live);
+      return live;
+    }
+    const stored = this.store.getGame(gameId);
+    if (!stored) return null;
+    const { loaded, world } = this.replay(stored.save);
+    const s = stored.save;
+    const game: LiveGame = {
+      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name }),
+      id: gameId,
+      seatTokenHashes: new Map(stored.seats.map((x) => [x.seat, x.tokenHash])),
+      autosave: { week: world.week, date: world.date },
+    };
+    this.remember(game);
+    return game;
+  }
+
+  /** Most recently used last; the oldest is dropped from memory (it stays in the database). */
+  private remember(game: LiveGame): void {
+    this.live.delete(game.id);
+    this.live.set(game.id, game);
+    while (this.live.size > LIVE_GAMES) {
+      const oldest = this.live.keys().next().value;
+      if (oldest === undefined) break;
+      this.live.delete(oldest);
+    }
+  }
+
+  /** For tests: the live game (with the true world), without a token. */
+  peek(gameId: string): LiveGame | undefined {
+    return this.live.get(gameId);
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,28 @@
+// What a seat is sent: its view of the game as it stands (viewFor on the world at the pending
+// decision), estimates worked out from that view, and the public outcome once the game is over.
+// Nothing else from the world leaves the server.
+import { publicOutcome, seatEstimates, viewFor } from "../engine/index.js";
+import type { SeatResponse } from "./api-types.js";
+import type { GameService, LiveGame } from "./games.js";
+
+/** `since`: how many log entries the client already holds; only the rest are sent. */
+export function seatResponse(games: GameService, game: LiveGame, seat: string, since = 0): SeatResponse {
+  const world = games.present(game);
+  const { log, ...view } = viewFor(world, seat);
+  const from = Math.min(Math.max(0, since), log.length);
+  return {
+    game: {
+      id: game.id,
+      scenario: game.scenarioId,
+      seed: game.seed,
+      whatIfs: [...game.whatIfs],
+      seat,
+      humanSeats: [...game.humanSeats],
+      decisions: game.decisions.length,
+      autosave: game.autosave,
+    },
+    view: { ...view, log: log.slice(from), logFrom: from, logLength: log.length },
+    estimates: seatEstimates(world, seat),
+    outcome: world.done ? publicOutcome(world) : null,
+  };
+}

@@ -1,0 +1,100 @@
+// The end of a run: what happened and what became of you, your run's timeline beside what really
+// happened, and the seed to share.
+import { useEffect, useRef } from "preact/hooks";
+import type { LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../../server/api-types.js";
+import { fateWords, longDate, type Names } from "../format.js";
+
+/** Entries worth a line on the timeline. */
+const milestones = new Set(["event", "illness", "death", "launch", "session-result", "leader-answer", "plenum-result", "arrest", "plot-exposed", "fate", "succession", "plot-started", "warning", "trip-cut-short"]);
+
+export interface EndProps {
+  outcome: PublicOutcome;
+  scenario: ScenarioInfo;
+  me: PrincipalView;
+  log: readonly LogEntry[];
+  seed: number;
+  whatIfs: readonly string[];
+  names: Names;
+  onExport: () => void;
+  onNewGame: () => void;
+}
+
+export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, onExport, onNewGame }: EndProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const leader = names(outcome.startingLeader);
+  const how = outcome.removedByForce ? "by force" : outcome.removedByVote ? "by a vote" : "";
+  const summary = outcome.leaderRemoved
+    ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${outcome.removedWhileAway ? ", while away from Moscow" : ""}. ${names(outcome.firstSecretary)} is First Secretary at the end.`
+    : `${leader} is still First Secretary on ${longDate(outcome.endDate)}${outcome.survivedViaPlenum ? ", saved by the Central Committee" : ""}.`;
+  const h = scenario.history.outcome;
+  const shareUrl = `${location.origin}/?scenario=${encodeURIComponent(scenario.id)}&seed=${seed}&as=${encodeURIComponent(me.id)}${whatIfs.map((w) => `&whatIf=${encodeURIComponent(w)}`).join("")}`;
+  const timeline = log.filter((e) => milestones.has(e.type));
+  return (
+    <section class="panel end" aria-labelledby="end-title">
+      <h2 id="end-title" tabIndex={-1} ref={heading}>
+        The end: {longDate(outcome.endDate)}
+      </h2>
+      <p class="outcome">{summary}</p>
+      <p class="fate">
+        <strong>Your fate:</strong> {yourFate(me, outcome)}
+      </p>
+      {outcome.plenums.length ? (
+        <p>
+          Plenum tallies: {outcome.plenums.map((p) => `${p.forLeader} for the leader, ${p.againstLeader} against (${p.present} present)`).join("; ")}.
+        </p>
+      ) : null}
+      <div class="timelines">
+        <section aria-labelledby="your-run-title">
+          <h3 id="your-run-title">Your run, as you knew it</h3>
+          <ol class="timeline">
+            {timeline.map((e) => (
+              <li key={e.seq}>
+                <time dateTime={e.date}>{longDate(e.date)}</time> {e.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section aria-labelledby="history-title">
+          <h3 id="history-title">What really happened</h3>
+          <p>{scenario.history.summary}</p>
+          <ol class="timeline">
+            {scenario.history.timeline.map((t) => (
+              <li key={t.date + t.text}>
+                <time dateTime={t.date}>{longDate(t.date)}</time> {t.text}
+              </li>
+            ))}
+          </ol>
+          <p>
+            In history: {h.leaderRemoved ? `the leader was removed (${h.means}), ${names(h.newFirstSecretary)} became First Secretary` : "the leader survived"}
+            {h.leaderFate !== "none" ? `; his fate: ${h.leaderFate}` : ""}.
+          </p>
+        </section>
+      </div>
+      <section class="share" aria-labelledby="share-title">
+        <h3 id="share-title">Share this run</h3>
+        <p>
+          Seed <strong>{seed}</strong>
+          {whatIfs.length ? ` with ${whatIfs.join(", ")}` : ""}: anyone who plays {scenario.title} as {me.name} with this seed and makes the same choices gets the same run.
+        </p>
+        <label for="share-link">Link to this scenario, seed and character</label>
+        <input id="share-link" type="text" readOnly value={shareUrl} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+        <div class="button-row">
+          <button type="button" onClick={onExport}>
+            Export the save file
+          </button>
+          <button type="button" class="primary" onClick={onNewGame}>
+            New game
+          </button>
+        </div>
+      </section>
+    </section>
+  );
+}
+
+function yourFate(me: PrincipalView, outcome: PublicOutcome): string {
+  if (me.fate) return `${me.name}: ${fateWords[me.fate] ?? me.fate}.`;
+  if (!me.alive) return `${me.name} died in office.`;
+  if (outcome.firstSecretary === me.id) return `${me.name} is First Secretary.`;
+  return `${me.name} came through it${me.postTitles.length ? `: ${me.postTitles.join("; ")}` : ""}.`;
+}

@@ -1,0 +1,58 @@
+// The reasons behind a decision: each option compared, its utility, and the terms that add up to it.
+import type { LogEntry } from "../../server/api-types.js";
+import { signed } from "../format.js";
+
+type Term = { term: string; value: number };
+
+export function TermList({ terms }: { terms: readonly Term[] }) {
+  const shown = terms.filter((t) => Math.abs(t.value) >= 0.005);
+  if (!shown.length) return <p class="muted">No reasons weigh on it either way.</p>;
+  return (
+    <ul class="terms">
+      {shown.map((t) => (
+        <li key={t.term} class={t.value >= 0 ? "pro" : "con"}>
+          <span class="term-name">{t.term}</span> <span class="term-value">{signed(t.value)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A disclosure with the compared options of a logged decision. */
+export function EntryReasons({ entry, names }: { entry: LogEntry; names: (id: string) => string }) {
+  if (!entry.options || entry.options.length === 0) return null;
+  return (
+    <details class="reasons">
+      <summary>Why?</summary>
+      <table class="options">
+        <caption class="visually-hidden">Options weighed</caption>
+        <thead>
+          <tr>
+            <th scope="col">Option</th>
+            <th scope="col">Utility</th>
+            <th scope="col">Reasons</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.options.map((o) => (
+            <tr key={o.option} class={o.option === entry.chosen ? "chosen" : undefined}>
+              <th scope="row">
+                {optionName(o.option, names)}
+                {o.option === entry.chosen ? <span class="tag">chosen</span> : null}
+              </th>
+              <td>{signed(o.utility)}</td>
+              <td>
+                <TermList terms={o.terms} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function optionName(option: string, names: (id: string) => string): string {
+  const [choice, target] = option.split(":");
+  return target ? `${choice.replace(/-/g, " ")} ${names(target)}` : choice.replace(/-/g, " ");
+}

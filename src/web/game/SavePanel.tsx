@@ -1,0 +1,44 @@
+// Saving the game under a name, exporting it as a file, and the autosave's state.
+import { useState } from "preact/hooks";
+import { api, ApiFailure, type Seat } from "../api.js";
+import { longDate } from "../format.js";
+
+export function SavePanel({ seat, autosave, onExport }: { seat: Seat; autosave: { week: number; date: string } | null; onExport: () => void }) {
+  const [name, setName] = useState("");
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState("");
+  async function save(e: Event) {
+    e.preventDefault();
+    setError("");
+    setStatus("");
+    try {
+      const saved = await api.save(seat, name.trim() || "Untitled");
+      setStatus(`Saved as “${saved.name}” (week ${saved.week}, ${longDate(saved.date)}).`);
+      setName("");
+    } catch (err) {
+      setError(err instanceof ApiFailure ? err.message : "The game could not be saved.");
+    }
+  }
+  return (
+    <section class="panel saves" aria-labelledby="saves-title">
+      <h2 id="saves-title">Saves</h2>
+      <p class="muted">{autosave ? `Autosaved each week; last at week ${autosave.week} (${longDate(autosave.date)}).` : "Autosaved each week."}</p>
+      <form class="inline-form" onSubmit={save}>
+        <label for="save-name">Save as</label>
+        <input id="save-name" type="text" maxLength={120} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} placeholder="e.g. Before the plenum" />
+        <button type="submit">Save</button>
+      </form>
+      <button type="button" onClick={onExport}>
+        Export the save file
+      </button>
+      <p role="status" class="status">
+        {status}
+      </p>
+      {error ? (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+// The save file: a versioned, checksummed replay. Damaged, truncated, tampered and too-new files are
+// refused with a message that says which; older versions are migrated forward.
+import { describe, expect, it } from "vitest";
+import { checksumOf } from "../src/saves/checksum.js";
+import { migrateToCurrent, SAVE_SCHEMA_VERSION, type Migration } from "../src/saves/migrations.js";
+import { makeSaveFile, readSaveFile, SaveError, saveFileText, type SaveFile } from "../src/saves/save-file.js";
+
+const save: SaveFile = makeSaveFile({
+  name: "Before the plenum",
+  savedAt: "2026-01-01T12:00:00.000Z",
+  scenario: "october-1964",
+  scenarioHash: "a".repeat(64),
+  seed: 1964,
+  whatIfs: ["loyal-kgb"],
+  humanSeats: ["brezhnev"],
+  decisions: [
+    { seat: "brezhnev", kind: "weekly", choice: "wait" },
+    { seat: "brezhnev", kind: "plot-action", choice: "sound-out", target: "podgorny" },
+  ],
+  reached: { date: "1963-07-15", week: 2, done: false },
+});
+const text = saveFileText(save);
+
+function refused(input: string): string {
+  try {
+    readSaveFile(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SaveError);
+    return (error as Error).message;
+  }
+  throw new Error("the save was accepted");
+}
+
+/** A copy with some fields changed and the checksum recomputed, as a careful forger would. */
+function reChecksummed(changes: Record<string, unknown>): string {
+  const fields: Record<string, unknown> = { ...JSON.parse(text), ...changes };
+  fields.checksum = checksumOf(fields);
+  return JSON.stringify(fields);
+}
+
+describe("a save file", () => {
+  it("holds the replay, reads back unchanged, and carries a sha256 checksum", () => {
+    expect(save.schemaVersion).toBe(SAVE_SCHEMA_VERSION);
+    expect(save.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(readSaveFile(text)).toEqual(save);
+  });
+
+  it("does not depend on key order or whitespace", () => {
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(save).reverse()));
+    expect(readSaveFile(reordered)).toEqual(save);
+  });
+
+  it("refuses an empty file", () => {
+    expect(refused("")).toMatch(/empty/);
+    expect(refused("  \n")).toMatch(/empty/);
+  });
+
+  it("refuses a truncated file, saying so", () => {
+    for (const cut of [10, text.length / 2, text.length - 3]) expect(refused(text.slice(0, Math.floor(cut)))).toMatch(/truncated/);
+  });
+
+  it("refuses a corrupt file (not JSON)", () => {
+    expect(refused("\u0000\u0001PK\u0003\u0004garbage")).toMatch(/corrupt: it is not valid JSON/);
+    expect(refused(text.replace('"seed": 1964', '"seed": 19x64'))).toMatch(/corrupt|truncated/);
+  });
+
+  it("refuses what is not a Presidium save", () => {
+    expect(refused('{"hello": "world"}')).toMatch(/not a Presidium save file/);
+    expect(refused("[1, 2, 3]")).toMatch(/not a Presidium save file/);
+  });
+
+  it("refuses a tampered file: any edit breaks the checksum", () => {
+    expect(refused(text.replace('"seed": 1964', '"seed": 1965'))).toMatch(/altered or damaged: its checksum does not match/);
+    expect(refused(text.replace('"choice": "wait"', '"choice": "start-plot"'))).toMatch(/checksum does not match/);
+    expect(refused(text.replace(/"checksum": "sha256:[0-9a-f]{4}/, '"checksum": "sha256:0000'))).toMatch(/checksum does not match/);
+    const { checksum: _dropped, ...withoutChecksum } = save;
+    expect(refused(JSON.stringify(withoutChecksum))).toMatch(/no checksum/);
+  });
+
+  it("refuses a save from a newer version, asking for an update", () => {
+    expect(refused(reChecksummed({ schemaVersion: SAVE_SCHEMA_VERSION + 1 }))).toMatch(/newer version of Presidium \(save format 2; this version reads formats up to 1\)/);
+  });
+
+  it("refuses a checksummed file whose fields are malformed, naming the field", () => {
+    expect(refused(reChecksummed({ seed: "1964" }))).toMatch(/corrupt: field "seed"/);
+    expect(refused(reChecksummed({ decisions: [{ seat: "brezhnev" }] }))).toMatch(/corrupt: field "decisions.0.kind"/);
+    expect(refused(reChecksummed({ schemaVersion: 0 }))).toMatch(/schemaVersion/);
+  });
+
+  it("refuses a file too large to be a save", () => {
+    expect(refused(`{"format":"presidium-save","pad":"${"x".repeat(600 * 1024)}"}`)).toMatch(/too large/);
+  });
+});
+
+describe("migrations", () => {
+  // The current format is the first; these stand for later ones (a v2 that renamed a field, a v3 that added one).
+  const migrations: Migration[] = [
+    { from: 1, migrate: ({ humanSeats, ...rest }) => ({ ...rest, seats: humanSeats }) },
+    { from: 2, migrate: (fields) => ({ ...fields, notes: [] }) },
+  ];
+
+  it("bring an old save forward one version at a time, re-checksummed", () => {
+    const v3 = migrateToCurrent(JSON.parse(text), migrations, 3);
+    expect(v3.schemaVersion).toBe(3);
+    expect(v3.seats).toEqual(["brezhnev"]);
+    expect(v3.humanSeats).toBeUndefined();
+    expect(v3.notes).toEqual([]);
+    expect(v3.checksum).toBe(checksumOf(v3));
+  });
+
+  it("leave a current save alone", () => {
+    expect(migrateToCurrent(JSON.parse(text), migrations)).toEqual(JSON.parse(text));
+  });
+
+  it("fail loudly when a step is missing", () => {
+    expect(() => migrateToCurrent(JSON.parse(text), [migrations[1]], 3)).toThrow(/no migration from save format 1/);
+  });
+});

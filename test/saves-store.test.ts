@@ -1,0 +1,227 @@
+// Saves in a real SQLite file in a temporary folder: an interrupted write (an error inside the
+// transaction, or the process killed before it commits) never destroys the previous save; a damaged
+// save is refused by name and the others still load; a refused import stores nothing and touches no
+// other save; a good export imports back to the same game.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { checksumOf } from "../src/saves/checksum.js";
+import { makeSaveFile, SaveError, saveFileText, type SaveContent } from "../src/saves/save-file.js";
+import { SaveStore } from "../src/saves/store.js";
+import { buildServer, type PresidiumServer } from "../src/server/app.js";
+import type { GameCreated, SaveSummaryJson, SeatResponse } from "../src/server/api-types.js";
+
+const repo = fileURLToPath(new URL("../", import.meta.url));
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "presidium-saves-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function content(week: number, name = `week ${week}`): SaveContent {
+  return {
+    name,
+    savedAt: `2026-01-01T00:00:${String(week).padStart(2, "0")}.000Z`,
+    scenario: "october-1964",
+    scenarioHash: "b".repeat(64),
+    seed: 7,
+    whatIfs: [],
+    humanSeats: ["brezhnev"],
+    decisions: Array.from({ length: week }, () => ({ seat: "brezhnev", kind: "weekly", choice: "wait" })),
+    reached: { date: "1963-07-01", week, done: false },
+  };
+}
+
+/** Every row of every table, as text: what "untouched" means. */
+function dump(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    return JSON.stringify(["games", "seats", "saves"].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+  } finally {
+    db.close();
+  }
+}
+
+describe("the saves database", () => {
+  it("keeps the previous save when a write fails inside its transaction", () => {
+    const path = join(dir, "fault.sqlite");
+    const store = new SaveStore(path);
+    store.createGame("game-1", makeSaveFile(content(3)), [{ seat: "brezhnev", tokenHash: "f".repeat(64) }]);
+    store.close();
+    const before = dump(path);
+
+    const failing = new SaveStore(path, {
+      beforeCommit: () => {
+        throw new Error("disk unplugged");
+      },
+    });
+    expect(() => failing.updateGame("game-1", makeSaveFile(content(4)), true)).toThrow(/disk unplugged/);
+    expect(() => failing.addSave("named", makeSaveFile(content(4, "never written")))).toThrow(/disk unplugged/);
+    failing.close();
+
+    expect(dump(path)).toBe(before);
+    const reopened = new SaveStore(path);
+    expect(reopened.getGame("game-1")!.save.reached.week).toBe(3);
+    expect(reopened.listSaves().map((s) => [s.kind, s.week])).toEqual([["auto", 3]]);
+    reopened.close();
+  });
+
+  it("keeps the previous save when the process dies before the write commits", async () => {
+    const path = join(dir, "killed.sqlite");
+    const store = new SaveStore(path);
+    store.createGame("game-1", makeSaveFile(content(5)), [{ seat: "brezhnev", tokenHash: "f".repeat(64) }]);
+    const named = store.addSave("named", makeSaveFile(content(5, "Before the storm")));
+    store.close();
+    const before = dump(path);
+
+    // A separate process begins replacing the game and its autosave and is killed mid-transaction.
+    const storeModule = join(repo, "dist", "saves", "store.js");
+    const saveModule = join(repo, "dist", "saves", "save-file.js");
+    if (!existsSync(storeModule)) throw new Error("dist/saves/store.js is missing: run `npm run build` (npm test does it) first");
+    const script = `
+      const { SaveStore } = await import(${JSON.stringify(storeModule)});
+      const { makeSaveFile } = await import(${JSON.stringify(saveModule)});
+      const store = new SaveStore(${JSON.stringify(path)}, { beforeCommit: () => process.kill(process.pid, "SIGKILL") });
+      store.updateGame("game-1", makeSaveFile(${JSON.stringify(content(6))}), true);
+      console.log("committed");
+    `;
+    const result = await new Promise<{ signal: string | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, ["--input-type=module", "-e", script], (error, stdout) => resolve({ signal: (error as { signal?: string } | null)?.signal ?? null, stdout }));
+    });
+    expect(result.signal).toBe("SIGKILL");
+    expect(result.stdout).not.toMatch(/committed/);
+
+    const reopened = new SaveStore(path);
+    expect(reopened.getGame("game-1")!.save.reached.week).toBe(5);
+    expect(reopened.getSave(named)!.name).toBe("Before the storm");
+    reopened.close();
+    expect(dump(path)).toBe(before);
+  });
+
+  it("refuses a damaged save by its number, and the others still load", () => {
+    const path = join(dir, "damaged.sqlite");
+    const store = new SaveStore(path);
+    const good = store.addSave("named", makeSaveFile(content(2, "good")));
+    const bad = store.addSave("named", makeSaveFile(content(3, "bad")));
+    const forged = store.addSave("named", makeSaveFile(content(4, "forged")));
+    store.close();
+    const db = new Database(path);
+    db.prepare("UPDATE saves SET body = substr(body, 1, 120) WHERE id = ?").run(bad);
+    db.prepare("UPDATE saves SET body = replace(body, '\"seed\": 7', '\"seed\": 8') WHERE id = ?").run(forged);
+    db.close();
+
+    const reopened = new SaveStore(path);
+    expect(() => reopened.getSave(bad)).toThrow(SaveError);
+    expect(() => reopened.getSave(bad)).toThrow(new RegExp(`save #${bad}: the save file is truncated`));
+    expect(() => reopened.getSave(forged)).toThrow(/checksum does not match/);
+    expect(reopened.getSave(good)!.name).toBe("good");
+    expect(reopened.listSaves()).toHaveLength(3);
+    reopened.close();
+  });
+
+  it("refuses a database written by a newer version", () => {
+    const path = join(dir, "newer.sqlite");
+    new SaveStore(path).close();
+    const db = new Database(path);
+    db.prepare("UPDATE meta SET value = '99' WHERE key = 'schema'").run();
+    db.close();
+    expect(() => new SaveStore(path)).toThrow(/newer version of Presidium/);
+  });
+});
+
+describe("saves through the API", () => {
+  let server: PresidiumServer;
+  let game: GameCreated;
+  let state: SeatResponse;
+
+  beforeAll(async () => {
+    server = buildServer({ savesPath: join(dir, "api.sqlite") });
+    game = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 5 } })).json();
+    state = game.state;
+    for (let i = 0; i < 4; i++) {
+      const a = state.view.awaiting!;
+      const r = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/actions`, headers: { "x-seat-token": game.tokens.brezhnev }, payload: { seat: "brezhnev", kind: a.kind, choice: a.options[0].choice, ...(a.options[0].target ? { target: a.options[0].target } : {}) } });
+      state = r.json();
+    }
+  });
+  afterAll(async () => server.app.close());
+
+  const listing = async () => (await server.app.inject({ url: "/api/saves" })).json() as SaveSummaryJson[];
+  const exportText = async () => (await server.app.inject({ url: `/api/games/${game.gameId}/save-file`, headers: { "x-seat-token": game.tokens.brezhnev } })).body;
+
+  it("autosaves each week and saves under a name", async () => {
+    const auto = (await listing()).find((s) => s.kind === "auto" && s.gameId === game.gameId)!;
+    expect(auto.week).toBe(state.view.week);
+    const r = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/saves`, headers: { "x-seat-token": game.tokens.brezhnev }, payload: { name: "Week four" } });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ kind: "named", name: "Week four", week: state.view.week, seat: "brezhnev" });
+  });
+
+  it("loads a save as a new game at the same point, with a new token", async () => {
+    const named = (await listing()).find((s) => s.name === "Week four")!;
+    const r = await server.app.inject({ method: "POST", url: `/api/saves/${named.id}/load` });
+    expect(r.statusCode, r.body).toBe(201);
+    const loaded = r.json() as GameCreated;
+    expect(loaded.gameId).not.toBe(game.gameId);
+    expect(loaded.tokens.brezhnev).not.toBe(game.tokens.brezhnev);
+    expect(loaded.state.view).toEqual({ ...state.view, log: loaded.state.view.log, logFrom: 0 });
+    expect(loaded.state.view.logLength).toBe(state.view.logLength);
+  });
+
+  it("imports an exported file back to the same game", async () => {
+    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: await exportText() });
+    expect(r.statusCode, r.body).toBe(201);
+    const imported = r.json() as GameCreated & { save: SaveSummaryJson };
+    expect(imported.save.kind).toBe("imported");
+    expect(imported.state.view.date).toBe(state.view.date);
+    expect(imported.state.view.awaiting).toEqual(state.view.awaiting);
+  });
+
+  it("refuses corrupt, truncated, tampered, too-new and non-replaying files, storing nothing and touching no other save", async () => {
+    const good = await exportText();
+    const fields = JSON.parse(good) as Record<string, unknown>;
+    const forge = (changes: Record<string, unknown>) => {
+      const f: Record<string, unknown> = { ...fields, ...changes };
+      f.checksum = checksumOf(f);
+      return JSON.stringify(f);
+    };
+    const decisions = fields.decisions as { choice: string }[];
+    const cases: [string, string, RegExp][] = [
+      ["corrupt", "\u0089PNG\r\n\u001a\n not a save", /corrupt: it is not valid JSON/],
+      ["truncated", good.slice(0, good.length / 2), /truncated/],
+      ["tampered", good.replace(/"seed": \d+/, '"seed": 99'), /altered or damaged/],
+      ["too new", forge({ schemaVersion: 2 }), /newer version of Presidium/],
+      ["an illegal decision", forge({ decisions: [{ ...decisions[0], choice: "arrest" }, ...decisions.slice(1)] }), /does not replay: decision 1 of \d+ \(brezhnev: weekly arrest\) is not possible/],
+      ["the wrong end point", forge({ reached: { date: "1964-01-06", week: 27, done: false } }), /does not replay to where it was saved/],
+      ["an unknown scenario", forge({ scenario: "march-1953" }), /cannot be played here: unknown scenario "march-1953"/],
+    ];
+    const beforeList = await listing();
+    const beforeDb = dump(server.store.path);
+    for (const [what, text, message] of cases) {
+      const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      expect(r.statusCode, `${what}: ${r.body}`).toBe(422);
+      expect(r.json().error.message, what).toMatch(/^the save was refused: /);
+      expect(r.json().error.message, what).toMatch(message);
+    }
+    expect(await listing()).toEqual(beforeList);
+    expect(dump(server.store.path)).toBe(beforeDb);
+  });
+
+  it("refuses an import too large to be a save with 413", async () => {
+    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: "x".repeat(600 * 1024) });
+    expect(r.statusCode).toBe(413);
+  });
+
+  it("exports a stored save's file exactly as stored", async () => {
+    const save = (await listing())[0];
+    const r = await server.app.inject({ url: `/api/saves/${save.id}/file` });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers["content-disposition"]).toMatch(/attachment; filename="presidium-october-1964-week-\d+\.json"/);
+    expect(r.body).toBe(saveFileText(JSON.parse(r.body)));
+  });
+});

@@ -1,0 +1,213 @@
+// The JSON API, driven with fastify.inject against a real saves file: every bad request is a 4xx
+// with a message a player can act on, and leaves the game exactly as it was.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { InjectOptions } from "fastify";
+import { buildServer, type PresidiumServer } from "../src/server/app.js";
+import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
+
+let dir: string;
+let server: PresidiumServer;
+let game: GameCreated;
+let other: GameCreated;
+
+const token = () => game.tokens[game.seat];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "presidium-api-"));
+  server = buildServer({ savesPath: join(dir, "saves.sqlite") });
+  game = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 27 } })).json();
+  other = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "khrushchev", seed: 3 } })).json();
+});
+
+afterAll(async () => {
+  await server.app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Everything about a game that a request could change: its decisions, its world, and its record in the database. */
+function fingerprint(gameId: string): string {
+  const live = server.games.peek(gameId)!;
+  const stored = server.store.getGame(gameId)!;
+  return JSON.stringify({ decisions: live.decisions, world: live.world, stored: stored.save.decisions, reached: stored.save.reached });
+}
+
+async function expectRefused(request: InjectOptions, status: number, message: RegExp, gameId = game.gameId) {
+  const before = fingerprint(gameId);
+  const response = await server.app.inject(request);
+  expect(response.statusCode, response.body).toBe(status);
+  const body = response.json() as ApiError;
+  expect(body.error.status).toBe(status);
+  expect(body.error.message).toMatch(message);
+  expect(fingerprint(gameId)).toBe(before);
+  return body;
+}
+
+const actionUrl = () => `/api/games/${game.gameId}/actions`;
+
+describe("starting a game", () => {
+  it("returns the game, a secret token for the seat, and the seat's view", () => {
+    expect(game.gameId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(game.seat).toBe("brezhnev");
+    expect(token()).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(game.state.view.seat).toBe("brezhnev");
+    expect(game.state.view.awaiting?.seat).toBe("brezhnev");
+    expect(game.state.game.seed).toBe(27);
+  });
+
+  it("draws a seed when none is given, and shows it", async () => {
+    const r = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "june-1957", character: "malenkov" } });
+    expect(r.statusCode).toBe(201);
+    const created = r.json() as GameCreated;
+    expect(Number.isInteger(created.state.game.seed)).toBe(true);
+  });
+
+  it("refuses an unknown scenario or character with the names it knows", async () => {
+    const a = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "march-1953", character: "beria" } });
+    expect(a.statusCode).toBe(400);
+    expect(a.json().error.message).toMatch(/unknown scenario "march-1953".*october-1964/);
+    const b = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "stalin" } });
+    expect(b.statusCode).toBe(400);
+    expect(b.json().error.message).toMatch(/"stalin" is not a character of october-1964.*brezhnev/);
+  });
+
+  it("lists the scenarios and gives each one's public dossier (no traits)", async () => {
+    const list = (await server.app.inject({ url: "/api/scenarios" })).json();
+    expect(list.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(["june-1957", "october-1964"]));
+    const r = await server.app.inject({ url: "/api/scenarios/october-1964" });
+    const info = r.json();
+    const brezhnev = info.characters.find((c: { id: string }) => c.id === "brezhnev");
+    expect(brezhnev).toMatchObject({ name: "Leonid Brezhnev", faction: expect.any(String), bio: expect.any(String), ageAtStart: 57 });
+    expect(brezhnev.posts.length).toBeGreaterThan(0);
+    expect(r.body).not.toMatch(/"ambition"|"traits"|"opinionOfLeader"/);
+    expect(info.history.timeline.length).toBeGreaterThan(0);
+  });
+});
+
+describe("bad requests are refused and change nothing", () => {
+  it("malformed JSON: 400", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token(), "content-type": "application/json" }, payload: '{"seat": "brezhnev", "kind": ' }, 400, /not valid JSON/);
+  });
+
+  it("an empty JSON body: 400", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token(), "content-type": "application/json" }, payload: "" }, 400, /empty|JSON/);
+  });
+
+  it("an unknown action: 400 naming the actions there are", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "fly-to-the-moon", choice: "now" } }, 400, /unknown action "fly-to-the-moon" \(actions are: vote, speech/);
+  });
+
+  it("a body with fields the API does not know: 400 naming them", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", bribe: 100 } }, 400, /unknown field "bribe"/);
+  });
+
+  it("an action illegal for this seat now (a vote when no session sits): 409 listing what is legal", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", choice: "for" } }, 409, /illegal action.*not one of: wait, start-plot/);
+  });
+
+  it("a choice that is not among this week's options: 409", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "arrest", target: "khrushchev" } }, 409, /not one of: wait, start-plot/);
+  });
+
+  it("acting for another seat with one's own token: 403", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "khrushchev", kind: "leader-weekly", choice: "govern" } }, 403, /holds the seat "brezhnev", not "khrushchev"/);
+  });
+
+  it("a seat acting in another game with its token: 403, and neither game changes", async () => {
+    const before = fingerprint(other.gameId);
+    await expectRefused(
+      { method: "POST", url: `/api/games/${other.gameId}/actions`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } },
+      403,
+      /does not belong to game/,
+      game.gameId,
+    );
+    expect(fingerprint(other.gameId)).toBe(before);
+    const peek = await server.app.inject({ url: `/api/games/${other.gameId}`, headers: { "x-seat-token": token() } });
+    expect(peek.statusCode).toBe(403);
+  });
+
+  it("no seat token: 401", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } }, 401, /seat token/);
+  });
+
+  it("an oversized body: 413", async () => {
+    const payload = JSON.stringify({ seat: "brezhnev", kind: "weekly", choice: "wait", padding: "x".repeat(64 * 1024) });
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token(), "content-type": "application/json" }, payload }, 413, /too large/);
+  });
+
+  it("a body that is not JSON: 415", async () => {
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token(), "content-type": "text/plain" }, payload: "vote for" }, 415, /as JSON/);
+  });
+
+  it("a resent or stale decision (an earlier turn): 409", async () => {
+    const turn = server.games.peek(game.gameId)!.decisions.length;
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turn + 3 } }, 409, /answers an earlier question/);
+  });
+
+  it("an unknown or malformed game id: 404 / 400", async () => {
+    const a = await server.app.inject({ url: "/api/games/00000000-0000-4000-8000-000000000000", headers: { "x-seat-token": token() } });
+    expect(a.statusCode).toBe(404);
+    expect(a.json().error.message).toMatch(/no game/);
+    const b = await server.app.inject({ url: "/api/games/not-a-game", headers: { "x-seat-token": token() } });
+    expect(b.statusCode).toBe(400);
+  });
+
+  it("an unknown endpoint: 404 in JSON", async () => {
+    const r = await server.app.inject({ method: "POST", url: "/api/launch-missiles" });
+    expect(r.statusCode).toBe(404);
+    expect(r.json().error.message).toMatch(/no such API endpoint/);
+  });
+});
+
+describe("playing", () => {
+  it("a legal action advances the game, is recorded, and only new log entries are sent", async () => {
+    const before = server.games.peek(game.gameId)!.decisions.length;
+    const since = game.state.view.logLength;
+    const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } });
+    expect(r.statusCode, r.body).toBe(200);
+    const state = r.json() as SeatResponse;
+    expect(state.view.week).toBe(game.state.view.week + 1);
+    expect(state.view.logFrom).toBe(since);
+    expect(state.view.log.every((e, i) => e.seq === since + i)).toBe(true);
+    expect(server.games.peek(game.gameId)!.decisions.length).toBe(before + 1);
+    expect(server.store.getGame(game.gameId)!.save.decisions.length).toBe(before + 1);
+    expect(state.game.autosave).toEqual({ week: state.view.week, date: state.view.date });
+  });
+
+  it("the game survives a restart of the server (it is re-run from the database)", async () => {
+    const path = server.store.path;
+    const live = server.games.peek(game.gameId)!;
+    const restarted = buildServer({ savesPath: path });
+    try {
+      const r = await restarted.app.inject({ url: `/api/games/${game.gameId}`, headers: { "x-seat-token": token() } });
+      expect(r.statusCode, r.body).toBe(200);
+      const state = r.json() as SeatResponse;
+      expect(state.view.week).toBe(live.world.week);
+      expect(state.game.decisions).toBe(live.decisions.length);
+    } finally {
+      await restarted.app.close();
+    }
+  });
+
+  it("answers only to this machine's names when told so (no DNS rebinding)", async () => {
+    const local = buildServer({ savesPath: join(dir, "hosts.sqlite"), allowedHostnames: ["localhost", "127.0.0.1", "::1"] });
+    try {
+      expect((await local.app.inject({ url: "/api/scenarios", headers: { host: "127.0.0.1:3000" } })).statusCode).toBe(200);
+      expect((await local.app.inject({ url: "/api/scenarios", headers: { host: "[::1]:3000" } })).statusCode).toBe(200);
+      const r = await local.app.inject({ url: "/api/saves", headers: { host: "evil.example:3000" } });
+      expect(r.statusCode).toBe(403);
+      expect(r.json().error.message).toMatch(/answers only as localhost/);
+    } finally {
+      await local.app.close();
+    }
+  });
+
+  it("serves the browser game with a strict content security policy", async () => {
+    const r = await server.app.inject({ url: "/" });
+    expect([200, 503]).toContain(r.statusCode);
+    expect(r.headers["content-security-policy"]).toMatch(/script-src 'self'/);
+    if (r.statusCode === 200) expect(r.body).toMatch(/<html lang="en">/);
+  });
+});

@@ -1,0 +1,129 @@
+// No response to a seat holds what that seat cannot know. Over many seeded weeks, for several
+// seats, every response is checked against the true world kept on the server: no hidden log entry's
+// text, no plot the seat has not heard of, no other principal's private numbers, and no gaps in the
+// log's numbering that would betray how much happened out of sight.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildServer, type PresidiumServer } from "../src/server/app.js";
+import type { GameCreated, SeatResponse } from "../src/server/api-types.js";
+import type { LogEntry, World } from "../src/engine/index.js";
+
+let dir: string;
+let server: PresidiumServer;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "presidium-secrecy-"));
+  server = buildServer({ savesPath: join(dir, "saves.sqlite") });
+});
+
+afterAll(async () => {
+  await server.app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const canKnow = (e: LogEntry, seat: string) => e.audience === "public" || e.audience.includes(seat);
+
+/** Keys of the world's private state that must never reach a browser. */
+const privateKeys = ['"suspicion":', '"whippedBy":', '"baseLean":', '"rng":', '"refusedBy":', '"exposure":', '"initiator":', '"believesCcDecides":', '"clients":', '"pending":', '"cc":[', '"contests":'];
+
+interface Tally {
+  responses: number;
+  hiddenEntries: number;
+  hiddenPlots: number;
+}
+
+/** Checks one response (its raw text) against the true world at that moment. */
+function checkResponse(text: string, world: World, seat: string, tally: Tally): void {
+  const response = JSON.parse(text) as SeatResponse;
+  tally.responses++;
+  const visible = world.log.filter((e) => canKnow(e, seat));
+  const visibleTexts = new Set(visible.map((e) => e.text));
+
+  // 1. The text of an entry the seat may not know (an approach between two others, a KGB report, a
+  //    warning) appears nowhere, unless a visible entry happens to say the same words.
+  for (const e of world.log) {
+    if (canKnow(e, seat) || visibleTexts.has(e.text)) continue;
+    tally.hiddenEntries++;
+    expect(text.includes(JSON.stringify(e.text)), `hidden ${e.type} entry sent to ${seat}: ${e.text}`).toBe(false);
+  }
+
+  // 2. A plot the seat has not heard of (no belief, no visible entry naming it) is not named.
+  const me = world.principals[seat];
+  for (const plot of world.plots) {
+    const heard = me.beliefs.some((b) => b.plotId === plot.id) || visible.some((e) => JSON.stringify(e).includes(`"${plot.id}"`));
+    if (heard) continue;
+    tally.hiddenPlots++;
+    expect(text.includes(`"${plot.id}"`), `${seat} was sent ${plot.id}, which it has not heard of`).toBe(false);
+  }
+
+  // 3. No private state of the world, and no one's traits but the seat's own.
+  for (const key of privateKeys) expect(text.includes(key), `private key ${key} sent to ${seat}`).toBe(false);
+  expect(text.split('"ambition":').length - 1, "traits of other principals").toBeLessThanOrEqual(1);
+  expect(text.split('"opinionOfLeader":').length - 1, "opinions of other principals").toBeLessThanOrEqual(1);
+
+  // 4. The seat's log is numbered 0, 1, 2... in its own sequence, so gaps reveal nothing.
+  response.view.log.forEach((e, i) => expect(e.seq).toBe(response.view.logFrom + i));
+  expect(response.view.logLength).toBe(visible.length);
+  if (response.view.awaiting) expect(response.view.awaiting.seat).toBe(seat);
+}
+
+/** A deterministic but varied way of choosing: plots get started, joined, reported and launched. */
+function pick(optionsCount: number, step: number, seed: number): number {
+  return ((step * 7 + seed * 13) % 11) % optionsCount;
+}
+
+async function play(scenario: string, seat: string, seed: number, maxDecisions: number, tally: Tally): Promise<void> {
+  const create = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario, character: seat, seed } });
+  expect(create.statusCode).toBe(201);
+  const created = create.json() as GameCreated;
+  const token = created.tokens[seat];
+  const truth = () => server.games.present(server.games.peek(created.gameId)!);
+  checkResponse(JSON.stringify(created.state), truth(), seat, tally);
+  let state = created.state;
+  let since = state.view.logLength;
+  for (let step = 0; step < maxDecisions && state.view.awaiting; step++) {
+    const a = state.view.awaiting;
+    const o = a.options[pick(a.options.length, step, seed)];
+    const r = await server.app.inject({
+      method: "POST",
+      url: `/api/games/${created.gameId}/actions?since=${since}`,
+      headers: { "x-seat-token": token },
+      payload: { seat, kind: a.kind, choice: o.choice, ...(o.target ? { target: o.target } : {}) },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    checkResponse(r.body, truth(), seat, tally);
+    state = r.json() as SeatResponse;
+    since = state.view.logLength;
+    if (step % 10 === 9 || !state.view.awaiting) {
+      // The whole log, as a reloaded page asks for it.
+      const full = await server.app.inject({ url: `/api/games/${created.gameId}?since=0`, headers: { "x-seat-token": token } });
+      checkResponse(full.body, truth(), seat, tally);
+    }
+  }
+}
+
+describe("a seat is sent only what it may know", () => {
+  const runs: [string, string, number][] = [
+    ["october-1964", "brezhnev", 5],
+    ["october-1964", "khrushchev", 11],
+    ["october-1964", "semichastny", 17],
+    ["october-1964", "mikoyan", 29],
+    ["june-1957", "malenkov", 8],
+    ["june-1957", "khrushchev", 2],
+  ];
+  const tally: Tally = { responses: 0, hiddenEntries: 0, hiddenPlots: 0 };
+
+  for (const [scenario, seat, seed] of runs) {
+    it(`${scenario} as ${seat}, seed ${seed}`, async () => {
+      await play(scenario, seat, seed, 60, tally);
+    });
+  }
+
+  it("had something to hide: many responses, hidden entries and plots unheard of", () => {
+    expect(tally.responses).toBeGreaterThan(150);
+    expect(tally.hiddenEntries).toBeGreaterThan(500);
+    expect(tally.hiddenPlots).toBeGreaterThan(20);
+  });
+});

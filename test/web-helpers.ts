@@ -1,0 +1,81 @@
+// For the browser tests: the real server started as a child process on a free port, Debian's
+// Chromium driven by playwright-core (nothing downloads a browser), and axe-core's checks.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const repo = fileURLToPath(new URL("../", import.meta.url));
+export const chromiumPath = process.env.PRESIDIUM_CHROMIUM ?? "/usr/bin/chromium";
+export const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/server/main.js --port 0` and waits for the address it prints. */
+export async function startServer(savesPath: string): Promise<RunningServer> {
+  for (const built of ["dist/server/main.js", "dist/web/app.js"]) {
+    if (!existsSync(join(repo, built))) throw new Error(`${built} is missing: run \`npm run build\` (npm test does it) before the browser tests`);
+  }
+  const child = spawn(process.execPath, [join(repo, "dist", "server", "main.js"), "--port", "0", "--saves", savesPath], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start within 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /running at http:\/\/localhost:(\d+)\//.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code}) before starting:\n${output}`));
+    });
+  });
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}: install Debian's package (apt-get install -y chromium), as the README's setup does`);
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+const axeSource = () => readFileSync(join(repo, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern
+  // (an injected <script> tag would be blocked by it, as it should be).
+  if (!loaded) await page.evaluate(`${axeSource()};0`);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return result.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
