@@ -7,6 +7,7 @@ import { registerMonteCarlo } from "./commands/montecarlo.js";
 import { registerReplay } from "./commands/replay.js";
 import { registerRun } from "./commands/run.js";
 import { registerScenarios } from "./commands/scenarios.js";
+import { registerSweep } from "./commands/sweep.js";
 import { registerValidate } from "./commands/validate.js";
 import { InputError, UsageError } from "./errors.js";
 import { err } from "./output.js";
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerReplay(program);
   registerMonteCarlo(program);
+  registerSweep(program);
   for (const command of [program, ...program.commands]) {
     const name = command === program ? "presidium" : `presidium ${command.name()}`;
     command.exitOverride();

@@ -2,7 +2,7 @@
 // turned into an input error (one issue per line, each FILE:LINE:COL: field: message).
 import type { Scenario } from "../engine/index.js";
 import { resolveScenario } from "../scenarios/catalog.js";
-import { loadScenarioFile, ScenarioError } from "../scenarios/load.js";
+import { loadScenarioFile, ScenarioError, type Setting } from "../scenarios/load.js";
 import { InputError } from "./errors.js";
 
 export interface CliScenario {
@@ -18,7 +18,7 @@ export function looksLikePath(idOrFile: string): boolean {
   return /[\\/]/.test(idOrFile) || /\.ya?ml$/i.test(idOrFile);
 }
 
-export function loadForCli(idOrFile: string, whatIfs: readonly string[] = []): CliScenario {
+export function loadForCli(idOrFile: string, whatIfs: readonly string[] = [], settings: readonly Setting[] = []): CliScenario {
   let path: string;
   try {
     path = resolveScenario(idOrFile);
@@ -27,7 +27,7 @@ export function loadForCli(idOrFile: string, whatIfs: readonly string[] = []): C
     throw error;
   }
   try {
-    const { scenario, file } = loadScenarioFile(path, { whatIfs });
+    const { scenario, file } = loadScenarioFile(path, { whatIfs, settings });
     return { scenario, file, givenFile: looksLikePath(idOrFile) ? idOrFile : null };
   } catch (error) {
     // The loader's issues name FILE:LINE:COL (or FILE: for an unreadable file) already.

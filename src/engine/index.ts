@@ -12,3 +12,4 @@ export { presentWorld } from "./present.js";
 export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type Read, type CcRowEstimate, type PlotEstimate, type PlenumTally, type PublicOutcome } from "./player.js";
 export type { PrincipalView } from "./view.js";
 export { epilogue, type Epilogue, type EpilogueLine } from "./epilogue.js";
+export { parseSettingValue } from "./scenario/what-if.js";

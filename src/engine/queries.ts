@@ -16,10 +16,13 @@ export function holdersOf(world: World, power: string): Id[] {
   let out = byPower.get(power);
   if (!out) {
     out = [];
-    for (const postId of world.postOrder) {
-      const post = world.posts[postId];
-      if (!post.powers.includes(power)) continue;
-      for (const h of post.holders) if (!out.includes(h) && world.principals[h]?.alive) out.push(h);
+    // "a|b" asks for the holders of a, then of b, each once.
+    for (const wanted of power.split("|")) {
+      for (const postId of world.postOrder) {
+        const post = world.posts[postId];
+        if (!post.powers.includes(wanted)) continue;
+        for (const h of post.holders) if (!out.includes(h) && world.principals[h]?.alive) out.push(h);
+      }
     }
     byPower.set(power, out);
   }
@@ -114,7 +117,7 @@ export function plotOf(world: World, id: Id): Plot | undefined {
 
 /** Whoever commands the KGB or the Army (once each, even if one man held both). */
 export function securityChiefs(world: World): Id[] {
-  return [...new Set([...holdersOf(world, "security"), ...holdersOf(world, "army")])];
+  return holdersOf(world, "security|army");
 }
 
 export function clamp(x: number, lo = 0, hi = 1): number {

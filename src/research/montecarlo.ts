@@ -75,6 +75,20 @@ function bump(counts: Record<string, number>, key: string, by = 1): void {
   counts[key] = (counts[key] ?? 0) + by;
 }
 
+/** Which of the counted outcomes happened in one run. */
+export function outcomesOf(run: RunSummary): Record<OutcomeKey, boolean> {
+  return {
+    leaderRemoved: run.leaderRemoved,
+    removedByVote: run.removedByVote,
+    removedByForce: run.removedByForce,
+    removedWhileAway: run.removedWhileAway,
+    successorWasPlotter: run.successorWasPlotter,
+    presidiumMovesAgainstLeader: run.presidiumMovedAgainstLeader,
+    survivedViaPlenum: run.survivedViaPlenum,
+    removedAfterPresidiumMove: run.presidiumMovedAgainstLeader && run.leaderRemoved,
+  };
+}
+
 /** Folds one run into the tally (in place; returns it). Runs of different scenarios or what-ifs do not mix. */
 export function addRun(tally: Tally, run: RunSummary): Tally {
   if (tally.scenario === null) tally.scenario = run.scenario;
@@ -85,16 +99,7 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
   }
 
   tally.runs++;
-  const happened: Record<OutcomeKey, boolean> = {
-    leaderRemoved: run.leaderRemoved,
-    removedByVote: run.removedByVote,
-    removedByForce: run.removedByForce,
-    removedWhileAway: run.removedWhileAway,
-    successorWasPlotter: run.successorWasPlotter,
-    presidiumMovesAgainstLeader: run.presidiumMovedAgainstLeader,
-    survivedViaPlenum: run.survivedViaPlenum,
-    removedAfterPresidiumMove: run.presidiumMovedAgainstLeader && run.leaderRemoved,
-  };
+  const happened = outcomesOf(run);
   for (const key of outcomeKeys) if (happened[key]) tally.outcomes[key]++;
   tally.plotsStarted += run.plotsStarted;
   tally.contests += run.contests;
@@ -115,6 +120,40 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
   const examples = run.leaderRemoved ? tally.exampleSeeds.removed : tally.exampleSeeds.survived;
   if (examples.length < EXAMPLE_SEEDS) examples.push(run.seed);
   return tally;
+}
+
+/**
+ * Folds tally `from` (later runs) into `into` (in place; returns it), as if `from`'s runs had been
+ * added to `into` one by one after its own. Counts add up exactly, so tallies of chunks of runs
+ * merged in run order equal the tally of all runs added in order, however the chunks were cut.
+ */
+export function mergeTally(into: Tally, from: Tally): Tally {
+  if (from.runs === 0) return into;
+  if (into.scenario === null) into.scenario = from.scenario;
+  else if (from.scenario !== null && into.scenario !== from.scenario) throw new Error(`mergeTally: runs of "${from.scenario}" cannot join a tally of "${into.scenario}"`);
+  if (into.whatIfs === null) into.whatIfs = from.whatIfs === null ? null : [...from.whatIfs];
+  else if (from.whatIfs !== null && into.whatIfs.join("\u0000") !== from.whatIfs.join("\u0000")) {
+    throw new Error(`mergeTally: runs with what-ifs [${from.whatIfs.join(", ")}] cannot join a tally of [${into.whatIfs.join(", ")}]`);
+  }
+  into.runs += from.runs;
+  for (const key of outcomeKeys) into.outcomes[key] += from.outcomes[key];
+  into.plotsStarted += from.plotsStarted;
+  into.contests += from.contests;
+  into.plenums += from.plenums;
+  into.lopsidedPlenums += from.lopsidedPlenums;
+  for (const [who, fates] of Object.entries(from.fates)) {
+    into.fates[who] ??= emptyFates();
+    for (const f of fateLadder) into.fates[who][f] += fates[f];
+  }
+  for (const role of roles) for (const f of fateLadder) into.fatesByRole[role][f] += from.fatesByRole[role][f];
+  for (const [month, n] of Object.entries(from.removalMonths)) bump(into.removalMonths, month, n);
+  for (const [id, n] of Object.entries(from.successors)) bump(into.successors, id, n);
+  for (const [id, n] of Object.entries(from.plotLeaders)) bump(into.plotLeaders, id, n);
+  for (const kind of ["removed", "survived"] as const) {
+    const room = EXAMPLE_SEEDS - into.exampleSeeds[kind].length;
+    if (room > 0) into.exampleSeeds[kind].push(...from.exampleSeeds[kind].slice(0, room));
+  }
+  return into;
 }
 
 export interface MonteCarloReport {

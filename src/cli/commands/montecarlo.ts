@@ -1,13 +1,24 @@
-// `presidium montecarlo`: many seeded games of one scenario, all characters AI, aggregated as they
-// finish (no world is kept). Run i uses the seed mixSeed(BASE, i), so any run can be replayed alone
-// with `presidium run --seed <that seed>`.
+// `presidium montecarlo`: many seeded games of one scenario, all characters AI, played on worker
+// threads and aggregated as they finish (no world or log is kept). Run i uses the seed
+// mixSeed(BASE, i), whatever the number of workers, so any run can be replayed alone with
+// `presidium run --seed <that seed>`, and `--compare` plays every what-if set on the same seeds.
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { fateLadder, type Scenario } from "../../engine/index.js";
-import { outcomeKeys, type MonteCarloReport, type OutcomeKey } from "../../research/montecarlo.js";
-import { runBatch } from "../../research/batch.js";
+import { csvHeader } from "../../research/csv.js";
+import type { Variant } from "../../research/experiment.js";
 import type { Rate } from "../../research/interval.js";
+import { outcomeKeys, type MonteCarloReport, type OutcomeKey } from "../../research/montecarlo.js";
+import { DIFFERENCE_METHOD, type OutcomeDifference } from "../../research/paired.js";
+import { montecarloReportHtml } from "../../research/report/montecarlo-report.js";
+import { scenarioFacts } from "../../research/report/facts.js";
+import { variantResults, type VariantResult } from "../../research/results.js";
+import { AtomicFile, OutputFileError } from "../../research/run/output-file.js";
+import { runExperiment, type ExperimentOutcome } from "../../research/run/pool.js";
+import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
+import { inputError, UsageError } from "../errors.js";
 import { checkWhatIfs, collect, parsePositiveInt, parseSeed } from "../options.js";
-import { json, out } from "../output.js";
+import { err, json, out } from "../output.js";
 import { loadForCli, shortName } from "../scenario.js";
 
 interface MonteCarloOptions {
@@ -15,8 +26,14 @@ interface MonteCarloOptions {
   runs: string;
   seed: string;
   whatIf?: string[];
+  compare?: string[];
+  workers?: string;
+  csv?: string;
+  report?: string;
   json?: boolean;
 }
+
+export const BASELINE = "baseline";
 
 export function registerMonteCarlo(program: Command): void {
   program
@@ -26,33 +43,157 @@ export function registerMonteCarlo(program: Command): void {
     .requiredOption("--runs <n>", "how many games (a positive whole number)")
     .option("--seed <base>", "base seed; run i uses the seed mixSeed(base, i)", "1")
     .option("--what-if <name>", "apply a named what-if of the scenario (repeatable)", collect)
+    .option("--compare <name[,name...]>", "also run this set of what-ifs (added to --what-if) on the same seeds and compare it with the baseline (repeatable)", collect)
+    .option("--workers <n>", `worker threads (default: the number of cores, ${availableParallelism()} here)`)
+    .option("--csv <file>", "write one row per run (and per what-if set) to this CSV file")
+    .option("--report <file.html>", "write a self-contained HTML report with charts")
     .option("--json", "print exactly one JSON object with the counts, rates and fates")
     .addHelpText(
       "after",
       [
         "",
-        "Rates come with 95% Wilson intervals. The example seeds can be replayed one by one with",
-        "presidium run --scenario ID --seed SEED.",
+        "Rates come with 95% Wilson intervals. With --compare, each set's difference from the baseline",
+        "is measured on the same seeds, with a 95% interval for paired proportions (Newcombe). The result",
+        "does not depend on --workers. Ctrl-C stops early and reports the runs finished so far.",
+        "The example seeds can be replayed one by one with presidium run --scenario ID --seed SEED.",
         "",
         "Examples:",
         "  presidium montecarlo --scenario october-1964 --runs 200",
         "  presidium montecarlo --scenario october-1964 --runs 1000 --what-if loyal-kgb --json",
+        "  presidium montecarlo --scenario october-1964 --runs 2000 --compare loyal-kgb --compare stays-in-moscow --report oct64.html",
+        "  presidium montecarlo --scenario october-1964 --runs 500 --csv runs.csv",
       ].join("\n"),
     )
     .action((opts: MonteCarloOptions) => monteCarloCommand(opts));
 }
 
-function monteCarloCommand(opts: MonteCarloOptions): void {
+async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   const runs = parsePositiveInt(opts.runs, "--runs");
   const baseSeed = parseSeed(opts.seed, "--seed");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
-  const { scenario } = loadForCli(opts.scenario, whatIfs);
+  const workers = parseWorkers(opts.workers);
+  const sets = parseCompareSets(opts.compare ?? [], whatIfs);
+  checkOutputPaths(opts.csv, opts.report);
 
-  const progress = process.stderr.isTTY && !opts.json ? (i: number) => (i % 10 === 0 ? process.stderr.write(`\r  run ${i}/${runs}`) : undefined) : undefined;
-  const report = runBatch(scenario, { runs, baseSeed, whatIfs }, progress);
-  if (progress) process.stderr.write("\r\x1b[K");
-  if (opts.json) return json({ ...report, history: scenario.history.outcome });
-  out(table(scenario, report, opts.scenario));
+  const base = loadForCli(opts.scenario, whatIfs);
+  const variants: Variant[] = [
+    { label: BASELINE, whatIfs, scenario: base.scenario },
+    ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set]).scenario })),
+  ];
+
+  const { outcome, results } = await runExperimentForCli({
+    variants,
+    runs,
+    baseSeed,
+    workers,
+    quiet: opts.json === true,
+    csvPath: opts.csv,
+    reportPath: opts.report,
+    report: (results, outcome) => montecarloReportHtml({ facts: scenarioFacts(base.scenario), baseSeed, runs: outcome.totals.runs, planned: runs, variants: results }),
+  });
+
+  const partial = outcome.complete ? {} : { partial: true, runsPlanned: runs };
+  const history = base.scenario.history.outcome;
+  if (sets.length === 0) {
+    if (opts.json) return json({ ...results[0].report, ...partial, history });
+    return out(table(base.scenario, results[0].report, opts.scenario));
+  }
+  if (opts.json) {
+    return json({
+      scenario: base.scenario.id,
+      runs: outcome.totals.runs,
+      baseSeed,
+      ...partial,
+      differenceMethod: DIFFERENCE_METHOD,
+      baseline: results[0].report,
+      compared: results.slice(1).map((r) => ({ set: r.label, ...r.report, differenceFromBaseline: r.difference })),
+      history,
+    });
+  }
+  out(comparisonTable(base.scenario, results, outcome.totals.runs, baseSeed));
+}
+
+/** The worker count: a positive whole number, by default the cores this machine has. */
+export function parseWorkers(raw: string | undefined): number {
+  return raw === undefined ? availableParallelism() : parsePositiveInt(raw, "--workers");
+}
+
+/** `--compare a,b --compare c` -> [[a, b], [c]]: each set is added to the baseline's what-ifs. */
+export function parseCompareSets(raw: readonly string[], baseline: readonly string[]): string[][] {
+  const seen = new Set<string>();
+  return raw.map((given) => {
+    const names = given.split(",").map((n) => n.trim());
+    if (names.some((n) => n === "")) throw new UsageError(`--compare needs what-if names separated by commas, got ${JSON.stringify(given)}`);
+    if (new Set(names).size !== names.length) throw new UsageError(`--compare ${given} names a what-if twice`);
+    const already = names.find((n) => baseline.includes(n));
+    if (already !== undefined) throw new UsageError(`--compare ${given}: ${already} is already applied to the baseline by --what-if`);
+    const key = [...names].sort().join(",");
+    if (seen.has(key)) throw new UsageError(`--compare ${given} is given twice`);
+    seen.add(key);
+    return names;
+  });
+}
+
+export function checkOutputPaths(csv: string | undefined, report: string | undefined): void {
+  if (csv !== undefined && csv.trim() === "") throw new UsageError("--csv needs a file name");
+  if (report !== undefined && report.trim() === "") throw new UsageError("--report needs a file name");
+  if (csv !== undefined && csv === report) throw new UsageError("--csv and --report must be different files");
+}
+
+export interface ExperimentRequest {
+  variants: Variant[];
+  runs: number;
+  baseSeed: number;
+  workers: number;
+  /** No progress bar (--json): stdout carries one JSON object and stderr stays quiet. */
+  quiet: boolean;
+  csvPath?: string;
+  reportPath?: string;
+  report: (results: VariantResult[], outcome: ExperimentOutcome) => string;
+}
+
+/**
+ * Runs an experiment for a command: output files opened before any work (an unwritable path fails
+ * at once) and put in place only when complete, a progress bar on a terminal, Ctrl-C reporting
+ * what finished. Shared by montecarlo and sweep.
+ */
+export async function runExperimentForCli(req: ExperimentRequest): Promise<{ outcome: ExperimentOutcome; results: VariantResult[] }> {
+  const files: AtomicFile[] = [];
+  const open = (path: string, flag: string) => {
+    try {
+      const file = AtomicFile.open(path, flag);
+      files.push(file);
+      return file;
+    } catch (error) {
+      if (error instanceof OutputFileError) throw inputError(error.message);
+      throw error;
+    }
+  };
+  try {
+    const csv = req.csvPath === undefined ? null : open(req.csvPath, "--csv");
+    const report = req.reportPath === undefined ? null : open(req.reportPath, "--report");
+    csv?.write(csvHeader());
+    const bar = !req.quiet && process.stderr.isTTY ? new ProgressBar(process.stderr, req.runs) : null;
+    const { result: outcome, interrupted } = await withInterrupt((signal) =>
+      runExperiment(
+        { variants: req.variants, runs: req.runs, baseSeed: req.baseSeed, workers: req.workers, csv: csv ? (lines) => csv.write(lines) : undefined },
+        { signal, onProgress: bar ? (done) => bar.update(done) : undefined },
+      ),
+    );
+    bar?.clear();
+    const results = variantResults(req.variants, outcome.totals);
+    report?.write(req.report(results, outcome));
+    for (const file of files) file.commit();
+    if (interrupted || !outcome.complete) {
+      const written = files.length > 0 ? `; ${files.map((f) => f.path).join(" and ")} hold${files.length === 1 ? "s" : ""} those runs only` : "";
+      err(`Interrupted: partial results from the ${outcome.totals.runs} of ${req.runs} runs that finished${written}.`);
+    }
+    return { outcome, results };
+  } catch (error) {
+    for (const file of files) file.discard();
+    if (error instanceof OutputFileError) throw inputError(error.message);
+    throw error;
+  }
 }
 
 const labels: Record<OutcomeKey, string> = {
@@ -85,9 +226,7 @@ function table(scenario: Scenario, r: MonteCarloReport, given: string): string {
   lines.push("");
   lines.push(`plots started: ${r.plotsStarted} (${r.plotsPerRun === null ? "-" : r.plotsPerRun.toFixed(2)} a run); contests: ${r.contests}`);
   lines.push(rateRow(`plenums lopsided (>= 80%) of ${r.plenums}`, r.rates.lopsidedPlenums));
-
-  const h = scenario.history.outcome;
-  lines.push("", `History: ${h.leaderRemoved ? `${name(h.newFirstSecretary)} replaced the leader (${h.means}${h.leaderFate !== "none" ? `, ${h.leaderFate}` : ""})` : "the leader kept his post"}.`);
+  lines.push("", historyLine(scenario));
 
   const counted = (o: Record<string, number>) => Object.entries(o).map(([id, n]) => `${name(id)} ${n}`).join(", ");
   if (Object.keys(r.successors).length > 0) lines.push(`Successors: ${counted(r.successors)}`);
@@ -107,5 +246,46 @@ function table(scenario: Scenario, r: MonteCarloReport, given: string): string {
   lines.push("", `Example seeds (presidium run --scenario ${given} --seed N${r.whatIfs.map((w) => ` --what-if ${w}`).join("")}):`);
   lines.push(`  leader removed:  ${r.exampleSeeds.removed.join(" ") || "-"}`);
   lines.push(`  leader survived: ${r.exampleSeeds.survived.join(" ") || "-"}`);
+  return lines.join("\n");
+}
+
+function historyLine(scenario: Scenario): string {
+  const h = scenario.history.outcome;
+  const name = (id: string) => shortName(scenario, id);
+  return `History: ${h.leaderRemoved ? `${name(h.newFirstSecretary)} replaced the leader (${h.means}${h.leaderFate !== "none" ? `, ${h.leaderFate}` : ""})` : "the leader kept his post"}.`;
+}
+
+function interval(low: number | null, high: number | null, digits: (x: number) => string, sep: string): string {
+  return low === null || high === null ? "" : `(${digits(low)}${sep}${digits(high)})`;
+}
+
+function rateCell(r: Rate): string {
+  const p = (x: number) => (100 * x).toFixed(1);
+  return r.rate === null ? "-" : `${p(r.rate)}% ${interval(r.low, r.high, p, "-")}`;
+}
+
+function differenceCell(d: OutcomeDifference): string {
+  const pts = (x: number) => `${x > 0 ? "+" : ""}${(100 * x).toFixed(1)}`;
+  return d.difference === null ? "-" : `${pts(d.difference)} ${interval(d.low, d.high, pts, " to ")}`;
+}
+
+/** Columns padded to their widest cell. */
+function grid(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd());
+}
+
+function comparisonTable(scenario: Scenario, results: VariantResult[], runs: number, baseSeed: number): string {
+  const lines: string[] = [];
+  lines.push(`${scenario.title}: ${runs} runs of each variant on the same seeds (base seed ${baseSeed})`);
+  const baseWhatIfs = results[0].whatIfs;
+  lines.push(`  baseline: ${baseWhatIfs.length > 0 ? `what-if ${baseWhatIfs.join(" + ")}` : "the scenario as written"}`);
+  for (const r of results.slice(1)) lines.push(`  ${r.label}: what-if ${r.whatIfs.join(" + ")}`);
+  lines.push("", "Share of runs (95% interval):");
+  lines.push(...grid([["outcome", ...results.map((r) => r.label)], ...outcomeKeys.map((k) => [labels[k], ...results.map((r) => rateCell(r.report.rates[k]))])]));
+  lines.push("", "Difference from the baseline in percentage points, paired by seed (95% interval, Newcombe):");
+  const compared = results.slice(1);
+  lines.push(...grid([["outcome", ...compared.map((r) => r.label)], ...outcomeKeys.map((k) => [labels[k], ...compared.map((r) => differenceCell(r.difference![k]))])]));
+  lines.push("", historyLine(scenario));
   return lines.join("\n");
 }

@@ -81,7 +81,8 @@ export function leaderWhereabouts(ctx: DecisionContext): void {
   const world = ctx.world;
   const leader = leaderOf(world);
   const planned = plannedTrips(world, leader);
-  const trip = planned.find((t) => t.from <= world.date && world.date <= t.to) ?? planned.find((t) => world.date < t.from && t.from < addDays(world.date, 7));
+  const weekEnd = addDays(world.date, 7);
+  const trip = planned.find((t) => t.from <= world.date && world.date <= t.to) ?? planned.find((t) => world.date < t.from && t.from < weekEnd);
   const wasAway = world.leaderLocation;
   if (trip && (!wasAway || wasAway.tripId !== trip.id)) {
     world.leaderLocation = { place: trip.place, tripId: trip.id, returnDays: trip.returnDays };

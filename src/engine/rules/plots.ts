@@ -2,9 +2,9 @@
 // (each approach adds strength and exposure), whip CC members, and bring in a security chief.
 import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { record, nameOf, percent } from "../log.js";
-import { daysBetween } from "../calendar.js";
+import { addDays } from "../calendar.js";
 import {
-  activePlots, canAct, clamp, disaffection, grievanceAgainst, hasPower, leaderOf, logistic, plotOf, presidiumVoters, tieToLeader,
+  activePlots, canAct, clamp, disaffection, grievanceAgainst, hasPower, leaderOf, logistic, plotOf, presidiumVoters, securityChiefs, tieToLeader,
 } from "../queries.js";
 import type { CcMember, Id, Plot, PlotBelief, Principal, Reason, World } from "../state.js";
 import { effectiveLean, estimateSuccess, perceivedChiefLoyalty, votingCc } from "./estimates.js";
@@ -106,7 +106,7 @@ function approachAppeal(world: World, member: Principal, target: Principal, lead
 }
 
 function commandsOrgans(world: World, id: Id): boolean {
-  return hasPower(world, id, "security") || hasPower(world, id, "army");
+  return securityChiefs(world).includes(id);
 }
 
 function plotIdOf(world: World, member: Id): string {
@@ -117,11 +117,13 @@ function plotIdOf(world: World, member: Id): string {
 const ASK_AGAIN_AFTER_DAYS = 70;
 
 export function approachCandidates(world: World, plot: Plot): Id[] {
+  // ISO dates compare as strings: a refusal on or before this day is old enough to ask again.
+  const askAgainIfBefore = addDays(world.date, -ASK_AGAIN_AFTER_DAYS);
   return world.order.filter((id) => {
     const t = world.principals[id];
     const refused = plot.refusedBy.find((r) => r.id === id);
     // A chief of the organs who has said no once is not tempted twice.
-    const askAgain = !refused || (!commandsOrgans(world, id) && daysBetween(refused.date, world.date) >= ASK_AGAIN_AFTER_DAYS);
+    const askAgain = !refused || (!commandsOrgans(world, id) && refused.date <= askAgainIfBefore);
     return id !== plot.target && canAct(t) && !plot.members.includes(id) && askAgain;
   });
 }

@@ -1,0 +1,148 @@
+// `presidium sweep`: the same Monte Carlo at several values of one scenario parameter (for example
+// `--set globals.fear=0,0.2,0.4`), every value on the same seeds, to see how sensitive the outcome
+// is to it. Each value goes through the scenario loader's settings, so a path that does not exist or
+// a value the schema refuses is reported like an error in the file.
+import type { Command } from "commander";
+import { parseSettingValue, type Scenario } from "../../engine/index.js";
+import type { Variant } from "../../research/experiment.js";
+import type { Rate } from "../../research/interval.js";
+import { scenarioFacts } from "../../research/report/facts.js";
+import { headlineKeys, sweepReportHtml } from "../../research/report/sweep-report.js";
+import { UsageError } from "../errors.js";
+import { checkWhatIfs, collect, parsePositiveInt, parseSeed } from "../options.js";
+import { json, out } from "../output.js";
+import { loadForCli } from "../scenario.js";
+import { checkOutputPaths, parseWorkers, runExperimentForCli } from "./montecarlo.js";
+
+interface SweepOptions {
+  scenario: string;
+  set: string;
+  runs: string;
+  seed: string;
+  whatIf?: string[];
+  workers?: string;
+  csv?: string;
+  report?: string;
+  json?: boolean;
+}
+
+export function registerSweep(program: Command): void {
+  program
+    .command("sweep")
+    .description("run the Monte Carlo at several values of one scenario parameter and show how the outcome rates change")
+    .requiredOption("--scenario <id|file>", "a shipped scenario id (see presidium scenarios) or a scenario file")
+    .requiredOption("--set <path=v1,v2,...>", "the parameter (a path in the scenario, as in what-if patches) and the values to try")
+    .option("--runs <n>", "games per value (a positive whole number)", "200")
+    .option("--seed <base>", "base seed; run i uses the seed mixSeed(base, i) for every value", "1")
+    .option("--what-if <name>", "apply a named what-if of the scenario to every value (repeatable)", collect)
+    .option("--workers <n>", "worker threads (default: the number of cores)")
+    .option("--csv <file>", "write one row per run and value to this CSV file")
+    .option("--report <file.html>", "write a self-contained HTML report with a chart of each rate against the parameter")
+    .option("--json", "print exactly one JSON object with the report of every value")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Values are numbers, true/false/null, or text. A trait or other judged value ({value, reason})",
+        "is set by its path: characters.brezhnev.traits.ambition=0.5,0.9 sets its value.",
+        "",
+        "Examples:",
+        "  presidium sweep --scenario october-1964 --set globals.fear=0,0.2,0.4,0.6,0.8,1",
+        "  presidium sweep --scenario october-1964 --set globals.ccArbiter=0.2,0.5,0.8 --runs 500 --report arbiter.html",
+      ].join("\n"),
+    )
+    .action((opts: SweepOptions) => sweepCommand(opts));
+}
+
+export interface SweepParameter {
+  path: string;
+  /** The values as written, and as the loader will receive them. */
+  texts: string[];
+  values: unknown[];
+}
+
+/** `globals.fear=0,0.5,1` -> the path and its values; a malformed option is a usage error. */
+export function parseSweepSet(raw: string): SweepParameter {
+  const eq = raw.indexOf("=");
+  if (eq < 0) throw new UsageError(`--set must be PATH=VALUE,VALUE,... (for example globals.fear=0,0.5,1), got ${JSON.stringify(raw)}`);
+  const path = raw.slice(0, eq).trim();
+  if (path === "") throw new UsageError(`--set needs a path before "=", got ${JSON.stringify(raw)}`);
+  const texts = raw.slice(eq + 1).split(",").map((v) => v.trim());
+  if (texts.some((v) => v === "")) throw new UsageError(`--set ${path} needs values separated by commas, with none empty, got ${JSON.stringify(raw)}`);
+  if (new Set(texts).size !== texts.length) throw new UsageError(`--set ${path} lists a value twice`);
+  return { path, texts, values: texts.map(parseSettingValue) };
+}
+
+async function sweepCommand(opts: SweepOptions): Promise<void> {
+  const parameter = parseSweepSet(opts.set);
+  const runs = parsePositiveInt(opts.runs, "--runs");
+  const baseSeed = parseSeed(opts.seed, "--seed");
+  const whatIfs = checkWhatIfs(opts.whatIf ?? []);
+  const workers = parseWorkers(opts.workers);
+  checkOutputPaths(opts.csv, opts.report);
+
+  const variants: Variant[] = parameter.values.map((value, i) => ({
+    label: `${parameter.path}=${parameter.texts[i]}`,
+    whatIfs,
+    scenario: loadForCli(opts.scenario, whatIfs, [{ path: parameter.path, value }]).scenario,
+  }));
+  const numeric = parameter.values.every((v) => typeof v === "number") ? (parameter.values as number[]) : null;
+  const facts = scenarioFacts(variants[0].scenario);
+
+  const { outcome, results } = await runExperimentForCli({
+    variants,
+    runs,
+    baseSeed,
+    workers,
+    quiet: opts.json === true,
+    csvPath: opts.csv,
+    reportPath: opts.report,
+    report: (results, outcome) =>
+      sweepReportHtml({ facts, parameter: parameter.path, values: parameter.texts, numeric, results, whatIfs, baseSeed, runs: outcome.totals.runs, planned: runs }),
+  });
+
+  if (opts.json) {
+    return json({
+      scenario: facts.id,
+      parameter: parameter.path,
+      values: parameter.values,
+      whatIfs,
+      runs: outcome.totals.runs,
+      baseSeed,
+      ...(outcome.complete ? {} : { partial: true, runsPlanned: runs }),
+      points: results.map((r, i) => ({ value: parameter.values[i], ...r.report })),
+      history: variants[0].scenario.history.outcome,
+    });
+  }
+  out(sweepTable(variants[0].scenario, parameter, results.map((r) => r.report.rates), outcome.totals.runs, baseSeed, whatIfs));
+}
+
+const columns: Record<(typeof headlineKeys)[number], string> = {
+  leaderRemoved: "leader removed",
+  removedByVote: "by a vote",
+  removedByForce: "by force",
+  removedWhileAway: "while away",
+  successorWasPlotter: "plotter succeeded",
+  presidiumMovesAgainstLeader: "Presidium against",
+  survivedViaPlenum: "saved by plenum",
+  removedAfterPresidiumMove: "removed after move",
+};
+
+function sweepTable(scenario: Scenario, parameter: SweepParameter, rates: Record<string, Rate>[], runs: number, baseSeed: number, whatIfs: readonly string[]): string {
+  const pct = (x: number | null) => (x === null ? "-" : `${(100 * x).toFixed(1)}%`);
+  const header = [parameter.path, "leader removed (95% interval)", ...headlineKeys.slice(1).map((k) => columns[k])];
+  const rows = rates.map((r, i) => {
+    const removed = r.leaderRemoved;
+    return [parameter.texts[i], `${pct(removed.rate)} (${pct(removed.low)} - ${pct(removed.high)})`, ...headlineKeys.slice(1).map((k) => pct(r[k].rate))];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("   ");
+  return [
+    `${scenario.title}: ${runs} runs for each value of ${parameter.path} on the same seeds (base seed ${baseSeed}${whatIfs.length > 0 ? `, what-if ${whatIfs.join(" + ")}` : ""})`,
+    "",
+    line(header),
+    ...rows.map(line),
+    "",
+    "Shares of runs; --json and --report give every rate with its 95% interval.",
+  ].join("\n");
+}

@@ -1,0 +1,40 @@
+// What the reports need to know about the scenario itself: its title and dates, who held the
+// leader's post at the start, the characters' names, and what really happened.
+import type { Scenario } from "../../engine/index.js";
+
+export interface ScenarioFacts {
+  id: string;
+  title: string;
+  summary: string;
+  start: string;
+  end: string;
+  /** The character holding a post with the "leader" power at the start. */
+  leader: string;
+  /** Character id -> full name. */
+  names: Record<string, string>;
+  /** What-if name -> its title and description, to say in words what a variant changed. */
+  whatIfs: Record<string, { title: string; description: string }>;
+  history: Scenario["history"]["outcome"];
+}
+
+export function scenarioFacts(scenario: Scenario): ScenarioFacts {
+  const leaderPosts = Object.entries(scenario.posts).filter(([, p]) => p.powers.includes("leader")).map(([id]) => id);
+  const leader = Object.keys(scenario.characters).find((id) => scenario.characters[id].posts.some((p) => leaderPosts.includes(p))) ?? "";
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    start: scenario.start,
+    end: scenario.end,
+    leader,
+    names: Object.fromEntries(Object.entries(scenario.characters).map(([id, c]) => [id, c.name])),
+    whatIfs: Object.fromEntries(Object.entries(scenario.whatIfs).map(([name, w]) => [name, { title: w.title, description: w.description }])),
+    history: { ...scenario.history.outcome },
+  };
+}
+
+/** The surname, as the chronicle uses it ("Nikita Khrushchev" -> "Khrushchev"), or the id. */
+export function surname(facts: ScenarioFacts, id: string): string {
+  const name = facts.names[id];
+  return name ? name.split(" ").slice(-1)[0] : id;
+}

@@ -1,0 +1,102 @@
+// Runs an experiment on worker threads. Chunks of consecutive runs go to the workers (a bounded
+// number in flight, so memory stays flat however many runs); their totals are merged strictly in
+// run order, so the result does not depend on the number of workers or on which finished first.
+// An abort (Ctrl-C) stops handing out chunks, terminates the workers and returns what finished.
+import { Piscina } from "piscina";
+import { emptyExperimentTotals, mergeChunk, planChunks, type ChunkResult, type ChunkTask, type ExperimentTotals, type Variant } from "../experiment.js";
+import type { WorkerData } from "./worker.js";
+
+export interface ExperimentPlan {
+  variants: Variant[];
+  runs: number;
+  baseSeed: number;
+  workers: number;
+  /** Receives the CSV lines of the runs, in run order; omit to skip producing them. */
+  csv?: (lines: string) => void;
+}
+
+export interface ExperimentHooks {
+  /** Aborting stops the experiment; the promise then resolves with what finished. */
+  signal?: AbortSignal;
+  /** Called as chunks finish with the number of runs finished so far. */
+  onProgress?: (done: number, planned: number) => void;
+}
+
+export interface ExperimentOutcome {
+  totals: ExperimentTotals;
+  /** False when the experiment was stopped before every run had finished. */
+  complete: boolean;
+  planned: number;
+}
+
+const workerFile = new URL("./worker.js", import.meta.url).href;
+
+export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks = {}): Promise<ExperimentOutcome> {
+  const chunks = planChunks(plan.runs, plan.workers);
+  const threads = Math.min(plan.workers, chunks.length);
+  const workerData: WorkerData = { variants: plan.variants };
+  const pool = new Piscina<ChunkTask, ChunkResult>({ filename: workerFile, workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const totals = emptyExperimentTotals(plan.variants, plan.baseSeed);
+  const cancel = new AbortController();
+  const finished = new Map<number, ChunkResult>();
+  let nextToFold = 0;
+
+  const merge = (index: number) => {
+    const chunk = finished.get(index)!;
+    finished.delete(index);
+    mergeChunk(totals, chunk);
+    if (plan.csv && chunk.csv !== null) plan.csv(chunk.csv);
+  };
+  /** Merges the finished chunks that continue the run order without a gap. */
+  const foldInOrder = () => {
+    while (finished.has(nextToFold)) merge(nextToFold++);
+  };
+  /** After an abort: the chunks that finished beyond a gap go in too, still in run order. */
+  const foldRest = () => {
+    for (const index of [...finished.keys()].sort((a, b) => a - b)) merge(index);
+  };
+
+  const stop = () => cancel.abort();
+  if (hooks.signal?.aborted) stop();
+  hooks.signal?.addEventListener("abort", stop, { once: true });
+  try {
+    let next = 0;
+    let done = 0;
+    let failure: unknown = null;
+    const inFlight = new Set<Promise<void>>();
+    // Two chunks per thread: one running, one queued, so no thread waits for the main thread.
+    while (next < chunks.length || inFlight.size > 0) {
+      while (!cancel.signal.aborted && next < chunks.length && inFlight.size < threads * 2) {
+        const index = next++;
+        const task: ChunkTask = { ...chunks[index], baseSeed: plan.baseSeed, csv: plan.csv !== undefined };
+        const job: Promise<void> = pool
+          .run(task, { signal: cancel.signal })
+          .then(
+            (result) => {
+              finished.set(index, result);
+              done += result.count;
+              foldInOrder();
+              hooks.onProgress?.(done, plan.runs);
+            },
+            (error: unknown) => {
+              // After an abort every task in flight rejects; only a failure before it is an error.
+              if (!cancel.signal.aborted) {
+                failure = error;
+                cancel.abort();
+              }
+            },
+          )
+          .finally(() => inFlight.delete(job));
+        inFlight.add(job);
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
+    }
+    if (failure !== null) throw failure;
+    foldRest();
+    return { totals, complete: totals.runs === plan.runs, planned: plan.runs };
+  } finally {
+    hooks.signal?.removeEventListener("abort", stop);
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,81 @@
+// The HTML reports opened in a real browser (Debian's Chromium through playwright-core): the charts
+// render as SVG, nothing is logged as an error, and nothing is fetched from anywhere.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { presidium, tempDir } from "./cli-helpers.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (sudo apt-get install chromium) to run the report tests`);
+  }
+  dir = tempDir();
+  const [mc, sweep] = await Promise.all([
+    presidium(["montecarlo", "--scenario", "october-1964", "--runs", "8", "--compare", "loyal-kgb", "--report", join(dir, "montecarlo.html"), "--json"]),
+    presidium(["sweep", "--scenario", "october-1964", "--set", "globals.fear=0,0.5,1", "--runs", "3", "--report", join(dir, "sweep.html"), "--json"]),
+  ]);
+  expect(mc.code, mc.stderr).toBe(0);
+  expect(sweep.code, sweep.stderr).toBe(0);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(file: string) {
+  const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  const problems: string[] = [];
+  const fetched: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    if (!r.url().startsWith("file:")) fetched.push(r.url());
+  });
+  await page.goto(pathToFileURL(join(dir, file)).href, { waitUntil: "load" });
+  return { page, problems, fetched };
+}
+
+describe("reports in Chromium", () => {
+  it("the Monte Carlo report renders every chart, with no errors and no network", async () => {
+    const { page, problems, fetched } = await open("montecarlo.html");
+    expect(await page.title()).toMatch(/: 8 simulated runs$/);
+    // Outcomes, survival, removal months, plot leaders, fates, and one plenum chart per variant.
+    expect(await page.locator("svg.chart").count()).toBe(7);
+    for (const svg of await page.locator("svg.chart").all()) {
+      const box = await svg.boundingBox();
+      expect(box!.width).toBeGreaterThan(300);
+      expect(box!.height).toBeGreaterThan(100);
+    }
+    expect(await page.locator("#outcome-shares-title").textContent()).toBe("How often did each outcome happen?");
+    expect(await page.locator("svg:has(#outcome-shares-title) rect.bar").count()).toBeGreaterThan(0);
+    expect(await page.locator("svg:has(#survival-title) path.line").count()).toBe(2);
+    expect(await page.locator("#comparison table tbody tr").count()).toBe(8);
+    expect(await page.locator("body").innerText()).toContain("A loyal KGB");
+    expect(problems).toEqual([]);
+    expect(fetched).toEqual([]);
+    await page.close();
+  });
+
+  it("the sweep report renders a chart per headline rate", async () => {
+    const { page, problems, fetched } = await open("sweep.html");
+    expect(await page.locator("svg.chart").count()).toBe(7);
+    expect(await page.locator("svg:has(#sweep-leaderRemoved-title) circle").count()).toBe(3);
+    expect(await page.locator("#figures table tbody tr").count()).toBe(3);
+    expect(problems).toEqual([]);
+    expect(fetched).toEqual([]);
+    await page.close();
+  });
+});
