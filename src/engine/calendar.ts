@@ -20,8 +20,18 @@ export function fromDay(day: number): string {
 }
 
 export function addDays(iso: string, days: number): string {
-  return fromDay(toDay(iso) + days);
+  // A run asks for the same few dates over and over (next week, ten weeks back); memoise them.
+  const key = `${iso}${days}`;
+  let out = shifted.get(key);
+  if (out === undefined) {
+    out = fromDay(toDay(iso) + days);
+    if (shifted.size > 50_000) shifted.clear();
+    shifted.set(key, out);
+  }
+  return out;
 }
+
+const shifted = new Map<string, string>();
 
 export function daysBetween(a: string, b: string): number {
   return toDay(b) - toDay(a);

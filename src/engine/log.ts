@@ -15,9 +15,17 @@ export function canKnow(entry: LogEntry, seat: Id): boolean {
 
 export function nameOf(world: World, id: Id): string {
   const p = world.principals[id];
-  if (p) return p.name.split(" ").slice(-1)[0];
-  return id;
+  if (!p) return id;
+  let short = surnames.get(p.name);
+  if (short === undefined) {
+    short = p.name.split(" ").slice(-1)[0];
+    surnames.set(p.name, short);
+  }
+  return short;
 }
+
+/** Full name -> surname; a pure function of the text, memoised because log lines are built constantly. */
+const surnames = new Map<string, string>();
 
 /** "A", "A and B", "A, B and C". */
 export function listNames(world: World, ids: readonly Id[]): string {

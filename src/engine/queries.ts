@@ -107,12 +107,17 @@ export function tieToLeader(p: Principal, leader: Id): number {
   return (p.patron === leader ? 0.5 : 0) + 0.5 * Math.max(0, p.trust[leader] ?? 0) + 0.3 * p.traits.loyalty * Math.max(0, p.opinionOfLeader);
 }
 
+export function isActive(plot: Plot): boolean {
+  return plot.stage === "forming" || plot.stage === "recruiting";
+}
+
 export function activePlots(world: World): Plot[] {
-  return world.plots.filter((p) => p.stage === "forming" || p.stage === "recruiting");
+  return world.plots.filter(isActive);
 }
 
 export function plotOf(world: World, id: Id): Plot | undefined {
-  return activePlots(world).find((p) => p.members.includes(id));
+  for (const p of world.plots) if (isActive(p) && p.members.includes(id)) return p;
+  return undefined;
 }
 
 /** Whoever commands the KGB or the Army (once each, even if one man held both). */

@@ -139,11 +139,13 @@ export function plotMemberOptions(world: World, plot: Plot, member: Id): ScoredO
   const options: ScoredOption[] = [
     { choice: "lie-low", label: "Lie low this week", terms: [term("exposure already run", 0.6 * risk), term("plot already strong", 0.8 * est.odds)] },
   ];
-  const candidates = approachCandidates(world, plot)
-    .map((id) => ({ id, appeal: approachAppeal(world, p, world.principals[id], leader) }))
-    .sort((a, b) => b.appeal - a.appeal || world.principals[a.id].rank - world.principals[b.id].rank);
-  if (candidates.length) {
-    const best = candidates[0];
+  // The most promising person to sound out (ties to the senior man; world.order is rank order).
+  let best: { id: Id; appeal: number } | null = null;
+  for (const id of approachCandidates(world, plot)) {
+    const appeal = approachAppeal(world, p, world.principals[id], leader);
+    if (!best || appeal > best.appeal) best = { id, appeal };
+  }
+  if (best) {
     options.push({
       choice: "sound-out",
       target: best.id,
