@@ -1,4 +1,5 @@
 // The JSON the server sends and receives: shared by the server and the browser (types only).
+import type { SaveSummary } from "../saves/store.js";
 import type { Awaiting, BoardRow, LogEntry, PlenumTally, PlotEstimate, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView } from "../engine/index.js";
 
 export interface ScenarioListing {
@@ -83,18 +84,8 @@ export interface ActionRequest {
   turn?: number;
 }
 
-export interface SaveSummaryJson {
-  id: number;
-  kind: "auto" | "named" | "imported";
-  gameId: string | null;
-  name: string;
-  scenario: string;
-  seat: string;
-  date: string;
-  week: number;
-  done: boolean;
-  savedAt: string;
-}
+/** A save as listed to the browser: the store's own summary, already plain JSON. */
+export type SaveSummaryJson = SaveSummary;
 
 export interface ApiError {
   error: { status: number; code: string; message: string };
