@@ -438,7 +438,8 @@ export function finish(ctx: DecisionContext, plot: Plot, contest: ContestRecord,
     for (const id of world.order) {
       const p = world.principals[id];
       p.beliefs = p.beliefs.filter((b) => b.plotId !== plot.id);
-      p.opinionOfLeader = id === successor ? 1 : clamp(0.3 + (plot.members.includes(id) ? 0.3 : 0) - 0.2 * (p.trust[successor] === undefined ? 0 : -p.trust[successor]), -1, 1);
+      // A new leader starts with goodwill: more from those who made him, and from those who trust him.
+      p.opinionOfLeader = id === successor ? 1 : clamp(0.3 + (plot.members.includes(id) ? 0.3 : 0) + 0.2 * (p.trust[successor] ?? 0), -1, 1);
       p.grievances = p.grievances.filter((g) => g.against !== leader);
       p.suspicion = {};
     }
