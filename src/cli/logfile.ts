@@ -2,9 +2,10 @@
 // log entry. Its sha256 is the run's `logHash`, so the hash printed by `run --json` and the file's
 // bytes always agree.
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Decision, LogEntry } from "../engine/index.js";
+import { OutputFileError, writeOutputFile } from "../research/run/output-file.js";
 import { inputError, locatedError } from "./errors.js";
 
 export const LOG_FORMAT = 1;
@@ -51,30 +52,13 @@ export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/**
- * Writes `text` to a temporary file beside `path` and renames it into place, so an interrupted write
- * never leaves a half-written log under the real name.
- */
-export function writeFileAtomic(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let fd: number | undefined;
+/** Writes the log all at once or not at all (see AtomicFile); an unwritable path is an input error. */
+export function writeLogFile(path: string, text: string): void {
   try {
-    fd = openSync(temp, "w");
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
+    writeOutputFile(path, "--log", text);
   } catch (error) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already failing; the original error is the one to report
-      }
-    }
-    rmSync(temp, { force: true });
-    throw inputError(`cannot write the log to ${path}: ${fsReason(error, path)}`);
+    if (error instanceof OutputFileError) throw inputError(`cannot write the log: ${error.message}`);
+    throw error;
   }
 }
 

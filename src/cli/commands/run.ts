@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { advance, createWorld, epilogue, summarize, viewFor, type Scenario, type World } from "../../engine/index.js";
 import { chronicleLines } from "../chronicle.js";
 import { inputError, UsageError } from "../errors.js";
-import { makeHeader, serializeLog, sha256, writeFileAtomic } from "../logfile.js";
+import { makeHeader, serializeLog, sha256, writeLogFile } from "../logfile.js";
 import { checkWhatIfs, collect, parseIsoDate, parseSeed } from "../options.js";
 import { json, out } from "../output.js";
 import { loadForCli, shortName } from "../scenario.js";
@@ -63,7 +63,7 @@ function runCommand(opts: RunOptions): void {
   const header = makeHeader({ scenario: scenario.id, scenarioFile: givenFile, seed, whatIfs, humanSeats: [], decisions: [] });
   const text = serializeLog(header, world.log);
   const logHash = sha256(text);
-  if (opts.log !== undefined) writeFileAtomic(opts.log, text);
+  if (opts.log !== undefined) writeLogFile(opts.log, text);
 
   const summary = summarize(world);
   if (opts.json) {

@@ -1,7 +1,9 @@
 // Output files written all at once or not at all: the text goes to a temporary file beside the
 // target, which is renamed over it only when complete. The temporary file is created up front, so
-// an unwritable path fails before any work, and it is removed on failure or exit.
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+// an unwritable path fails before any work, and it is removed on failure or exit. A link is followed
+// (the file it points to is replaced, not the link), and a target that is not a regular file (a
+// device, a pipe such as /dev/stdout) is written straight through: it cannot be swapped.
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 export class OutputFileError extends Error {
@@ -17,7 +19,8 @@ export class AtomicFile {
 
   private constructor(
     readonly path: string,
-    private readonly temp: string,
+    /** null when writing straight into a target that is not a regular file. */
+    private readonly temp: string | null,
     fd: number,
   ) {
     this.fd = fd;
@@ -26,11 +29,13 @@ export class AtomicFile {
 
   /** Prepares to write `path`; `flag` names the option it came from, for the error message. */
   static open(path: string, flag: string): AtomicFile {
-    const target = resolve(path);
-    if (isDirectory(target)) throw new OutputFileError(`${flag} ${path}: is a directory; give a file name`);
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    const target = followLink(resolve(path));
+    const existing = statOf(target);
+    if (existing?.isDirectory()) throw new OutputFileError(`${flag} ${path}: is a directory; give a file name`);
+    const direct = existing !== null && !existing.isFile();
+    const temp = direct ? null : join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
     try {
-      return new AtomicFile(target, temp, openSync(temp, "w"));
+      return new AtomicFile(target, temp, openSync(temp ?? target, "w"));
     } catch (error) {
       throw new OutputFileError(`${flag} ${path}: cannot write there (${describe(error, dirname(path))})`);
     }
@@ -45,10 +50,10 @@ export class AtomicFile {
   commit(): void {
     if (this.fd === null) throw new Error(`AtomicFile: ${this.path} is already closed`);
     try {
-      fsyncSync(this.fd);
+      if (this.temp !== null) fsyncSync(this.fd);
       closeSync(this.fd);
       this.fd = null;
-      renameSync(this.temp, this.path);
+      if (this.temp !== null) renameSync(this.temp, this.path);
     } catch (error) {
       this.discard();
       throw new OutputFileError(`cannot write ${this.path} (${describe(error, dirname(this.path))})`);
@@ -64,6 +69,7 @@ export class AtomicFile {
       closeSync(this.fd);
       this.fd = null;
     }
+    if (this.temp === null) return;
     try {
       unlinkSync(this.temp);
     } catch {
@@ -72,15 +78,35 @@ export class AtomicFile {
   }
 }
 
-function isDirectory(path: string): boolean {
+/** Writes a whole text in one go through an AtomicFile. */
+export function writeOutputFile(path: string, flag: string, text: string): void {
+  const file = AtomicFile.open(path, flag);
   try {
-    return statSync(path).isDirectory();
+    file.write(text);
+  } catch (error) {
+    file.discard();
+    throw new OutputFileError(`${flag} ${path}: cannot write there (${describe(error, dirname(path))})`);
+  }
+  file.commit();
+}
+
+function followLink(path: string): string {
+  try {
+    return realpathSync(path);
   } catch {
-    return false;
+    return path; // does not exist yet (or a dangling link's target folder is checked on open)
   }
 }
 
-function describe(error: unknown, folder: string): string {
+function statOf(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+export function describe(error: unknown, folder: string): string {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === "ENOENT") return `the folder ${folder === "" ? "." : folder} does not exist`;
   if (code === "ENOTDIR") return `${folder} is not a folder`;
