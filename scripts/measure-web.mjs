@@ -15,6 +15,10 @@ import { chromium } from "playwright-core";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({ options: { turns: { type: "string", default: "150" }, json: { type: "boolean", default: false } } });
+if (!/^[1-9]\d*$/.test(values.turns)) {
+  console.error(`--turns: expected a positive whole number of turns to measure, got "${values.turns}"`);
+  process.exit(2);
+}
 const wantedTurns = Number(values.turns);
 const TARGET_P95_MS = 150;
 const TARGET_JS_KB = 300;
@@ -48,14 +52,21 @@ function startServer(saves) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const dir = mkdtempSync(join(tmpdir(), "presidium-measure-"));
-const { child, url } = await startServer(join(dir, "saves.sqlite"));
-const browser = await chromium.launch({
-  executablePath: process.env.PRESIDIUM_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
 const durations = [];
-let browserVersion = browser.version();
+let browserVersion = "unknown";
+let child;
+let browser;
+// Everything started is inside the try: a server or browser that fails to start still leaves
+// nothing running and no temporary directory behind.
 try {
+  const started = await startServer(join(dir, "saves.sqlite"));
+  child = started.child;
+  const url = started.url;
+  browser = await chromium.launch({
+    executablePath: process.env.PRESIDIUM_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  browserVersion = browser.version();
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   for (const game of games) {
     if (durations.length >= wantedTurns) break;
@@ -81,8 +92,8 @@ try {
     durations.push(...(await page.evaluate(() => performance.getEntriesByName("presidium-turn").map((e) => e.duration))));
   }
 } finally {
-  await browser.close();
-  child.kill("SIGTERM");
+  await browser?.close();
+  child?.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -90,11 +90,14 @@ describe.concurrent("parallel montecarlo", () => {
     child.stdout.on("data", (d: Buffer) => (stdout += d));
     child.stderr.on("data", (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    // Wait until some runs have reached the (temporary) CSV file, then interrupt.
-    const started = Date.now();
-    while (Date.now() - started < 30_000) {
+    // Wait until some runs have reached the (temporary) CSV file, then interrupt (vitest's timeout
+    // bounds the wait; a run that exits early fails here rather than hanging).
+    let early: number | null | undefined;
+    void exited.then((code) => (early = code));
+    for (;;) {
       const temp = readdirSync(dir).find((f) => f.endsWith(".tmp"));
       if (temp && statSync(join(dir, temp)).size > 1000) break;
+      if (early !== undefined) throw new Error(`the run exited (${early}) before writing any rows:\n${stderr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     child.kill("SIGINT");

@@ -3,18 +3,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presidium, tempDir } from "./cli-helpers.js";
-
-const CHROMIUM = "/usr/bin/chromium";
+import { chromiumPath, launchChromium } from "./web-helpers.js";
 
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (sudo apt-get install chromium) to run the report tests`);
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is missing at ${chromiumPath} (set PRESIDIUM_CHROMIUM to use another): install Debian's chromium (sudo apt-get install chromium) to run the report tests`);
   }
   dir = tempDir();
   const [mc, sweep] = await Promise.all([
@@ -23,10 +22,7 @@ beforeAll(async () => {
   ]);
   expect(mc.code, mc.stderr).toBe(0);
   expect(sweep.code, sweep.stderr).toBe(0);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

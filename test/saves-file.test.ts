@@ -87,6 +87,17 @@ describe("a save file", () => {
     expect(refused(reChecksummed({ schemaVersion: 0 }))).toMatch(/schemaVersion/);
   });
 
+  it("refuses repeated seats or what-ifs, a blank name, an out-of-range seed and several human seats, saying which", () => {
+    expect(refused(reChecksummed({ humanSeats: ["brezhnev", "brezhnev"] }))).toMatch(/field "humanSeats": the human seat "brezhnev" is listed twice/);
+    expect(refused(reChecksummed({ whatIfs: ["loyal-kgb", "loyal-kgb"] }))).toMatch(/field "whatIfs": the what-if "loyal-kgb" is listed twice/);
+    expect(refused(reChecksummed({ name: "   " }))).toMatch(/field "name": the save has no name \(or a name of only spaces\)/);
+    expect(refused(reChecksummed({ name: "" }))).toMatch(/field "name": the save has no name/);
+    expect(refused(reChecksummed({ seed: 2 ** 31 }))).toMatch(/field "seed": the seed must be from -2147483648 to 2147483647/);
+    expect(refused(reChecksummed({ seed: -(2 ** 31) - 1 }))).toMatch(/field "seed": the seed must be from/);
+    expect(refused(reChecksummed({ humanSeats: ["brezhnev", "khrushchev"] }))).toMatch(/one human seat only/);
+    expect(readSaveFile(reChecksummed({ name: " Before the plenum ", seed: -(2 ** 31) })).name).toBe(" Before the plenum ");
+  });
+
   it("refuses a file too large to be a save", () => {
     expect(refused(`{"format":"presidium-save","pad":"${"x".repeat(600 * 1024)}"}`)).toMatch(/too large/);
   });
@@ -112,7 +123,8 @@ describe("migrations", () => {
     expect(migrateToCurrent(JSON.parse(text), migrations)).toEqual(JSON.parse(text));
   });
 
-  it("fail loudly when a step is missing", () => {
+  it("fail loudly when a step is missing, with a SaveError (refused with a reason, not a server failure)", () => {
+    expect(() => migrateToCurrent(JSON.parse(text), [migrations[1]], 3)).toThrow(SaveError);
     expect(() => migrateToCurrent(JSON.parse(text), [migrations[1]], 3)).toThrow(/no migration from save format 1/);
   });
 });

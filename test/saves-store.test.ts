@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { checksumOf } from "../src/saves/checksum.js";
-import { makeSaveFile, SaveError, saveFileText, type SaveContent } from "../src/saves/save-file.js";
+import { makeSaveFile, SaveError, type SaveContent } from "../src/saves/save-file.js";
 import { SaveStore } from "../src/saves/store.js";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { GameCreated, SaveSummaryJson, SeatResponse } from "../src/server/api-types.js";
@@ -199,6 +199,11 @@ describe("saves through the API", () => {
       ["an illegal decision", forge({ decisions: [{ ...decisions[0], choice: "arrest" }, ...decisions.slice(1)] }), /does not replay: decision 1 of \d+ \(brezhnev: weekly arrest\) is not possible/],
       ["the wrong end point", forge({ reached: { date: "1964-01-06", week: 27, done: false } }), /does not replay to where it was saved/],
       ["an unknown scenario", forge({ scenario: "march-1953" }), /cannot be played here: unknown scenario "march-1953"/],
+      ["several human seats", forge({ humanSeats: ["brezhnev", "khrushchev"] }), /one human seat only/],
+      ["a repeated human seat", forge({ humanSeats: ["brezhnev", "brezhnev"] }), /"brezhnev" is listed twice/],
+      ["a repeated what-if", forge({ whatIfs: ["loyal-kgb", "loyal-kgb"] }), /the what-if "loyal-kgb" is listed twice/],
+      ["a blank name", forge({ name: "  " }), /no name \(or a name of only spaces\)/],
+      ["a seed out of range", forge({ seed: 2 ** 31 }), /the seed must be from -2147483648 to 2147483647/],
     ];
     const beforeList = await listing();
     const beforeDb = dump(server.store.path);
@@ -212,6 +217,26 @@ describe("saves through the API", () => {
     expect(dump(server.store.path)).toBe(beforeDb);
   });
 
+  it("stores an import whole or not at all: a failed write leaves neither the game nor the imported save", async () => {
+    const path = join(dir, "import-fault.sqlite");
+    let fail = false;
+    const faulty = buildServer({ savesPath: path, storeFaults: { beforeCommit: () => { if (fail) throw new Error("disk full"); } } });
+    try {
+      const text = await exportText();
+      const before = dump(path);
+      fail = true;
+      const r = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      expect(r.statusCode).toBe(500);
+      expect(dump(path)).toBe(before);
+      fail = false;
+      const ok = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(faulty.store.listSaves().map((s) => s.kind).sort()).toEqual(["auto", "imported"]);
+    } finally {
+      await faulty.app.close();
+    }
+  });
+
   it("refuses an import too large to be a save with 413", async () => {
     const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: "x".repeat(600 * 1024) });
     expect(r.statusCode).toBe(413);
@@ -222,6 +247,7 @@ describe("saves through the API", () => {
     const r = await server.app.inject({ url: `/api/saves/${save.id}/file` });
     expect(r.statusCode).toBe(200);
     expect(r.headers["content-disposition"]).toMatch(/attachment; filename="presidium-october-1964-week-\d+\.json"/);
-    expect(r.body).toBe(saveFileText(JSON.parse(r.body)));
+    expect(r.body).toBe(server.store.getSaveText(save.id));
+    expect(r.body.length).toBeGreaterThan(0);
   });
 });

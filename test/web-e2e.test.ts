@@ -20,15 +20,14 @@ const sessionKinds = new Set(["vote", "speech"]);
  */
 function findCrisisSeed(maxDecisions: number): { seed: number; decisions: number } {
   const { scenario } = loadScenarioFile(resolveScenario("october-1964"));
-  const deadline = Date.now() + 30_000;
-  for (let seed = 1; seed <= 400 && Date.now() < deadline; seed++) {
+  for (let seed = 1; seed <= 400; seed++) {
     let world: World = advance(createWorld(scenario, { seed, humanSeats: ["brezhnev"] }));
     for (let n = 0; n < maxDecisions && world.awaiting; n++) {
       if (sessionKinds.has(world.awaiting.kind)) return { seed, decisions: n };
       world = step(world, legalActions(world, "brezhnev")[0]);
     }
   }
-  throw new Error(`no seed found (in 30 s, up to 400) that brings Brezhnev into a session within ${maxDecisions} decisions`);
+  throw new Error(`no seed up to 400 found that brings Brezhnev into a session within ${maxDecisions} decisions`);
 }
 
 let dir: string;
@@ -108,6 +107,12 @@ afterAll(async () => {
 });
 
 describe("the browser game", () => {
+  // The first test already starts the game on this seed; the second plays on into the session.
+  let crisis: { seed: number; decisions: number };
+  beforeAll(() => {
+    crisis = findCrisisSeed(16);
+  });
+
   it("starts as Brezhnev from a dossier, with a skip link and keyboard play", async () => {
     await page.goto(server.url);
     await page.getByRole("radio", { name: /Leonid Brezhnev/ }).waitFor();
@@ -137,11 +142,6 @@ describe("the browser game", () => {
     await page.keyboard.press("Enter");
     await turnDone(n);
     await expect(main().getAttribute("data-week")).resolves.toBe("1");
-  });
-
-  let crisis: { seed: number; decisions: number };
-  beforeAll(() => {
-    crisis = findCrisisSeed(16);
   });
 
   it("plays several weeks into a crisis, saves, survives a reload, and votes", async () => {

@@ -2,6 +2,7 @@
 // migration from the previous version: old saves are brought forward step by step on reading (and
 // re-checksummed), so every version ever written stays loadable.
 import { checksumOf } from "./checksum.js";
+import { SaveError } from "./save-error.js";
 
 export const SAVE_SCHEMA_VERSION = 1;
 
@@ -20,7 +21,7 @@ export function migrateToCurrent(fields: Record<string, unknown>, migrations: re
   let version = current.schemaVersion as number;
   while (version < target) {
     const step = migrations.find((m) => m.from === version);
-    if (!step) throw new Error(`no migration from save format ${version}`);
+    if (!step) throw new SaveError(`this save's format (${version}) cannot be brought up to date: this version of Presidium has no migration from save format ${version} (it reads format ${target})`);
     const next = { ...step.migrate(current), schemaVersion: version + 1 };
     current = { ...next, checksum: checksumOf(next) };
     version++;

@@ -3,6 +3,7 @@
 // versioned; older versions are migrated on reading, newer ones are refused.
 import { z } from "zod";
 import { checksumOf } from "./checksum.js";
+import { SaveError } from "./save-error.js";
 import { migrateToCurrent, SAVE_SCHEMA_VERSION, type Migration, MIGRATIONS } from "./migrations.js";
 
 export const SAVE_FORMAT = "presidium-save";
@@ -19,18 +20,48 @@ const decisionSchema = z.strictObject({
   target: id.optional(),
 });
 
+/** A list in which no entry appears twice; the message names the first repeated one. */
+function distinct<T extends z.ZodType<string>>(item: T, what: string) {
+  return z.array(item).superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    for (const entry of list) {
+      if (seen.has(entry)) {
+        ctx.addIssue({ code: "custom", message: `${what} "${entry}" is listed twice` });
+        return;
+      }
+      seen.add(entry);
+    }
+  });
+}
+
+/** The largest and smallest seeds the engine takes (a 32-bit signed whole number). */
+export const MIN_SEED = -2_147_483_648;
+export const MAX_SEED = 2_147_483_647;
+export const seedSchema = z
+  .number()
+  .int("the seed must be a whole number")
+  .min(MIN_SEED, `the seed must be from ${MIN_SEED} to ${MAX_SEED}`)
+  .max(MAX_SEED, `the seed must be from ${MIN_SEED} to ${MAX_SEED}`);
+
+/** What-if ids: each at most once. */
+export const whatIfsSchema = (max: number) => distinct(id, "the what-if").pipe(z.array(id).max(max, `at most ${max} what-ifs`));
+
+/** Multi-seat play does not exist yet: a game has exactly one human seat. */
+export const ONE_HUMAN_SEAT = "this version plays games with one human seat only; a game with several human seats cannot be played here";
+
 /** The current version's shape (after migration). */
 export const saveFileSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
   schemaVersion: z.literal(SAVE_SCHEMA_VERSION),
-  name: z.string().min(1).max(120),
+  // Checked, not trimmed: the file's fields must stay as they were checksummed.
+  name: z.string().max(120).refine((n) => n.trim() !== "", "the save has no name (or a name of only spaces)"),
   savedAt: z.string().min(1).max(40),
   scenario: id,
   /** sha256 of the scenario file the game was played on: a changed scenario may not replay. */
   scenarioHash: z.string().regex(/^[0-9a-f]{64}$/),
-  seed: z.number().int(),
-  whatIfs: z.array(id).max(20),
-  humanSeats: z.array(id).min(1).max(40),
+  seed: seedSchema,
+  whatIfs: whatIfsSchema(20),
+  humanSeats: distinct(id, "the human seat").pipe(z.array(id).min(1, "the save has no human seat").max(1, ONE_HUMAN_SEAT)),
   decisions: z.array(decisionSchema).max(5000),
   /** Where the replay must arrive: checked on loading. */
   reached: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), week: z.number().int().min(0), done: z.boolean() }),
@@ -40,8 +71,7 @@ export const saveFileSchema = z.strictObject({
 export type SaveFile = z.infer<typeof saveFileSchema>;
 export type SaveContent = Omit<SaveFile, "format" | "schemaVersion" | "checksum">;
 
-/** Why a save cannot be used; the message is meant for the player. */
-export class SaveError extends Error {}
+export { SaveError };
 
 export function makeSaveFile(content: SaveContent): SaveFile {
   const body: Omit<SaveFile, "checksum"> = {
@@ -92,6 +122,7 @@ export function readSaveFile(text: string, migrations: readonly Migration[] = MI
   const parsed = saveFileSchema.safeParse(current);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    if (issue.message === ONE_HUMAN_SEAT) throw new SaveError(ONE_HUMAN_SEAT);
     throw new SaveError(`the save file is corrupt: ${issue.path.length ? `field "${issue.path.join(".")}": ` : ""}${issue.message}`);
   }
   return parsed.data;

@@ -97,12 +97,17 @@ export class SaveStore {
     }).immediate();
   }
 
-  createGame(id: string, save: SaveFile, seats: StoredGame["seats"]): void {
-    this.write("create game", () => {
+  /**
+   * Records a new game and its autosave. With `imported`, the file it was started from is kept as an
+   * imported save in the same transaction (its id is returned): an import is stored whole or not at all.
+   */
+  createGame(id: string, save: SaveFile, seats: StoredGame["seats"], imported?: SaveFile): number | null {
+    return this.write("create game", () => {
       this.db.prepare("INSERT INTO games (id, body, updated_at) VALUES (?, ?, ?)").run(id, saveFileText(save), save.savedAt);
       const insertSeat = this.db.prepare("INSERT INTO seats (game_id, seat, token_hash) VALUES (?, ?, ?)");
       for (const s of seats) insertSeat.run(id, s.seat, s.tokenHash);
       this.upsertAutosave(id, save);
+      return imported ? this.insertSave("imported", imported) : null;
     });
   }
 
@@ -137,13 +142,21 @@ export class SaveStore {
     return { id, save: readSaveFile(row.body), seats };
   }
 
+  /** A game's seats and their token hashes, without reading its record; null if there is no such game. */
+  getGameSeats(id: string): StoredGame["seats"] | null {
+    if (!this.db.prepare("SELECT 1 FROM games WHERE id = ?").get(id)) return null;
+    return this.db.prepare("SELECT seat, token_hash AS tokenHash FROM seats WHERE game_id = ? ORDER BY seat").all(id) as StoredGame["seats"];
+  }
+
   addSave(kind: Exclude<SaveKind, "auto">, save: SaveFile): number {
-    return this.write("add save", () => {
-      const info = this.db
-        .prepare("INSERT INTO saves (kind, game_id, name, scenario, seat, date, week, done, saved_at, body) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(kind, save.name, save.scenario, save.humanSeats[0], save.reached.date, save.reached.week, save.reached.done ? 1 : 0, save.savedAt, saveFileText(save));
-      return Number(info.lastInsertRowid);
-    });
+    return this.write("add save", () => this.insertSave(kind, save));
+  }
+
+  private insertSave(kind: Exclude<SaveKind, "auto">, save: SaveFile): number {
+    const info = this.db
+      .prepare("INSERT INTO saves (kind, game_id, name, scenario, seat, date, week, done, saved_at, body) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(kind, save.name, save.scenario, save.humanSeats[0], save.reached.date, save.reached.week, save.reached.done ? 1 : 0, save.savedAt, saveFileText(save));
+    return Number(info.lastInsertRowid);
   }
 
   listSaves(): SaveSummary[] {

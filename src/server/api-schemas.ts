@@ -1,13 +1,14 @@
 // Request bodies and parameters, validated with zod; a failure becomes a 400 naming the field.
 import { z } from "zod";
+import { seedSchema, whatIfsSchema } from "../saves/save-file.js";
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "expected an id (lower-case letters, digits and dashes)").max(64);
 
 export const newGameBody = z.strictObject({
   scenario: id,
   character: id,
-  seed: z.number().int("the seed must be a whole number").min(-2_147_483_648).max(2_147_483_647).optional(),
-  whatIfs: z.array(id).max(10).default([]),
+  seed: seedSchema.optional(),
+  whatIfs: whatIfsSchema(10).default([]),
 });
 
 export const actionBody = z.strictObject({

@@ -40,6 +40,7 @@ export interface PresidiumServer {
 
 export const SEAT_TOKEN_HEADER = "x-seat-token";
 const DEFAULT_BODY_LIMIT = 16 * 1024;
+const NOT_YOUR_TURN = "it is not your turn to decide: reload to see where the game stands";
 
 export function buildServer(options: AppOptions): PresidiumServer {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -103,9 +104,13 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     const { game, seat } = games.access(gameId, token, body.seat);
     const awaiting = game.world.awaiting;
     if (game.world.done) throw conflict("the game is over: no more decisions can be made", "game-over");
-    if (body.turn !== undefined && body.turn !== game.decisions.length) {
+    if (body.turn !== undefined && body.turn < game.decisions.length) {
       throw conflict(`this decision answers an earlier question (turn ${body.turn}; the game is at turn ${game.decisions.length}): reload to see where the game stands`, "stale-turn");
     }
+    if (body.turn !== undefined && body.turn > game.decisions.length) {
+      throw conflict(`this decision is for a turn the game has not reached (turn ${body.turn}; the game is at turn ${game.decisions.length}): reload to see where the game stands`, "future-turn");
+    }
+    if (awaiting && awaiting.seat !== seat) throw conflict(NOT_YOUR_TURN, "not-your-turn");
     if (awaiting?.kind !== body.kind && !(knownActionKinds as readonly string[]).includes(body.kind)) {
       throw badRequest(`unknown action "${body.kind}" (actions are: ${knownActionKinds.join(", ")})`, "unknown-action");
     }
@@ -159,10 +164,9 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
   app.post("/api/saves/import", { bodyLimit: MAX_SAVE_BYTES }, async (request, reply) => {
     const text = typeof request.body === "string" ? request.body : request.body === undefined || request.body === null ? "" : JSON.stringify(request.body);
     const save = readSaveFile(text);
-    const { game, tokens } = games.load(save);
-    const saveId = store.addSave("imported", save);
+    const { game, tokens, importedSaveId } = games.load(save, { keepAsImported: true });
     reply.code(201);
-    return { ...created(games, game, game.humanSeats[0], tokens), save: summaryOf(store, saveId) };
+    return { ...created(games, game, game.humanSeats[0], tokens), save: summaryOf(store, importedSaveId!) };
   });
 }
 
@@ -220,7 +224,8 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 
 function toHttpError(error: unknown, bodyLimit: number): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof IllegalAction) return conflict(error.message);
+  // The engine's message may name the seat it is waiting for: another player's seat is not told.
+  if (error instanceof IllegalAction) return /turn to decide/.test(error.message) ? conflict(NOT_YOUR_TURN, "not-your-turn") : conflict(error.message);
   if (error instanceof SaveError) return unprocessable(`the save was refused: ${error.message}`);
   if (error instanceof UnknownScenarioInput) return badRequest(error.message, "unknown-scenario-input");
   const fastifyError = error as { code?: string; statusCode?: number; message?: string };

@@ -66,12 +66,16 @@ export class GameService {
   /** The game, if the token is that of one of its seats (and of `seat`, when one is named). */
   access(gameId: string, token: string | undefined, seat?: string): { game: LiveGame; seat: string } {
     if (!token) throw unauthorized("this request needs the seat token you were given when the game started (header X-Seat-Token)");
-    const game = this.find(gameId);
-    if (!game) throw notFound(`no game "${gameId}" on this server`);
+    // The token is checked before a stored game is re-run: a wrong token costs no replay.
+    const live = this.live.get(gameId);
+    const seats = live ? [...live.seatTokenHashes] : this.store.getGameSeats(gameId)?.map((s) => [s.seat, s.tokenHash] as const);
+    if (!seats) throw notFound(`no game "${gameId}" on this server`);
     const hash = hashToken(token);
-    const holder = [...game.seatTokenHashes].find(([, h]) => safeEqual(h, hash))?.[0];
+    const holder = seats.find(([, h]) => safeEqual(h, hash))?.[0];
     if (!holder) throw forbidden(`this seat token does not belong to game "${gameId}"`);
     if (seat !== undefined && seat !== holder) throw forbidden(`your seat token holds the seat "${holder}", not "${seat}": you can only act for your own seat`);
+    const game = this.find(gameId);
+    if (!game) throw notFound(`no game "${gameId}" on this server`);
     return { game, seat: holder };
   }
 
@@ -109,15 +113,19 @@ export class GameService {
     });
   }
 
-  /** Starts a new game from a save (its replay), with fresh seat tokens. */
-  load(save: SaveFile): { game: LiveGame; tokens: Record<string, string> } {
+  /**
+   * Starts a new game from a save (its replay), with fresh seat tokens. With `keepAsImported`, the
+   * save is also stored as an imported save, in the same transaction as the game (its id is returned).
+   */
+  load(save: SaveFile, options: { keepAsImported?: boolean } = {}): { game: LiveGame; tokens: Record<string, string>; importedSaveId: number | null } {
     const { loaded, world } = this.replay(save);
     const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name });
     const tokens = this.issueTokens(game);
-    this.store.createGame(game.id, this.saveFileOf(game, game.name), [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })));
+    const seats = [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash }));
+    const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined);
     game.autosave = { week: world.week, date: world.date };
     this.remember(game);
-    return { game, tokens };
+    return { game, tokens, importedSaveId };
   }
 
   /** Re-runs a save and checks that it arrives where it says; refuses with SaveError otherwise. */

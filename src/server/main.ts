@@ -1,12 +1,14 @@
 // `npm start`: serves the browser game on localhost and prints the address.
 //   --port N   (or PORT; default 3000; 0 picks a free port)
-//   --host H   (or HOST; default 127.0.0.1: the game is for this machine only)
+//   --host H   (default 127.0.0.1: the game is for this machine only; any other address shares the
+//              saves with everyone who can reach it, and a warning says so)
 //   --saves F  (or PRESIDIUM_SAVES; default ./presidium-saves.sqlite)
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildServer } from "./app.js";
 
 const DEFAULT_PORT = 3000;
+const LOOPBACK_HOSTS = ["127.0.0.1", "::1", "localhost"];
 
 function fail(message: string): never {
   process.stderr.write(`presidium server: ${message}\n`);
@@ -25,16 +27,21 @@ function options() {
   if (!/^\d+$/.test(portText) || port > 65535) fail(`--port: expected a port number from 0 to 65535, got "${portText}"`);
   return {
     port,
-    host: values.host ?? process.env.HOST ?? "127.0.0.1",
+    host: values.host ?? "127.0.0.1",
     saves: resolve(values.saves ?? process.env.PRESIDIUM_SAVES ?? "presidium-saves.sqlite"),
   };
 }
 
 async function main(): Promise<void> {
   const o = options();
+  const loopback = LOOPBACK_HOSTS.includes(o.host);
+  if (!loopback) {
+    process.stderr.write(
+      `presidium server: warning: --host ${o.host} is not this machine's loopback address: anyone who can reach it can play, load, import and delete the saves in ${o.saves}\n`,
+    );
+  }
   let server;
   try {
-    const loopback = ["127.0.0.1", "::1", "localhost"].includes(o.host);
     server = buildServer({ savesPath: o.saves, ...(loopback ? { allowedHostnames: ["localhost", "127.0.0.1", "::1"] } : {}) });
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
@@ -48,7 +55,7 @@ async function main(): Promise<void> {
   }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : o.port;
-  const shown = o.host === "127.0.0.1" || o.host === "::1" || o.host === "localhost" ? "localhost" : o.host;
+  const shown = loopback ? "localhost" : o.host;
   process.stdout.write(`Presidium is running at http://${shown}:${port}/\nSaves: ${o.saves}\nPress Ctrl+C to stop.\n`);
   const stop = () => {
     app.close().then(
