@@ -19,8 +19,13 @@ export function utility(terms: readonly Reason[]): number {
   return u;
 }
 
+/** Terms are kept to three decimals, so the logged terms add up exactly to the compared utility. */
+export function termValue(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
 export function term(name: string, value: number): Reason {
-  return { term: name, value: Math.round(value * 1000) / 1000 };
+  return { term: name, value: termValue(value) };
 }
 
 /** Thrown when a human-held seat must decide before the week can go on. */

@@ -1,6 +1,6 @@
 // Plots as multi-stage processes: a disaffected principal starts one, members sound out others
 // (each approach adds strength and exposure), whip CC members, and bring in a security chief.
-import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
+import { choose, optionsForLog, term, termValue, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { record, nameOf, percent } from "../log.js";
 import { addDays } from "../calendar.js";
 import {
@@ -31,20 +31,36 @@ export function learnOfPlot(world: World, who: Id, plot: Plot, members: readonly
   p.beliefs.push({ plotId: plot.id, knownMembers: [...members], certainty, source, since: world.date });
 }
 
-/** Weekly hazard that a principal starts a plot, as a sum of terms (the logit). */
-export function plotStartTerms(world: World, p: Principal, leader: Id) {
+/**
+ * Weekly hazard that a principal starts a plot, as a sum of terms (the logit). The formula is
+ * written once and fed to a sink: the terms for the log, or just their sum for the weekly roll of
+ * every principal (the hot path, where building the terms would only make garbage).
+ */
+function plotStart(world: World, p: Principal, leader: Id, add: (name: string, value: number) => void): void {
   const fear = world.globals.fear;
-  const leaderStrength = world.globals.prestige;
-  return [
-    term("baseline", -8.9),
-    term("ambition", 2.2 * p.traits.ambition),
-    term("disaffection with the leader", 2.0 * disaffection(world, p, leader)),
-    term("boldness", 1.2 * p.traits.boldness),
-    term("fear of the consequences", -4 * fear * fear),
-    term("leader's perceived strength", -2 * (leaderStrength - 0.5)),
-    term("tie to the leader", -1.5 * tieToLeader(p, leader)),
-    term("standing in the leadership", p.presidium === "full" ? 0.6 : p.presidium === "candidate" || p.secretary ? 0.2 : -0.6),
-  ];
+  add("baseline", -8.9);
+  add("ambition", 2.2 * p.traits.ambition);
+  add("disaffection with the leader", 2.0 * disaffection(world, p, leader));
+  add("boldness", 1.2 * p.traits.boldness);
+  add("fear of the consequences", -4 * fear * fear);
+  add("leader's perceived strength", -2 * (world.globals.prestige - 0.5));
+  add("tie to the leader", -1.5 * tieToLeader(p, leader));
+  add("standing in the leadership", p.presidium === "full" ? 0.6 : p.presidium === "candidate" || p.secretary ? 0.2 : -0.6);
+}
+
+export function plotStartTerms(world: World, p: Principal, leader: Id): Reason[] {
+  const terms: Reason[] = [];
+  plotStart(world, p, leader, (name, value) => terms.push(term(name, value)));
+  return terms;
+}
+
+/** The same sum as utility(plotStartTerms(...)), term by term, without building the terms. */
+function plotStartLogit(world: World, p: Principal, leader: Id): number {
+  let x = 0;
+  plotStart(world, p, leader, (_name, value) => {
+    x += termValue(value);
+  });
+  return x;
 }
 
 export function considerStartingPlots(ctx: DecisionContext, actor: Id): boolean {
@@ -54,10 +70,8 @@ export function considerStartingPlots(ctx: DecisionContext, actor: Id): boolean 
   if (actor === leader || !canAct(p) || plotOf(world, actor)) return false;
   // Someone who already knows of a live plot against this leader waits to be asked rather than start a rival one.
   if (p.beliefs.some((b) => activePlots(world).some((pl) => pl.id === b.plotId))) return false;
-  const terms = plotStartTerms(world, p, leader);
-  const hazard = logistic(utility(terms));
-  if (!ctx.rng.chance("ai", hazard)) return false;
-  startPlot(world, actor, terms);
+  if (!ctx.rng.chance("ai", logistic(plotStartLogit(world, p, leader)))) return false;
+  startPlot(world, actor, plotStartTerms(world, p, leader));
   return true;
 }
 
