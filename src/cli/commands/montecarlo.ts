@@ -207,7 +207,8 @@ const labels: Record<OutcomeKey, string> = {
   removedAfterPresidiumMove: "removed after a Presidium move",
 };
 
-function pct(x: number | null): string {
+/** A share as a percentage with one decimal, "-" when there is none. */
+export function pct(x: number | null): string {
   return x === null ? "-" : `${(100 * x).toFixed(1)}%`;
 }
 

@@ -12,7 +12,7 @@ import { UsageError } from "../errors.js";
 import { checkWhatIfs, collect, parsePositiveInt, parseSeed } from "../options.js";
 import { json, out } from "../output.js";
 import { loadForCli } from "../scenario.js";
-import { checkOutputPaths, parseWorkers, runExperimentForCli } from "./montecarlo.js";
+import { checkOutputPaths, parseWorkers, pct, runExperimentForCli } from "./montecarlo.js";
 
 interface SweepOptions {
   scenario: string;
@@ -129,7 +129,6 @@ const columns: Record<(typeof headlineKeys)[number], string> = {
 };
 
 function sweepTable(scenario: Scenario, parameter: SweepParameter, rates: Record<string, Rate>[], runs: number, baseSeed: number, whatIfs: readonly string[]): string {
-  const pct = (x: number | null) => (x === null ? "-" : `${(100 * x).toFixed(1)}%`);
   const header = [parameter.path, "leader removed (95% interval)", ...headlineKeys.slice(1).map((k) => columns[k])];
   const rows = rates.map((r, i) => {
     const removed = r.leaderRemoved;
