@@ -15,7 +15,7 @@ const withFear = (id: string, fear: number): Scenario =>
 
 function firstPlot(scenario: Scenario, seed: number): { date: string | null; plots: number } {
   const world = advance(createWorld(scenario, { seed }));
-  return { date: world.plots[0]?.startedOn ?? null, plots: world.plotsStarted };
+  return { date: world.plots[0]?.startedOn ?? null, plots: world.plots.length };
 }
 
 describe("fear deters plotting", () => {

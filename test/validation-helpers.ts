@@ -1,9 +1,10 @@
-// Runs the statistical validation batches through the same code path as `presidium montecarlo`.
+// Runs the statistical validation batches through the same code as `presidium montecarlo`'s
+// workers (runChunk), in one chunk.
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { loadScenarioFile } from "../src/scenarios/load.js";
-import { runBatch } from "../src/research/batch.js";
-import type { MonteCarloReport } from "../src/research/montecarlo.js";
+import { runChunk } from "../src/research/experiment.js";
+import { finalize, type MonteCarloReport } from "../src/research/montecarlo.js";
 import type { Fate } from "../src/engine/index.js";
 
 const scenarios = fileURLToPath(new URL("../scenarios/", import.meta.url));
@@ -19,7 +20,8 @@ export function batch(scenarioId: string, runs: number, whatIf?: string): MonteC
   if (hit) return hit;
   const whatIfs = whatIf ? [whatIf] : [];
   const { scenario } = loadScenarioFile(join(scenarios, `${scenarioId}.yaml`), { whatIfs });
-  const report = runBatch(scenario, { runs, baseSeed: VALIDATION_SEED, whatIfs });
+  const chunk = runChunk([{ label: whatIf ?? "baseline", whatIfs, scenario }], { first: 0, count: runs, baseSeed: VALIDATION_SEED, csv: false });
+  const report = finalize(chunk.variants[0].tally);
   cache.set(key, report);
   return report;
 }

@@ -1,7 +1,7 @@
 // The public face of the engine: advance a world week by week, take a human seat's decision, list
 // what a seat may do. Worlds passed in are never mutated; the week is re-run from its start as
 // decisions arrive, which keeps a suspended week free of hidden continuation state.
-import { DecisionNeeded, optionsForLog, type DecisionContext } from "./ai/choice.js";
+import { DecisionNeeded, type DecisionContext } from "./ai/choice.js";
 import { Rng } from "./rng.js";
 import { record } from "./log.js";
 import { runWeek } from "./turn.js";
@@ -71,7 +71,7 @@ function toAwaiting(e: DecisionNeeded): Awaiting {
     seat: e.seat,
     kind: e.kind,
     prompt: e.prompt,
-    options: e.options.map((o, i) => ({ choice: o.choice, target: o.target, label: o.label, odds: o.odds, terms: optionsForLog([o])[i - i].terms })),
+    options: e.options.map((o) => ({ choice: o.choice, target: o.target, label: o.label, odds: o.odds, terms: o.terms })),
   };
 }
 

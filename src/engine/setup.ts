@@ -72,7 +72,6 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     firstLeader: "",
     plots: [],
     contests: [],
-    plotsStarted: 0,
     rng: initialRngState(options.seed),
     log: [],
     humanSeats: [...(options.humanSeats ?? [])].sort(),

@@ -179,7 +179,6 @@ export interface World {
   firstLeader: Id;
   plots: Plot[];
   contests: ContestRecord[];
-  plotsStarted: number;
   rng: RngState;
   log: LogEntry[];
   humanSeats: Id[];

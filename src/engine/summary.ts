@@ -45,7 +45,7 @@ export function summarize(world: World): RunSummary {
     successorWasPlotter: !!removal?.successorWasPlotter,
     presidiumMovedAgainstLeader: startingLeaderContests.some((c) => c.presidiumMajorityAgainstLeader),
     survivedViaPlenum: startingLeaderContests.some((c) => c.presidiumMajorityAgainstLeader && c.winner === "leader" && c.plenum !== null),
-    plotsStarted: world.plotsStarted,
+    plotsStarted: world.plots.length,
     plotLeaderOfRemoval: removal?.initiator ?? null,
     plenums: world.contests.filter((c) => c.plenum).map((c) => ({ ...c.plenum! })),
     fates: world.contests.flatMap((c) =>

@@ -31,21 +31,21 @@ export function surname(name: string): string {
   return name.split(" ").slice(-1)[0];
 }
 
-/** A read of -1..1 in words. */
+/** A read of -1..1 in one of five words, strongest first. */
+function onScale(value: number, words: readonly [string, string, string, string, string]): string {
+  if (value >= 0.45) return words[0];
+  if (value >= 0.15) return words[1];
+  if (value > -0.15) return words[2];
+  if (value > -0.45) return words[3];
+  return words[4];
+}
+
 export function stanceWord(value: number): string {
-  if (value >= 0.45) return "loyal";
-  if (value >= 0.15) return "leans loyal";
-  if (value > -0.15) return "wavering";
-  if (value > -0.45) return "leans against";
-  return "hostile";
+  return onScale(value, ["loyal", "leans loyal", "wavering", "leans against", "hostile"]);
 }
 
 export function regardWord(value: number): string {
-  if (value >= 0.45) return "warm";
-  if (value >= 0.15) return "friendly";
-  if (value > -0.15) return "neutral";
-  if (value > -0.45) return "cool";
-  return "hostile";
+  return onScale(value, ["warm", "friendly", "neutral", "cool", "hostile"]);
 }
 
 export const fateWords: Record<string, string> = {

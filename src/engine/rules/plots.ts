@@ -79,7 +79,7 @@ export function startPlot(world: World, actor: Id, terms: Reason[]): Plot {
   const leader = leaderOf(world);
   const hazard = logistic(utility(terms));
   const plot: Plot = {
-    id: `plot-${world.plotsStarted + 1}`,
+    id: `plot-${world.plots.length + 1}`,
     target: leader,
     initiator: actor,
     members: [actor],
@@ -93,7 +93,6 @@ export function startPlot(world: World, actor: Id, terms: Reason[]): Plot {
     launchedWhileAway: false,
   };
   world.plots.push(plot);
-  world.plotsStarted++;
   learnOfPlot(world, actor, plot, [actor], "member", 1);
   record(world, {
     type: "plot-started",
