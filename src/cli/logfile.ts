@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Decision, LogEntry } from "../engine/index.js";
+import type { Setting } from "../scenarios/load.js";
 import { OutputFileError, writeOutputFile } from "../research/run/output-file.js";
 import { inputError, locatedError } from "./errors.js";
 
@@ -21,10 +22,18 @@ export interface LogHeader {
   whatIfs: string[];
   humanSeats: string[];
   decisions: Decision[];
+  /** The `--set PATH=VALUE` settings of the run, in order (absent when there were none). */
+  settings?: Setting[];
+  /**
+   * Every model parameter whose value in this run differs from model/parameters.yaml (scenario
+   * overrides and settings alike), so a published figure can be reproduced. Absent when none do.
+   */
+  parameters?: Record<string, number>;
 }
 
 export function makeHeader(fields: Omit<LogHeader, "type" | "format">): LogHeader {
-  // A fixed key order: the header's bytes are part of the hash.
+  // A fixed key order: the header's bytes are part of the hash. The optional fields appear only when
+  // they say something, so a run at the defaults has the same header as before they existed.
   return {
     type: "header",
     format: LOG_FORMAT,
@@ -34,6 +43,8 @@ export function makeHeader(fields: Omit<LogHeader, "type" | "format">): LogHeade
     whatIfs: [...fields.whatIfs],
     humanSeats: [...fields.humanSeats],
     decisions: fields.decisions.map((d) => ({ seat: d.seat, kind: d.kind, choice: d.choice, ...(d.target !== undefined ? { target: d.target } : {}) })),
+    ...(fields.settings?.length ? { settings: fields.settings.map((s) => ({ path: s.path, value: s.value })) } : {}),
+    ...(fields.parameters && Object.keys(fields.parameters).length ? { parameters: { ...fields.parameters } } : {}),
   };
 }
 
@@ -143,6 +154,13 @@ function checkHeader(path: string, value: unknown): LogHeader {
     return o !== null && typeof o.seat === "string" && typeof o.kind === "string" && typeof o.choice === "string" && (o.target === undefined || typeof o.target === "string");
   };
   if (!Array.isArray(h.decisions) || !h.decisions.every(isDecision)) bad("decisions", "a list of {seat, kind, choice, target?}");
+  const isSetting = (s: unknown) => {
+    const o = typeof s === "object" && s !== null ? (s as Record<string, unknown>) : null;
+    return o !== null && typeof o.path === "string" && ["number", "string", "boolean"].includes(typeof o.value);
+  };
+  if (h.settings !== undefined && (!Array.isArray(h.settings) || !h.settings.every(isSetting))) bad("settings", "a list of {path, value}");
+  const isNumbers = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "number");
+  if (h.parameters !== undefined && !isNumbers(h.parameters)) bad("parameters", "a mapping of parameter names to numbers");
   return makeHeader({
     scenario: h.scenario as string,
     scenarioFile: (h.scenarioFile as string | null | undefined) ?? null,
@@ -150,5 +168,7 @@ function checkHeader(path: string, value: unknown): LogHeader {
     whatIfs: h.whatIfs as string[],
     humanSeats: h.humanSeats as string[],
     decisions: h.decisions as Decision[],
+    settings: h.settings as Setting[] | undefined,
+    parameters: h.parameters as Record<string, number> | undefined,
   });
 }

@@ -1,4 +1,6 @@
 // Parsing and checking of option values shared by the commands. Malformed values are usage errors.
+import { parseSettingValue } from "../engine/index.js";
+import type { Setting } from "../scenarios/load.js";
 import { UsageError } from "./errors.js";
 
 const INT32_MIN = -2147483648;
@@ -27,6 +29,23 @@ export function parseIsoDate(raw: string, flag: string): string {
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
   if (!ok) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD, got ${JSON.stringify(raw)}`);
   return raw;
+}
+
+/**
+ * `--set PATH=VALUE` (repeatable): a scenario path as in what-if patches (`globals.fear=0.4`), or a
+ * model parameter (`model.plots.startHazard.baseline=-9`). The loader checks that the path exists.
+ */
+export function parseSettings(raw: readonly string[], flag = "--set"): Setting[] {
+  const seen = new Set<string>();
+  return raw.map((given) => {
+    const eq = given.indexOf("=");
+    const path = eq < 0 ? "" : given.slice(0, eq).trim();
+    const text = eq < 0 ? "" : given.slice(eq + 1).trim();
+    if (path === "" || text === "") throw new UsageError(`${flag} must be PATH=VALUE (for example model.ai.choice.temperature=0.5 or globals.fear=0.4), got ${JSON.stringify(given)}`);
+    if (seen.has(path)) throw new UsageError(`${flag} ${path} is given twice`);
+    seen.add(path);
+    return { path, value: parseSettingValue(text) };
+  });
 }
 
 /** Commander's accumulator for a repeatable option. */

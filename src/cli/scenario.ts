@@ -1,6 +1,7 @@
 // Loading a scenario for a command: a shipped id or a path, with what-ifs, and the loader's issues
 // turned into an input error (one issue per line, each FILE:LINE:COL: field: message).
-import type { Scenario } from "../engine/index.js";
+import { differingParameters, type Scenario } from "../engine/index.js";
+import { loadModelFile } from "../scenarios/model-file.js";
 import { resolveScenario } from "../scenarios/catalog.js";
 import { loadScenarioFile, ScenarioError, type Setting } from "../scenarios/load.js";
 import { InputError } from "./errors.js";
@@ -34,6 +35,11 @@ export function loadForCli(idOrFile: string, whatIfs: readonly string[] = [], se
     if (error instanceof ScenarioError) throw new InputError(error.issues, true);
     throw error;
   }
+}
+
+/** The model parameters of a loaded scenario that differ from model/parameters.yaml, by name. */
+export function parameterDifferences(scenario: Scenario): Record<string, number> {
+  return differingParameters(loadModelFile(), scenario.model);
 }
 
 /** The short name the chronicle uses for a character (the surname), or the id itself. */

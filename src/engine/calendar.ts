@@ -2,6 +2,9 @@
 // or time zone can creep in.
 const DAY_MS = 86_400_000;
 
+/** One turn of the game. */
+export const WEEK_DAYS = 7;
+
 /** Days since 1970-01-01 for a YYYY-MM-DD string, by the civil-calendar formula (no Date parsing in the hot path). */
 export function toDay(iso: string): number {
   let y = Number(iso.slice(0, 4));

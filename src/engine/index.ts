@@ -13,3 +13,4 @@ export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type R
 export type { PrincipalView } from "./view.js";
 export { epilogue, type Epilogue, type EpilogueLine } from "./epilogue.js";
 export { parseSettingValue } from "./scenario/what-if.js";
+export { differingParameters, resolveParameters, type ModelParameters, type ParameterCatalog, type ParameterEntry, type ParameterOverride } from "./model/parameters.js";

@@ -1,6 +1,7 @@
 // Small read-only questions about the world that several rules ask. Rules read powers and
 // traits, never particular ids or names.
 import { yearOf } from "./calendar.js";
+import { IDEOLOGY_SPAN } from "./units.js";
 import type { Id, Plot, Principal, World } from "./state.js";
 
 // Who holds which power is asked constantly and changes rarely, so it is memoised per world and
@@ -98,13 +99,15 @@ export function grievanceAgainst(p: Principal, target: Id): number {
  * from the leader. Positive means disaffected.
  */
 export function disaffection(world: World, p: Principal, leader: Id): number {
+  const k = world.params.grievance.disaffection;
   const l = world.principals[leader];
-  const ideologyGap = Math.abs(p.traits.ideology - l.traits.ideology) / 2;
-  return -p.opinionOfLeader + 0.8 * Math.min(1.5, grievanceAgainst(p, leader)) + 0.4 * ideologyGap;
+  const ideologyGap = Math.abs(p.traits.ideology - l.traits.ideology) / IDEOLOGY_SPAN;
+  return -p.opinionOfLeader + k.grievance * Math.min(k.grievanceCap, grievanceAgainst(p, leader)) + k.ideologyGap * ideologyGap;
 }
 
-export function tieToLeader(p: Principal, leader: Id): number {
-  return (p.patron === leader ? 0.5 : 0) + 0.5 * Math.max(0, p.trust[leader] ?? 0) + 0.3 * p.traits.loyalty * Math.max(0, p.opinionOfLeader);
+export function tieToLeader(world: World, p: Principal, leader: Id): number {
+  const k = world.params.grievance.tie;
+  return (p.patron === leader ? k.patron : 0) + k.trust * Math.max(0, p.trust[leader] ?? 0) + k.loyalOpinion * p.traits.loyalty * Math.max(0, p.opinionOfLeader);
 }
 
 export function isActive(plot: Plot): boolean {

@@ -51,6 +51,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
 
   const world: World = {
     scenarioId: scenario.id,
+    params: scenario.model,
     seed: options.seed,
     whatIfs: [...(options.whatIfs ?? [])],
     start: scenario.start,
@@ -100,7 +101,7 @@ function generateCentralCommittee(scenario: Scenario, world: World, rng: Rng): C
         const n = rowNamed[i];
         const patronPick = rng.weighted("setup", [...patronWeights, noPatron]);
         const distancePick = rng.weighted("setup", [row.distance.near, row.distance.mid, row.distance.far]);
-        const noise = rng.normal("setup") * 0.15;
+        const noise = rng.normal("setup") * world.params.setup.cc.leanNoise;
         members.push({
           id: n ? n.id : `${row.constituency}-${seat === "voting" ? "v" : "c"}${i + 1}`,
           name: n ? n.name : null,

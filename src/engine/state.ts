@@ -2,6 +2,7 @@
 // cloned, hashed, saved and sent over the wire.
 import type { RngState } from "./rng.js";
 import type { TraitName, PolicyData, ScheduledEventData, TripData } from "./scenario/schema.js";
+import type { ModelParameters } from "./model/parameters.js";
 
 export type Id = string;
 export type Traits = Record<TraitName, number>;
@@ -156,6 +157,8 @@ export interface Awaiting {
 
 export interface World {
   scenarioId: string;
+  /** The model parameters of this run (defaults, scenario overrides, command-line settings). */
+  params: ModelParameters;
   seed: number;
   whatIfs: string[];
   start: string;

@@ -1,7 +1,7 @@
 // One week, as the named phases of MODEL.md section 3. Each phase is a function of the decision
 // context; the order here is the model.
 import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "./ai/choice.js";
-import { addDays } from "./calendar.js";
+import { addDays, WEEK_DAYS } from "./calendar.js";
 import { nameOf, record } from "./log.js";
 import { activePlots, canAct, leaderOf, logistic, plotOf } from "./queries.js";
 import { detectionPhase } from "./rules/detection.js";
@@ -17,7 +17,7 @@ export const weekPhases = [
   ["leader", leaderPhase],
   ["principals", principalsPhase],
   ["detection", detectionPhase],
-  ["strike", (ctx: DecisionContext) => { for (const plot of activePlots(ctx.world)) if (plot.members.length >= 2 && activePlots(ctx.world).includes(plot)) strikePhase(ctx, plot); }],
+  ["strike", (ctx: DecisionContext) => { for (const plot of activePlots(ctx.world)) if (plot.members.length >= ctx.world.params.crisis.strike.minMembers && activePlots(ctx.world).includes(plot)) strikePhase(ctx, plot); }],
   ["aftermath", endOfWeek],
 ] as const;
 
@@ -53,7 +53,7 @@ function actInPlot(ctx: DecisionContext, id: Id): void {
   const pick = choose(ctx, id, "plot-action", "Your move in the plot this week.", options);
   if (pick.choice === "sound-out" && pick.target) soundOut(ctx, plot, id, pick.target);
   else if (pick.choice === "whip-cc") whipCc(ctx, plot, id);
-  clampExposure(plot);
+  clampExposure(world, plot);
   if (world.humanSeats.includes(id) || pick.choice !== "lie-low") {
     // The roster's own deliberations are private to the plot.
     record(world, { type: "plot-decision", audience: [...plot.members], actor: id, text: `${nameOf(world, id)}: ${pick.label}.`, options: optionsForLog(options), chosen: pick.choice + (pick.target ? `:${pick.target}` : "") });
@@ -76,11 +76,12 @@ function humanOutsider(ctx: DecisionContext, id: Id): void {
 
 function endOfWeek(ctx: DecisionContext): void {
   const world = ctx.world;
+  const k = world.params.plots.exposure;
   for (const plot of activePlots(world)) {
-    plot.exposure = Math.max(0, plot.exposure * 0.97);
-    plot.alarm *= 0.85;
+    plot.exposure = Math.max(0, plot.exposure * k.weeklyDecay);
+    plot.alarm *= k.alarmDecay;
   }
   world.week++;
-  world.date = addDays(world.date, 7);
+  world.date = addDays(world.date, WEEK_DAYS);
   if (world.date > world.end) world.done = true;
 }

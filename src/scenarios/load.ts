@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { checkScenario, type ScenarioIssue } from "../engine/scenario/consistency.js";
-import { scenarioSchema, type Scenario } from "../engine/scenario/schema.js";
+import { scenarioSchema, type Scenario, type ScenarioFile } from "../engine/scenario/schema.js";
+import { overrideProblem, overridesOf, resolveParameters, type ParameterCatalog, type ParameterOverride } from "../engine/model/parameters.js";
+import { loadModelFile } from "./model-file.js";
 import {
   applySetting,
   applyWhatIfsTraced,
@@ -25,8 +27,13 @@ export { ScenarioError } from "./scenario-error.js";
 export interface LoadOptions {
   /** Names of what-ifs to apply, in order. */
   whatIfs?: readonly string[];
-  /** Single values to set after the what-ifs (a sweep's `--set globals.fear=0.4`), same path syntax. */
+  /**
+   * Single values to set after the what-ifs (a sweep's `--set globals.fear=0.4`), same path syntax.
+   * A path starting `model.` sets a model parameter (`model.plots.startHazard.baseline`) instead.
+   */
   settings?: readonly Setting[];
+  /** The parameter file to resolve the model from (default: the shipped model/parameters.yaml). */
+  modelFile?: string;
 }
 
 export interface Setting {
@@ -66,15 +73,19 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
     throw new ScenarioError([`${fileName}:1:1: YAML syntax: ${error instanceof Error ? error.message : String(error)}`]);
   }
   const file = new SourceFile(fileName, doc, counter);
+  const catalog = loadModelFile(options.modelFile);
+  const validate = (data: unknown) => validateWith(catalog, data);
+  const { model, scenarioSettings } = splitSettings(catalog, fileName, options.settings ?? []);
+  const withModel = (s: ScenarioFile): Scenario => ({ ...s, model: resolveParameters(catalog, [...overridesOf(s.parameters), ...model]) });
 
   const base = validate(raw);
   if (base.scenario === undefined) throw file.error(base.issues.map((i) => file.place(i, raw)));
-  const problems = checkEachWhatIf(file, raw, base.issues);
+  const problems = checkEachWhatIf(file, raw, base.issues, validate);
   if (problems.length > 0) throw file.error(problems);
 
   const selected = options.whatIfs ?? [];
-  const settings = options.settings ?? [];
-  if (selected.length === 0 && settings.length === 0) return base.scenario;
+  const settings = scenarioSettings;
+  if (selected.length === 0 && settings.length === 0) return withModel(base.scenario);
   const prefix = `with ${describeChanges(selected, settings)}: `;
   let patched: { document: unknown; sets: AppliedSet[] };
   try {
@@ -97,7 +108,25 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
   if (result.scenario === undefined || issues.length > 0) {
     throw file.error(issues.map((i) => file.place(i, document, patched.sets, prefix)));
   }
-  return result.scenario;
+  return withModel(result.scenario);
+}
+
+/** `model.`-prefixed settings become parameter overrides (checked here); the rest patch the scenario. */
+function splitSettings(catalog: ParameterCatalog, fileName: string, settings: readonly Setting[]): { model: ParameterOverride[]; scenarioSettings: Setting[] } {
+  const model: ParameterOverride[] = [];
+  const scenarioSettings: Setting[] = [];
+  for (const setting of settings) {
+    if (!setting.path.startsWith("model.")) {
+      scenarioSettings.push(setting);
+      continue;
+    }
+    const name = setting.path.slice("model.".length);
+    if (typeof setting.value !== "number") throw new ScenarioError([`${fileName}: setting ${setting.path}: expected a number, got ${JSON.stringify(setting.value)}`]);
+    const problem = overrideProblem(catalog, { name, value: setting.value });
+    if (problem) throw new ScenarioError([`${fileName}: setting ${setting.path}: ${problem}`]);
+    model.push({ name, value: setting.value });
+  }
+  return { model, scenarioSettings };
 }
 
 function describeChanges(whatIfs: readonly string[], settings: readonly Setting[]): string {
@@ -107,12 +136,12 @@ function describeChanges(whatIfs: readonly string[], settings: readonly Setting[
   return parts.join(" and ");
 }
 
-interface Located {
+export interface Located {
   position: Position;
   text: string;
 }
 
-class SourceFile {
+export class SourceFile {
   constructor(
     readonly name: string,
     readonly doc: Document,
@@ -156,7 +185,7 @@ class SourceFile {
  * Every what-if must apply on its own and leave a valid scenario, so a broken what-if is found when the
  * file is written rather than when someone first asks for it.
  */
-function checkEachWhatIf(file: SourceFile, raw: unknown, baseIssues: ScenarioIssue[]): Located[] {
+function checkEachWhatIf(file: SourceFile, raw: unknown, baseIssues: ScenarioIssue[], validate: (data: unknown) => Validated): Located[] {
   const failed = new Set<string>();
   const located: Located[] = [];
   const seen = new Set(baseIssues.map((i) => issueKey(i, raw)));
@@ -182,10 +211,27 @@ function checkEachWhatIf(file: SourceFile, raw: unknown, baseIssues: ScenarioIss
   return [...own.map((i) => file.place(i, raw)), ...located];
 }
 
-function validate(data: unknown): { scenario?: Scenario; issues: ScenarioIssue[] } {
+interface Validated {
+  scenario?: ScenarioFile;
+  issues: ScenarioIssue[];
+}
+
+function validateWith(catalog: ParameterCatalog, data: unknown): Validated {
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) return { issues: describeZodIssues(parsed.error.issues, data, scenarioSchema) };
-  return { scenario: parsed.data, issues: checkScenario(parsed.data) };
+  return { scenario: parsed.data, issues: [...checkScenario(parsed.data), ...parameterIssues(catalog, parsed.data)] };
+}
+
+/** The scenario's parameter overrides must name parameters of the model, with values in range. */
+function parameterIssues(catalog: ParameterCatalog, s: ScenarioFile): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  for (const o of overridesOf(s.parameters)) {
+    const problem = overrideProblem(catalog, o);
+    if (!problem) continue;
+    const path = ["parameters", ...o.name.split(".")];
+    issues.push(catalog.entries.has(o.name) ? { path: [...path, "value"], message: problem } : { path, key: true, message: problem });
+  }
+  return issues;
 }
 
 function issueKey(issue: ScenarioIssue, data: unknown): string {
@@ -196,7 +242,7 @@ function issueKey(issue: ScenarioIssue, data: unknown): string {
  * Every duplicate key, but only the first other syntax error: after a structural error the parser's
  * later complaints are mostly echoes of it (one tab can produce a dozen "must start at the same column").
  */
-function syntaxIssues(doc: Document, counter: LineCounter, text: string): (Position & { message: string })[] {
+export function syntaxIssues(doc: Document, counter: LineCounter, text: string): (Position & { message: string })[] {
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const firstStructural = errors.find((e) => e.code !== "DUPLICATE_KEY");
   return errors

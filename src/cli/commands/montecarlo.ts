@@ -17,9 +17,9 @@ import { AtomicFile, OutputFileError } from "../../research/run/output-file.js";
 import { runExperiment, type ExperimentOutcome } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
-import { checkWhatIfs, collect, parsePositiveInt, parseSeed } from "../options.js";
+import { checkWhatIfs, collect, parsePositiveInt, parseSeed, parseSettings } from "../options.js";
 import { err, json, out } from "../output.js";
-import { loadForCli, shortName } from "../scenario.js";
+import { loadForCli, parameterDifferences, shortName } from "../scenario.js";
 
 interface MonteCarloOptions {
   scenario: string;
@@ -31,6 +31,7 @@ interface MonteCarloOptions {
   csv?: string;
   report?: string;
   json?: boolean;
+  set?: string[];
 }
 
 export const BASELINE = "baseline";
@@ -43,6 +44,7 @@ export function registerMonteCarlo(program: Command): void {
     .requiredOption("--runs <n>", "how many games (a positive whole number)")
     .option("--seed <base>", "base seed; run i uses the seed mixSeed(base, i)", "1")
     .option("--what-if <name>", "apply a named what-if of the scenario (repeatable)", collect)
+    .option("--set <path=value>", "set a model parameter (model.GROUP.RULE.NAME=V) or a scenario value for every run; repeatable", collect)
     .option("--compare <name[,name...]>", "also run this set of what-ifs (added to --what-if) on the same seeds and compare it with the baseline (repeatable)", collect)
     .option("--workers <n>", `worker threads (default: the number of cores, ${availableParallelism()} here)`)
     .option("--csv <file>", "write one row per run (and per what-if set) to this CSV file")
@@ -73,13 +75,15 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
   const workers = parseWorkers(opts.workers);
   const sets = parseCompareSets(opts.compare ?? [], whatIfs);
+  const settings = parseSettings(opts.set ?? []);
   checkOutputPaths(opts.csv, opts.report);
 
-  const base = loadForCli(opts.scenario, whatIfs);
+  const base = loadForCli(opts.scenario, whatIfs, settings);
   const variants: Variant[] = [
     { label: BASELINE, whatIfs, scenario: base.scenario },
-    ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set]).scenario })),
+    ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set], settings).scenario })),
   ];
+  const recorded = { settings, parameters: parameterDifferences(base.scenario) };
 
   const { outcome, results } = await runExperimentForCli({
     variants,
@@ -95,7 +99,7 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   const partial = outcome.complete ? {} : { partial: true, runsPlanned: runs };
   const history = base.scenario.history.outcome;
   if (sets.length === 0) {
-    if (opts.json) return json({ ...results[0].report, ...partial, history });
+    if (opts.json) return json({ ...results[0].report, ...recorded, ...partial, history });
     return out(table(base.scenario, results[0].report, opts.scenario));
   }
   if (opts.json) {
@@ -103,6 +107,7 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
       scenario: base.scenario.id,
       runs: outcome.totals.runs,
       baseSeed,
+      ...recorded,
       ...partial,
       differenceMethod: DIFFERENCE_METHOD,
       baseline: results[0].report,

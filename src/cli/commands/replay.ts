@@ -8,7 +8,7 @@ import { InputError, locatedError } from "../errors.js";
 import { entryLine, readLogFile, type LogHeader, type ParsedLog } from "../logfile.js";
 import { out } from "../output.js";
 import { shippedScenarioFiles } from "../../scenarios/catalog.js";
-import { loadForCli } from "../scenario.js";
+import { loadForCli, parameterDifferences } from "../scenario.js";
 
 export function registerReplay(program: Command): void {
   program
@@ -51,7 +51,14 @@ function scenarioSource(file: string, header: LogHeader): string {
 }
 
 function rerun(file: string, header: LogHeader): World {
-  const { scenario } = loadForCli(scenarioSource(file, header), header.whatIfs);
+  const { scenario } = loadForCli(scenarioSource(file, header), header.whatIfs, header.settings ?? []);
+  const now = parameterDifferences(scenario);
+  const then = header.parameters ?? {};
+  const changed = [...new Set([...Object.keys(now), ...Object.keys(then)])].filter((name) => now[name] !== then[name]).sort();
+  if (changed.length > 0) {
+    const show = (v: number | undefined) => (v === undefined ? "the default" : String(v));
+    throw locatedError(`${file}:1: the model parameters differ from the recorded run (${changed.map((n) => `${n}: recorded ${show(then[n])}, now ${show(now[n])}`).join("; ")}); model/parameters.yaml or the scenario's parameters have changed`);
+  }
   if (scenario.id !== header.scenario) {
     throw locatedError(`${file}: the header names scenario "${header.scenario}" but the file ${header.scenarioFile} now holds "${scenario.id}"`);
   }

@@ -4,9 +4,9 @@ import { advance, createWorld, epilogue, summarize, viewFor, type Scenario, type
 import { chronicleLines } from "../chronicle.js";
 import { inputError, UsageError } from "../errors.js";
 import { makeHeader, serializeLog, sha256, writeLogFile } from "../logfile.js";
-import { checkWhatIfs, collect, parseIsoDate, parseSeed } from "../options.js";
+import { checkWhatIfs, collect, parseIsoDate, parseSeed, parseSettings } from "../options.js";
 import { json, out } from "../output.js";
-import { loadForCli, shortName } from "../scenario.js";
+import { loadForCli, parameterDifferences, shortName } from "../scenario.js";
 
 interface RunOptions {
   scenario: string;
@@ -16,6 +16,7 @@ interface RunOptions {
   until?: string;
   log?: string;
   json?: boolean;
+  set?: string[];
 }
 
 export function registerRun(program: Command): void {
@@ -25,6 +26,7 @@ export function registerRun(program: Command): void {
     .requiredOption("--scenario <id|file>", "a shipped scenario id (see presidium scenarios) or a scenario file")
     .requiredOption("--seed <n>", "the seed: a whole number; the same seed gives the same game")
     .option("--what-if <name>", "apply a named what-if of the scenario (repeatable)", collect)
+    .option("--set <path=value>", "set a model parameter (model.GROUP.RULE.NAME=V, see model/parameters.yaml) or a scenario value (globals.fear=0.4); repeatable", collect)
     .option("--as <character>", "tell the chronicle as this character could know it (a character id)")
     .option("--until <date>", "stop the chronicle at this date (YYYY-MM-DD); the game itself runs to the end")
     .option("--log <file>", "write the full log as JSON lines (a header, then one entry per line), for replay")
@@ -37,6 +39,7 @@ export function registerRun(program: Command): void {
         "  presidium run --scenario october-1964 --seed 1",
         "  presidium run --scenario october-1964 --seed 7 --what-if loyal-kgb --as brezhnev",
         "  presidium run --scenario october-1964 --seed 1 --log run.jsonl --json",
+        "  presidium run --scenario october-1964 --seed 1 --set model.crisis.strike.threshold=0.45",
         "",
         "logHash is the sha256 of the exact bytes --log writes (or would write).",
       ].join("\n"),
@@ -47,20 +50,22 @@ export function registerRun(program: Command): void {
 function runCommand(opts: RunOptions): void {
   const seed = parseSeed(opts.seed ?? "");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
+  const settings = parseSettings(opts.set ?? []);
   const until = opts.until === undefined ? undefined : parseIsoDate(opts.until, "--until");
   if (opts.as !== undefined && opts.as.trim() === "") throw new UsageError("--as needs a character id");
   if (opts.json && (opts.as !== undefined || opts.until !== undefined)) {
     throw new UsageError(`--${opts.as !== undefined ? "as" : "until"} shapes the chronicle and cannot be combined with --json (which reports the whole run)`);
   }
 
-  const { scenario, givenFile } = loadForCli(opts.scenario, whatIfs);
+  const { scenario, givenFile } = loadForCli(opts.scenario, whatIfs, settings);
+  const parameters = parameterDifferences(scenario);
   if (opts.as !== undefined) checkCharacter(scenario, opts.as);
   if (until !== undefined && (until < scenario.start || until > scenario.end)) {
     throw inputError(`--until ${until} is outside the scenario "${scenario.id}", which runs from ${scenario.start} to ${scenario.end}`);
   }
 
   const world = advance(createWorld(scenario, { seed, whatIfs }));
-  const header = makeHeader({ scenario: scenario.id, scenarioFile: givenFile, seed, whatIfs, humanSeats: [], decisions: [] });
+  const header = makeHeader({ scenario: scenario.id, scenarioFile: givenFile, seed, whatIfs, humanSeats: [], decisions: [], settings, parameters });
   const text = serializeLog(header, world.log);
   const logHash = sha256(text);
   if (opts.log !== undefined) writeLogFile(opts.log, text);
@@ -68,7 +73,7 @@ function runCommand(opts: RunOptions): void {
   const summary = summarize(world);
   if (opts.json) {
     const { scenario: _id, seed: _seed, whatIfs: _whatIfs, endDate, firstSecretary, ...rest } = summary;
-    json({ scenario: scenario.id, seed, whatIfs, endDate, firstSecretary, logHash, ...rest, history: scenario.history.outcome, epilogue: epilogue(world, scenario.history) });
+    json({ scenario: scenario.id, seed, whatIfs, endDate, firstSecretary, logHash, settings, parameters, ...rest, history: scenario.history.outcome, epilogue: epilogue(world, scenario.history) });
     return;
   }
   out(chronicle(scenario, world, { seed, whatIfs, as: opts.as, until }));

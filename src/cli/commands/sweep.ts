@@ -5,18 +5,19 @@
 import type { Command } from "commander";
 import { parseSettingValue, type Scenario } from "../../engine/index.js";
 import type { Variant } from "../../research/experiment.js";
+import type { Setting } from "../../scenarios/load.js";
 import type { Rate } from "../../research/interval.js";
 import { scenarioFacts } from "../../research/report/facts.js";
 import { headlineKeys, sweepReportHtml } from "../../research/report/sweep-report.js";
 import { UsageError } from "../errors.js";
 import { checkWhatIfs, collect, parsePositiveInt, parseSeed } from "../options.js";
 import { json, out } from "../output.js";
-import { loadForCli } from "../scenario.js";
+import { loadForCli, parameterDifferences } from "../scenario.js";
 import { checkOutputPaths, parseWorkers, pct, runExperimentForCli } from "./montecarlo.js";
 
 interface SweepOptions {
   scenario: string;
-  set: string;
+  set: string[];
   runs: string;
   seed: string;
   whatIf?: string[];
@@ -31,7 +32,7 @@ export function registerSweep(program: Command): void {
     .command("sweep")
     .description("run the Monte Carlo at several values of one scenario parameter and show how the outcome rates change")
     .requiredOption("--scenario <id|file>", "a shipped scenario id (see presidium scenarios) or a scenario file")
-    .requiredOption("--set <path=v1,v2,...>", "the parameter (a path in the scenario, as in what-if patches) and the values to try")
+    .requiredOption("--set <path=v1,v2,...>", "the parameter to sweep (a path in the scenario, as in what-if patches, or model.GROUP.RULE.NAME) and the values to try; repeat --set PATH=V to fix other values", collect)
     .option("--runs <n>", "games per value (a positive whole number)", "200")
     .option("--seed <base>", "base seed; run i uses the seed mixSeed(base, i) for every value", "1")
     .option("--what-if <name>", "apply a named what-if of the scenario to every value (repeatable)", collect)
@@ -49,6 +50,7 @@ export function registerSweep(program: Command): void {
         "Examples:",
         "  presidium sweep --scenario october-1964 --set globals.fear=0,0.2,0.4,0.6,0.8,1",
         "  presidium sweep --scenario october-1964 --set globals.ccArbiter=0.2,0.5,0.8 --runs 500 --report arbiter.html",
+        "  presidium sweep --scenario june-1957 --set model.crisis.plenum.hallMood=2,5,8 --set globals.fear=0.3",
       ].join("\n"),
     )
     .action((opts: SweepOptions) => sweepCommand(opts));
@@ -73,8 +75,26 @@ export function parseSweepSet(raw: string): SweepParameter {
   return { path, texts, values: texts.map(parseSettingValue) };
 }
 
+/**
+ * Of the --set options, the one with several values is swept and the others are fixed settings; a
+ * lone --set is swept even at a single value.
+ */
+export function splitSweepSets(raw: readonly string[]): { parameter: SweepParameter; fixed: Setting[] } {
+  const parsed = raw.map(parseSweepSet);
+  const swept = parsed.length === 1 ? parsed : parsed.filter((p) => p.values.length > 1);
+  if (swept.length !== 1) {
+    throw new UsageError(swept.length === 0 ? "give one --set PATH=V1,V2,... with at least two values to sweep" : `only one --set can have several values (sweeping ${swept.map((s) => s.path).join(" and ")})`);
+  }
+  const paths = new Set<string>();
+  for (const p of parsed) {
+    if (paths.has(p.path)) throw new UsageError(`--set ${p.path} is given twice`);
+    paths.add(p.path);
+  }
+  return { parameter: swept[0], fixed: parsed.filter((p) => p !== swept[0]).map((p) => ({ path: p.path, value: p.values[0] })) };
+}
+
 async function sweepCommand(opts: SweepOptions): Promise<void> {
-  const parameter = parseSweepSet(opts.set);
+  const { parameter, fixed } = splitSweepSets(opts.set);
   const runs = parsePositiveInt(opts.runs, "--runs");
   const baseSeed = parseSeed(opts.seed, "--seed");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
@@ -84,7 +104,7 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
   const variants: Variant[] = parameter.values.map((value, i) => ({
     label: `${parameter.path}=${parameter.texts[i]}`,
     whatIfs,
-    scenario: loadForCli(opts.scenario, whatIfs, [{ path: parameter.path, value }]).scenario,
+    scenario: loadForCli(opts.scenario, whatIfs, [...fixed, { path: parameter.path, value }]).scenario,
   }));
   const numeric = parameter.values.every((v) => typeof v === "number") ? (parameter.values as number[]) : null;
   const facts = scenarioFacts(variants[0].scenario);
@@ -107,10 +127,11 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
       parameter: parameter.path,
       values: parameter.values,
       whatIfs,
+      settings: fixed,
       runs: outcome.totals.runs,
       baseSeed,
       ...(outcome.complete ? {} : { partial: true, runsPlanned: runs }),
-      points: results.map((r, i) => ({ value: parameter.values[i], ...r.report })),
+      points: results.map((r, i) => ({ value: parameter.values[i], parameters: parameterDifferences(variants[i].scenario), ...r.report })),
       history: variants[0].scenario.history.outcome,
     });
   }

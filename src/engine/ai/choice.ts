@@ -3,6 +3,7 @@
 // instead, and the log keeps the compared utilities with their terms.
 import type { Rng } from "../rng.js";
 import type { Decision, Id, Reason, World } from "../state.js";
+import { termValue } from "../precision.js";
 
 export interface ScoredOption {
   choice: string;
@@ -19,10 +20,7 @@ export function utility(terms: readonly Reason[]): number {
   return u;
 }
 
-/** Terms are kept to three decimals, so the logged terms add up exactly to the compared utility. */
-export function termValue(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
+export { termValue } from "../precision.js";
 
 export function term(name: string, value: number): Reason {
   return { term: name, value: termValue(value) };
@@ -48,7 +46,7 @@ export interface DecisionContext {
   used: number;
 }
 
-export function choose(ctx: DecisionContext, seat: Id, kind: string, prompt: string, options: ScoredOption[], temperature = 0.35): ScoredOption {
+export function choose(ctx: DecisionContext, seat: Id, kind: string, prompt: string, options: ScoredOption[], temperature = ctx.world.params.ai.choice.temperature): ScoredOption {
   if (ctx.world.humanSeats.includes(seat)) {
     const next = ctx.decisions[ctx.used];
     if (!next) throw new DecisionNeeded(seat, kind, prompt, options);
@@ -67,5 +65,5 @@ export function choose(ctx: DecisionContext, seat: Id, kind: string, prompt: str
 }
 
 export function optionsForLog(options: readonly ScoredOption[]) {
-  return options.map((o) => ({ option: o.target ? `${o.choice}:${o.target}` : o.choice, utility: Math.round(utility(o.terms) * 1000) / 1000, terms: o.terms }));
+  return options.map((o) => ({ option: o.target ? `${o.choice}:${o.target}` : o.choice, utility: termValue(utility(o.terms)), terms: o.terms }));
 }

@@ -1,13 +1,14 @@
 // Crisis resolution (MODEL.md section 5): the plot launches, the security chiefs choose a side,
 // the Presidium speaks and votes in rank order, the leader resigns or appeals to the Central
 // Committee, the plenum votes member by member, and the losers meet their fates.
-import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
+import { choose, optionsForLog, term, termValue, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
+import { isMajority, VOTE_MARGIN_SPAN } from "../units.js";
 import { addDays } from "../calendar.js";
 import { nameOf, percent, record } from "../log.js";
 import { ageOf, canAct, clamp, disaffection, holdersOf, isAway, logistic, plannedTrips, presidiumVoters, securityChiefs, tieToLeader } from "../queries.js";
 import type { CcMember, ContestRecord, Fate, Id, Plot, World } from "../state.js";
 import { effectiveLean, estimateSuccess, votingCc } from "./estimates.js";
-import { aftermath, claimants, purgeClients, rollFate, shareOutPosts } from "./fates.js";
+import { aftermath, claimants, purgeClients, rollFate, shareOutPosts, type FateCircumstances } from "./fates.js";
 import { beliefAbout, costOfFailure } from "./plots.js";
 
 type Side = "leader" | "plot" | "neutral";
@@ -16,22 +17,23 @@ type Side = "leader" | "plot" | "neutral";
 export function strikeOptions(world: World, plot: Plot, chief: Id): ScoredOption[] {
   const p = world.principals[chief];
   const known = beliefAbout(p, plot.id)?.knownMembers ?? plot.members;
+  const k = world.params.crisis.strike;
   const est = estimateSuccess(world, p, plot, known);
   const urgency = plot.alarm;
-  const tripSoon = !isAway(world) && upcomingTripWithin(world, plot.target, 35);
+  const tripSoon = !isAway(world) && upcomingTripWithin(world, plot.target, k.tripHorizonDays);
   const strike: ScoredOption = {
     choice: "launch",
     label: "Convene the Presidium against the leader",
     odds: est.odds,
     terms: [
-      term("estimated success", 6 * (est.odds - 0.55)),
-      term("boldness", 1.2 * (p.traits.boldness - 0.5)),
-      term("the leader is on to us", 2 * urgency),
-      term("leader away from Moscow", isAway(world) ? 1.0 : 0),
-      term("a trip is coming: better to wait for it", tripSoon ? -1.2 : 0),
+      term("estimated success", k.odds * (est.odds - k.threshold)),
+      term("boldness", k.boldness * (p.traits.boldness - 0.5)),
+      term("the leader is on to us", k.urgency * urgency),
+      term("leader away from Moscow", isAway(world) ? k.away : 0),
+      term("a trip is coming: better to wait for it", tripSoon ? -k.tripSoon : 0),
     ],
   };
-  const wait: ScoredOption = { choice: "wait", label: "Keep building", terms: [term("keep building support", 1.5)] };
+  const wait: ScoredOption = { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] };
   return [strike, wait];
 }
 
@@ -53,7 +55,7 @@ export function strikePhase(ctx: DecisionContext, plot: Plot): void {
     return;
   }
   const options = strikeOptions(world, plot, chief);
-  const pick = choose(ctx, chief, "strike", "Strike now, or keep building the plot?", options, 0.25);
+  const pick = choose(ctx, chief, "strike", "Strike now, or keep building the plot?", options, world.params.ai.strike.temperature);
   if (pick.choice !== "launch") return;
   record(world, {
     type: "decision",
@@ -70,6 +72,7 @@ export function strikePhase(ctx: DecisionContext, plot: Plot): void {
 function alignSecurity(ctx: DecisionContext, plot: Plot): Record<Id, Side> {
   const world = ctx.world;
   const sides: Record<Id, Side> = {};
+  const k = world.params.crisis.align;
   const pledged = plot.members.filter((m) => world.principals[m].presidium === "full").length / Math.max(1, presidiumVoters(world).length);
   for (const chief of securityChiefs(world)) {
     if (sides[chief]) continue;
@@ -81,16 +84,16 @@ function alignSecurity(ctx: DecisionContext, plot: Plot): Record<Id, Side> {
       {
         choice: "leader",
         label: `Stand by ${nameOf(world, plot.target)}`,
-        terms: [term("tie to the leader", 1.5 * tieToLeader(c, plot.target)), term("opinion of the leader", 1.0 * c.opinionOfLeader), term("pledged to the plot", inPlot ? -2 : 0)],
+        terms: [term("tie to the leader", k.tie * tieToLeader(world, c, plot.target)), term("opinion of the leader", k.opinion * c.opinionOfLeader), term("pledged to the plot", inPlot ? -k.pledgedAgainst : 0)],
       },
       {
         choice: "plot",
         label: "Side with the plotters",
-        terms: [term("pledged to the plot", inPlot ? 2.5 : 0), term("disaffection with the leader", 0.8 * disaffection(world, c, plot.target)), term("the plot's visible strength", 1.5 * (pledged - 0.5))],
+        terms: [term("pledged to the plot", inPlot ? k.pledged : 0), term("disaffection with the leader", k.disaffection * disaffection(world, c, plot.target)), term("the plot's visible strength", k.strength * (pledged - 0.5))],
       },
-      { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", 0.2 + 1.6 * restraint)] },
+      { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * restraint)] },
     ];
-    const pick = choose(ctx, chief, "align", "The leadership is split. Where do the organs you command stand?", options, 0.2);
+    const pick = choose(ctx, chief, "align", "The leadership is split. Where do the organs you command stand?", options, world.params.ai.align.temperature);
     sides[chief] = pick.choice as Side;
     record(world, {
       type: "alignment",
@@ -137,7 +140,7 @@ export function launch(ctx: DecisionContext, plot: Plot, chief: Id): void {
 
   const session = presidiumSession(ctx, plot);
   contest.presidium = session;
-  contest.presidiumMajorityAgainstLeader = session.for * 2 > session.voters;
+  contest.presidiumMajorityAgainstLeader = isMajority(session.for, session.voters);
   if (!contest.presidiumMajorityAgainstLeader) {
     record(world, { type: "session-result", audience: "public", text: `The Presidium stands by ${nameOf(world, leader)}, ${session.for} to ${session.against}; the plotters are exposed.`, data: { plot: plot.id, ...session } });
     return finish(ctx, plot, contest, "leader", { lostFight: true, resigned: false, force: false });
@@ -148,9 +151,9 @@ export function launch(ctx: DecisionContext, plot: Plot, chief: Id): void {
   contest.leaderChoice = answer;
   const plenum = plenumVote(ctx, plot, sides, answer, session);
   contest.plenum = plenum;
-  const leaderWins = plenum.forLeader * 2 > plenum.present;
+  const leaderWins = isMajority(plenum.forLeader, plenum.present);
   if (leaderWins) {
-    world.globals.prestige = clamp(world.globals.prestige + 0.1);
+    world.globals.prestige = clamp(world.globals.prestige + world.params.crisis.aftermath.survivorPrestige);
     return finish(ctx, plot, contest, "leader", { lostFight: true, resigned: false, force: false }, true);
   }
   return finish(ctx, plot, contest, "plot", { lostFight: answer === "plenum", resigned: answer === "resign", force: false }, true);
@@ -163,9 +166,10 @@ function considerForce(ctx: DecisionContext, plot: Plot, chief: Id, sides: Recor
   const withLeader = Object.values(sides).filter((s) => s === "leader").length;
   if (withPlot === 0) return false;
   const fear = world.globals.fear;
+  const k = world.params.crisis.force;
   const options: ScoredOption[] = [
-    { choice: "vote", label: "Put it to the Presidium", terms: [term("the party's rules", 0.5 + 5 * (1 - fear) * (1 - fear))] },
-    { choice: "arrest", label: "Arrest him", terms: [term("organs on our side", 1.2 * withPlot - 1.5 * withLeader), term("certainty of the outcome", 1.5 * fear), term("boldness", world.principals[chief].traits.boldness - 0.5)] },
+    { choice: "vote", label: "Put it to the Presidium", terms: [term("the party's rules", k.rulesBase + k.rulesNoFear * (1 - fear) * (1 - fear))] },
+    { choice: "arrest", label: "Arrest him", terms: [term("organs on our side", k.organsWith * withPlot - k.organsAgainst * withLeader), term("certainty of the outcome", k.fear * fear), term("boldness", k.boldness * (world.principals[chief].traits.boldness - 0.5))] },
   ];
   const pick = choose(ctx, chief, "force", "The organs are with us. Vote, or arrest him?", options);
   record(world, {
@@ -194,6 +198,7 @@ function presidiumSession(ctx: DecisionContext, plot: Plot): SessionTally {
   const voters = presidiumVoters(world);
   const pledged = plot.members.filter((m) => voters.includes(m)).length / voters.length;
   const fear = world.globals.fear;
+  const k = world.params.crisis.session;
   let forVotes = 0;
   let against = 0;
   const speakers = world.order.filter((id) => id !== leader && canAct(world.principals[id]) && (world.principals[id].presidium !== "none" || world.principals[id].secretary));
@@ -203,23 +208,23 @@ function presidiumSession(ctx: DecisionContext, plot: Plot): SessionTally {
     const cast = forVotes + against;
     const inPlot = plot.members.includes(id);
     const forTerms = [
-      term("pledged to the plot", inPlot ? 1.2 + 1.0 * p.traits.loyalty : 0),
-      term("disaffection with the leader", 1.2 * disaffection(world, p, leader)),
-      term("tie to the leader", -1.3 * tieToLeader(p, leader)),
-      term("the plot's visible strength", 4.0 * (pledged - 0.5)),
-      term("running tally", cast ? 3.0 * (forVotes - against) / voters.length : 0),
-      term("fear of a present, strong leader", -2.2 * fear * world.globals.prestige * (1 - pledged)),
-      term("ambition under a new leader", 0.4 * p.traits.ambition),
+      term("pledged to the plot", inPlot ? k.pledgedBase + k.pledgedLoyalty * p.traits.loyalty : 0),
+      term("disaffection with the leader", k.disaffection * disaffection(world, p, leader)),
+      term("tie to the leader", -k.tie * tieToLeader(world, p, leader)),
+      term("the plot's visible strength", k.strength * (pledged - 0.5)),
+      term("running tally", cast ? k.tally * (forVotes - against) / voters.length : 0),
+      term("fear of a present, strong leader", -k.fearOfLeader * fear * world.globals.prestige * (1 - pledged)),
+      term("ambition under a new leader", k.ambition * p.traits.ambition),
       // Summoned back to a session that opened without him, the leader answers a case already made;
       // confronted in Moscow, he chairs it and speaks first.
-      term(plot.launchedWhileAway ? "the case made in his absence" : "the leader in the chair", plot.launchedWhileAway ? 0.4 : -0.6),
+      term(plot.launchedWhileAway ? "the case made in his absence" : "the leader in the chair", plot.launchedWhileAway ? k.absentCase : -k.chair),
     ];
     const options: ScoredOption[] = [
       { choice: "for", label: "Vote to relieve him", terms: forTerms },
       { choice: "against", label: "Vote to keep him", terms: [term("keep the leader", 0)] },
     ];
     const kind = votes ? "vote" : "speech";
-    const pick = choose(ctx, id, kind, votes ? `Roll-call: do you vote to relieve ${nameOf(world, leader)}?` : `You may speak (candidates do not vote). Do you speak against ${nameOf(world, leader)}?`, options, 0.3);
+    const pick = choose(ctx, id, kind, votes ? `Roll-call: do you vote to relieve ${nameOf(world, leader)}?` : `You may speak (candidates do not vote). Do you speak against ${nameOf(world, leader)}?`, options, world.params.ai.vote.temperature);
     if (votes) {
       if (pick.choice === "for") forVotes++;
       else against++;
@@ -258,25 +263,26 @@ function leaderAnswer(ctx: DecisionContext, plot: Plot, session: SessionTally, s
   // A plot that struck while he was away has had its CC members summoned to Moscow before he got
   // back: he can see the hall is lost. Confronted in Moscow, he cannot tell who has been lobbied.
   const whipVisible = plot.launchedWhileAway && plot.whippedCount > 0;
+  const k = world.params.crisis.answer;
   const ccShare = leaderCcEstimate(world, plot, leader.id, whipVisible);
-  const q = logistic(10 * (ccShare - 0.5));
+  const q = logistic(k.ccSlope * (ccShare - 0.5));
   const age = ageOf(world, leader);
   const options: ScoredOption[] = [
     {
       choice: "resign",
       label: "Resign 'for reasons of age and health'",
       odds: 1 - q,
-      terms: [term("an honourable retirement", 0.3 + 0.03 * Math.max(0, age - 60)), term("the Presidium's verdict", 2.0 * (session.for / session.voters - 0.5))],
+      terms: [term("an honourable retirement", k.retireBase + k.retireAge * Math.max(0, age - k.retireAgePivot)), term("the Presidium's verdict", k.verdict * (session.for / session.voters - 0.5))],
     },
     {
       choice: "plenum",
       label: "Demand that the Central Committee decide",
       odds: q,
       terms: [
-        term("expected support in the CC", 4 * leader.believesCcDecides * (q - 0.5)),
-        term("risk of a harsher fate if he fights and loses", -(1 - q) * costOfFailure(world.globals.fear) * 0.6),
-        term("ambition", 0.8 * leader.traits.ambition),
-        term("the organs stand by him", 0.8 * Object.values(sides).filter((x) => x === "leader").length),
+        term("expected support in the CC", k.support * leader.believesCcDecides * (q - 0.5)),
+        term("risk of a harsher fate if he fights and loses", -(1 - q) * costOfFailure(world) * k.harsherFate),
+        term("ambition", k.ambition * leader.traits.ambition),
+        term("the organs stand by him", k.organs * Object.values(sides).filter((x) => x === "leader").length),
       ],
     },
   ];
@@ -297,7 +303,7 @@ function leaderAnswer(ctx: DecisionContext, plot: Plot, session: SessionTally, s
 /** Which side a CC member is presumed to be on, as those arranging transport would see it. */
 function presumedSide(world: World, m: CcMember, plot: Plot): "leader" | "plot" | "none" {
   if (m.whippedBy === plot.id || (m.patron && plot.members.includes(m.patron))) return "plot";
-  if (m.patron === plot.target || effectiveLean(world, m) > 0.15) return "leader";
+  if (m.patron === plot.target || effectiveLean(world, m) > world.params.crisis.attendance.presumedLeaderLean) return "leader";
   return "none";
 }
 
@@ -308,15 +314,16 @@ function presumedSide(world: World, m: CcMember, plot: Plot): "leader" | "plot" 
  */
 function attendance(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, appeal: boolean): CcMember[] {
   const world = ctx.world;
-  const help = (side: "leader" | "plot") => (organSides(world, sides, "army").includes(side) ? 0.5 : 0) + (organSides(world, sides, "security").includes(side) ? 0.15 : 0);
-  const base = { near: 0.95, mid: 0.55, far: 0.25 };
+  const k = world.params.crisis.attendance;
+  const help = (side: "leader" | "plot") => (organSides(world, sides, "army").includes(side) ? k.armyHelp : 0) + (organSides(world, sides, "security").includes(side) ? k.securityHelp : 0);
+  const base = { near: k.near, mid: k.mid, far: k.far };
   const present: CcMember[] = [];
   for (const m of votingCc(world)) {
     const side = presumedSide(world, m, plot);
     let p = base[m.distance];
-    if (side === "leader") p += help("leader") - (appeal ? help("plot") * 0.5 : 0);
-    if (side === "plot") p += help("plot") + (plot.launchedWhileAway && plot.whippedCount > 0 ? 0.3 : 0);
-    if (ctx.rng.chance("crisis", clamp(p, 0.05, 0.99))) present.push(m);
+    if (side === "leader") p += help("leader") - (appeal ? help("plot") * k.appealObstruction : 0);
+    if (side === "plot") p += help("plot") + (plot.launchedWhileAway && plot.whippedCount > 0 ? k.summoned : 0);
+    if (ctx.rng.chance("crisis", clamp(p, k.minChance, k.maxChance))) present.push(m);
   }
   return present;
 }
@@ -334,22 +341,20 @@ function canDelayPlenum(world: World, plot: Plot, sides: Record<Id, Side>): { de
   if (organSides(world, sides, "army").includes("leader")) return { delay: false, demanders: 0, airlift: true };
   const voters = votingCc(world);
   const demanders = voters.filter((m) => presumedSide(world, m, plot) === "leader" && m.distance === "near").length;
-  return { delay: demanders < 0.3 * voters.length, demanders, airlift: false };
+  return { delay: demanders < world.params.crisis.attendance.demandShare * voters.length, demanders, airlift: false };
 }
-
-/** How strongly members follow the way the hall is going (open voting, after speeches). */
-const HALL_MOOD = 8;
 
 function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, answer: "resign" | "plenum", session: SessionTally): NonNullable<ContestRecord["plenum"]> {
   const world = ctx.world;
   const leader = plot.target;
+  const k = world.params.crisis.plenum;
   const appeal = answer === "plenum";
   const delay = appeal ? canDelayPlenum(world, plot, sides) : null;
   if (delay?.delay) {
     // The majority holds the Presidium and nobody is bringing the leader's people in: it puts the plenum off and works on the CC.
     record(world, { type: "plenum-delayed", audience: "public", text: `The Presidium majority puts off the plenum for some days and lobbies the members already in Moscow (only ${delay.demanders} are there to demand it).` });
     for (const m of votingCc(world)) {
-      if (m.whippedBy !== plot.id && m.patron !== leader && ctx.rng.chance("crisis", logistic(2.5 * (0.1 - effectiveLean(world, m))))) m.whippedBy = plot.id;
+      if (m.whippedBy !== plot.id && m.patron !== leader && ctx.rng.chance("crisis", logistic(k.delayLobbySlope * (k.delayLobbyThreshold - effectiveLean(world, m))))) m.whippedBy = plot.id;
     }
   } else if (delay) {
     record(world, {
@@ -369,25 +374,25 @@ function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
   });
   const presidiumShare = session.for / session.voters;
   const base = present.map((m) => {
-    const patronLine = m.patron === leader ? 1.2 : m.patron && plot.members.includes(m.patron) ? -1.2 : 0;
+    const patronLine = m.patron === leader ? k.patron : m.patron && plot.members.includes(m.patron) ? -k.patron : 0;
     return [
-      term("lean toward the leader", 2.0 * effectiveLean(world, m)),
+      term("lean toward the leader", k.lean * effectiveLean(world, m)),
       term("patron's line", patronLine),
-      term("pledged to the plot", m.whippedBy === plot.id ? -1.6 : 0),
-      term("the leader stepped down", appeal ? 0 : -1.5),
-      term("the Presidium's verdict", -0.6 * (1 - world.globals.ccArbiter) * (presidiumShare - 0.5) * 2),
-      term("chance", 0.5 * ctx.rng.normal("crisis")),
+      term("pledged to the plot", m.whippedBy === plot.id ? -k.pledged : 0),
+      term("the leader stepped down", appeal ? 0 : -k.steppedDown),
+      term("the Presidium's verdict", -k.verdict * (1 - world.globals.ccArbiter) * (presidiumShare - 0.5) * VOTE_MARGIN_SPAN),
+      term("chance", k.chance * ctx.rng.normal("crisis")),
     ];
   });
   // Open voting: members watch the hall. Iterate the cascade to a fixed point.
   let share = base.filter((t) => utility(t) > 0).length / Math.max(1, present.length);
-  for (let i = 0; i < 8; i++) {
-    share = base.filter((t) => utility(t) + HALL_MOOD * (share - 0.5) > 0).length / Math.max(1, present.length);
+  for (let i = 0; i < k.cascadeRounds; i++) {
+    share = base.filter((t) => utility(t) + k.hallMood * (share - 0.5) > 0).length / Math.max(1, present.length);
   }
   const finalShare = share;
   let forLeader = 0;
   present.forEach((m, i) => {
-    const terms = [...base[i], term("the mood of the hall", HALL_MOOD * (finalShare - 0.5))];
+    const terms = [...base[i], term("the mood of the hall", k.hallMood * (finalShare - 0.5))];
     const u = utility(terms);
     const votesForLeader = u > 0;
     if (votesForLeader) forLeader++;
@@ -397,7 +402,7 @@ function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
       text: `${m.name ?? m.id} (${m.region}) votes ${votesForLeader ? "for" : "against"} ${nameOf(world, leader)}.`,
       data: { plot: plot.id, member: m.id },
       options: [
-        { option: "for-leader", utility: Math.round(u * 1000) / 1000, terms },
+        { option: "for-leader", utility: termValue(u), terms },
         { option: "against-leader", utility: 0, terms: [] },
       ],
       chosen: votesForLeader ? "for-leader" : "against-leader",
@@ -415,7 +420,7 @@ function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, a
 }
 
 /** Fates, succession and aftermath for a contest that has been decided. */
-export function finish(ctx: DecisionContext, plot: Plot, contest: ContestRecord, winner: "leader" | "plot", leaderCircumstances: Parameters<typeof rollFate>[2], settledByCc = false): void {
+export function finish(ctx: DecisionContext, plot: Plot, contest: ContestRecord, winner: "leader" | "plot", leaderCircumstances: FateCircumstances, settledByCc = false): void {
   const world = ctx.world;
   const leader = plot.target;
   contest.winner = winner;
@@ -439,7 +444,8 @@ export function finish(ctx: DecisionContext, plot: Plot, contest: ContestRecord,
       const p = world.principals[id];
       p.beliefs = p.beliefs.filter((b) => b.plotId !== plot.id);
       // A new leader starts with goodwill: more from those who made him, and from those who trust him.
-      p.opinionOfLeader = id === successor ? 1 : clamp(0.3 + (plot.members.includes(id) ? 0.3 : 0) + 0.2 * (p.trust[successor] ?? 0), -1, 1);
+      const g = world.params.crisis.aftermath;
+      p.opinionOfLeader = id === successor ? 1 : clamp(g.goodwillBase + (plot.members.includes(id) ? g.goodwillPlotter : 0) + g.goodwillTrust * (p.trust[successor] ?? 0), -1, 1);
       p.grievances = p.grievances.filter((g) => g.against !== leader);
       p.suspicion = {};
     }
@@ -465,7 +471,7 @@ export function finish(ctx: DecisionContext, plot: Plot, contest: ContestRecord,
   for (const chief of securityChiefs(world)) {
     if (chief !== newLeader && canAct(world.principals[chief])) {
       const s = world.principals[newLeader].suspicion;
-      s[chief] = Math.min(1, (s[chief] ?? 0) + 0.15 * (1 - world.principals[chief].traits.restraint));
+      s[chief] = Math.min(1, (s[chief] ?? 0) + world.params.crisis.aftermath.kingmakerSuspicion * (1 - world.principals[chief].traits.restraint));
     }
   }
   aftermath(world, fates, settledByCc, contest.force);
@@ -477,7 +483,8 @@ export function organsWithLeader(world: World, leader: Id): number {
   let n = 0;
   for (const chief of securityChiefs(world)) {
     const c = world.principals[chief];
-    if (chief !== leader && (c.patron === leader || (world.principals[leader].trust[chief] ?? 0) > 0.3) && !(world.principals[leader].suspicion[chief] > 0.5)) n++;
+    const k = world.params.crisis.organsWithLeader;
+    if (chief !== leader && (c.patron === leader || (world.principals[leader].trust[chief] ?? 0) > k.trust) && !(world.principals[leader].suspicion[chief] > k.suspicion)) n++;
   }
   return n;
 }

@@ -15,7 +15,8 @@ export type LeakChannel = "report" | "cc-member" | "refuser" | "investigation";
  */
 export function leak(ctx: DecisionContext, plot: Plot, named: readonly Id[], source: Id | null, channel: LeakChannel, credibility: number): void {
   const world = ctx.world;
-  plot.exposure += 0.15;
+  const k = world.params.detection.leak;
+  plot.exposure += k.exposure;
   const leader = plot.target;
   if (channel === "report" && source) {
     warn(ctx, plot, named, source, credibility);
@@ -25,11 +26,11 @@ export function leak(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
   const outsideChief = chiefs.find((c) => !plot.members.includes(c));
   if (outsideChief) {
     const chief = world.principals[outsideChief];
-    const passTerms = [term("routine duty", 0.2), term("tie to the leader", 1.5 * tieToLeader(chief, leader)), term("opinion of the leader", 1.0 * chief.opinionOfLeader)];
+    const passTerms = [term("routine duty", k.routine), term("tie to the leader", k.tie * tieToLeader(world, chief, leader)), term("opinion of the leader", k.opinion * chief.opinionOfLeader)];
     const buryTerms = [
-      term("sympathy with the plotters", 0.8 * Math.max(0, disaffection(world, chief, leader))),
-      term("doubt about the rumour", 0.6 * (1 - credibility)),
-      term("his patron among the accused", chief.patron !== null && named.includes(chief.patron) ? 1 + chief.traits.loyalty : 0),
+      term("sympathy with the plotters", k.sympathy * Math.max(0, disaffection(world, chief, leader))),
+      term("doubt about the rumour", k.doubt * (1 - credibility)),
+      term("his patron among the accused", chief.patron !== null && named.includes(chief.patron) ? k.patronAccused + chief.traits.loyalty : 0),
     ];
     const options = [
       { choice: "pass-on", label: `Pass the report to ${nameOf(world, leader)}`, terms: passTerms },
@@ -46,18 +47,18 @@ export function leak(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
       options: optionsForLog(options),
       chosen: pick.choice,
     });
-    if (pick.choice === "pass-on") warn(ctx, plot, named, outsideChief, Math.min(0.95, credibility + 0.3));
+    if (pick.choice === "pass-on") warn(ctx, plot, named, outsideChief, Math.min(k.maxCredibility, credibility + k.passedCredibility));
     return;
   }
   // The organs are in the plot: a rumour reaches the leader only by a side door (family, a bodyguard).
-  if (ctx.rng.chance("detection", 0.3)) {
+  if (ctx.rng.chance("detection", k.sideDoor)) {
     record(world, {
       type: "rumour",
       audience: [leader],
       text: `A rumour of a plot reaches ${nameOf(world, leader)} by a side door, past the KGB.`,
       data: { plot: plot.id, channel },
     });
-    warn(ctx, plot, named, null, credibility * 0.6);
+    warn(ctx, plot, named, null, credibility * k.sideDoorCredibility);
   }
 }
 
@@ -70,22 +71,23 @@ export function warn(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
   if (!accused.length) return;
   const trustInAccused = accused.reduce((s, a) => s + (leader.trust[a] ?? 0), 0) / accused.length;
   const priorSuspicion = accused.reduce((s, a) => Math.max(s, leader.suspicion[a] ?? 0), 0);
+  const k = world.params.detection.warning;
   const options = [
     {
       choice: "take-seriously",
       label: "Take it seriously",
       terms: [
-        term("credibility of the source", 2 * credibility),
-        term("it comes from his own man", source && world.principals[source].patron === leader.id ? 0.8 : 0),
-        term("trust in the source", source ? 0.8 * (leader.trust[source] ?? 0) : 0),
-        term("suspicion already held", 1.2 * priorSuspicion),
-        term("fear of a conspiracy", 0.2),
+        term("credibility of the source", k.credibility * credibility),
+        term("it comes from his own man", source && world.principals[source].patron === leader.id ? k.ownMan : 0),
+        term("trust in the source", source ? k.trustSource * (leader.trust[source] ?? 0) : 0),
+        term("suspicion already held", k.priorSuspicion * priorSuspicion),
+        term("fear of a conspiracy", k.fearOfConspiracy),
       ],
     },
     {
       choice: "dismiss",
       label: "Dismiss it",
-      terms: [term("overconfidence", 3 * leader.traits.overconfidence), term("trust in the accused", 1.0 * trustInAccused), term("credibility of the source", 0)],
+      terms: [term("overconfidence", k.overconfidence * leader.traits.overconfidence), term("trust in the accused", k.trustAccused * trustInAccused), term("credibility of the source", 0)],
     },
   ];
   const pick = choose(ctx, leader.id, "warning", `A warning: ${listNames(world, accused)} ${accused.length > 1 ? "are" : "is"} said to be plotting against you.`, options);
@@ -99,7 +101,7 @@ export function warn(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
     chosen: pick.choice,
   });
   if (pick.choice !== "take-seriously") return;
-  for (const a of accused) leader.suspicion[a] = Math.min(1, (leader.suspicion[a] ?? 0) + 0.2 + 0.35 * credibility);
+  for (const a of accused) leader.suspicion[a] = Math.min(1, (leader.suspicion[a] ?? 0) + k.suspicionBase + k.suspicionCredibility * credibility);
   learnOfPlot(world, leader.id, plot, accused, "warning", credibility);
   if (world.leaderLocation) {
     record(world, { type: "trip-cut-short", audience: "public", actor: leader.id, text: `${nameOf(world, leader.id)} cuts short his stay in ${world.leaderLocation.place} and returns to Moscow.` });
@@ -116,21 +118,22 @@ export function warn(ctx: DecisionContext, plot: Plot, named: readonly Id[], sou
  */
 export function detectionPhase(ctx: DecisionContext): void {
   const world = ctx.world;
+  const k = world.params.detection.watch;
   for (const plot of activePlots(world)) {
     const leader = world.principals[plot.target];
-    if (canAct(leader) && !world.leaderLocation && ctx.rng.chance("detection", Math.min(0.3, 0.015 * (1 - leader.traits.overconfidence) * plot.exposure))) {
+    if (canAct(leader) && !world.leaderLocation && ctx.rng.chance("detection", Math.min(k.noticeMax, k.noticeRate * (1 - leader.traits.overconfidence) * plot.exposure))) {
       record(world, { type: "leader-notices", audience: [leader.id], text: `${nameOf(world, leader.id)} notices his colleagues behaving strangely.`, data: { plot: plot.id } });
-      warn(ctx, plot, [plot.members[0]], null, 0.6);
+      warn(ctx, plot, [plot.members[0]], null, k.noticeCredibility);
       if (!activePlots(world).includes(plot)) continue;
     }
     if (!activePlots(world).includes(plot)) continue;
     for (const chief of holdersOf(world, "security")) {
       if (plot.members.includes(chief) || !canAct(world.principals[chief])) continue;
       // A chairman devoted to the leader digs; an indifferent one waits for reports to come to him.
-      const diligence = 0.015 + 0.05 * tieToLeader(world.principals[chief], plot.target);
-      if (ctx.rng.chance("detection", Math.min(0.4, diligence * plot.exposure))) {
+      const diligence = k.diligenceBase + k.diligenceTie * tieToLeader(world, world.principals[chief], plot.target);
+      if (ctx.rng.chance("detection", Math.min(k.diligenceMax, diligence * plot.exposure))) {
         const named = plot.members.filter((_, i) => i < 1 + Math.floor(ctx.rng.next("detection") * plot.members.length));
-        leak(ctx, plot, named, null, "investigation", 0.7);
+        leak(ctx, plot, named, null, "investigation", k.investigationCredibility);
         break;
       }
     }

@@ -5,7 +5,7 @@ import { clamp, isAway, logistic, presidiumVoters, securityChiefs } from "../que
 
 /** A CC member's lean toward the leader under the policies in force and the leader's prestige. */
 export function effectiveLean(world: World, m: CcMember): number {
-  return clamp(m.baseLean + policyLean(world, m) + 0.6 * (world.globals.prestige - 0.5), -1, 1);
+  return clamp(m.baseLean + policyLean(world, m) + world.params.estimates.lean.prestige * (world.globals.prestige - 0.5), -1, 1);
 }
 
 // The policy part of a member's lean changes only when a policy is enacted or repealed, which
@@ -60,7 +60,8 @@ const oppositionCache = new WeakMap<CcMember[], { policies: World["policies"]; p
 /** How loyal to the leader a security chief looks from outside: whose man he is. */
 export function perceivedChiefLoyalty(world: World, chief: Id, leader: Id): number {
   const p = world.principals[chief];
-  return p.patron === leader ? 0.8 : p.patron === null ? 0.5 : 0.4;
+  const k = world.params.estimates.chiefLoyalty;
+  return p.patron === leader ? k.client : p.patron === null ? k.none : k.other;
 }
 
 export interface SuccessEstimate {
@@ -76,27 +77,28 @@ export interface SuccessEstimate {
  * a Presidium the plot does not hold.
  */
 export function estimateSuccess(world: World, observer: Principal, plot: Plot, knownMembers: readonly Id[], counting: Id | null = null): SuccessEstimate {
+  const k = world.params.estimates.success;
   const voters = presidiumVoters(world).filter((v) => v !== plot.target);
   const pledged = voters.filter((v) => knownMembers.includes(v) || v === counting).length;
   // Members not pledged mostly side with a leader who is in the room; how many might not is read off
   // his public standing.
-  const drift = clamp(0.05 + 0.4 * (0.6 - world.globals.prestige), 0.02, 0.3);
+  const drift = clamp(k.driftBase + k.driftPrestige * (k.driftPivot - world.globals.prestige), k.driftMin, k.driftMax);
   const expectedShare = voters.length ? (pledged + drift * (voters.length - pledged)) / (voters.length + 1) : 0;
   const ccVoters = votingCc(world).length || 1;
   const whippedShare = plot.whippedCount / ccVoters;
-  const ccAgainst = clamp(whippedShare + (1 - whippedShare) * publicCcOpposition(world) * 0.5);
+  const ccAgainst = clamp(whippedShare + (1 - whippedShare) * publicCcOpposition(world) * k.ccOpposition);
   const believesCc = observer.believesCcDecides;
   const fear = world.globals.fear;
-  const securityWeight = 0.4 + 1.2 * fear;
+  const securityWeight = k.securityBase + k.securityFear * fear;
   let chiefsWith = 0;
   let chiefsLoyal = 0;
   for (const chief of securityChiefs(world)) {
     if (knownMembers.includes(chief) || chief === counting) chiefsWith += 1;
     else chiefsLoyal += perceivedChiefLoyalty(world, chief, plot.target) - 0.5;
   }
-  const presidium = logistic(16 * (expectedShare - 0.5));
-  const cc = believesCc * logistic(8 * (ccAgainst - 0.5)) + (1 - believesCc);
-  const organs = logistic(1.5 + 1.2 * securityWeight * chiefsWith - 2 * securityWeight * chiefsLoyal + (isAway(world) ? 1.0 : 0) - 1.5 * (world.globals.prestige - 0.5));
+  const presidium = logistic(k.presidiumSlope * (expectedShare - 0.5));
+  const cc = believesCc * logistic(k.ccSlope * (ccAgainst - 0.5)) + (1 - believesCc);
+  const organs = logistic(k.organsBase + k.chiefWith * securityWeight * chiefsWith - k.chiefLoyal * securityWeight * chiefsLoyal + (isAway(world) ? k.away : 0) - k.prestige * (world.globals.prestige - 0.5));
   return {
     odds: presidium * cc * organs,
     factors: [

@@ -1,7 +1,7 @@
 // Phase 1 and 2 of a week: scheduled events, the leader's trips, ageing and health. Events change
 // globals, grievances, posts and locations; they never decide a contest.
 import type { DecisionContext } from "../ai/choice.js";
-import { addDays } from "../calendar.js";
+import { addDays, WEEK_DAYS } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { ageOf, canAct, clamp, holdersOf, leaderOf, leaveAllPosts, leavePost, plannedTrips, presidiumVoters, takePost } from "../queries.js";
 import type { Id, World } from "../state.js";
@@ -9,7 +9,7 @@ import { claimants, fillPost } from "./fates.js";
 
 export function scheduledEvents(ctx: DecisionContext): void {
   const world = ctx.world;
-  const weekEnd = addDays(world.date, 7);
+  const weekEnd = addDays(world.date, WEEK_DAYS);
   for (const ev of world.events) {
     if (ev.date < world.date || ev.date >= weekEnd) continue;
     if (ev.onlyWhileLeader && leaderIdOrNull(world) !== ev.onlyWhileLeader) continue;
@@ -17,11 +17,12 @@ export function scheduledEvents(ctx: DecisionContext): void {
     if (fx.prestige) world.globals.prestige = clamp(world.globals.prestige + fx.prestige);
     if (fx.fear) world.globals.fear = clamp(world.globals.fear + fx.fear);
     if (fx.signal) {
+      const k = world.params.events.signal;
       world.signals.push({ kind: fx.signal.kind, severity: fx.signal.severity, date: ev.date });
-      world.globals.prestige = clamp(world.globals.prestige - 0.1 * fx.signal.severity);
+      world.globals.prestige = clamp(world.globals.prestige - k.prestige * fx.signal.severity);
       for (const id of world.order) {
         const p = world.principals[id];
-        if (id !== leaderIdOrNull(world)) p.opinionOfLeader = clamp(p.opinionOfLeader - 0.08 * fx.signal.severity * (1 - 0.5 * p.traits.loyalty), -1, 1);
+        if (id !== leaderIdOrNull(world)) p.opinionOfLeader = clamp(p.opinionOfLeader - k.opinion * fx.signal.severity * (1 - k.loyaltyShield * p.traits.loyalty), -1, 1);
       }
     }
     if (fx.enact) enact(world, fx.enact, ev.date, true);
@@ -31,7 +32,7 @@ export function scheduledEvents(ctx: DecisionContext): void {
       const against = leaderIdOrNull(world);
       if (p && against && g.who !== against) {
         p.grievances.push({ against, cause: g.cause, weight: g.weight, date: ev.date });
-        p.opinionOfLeader = clamp(p.opinionOfLeader - 0.3 * g.weight, -1, 1);
+        p.opinionOfLeader = clamp(p.opinionOfLeader - world.params.events.grievance.opinion * g.weight, -1, 1);
       }
     }
     // Removals first, so a post can change hands within one event. Posts may be shared (several CC
@@ -72,7 +73,7 @@ function enact(world: World, policyId: Id, date: string, inForce: boolean): void
     const p = world.principals[who];
     if (!p || who === leader) continue;
     p.grievances.push({ against: leader, cause: policy.name, weight, date });
-    p.opinionOfLeader = clamp(p.opinionOfLeader - 0.3 * weight, -1, 1);
+    p.opinionOfLeader = clamp(p.opinionOfLeader - world.params.events.grievance.opinion * weight, -1, 1);
   }
 }
 
@@ -81,7 +82,7 @@ export function leaderWhereabouts(ctx: DecisionContext): void {
   const world = ctx.world;
   const leader = leaderOf(world);
   const planned = plannedTrips(world, leader);
-  const weekEnd = addDays(world.date, 7);
+  const weekEnd = addDays(world.date, WEEK_DAYS);
   const trip = planned.find((t) => t.from <= world.date && world.date <= t.to) ?? planned.find((t) => world.date < t.from && t.from < weekEnd);
   const wasAway = world.leaderLocation;
   if (trip && (!wasAway || wasAway.tripId !== trip.id)) {
@@ -96,14 +97,15 @@ export function leaderWhereabouts(ctx: DecisionContext): void {
 /** Illness and death hazards rise with age; an incapacitated principal cannot act or vote. */
 export function healthPhase(ctx: DecisionContext): void {
   const world = ctx.world;
+  const k = world.params.health.hazard;
   for (const id of world.order) {
     const p = world.principals[id];
     if (!p.alive || p.fate) continue;
     const age = ageOf(world, p);
-    const frailty = (1.3 - p.health) * Math.exp((age - 70) / 8);
-    if (ctx.rng.chance("health", 0.0006 * frailty)) {
+    const frailty = (k.frailtyBase - p.health) * Math.exp((age - k.agePivot) / k.ageScale);
+    if (ctx.rng.chance("health", k.death * frailty)) {
       die(ctx, id, "dies");
-    } else if (!p.incapacitated && ctx.rng.chance("health", 0.0008 * frailty)) {
+    } else if (!p.incapacitated && ctx.rng.chance("health", k.stroke * frailty)) {
       p.incapacitated = true;
       record(world, { type: "illness", audience: "public", actor: id, text: `${nameOf(world, id)} suffers a stroke and can no longer take part in the leadership's work.` });
     }

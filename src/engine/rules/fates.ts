@@ -1,5 +1,5 @@
 // What happens to the losers of a contest, who takes their posts, and how the system remembers it.
-import { term, utility, type DecisionContext } from "../ai/choice.js";
+import { term, termValue, utility, type DecisionContext } from "../ai/choice.js";
 import { nameOf, record } from "../log.js";
 import { canAct, clamp, hasPower, leaveAllPosts, takePost } from "../queries.js";
 import type { Fate, Id, World } from "../state.js";
@@ -16,13 +16,14 @@ export interface FateCircumstances {
 export function rollFate(ctx: DecisionContext, loser: Id, c: FateCircumstances): Fate {
   const world = ctx.world;
   const fear = world.globals.fear;
+  const k = world.params.fates.roll;
   const terms = [
-    term("fear in the system", 0.3 + 3.2 * fear * fear),
-    term("fought to the end", c.lostFight ? 0.6 : 0),
-    term("stepped down without a fight", c.resigned ? -0.2 : 0),
-    term("settled by force", c.force ? 0.8 : 0),
-    term("held the security organs", hasPower(world, loser, "security") ? 1 : 0),
-    term("chance", 0.6 * ctx.rng.normal("crisis")),
+    term("fear in the system", k.fearBase + k.fearSquared * fear * fear),
+    term("fought to the end", c.lostFight ? k.foughtToEnd : 0),
+    term("stepped down without a fight", c.resigned ? -k.resigned : 0),
+    term("settled by force", c.force ? k.force : 0),
+    term("held the security organs", hasPower(world, loser, "security") ? k.heldOrgans : 0),
+    term("chance", k.chance * ctx.rng.normal("crisis")),
   ];
   const rung = clamp(Math.round(utility(terms)), 0, fateLadder.length - 1);
   const fate = fateLadder[rung];
@@ -32,7 +33,7 @@ export function rollFate(ctx: DecisionContext, loser: Id, c: FateCircumstances):
     actor: loser,
     text: `${nameOf(world, loser)}: ${fateText[fate]}.`,
     data: { fate },
-    options: [{ option: fate, utility: Math.round(utility(terms) * 1000) / 1000, terms }],
+    options: [{ option: fate, utility: termValue(utility(terms)), terms }],
     chosen: fate,
   });
   applyFate(world, loser, fate);
@@ -68,9 +69,10 @@ export function fillPost(world: World, postId: Id, candidates: readonly Id[]): I
 
 /** Who in a coalition has the strongest claim to lead: the apparatus men first, then seniority. */
 export function claimants(world: World, coalition: readonly Id[]): Id[] {
+  const k = world.params.fates.claim;
   const score = (id: Id) => {
     const p = world.principals[id];
-    return (hasPower(world, id, "secondSecretary") ? 3 : 0) + (hasPower(world, id, "cadres") ? 1.5 : 0) + (p.secretary ? 1 : 0) + (p.presidium === "full" ? 1.5 : p.presidium === "candidate" ? 0.5 : 0) + p.traits.ambition + p.traits.competence * 0.5;
+    return (hasPower(world, id, "secondSecretary") ? k.secondSecretary : 0) + (hasPower(world, id, "cadres") ? k.cadres : 0) + (p.secretary ? k.secretary : 0) + (p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : 0) + p.traits.ambition + p.traits.competence * k.competence;
   };
   return coalition
     .filter((id) => canAct(world.principals[id]))
@@ -84,7 +86,7 @@ export function claimants(world: World, coalition: readonly Id[]): Id[] {
  * (the CC as arbiter), the leader's posts are split rather than handed over whole.
  */
 export function shareOutPosts(world: World, vacated: readonly Id[], coalition: readonly Id[], newLeader: Id | null): void {
-  const split = world.globals.ccArbiter >= 0.5;
+  const split = world.globals.ccArbiter >= world.params.fates.share.splitArbiter;
   const others = claimants(world, coalition).filter((c) => c !== newLeader);
   for (const postId of vacated) {
     const post = world.posts[postId];
@@ -101,8 +103,9 @@ export function shareOutPosts(world: World, vacated: readonly Id[], coalition: r
 
 function fit(world: World, id: Id, powers: readonly string[]): number {
   const p = world.principals[id];
-  let f = p.traits.competence - 0.3 * p.posts.length;
-  for (const post of p.posts) for (const power of world.posts[post].powers) if (powers.includes(power)) f += 1;
+  const k = world.params.fates.share;
+  let f = p.traits.competence - k.postLoad * p.posts.length;
+  for (const post of p.posts) for (const power of world.posts[post].powers) if (powers.includes(power)) f += k.powerMatch;
   return f;
 }
 
@@ -111,18 +114,19 @@ export function purgeClients(world: World, losers: readonly Id[], winner: Id): v
   for (const m of world.cc) {
     if (m.patron && losers.includes(m.patron)) {
       m.patron = winner;
-      m.baseLean = clamp(m.baseLean + 0.3, -1, 1);
+      m.baseLean = clamp(m.baseLean + world.params.fates.aftermath.clientLean, -1, 1);
     }
   }
 }
 
 /** The fates feed back into the system: harsh fates raise fear, settling by the CC raises its authority. */
 export function aftermath(world: World, fates: readonly Fate[], settledByCc: boolean, force: boolean): void {
+  const k = world.params.fates.aftermath;
   if (fates.length) {
     const mean = fates.reduce((s, f) => s + fateLadder.indexOf(f), 0) / fates.length;
-    world.globals.fear = clamp(world.globals.fear + 0.05 * (mean - 1.5));
+    world.globals.fear = clamp(world.globals.fear + k.fearPerRung * (mean - k.fearPivot));
   }
-  if (settledByCc) world.globals.ccArbiter = clamp(world.globals.ccArbiter + 0.15);
-  if (force) world.globals.ccArbiter = clamp(world.globals.ccArbiter - 0.1);
+  if (settledByCc) world.globals.ccArbiter = clamp(world.globals.ccArbiter + k.ccSettled);
+  if (force) world.globals.ccArbiter = clamp(world.globals.ccArbiter - k.forceSettled);
   for (const m of world.cc) m.whippedBy = null;
 }

@@ -10,8 +10,9 @@ import { organsWithLeader } from "./crisis.js";
 export function leaderOptions(ctx: DecisionContext, leader: Id): ScoredOption[] {
   const world = ctx.world;
   const l = world.principals[leader];
-  const options: ScoredOption[] = [{ choice: "govern", label: "Govern as usual", terms: [term("business as usual", 0.5)] }];
-  const suspects = world.order.filter((id) => (l.suspicion[id] ?? 0) >= 0.3 && canAct(world.principals[id]) && id !== leader);
+  const k = world.params.leader.week;
+  const options: ScoredOption[] = [{ choice: "govern", label: "Govern as usual", terms: [term("business as usual", k.govern)] }];
+  const suspects = world.order.filter((id) => (l.suspicion[id] ?? 0) >= k.suspectThreshold && canAct(world.principals[id]) && id !== leader);
   if (!suspects.length) return options;
   const top = [...suspects].sort((a, b) => (l.suspicion[b] ?? 0) - (l.suspicion[a] ?? 0) || world.principals[a].rank - world.principals[b].rank)[0];
   const s = l.suspicion[top];
@@ -19,7 +20,7 @@ export function leaderOptions(ctx: DecisionContext, leader: Id): ScoredOption[] 
     choice: "demote",
     target: top,
     label: `Remove ${nameOf(world, top)} from his posts`,
-    terms: [term("suspicion", 3 * s - 1.5), term("cost of purging a colleague", -0.6 - 0.8 * Math.max(0, l.trust[top] ?? 0))],
+    terms: [term("suspicion", k.suspicion * (s - 0.5)), term("cost of purging a colleague", -k.purgeCostBase - k.purgeCostTrust * Math.max(0, l.trust[top] ?? 0))],
   });
   const fear = world.globals.fear;
   const organs = organsWithLeader(world, leader);
@@ -28,7 +29,7 @@ export function leaderOptions(ctx: DecisionContext, leader: Id): ScoredOption[] 
       choice: "arrest",
       target: top,
       label: `Have the organs arrest ${suspects.map((x) => nameOf(world, x)).join(", ")}`,
-      terms: [term("suspicion", 3 * s - 1.5), term("the norm against arrests", -8 * (1 - fear) * (1 - fear)), term("organs he controls", 0.6 * organs)],
+      terms: [term("suspicion", k.suspicion * (s - 0.5)), term("the norm against arrests", -k.arrestNorm * (1 - fear) * (1 - fear)), term("organs he controls", k.organs * organs)],
     });
   }
   return options;
@@ -52,7 +53,7 @@ export function leaderPhase(ctx: DecisionContext): void {
     options: optionsForLog(options),
     chosen: pick.choice,
   });
-  const suspects = world.order.filter((id) => (l.suspicion[id] ?? 0) >= 0.3 && canAct(world.principals[id]) && id !== leader);
+  const suspects = world.order.filter((id) => (l.suspicion[id] ?? 0) >= world.params.leader.week.suspectThreshold && canAct(world.principals[id]) && id !== leader);
   const targets = pick.choice === "arrest" ? suspects : [pick.target!];
   strikeAtSuspects(ctx, leader, targets, pick.choice === "arrest");
 }
@@ -66,7 +67,7 @@ function strikeAtSuspects(ctx: DecisionContext, leader: Id, targets: Id[], force
   const vacated: Id[] = [];
   for (const t of targets) vacated.push(...world.principals[t].posts);
   for (const plot of hitPlots) {
-    const exposed = plot.members.filter((m) => targets.includes(m) || (l.suspicion[m] ?? 0) >= 0.3);
+    const exposed = plot.members.filter((m) => targets.includes(m) || (l.suspicion[m] ?? 0) >= world.params.leader.week.suspectThreshold);
     const contest: ContestRecord = {
       date: world.date, plotId: plot.id, target: leader, initiator: plot.initiator, plotMembers: [...plot.members], kind: force ? "pre-emption" : "exposed",
       launchedWhileAway: false, presidium: null, presidiumMajorityAgainstLeader: false, leaderChoice: null, plenum: null, force,
@@ -91,11 +92,12 @@ function strikeAtSuspects(ctx: DecisionContext, leader: Id, targets: Id[], force
     rollFate(ctx, t, { lostFight: false, resigned: false, force });
     for (const id of world.order) {
       const p = world.principals[id];
-      if (id !== leader && id !== t && canAct(p)) p.grievances.push({ against: leader, cause: `the purge of ${nameOf(world, t)}`, weight: 0.1 + 0.2 * Math.max(0, p.trust[t] ?? 0), date: world.date });
+      const k = world.params.leader.purge;
+      if (id !== leader && id !== t && canAct(p)) p.grievances.push({ against: leader, cause: `the purge of ${nameOf(world, t)}`, weight: k.innocentBase + k.innocentTrust * Math.max(0, p.trust[t] ?? 0), date: world.date });
     }
   }
   for (const t of targets) delete l.suspicion[t];
-  const loyal = claimants(world, world.order.filter((id) => id !== leader && canAct(world.principals[id]) && !(l.suspicion[id] > 0.3)));
+  const loyal = claimants(world, world.order.filter((id) => id !== leader && canAct(world.principals[id]) && !(l.suspicion[id] > world.params.leader.week.suspectThreshold)));
   shareOutPosts(world, vacated, loyal, null);
   aftermath(world, fates, false, force);
 }
@@ -104,13 +106,14 @@ function strikeAtSuspects(ctx: DecisionContext, leader: Id, targets: Id[], force
 function outburst(ctx: DecisionContext, leader: Id): void {
   const world = ctx.world;
   const l = world.principals[leader];
-  if (!ctx.rng.chance("events", 0.02 + 0.05 * l.traits.overconfidence)) return;
+  const k = world.params.leader.outburst;
+  if (!ctx.rng.chance("events", k.base + k.overconfidence * l.traits.overconfidence)) return;
   const colleagues = world.order.filter((id) => id !== leader && canAct(world.principals[id]) && world.principals[id].presidium !== "none");
   if (!colleagues.length) return;
   const victim = ctx.rng.pick("events", colleagues);
   const v = world.principals[victim];
-  v.grievances.push({ against: leader, cause: "humiliated in front of colleagues", weight: 0.12, date: world.date });
-  v.opinionOfLeader = clamp(v.opinionOfLeader - 0.05, -1, 1);
+  v.grievances.push({ against: leader, cause: "humiliated in front of colleagues", weight: k.grievance, date: world.date });
+  v.opinionOfLeader = clamp(v.opinionOfLeader - k.opinion, -1, 1);
   record(world, { type: "outburst", audience: world.order.filter((id) => world.principals[id].presidium !== "none"), actor: leader, text: `${nameOf(world, leader)} dresses down ${nameOf(world, victim)} in front of the Presidium.` });
 }
 

@@ -12,8 +12,10 @@ import { leak } from "./detection.js";
 import { claimants } from "./fates.js";
 
 /** Cost of being on the losing side, rising steeply with fear (demotion at low fear, death at high). */
-export function costOfFailure(fear: number): number {
-  return 0.3 + 4 * fear * fear;
+export function costOfFailure(world: World): number {
+  const k = world.params.plots.costOfFailure;
+  const fear = world.globals.fear;
+  return k.base + k.fearSquared * fear * fear;
 }
 
 export function beliefAbout(p: Principal, plotId: string): PlotBelief | undefined {
@@ -37,15 +39,16 @@ export function learnOfPlot(world: World, who: Id, plot: Plot, members: readonly
  * every principal (the hot path, where building the terms would only make garbage).
  */
 function plotStart(world: World, p: Principal, leader: Id, add: (name: string, value: number) => void): void {
+  const k = world.params.plots.startHazard;
   const fear = world.globals.fear;
-  add("baseline", -8.9);
-  add("ambition", 2.2 * p.traits.ambition);
-  add("disaffection with the leader", 2.0 * disaffection(world, p, leader));
-  add("boldness", 1.2 * p.traits.boldness);
-  add("fear of the consequences", -4 * fear * fear);
-  add("leader's perceived strength", -2 * (world.globals.prestige - 0.5));
-  add("tie to the leader", -1.5 * tieToLeader(p, leader));
-  add("standing in the leadership", p.presidium === "full" ? 0.6 : p.presidium === "candidate" || p.secretary ? 0.2 : -0.6);
+  add("baseline", k.baseline);
+  add("ambition", k.ambition * p.traits.ambition);
+  add("disaffection with the leader", k.disaffection * disaffection(world, p, leader));
+  add("boldness", k.boldness * p.traits.boldness);
+  add("fear of the consequences", -k.fearSquared * fear * fear);
+  add("leader's perceived strength", -k.prestige * (world.globals.prestige - 0.5));
+  add("tie to the leader", -k.tie * tieToLeader(world, p, leader));
+  add("standing in the leadership", p.presidium === "full" ? k.fullMember : p.presidium === "candidate" || p.secretary ? k.candidateOrSecretary : k.outsider);
 }
 
 export function plotStartTerms(world: World, p: Principal, leader: Id): Reason[] {
@@ -100,7 +103,7 @@ export function startPlot(world: World, actor: Id, terms: Reason[]): Plot {
     actor,
     text: `${nameOf(world, actor)} resolves to organise ${nameOf(world, leader)}'s removal (weekly chance was ${percent(hazard)}).`,
     data: { plot: plot.id, hazard },
-    options: [{ option: "start-plot", utility: Math.round(utility(terms) * 1000) / 1000, terms }],
+    options: [{ option: "start-plot", utility: termValue(utility(terms)), terms }],
     chosen: "start-plot",
   });
   return plot;
@@ -108,14 +111,15 @@ export function startPlot(world: World, actor: Id, terms: Reason[]): Plot {
 
 /** How promising an approach to `target` looks to `member`, from public grievances and trust. */
 function approachAppeal(world: World, member: Principal, target: Principal, leader: Id): number {
-  const publicGrievance = Math.min(1.5, grievanceAgainst(target, leader));
+  const k = world.params.plots.approach;
+  const publicGrievance = Math.min(k.grievanceCap, grievanceAgainst(target, leader));
   const organs = commandsOrgans(world, target.id);
   // A security chief who is not known to be the leader's man is worth the risk: the organs could expose the plot, or shield it.
   // ...but asking a chief one does not trust is asking to be arrested if he says no.
-  const organsRisk = organs ? (1 - Math.max(0, member.trust[target.id] ?? 0)) * (0.5 + world.globals.fear) : 0;
-  const value = organs ? 0.3 + 1.4 * (1 - perceivedChiefLoyalty(world, target.id, leader)) - organsRisk : target.presidium === "full" ? 1 : target.presidium === "candidate" ? 0.6 : target.secretary ? 0.5 : 0.3;
+  const organsRisk = organs ? (1 - Math.max(0, member.trust[target.id] ?? 0)) * (k.organsRiskBase + world.globals.fear) : 0;
+  const value = organs ? k.organsBase + k.organsDisloyalty * (1 - perceivedChiefLoyalty(world, target.id, leader)) - organsRisk : target.presidium === "full" ? k.fullMember : target.presidium === "candidate" ? k.candidate : target.secretary ? k.secretary : k.other;
   const clientOfPlotter = target.patron !== null && (member.id === target.patron || (beliefAbout(member, plotIdOf(world, member.id))?.knownMembers ?? []).includes(target.patron));
-  return value + 0.8 * publicGrievance + 1.2 * (member.trust[target.id] ?? 0) - (target.patron === leader ? 1.2 : 0) + (clientOfPlotter ? 0.8 : 0);
+  return value + k.grievance * publicGrievance + k.trust * (member.trust[target.id] ?? 0) - (target.patron === leader ? k.leaderClient : 0) + (clientOfPlotter ? k.clientOfPlotter : 0);
 }
 
 function commandsOrgans(world: World, id: Id): boolean {
@@ -126,12 +130,10 @@ function plotIdOf(world: World, member: Id): string {
   return plotOf(world, member)?.id ?? "";
 }
 
-/** Someone who said no is not asked again until the plot has had time to grow. */
-const ASK_AGAIN_AFTER_DAYS = 70;
-
 export function approachCandidates(world: World, plot: Plot): Id[] {
-  // ISO dates compare as strings: a refusal on or before this day is old enough to ask again.
-  const askAgainIfBefore = addDays(world.date, -ASK_AGAIN_AFTER_DAYS);
+  // Someone who said no is not asked again until the plot has had time to grow. ISO dates compare
+  // as strings: a refusal on or before this day is old enough to ask again.
+  const askAgainIfBefore = addDays(world.date, -world.params.plots.approach.askAgainAfterDays);
   return world.order.filter((id) => {
     const t = world.principals[id];
     const refused = plot.refusedBy.find((r) => r.id === id);
@@ -146,11 +148,12 @@ export function plotMemberOptions(world: World, plot: Plot, member: Id): ScoredO
   const p = world.principals[member];
   const leader = plot.target;
   const known = beliefAbout(p, plot.id)?.knownMembers ?? plot.members;
+  const k = world.params.plots.member;
   const est = estimateSuccess(world, p, plot, known);
   const caution = 1 - p.traits.boldness;
-  const risk = plot.exposure * caution * costOfFailure(world.globals.fear);
+  const risk = plot.exposure * caution * costOfFailure(world);
   const options: ScoredOption[] = [
-    { choice: "lie-low", label: "Lie low this week", terms: [term("exposure already run", 0.6 * risk), term("plot already strong", 0.8 * est.odds)] },
+    { choice: "lie-low", label: "Lie low this week", terms: [term("exposure already run", k.lieLowRisk * risk), term("plot already strong", k.lieLowStrength * est.odds)] },
   ];
   // The most promising person to sound out (ties to the senior man; world.order is rank order).
   let best: { id: Id; appeal: number } | null = null;
@@ -164,17 +167,17 @@ export function plotMemberOptions(world: World, plot: Plot, member: Id): ScoredO
       target: best.id,
       label: `Sound out ${nameOf(world, best.id)}`,
       odds: est.odds,
-      terms: [term("appeal of the approach", 0.9 * best.appeal), term("need for more allies", 1.2 * (1 - est.odds)), term("risk of exposure", -0.5 * risk - 0.3 * caution)],
+      terms: [term("appeal of the approach", k.soundOutAppeal * best.appeal), term("need for more allies", k.soundOutNeed * (1 - est.odds)), term("risk of exposure", -k.soundOutRisk * risk - k.soundOutCaution * caution)],
     });
   }
   const ccVoters = votingCc(world).length || 1;
   const unwhipped = 1 - plot.whippedCount / ccVoters;
-  const apparatus = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? 1 : Object.keys(p.clients).length ? 0.5 : 0.2;
+  const apparatus = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? k.apparatusFull : Object.keys(p.clients).length ? k.apparatusClients : k.apparatusNone;
   options.push({
     choice: "whip-cc",
     label: "Lobby Central Committee members",
     odds: est.odds,
-    terms: [term("belief that the CC decides", 3 * p.believesCcDecides * unwhipped), term("reach in the apparatus", 0.4 * apparatus), term("risk of exposure", -0.4 * risk - 0.5)],
+    terms: [term("belief that the CC decides", k.whipBelief * p.believesCcDecides * unwhipped), term("reach in the apparatus", k.whipReach * apparatus), term("risk of exposure", -k.whipRisk * risk - k.whipCost)],
   });
   return options;
 }
@@ -185,31 +188,31 @@ export function responseOptions(world: World, plot: Plot, approacher: Id, target
   const leader = plot.target;
   const told = [...new Set([...(beliefAbout(world.principals[approacher], plot.id)?.knownMembers ?? plot.members)])];
   const est = estimateSuccess(world, t, plot, told, target);
+  const k = world.params.plots.response;
   const p = est.odds;
-  const fear = world.globals.fear;
-  const tie = tieToLeader(t, leader);
+  const tie = tieToLeader(world, t, leader);
   const dis = disaffection(world, t, leader);
   const organs = commandsOrgans(world, target);
   const joinTerms = [
-    term("estimated success x stake", p * (0.6 + 1.4 * t.traits.ambition)),
-    term("disaffection with the leader", 0.9 * dis),
-    term("risk if it fails", -(1 - p) * costOfFailure(fear) * (0.6 + 0.6 * (1 - t.traits.boldness))),
-    term("tie to the leader", -1.2 * tie),
-    term("trust in the one asking", 0.5 * (t.trust[approacher] ?? 0)),
-    term("distance from the plotters' views", -0.4 * ideologyDistance(world, t, told)),
-    term("a claim to succeed him", claimants(world, [...told, target])[0] === target ? 1.2 * t.traits.ambition * p + 0.4 * t.traits.ambition : 0),
-    term("patron in the plot", t.patron !== null && told.includes(t.patron) ? 0.8 + t.traits.loyalty : 0),
+    term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition)),
+    term("disaffection with the leader", k.disaffection * dis),
+    term("risk if it fails", -(1 - p) * costOfFailure(world) * (k.riskBase + k.riskCaution * (1 - t.traits.boldness))),
+    term("tie to the leader", -k.tie * tie),
+    term("trust in the one asking", k.trustAsker * (t.trust[approacher] ?? 0)),
+    term("distance from the plotters' views", -k.ideologyDistance * ideologyDistance(world, t, told)),
+    term("a claim to succeed him", claimants(world, [...told, target])[0] === target ? k.claimOdds * t.traits.ambition * p + k.claimBase * t.traits.ambition : 0),
+    term("patron in the plot", t.patron !== null && told.includes(t.patron) ? k.patronInPlot + t.traits.loyalty : 0),
   ];
-  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", -1.2 * t.traits.restraint));
+  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", -k.organsRestraint * t.traits.restraint));
   const reportTerms = [
-    term("reward if the plot fails", (1 - p) * (0.2 + 0.4 * t.traits.ambition)),
-    term("tie to the leader", 0.9 * tie),
-    term("penalty if the plot wins", -1.2 * p),
-    term("informing on a colleague", -1.2 - 0.5 * Math.max(0, t.trust[approacher] ?? 0)),
-    term("danger if not believed", -0.5 * (1 - p)),
-    term("disaffection with the leader", -0.6 * dis),
+    term("reward if the plot fails", (1 - p) * (k.rewardBase + k.rewardAmbition * t.traits.ambition)),
+    term("tie to the leader", k.reportTie * tie),
+    term("penalty if the plot wins", -k.reportPenalty * p),
+    term("informing on a colleague", -k.informingBase - k.informingTrust * Math.max(0, t.trust[approacher] ?? 0)),
+    term("danger if not believed", -k.notBelieved * (1 - p)),
+    term("disaffection with the leader", -k.reportDisaffection * dis),
   ];
-  const stayTerms = [term("keep out of it", 0), term("standing under a new leader", -0.3 * p * t.traits.ambition)];
+  const stayTerms = [term("keep out of it", 0), term("standing under a new leader", -k.standingUnderNew * p * t.traits.ambition)];
   return [
     { choice: "join", label: "Join the plot", odds: p, terms: joinTerms },
     { choice: "report", label: `Warn ${nameOf(world, leader)}`, odds: p, terms: reportTerms },
@@ -229,9 +232,10 @@ export function soundOut(ctx: DecisionContext, plot: Plot, approacher: Id, targe
   if (rival) return mergePlots(world, plot, rival, approacher, target);
   const options = responseOptions(world, plot, approacher, target);
   const told = beliefAbout(world.principals[approacher], plot.id)?.knownMembers ?? plot.members;
+  const k = world.params.plots.soundOut;
   const pick = choose(ctx, target, "respond", `${nameOf(world, approacher)} sounds you out about removing ${nameOf(world, plot.target)}.`, options);
-  plot.exposure += 0.08;
-  learnOfPlot(world, target, plot, told, "approached", 0.9);
+  plot.exposure += k.exposure;
+  learnOfPlot(world, target, plot, told, "approached", k.approachedCertainty);
   record(world, {
     type: "approach",
     audience: [approacher, target],
@@ -251,10 +255,10 @@ export function soundOut(ctx: DecisionContext, plot: Plot, approacher: Id, targe
     plot.refusedBy.push({ id: target, date: world.date });
     if (pick.choice === "report") {
       // What he can swear to is who approached him; the rest is hearsay.
-      leak(ctx, plot, [approacher, ...told.filter((m) => m !== approacher).slice(0, 1)], target, "report", 0.75);
-    } else if (ctx.rng.chance("detection", 0.03 + 0.15 * tieToLeader(world.principals[target], plot.target))) {
+      leak(ctx, plot, [approacher, ...told.filter((m) => m !== approacher).slice(0, 1)], target, "report", k.reportCredibility);
+    } else if (ctx.rng.chance("detection", k.refuserLeakBase + k.refuserLeakTie * tieToLeader(world, world.principals[target], plot.target))) {
       // Keeping out of it is not keeping quiet: a word dropped to the wrong person reaches the organs.
-      leak(ctx, plot, [approacher], target, "refuser", 0.5);
+      leak(ctx, plot, [approacher], target, "refuser", k.refuserCredibility);
     }
   }
 }
@@ -285,7 +289,8 @@ function mergePlots(world: World, plot: Plot, rival: Plot, approacher: Id, targe
 /** Which CC members a plot member approaches first: their own clients, then the most disaffected. */
 function whipTargets(world: World, plot: Plot, member: Id, count: number): CcMember[] {
   const leader = plot.target;
-  const score = (m: CcMember) => (m.patron === member ? 2 : m.patron !== null && plot.members.includes(m.patron) ? 1.5 : 0) - effectiveLean(world, m);
+  const k = world.params.plots.whip;
+  const score = (m: CcMember) => (m.patron === member ? k.ownClient : m.patron !== null && plot.members.includes(m.patron) ? k.plotterClient : 0) - effectiveLean(world, m);
   // The best `count` by score (ties by CC order), in one pass: this runs for every lobbying action.
   const best: { m: CcMember; s: number }[] = [];
   for (const m of votingCc(world)) {
@@ -304,7 +309,8 @@ function whipTargets(world: World, plot: Plot, member: Id, count: number): CcMem
 export function whipCc(ctx: DecisionContext, plot: Plot, member: Id): void {
   const world = ctx.world;
   const p = world.principals[member];
-  const reach = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? 12 : 6;
+  const k = world.params.plots.whip;
+  const reach = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? k.reachApparatus : k.reachOther;
   // A member being lobbied weighs who is behind the request: the Presidium votes the plot can show.
   const voters = presidiumVoters(world);
   const presidiumShare = voters.length ? voters.filter((v) => plot.members.includes(v)).length / voters.length : 0;
@@ -312,17 +318,17 @@ export function whipCc(ctx: DecisionContext, plot: Plot, member: Id): void {
   let leaks = 0;
   const contacted = whipTargets(world, plot, member, reach);
   for (const m of contacted) {
-    const patronLine = m.patron === member ? 1.5 : plot.members.includes(m.patron ?? "") ? 1 : m.patron === plot.target ? -1.5 : 0;
-    const pAgree = logistic(5 * (0.1 - effectiveLean(world, m)) + patronLine + 3 * (presidiumShare - 0.5) + 0.8 * (p.traits.competence - 0.5));
+    const patronLine = m.patron === member ? k.patronOwn : plot.members.includes(m.patron ?? "") ? k.patronInPlot : m.patron === plot.target ? k.patronTarget : 0;
+    const pAgree = logistic(k.leanScale * (k.leanThreshold - effectiveLean(world, m)) + patronLine + k.presidiumShare * (presidiumShare - 0.5) + k.competence * (p.traits.competence - 0.5));
     if (ctx.rng.chance("ai", pAgree)) {
       m.whippedBy = plot.id;
       won++;
-    } else if (ctx.rng.chance("detection", 0.02 + (m.patron === plot.target ? 0.04 : 0))) {
+    } else if (ctx.rng.chance("detection", k.leakBase + (m.patron === plot.target ? k.leakLeaderClient : 0))) {
       leaks++;
     }
   }
   plot.whippedCount = votingCc(world).filter((m) => m.whippedBy === plot.id).length;
-  plot.exposure += 0.01 * contacted.length;
+  plot.exposure += k.exposurePerContact * contacted.length;
   record(world, {
     type: "whip",
     audience: [...plot.members],
@@ -330,9 +336,9 @@ export function whipCc(ctx: DecisionContext, plot: Plot, member: Id): void {
     text: `${nameOf(world, member)} lobbies ${contacted.length} Central Committee members; ${won} pledge their votes (plot now holds ${plot.whippedCount}).`,
     data: { plot: plot.id, contacted: contacted.length, won, total: plot.whippedCount },
   });
-  for (let i = 0; i < leaks; i++) leak(ctx, plot, [member], null, "cc-member", 0.45);
+  for (let i = 0; i < leaks; i++) leak(ctx, plot, [member], null, "cc-member", k.leakCredibility);
 }
 
-export function clampExposure(plot: Plot): void {
-  plot.exposure = clamp(plot.exposure, 0, 3);
+export function clampExposure(world: World, plot: Plot): void {
+  plot.exposure = clamp(plot.exposure, 0, world.params.plots.exposure.max);
 }

@@ -1,7 +1,7 @@
 // Cross-reference checks on a schema-valid scenario: the things a zod schema cannot say (this id must
 // name a character, these shares must sum to 1, exactly one leader). Pure: the loader maps the paths
 // of the issues to lines in the file.
-import type { Scenario } from "./schema.js";
+import type { ScenarioFile as Scenario } from "./schema.js";
 import { applyWhatIfs, WhatIfError } from "./what-if.js";
 
 export interface ScenarioIssue {

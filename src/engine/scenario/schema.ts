@@ -2,6 +2,7 @@
 // sees them; the engine never hard-codes a name, a date or an outcome: everything it knows about a
 // crisis comes from here.
 import { z } from "zod";
+import { parameterOverridesSchema, type ModelParameters } from "../model/parameters.js";
 
 const id = z
   .string({ error: (i) => `expected an id (lower-case letters, digits and dashes), got ${show(i.input)}` })
@@ -223,6 +224,8 @@ export const scenarioSchema = z.strictObject({
   events: z.array(scheduledEvent).default([]),
   trips: z.array(trip).default([]),
   whatIfs: z.record(id, whatIf).default({}),
+  /** Overrides of model parameters (model/parameters.yaml) for this scenario, each with its reason. */
+  parameters: parameterOverridesSchema.default({}),
   history: z.strictObject({
     summary: z.string().min(3),
     timeline: z.array(z.strictObject({ date: isoDate, text: z.string().min(3) })).min(1),
@@ -230,15 +233,18 @@ export const scenarioSchema = z.strictObject({
   }),
 });
 
-export type Scenario = z.infer<typeof scenarioSchema>;
+/** A scenario file as validated. */
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+/** What the engine runs: a validated scenario with its model parameters resolved. */
+export type Scenario = ScenarioFile & { model: ModelParameters };
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type CharacterData = Scenario["characters"][string];
-export type PostData = Scenario["posts"][string];
-export type PolicyData = Scenario["policies"][number];
-export type ScheduledEventData = Scenario["events"][number];
-export type TripData = Scenario["trips"][number];
-export type CcRowData = Scenario["centralCommittee"]["composition"][number];
-export type WhatIfData = Scenario["whatIfs"][string];
+export type CharacterData = ScenarioFile["characters"][string];
+export type PostData = ScenarioFile["posts"][string];
+export type PolicyData = ScenarioFile["policies"][number];
+export type ScheduledEventData = ScenarioFile["events"][number];
+export type TripData = ScenarioFile["trips"][number];
+export type CcRowData = ScenarioFile["centralCommittee"]["composition"][number];
+export type WhatIfData = ScenarioFile["whatIfs"][string];
 
 function show(v: unknown): string {
   if (v === undefined) return "nothing";

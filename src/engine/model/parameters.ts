@@ -1,0 +1,127 @@
+// The model parameters (MODEL.md section 8): the schema of model/parameters.yaml, and how a run's
+// values are resolved from the defaults, a scenario's overrides and the command line's. Pure: the
+// file is read by src/scenarios/model-file.ts; the rules read the resolved values from the world.
+import { z } from "zod";
+import type { ModelParameters } from "./parameters.generated.js";
+
+export type { ModelParameters } from "./parameters.generated.js";
+
+const name = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: "expected a name of letters and digits, starting with a letter" });
+
+export const parameterEntrySchema = z
+  .strictObject({
+    value: z.number({ error: "expected the default value (a number)" }),
+    range: z
+      .tuple([z.number(), z.number()], { error: "expected a range [low, high] of two numbers" })
+      .refine(([lo, hi]) => lo < hi, { error: "expected a range [low, high] with low below high" }),
+    integer: z.boolean().optional(),
+    meaning: z.string({ error: "expected a one-line meaning (text)" }).min(3, { error: "expected a one-line meaning" }),
+    reason: z.string({ error: "expected a reason for the default (text)" }).min(3, { error: "expected a reason for the default" }),
+    source: z.string().optional(),
+  })
+  .superRefine((e, ctx) => {
+    const problem = valueProblem(e, e.value);
+    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
+  });
+
+export type ParameterEntry = z.infer<typeof parameterEntrySchema>;
+
+/** GROUP -> RULE -> NAME -> entry, as written in model/parameters.yaml. */
+export const parameterFileSchema = z.record(name, z.record(name, z.record(name, parameterEntrySchema)));
+
+export type ParameterFile = z.infer<typeof parameterFileSchema>;
+
+/** A scenario's `parameters:` block: the same three levels, each value with its reason. */
+export const parameterOverridesSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.record(z.string(), z.strictObject({ value: z.number({ error: "expected a number" }), reason: z.string().min(3, { error: "expected a reason for the override" }) }))),
+);
+
+export type ParameterOverrides = z.infer<typeof parameterOverridesSchema>;
+
+export interface ParameterOverride {
+  /** GROUP.RULE.NAME */
+  name: string;
+  value: number;
+}
+
+/** The parameter file read once: every entry by its dotted name, and the default values. */
+export interface ParameterCatalog {
+  entries: ReadonlyMap<string, ParameterEntry>;
+  defaults: ModelParameters;
+}
+
+export function catalogOf(file: ParameterFile): ParameterCatalog {
+  const entries = new Map<string, ParameterEntry>();
+  const defaults: Record<string, Record<string, Record<string, number>>> = {};
+  for (const [group, rules] of Object.entries(file)) {
+    defaults[group] = {};
+    for (const [rule, names] of Object.entries(rules)) {
+      defaults[group][rule] = {};
+      for (const [param, entry] of Object.entries(names)) {
+        entries.set(`${group}.${rule}.${param}`, entry);
+        defaults[group][rule][param] = entry.value;
+      }
+    }
+  }
+  return { entries, defaults: defaults as unknown as ModelParameters };
+}
+
+/** Why `value` cannot be given to a parameter, or null when it can. */
+export function valueProblem(entry: Pick<ParameterEntry, "range" | "integer">, value: number): string | null {
+  const [lo, hi] = entry.range;
+  if (!Number.isFinite(value)) return `expected a finite number, got ${value}`;
+  if (entry.integer && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
+  if (value < lo || value > hi) return `${value} is outside the parameter's range [${lo}, ${hi}] (widen the range in model/parameters.yaml if you mean it)`;
+  return null;
+}
+
+/** Why an override cannot be applied (unknown name, bad value), or null when it can. */
+export function overrideProblem(catalog: ParameterCatalog, o: ParameterOverride): string | null {
+  const entry = catalog.entries.get(o.name);
+  if (!entry) return `unknown model parameter "${o.name}"${suggestion(catalog, o.name)}`;
+  return valueProblem(entry, o.value);
+}
+
+function suggestion(catalog: ParameterCatalog, wanted: string): string {
+  const [group, rule] = wanted.split(".");
+  const near = [...catalog.entries.keys()].filter((n) => n.startsWith(`${group}.${rule}.`));
+  if (near.length > 0) return ` (${group}.${rule} has: ${near.map((n) => n.split(".")[2]).join(", ")})`;
+  const groups = [...new Set([...catalog.entries.keys()].map((n) => n.split(".")[0]))];
+  return ` (names are GROUP.RULE.NAME; groups: ${groups.join(", ")})`;
+}
+
+/** The overrides of a scenario's `parameters:` block, in file order. */
+export function overridesOf(block: ParameterOverrides | undefined): ParameterOverride[] {
+  const out: ParameterOverride[] = [];
+  for (const [group, rules] of Object.entries(block ?? {})) {
+    for (const [rule, names] of Object.entries(rules)) {
+      for (const [param, o] of Object.entries(names)) out.push({ name: `${group}.${rule}.${param}`, value: o.value });
+    }
+  }
+  return out;
+}
+
+/** The defaults with the overrides applied in order (later ones win). Throws on an invalid override. */
+export function resolveParameters(catalog: ParameterCatalog, overrides: readonly ParameterOverride[]): ModelParameters {
+  const model = structuredClone(catalog.defaults) as unknown as Record<string, Record<string, Record<string, number>>>;
+  for (const o of overrides) {
+    const problem = overrideProblem(catalog, o);
+    if (problem) throw new Error(problem);
+    const [group, rule, param] = o.name.split(".");
+    model[group][rule][param] = o.value;
+  }
+  return model as unknown as ModelParameters;
+}
+
+/** Every value of `model` that differs from the defaults, by dotted name in name order. */
+export function differingParameters(catalog: ParameterCatalog, model: ModelParameters): Record<string, number> {
+  const values = model as unknown as Record<string, Record<string, Record<string, number>>>;
+  const out: Record<string, number> = {};
+  for (const name of [...catalog.entries.keys()].sort()) {
+    const [group, rule, param] = name.split(".");
+    const v = values[group]?.[rule]?.[param];
+    if (v !== catalog.entries.get(name)!.value) out[name] = v;
+  }
+  return out;
+}
