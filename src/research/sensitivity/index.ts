@@ -1,0 +1,26 @@
+// Global sensitivity analysis (Morris screening, Sobol indices) and history-matching calibration:
+// pure functions from a problem and a caller's random generator to designs, and from model outputs
+// to analyses.
+export { scale, scalePoints, toUnit, validateProblem, type Factor, type Problem } from "./problem.js";
+export { latinHypercube, latinHypercubeUnit } from "./latin-hypercube.js";
+export { analyseMorris, morrisDesign, type MorrisAnalysisOptions, type MorrisDesign, type MorrisDesignOptions, type MorrisRow, type MorrisTrajectory } from "./morris.js";
+export { analyseSobol, saltelliDesign, type SaltelliDesign, type SaltelliLayout, type SaltelliOptions, type SobolAnalysisOptions, type SobolRow } from "./sobol.js";
+export {
+  assessPoint,
+  historyMatch,
+  implausibility,
+  MIN_SE,
+  mostConstrained,
+  type HistoryMatchOptions,
+  type HistoryMatchResult,
+  type ImplausibilityOptions,
+  type MatchedPoint,
+  type MatchOptions,
+  type PointAssessment,
+  type Target,
+  type TargetEstimate,
+  type TargetSummary,
+} from "./history-matching.js";
+export type { FactorSummary, FactorTargetProfile, ProfileBin, ProfilePattern } from "./factor-profiles.js";
+export { rateEstimate, rateSe } from "./rates.js";
+export { formatNumber } from "./format.js";
