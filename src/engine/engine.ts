@@ -1,11 +1,12 @@
 // The public face of the engine: advance a world week by week, take a human seat's decision, list
 // what a seat may do. Worlds passed in are never mutated; the week is re-run from its start as
-// decisions arrive, which keeps a suspended week free of hidden continuation state.
-import { DecisionNeeded, type DecisionContext } from "./ai/choice.js";
+// decisions arrive, which keeps a suspended week free of hidden continuation state. Several human
+// seats may be asked at once (one open question per seat); the week goes on once all have answered.
+import { DecisionNeeded, optionId, toAwaiting, type DecisionContext } from "./ai/choice.js";
 import { Rng } from "./rng.js";
 import { record } from "./log.js";
 import { runWeek } from "./turn.js";
-import type { Awaiting, Decision, Id, World } from "./state.js";
+import type { Decision, Id, World } from "./state.js";
 import type { Scenario } from "./scenario/schema.js";
 import { createWorld, type WorldOptions } from "./setup.js";
 
@@ -18,14 +19,15 @@ type WeekResult = { world: World; needed: null } | { world: World; needed: Decis
 /** Runs one week on `world` in place, with the human decisions made so far this week. */
 function playWeek(world: World, decisions: Decision[]): WeekResult {
   const rng = new Rng(world.rng);
-  const ctx: DecisionContext = { world, rng, decisions, used: 0 };
+  const ctx: DecisionContext = { world, rng, decisions, used: new Set() };
   try {
     runWeek(ctx);
   } catch (e) {
     if (e instanceof DecisionNeeded) return { world, needed: e };
     throw e;
   }
-  if (ctx.used !== decisions.length) throw new Error(`${decisions.length - ctx.used} decision(s) were not asked for this week`);
+  const unused = decisions.filter((d) => !ctx.used.has(d.key + "\u0000" + d.seat));
+  if (unused.length) throw new Error(`${unused.length} decision(s) were not asked for this week: ${unused.map((d) => d.key).join(", ")}`);
   world.rng = rng.commit();
   return { world, needed: null };
 }
@@ -38,10 +40,7 @@ export function advance(world: World): World {
   return playOn(cloneWorld(world));
 }
 
-/**
- * A whole run with every seat played by the AI: the Monte Carlo path. The world is created here, so
- * it can be played in place without the copy that keeps `advance` from touching its argument.
- */
+/** A whole run with every seat played by the AI: the Monte Carlo path, played in place. */
 export function simulate(scenario: Scenario, options: Omit<WorldOptions, "humanSeats">): World {
   return playOn(createWorld(scenario, { ...options, humanSeats: [] }));
 }
@@ -52,45 +51,40 @@ function playOn(current: World): World {
     const snapshot = current.humanSeats.length ? cloneWorld(current) : null;
     const result = playWeek(current, current.pending);
     if (result.needed) {
-      const e = result.needed;
       const waiting = snapshot!;
-      waiting.awaiting = toAwaiting(e);
+      waiting.awaiting = result.needed.questions.map(toAwaiting);
       return waiting;
     }
     for (const d of current.pending) {
-      record(current, { type: "player-decision", audience: [d.seat], actor: d.seat, text: `${d.seat} chose ${d.choice}${d.target ? " " + d.target : ""}.`, data: { decision: d } });
+      record(current, { type: "player-decision", audience: [d.seat], actor: d.seat, text: `${d.seat} chose ${optionId(d)}.`, data: { decision: d } });
     }
     current.pending = [];
-    current.awaiting = null;
+    current.awaiting = [];
   }
   return current;
 }
 
-function toAwaiting(e: DecisionNeeded): Awaiting {
-  return {
-    seat: e.seat,
-    kind: e.kind,
-    prompt: e.prompt,
-    options: e.options.map((o) => ({ choice: o.choice, target: o.target, label: o.label, odds: o.odds, terms: o.terms })),
-  };
-}
-
+/** What `seat` may answer now (nothing if it is not asked anything). */
 export function legalActions(world: World, seat: Id): Decision[] {
-  if (!world.awaiting || world.awaiting.seat !== seat) return [];
-  return world.awaiting.options.map((o) => ({ seat, kind: world.awaiting!.kind, choice: o.choice, ...(o.target ? { target: o.target } : {}) }));
+  const q = world.awaiting.find((a) => a.seat === seat);
+  if (!q) return [];
+  return q.options.map((o) => ({ seat, kind: q.kind, key: q.key, choice: o.choice, ...(o.target !== undefined ? { target: o.target } : {}), ...(o.detail !== undefined ? { detail: o.detail } : {}) }));
 }
 
 export class IllegalAction extends Error {}
 
-/** Applies one human seat's decision and advances to the next decision point. */
+/** Applies one human seat's decision and, once every asked seat has answered, advances. */
 export function step(world: World, action: Decision): World {
   const legal = legalActions(world, action.seat);
-  if (!legal.some((d) => d.kind === action.kind && d.choice === action.choice && (d.target ?? null) === (action.target ?? null))) {
-    const why = !world.awaiting ? "nothing is awaited" : world.awaiting.seat !== action.seat ? `it is ${world.awaiting.seat}'s turn to decide` : `not one of: ${legal.map((d) => d.choice + (d.target ? ":" + d.target : "")).join(", ")}`;
+  const same = (d: Decision) => d.kind === action.kind && d.key === action.key && d.choice === action.choice && (d.target ?? null) === (action.target ?? null) && (d.detail ?? null) === (action.detail ?? null);
+  if (!legal.some(same)) {
+    const q = world.awaiting.find((a) => a.seat === action.seat);
+    const why = world.awaiting.length === 0 ? "nothing is awaited" : !q ? `${action.seat} is not being asked anything (waiting on ${world.awaiting.map((a) => a.seat).join(", ")})` : q.key !== action.key ? `it answers "${action.key}" but the question is "${q.key}"` : `not one of: ${legal.map(optionId).join(", ")}`;
     throw new IllegalAction(`illegal action ${JSON.stringify(action)}: ${why}`);
   }
   const next = cloneWorld(world);
-  next.pending = [...next.pending, { seat: action.seat, kind: action.kind, choice: action.choice, ...(action.target ? { target: action.target } : {}) }];
-  next.awaiting = null;
+  next.pending = [...next.pending, { seat: action.seat, kind: action.kind, key: action.key, choice: action.choice, ...(action.target !== undefined ? { target: action.target } : {}), ...(action.detail !== undefined ? { detail: action.detail } : {}) }];
+  next.awaiting = next.awaiting.filter((a) => a.seat !== action.seat);
+  if (next.awaiting.length > 0) return next;
   return advance(next);
 }

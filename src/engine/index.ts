@@ -1,16 +1,15 @@
 // The engine's public surface. Everything outside src/engine imports from here.
 export { createWorld, type WorldOptions } from "./setup.js";
 export { advance, simulate, step, legalActions, IllegalAction } from "./engine.js";
-export { viewFor, type SeatView } from "./view.js";
-export { summarize, type RunSummary } from "./summary.js";
+export { viewFor, type SeatView, type PrincipalView, type RowView } from "./view.js";
+export { summarize, type RunSummary, type ContestSummary } from "./summary.js";
 export { mixSeed } from "./rng.js";
-export { scenarioSchema, type Scenario, type ScenarioInput } from "./scenario/schema.js";
-export type { World, LogEntry, Decision, Awaiting, Fate, Reason, ContestRecord } from "./state.js";
+export { scenarioSchema, type Scenario, type ScenarioFile, type ScenarioInput } from "./scenario/schema.js";
+export type { World, LogEntry, Decision, Awaiting, Fate, Reason, ContestRecord, OptionView } from "./state.js";
 export { fateLadder } from "./state.js";
 export { weekPhases } from "./turn.js";
 export { presentWorld } from "./present.js";
-export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type Read, type CcRowEstimate, type PlotEstimate, type PlenumTally, type PublicOutcome } from "./player.js";
-export type { PrincipalView } from "./view.js";
+export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type Read, type CcRowEstimate, type MoveEstimate, type PlenumTally, type PublicOutcome } from "./player.js";
 export { epilogue, type Epilogue, type EpilogueLine } from "./epilogue.js";
 export { parseSettingValue } from "./scenario/what-if.js";
 export { differingParameters, resolveParameters, type ModelParameters, type ParameterCatalog, type ParameterEntry, type ParameterOverride } from "./model/parameters.js";

@@ -2,8 +2,9 @@ import type { Id, LogEntry, World } from "./state.js";
 
 export type NewEntry = Omit<LogEntry, "seq" | "date">;
 
-export function record(world: World, entry: NewEntry): LogEntry {
-  const full: LogEntry = { seq: world.log.length, date: world.date, ...entry };
+/** Adds an entry to the log, dated today unless it happened on another day of the week (an event). */
+export function record(world: World, entry: NewEntry, date: string = world.date): LogEntry {
+  const full: LogEntry = { seq: world.log.length, date, ...entry };
   if (Array.isArray(full.audience)) full.audience = [...new Set(full.audience)].sort();
   world.log.push(full);
   return full;

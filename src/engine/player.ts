@@ -1,14 +1,14 @@
-// What a seat can work out from what it knows (MODEL.md section 7): its read of each colleague's
-// stance and of their regard for it, the Central Committee's likely vote by constituency, and the
-// odds of the plots it is in or has heard of. Every figure is built only from the seat's own state,
-// the log entries whose audience includes it, and what the rules treat as public (posts, patrons,
-// grievances, the policies in force, the leader's standing). Each read carries its spread and the
-// pieces of evidence it rests on, so the player can see why.
+// What a seat can work out from what it knows (MODEL.md section 9): its read of each colleague's
+// stance toward the first man and of their regard for it, the Central Committee's likely vote by
+// constituency, and the odds of the moves it is in or has heard of. Every figure is built only from
+// the seat's own state, the log entries whose audience includes it, and what the rules treat as
+// public (posts, patrons, grievances, policies, prestige). Each read carries its spread and evidence.
 import { term } from "./ai/choice.js";
 import { canKnow, nameOf } from "./log.js";
-import { canAct, clamp, grievanceAgainst, leaderOf, logistic } from "./queries.js";
-import { effectiveLean, estimateSuccess } from "./rules/estimates.js";
-import type { CcMember, Id, LogEntry, PlotBelief, Reason, World } from "./state.js";
+import { canAct, clamp, grievanceAgainst, logistic, regardOf, trustOf, votingCc } from "./queries.js";
+import { attitude } from "./rules/cadres.js";
+import { estimateSuccess } from "./rules/estimate.js";
+import type { Id, LogEntry, MoveBelief, Reason, World } from "./state.js";
 import { summarize } from "./summary.js";
 
 /** An estimate: `value` in -1..1, give or take `spread`, with the evidence behind it. */
@@ -20,11 +20,10 @@ export interface Read {
 
 export interface BoardRow {
   id: Id;
-  /** "you" for the seat itself, even when the seat is the leader. */
   role: "leader" | "you" | "colleague";
-  /** Toward the leader: +1 his loyal man, -1 wants him gone. Null for the leader and for the fallen. */
+  /** Toward the first man: +1 his loyal man, -1 wants him gone. Null for him, for the fallen, with no first man. */
   stance: Read | null;
-  /** Their regard for you: +1 a firm friend, -1 an enemy. Null for yourself and for the fallen. */
+  /** Their regard for you. Null for yourself and for the fallen. */
   regard: Read | null;
 }
 
@@ -32,50 +31,49 @@ export interface CcRowEstimate {
   constituency: Id;
   voting: number;
   candidates: number;
-  /** Voting members by distance from Moscow: who can reach a snap plenum. */
   near: number;
   mid: number;
   far: number;
-  /** Expected share of the row's voting members who would vote for the leader, give or take `spread`. */
+  /** Expected share of the row's voting members who would back the first man, give or take `spread`. */
   support: number;
   spread: number;
   yourClients: number;
   leaderClients: number;
-  /** Members pledged to your plot; null when you are in no plot. */
+  /** Members pledged to your move; null when you are in none. */
   pledgedToYou: number | null;
 }
 
-export interface PlotEstimate {
-  plotId: string;
+export interface MoveEstimate {
+  move: string;
+  target: Id;
   member: boolean;
   knownMembers: Id[];
   certainty: number;
-  source: PlotBelief["source"];
+  source: MoveBelief["source"];
   since: string;
   /** Your estimate that it would win if launched now, and the chances it multiplies. */
   odds: number;
   factors: { factor: string; chance: number }[];
-  /** Members only: CC members pledged, and how sure the plotters are that the leader is on to them. */
-  whipped: number | null;
+  /** The Presidium as you count it: the votes you count on, those needed (the target votes too; a tie keeps him). */
+  presidium: { counted: number; voters: number; needed: number; expected: number };
+  pledged: number | null;
   alarm: number | null;
 }
 
 export interface PlenumTally {
-  plotId: string;
+  move: string;
   date: string;
-  rows: { constituency: Id; forLeader: number; againstLeader: number }[];
-  forLeader: number;
-  againstLeader: number;
+  rows: { constituency: Id; forTarget: number; againstTarget: number }[];
+  forTarget: number;
+  againstTarget: number;
 }
 
 export interface SeatEstimates {
   board: BoardRow[];
   cc: { rows: CcRowEstimate[]; support: number; spread: number; voting: number };
-  plots: PlotEstimate[];
+  moves: MoveEstimate[];
   plenums: PlenumTally[];
 }
-
-const MIN_SPREAD = 0.05;
 
 export function seatEstimates(world: World, seat: Id): SeatEstimates {
   const me = world.principals[seat];
@@ -84,51 +82,35 @@ export function seatEstimates(world: World, seat: Id): SeatEstimates {
   const evidence = gatherEvidence(world, seat, seen);
   return {
     board: world.order.map((id) => boardRow(world, seat, id, evidence)),
-    cc: ccEstimate(world, seat, evidence),
-    plots: plotEstimates(world, seat),
+    cc: ccEstimate(world, seat),
+    moves: moveEstimates(world, seat),
     plenums: plenumTallies(world, seen),
   };
 }
 
-/** What the seat's log tells it about each colleague. */
 interface Evidence {
-  leader: Id;
-  /** Last vote or speech in a session against the current leader: true if against him. */
-  sessionStance: Map<Id, { against: boolean; date: string }>;
-  /** Who warned the leader of a plot (as far as the seat saw), and who was accused. */
+  leader: Id | null;
+  votedAgainstLeader: Map<Id, { against: boolean; date: string }>;
   warned: Set<Id>;
   accused: Map<Id, number>;
-  /** Approaches the seat took part in. */
   approachedMe: Set<Id>;
   myApproaches: Map<Id, string>;
-  /** Who warned the leader about the seat. */
   reportedMe: Set<Id>;
-  /** Plotters the seat knows of (its beliefs), with how sure it is. */
-  knownPlotters: Map<Id, number>;
-  /** Fellow members of the seat's own plot. */
-  fellowPlotters: Set<Id>;
+  known: Map<Id, number>;
+  fellows: Set<Id>;
 }
 
 function gatherEvidence(world: World, seat: Id, seen: readonly LogEntry[]): Evidence {
-  const leader = leaderOf(world);
-  const e: Evidence = {
-    leader,
-    sessionStance: new Map(),
-    warned: new Set(),
-    accused: new Map(),
-    approachedMe: new Set(),
-    myApproaches: new Map(),
-    reportedMe: new Set(),
-    knownPlotters: new Map(),
-    fellowPlotters: new Set(),
-  };
-  // Votes cast against an earlier leader say little about the present one.
+  const leader = world.primacy;
+  const e: Evidence = { leader, votedAgainstLeader: new Map(), warned: new Set(), accused: new Map(), approachedMe: new Set(), myApproaches: new Map(), reportedMe: new Set(), known: new Map(), fellows: new Set() };
   let leaderSince = "";
-  for (const entry of seen) if (entry.type === "succession" && entry.actor === leader) leaderSince = entry.date;
+  for (const entry of seen) if (entry.type === "primacy" && entry.actor === leader) leaderSince = entry.date;
+  const targets = new Map(world.moves.map((m) => [m.id, m.target]));
   for (const entry of seen) {
     const data = entry.data ?? {};
-    if ((entry.type === "presidium-vote" || entry.type === "speech") && entry.actor && entry.date >= leaderSince && entry.actor !== leader) {
-      e.sessionStance.set(entry.actor, { against: entry.chosen === "for", date: entry.date });
+    const move = typeof data.move === "string" ? data.move : "";
+    if (entry.type === "presidium-vote" && entry.actor && entry.date >= leaderSince && targets.get(move) === leader && entry.actor !== leader) {
+      e.votedAgainstLeader.set(entry.actor, { against: entry.chosen === "for", date: entry.date });
     } else if (entry.type === "warning") {
       const source = typeof data.source === "string" ? data.source : null;
       const credibility = typeof data.credibility === "number" ? data.credibility : 0.5;
@@ -138,211 +120,182 @@ function gatherEvidence(world: World, seat: Id, seen: readonly LogEntry[]): Evid
       if (source && accused.includes(seat)) e.reportedMe.add(source);
     } else if (entry.type === "approach") {
       const approacher = typeof data.approacher === "string" ? data.approacher : null;
-      const target = typeof data.target === "string" ? data.target : null;
-      if (approacher && target === seat) e.approachedMe.add(approacher);
-      if (approacher === seat && target && entry.chosen) e.myApproaches.set(target, entry.chosen);
+      const recruit = typeof data.recruit === "string" ? data.recruit : null;
+      if (approacher && recruit === seat) e.approachedMe.add(approacher);
+      if (approacher === seat && recruit && entry.chosen) e.myApproaches.set(recruit, entry.chosen);
     }
   }
-  const me = world.principals[seat];
-  for (const belief of me.beliefs) {
-    const certainty = belief.source === "member" ? 1 : belief.certainty;
-    for (const m of belief.knownMembers) if (m !== seat) e.knownPlotters.set(m, Math.max(e.knownPlotters.get(m) ?? 0, certainty));
-    if (belief.source === "member") for (const m of belief.knownMembers) if (m !== seat) e.fellowPlotters.add(m);
+  for (const b of world.principals[seat].beliefs) {
+    const certainty = b.source === "member" ? 1 : b.certainty;
+    for (const m of b.knownMembers) if (m !== seat) e.known.set(m, Math.max(e.known.get(m) ?? 0, certainty));
+    if (b.source === "member") for (const m of b.knownMembers) if (m !== seat) e.fellows.add(m);
   }
   return e;
 }
 
-/** Accumulates evidence into a read: each piece shifts the value and narrows the spread. */
 class ReadBuilder {
   private value: number;
   private spread: number;
   private readonly basis: Reason[] = [];
-  constructor(prior: number, spread: number, priorReason: string) {
+  constructor(prior: number, spread: number, why: string) {
     this.value = prior;
     this.spread = spread;
-    this.basis.push(term(priorReason, prior));
+    this.basis.push(term(why, prior));
   }
-  add(reason: string, shift: number, narrowing: number): void {
+  add(why: string, shift: number, narrowing: number): void {
     this.value += shift;
     this.spread *= narrowing;
-    this.basis.push(term(reason, shift));
+    this.basis.push(term(why, shift));
   }
-  done(): Read {
-    return { value: round(clamp(this.value, -1, 1)), spread: round(Math.max(MIN_SPREAD, this.spread)), basis: this.basis.filter((b) => b.value !== 0 || this.basis.length === 1) };
+  done(min: number): Read {
+    return { value: round(clamp(this.value, -1, 1)), spread: round(Math.max(min, this.spread)), basis: this.basis.filter((b) => b.value !== 0 || this.basis.length === 1) };
   }
 }
 
 function boardRow(world: World, seat: Id, id: Id, ev: Evidence): BoardRow {
   const p = world.principals[id];
+  const k = world.params.player.read;
   const role = id === seat ? "you" : id === ev.leader ? "leader" : "colleague";
   const fallen = !p.alive || p.fate !== null;
   let stance: Read | null = null;
-  if (role === "you" && id !== ev.leader) {
-    stance = { value: round(world.principals[seat].opinionOfLeader), spread: 0, basis: [term("your own opinion of the leader", world.principals[seat].opinionOfLeader)] };
-  } else if (role === "colleague" && !fallen) {
-    stance = stanceRead(world, seat, id, ev);
+  if (ev.leader !== null && id !== ev.leader && !fallen) {
+    if (role === "you") stance = { value: round(regardOf(p, ev.leader)), spread: 0, basis: [term("your own opinion of him", regardOf(p, ev.leader))] };
+    else stance = stanceRead(world, seat, id, ev);
   }
   const regard = role === "you" || fallen ? null : regardRead(world, seat, id, ev);
+  void k;
   return { id, role, stance, regard };
 }
 
 function stanceRead(world: World, seat: Id, id: Id, ev: Evidence): Read {
+  const k = world.params.player.read;
   const p = world.principals[id];
   const me = world.principals[seat];
-  const leader = ev.leader;
-  const r = new ReadBuilder(0.2, 0.55, "colleagues back the leader in public");
-  if (p.patron === leader) r.add(`owes his career to ${nameOf(world, leader)}`, 0.35, 0.85);
-  const grievance = Math.min(1.5, grievanceAgainst(p, leader));
-  if (grievance > 0) r.add(`known grievances against ${nameOf(world, leader)}`, -0.4 * grievance, 0.9);
-  const plotter = ev.knownPlotters.get(id);
-  if (plotter !== undefined) r.add(ev.fellowPlotters.has(id) ? "in your plot" : "named as a plotter", -0.9 * plotter, 1 - 0.7 * plotter);
-  else if (p.patron !== null && ev.knownPlotters.has(p.patron)) r.add("his patron is plotting", -0.2, 0.95);
-  const vote = ev.sessionStance.get(id);
-  if (vote) r.add(vote.against ? `spoke or voted against him (${vote.date})` : `stood by him in the session (${vote.date})`, vote.against ? -0.6 : 0.35, 0.5);
-  if (ev.warned.has(id)) r.add("warned the leader of a plot", 0.5, 0.6);
+  const leader = ev.leader!;
+  const r = new ReadBuilder(k.prior, k.spread, "colleagues back the first man in public");
+  if (p.patron === leader) r.add(`owes his career to ${nameOf(world, leader)}`, k.client, k.clientNarrow);
+  const grievance = Math.min(k.grievanceCap, grievanceAgainst(p, leader));
+  if (grievance > 0) r.add(`known grievances against ${nameOf(world, leader)}`, -k.grievance * grievance, k.grievanceNarrow);
+  const plotter = ev.known.get(id);
+  if (plotter !== undefined) r.add(ev.fellows.has(id) ? "in your move" : "named as working against someone", -k.plotter * plotter, 1 - k.plotterNarrow * plotter);
+  const vote = ev.votedAgainstLeader.get(id);
+  if (vote) r.add(vote.against ? `voted against him (${vote.date})` : `stood by him in a session (${vote.date})`, vote.against ? -k.vote : k.voteFor, k.voteNarrow);
+  if (ev.warned.has(id)) r.add("warned of a move", k.warned, k.warnedNarrow);
   const accused = ev.accused.get(id);
-  if (accused !== undefined && plotter === undefined) r.add("accused of plotting in a warning", -0.4 * accused, 0.85);
-  if (seat === leader) {
-    const suspicion = me.suspicion[id] ?? 0;
-    if (suspicion > 0) r.add("your suspicion of him", -0.6 * suspicion, 0.9);
-  }
-  const trust = me.trust[id] ?? 0;
-  if (trust !== 0) r.add("your own sense of the man", 0.2 * trust, 0.95);
-  return r.done();
+  if (accused !== undefined && plotter === undefined) r.add("accused in a warning", -k.accused * accused, k.accusedNarrow);
+  if (seat === leader && (me.suspicion[id] ?? 0) > 0) r.add("your suspicion of him", -k.suspicion * me.suspicion[id], k.suspicionNarrow);
+  const trust = trustOf(me, id);
+  if (trust !== 0) r.add("your own sense of the man", k.trust * trust, k.trustNarrow);
+  return r.done(k.minSpread);
 }
 
 function regardRead(world: World, seat: Id, id: Id, ev: Evidence): Read {
+  const k = world.params.player.read;
   const p = world.principals[id];
   const me = world.principals[seat];
-  const r = new ReadBuilder(0, 0.5, "no particular tie");
-  if (p.patron === seat) r.add("your client: he owes you his career", 0.45, 0.8);
-  if (me.patron === id) r.add("your patron", 0.3, 0.85);
-  const trust = me.trust[id] ?? 0;
-  if (trust !== 0) r.add(trust > 0 ? "you trust him, and trust tends to be returned" : "you distrust him, and it shows", 0.4 * trust, 0.9);
-  if (ev.fellowPlotters.has(id)) r.add("a fellow plotter", 0.3, 0.8);
-  if (ev.approachedMe.has(id)) r.add("he trusted you enough to sound you out", 0.3, 0.8);
+  const r = new ReadBuilder(0, k.spread, "no particular tie");
+  if (p.patron === seat) r.add("your client: he owes you his career", k.client, k.clientNarrow);
+  if (me.patron === id) r.add("your patron", k.patronRegard, k.clientNarrow);
+  const trust = trustOf(me, id);
+  if (trust !== 0) r.add(trust > 0 ? "you trust him, and trust tends to be returned" : "you distrust him, and it shows", k.mutualTrust * trust, k.trustNarrow);
+  if (ev.fellows.has(id)) r.add("a fellow member of your move", k.fellow, k.clientNarrow);
+  if (ev.approachedMe.has(id)) r.add("he trusted you enough to sound you out", k.fellow, k.clientNarrow);
   const answer = ev.myApproaches.get(id);
-  if (answer === "join") r.add("joined when you sounded him out", 0.3, 0.8);
-  else if (answer === "report") r.add("turned you down to report you", -0.6, 0.7);
-  if (ev.reportedMe.has(id)) r.add("warned the leader about you", -0.6, 0.7);
-  if (seat === ev.leader) {
-    const vote = ev.sessionStance.get(id);
-    if (vote?.against) r.add("voted against you", -0.4, 0.8);
-  }
-  return r.done();
+  if (answer === "join") r.add("joined when you sounded him out", k.fellow, k.clientNarrow);
+  else if (answer === "report") r.add("turned you down to report you", -k.vote, k.voteNarrow);
+  if (ev.reportedMe.has(id)) r.add("warned against you", -k.vote, k.voteNarrow);
+  return r.done(k.minSpread);
 }
 
-/**
- * The CC as the seat can judge it: each member's public lean (the mood of his constituency under the
- * policies in force and the leader's standing, not his private leanings), his patron's line, and the
- * pledges the seat's own plot has collected.
- */
-function ccEstimate(world: World, seat: Id, ev: Evidence): SeatEstimates["cc"] {
-  const myPlot = world.plots.find((p) => (p.stage === "forming" || p.stage === "recruiting") && p.members.includes(seat)) ?? null;
-  const rows = new Map<Id, CcMember[]>();
-  for (const m of world.cc) {
-    const list = rows.get(m.row);
-    if (list) list.push(m);
-    else rows.set(m.row, [m]);
-  }
+/** The CC as the seat can judge it: each constituency's public mood toward the first man and patrons' lines. */
+function ccEstimate(world: World, seat: Id): SeatEstimates["cc"] {
+  const k = world.params.player.cc;
+  const leader = world.primacy;
+  const myMove = world.moves.find((m) => m.stage === "forming" && m.members.includes(seat)) ?? null;
   const out: CcRowEstimate[] = [];
-  let totalSupport = 0;
-  let totalVariance = 0;
-  let totalVoting = 0;
-  for (const [row, members] of rows) {
-    const voting = members.filter((m) => m.seat === "voting");
-    // A constituency's general mood is known; where each man stands within it is not.
-    const rowBase = voting.length ? voting.reduce((s, m) => s + m.baseLean, 0) / voting.length : 0;
+  let total = 0;
+  let variance = 0;
+  let voting = 0;
+  for (const row of world.rows) {
+    const members = world.cadres.filter((c) => c.row === row.id && c.seat !== null);
+    const voters = members.filter((c) => c.seat === "voting");
+    const est: CcRowEstimate = { constituency: row.id, voting: voters.length, candidates: members.length - voters.length, near: 0, mid: 0, far: 0, support: 0, spread: 0, yourClients: 0, leaderClients: 0, pledgedToYou: myMove ? 0 : null };
     let support = 0;
-    let variance = 0;
-    const est: CcRowEstimate = {
-      constituency: row,
-      voting: voting.length,
-      candidates: members.length - voting.length,
-      near: 0,
-      mid: 0,
-      far: 0,
-      support: 0,
-      spread: 0,
-      yourClients: 0,
-      leaderClients: 0,
-      pledgedToYou: myPlot ? 0 : null,
-    };
-    for (const m of voting) {
-      est[m.distance]++;
-      if (m.patron === seat) est.yourClients++;
-      if (m.patron === ev.leader) est.leaderClients++;
-      const publicLean = clamp(effectiveLean(world, m) - m.baseLean + rowBase, -1, 1);
-      const patronLine = m.patron === ev.leader ? 1.2 : m.patron !== null && (ev.knownPlotters.has(m.patron) || (m.patron === seat && myPlot)) ? -1.2 : 0;
-      const pledged = myPlot !== null && m.whippedBy === myPlot.id;
-      if (pledged && est.pledgedToYou !== null) est.pledgedToYou++;
-      const p = logistic(1.5 * (2 * publicLean + patronLine - (pledged ? 1.6 : 0)));
+    let v = 0;
+    for (const c of voters) {
+      est[c.distance]++;
+      if (c.patron === seat) est.yourClients++;
+      if (leader !== null && c.patron === leader) est.leaderClients++;
+      if (myMove && c.pledge === myMove.id && est.pledgedToYou !== null) est.pledgedToYou++;
+      // Public: the mood and the patron, not a man's own debts or pledges to others.
+      const pub = leader === null ? 0 : attitude(world, { ...c, debts: {} }, leader) - (myMove && c.pledge === myMove.id ? k.pledged : 0);
+      const p = logistic(k.slope * pub);
       support += p;
-      variance += p * (1 - p);
+      v += p * (1 - p);
     }
-    const n = voting.length || 1;
+    const n = voters.length || 1;
     est.support = round(support / n);
-    // Who turns up and how the hall sways are beyond anyone's reckoning: a floor under the spread.
-    est.spread = round(Math.sqrt(variance) / n + 0.06);
+    est.spread = round(Math.sqrt(v) / n + k.floor);
     out.push(est);
-    totalSupport += support;
-    totalVariance += variance;
-    totalVoting += voting.length;
+    total += support;
+    variance += v;
+    voting += voters.length;
   }
-  const n = totalVoting || 1;
-  return { rows: out, support: round(totalSupport / n), spread: round(Math.sqrt(totalVariance) / n + 0.06), voting: totalVoting };
+  const n = voting || 1;
+  return { rows: out, support: round(total / n), spread: round(Math.sqrt(variance) / n + k.floor), voting };
 }
 
-function plotEstimates(world: World, seat: Id): PlotEstimate[] {
+function moveEstimates(world: World, seat: Id): MoveEstimate[] {
   const me = world.principals[seat];
-  const out: PlotEstimate[] = [];
-  for (const belief of me.beliefs) {
-    const plot = world.plots.find((p) => p.id === belief.plotId);
-    if (!plot) continue;
-    const member = plot.members.includes(seat);
-    // Only the plotters know how many CC members they have lined up.
-    const asSeen = member ? plot : { ...plot, whippedCount: 0 };
-    const est = canAct(me) ? estimateSuccess(world, me, asSeen, belief.knownMembers) : { odds: 0, factors: [] };
+  const out: MoveEstimate[] = [];
+  for (const b of me.beliefs) {
+    const move = world.moves.find((m) => m.id === b.move);
+    if (!move) continue;
+    const member = move.members.includes(seat);
+    const pledged = member ? votingCc(world).filter((c) => c.pledge === move.id).length : null;
+    const est = canAct(me) ? estimateSuccess(world, me, move, { knownMembers: b.knownMembers, ...(pledged !== null ? { pledged } : {}) }) : null;
     out.push({
-      plotId: belief.plotId,
+      move: b.move,
+      target: b.target,
       member,
-      knownMembers: [...belief.knownMembers],
-      certainty: round(belief.certainty),
-      source: belief.source,
-      since: belief.since,
-      odds: round(est.odds),
-      factors: est.factors.map((f) => ({ factor: f.factor, chance: round(f.chance) })),
-      whipped: member ? plot.whippedCount : null,
-      alarm: member ? round(plot.alarm) : null,
+      knownMembers: [...b.knownMembers],
+      certainty: round(b.certainty),
+      source: b.source,
+      since: b.since,
+      odds: round(est?.odds ?? 0),
+      factors: (est?.factors ?? []).map((f) => ({ factor: f.factor, chance: round(f.chance) })),
+      presidium: est?.presidium ?? { counted: 0, voters: 0, needed: 0, expected: 0 },
+      pledged,
+      alarm: member ? round(move.alarm) : null,
     });
   }
   return out;
 }
 
 function plenumTallies(world: World, seen: readonly LogEntry[]): PlenumTally[] {
-  const rowOf = new Map(world.cc.map((m) => [m.id, m.row]));
+  const rowOf = new Map(world.cadres.map((c) => [c.id, c.row]));
   const tallies = new Map<string, PlenumTally>();
   for (const entry of seen) {
     if (entry.type !== "plenum-vote") continue;
-    const plotId = typeof entry.data?.plot === "string" ? entry.data.plot : "";
+    const move = typeof entry.data?.move === "string" ? entry.data.move : "";
     const member = typeof entry.data?.member === "string" ? entry.data.member : "";
-    let tally = tallies.get(plotId);
+    let tally = tallies.get(move);
     if (!tally) {
-      tally = { plotId, date: entry.date, rows: [], forLeader: 0, againstLeader: 0 };
-      tallies.set(plotId, tally);
+      tally = { move, date: entry.date, rows: [], forTarget: 0, againstTarget: 0 };
+      tallies.set(move, tally);
     }
     const constituency = rowOf.get(member) ?? "unknown";
     let row = tally.rows.find((r) => r.constituency === constituency);
     if (!row) {
-      row = { constituency, forLeader: 0, againstLeader: 0 };
+      row = { constituency, forTarget: 0, againstTarget: 0 };
       tally.rows.push(row);
     }
-    if (entry.chosen === "for-leader") {
-      row.forLeader++;
-      tally.forLeader++;
+    if (entry.chosen === "keep") {
+      row.forTarget++;
+      tally.forTarget++;
     } else {
-      row.againstLeader++;
-      tally.againstLeader++;
+      row.againstTarget++;
+      tally.againstTarget++;
     }
   }
   return [...tallies.values()];
@@ -355,17 +308,12 @@ function round(x: number): number {
 /** The outcome of a finished run as anyone could know it: the public record, not the archives. */
 export interface PublicOutcome {
   endDate: string;
-  startingLeader: Id;
-  firstSecretary: Id;
+  startingLeader: Id | null;
+  leader: Id | null;
+  firstSecretary: Id | null;
   leaderRemoved: boolean;
-  removedByVote: boolean;
-  removedByForce: boolean;
-  removedWhileAway: boolean;
   removalDate: string | null;
-  presidiumMovedAgainstLeader: boolean;
-  survivedViaPlenum: boolean;
-  plenums: { forLeader: number; againstLeader: number; present: number }[];
-  /** Everyone who fell in a contest, with their fate (each was announced). */
+  contests: { date: string; target: Id; venue: string; winner: string; fates: { who: Id; fate: string }[] }[];
   fates: { who: Id; fate: string }[];
 }
 
@@ -374,15 +322,11 @@ export function publicOutcome(world: World): PublicOutcome {
   return {
     endDate: s.endDate,
     startingLeader: s.startingLeader,
+    leader: s.leader,
     firstSecretary: s.firstSecretary,
     leaderRemoved: s.leaderRemoved,
-    removedByVote: s.removedByVote,
-    removedByForce: s.removedByForce,
-    removedWhileAway: s.removedWhileAway,
     removalDate: s.removalDate,
-    presidiumMovedAgainstLeader: s.presidiumMovedAgainstLeader,
-    survivedViaPlenum: s.survivedViaPlenum,
-    plenums: s.plenums.map((p) => ({ forLeader: p.forLeader, againstLeader: p.againstLeader, present: p.present })),
-    fates: s.fates.map((f) => ({ who: f.who, fate: f.fate })),
+    contests: s.contests.map((c) => ({ date: c.date, target: c.target, venue: c.venue, winner: c.winner, fates: c.fates.map((f) => ({ who: f.who, fate: f.fate })) })),
+    fates: s.contests.flatMap((c) => c.fates.map((f) => ({ who: f.who, fate: f.fate }))),
   };
 }

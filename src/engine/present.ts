@@ -11,7 +11,7 @@ import type { World } from "./state.js";
 export function presentWorld(world: World): World {
   if (!world.awaiting || world.done) return world;
   const partial = structuredClone(world);
-  const ctx: DecisionContext = { world: partial, rng: new Rng(partial.rng), decisions: partial.pending, used: 0 };
+  const ctx: DecisionContext = { world: partial, rng: new Rng(partial.rng), decisions: partial.pending, used: new Set() };
   try {
     runWeek(ctx);
   } catch (e) {

@@ -1,14 +1,15 @@
-// Small read-only questions about the world that several rules ask. Rules read powers and
-// traits, never particular ids or names.
+// Small read-only questions about the world that many rules ask, and the only ways a post changes
+// hands. Rules read powers and traits, never particular ids or names.
 import { yearOf } from "./calendar.js";
-import { IDEOLOGY_SPAN } from "./units.js";
-import type { Id, Plot, Principal, World } from "./state.js";
+import type { Cadre, Id, Move, Principal, World } from "./state.js";
+import type { PowerName } from "./scenario/schema.js";
 
 // Who holds which power is asked constantly and changes rarely, so it is memoised per world and
 // every change of office goes through takePost/leavePost below, which drop the memo.
 const holdersCache = new WeakMap<World, Map<string, Id[]>>();
 
-export function holdersOf(world: World, power: string): Id[] {
+/** Living holders of posts with this power (acting holders included), each once, in post order. */
+export function holdersOf(world: World, power: PowerName): Id[] {
   let byPower = holdersCache.get(world);
   if (!byPower) {
     byPower = new Map();
@@ -17,17 +18,23 @@ export function holdersOf(world: World, power: string): Id[] {
   let out = byPower.get(power);
   if (!out) {
     out = [];
-    // "a|b" asks for the holders of a, then of b, each once.
-    for (const wanted of power.split("|")) {
-      for (const postId of world.postOrder) {
-        const post = world.posts[postId];
-        if (!post.powers.includes(wanted)) continue;
-        for (const h of post.holders) if (!out.includes(h) && world.principals[h]?.alive) out.push(h);
-      }
+    for (const postId of world.postOrder) {
+      const post = world.posts[postId];
+      if (!post.powers.includes(power)) continue;
+      for (const h of post.holders) if (!out.includes(h) && world.principals[h]?.alive && !world.principals[h].fate) out.push(h);
+    }
+    for (const id of world.order) {
+      const p = world.principals[id];
+      if (p.acting.some((a) => world.posts[a].powers.includes(power)) && !out.includes(id)) out.push(id);
     }
     byPower.set(power, out);
   }
   return out;
+}
+
+/** Drops memoised answers after a change of office or of the acting arrangements. */
+export function officesChanged(world: World): void {
+  holdersCache.delete(world);
 }
 
 export function takePost(world: World, id: Id, postId: Id): void {
@@ -35,7 +42,12 @@ export function takePost(world: World, id: Id, postId: Id): void {
   if (!post.holders.includes(id)) post.holders.push(id);
   const p = world.principals[id];
   if (!p.posts.includes(postId)) p.posts.push(postId);
-  holdersCache.delete(world);
+  // Whoever was acting for the post's holder stops when someone takes it properly.
+  for (const other of world.order) {
+    const o = world.principals[other];
+    if (o.acting.includes(postId)) o.acting = o.acting.filter((a) => a !== postId);
+  }
+  officesChanged(world);
 }
 
 export function leavePost(world: World, id: Id, postId: Id): void {
@@ -43,34 +55,50 @@ export function leavePost(world: World, id: Id, postId: Id): void {
   post.holders = post.holders.filter((h) => h !== id);
   const p = world.principals[id];
   p.posts = p.posts.filter((x) => x !== postId);
-  holdersCache.delete(world);
+  officesChanged(world);
 }
 
-export function leaveAllPosts(world: World, id: Id): void {
-  for (const postId of [...world.principals[id].posts]) leavePost(world, id, postId);
-  holdersCache.delete(world);
+export function leaveAllPosts(world: World, id: Id): Id[] {
+  const posts = [...world.principals[id].posts];
+  for (const postId of posts) leavePost(world, id, postId);
+  world.principals[id].acting = [];
+  officesChanged(world);
+  return posts;
 }
 
-export function hasPower(world: World, id: Id, power: string): boolean {
-  return world.principals[id].posts.some((p) => world.posts[p]?.powers.includes(power));
+/** Whether he exercises the power, through a post of his own or one he is acting in. */
+export function hasPower(world: World, id: Id, power: PowerName): boolean {
+  const p = world.principals[id];
+  return p.posts.some((x) => world.posts[x].powers.includes(power)) || p.acting.some((x) => world.posts[x].powers.includes(power));
 }
 
-/** The First Secretary; throws if the invariant "exactly one leader" is broken. */
-export function leaderOf(world: World): Id {
-  const holders = holdersOf(world, "leader");
-  if (holders.length !== 1) throw new Error(`expected exactly one leader, found ${holders.length}`);
-  return holders[0];
+/** Commands force (the Army or the security organs). */
+export function commandsOrgans(world: World, id: Id): boolean {
+  return hasPower(world, id, "security") || hasPower(world, id, "army");
+}
+
+/** Whoever commands the security organs or the Army (once each, even if one man held both). */
+export function organChiefs(world: World): Id[] {
+  const out = [...holdersOf(world, "security")];
+  for (const a of holdersOf(world, "army")) if (!out.includes(a)) out.push(a);
+  return out;
 }
 
 export function ageOf(world: World, p: Principal): number {
   return yearOf(world.date) - p.born;
 }
 
+/** Alive, in office or at least in the leadership, and able to work. */
 export function canAct(p: Principal): boolean {
-  return p.alive && !p.incapacitated && p.fate === null;
+  return p.alive && p.incapacitatedSince === null && p.fate === null;
 }
 
-/** Full Presidium members able to vote this week. */
+/** In the leadership at all: alive and not fallen (he may be ill). */
+export function inPlay(p: Principal): boolean {
+  return p.alive && p.fate === null;
+}
+
+/** Full Presidium members able to vote. */
 export function presidiumVoters(world: World): Id[] {
   return world.order.filter((id) => {
     const p = world.principals[id];
@@ -78,54 +106,68 @@ export function presidiumVoters(world: World): Id[] {
   });
 }
 
-/** The trips `who` still plans to make (a trip is the starting leader's unless the data says whose). */
-export function plannedTrips(world: World, who: Id): World["trips"] {
-  return world.trips.filter((t) => (t.traveller ?? world.firstLeader) === who && !world.cancelledTrips.includes(t.id));
+/** Full members in play, including the ill: the seats the Presidium has filled. */
+export function fullSeats(world: World): Id[] {
+  return world.order.filter((id) => world.principals[id].presidium === "full" && inPlay(world.principals[id]));
 }
 
-export function isAway(world: World): boolean {
-  return world.leaderLocation !== null;
+export function isAway(world: World, id: Id): boolean {
+  return world.principals[id].location !== null;
 }
 
-/** Sum of a principal's grievances against someone, as a weight (0..~2). */
+/** The holder of primacy, if any: "the leader" of the rules. */
+export function leaderOf(world: World): Id | null {
+  return world.primacy;
+}
+
+/** Sum of a principal's grievances against someone. */
 export function grievanceAgainst(p: Principal, target: Id): number {
   let sum = 0;
   for (const g of p.grievances) if (g.against === target) sum += g.weight;
   return sum;
 }
 
-/**
- * How much a principal wants the leader gone: a low opinion, grievances, and distance in ideology
- * from the leader. Positive means disaffected.
- */
-export function disaffection(world: World, p: Principal, leader: Id): number {
-  const k = world.params.grievance.disaffection;
-  const l = world.principals[leader];
-  const ideologyGap = Math.abs(p.traits.ideology - l.traits.ideology) / IDEOLOGY_SPAN;
-  return -p.opinionOfLeader + k.grievance * Math.min(k.grievanceCap, grievanceAgainst(p, leader)) + k.ideologyGap * ideologyGap;
+export function regardOf(p: Principal, q: Id): number {
+  return p.regard[q] ?? 0;
 }
 
-export function tieToLeader(world: World, p: Principal, leader: Id): number {
-  const k = world.params.grievance.tie;
-  return (p.patron === leader ? k.patron : 0) + k.trust * Math.max(0, p.trust[leader] ?? 0) + k.loyalOpinion * p.traits.loyalty * Math.max(0, p.opinionOfLeader);
+export function trustOf(p: Principal, q: Id): number {
+  return p.trust[q] ?? 0;
 }
 
-export function isActive(plot: Plot): boolean {
-  return plot.stage === "forming" || plot.stage === "recruiting";
+export function isActive(move: Move): boolean {
+  return move.stage === "forming";
 }
 
-export function activePlots(world: World): Plot[] {
-  return world.plots.filter(isActive);
+export function activeMoves(world: World): Move[] {
+  return world.moves.filter(isActive);
 }
 
-export function plotOf(world: World, id: Id): Plot | undefined {
-  for (const p of world.plots) if (isActive(p) && p.members.includes(id)) return p;
+export function moveById(world: World, id: string): Move | undefined {
+  return world.moves.find((m) => m.id === id);
+}
+
+/** The forming move he belongs to, if any (a man is in one conspiracy at a time). */
+export function moveOf(world: World, id: Id): Move | undefined {
+  for (const m of world.moves) if (m.stage === "forming" && m.members.includes(id)) return m;
   return undefined;
 }
 
-/** Whoever commands the KGB or the Army (once each, even if one man held both). */
-export function securityChiefs(world: World): Id[] {
-  return holdersOf(world, "security|army");
+/** Cadres holding a seat in the CC with a vote. */
+export function votingCc(world: World): Cadre[] {
+  let voters = votingCache.get(world.cadres);
+  if (!voters || voters.version !== ccVersion(world)) {
+    voters = { version: ccVersion(world), list: world.cadres.filter((c) => c.seat === "voting") };
+    votingCache.set(world.cadres, voters);
+  }
+  return voters.list;
+}
+
+const votingCache = new WeakMap<Cadre[], { version: string; list: Cadre[] }>();
+
+/** Seats change only at a congress (the CC's election date) or when the cadre list is replaced. */
+function ccVersion(world: World): string {
+  return `${world.ccElected}:${world.cadres.length}`;
 }
 
 export function clamp(x: number, lo = 0, hi = 1): number {

@@ -3,7 +3,7 @@
 // AI deliberation does not shift the weather.
 import { xoroshiro128plus, type RandomGenerator } from "pure-rand";
 
-export const streamNames = ["setup", "events", "health", "ai", "detection", "crisis"] as const;
+export const streamNames = ["setup", "events", "health", "ai", "detection", "crisis", "ids"] as const;
 export type StreamName = (typeof streamNames)[number];
 export type RngState = Record<StreamName, number[]>;
 
@@ -70,6 +70,11 @@ export class Rng {
       if (x < 0) return i;
     }
     return weights.length - 1;
+  }
+
+  /** An opaque identifier (eight hex digits): ids shown to players must not reveal how many exist. */
+  token(stream: StreamName): string {
+    return ((this.gen(stream).unsafeNext() >>> 0) + 0x100000000).toString(16).slice(1);
   }
 
   shuffle<T>(stream: StreamName, items: readonly T[]): T[] {

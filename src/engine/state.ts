@@ -1,8 +1,8 @@
 // The world: everything a run needs, and nothing else. Plain data (JSON-safe), so a world can be
-// cloned, hashed, saved and sent over the wire.
+// cloned, hashed, saved and sent over the wire. MODEL.md section 2 describes what it holds.
 import type { RngState } from "./rng.js";
-import type { TraitName, PolicyData, ScheduledEventData, TripData } from "./scenario/schema.js";
 import type { ModelParameters } from "./model/parameters.js";
+import type { CongressData, EventData, PolicyData, PowerName, TraitName, TripData } from "./scenario/schema.js";
 
 export type Id = string;
 export type Traits = Record<TraitName, number>;
@@ -16,15 +16,33 @@ export interface Grievance {
   date: string;
 }
 
-/** What one principal knows or suspects about a plot. */
-export interface PlotBelief {
-  plotId: string;
+/** A promise made while recruiting: a post if the move wins. */
+export interface Obligation {
+  from: Id;
+  to: Id;
+  post: Id;
+  move: string;
+  date: string;
+}
+
+/** What one principal knows or suspects about a move. */
+export interface MoveBelief {
+  move: string;
+  target: Id;
   /** Members this principal knows of (its own knowledge, not the truth). */
   knownMembers: Id[];
-  /** How sure they are that the plot is real (1 for members). */
+  /** How sure he is that the move is real (1 for members). */
   certainty: number;
-  source: "member" | "approached" | "warning" | "investigation";
+  source: "member" | "approached" | "warning" | "investigation" | "told";
   since: string;
+}
+
+export interface Whereabouts {
+  place: string;
+  trip: Id;
+  /** Last day away (a trip may be cut short). */
+  until: string;
+  returnDays: number;
 }
 
 export interface Principal {
@@ -34,91 +52,157 @@ export interface Principal {
   born: number;
   health: number;
   alive: boolean;
-  incapacitated: boolean;
+  /** Since when he has been unable to work (a stroke), or null. */
+  incapacitatedSince: string | null;
   presidium: "full" | "candidate" | "none";
   secretary: boolean;
   posts: Id[];
+  /** Posts he fills in for an incapacitated holder. */
+  acting: Id[];
   patron: Id | null;
   traits: Traits;
-  opinionOfLeader: number;
+  /** Political opinion of each colleague (-1..1). */
+  regard: Record<Id, number>;
+  /** Personal trust (-1..1). */
   trust: Record<Id, number>;
   grievances: Grievance[];
   believesCcDecides: number;
-  /** Share of each constituency's CC seats whose holders count this principal as patron. */
-  clients: Record<Id, number>;
-  beliefs: PlotBelief[];
-  /** Leader only: how strongly each principal is suspected of plotting (0..1). */
+  prestige: number;
+  kompromat: Record<Id, number>;
+  /** His own record of repression (0..1). */
+  record: number;
+  travel: number;
+  beliefs: MoveBelief[];
+  /** How strongly he suspects each colleague of moving against him (0..1). */
   suspicion: Record<Id, number>;
-  /** Set once the principal has lost a contest. */
+  location: Whereabouts | null;
+  /** Set once he has lost a contest (or retired for health). */
   fate: Fate | null;
   /** Roll-call order (0 = first). */
   rank: number;
 }
 
-export interface CcMember {
+/** A member of the wider elite: a job slot's holder, a CC member, or both. */
+export interface Cadre {
   id: Id;
   name: string | null;
-  seat: "voting" | "candidate";
+  /** His seat in the CC elected at the last congress, if any. */
+  seat: "voting" | "candidate" | null;
+  /** The job slot he holds now, if any. */
+  slot: Id | null;
   row: Id;
-  mix: Record<Id, number>;
   region: string;
   distance: "near" | "mid" | "far";
   patron: Id | null;
-  baseLean: number;
-  /** The plot that has secured this member's vote, if any. */
-  whippedBy: string | null;
+  /**
+   * His own regard for particular principals on top of his constituency's mood: owing one his post
+   * (+), a grudge against one who displaced him (-), a personal lean toward the first man.
+   */
+  debts: Record<Id, number>;
+  /** The move he has pledged his vote to, if any. */
+  pledge: string | null;
+  /** Moves that sounded him out and were refused, with the date. */
+  refused: Record<string, string>;
 }
 
-export type PlotStage = "forming" | "recruiting" | "launched" | "exposed" | "disbanded" | "succeeded" | "failed";
+export interface Slot {
+  id: Id;
+  row: Id;
+  seat: "voting" | "candidate";
+  holder: Id | null;
+}
 
-export interface Plot {
+export interface Row {
+  id: Id;
+  label: string;
+  mix: Record<Id, number>;
+  distance: { near: number; mid: number; far: number };
+  appointedBy: "cadres" | "government" | "army" | "none";
+  senior: boolean;
+}
+
+export type MoveStage = "forming" | "launched" | "succeeded" | "failed" | "disbanded";
+
+export interface Move {
   id: string;
   target: Id;
+  /** The posts demanded; empty: all of them. */
+  demand: Id[];
   initiator: Id;
+  /** In order of joining. */
   members: Id[];
-  /** Principals who were approached and said no, with when (they may be asked again once the plot has grown). */
-  refusedBy: { id: Id; date: string }[];
+  /** Principals who said no, with when. */
+  refusals: { id: Id; date: string }[];
   startedOn: string;
-  stage: PlotStage;
+  stage: MoveStage;
+  /** How much of it has leaked (0..max). */
   exposure: number;
-  /** 0..1: how sure the plotters are that the leader is on to them. */
+  /** How sure the members are that the target is on to them (0..1). */
   alarm: number;
-  whippedCount: number;
+  /** An open proposal by the holder of primacy (a purge put to the vote), or a retirement for health. */
+  open: "purge" | "health" | null;
   launchedOn: string | null;
   launchedWhileAway: boolean;
+}
+
+/** A contest in progress: a session, a plenum, or an arrest, over one or more days. */
+export interface Crisis {
+  move: string;
+  venue: "session" | "force";
+  phase: "waiting" | "session" | "plenum-called" | "plenum" | "done";
+  /** Days since the launch. */
+  day: number;
+  startedOn: string;
+  /** The target's answer once the Presidium has voted against him. */
+  answer: "resign" | "plenum" | "concede" | null;
+  sessionDays: number;
+  /** Day the session provoking a plenum ended. */
+  sessionEndedDay: number | null;
+  /** Presidium tally of the decisive session. */
+  tally: { for: number; against: number; voters: number } | null;
+  /** Which side each organ chief took. */
+  sides: Record<Id, "target" | "move" | "neutral">;
+  /** CC members in Moscow, with the day each arrived (by cadre id). */
+  arrived: Record<Id, number>;
+  /** Cadres who signed the demand for an immediate plenum. */
+  signatures: Id[];
+  /** Day the plenum opens, once called. */
+  plenumDay: number | null;
+  /** Posts the target offered to give up (a partial concession), if any. */
+  conceded: Id[];
 }
 
 export interface PostState {
   id: Id;
   title: string;
-  powers: string[];
+  powers: PowerName[];
   value: number;
   holders: Id[];
 }
 
-export interface Location {
-  place: string;
-  tripId: string;
-  returnDays: number;
-}
-
 export interface ContestRecord {
   date: string;
-  plotId: string;
+  /** When it was settled. */
+  endedOn: string;
+  move: string;
   target: Id;
+  demand: Id[];
   initiator: Id;
-  plotMembers: Id[];
-  kind: "session" | "exposed" | "pre-emption" | "arrest";
+  members: Id[];
+  /** Where it was decided. */
+  venue: "session" | "plenum" | "force";
+  open: Move["open"];
   launchedWhileAway: boolean;
   presidium: { for: number; against: number; voters: number } | null;
-  presidiumMajorityAgainstLeader: boolean;
-  leaderChoice: "resign" | "plenum" | null;
-  plenum: { forLeader: number; againstLeader: number; present: number; winningShare: number } | null;
-  force: boolean;
-  winner: "leader" | "plot";
-  fates: Record<Id, Fate>;
-  newFirstSecretary: Id;
-  successorWasPlotter: boolean;
+  answer: Crisis["answer"];
+  plenum: { forTarget: number; againstTarget: number; present: number; days: number } | null;
+  winner: "target" | "move";
+  /** Fates, with who proposed each. */
+  fates: { who: Id; fate: Fate; proposedBy: Id; softenedBy: Id[] }[];
+  /** Posts that changed hands, and to whom. */
+  posts: Record<Id, Id>;
+  /** Who decided it by force or transport, if an organ did. */
+  kingmakers: Id[];
 }
 
 export interface Reason {
@@ -140,19 +224,42 @@ export interface LogEntry {
   chosen?: string;
 }
 
-/** A choice made for a human-held seat. */
+/** A choice made for a human-held seat, keyed by the point that asked for it. */
 export interface Decision {
   seat: Id;
   kind: string;
+  /** Which question it answers (week, the decision point); makes a resent answer recognisable. */
+  key: string;
   choice: string;
   target?: Id;
+  /** A second argument (a post offered, a policy). */
+  detail?: string;
+}
+
+export interface OptionView {
+  choice: string;
+  target?: Id;
+  detail?: string;
+  label: string;
+  /** The chooser's own estimate that this option's result comes about. */
+  odds?: number;
+  terms?: Reason[];
 }
 
 export interface Awaiting {
   seat: Id;
   kind: string;
+  key: string;
   prompt: string;
-  options: { choice: string; target?: Id; label: string; odds?: number; terms?: Reason[] }[];
+  options: OptionView[];
+}
+
+export interface PolicyState extends PolicyData {
+  champion?: Id;
+  /** Who voted for and against its adoption. */
+  supporters: Id[];
+  opponents: Id[];
+  adoptedOn: string | null;
 }
 
 export interface World {
@@ -165,28 +272,64 @@ export interface World {
   end: string;
   date: string;
   week: number;
-  globals: { fear: number; ccArbiter: number; prestige: number };
+  globals: { fear: number; ccArbiter: number };
   signals: { kind: string; severity: number; date: string }[];
   principals: Record<Id, Principal>;
   /** Principal ids in rank order: the only iteration order the rules use. */
   order: Id[];
   posts: Record<Id, PostState>;
   postOrder: Id[];
-  cc: CcMember[];
-  policies: (PolicyData & { inForce: boolean })[];
-  events: ScheduledEventData[];
+  rows: Row[];
+  /** Each constituency's regard for each principal (-1..1), moved by policies, appointments, tours. */
+  mood: Record<Id, Record<Id, number>>;
+  cadres: Cadre[];
+  slots: Slot[];
+  /** When the CC in office was elected. */
+  ccElected: string;
+  congresses: CongressData[];
+  policies: PolicyState[];
+  events: EventData[];
+  /** Random events that have happened (those that happen once). */
+  eventsDone: Id[];
   trips: TripData[];
-  leaderLocation: Location | null;
-  /** Trips the leader cut short or called off after taking a warning seriously. */
-  cancelledTrips: string[];
-  firstLeader: Id;
-  plots: Plot[];
+  /** Trips made or refused (offers are taken at most once). */
+  tripsDone: Id[];
+  outsidePatron: { name: string; weight: number; stance: Record<Id, number> } | null;
+  /** Everyone's power as last read (see power.ts). */
+  power: Record<Id, number>;
+  /** Who holds primacy now, and since when. */
+  primacy: Id | null;
+  primacySince: string;
+  primacyHistory: { who: Id | null; from: string }[];
+  moves: Move[];
+  crisis: Crisis | null;
   contests: ContestRecord[];
+  promises: Obligation[];
+  /** The week's influence already spent, by principal (reset each week). */
+  spent: Record<Id, number>;
+  /** Counter behind opaque move ids (drawn from the `ids` stream, so no id reveals a count). */
   rng: RngState;
   log: LogEntry[];
   humanSeats: Id[];
-  /** Decisions made by human seats this week (the week is re-run from `weekStart` as they arrive). */
+  /** Decisions made by human seats this week (the week is re-run from its start as they arrive). */
   pending: Decision[];
-  awaiting: Awaiting | null;
+  /** What each human seat must decide before the week can go on (one question per seat). */
+  awaiting: Awaiting[];
+  /** Human seats letting quiet weeks pass until something concerns them. */
+  skipping: Id[];
+  /** How things stood at the start (for the run's summary and epilogue). */
+  origin: {
+    posts: Record<Id, Id[]>;
+    seats: Record<Id, "full" | "candidate" | "secretary" | "none">;
+    /** Each principal's tie to each other at the start. */
+    ties: Record<Id, Record<Id, number>>;
+    /** Each patron's clients' share of the voting CC. */
+    clients: Record<Id, number>;
+    fear: number;
+    /** Who was already ill, since when. */
+    ill: Record<Id, string>;
+  };
+  /** Series the summary reads: the full Presidium's size when it changes, the CC belief around plenums. */
+  trace: { fullSeats: { date: string; count: number }[]; beliefs: { date: string; before: number; after: number }[]; congresses: { date: string; shares: Record<Id, number> }[] };
   done: boolean;
 }

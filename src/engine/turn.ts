@@ -1,23 +1,27 @@
 // One week, as the named phases of MODEL.md section 3. Each phase is a function of the decision
 // context; the order here is the model.
-import { choose, optionsForLog, term, utility, type DecisionContext, type ScoredOption } from "./ai/choice.js";
+import { chooseTogether, choose, optionsForLog, optionId, type DecisionContext, type Question, type ScoredOption } from "./ai/choice.js";
 import { addDays, WEEK_DAYS } from "./calendar.js";
 import { nameOf, record } from "./log.js";
-import { activePlots, canAct, leaderOf, logistic, plotOf } from "./queries.js";
+import { updatePrimacy } from "./power.js";
+import { canAct, fullSeats, moveOf } from "./queries.js";
+import type { Id, World } from "./state.js";
+import { holdCongress } from "./rules/cadres.js";
+import { crisisPhase, strikePhase } from "./rules/crisis.js";
 import { detectionPhase } from "./rules/detection.js";
-import { strikePhase } from "./rules/crisis.js";
-import { healthPhase, leaderWhereabouts, scheduledEvents } from "./rules/events.js";
-import { leaderPhase } from "./rules/leader.js";
-import { considerStartingPlots, plotMemberOptions, soundOut, whipCc, clampExposure, plotStartTerms, startPlot } from "./rules/plots.js";
-import type { Id } from "./state.js";
+import { eventsPhase } from "./rules/events.js";
+import { lapseTrips, perform, returnsHome, weeklyOptions } from "./rules/governing.js";
+import { healthPhase } from "./rules/health.js";
+import { chooseDemand, describeDemand, endStaleMoves, keepPledges, lobbyCc, memberOptions, soundOut, startMove, startOption } from "./rules/moves.js";
 
 export const weekPhases = [
-  ["events", (ctx: DecisionContext) => { scheduledEvents(ctx); leaderWhereabouts(ctx); }],
+  ["events", eventsAndCongresses],
   ["health", healthPhase],
-  ["leader", leaderPhase],
+  ["primacy", (ctx: DecisionContext) => { updatePrimacy(ctx.world); endStaleMoves(ctx.world); }],
   ["principals", principalsPhase],
-  ["detection", detectionPhase],
-  ["strike", (ctx: DecisionContext) => { for (const plot of activePlots(ctx.world)) if (plot.members.length >= ctx.world.params.crisis.strike.minMembers && activePlots(ctx.world).includes(plot)) strikePhase(ctx, plot); }],
+  ["detection", (ctx: DecisionContext) => { detectionPhase(ctx); keepPledges(ctx); }],
+  ["strike", strikePhase],
+  ["crisis", crisisPhase],
   ["aftermath", endOfWeek],
 ] as const;
 
@@ -28,59 +32,115 @@ export function runWeek(ctx: DecisionContext): void {
   }
 }
 
-/** Every other principal acts, in a seeded random order, with one action a week. */
+function eventsAndCongresses(ctx: DecisionContext): void {
+  const world = ctx.world;
+  returnsHome(world);
+  lapseTrips(world);
+  eventsPhase(ctx);
+  const weekEnd = addDays(world.date, WEEK_DAYS);
+  for (const c of world.congresses) if (c.date >= world.date && c.date < weekEnd && c.electsCc) holdCongress(ctx, c);
+}
+
+/** How many actions a principal has this week: one, and one more for the first man. */
+function budget(world: World, id: Id): number {
+  const k = world.params.governing.influence;
+  return k.base + (world.primacy === id ? k.first : 0);
+}
+
+/** Everyone able to act does so, in a seeded order, one action a round; human seats are asked together. */
 function principalsPhase(ctx: DecisionContext): void {
   const world = ctx.world;
-  const leader = leaderOf(world);
-  const actors = ctx.rng.shuffle("ai", world.order.filter((id) => id !== leader && canAct(world.principals[id])));
-  for (const id of actors) {
-    if (!canAct(world.principals[id]) || leaderOf(world) !== leader) continue;
-    const plot = plotOf(world, id);
-    if (plot) {
-      actInPlot(ctx, id);
-    } else if (world.humanSeats.includes(id)) {
-      humanOutsider(ctx, id);
-    } else {
-      considerStartingPlots(ctx, id);
+  if (world.crisis) return;
+  unskipIfConcerned(world);
+  const rounds = Math.max(...world.order.map((id) => budget(world, id)));
+  for (let round = 0; round < rounds; round++) {
+    const actors = ctx.rng.shuffle("ai", world.order.filter((id) => canAct(world.principals[id]) && budget(world, id) > round));
+    const asked = actors.filter((id) => world.humanSeats.includes(id) && !world.skipping.includes(id));
+    const questions: Question[] = asked.map((id) => ({ seat: id, kind: "weekly", key: `w${world.week}:weekly:${round}`, prompt: promptFor(world, id, round), options: menu(world, id, true) }));
+    const answers = new Map(chooseTogether(ctx, questions).map((pick, i) => [asked[i], pick]));
+    for (const id of actors) {
+      if (!canAct(world.principals[id]) || world.crisis) continue;
+      if (world.skipping.includes(id)) continue;
+      const options = menu(world, id, world.humanSeats.includes(id));
+      let pick = answers.get(id) ?? choose(ctx, { seat: id, kind: "weekly", key: `w${world.week}:weekly:${round}`, prompt: "", options });
+      // What a player chose at the start of the round may no longer be possible when his turn comes.
+      if (answers.has(id) && !options.some((o) => optionId(o) === optionId(pick))) {
+        record(world, { type: "overtaken", audience: [id], actor: id, text: `${nameOf(world, id)}'s plan for the week (${pick.label}) is overtaken by events.` });
+        pick = options[0];
+      }
+      act(ctx, id, pick, options);
     }
   }
 }
 
-function actInPlot(ctx: DecisionContext, id: Id): void {
+function promptFor(world: World, id: Id, round: number): string {
+  const move = moveOf(world, id);
+  const what = move ? ` You are in the move for ${describeDemand(world, move)}.` : "";
+  return `Week of ${world.date}${round > 0 ? `, your ${round + 1}${round === 1 ? "nd" : "rd"} action` : ""}.${what}`;
+}
+
+/** The options of a principal this week: governing verbs, and conspiring ones (in a move, or to start one). */
+export function menu(world: World, id: Id, human: boolean): ScoredOption[] {
+  const options = weeklyOptions(world, id);
+  if (!canAct(world.principals[id]) || world.principals[id].location) return options;
+  const move = moveOf(world, id);
+  if (move) options.push(...memberOptions(world, move, id).filter((o) => o.choice !== "lie-low"));
+  else {
+    const start = startOption(world, id);
+    if (start) options.push(start);
+  }
+  if (human) options.push({ choice: "skip", label: "Let quiet weeks pass until something concerns you", terms: [] });
+  return options;
+}
+
+function act(ctx: DecisionContext, id: Id, pick: ScoredOption, options: ScoredOption[]): void {
   const world = ctx.world;
-  const plot = plotOf(world, id)!;
-  const options = plotMemberOptions(world, plot, id);
-  const pick = choose(ctx, id, "plot-action", "Your move in the plot this week.", options);
-  if (pick.choice === "sound-out" && pick.target) soundOut(ctx, plot, id, pick.target);
-  else if (pick.choice === "whip-cc") whipCc(ctx, plot, id);
-  clampExposure(world, plot);
-  if (world.humanSeats.includes(id) || pick.choice !== "lie-low") {
-    // The roster's own deliberations are private to the plot.
-    record(world, { type: "plot-decision", audience: [...plot.members], actor: id, text: `${nameOf(world, id)}: ${pick.label}.`, options: optionsForLog(options), chosen: pick.choice + (pick.target ? `:${pick.target}` : "") });
+  const human = world.humanSeats.includes(id);
+  if (pick.choice === "lie-low" && !human) return;
+  const publicAct = ["appoint", "propose-policy", "travel", "court-constituency", "co-opt", "fill-post", "purge", "purge-arrest", "retire-ill", "use-kompromat"].includes(pick.choice);
+  record(world, { type: "decision", audience: publicAct ? "public" : [id], actor: id, text: `${nameOf(world, id)}: ${pick.label}.`, options: optionsForLog(options), chosen: optionId(pick) });
+  switch (pick.choice) {
+    case "lie-low":
+      return;
+    case "skip":
+      if (!world.skipping.includes(id)) world.skipping.push(id);
+      return;
+    case "start-move": {
+      const move = startMove(ctx, id, pick.target!, chooseDemand(world, id, pick.target!));
+      record(world, { type: "move-started", audience: [id], actor: id, text: `${nameOf(world, id)} resolves to work for ${describeDemand(world, move)}.`, data: { move: move.id } });
+      return;
+    }
+    case "sound-out":
+      return soundOut(ctx, moveOf(world, id)!, id, pick.target!, pick.detail ?? null);
+    case "lobby-cc":
+      return lobbyCc(ctx, moveOf(world, id)!, id);
+    default:
+      return perform(ctx, id, pick);
   }
 }
 
-/** A human seat outside any plot may start one (with the odds its character would face) or wait. */
-function humanOutsider(ctx: DecisionContext, id: Id): void {
-  const world = ctx.world;
-  const leader = leaderOf(world);
-  const startTerms = plotStartTerms(world, world.principals[id], leader);
-  const options: ScoredOption[] = [
-    { choice: "wait", label: "Keep your head down", terms: [term("status quo", 0)] },
-    { choice: "start-plot", label: `Begin organising ${nameOf(world, leader)}'s removal`, odds: logistic(utility(startTerms)), terms: startTerms },
-  ];
-  const pick = choose(ctx, id, "weekly", "Your week.", options);
-  // A player who chooses to start a plot does so: the hazard only governs the AI.
-  if (pick.choice === "start-plot") startPlot(world, id, startTerms);
+/** A seat letting weeks pass wakes up when something touches him: a private message, a contest, a death. */
+function unskipIfConcerned(world: World): void {
+  if (!world.skipping.length) return;
+  const since = addDays(world.date, -WEEK_DAYS);
+  const loud = new Set(["launch", "death", "illness", "primacy", "congress", "arrest", "session-result", "plenum-result"]);
+  world.skipping = world.skipping.filter((id) => {
+    const touched = world.log.some((e) => e.date >= since && e.actor !== id && (loud.has(e.type) || (Array.isArray(e.audience) && e.audience.includes(id))));
+    const offer = world.trips.some((t) => !world.tripsDone.includes(t.id) && t.from <= world.date && world.date <= t.until && menu(world, id, false).some((o) => o.choice === "travel"));
+    return !touched && !offer;
+  });
 }
 
 function endOfWeek(ctx: DecisionContext): void {
   const world = ctx.world;
-  const k = world.params.plots.exposure;
-  for (const plot of activePlots(world)) {
-    plot.exposure = Math.max(0, plot.exposure * k.weeklyDecay);
-    plot.alarm *= k.alarmDecay;
+  const k = world.params.moves.exposure;
+  for (const move of world.moves) {
+    if (move.stage !== "forming") continue;
+    move.exposure = Math.max(0, move.exposure * k.weeklyDecay);
+    move.alarm *= k.alarmDecay;
   }
+  const seats = fullSeats(world).length;
+  if (world.trace.fullSeats[world.trace.fullSeats.length - 1]?.count !== seats) world.trace.fullSeats.push({ date: world.date, count: seats });
   world.week++;
   world.date = addDays(world.date, WEEK_DAYS);
   if (world.date > world.end) world.done = true;

@@ -4,537 +4,385 @@
 export interface ModelParameters {
   ai: {
     choice: {
-      /** Noise of the quantal-response (softmax) choice between options, in utility units. */
+      /** Noise of the quantal-response (softmax) choice among options, in utility units. */
       temperature: number;
     };
     strike: {
-      /** Choice noise of the decision to launch a plot. */
+      /** Choice noise of a move leader's decision to strike. */
       temperature: number;
     };
     align: {
-      /** Choice noise of a security chief choosing a side in a crisis. */
+      /** Choice noise of an organ chief choosing a side in a crisis. */
       temperature: number;
     };
     vote: {
-      /** Choice noise of a Presidium member's vote or speech. */
+      /** Choice noise of a vote, a speech or a ballot in a session. */
       temperature: number;
     };
   };
-  grievance: {
+  relations: {
     disaffection: {
-      /** Most that accumulated grievances against one man can weigh. */
-      grievanceCap: number;
-      /** Weight of grievances in disaffection with the leader. */
+      /** Disaffection per unit of grievance against a man. */
       grievance: number;
-      /** Weight of the ideological distance from the leader (0..1) in disaffection. */
+      /** Most that grievances against one man can count for. */
+      grievanceCap: number;
+      /** Disaffection per unit of ideological distance (0..1). */
       ideologyGap: number;
     };
     tie: {
-      /** Tie to the leader from being his client. */
+      /** Tie to a man from being his client. */
       patron: number;
-      /** Tie to the leader per unit of trust in him. */
+      /** Tie per unit of trust in him. */
       trust: number;
-      /** Tie from loyalty times a good opinion of the leader. */
+      /** Tie from loyalty times a good opinion of him. */
       loyalOpinion: number;
     };
+    threat: {
+      /** Threat per unit of his share of the leadership's power times his ambition. */
+      power: number;
+      /** Threat from commanding organs of force, times his readiness to use them (1 - restraint). */
+      organs: number;
+      /** Threat per unit of his grievances against one. */
+      grudge: number;
+      /** Most that his grievances count for. */
+      grudgeCap: number;
+      /** Threat per unit of compromising material he holds on one. */
+      kompromat: number;
+      /** Threat per unit of his suspicion of one. */
+      suspicion: number;
+      /** How much threats weigh when fear is zero. */
+      fearBase: number;
+      /** Added weight of threats per unit of fear. */
+      fearWeight: number;
+    };
   };
-  plots: {
-    costOfFailure: {
-      /** Cost of ending on the losing side when fear is zero (demotion). */
-      base: number;
-      /** Cost of losing per unit of fear squared (prison or death at high fear). */
-      fearSquared: number;
-    };
-    startHazard: {
-      /** Logit of the weekly chance that a principal starts a plot, before the other terms. */
-      baseline: number;
-      /** Logit per unit of ambition. */
-      ambition: number;
-      /** Logit per unit of disaffection with the leader. */
-      disaffection: number;
-      /** Logit per unit of boldness. */
-      boldness: number;
-      /** Logit removed per unit of fear squared. */
-      fearSquared: number;
-      /** Logit removed per unit of the leader's prestige above the midpoint. */
-      prestige: number;
-      /** Logit removed per unit of tie to the leader. */
-      tie: number;
-      /** Logit added for a full Presidium member. */
+  power: {
+    weights: {
+      /** Power per unit of the value of the posts one holds. */
+      posts: number;
+      /** Power of the First Secretary's office beyond its value. */
+      firstSecretary: number;
+      /** Power of chairing the Presidium's sessions. */
+      chairsPresidium: number;
+      /** Power of running the Council of Ministers. */
+      government: number;
+      /** Power of commanding the security organs or the Army. */
+      organs: number;
+      /** Power of appointing to party job slots. */
+      cadres: number;
+      /** Power of a full seat in the Presidium (a vote). */
       fullMember: number;
-      /** Logit added for a candidate member or a CC secretary. */
-      candidateOrSecretary: number;
-      /** Logit added for a principal outside the Presidium and Secretariat. */
-      outsider: number;
-    };
-    approach: {
-      /** Most that a target's public grievances count for in the appeal of approaching him. */
-      grievanceCap: number;
-      /** Risk of approaching an untrusted security chief at zero fear. */
-      organsRiskBase: number;
-      /** Appeal of approaching a security chief before his perceived loyalty. */
-      organsBase: number;
-      /** Appeal per unit of a security chief's perceived distance from the leader. */
-      organsDisloyalty: number;
-      /** Appeal of approaching a full Presidium member. */
-      fullMember: number;
-      /** Appeal of approaching a candidate member. */
+      /** Power of a candidate seat (a voice, no vote). */
       candidate: number;
-      /** Appeal of approaching a CC secretary. */
+      /** Power of a seat in the Secretariat without one in the Presidium. */
       secretary: number;
-      /** Appeal of approaching anyone else. */
-      other: number;
-      /** Appeal per unit of the target's public grievances against the leader. */
-      grievance: number;
-      /** Appeal per unit of trust in the target. */
-      trust: number;
-      /** Appeal removed when the target is the leader's client. */
-      leaderClient: number;
-      /** Appeal added when the target's patron is in the plot. */
-      clientOfPlotter: number;
-      /** Days before a man who refused may be asked again. */
-      askAgainAfterDays: number;
+      /** Power per unit of the share of the CC's job slots held by one's clients. */
+      slotClients: number;
+      /** Power per unit of the share of the voting CC who are one's clients. */
+      ccClients: number;
+      /** Power per unit of prestige above the midpoint. */
+      prestige: number;
+      /** Power lost while unable to work. */
+      incapacitated: number;
     };
-    member: {
-      /** Utility of lying low per unit of exposure risk run. */
-      lieLowRisk: number;
-      /** Utility of lying low per unit of the plot's estimated odds. */
-      lieLowStrength: number;
-      /** Utility of sounding out per unit of the best approach's appeal. */
-      soundOutAppeal: number;
-      /** Utility of sounding out per unit of missing odds. */
-      soundOutNeed: number;
-      /** Utility of sounding out removed per unit of exposure risk. */
-      soundOutRisk: number;
-      /** Utility of sounding out removed per unit of caution. */
-      soundOutCaution: number;
-      /** Utility of lobbying the CC per unit of belief that it decides (times the share not yet won). */
-      whipBelief: number;
-      /** Reach in the apparatus of a man who runs cadres. */
-      apparatusFull: number;
-      /** Reach in the apparatus of a man with clients of his own. */
-      apparatusClients: number;
-      /** Reach in the apparatus of anyone else. */
-      apparatusNone: number;
-      /** Utility of lobbying per unit of reach in the apparatus. */
-      whipReach: number;
-      /** Utility of lobbying removed per unit of exposure risk. */
-      whipRisk: number;
-      /** Utility of lobbying removed for its effort and visibility. */
-      whipCost: number;
-    };
-    response: {
-      /** Value of being on a winning plot before ambition. */
-      stakeBase: number;
-      /** Value of being on a winning plot per unit of ambition. */
-      stakeAmbition: number;
-      /** Utility of joining per unit of disaffection. */
-      disaffection: number;
-      /** Weight of the cost of failure for the boldest. */
-      riskBase: number;
-      /** Added weight of the cost of failure per unit of caution. */
-      riskCaution: number;
-      /** Utility of joining removed per unit of tie to the leader. */
-      tie: number;
-      /** Utility of joining per unit of trust in the man asking. */
-      trustAsker: number;
-      /** Utility of joining removed per unit of distance from the plotters' views. */
-      ideologyDistance: number;
-      /** Utility of joining for the strongest claimant, per unit of ambition times odds. */
-      claimOdds: number;
-      /** Utility of joining for the strongest claimant, per unit of ambition. */
-      claimBase: number;
-      /** Utility of joining when one's patron is in the plot (plus loyalty). */
-      patronInPlot: number;
-      /** Utility of joining removed for a security chief per unit of restraint. */
-      organsRestraint: number;
-      /** Reward of reporting a plot that fails, before ambition. */
-      rewardBase: number;
-      /** Reward of reporting a plot that fails, per unit of ambition. */
-      rewardAmbition: number;
-      /** Utility of reporting per unit of tie to the leader. */
-      reportTie: number;
-      /** Utility of reporting removed per unit of the plot's odds. */
-      reportPenalty: number;
-      /** Distaste for informing on a colleague. */
-      informingBase: number;
-      /** Added distaste per unit of trust in the man informed on. */
-      informingTrust: number;
-      /** Danger of reporting a plot that is not believed, per unit of its failure chance. */
-      notBelieved: number;
-      /** Utility of reporting removed per unit of disaffection. */
-      reportDisaffection: number;
-      /** Utility of keeping out removed per unit of odds times ambition. */
-      standingUnderNew: number;
-    };
-    soundOut: {
-      /** Exposure a plot gains from each approach. */
-      exposure: number;
-      /** How sure an approached man is that the plot is real. */
-      approachedCertainty: number;
-      /** Credibility of a report by a man who was approached. */
-      reportCredibility: number;
-      /** Weekly chance that a refuser's dropped word leaks, before his tie. */
-      refuserLeakBase: number;
-      /** Added leak chance per unit of the refuser's tie to the leader. */
-      refuserLeakTie: number;
-      /** Credibility of a refuser's leak. */
-      refuserCredibility: number;
-    };
-    whip: {
-      /** Priority of lobbying one's own CC clients. */
-      ownClient: number;
-      /** Priority of lobbying clients of fellow plotters. */
-      plotterClient: number;
-      /** CC members a man who runs cadres contacts in a week of lobbying. */
-      reachApparatus: number;
-      /** CC members anyone else contacts in a week of lobbying. */
-      reachOther: number;
-      /** Logit of agreeing when the lobbyist is the member's patron. */
-      patronOwn: number;
-      /** Logit of agreeing when the member's patron is in the plot. */
-      patronInPlot: number;
-      /** Logit of agreeing when the member's patron is the leader. */
-      patronTarget: number;
-      /** Logit of agreeing per unit of lean against the leader (below the threshold). */
-      leanScale: number;
-      /** Lean at which a lobbied member is indifferent. */
-      leanThreshold: number;
-      /** Logit of agreeing per unit of the plot's Presidium share above half. */
-      presidiumShare: number;
-      /** Logit of agreeing per unit of the lobbyist's competence above the midpoint. */
-      competence: number;
-      /** Chance that a refusing CC member leaks the approach. */
-      leakBase: number;
-      /** Added leak chance when the refuser is the leader's client. */
-      leakLeaderClient: number;
-      /** Exposure per CC member contacted. */
-      exposurePerContact: number;
-      /** Credibility of a leak from a CC member. */
-      leakCredibility: number;
-    };
-    exposure: {
-      /** Most exposure a plot can accumulate. */
-      max: number;
-      /** Share of a plot's exposure left after a quiet week. */
-      weeklyDecay: number;
-      /** Share of the plotters' alarm left after a week. */
-      alarmDecay: number;
+    primacy: {
+      /** How far a challenger must outweigh the first man to take primacy from him. */
+      margin: number;
     };
   };
-  estimates: {
-    lean: {
-      /** A CC member's lean toward the leader per unit of the leader's prestige above the midpoint. */
-      prestige: number;
+  cadres: {
+    attitude: {
+      /** A cadre's regard for his own patron. */
+      patronBond: number;
     };
-    chiefLoyalty: {
-      /** Perceived loyalty of a security chief who is the leader's client. */
-      client: number;
-      /** Perceived loyalty of a security chief with no patron. */
-      none: number;
-      /** Perceived loyalty of a security chief with another patron. */
-      other: number;
+    contest: {
+      /** Weight of a cadre's regard for the target of a contest. */
+      target: number;
+      /** Weight of a cadre's regard for the man who would replace him. */
+      front: number;
+      /** Weight of following one's patron's side. */
+      patronLine: number;
     };
-    success: {
-      /** Share of unpledged Presidium members expected to side with the plot, before the leader's prestige. */
-      driftBase: number;
-      /** Added drift per unit of the leader's prestige below the pivot. */
-      driftPrestige: number;
-      /** Prestige at which the drift is at its base. */
-      driftPivot: number;
-      /** Least drift. */
-      driftMin: number;
-      /** Most drift. */
-      driftMax: number;
-      /** Share of the publicly hostile CC expected to side with the plot unlobbied. */
-      ccOpposition: number;
-      /** Weight of the organs in the estimate at zero fear. */
-      securityBase: number;
-      /** Added weight of the organs per unit of fear. */
-      securityFear: number;
-      /** Steepness of the chance of a Presidium majority in the expected share. */
-      presidiumSlope: number;
-      /** Steepness of the chance of the CC in the share against the leader. */
-      ccSlope: number;
-      /** Logit that the organs stand aside, before the chiefs. */
-      organsBase: number;
-      /** Organs logit per chief in the plot (times the organs' weight). */
-      chiefWith: number;
-      /** Organs logit removed per unit of chiefs' perceived loyalty above half. */
-      chiefLoyal: number;
-      /** Organs logit added while the leader is away. */
-      away: number;
-      /** Organs logit removed per unit of the leader's prestige above the midpoint. */
-      prestige: number;
+    appointment: {
+      /** A new appointee's debt to the man who appointed him. */
+      gratitude: number;
+      /** A displaced holder's grudge against the man who displaced him. */
+      grudge: number;
     };
   };
   crisis: {
     strike: {
-      /** Utility of launching per unit of estimated odds above the threshold. */
+      /** Utility of striking per unit of estimated success above the threshold. */
       odds: number;
-      /** Estimated odds at which launching is worth it for a plotter of average boldness. */
+      /** Estimated success at which striking is worth it for an average leader. */
       threshold: number;
-      /** Utility of launching per unit of boldness above the midpoint. */
+      /** Utility of striking per unit of boldness above the midpoint. */
       boldness: number;
-      /** Utility of launching per unit of alarm. */
+      /** Utility of striking per unit of alarm (the target is on to them). */
       urgency: number;
-      /** Utility of launching while the leader is away. */
+      /** Utility of striking while the target is away from Moscow. */
       away: number;
-      /** Utility of launching removed when the leader leaves soon. */
+      /** Utility of striking now removed when the target leaves soon. */
       tripSoon: number;
-      /** How far ahead plotters look for the leader's next trip. */
+      /** How far ahead movers look for the target's next trip, in days. */
       tripHorizonDays: number;
       /** Utility of waiting to build support. */
       wait: number;
-      /** Members a plot needs before its leader considers striking. */
+      /** Members a move needs before its leader considers striking. */
       minMembers: number;
-    };
-    align: {
-      /** Utility of standing by the leader per unit of tie. */
-      tie: number;
-      /** Utility of standing by the leader per unit of opinion of him. */
-      opinion: number;
-      /** Utility of standing by the leader removed when pledged to the plot. */
-      pledgedAgainst: number;
-      /** Utility of siding with the plot when pledged to it. */
-      pledged: number;
-      /** Utility of siding with the plot per unit of disaffection. */
-      disaffection: number;
-      /** Utility of siding with the plot per unit of its Presidium share above half. */
-      strength: number;
-      /** Utility of keeping the organs out of it, before restraint. */
-      neutralBase: number;
-      /** Utility of keeping the organs out of it per unit of restraint. */
-      neutralRestraint: number;
+      /** Utility of striking added per week the move has been building. */
+      patience: number;
+      /** Weeks after which patience adds no more. */
+      patienceCap: number;
     };
     force: {
-      /** Utility of putting it to a vote rather than arresting, at full fear. */
-      rulesBase: number;
-      /** Added utility of a vote per unit of (1 - fear) squared. */
-      rulesNoFear: number;
-      /** Utility of arrest per organ on the plot's side. */
-      organsWith: number;
-      /** Utility of arrest removed per organ on the leader's side. */
-      organsAgainst: number;
-      /** Utility of arrest per unit of fear. */
+      /** Utility of an arrest per unit of fear. */
       fear: number;
-      /** Utility of arrest per unit of boldness above the midpoint. */
-      boldness: number;
-    };
-    session: {
-      /** Vote against the leader for a pledged plotter, before loyalty. */
-      pledgedBase: number;
-      /** Added weight of a pledge per unit of loyalty. */
-      pledgedLoyalty: number;
-      /** Vote against the leader per unit of disaffection. */
-      disaffection: number;
-      /** Vote against the leader removed per unit of tie. */
-      tie: number;
-      /** Vote against the leader per unit of the plot's Presidium share above half. */
-      strength: number;
-      /** Vote against the leader per unit of the running tally's margin. */
-      tally: number;
-      /** Vote against the leader removed per unit of fear times prestige times the unpledged share. */
-      fearOfLeader: number;
-      /** Vote against the leader per unit of ambition. */
-      ambition: number;
-      /** Vote against the leader when the session opened in his absence. */
-      absentCase: number;
-      /** Vote against the leader removed when he chairs the session. */
-      chair: number;
-    };
-    answer: {
-      /** Steepness of the leader's chance in the CC in his estimated support. */
-      ccSlope: number;
-      /** Utility of an honourable retirement, before age. */
-      retireBase: number;
-      /** Utility of retirement per year of age over the pivot. */
-      retireAge: number;
-      /** Age from which retirement looks honourable. */
-      retireAgePivot: number;
-      /** Utility of retirement per unit of the Presidium's margin against him. */
-      verdict: number;
-      /** Utility of a plenum per unit of belief in the CC times expected support above half. */
-      support: number;
-      /** Weight of the cost of failure in the decision to fight. */
-      harsherFate: number;
-      /** Utility of a plenum per unit of ambition. */
-      ambition: number;
-      /** Utility of a plenum per organ standing by him. */
-      organs: number;
+      /** Utility of an arrest lost per unit of (1 - fear): the party's rules against it. */
+      norm: number;
+      /** Utility of an arrest when the target commands organs himself. */
+      targetHoldsOrgans: number;
     };
     attendance: {
-      /** Lean above which a CC member is presumed the leader's. */
-      presumedLeaderLean: number;
-      /** Added chance of reaching the plenum when the Army flies one's side in. */
-      armyHelp: number;
-      /** Added chance of reaching the plenum when the KGB summons one's side. */
-      securityHelp: number;
-      /** Chance that a member near Moscow attends. */
-      near: number;
-      /** Chance that a member a day away attends. */
-      mid: number;
-      /** Chance that a distant member attends. */
-      far: number;
-      /** Share of the plot's transport help that holds the leader's people back on appeal. */
-      appealObstruction: number;
-      /** Added chance that lobbied members attend when the plot struck in the leader's absence. */
-      summoned: number;
-      /** Least attendance chance. */
-      minChance: number;
-      /** Most attendance chance. */
-      maxChance: number;
-      /** Share of the voting CC in Moscow that can force a plenum at once. */
+      /** Days for a CC member near Moscow to arrive. */
+      nearDays: number;
+      /** Days for a member a day's journey away. */
+      midDays: number;
+      /** Days for a member from the Urals, Siberia, the Caucasus or Central Asia. */
+      farDays: number;
+      /** Share of the journey left when an organ flies a member in. */
+      flownShare: number;
+      /** Standard deviation of a journey, in days. */
+      jitter: number;
+      /** Regard for the target above which a member in Moscow signs the demand for a plenum. */
+      signLean: number;
+      /** Share of the voting CC whose signatures force an immediate plenum. */
       demandShare: number;
+      /** Belief that the CC decides above which movers with aircraft summon it at once. */
+      summonBelief: number;
+    };
+    timing: {
+      /** Daily chance that a majority forces the vote while the target stalls. */
+      majorityImpatience: number;
+      /** Days a majority can put off a plenum it does not want. */
+      maxPlenumDelay: number;
+      /** Days a target can drag a session out. */
+      maxSessionDays: number;
+    };
+    align: {
+      /** Utility for a chief of standing by the target per unit of tie to him. */
+      tie: number;
+      /** Utility of standing by the target per unit of regard for him. */
+      opinion: number;
+      /** Utility of siding with the movers per unit of disaffection with the target. */
+      disaffection: number;
+      /** Utility of siding with the movers per unit of their Presidium share above half. */
+      strength: number;
+      /** Utility of siding with the movers when one's patron is among them. */
+      patron: number;
+      /** Utility of keeping the organs out of it, before restraint. */
+      neutralBase: number;
+      /** Utility of keeping the organs out per unit of restraint. */
+      neutralRestraint: number;
+    };
+    arrest: {
+      /** Logit of an arrest succeeding with the organs even. */
+      intercept: number;
+      /** Logit per organ on the movers' side beyond the target's. */
+      balance: number;
+      /** Logit lost per unit of the move's exposure (surprise lost). */
+      exposure: number;
+    };
+    speech: {
+      /** Utility of speaking against the target for a member of the move. */
+      member: number;
+      /** Utility of speaking against per unit of disaffection. */
+      disaffection: number;
+      /** Utility of speaking against per unit of compromising material held on him. */
+      kompromat: number;
+      /** Utility of speaking for the target per unit of tie. */
+      tie: number;
+      /** Utility of speaking for the target per unit of the movers' threat to oneself. */
+      threat: number;
+      /** Utility of holding back per unit of caution. */
+      caution: number;
+      /** Swing of a speech per unit of the speaker's share of power. */
+      standing: number;
+      /** Added swing per unit of compromising material read out. */
+      kompromatWeight: number;
+    };
+    answer: {
+      /** Steepness of the target's chance in the CC in his estimated support. */
+      ccSlope: number;
+      /** Utility of appealing per unit of belief in the CC times expected support above half. */
+      support: number;
+      /** Weight of the cost of losing in the decision to fight. */
+      harsherFate: number;
+      /** Utility of fighting per unit of ambition. */
+      ambition: number;
+      /** Utility of fighting per organ standing by him. */
+      organs: number;
+      /** Utility of facing the vote per unit of his power. */
+      standing: number;
+      /** Utility of facing the vote in the session rather than stalling. */
+      answerable: number;
+      /** Utility of stalling per share of CC members still on their way. */
+      pending: number;
+      /** Utility of an honourable retirement. */
+      retire: number;
+      /** Utility of stepping down per unit of the Presidium's margin against him. */
+      verdict: number;
+      /** Utility of offering to keep only one post, per unit of its value. */
+      concede: number;
+    };
+    session: {
+      /** Vote for the move when pledged to it. */
+      pledged: number;
+      /** Added weight of a pledge per unit of loyalty. */
+      pledgedLoyalty: number;
+      /** What a pledge still weighs once the move has visibly collapsed. */
+      pledgedCollapsed: number;
+      /** Share of the voters in the move below which it has visibly collapsed. */
+      collapseShare: number;
+      /** Vote for the move per unit of disaffection with the target. */
+      disaffection: number;
+      /** Vote for the move per unit of the target's threat. */
+      threat: number;
+      /** Vote for the move removed per unit of tie to the target. */
+      tie: number;
+      /** Vote for the move per unit of its Presidium share above half. */
+      strength: number;
+      /** Vote for the move per unit of the day's speeches' swing. */
+      speeches: number;
+      /** Vote with the first man's side per unit of fear. */
+      fearOfFirst: number;
+      /** Vote for the move when the case was made in the target's absence. */
+      absentCase: number;
+      /** Vote for the move removed when the target is in the room. */
+      present: number;
+      /** Vote for retiring a man long unable to work. */
+      health: number;
+    };
+    concession: {
+      /** Utility for the majority of accepting a partial concession. */
+      peace: number;
+      /** Utility of accepting per unit of restraint. */
+      restraint: number;
+      /** Utility of insisting per unit of the value of what he would keep. */
+      kept: number;
+      /** Utility of insisting per unit of his threat. */
+      threat: number;
+      /** Utility of insisting per unit of the majority leader's ambition. */
+      ambition: number;
+    };
+    plenumLobby: {
+      /** Logit of winning a member in town while the plenum waits, per unit of his lean against the target. */
+      slope: number;
+      /** Lean at which a member in town is indifferent. */
+      threshold: number;
+      /** Daily share of members in town the majority can reach. */
+      reach: number;
     };
     plenum: {
-      /** Logit of winning over a member in town while the plenum is delayed, per unit of lean against the leader. */
-      delayLobbySlope: number;
-      /** Lean at which a member in town is indifferent. */
-      delayLobbyThreshold: number;
-      /** Vote for the leader per unit of lean. */
+      /** Plenum vote per unit of a member's lean in the contest. */
       lean: number;
-      /** Vote following the patron's line. */
-      patron: number;
-      /** Vote against the leader when pledged to the plot. */
+      /** Plenum vote for the move when pledged to it. */
       pledged: number;
-      /** Vote against the leader when he has stepped down. */
-      steppedDown: number;
-      /** Vote following the Presidium's verdict, times (1 - the CC's authority). */
+      /** Plenum vote following the Presidium's verdict, times (1 - the CC's authority). */
       verdict: number;
-      /** Standard deviation of a member's idiosyncratic lean on the day. */
+      /** Plenum vote for the stronger side per unit of fear times the power gap. */
+      fear: number;
+      /** Standard deviation of a member's lean on the day. */
       chance: number;
-      /** Vote per unit of the hall's share for the leader above half (open voting). */
+      /** Plenum vote per unit of the hall's share for the target above half (open voting). */
       hallMood: number;
       /** Rounds of the hall-mood cascade before the vote. */
       cascadeRounds: number;
     };
     aftermath: {
-      /** Prestige a leader gains by surviving a plenum. */
+      /** Prestige a first man gains by beating a move. */
       survivorPrestige: number;
-      /** Opinion of a new leader, for everyone. */
-      goodwillBase: number;
-      /** Added opinion of a new leader among those who made him. */
-      goodwillPlotter: number;
-      /** Added opinion of a new leader per unit of trust in him. */
-      goodwillTrust: number;
-      /** Suspicion a new leader holds of each security chief, per unit of (1 - restraint). */
-      kingmakerSuspicion: number;
-    };
-    organsWithLeader: {
-      /** Leader's trust above which a chief counts as his. */
-      trust: number;
-      /** Suspicion above which a chief no longer counts as his. */
-      suspicion: number;
+      /** Prestige an organ chief gains whose organs decided a contest. */
+      kingmakerPrestige: number;
     };
   };
-  fates: {
-    roll: {
-      /** Fate rung at zero fear, before the other terms. */
-      fearBase: number;
-      /** Fate rungs per unit of fear squared. */
-      fearSquared: number;
-      /** Rungs added for fighting to the end. */
-      foughtToEnd: number;
-      /** Rungs removed for stepping down without a fight. */
-      resigned: number;
-      /** Rungs added when force settled it. */
-      force: number;
-      /** Rungs added for a former head of the security organs. */
-      heldOrgans: number;
-      /** Standard deviation of the rung. */
-      chance: number;
-    };
-    claim: {
-      /** Claim to lead from being Second Secretary. */
-      secondSecretary: number;
-      /** Claim to lead from running cadres. */
-      cadres: number;
-      /** Claim to lead from being a CC secretary. */
-      secretary: number;
-      /** Claim to lead from a full Presidium seat. */
-      fullMember: number;
-      /** Claim to lead from a candidate seat. */
-      candidate: number;
-      /** Claim to lead per unit of competence (ambition counts one for one). */
-      competence: number;
-    };
-    share: {
-      /** CC authority above which the leader's posts are split among the winners. */
-      splitArbiter: number;
-      /** Fit for a post removed per post already held. */
-      postLoad: number;
-      /** Fit for a post per power in common with posts held. */
-      powerMatch: number;
-    };
-    aftermath: {
-      /** Lean toward the winner gained by a loser's CC clients who pass to him. */
-      clientLean: number;
-      /** Fear added per rung of the losers' mean fate above the pivot. */
-      fearPerRung: number;
-      /** Mean fate rung that leaves fear unchanged. */
-      fearPivot: number;
-      /** CC authority gained when a plenum settles a contest. */
-      ccSettled: number;
-      /** CC authority lost when force settles a contest. */
-      forceSettled: number;
-    };
-  };
-  leader: {
-    week: {
-      /** Utility of governing as usual. */
-      govern: number;
-      /** Suspicion at which the leader counts a man as a suspect. */
-      suspectThreshold: number;
-      /** Utility of acting against a suspect per unit of suspicion above the midpoint. */
-      suspicion: number;
-      /** Cost of purging a colleague. */
-      purgeCostBase: number;
-      /** Added cost of purging per unit of trust in him. */
-      purgeCostTrust: number;
-      /** Cost of an arrest per unit of (1 - fear) squared. */
-      arrestNorm: number;
-      /** Utility of an arrest per organ he controls. */
-      organs: number;
-    };
-    purge: {
-      /** Grievance everyone takes at the purge of an innocent man. */
-      innocentBase: number;
-      /** Added grievance per unit of trust in the purged man. */
-      innocentTrust: number;
-    };
-    outburst: {
-      /** Weekly chance of an outburst, before overconfidence. */
+  estimates: {
+    presidium: {
+      /** Logit that an unpledged member turns on the target, before what is public. */
       base: number;
-      /** Added weekly chance of an outburst per unit of overconfidence. */
-      overconfidence: number;
-      /** Grievance an outburst leaves. */
+      /** Logit per unit of his public grievances against the target. */
       grievance: number;
-      /** Opinion of the leader an outburst costs. */
-      opinion: number;
+      /** Most that grievances count for. */
+      grievanceCap: number;
+      /** Logit removed when he is the target's client. */
+      client: number;
+      /** Logit removed per unit of the target's prestige above the midpoint. */
+      prestige: number;
+      /** Logit removed per unit of fear when the target is the first man. */
+      fear: number;
+    };
+    success: {
+      /** Weight of a member's public regard for the target in the estimate of the CC. */
+      ccTarget: number;
+      /** Weight of his public regard for the move's front. */
+      ccFront: number;
+      /** Weight of his patron's known side. */
+      ccPatron: number;
+      /** Steepness of a member's vote in his lean. */
+      ccSlope: number;
+      /** Steepness of the chance in the CC in the expected share against the target. */
+      ccCertainty: number;
+      /** Organs logit per chief known to be in the move. */
+      chiefWith: number;
+      /** Organs logit removed per chief on the target's side. */
+      chiefAgainst: number;
+      /** A chief who is the target's client counts this much on his side. */
+      chiefClient: number;
+      /** A chief of unknown loyalty counts this much on the target's side. */
+      chiefUnknown: number;
+      /** Weight of the organs in the estimate at zero fear. */
+      organsBase: number;
+      /** Added weight of the organs per unit of fear. */
+      organsFear: number;
+      /** Logit that the organs stand aside, before the chiefs. */
+      organsIntercept: number;
+      /** Organs logit added while the target is away. */
+      away: number;
+      /** Share of an outside patron's weight that helps a move it favours. */
+      patronHelp: number;
+    };
+    force: {
+      /** Logit of an arrest succeeding with the organs even, as the movers see it. */
+      intercept: number;
+      /** Logit per organ on the movers' side beyond the target's. */
+      balance: number;
+      /** Logit lost per unit of exposure. */
+      exposure: number;
+      /** The target's own organs count this much against an arrest. */
+      targetOwn: number;
     };
   };
   detection: {
     leak: {
-      /** Exposure a plot gains from each leak. */
+      /** Exposure a move gains from each leak. */
       exposure: number;
       /** Utility for a security chief of passing a report on as routine duty. */
       routine: number;
-      /** Utility of passing a report on per unit of tie to the leader. */
+      /** Utility of passing a report on per unit of tie to the target. */
       tie: number;
-      /** Utility of passing a report on per unit of opinion of the leader. */
+      /** Utility of passing a report on per unit of regard for the target. */
       opinion: number;
-      /** Utility of burying a report per unit of disaffection. */
+      /** Utility of burying a report per unit of disaffection with the target. */
       sympathy: number;
       /** Utility of burying a report per unit of its doubtfulness. */
       doubt: number;
-      /** Utility of burying a report naming one's patron (plus loyalty). */
+      /** Utility of burying a report that names one's patron (plus loyalty). */
       patronAccused: number;
-      /** Credibility a report gains when the security chief passes it on. */
+      /** Credibility a report gains when a security chief passes it on. */
       passedCredibility: number;
       /** Most credibility a passed-on report can have. */
       maxCredibility: number;
-      /** Chance that a rumour reaches the leader past organs that are in the plot. */
+      /** Chance that a rumour reaches the target past organs that are in the move. */
       sideDoor: number;
       /** Share of its credibility a rumour keeps by a side door. */
       sideDoorCredibility: number;
@@ -542,7 +390,7 @@ export interface ModelParameters {
     warning: {
       /** Utility of taking a warning seriously per unit of credibility. */
       credibility: number;
-      /** Utility of taking it seriously when the source is his client. */
+      /** Utility of taking it seriously when the source is one's client. */
       ownMan: number;
       /** Utility of taking it seriously per unit of trust in the source. */
       trustSource: number;
@@ -560,34 +408,282 @@ export interface ModelParameters {
       suspicionCredibility: number;
     };
     watch: {
-      /** Most weekly chance that the leader notices a plot himself. */
+      /** Most weekly chance that a target notices a move himself. */
       noticeMax: number;
-      /** Weekly chance per unit of exposure and of (1 - overconfidence) that the leader notices. */
+      /** Weekly chance per unit of exposure and of (1 - overconfidence) that the target notices. */
       noticeRate: number;
-      /** Credibility of what the leader notices himself. */
+      /** Credibility of what the target notices himself. */
       noticeCredibility: number;
-      /** Weekly chance per unit of exposure that an indifferent security chief uncovers a plot. */
+      /** Weekly chance per unit of exposure that an indifferent security chief uncovers a move. */
       diligenceBase: number;
-      /** Added chance per unit of the chief's tie to the leader. */
+      /** Added chance per unit of the chief's tie to the target. */
       diligenceTie: number;
-      /** Most weekly chance that a chief uncovers a plot. */
+      /** Most weekly chance that a chief uncovers a move. */
       diligenceMax: number;
       /** Credibility of what the organs uncover. */
       investigationCredibility: number;
     };
   };
   events: {
-    signal: {
-      /** Prestige the leader loses per unit of a failure's severity. */
-      prestige: number;
-      /** Opinion of the leader lost per unit of severity. */
+    effects: {
+      /** Regard for the blamed lost per unit of a failure's severity. */
       opinion: number;
       /** Share of that loss a fully loyal man shrugs off. */
       loyaltyShield: number;
+      /** Regard lost per unit of a new grievance's weight. */
+      grievanceOpinion: number;
     };
-    grievance: {
-      /** Opinion of the leader lost per unit of a new grievance's weight. */
-      opinion: number;
+  };
+  fates: {
+    severity: {
+      /** A judge's view of the fate rung (0 retired .. 4 shot), before the other terms. */
+      base: number;
+      /** Rungs per unit of fear. */
+      fear: number;
+      /** Rungs added for the man who led the losing side. */
+      leader: number;
+      /** Rungs removed for stepping down without a fight. */
+      resigned: number;
+      /** Rungs added when force settled it. */
+      force: number;
+      /** Rungs per unit of the loser's own record of repression. */
+      record: number;
+      /** Rungs per unit of compromising material the judge holds on him. */
+      kompromat: number;
+      /** Rungs added when the loser commands organs (dangerous to leave free). */
+      danger: number;
+      /** Rungs per unit of the judge's boldness above the midpoint. */
+      boldness: number;
+      /** Rungs removed per unit of the judge's restraint above the midpoint. */
+      restraint: number;
+      /** Rungs removed per unit of the judge's trust in him. */
+      trust: number;
+    };
+    decision: {
+      /** Standard deviation of a judge's view on the day, in rungs. */
+      noise: number;
+    };
+  };
+  governing: {
+    influence: {
+      /** Actions every principal takes in a week. */
+      base: number;
+      /** Extra actions of the first man. */
+      first: number;
+    };
+    lieLow: {
+      /** Utility of lying low. */
+      base: number;
+    };
+    court: {
+      /** Effort of courting. */
+      cost: number;
+      /** Utility of courting a colleague per unit of his share of power (times ambition). */
+      power: number;
+      /** Utility of courting a colleague per unit of his threat (appeasement). */
+      threat: number;
+      /** Utility of courting per unit of room to improve his regard. */
+      room: number;
+      /** Utility of courting a constituency per unit of its CC weight with room to grow, times ambition and belief in the CC. */
+      constituency: number;
+      /** Regard gained by courting, per unit of (base + competence). */
+      regardGain: number;
+      /** Base of the courting gains. */
+      gainBase: number;
+      /** Trust gained by courting. */
+      trustGain: number;
+      /** A constituency's regard gained by courting, per unit of (base + prestige). */
+      moodGain: number;
+    };
+    appoint: {
+      /** Effort of an appointment. */
+      cost: number;
+      /** Utility of placing a client, per unit of the slot's value, times ambition. */
+      client: number;
+      /** Value of a candidate's slot relative to a voting one. */
+      candidateSeat: number;
+      /** Value lost when the holder already regards the appointer well. */
+      loyalHolder: number;
+      /** Value lost per unit of the holder's patron's share of power. */
+      patronPower: number;
+      /** Utility of appointments as a congress nears. */
+      congress: number;
+      /** Weeks before a congress from which it weighs. */
+      congressHorizonWeeks: number;
+      /** Utility lost per unit of the displaced holder's patron's share of power. */
+      anger: number;
+      /** Utility lost per recent appointment in the same constituency. */
+      unsettle: number;
+      /** Weeks a constituency remembers a shake-up. */
+      memoryWeeks: number;
+      /** Grievance of the displaced holder's patron. */
+      grievance: number;
+      /** Regard a constituency loses for the appointer with each replacement in it. */
+      insecurity: number;
+      /** A voter's objection when his own man would be replaced in a senior post. */
+      consentOwnMan: number;
+    };
+    policy: {
+      /** Effort and risk of proposing a policy. */
+      cost: number;
+      /** Utility of a policy per unit of agreement with one's own line. */
+      line: number;
+      /** Utility per unit of the regard the constituencies would give its champion, times ambition. */
+      credit: number;
+      /** Utility per unit of the prestige it brings. */
+      prestige: number;
+      /** Utility lost per unit of colleagues' grievance it would cause. */
+      aggrieves: number;
+      /** Utility per unit of the proposer's share of power. */
+      consolidation: number;
+      /** Weeks before a defeated policy is proposed again. */
+      retryWeeks: number;
+      /** Prestige lost when one's proposal is voted down. */
+      defeat: number;
+      /** A voter's yes per unit of agreement with the policy's line. */
+      voteLine: number;
+      /** A voter's yes per unit of the policy's effect on his clients' constituencies. */
+      voteClients: number;
+      /** A voter's yes removed per unit of his personal grievance from it. */
+      voteAggrieved: number;
+      /** Share of a policy's effect on constituencies that its supporters also get. */
+      supporterShare: number;
+      /** Share of the opposite effect that its opponents get. */
+      opponentShare: number;
+      /** Regard for the champion lost per unit of personal grievance. */
+      aggrievedOpinion: number;
+    };
+    travel: {
+      /** Utility of a journey per unit of appetite for travel above the midpoint. */
+      appetite: number;
+      /** Utility per unit of the journey's prestige. */
+      prestige: number;
+      /** Utility of touring a constituency. */
+      contacts: number;
+      /** Utility lost per unit of suspicion of plots at home, times (1 - overconfidence). */
+      danger: number;
+      /** Danger added when he knows of a move against him. */
+      knownMove: number;
+      /** Standing reason to go (duties abroad, a holiday). */
+      base: number;
+      /** A constituency's regard gained by touring it. */
+      contactGain: number;
+    };
+    kompromat: {
+      /** Effort of searching the archives. */
+      cost: number;
+      /** Value of material on a man per unit of his threat. */
+      threat: number;
+      /** Value of material on a man per unit of disaffection with him. */
+      rivalry: number;
+      /** Utility of a search per unit of that value times his record. */
+      value: number;
+      /** Utility of a search per unit of boldness above the midpoint. */
+      boldness: number;
+      /** Effort and risk of scandal in using material. */
+      useCost: number;
+      /** Utility of using material per unit of its value. */
+      damageValue: number;
+      /** Utility of using material removed per unit of restraint. */
+      restraint: number;
+      /** Material found per search, per unit of the man's record. */
+      findRate: number;
+      /** Prestige he loses per unit of material used. */
+      prestigeDamage: number;
+      /** Regard his colleagues lose per unit of material used. */
+      regardDamage: number;
+      /** His grievance against the man who exposed him. */
+      grievance: number;
+      /** Share of the material still usable after using it. */
+      keep: number;
+    };
+    vacancy: {
+      /** Utility of proposing a co-option per vacant full seat. */
+      seat: number;
+      /** Utility added when the nominee is one's own man. */
+      ownMan: number;
+      /** Preference for one's client as nominee. */
+      client: number;
+      /** Preference for a candidate member as nominee. */
+      candidate: number;
+      /** Utility of proposing someone for a vacant post, per unit of its value. */
+      post: number;
+      /** Utility of putting oneself forward for First Secretary, per unit of ambition. */
+      ambition: number;
+      /** Utility lost for the risk of being voted down, per unit of power missing. */
+      rebuff: number;
+      /** Multiplier of one's power share in judging the risk of a rebuff. */
+      shareScale: number;
+      /** A voter's yes per unit of regard for the nominee. */
+      nomineeRegard: number;
+      /** A voter's no to adding to the first man's following, times (1 - fear). */
+      balance: number;
+      /** Regard a co-opted member gains for the man who proposed him. */
+      gratitude: number;
+      /** A voter's no per unit of the nominee's threat to him (for First Secretary). */
+      rivalPower: number;
+      /** Prestige lost when one's bid for First Secretary is voted down. */
+      rebuffCost: number;
+    };
+    purge: {
+      /** Suspicion at which the first man considers acting against a man. */
+      threshold: number;
+      /** Utility of a purge per unit of suspicion above the midpoint. */
+      suspicion: number;
+      /** Utility of a purge per unit of the suspect's threat. */
+      threat: number;
+      /** Cost of turning on a colleague. */
+      cost: number;
+      /** Added cost per unit of trust in him. */
+      trust: number;
+      /** Cost of an arrest on suspicion per unit of (1 - fear). */
+      arrestNorm: number;
+      /** Utility of an arrest on suspicion per unit of fear. */
+      arrestFear: number;
+    };
+    health: {
+      /** Weeks of illness before anyone proposes retiring the man. */
+      minWeeks: number;
+      /** Utility of proposing it per half-year ill (capped). */
+      weeks: number;
+      /** Most half-years that count. */
+      weeksCap: number;
+      /** Weeks in the unit of illness above. */
+      weeksScale: number;
+      /** Utility per unit of the value of the posts he leaves to acting men. */
+      posts: number;
+      /** Added utility for the first man, who answers for the work. */
+      first: number;
+      /** Baseline cost of proposing a colleague's retirement. */
+      cost: number;
+    };
+    report: {
+      /** Utility of telling a target what one knows, per unit of tie to him. */
+      tie: number;
+      /** Utility per unit of ambition (a reward if the move fails). */
+      reward: number;
+      /** Utility removed per unit of disaffection with the target. */
+      disaffection: number;
+      /** Distaste for informing on colleagues. */
+      informing: number;
+    };
+    demand: {
+      /** Utility of asking the first man for a full seat, per unit of ambition. */
+      ambition: number;
+      /** Utility per unit of the first man's regard for one. */
+      regard: number;
+      /** Risk of a rebuff. */
+      risk: number;
+      /** The first man's readiness to grant a seat to his own client. */
+      client: number;
+      /** Goodwill the first man needs before he grants it. */
+      threshold: number;
+      /** The first man's reluctance per unit of the asker's threat to him. */
+      rivalry: number;
+      /** Grievance of a refused man. */
+      grievance: number;
+      /** Weeks before asking again. */
+      retryWeeks: number;
     };
   };
   health: {
@@ -603,11 +699,333 @@ export interface ModelParameters {
       /** Weekly chance of a disabling stroke per unit of frailty. */
       stroke: number;
     };
+    acting: {
+      /** Weeks of illness after which an acting man takes over his duties. */
+      afterWeeks: number;
+    };
+  };
+  learning: {
+    contest: {
+      /** Share of the distance to certainty that belief in the CC gains when a plenum settles a contest. */
+      plenumLesson: number;
+      /** Share of belief in the CC lost when force settles a contest. */
+      forceLesson: number;
+      /** Fear added when force settles a contest. */
+      forceFear: number;
+      /** Fear added per rung of the losers' mean fate above the pivot. */
+      fearPerRung: number;
+      /** Mean fate rung that leaves fear unchanged. */
+      fearPivot: number;
+    };
+  };
+  moves: {
+    start: {
+      /** Utility of starting a move, before the other terms (against lying low at zero). */
+      baseline: number;
+      /** Utility per unit of the value of his posts one could claim, times ambition. */
+      spoils: number;
+      /** Share of a post's value left for each stronger claimant ahead of one. */
+      spoilsDecay: number;
+      /** Utility per unit of disaffection with him. */
+      disaffection: number;
+      /** Utility per unit of the threat he poses. */
+      threat: number;
+      /** Utility per unit of boldness above the midpoint. */
+      boldness: number;
+      /** Utility per unit of one's own share of power. */
+      resources: number;
+      /** Utility removed per unit of his share of power. */
+      targetPower: number;
+      /** Utility removed per unit of fear. */
+      fear: number;
+      /** Utility removed per unit of tie to him. */
+      tie: number;
+      /** Utility added for a full Presidium member. */
+      fullMember: number;
+      /** Utility added for a candidate member. */
+      candidate: number;
+      /** Utility added for a CC secretary or an organ chief outside the Presidium. */
+      secretary: number;
+      /** Utility added for anyone else. */
+      outsider: number;
+      /** Fear at or above which every move demands all the target's posts. */
+      allPostsFear: number;
+    };
+    risk: {
+      /** Cost of ending on the losing side at zero fear (demotion). */
+      base: number;
+      /** Added cost per unit of fear. */
+      fear: number;
+    };
+    approach: {
+      /** Appeal of sounding out a full Presidium member. */
+      fullMember: number;
+      /** Appeal of sounding out a candidate member. */
+      candidate: number;
+      /** Appeal of sounding out a CC secretary. */
+      secretary: number;
+      /** Appeal of sounding out an organ chief. */
+      organs: number;
+      /** Appeal of sounding out anyone else. */
+      other: number;
+      /** Appeal per unit of his public grievances against the target. */
+      grievance: number;
+      /** Most that grievances count for. */
+      grievanceCap: number;
+      /** Appeal per unit of trust in him. */
+      trust: number;
+      /** Appeal removed when he is the target's client. */
+      targetClient: number;
+      /** Risk of sounding out an organ chief one does not trust. */
+      organsRisk: number;
+      /** That risk at zero fear. */
+      organsRiskBase: number;
+      /** Appeal added when his patron is in the move. */
+      clientOfMember: number;
+      /** Weight of a recruit's claim in choosing which post to offer him. */
+      offerFit: number;
+      /** Days before a man who refused may be asked again. */
+      askAgainAfterDays: number;
+    };
+    member: {
+      /** Utility of lying low per unit of exposure risk run. */
+      lieLowRisk: number;
+      /** Utility of lying low per unit of the move's estimated odds. */
+      lieLowStrength: number;
+      /** Utility of sounding out per unit of the best approach's appeal. */
+      soundOutAppeal: number;
+      /** Utility of sounding out per unit of missing odds. */
+      soundOutNeed: number;
+      /** Utility of sounding out removed per unit of exposure risk. */
+      soundOutRisk: number;
+      /** Utility of sounding out removed per unit of caution. */
+      soundOutCaution: number;
+      /** Utility of lobbying the CC per unit of belief that it decides (times the share not yet won). */
+      lobbyBelief: number;
+      /** Reach in the apparatus of a man who runs cadres. */
+      apparatusFull: number;
+      /** Reach in the apparatus of a man with clients of his own. */
+      apparatusClients: number;
+      /** Reach in the apparatus of anyone else. */
+      apparatusNone: number;
+      /** Utility of lobbying per unit of reach. */
+      lobbyReach: number;
+      /** Utility of lobbying removed per unit of exposure risk. */
+      lobbyRisk: number;
+      /** Utility of lobbying removed for its effort and visibility. */
+      lobbyCost: number;
+    };
+    response: {
+      /** Value of being on a winning move, before ambition. */
+      stakeBase: number;
+      /** Value of being on a winning move per unit of ambition. */
+      stakeAmbition: number;
+      /** Added value per unit of the post offered, times ambition. */
+      offer: number;
+      /** Utility of joining per unit of disaffection with the target. */
+      disaffection: number;
+      /** Utility of joining per unit of the target's threat. */
+      threat: number;
+      /** Weight of the cost of failure for the boldest. */
+      riskBase: number;
+      /** Added weight per unit of caution. */
+      riskCaution: number;
+      /** Utility of joining removed per unit of tie to the target. */
+      tie: number;
+      /** Utility of joining per unit of trust in the man asking. */
+      trustAsker: number;
+      /** Utility of joining removed per unit of distance from the movers' views (0..1). */
+      ideologyDistance: number;
+      /** Utility of joining when one's patron is in the move (plus loyalty). */
+      patronInMove: number;
+      /** Utility of joining removed for an organ chief per unit of restraint, times the chance of failure. */
+      organsRestraint: number;
+      /** Reward of reporting a move that fails, before ambition. */
+      rewardBase: number;
+      /** Reward of reporting per unit of ambition. */
+      rewardAmbition: number;
+      /** Utility of reporting per unit of tie to the target. */
+      reportTie: number;
+      /** Utility of reporting removed per unit of the move's odds. */
+      reportPenalty: number;
+      /** Distaste for informing on a colleague. */
+      informingBase: number;
+      /** Added distaste per unit of trust in the man informed on. */
+      informingTrust: number;
+      /** Danger of reporting a move that is not believed, per unit of its failure chance. */
+      notBelieved: number;
+      /** Utility of reporting removed per unit of disaffection. */
+      reportDisaffection: number;
+      /** Utility of keeping out removed per unit of odds times ambition. */
+      standingUnderNew: number;
+    };
+    soundOut: {
+      /** Exposure a move gains from each approach. */
+      exposure: number;
+      /** How sure an approached man is that the move is real. */
+      approachedCertainty: number;
+      /** Credibility of a report by a man who was approached. */
+      reportCredibility: number;
+      /** Chance that a refuser's dropped word leaks, before his tie. */
+      refuserLeakBase: number;
+      /** Added leak chance per unit of the refuser's tie to the target. */
+      refuserLeakTie: number;
+      /** Credibility of a refuser's leak. */
+      refuserCredibility: number;
+    };
+    lobby: {
+      /** CC members a move's member contacts in a week of lobbying. */
+      contacts: number;
+      /** Extra contacts for a man who runs cadres. */
+      apparatusContacts: number;
+      /** Priority of lobbying one's own clients. */
+      ownClient: number;
+      /** Priority of lobbying fellow members' clients. */
+      memberClient: number;
+      /** Logit of pledging per unit of a member's lean against the target. */
+      leanSlope: number;
+      /** Logit of pledging per unit of the move's known Presidium share above half. */
+      credibility: number;
+      /** Logit of pledging per unit of the lobbyist's share of power. */
+      standing: number;
+      /** Logit of pledging per unit of the lobbyist's competence above the midpoint. */
+      competence: number;
+      /** Chance that a refusing member leaks the approach. */
+      leakBase: number;
+      /** Added leak chance per unit of the refuser's regard for the target. */
+      leakLoyal: number;
+      /** Exposure per member contacted. */
+      exposurePerContact: number;
+      /** Credibility of a leak from a CC member. */
+      leakCredibility: number;
+    };
+    pledges: {
+      /** Weekly chance that a pledged member withdraws his pledge. */
+      withdrawBase: number;
+      /** Added weekly chance per unit of his lean toward the target. */
+      withdrawLean: number;
+      /** Added weekly chance per unit of exposure times alarm. */
+      withdrawExposure: number;
+    };
+    exposure: {
+      /** Most exposure a move can accumulate. */
+      max: number;
+      /** Share of a move's exposure left after a quiet week. */
+      weeklyDecay: number;
+      /** Share of the members' alarm left after a week. */
+      alarmDecay: number;
+    };
+  };
+  presidium: {
+    vote: {
+      /** A voter's yes per unit of regard for the proposer. */
+      regard: number;
+      /** A voter's yes per unit of fear when the proposer is the first man. */
+      fear: number;
+      /** A voter's yes removed per unit of the proposer's threat to him. */
+      threat: number;
+      /** A voter's yes for going along with ordinary business. */
+      routine: number;
+    };
+  };
+  succession: {
+    claim: {
+      /** Claim to a post per unit of power. */
+      power: number;
+      /** Claim per power in common with the posts one holds. */
+      fit: number;
+      /** Claim added for a full Presidium seat. */
+      fullMember: number;
+      /** Claim added for a candidate seat. */
+      candidate: number;
+      /** Claim added for a secretary who runs cadres. */
+      apparatus: number;
+      /** Claim per unit of ambition. */
+      ambition: number;
+      /** Claim per unit of competence. */
+      competence: number;
+      /** Claim removed per post already held. */
+      postLoad: number;
+    };
+    share: {
+      /** Claim added by a promise of the post. */
+      promise: number;
+      /** Claim removed for a second post from the same share-out, times (base + the CC's authority). */
+      cumulation: number;
+      /** Base of the cumulation penalty. */
+      cumulationBase: number;
+      /** Grievance of a man promised a post that went to another. */
+      brokenPromise: number;
+    };
   };
   setup: {
-    cc: {
-      /** Standard deviation of a generated CC member's lean around his row's. */
+    world: {
+      /** Prestige of a character the file gives none. */
+      defaultPrestige: number;
+      /** Appetite for travel of a character the file gives none. */
+      defaultTravel: number;
+      /** Standard deviation of a generated CC member's own lean around his row's. */
       leanNoise: number;
+    };
+  };
+  player: {
+    read: {
+      /** Read of a colleague's stance toward the first man before evidence. */
+      prior: number;
+      /** Uncertainty of a read before evidence. */
+      spread: number;
+      /** Shift of a read for a client of the man in question. */
+      client: number;
+      /** Narrowing of the uncertainty by that evidence. */
+      clientNarrow: number;
+      /** Shift per unit of known grievance. */
+      grievance: number;
+      /** Most that grievances count for. */
+      grievanceCap: number;
+      /** Narrowing by grievances. */
+      grievanceNarrow: number;
+      /** Shift for a man known to be in a move. */
+      plotter: number;
+      /** Narrowing per unit of certainty about it. */
+      plotterNarrow: number;
+      /** Shift for a man seen voting against (or reporting against the seat). */
+      vote: number;
+      /** Shift for a man seen standing by the first man. */
+      voteFor: number;
+      /** Narrowing by a vote seen. */
+      voteNarrow: number;
+      /** Shift for a man who warned of a move. */
+      warned: number;
+      /** Narrowing by a warning given. */
+      warnedNarrow: number;
+      /** Shift per unit of credibility for a man accused in a warning. */
+      accused: number;
+      /** Narrowing by an accusation. */
+      accusedNarrow: number;
+      /** Shift per unit of the seat's own suspicion. */
+      suspicion: number;
+      /** Narrowing by suspicion. */
+      suspicionNarrow: number;
+      /** Shift per unit of the seat's trust. */
+      trust: number;
+      /** Narrowing by trust. */
+      trustNarrow: number;
+      /** Least uncertainty of any read. */
+      minSpread: number;
+      /** Shift of a patron's regard for his client. */
+      patronRegard: number;
+      /** Shift of regard per unit of the seat's trust (trust tends to be returned). */
+      mutualTrust: number;
+      /** Shift of regard for a fellow member, or a man who sounded one out or joined. */
+      fellow: number;
+    };
+    cc: {
+      /** Steepness of a member's vote in his public lean, in a seat's reckoning. */
+      slope: number;
+      /** Lean removed for a member pledged to the seat's own move. */
+      pledged: number;
+      /** Uncertainty added to every CC estimate (who turns up, how the hall sways). */
+      floor: number;
     };
   };
 }

@@ -1,491 +1,771 @@
-// Crisis resolution (MODEL.md section 5): the plot launches, the security chiefs choose a side,
-// the Presidium speaks and votes in rank order, the leader resigns or appeals to the Central
-// Committee, the plenum votes member by member, and the losers meet their fates.
-import { choose, optionsForLog, term, termValue, utility, type DecisionContext, type ScoredOption } from "../ai/choice.js";
-import { isMajority, VOTE_MARGIN_SPAN } from "../units.js";
-import { addDays } from "../calendar.js";
-import { nameOf, percent, record } from "../log.js";
-import { ageOf, canAct, clamp, disaffection, holdersOf, isAway, logistic, plannedTrips, presidiumVoters, securityChiefs, tieToLeader } from "../queries.js";
-import type { CcMember, ContestRecord, Fate, Id, Plot, World } from "../state.js";
-import { effectiveLean, estimateSuccess, votingCc } from "./estimates.js";
-import { aftermath, claimants, purgeClients, rollFate, shareOutPosts, type FateCircumstances } from "./fates.js";
-import { beliefAbout, costOfFailure } from "./plots.js";
+// Contests (MODEL.md section 5): a launched move becomes a crisis that unfolds day by day. Where it is
+// decided follows from the target's posts and from force: an arrest by organs willing to do it, or a
+// Presidium session (which waits for an absent target to come back), then the Central Committee's
+// plenum when the target appeals to it or his post is one the CC elects. Members of the CC reach
+// Moscow by distance, sooner when an organ with aircraft flies them in.
+import { choose, chooseTogether, optionsForLog, term, termValue, type DecisionContext, type Question, type ScoredOption } from "../ai/choice.js";
+import { addDays, toDay, WEEK_DAYS } from "../calendar.js";
+import { listNames, nameOf, percent, record } from "../log.js";
+import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
+import { canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, holdersOf, inPlay, leavePost, logistic, moveById, organChiefs, presidiumVoters, regardOf, votingCc } from "../queries.js";
+import { disaffection, threat, tie } from "../relations.js";
+import type { Cadre, ContestRecord, Crisis, Id, Move, World } from "../state.js";
+import { isMajority } from "../units.js";
+import { contestLean, frontOf } from "./cadres.js";
+import { arrestOdds, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
+import { decideFates, type FateCase } from "./fates.js";
+import { learnFromContest } from "./learning.js";
+import { costOfFailure, describeDemand, knownMembersOf, pledgedCount } from "./moves.js";
+import { announcePosts, postsAtStake, shareOutPosts } from "./succession.js";
 
-type Side = "leader" | "plot" | "neutral";
+type Side = "target" | "move" | "neutral";
 
-/** The plot's leader weighs striking now: the estimate of success against a threshold set by boldness, urgency and the leader's absence. */
-export function strikeOptions(world: World, plot: Plot, chief: Id): ScoredOption[] {
-  const p = world.principals[chief];
-  const known = beliefAbout(p, plot.id)?.knownMembers ?? plot.members;
+/** The member who runs the move: the initiator while he can act, else the earliest member who can. */
+export function moveLeader(world: World, move: Move): Id | null {
+  return move.members.find((m) => canAct(world.principals[m])) ?? null;
+}
+
+// ------------------------------------------------------------------------------------------- launch
+
+/** The move's leader weighs striking now against waiting, and (where force is open) how to strike. */
+export function strikeOptions(world: World, move: Move, leader: Id): ScoredOption[] {
   const k = world.params.crisis.strike;
-  const est = estimateSuccess(world, p, plot, known);
-  const urgency = plot.alarm;
-  const tripSoon = !isAway(world) && upcomingTripWithin(world, plot.target, k.tripHorizonDays);
-  const strike: ScoredOption = {
-    choice: "launch",
-    label: "Convene the Presidium against the leader",
-    odds: est.odds,
-    terms: [
-      term("estimated success", k.odds * (est.odds - k.threshold)),
-      term("boldness", k.boldness * (p.traits.boldness - 0.5)),
-      term("the leader is on to us", k.urgency * urgency),
-      term("leader away from Moscow", isAway(world) ? k.away : 0),
-      term("a trip is coming: better to wait for it", tripSoon ? -k.tripSoon : 0),
-    ],
-  };
-  const wait: ScoredOption = { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] };
-  return [strike, wait];
-}
-
-function upcomingTripWithin(world: World, leader: Id, days: number): boolean {
-  const limit = addDays(world.date, days);
-  return plannedTrips(world, leader).some((t) => t.from > world.date && t.from <= limit);
-}
-
-/** The member with the strongest claim to lead (and so to succeed) speaks for the plot. */
-export function plotLeader(world: World, plot: Plot): Id | null {
-  return claimants(world, plot.members)[0] ?? null;
-}
-
-export function strikePhase(ctx: DecisionContext, plot: Plot): void {
-  const world = ctx.world;
-  const chief = plotLeader(world, plot);
-  if (!chief) {
-    plot.stage = "disbanded";
-    return;
+  const p = world.principals[leader];
+  const known = knownMembersOf(world, leader, move);
+  const est = estimateSuccess(world, p, move, { knownMembers: known, pledged: pledgedCount(world, move) });
+  const target = world.principals[move.target];
+  const away = target.location !== null;
+  const tripSoon = !away && upcomingTrip(world, move.target, k.tripHorizonDays);
+  const weeks = (toDay(world.date) - toDay(move.startedOn)) / WEEK_DAYS;
+  const common = [
+    term("boldness", k.boldness * (p.traits.boldness - 0.5)),
+    term("the target is on to us", k.urgency * move.alarm),
+    term("the target away from Moscow", away ? k.away : 0),
+    term("he leaves soon: better to wait for it", tripSoon ? -k.tripSoon : 0),
+    term("time the move has been building", k.patience * Math.min(k.patienceCap, weeks)),
+  ];
+  const options: ScoredOption[] = [
+    { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] },
+    { choice: "session", label: `Convene the Presidium (${describeDemand(world, move)})`, odds: est.odds, terms: [term("estimated success", k.odds * (est.odds - k.threshold)), ...common] },
+  ];
+  if (forceAvailable(world, move)) {
+    const f = world.params.crisis.force;
+    const odds = arrestOdds(world, move, known);
+    const fear = world.globals.fear;
+    options.push({
+      choice: "arrest",
+      label: `Have ${nameOf(world, move.target)} arrested`,
+      odds,
+      terms: [
+        term("estimated success of an arrest", k.odds * (odds - k.threshold)),
+        term("he holds organs of force himself", commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
+        term("fear: an arrest is thinkable", f.fear * fear),
+        term("the party's rules against arrests", -f.norm * (1 - fear)),
+        ...common,
+      ],
+    });
   }
-  const options = strikeOptions(world, plot, chief);
-  const pick = choose(ctx, chief, "strike", "Strike now, or keep building the plot?", options, world.params.ai.strike.temperature);
-  if (pick.choice !== "launch") return;
-  record(world, {
-    type: "decision",
-    audience: [...plot.members],
-    actor: chief,
-    text: `${nameOf(world, chief)} decides to strike (estimated success ${percent(pick.odds ?? 0)}).`,
-    options: optionsForLog(options),
-    chosen: pick.choice,
-  });
-  launch(ctx, plot, chief);
+  return options;
 }
 
-/** Security chiefs choose their side when the crisis breaks: it is their decision, not a parameter. */
-function alignSecurity(ctx: DecisionContext, plot: Plot): Record<Id, Side> {
+function upcomingTrip(world: World, who: Id, days: number): boolean {
+  const limit = addDays(world.date, days);
+  return world.trips.some((t) => !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, who) && t.from > world.date && t.from <= limit);
+}
+
+export function travellerMatches(world: World, traveller: string, who: Id): boolean {
+  return traveller === who || (world.principals[traveller] === undefined && hasPower(world, who, traveller as never));
+}
+
+export function strikePhase(ctx: DecisionContext): void {
   const world = ctx.world;
-  const sides: Record<Id, Side> = {};
+  if (world.crisis) return;
+  for (const move of world.moves) {
+    if (move.stage !== "forming" || world.crisis) continue;
+    if (move.members.length < world.params.crisis.strike.minMembers && !move.open) continue;
+    const leader = moveLeader(world, move);
+    if (!leader) continue;
+    if (move.open) {
+      launch(ctx, move, leader, "session");
+      continue;
+    }
+    const options = strikeOptions(world, move, leader);
+    const pick = choose(ctx, { seat: leader, kind: "strike", key: `w${world.week}:strike:${move.id}`, prompt: "Strike now, or keep building?", options }, world.params.ai.strike.temperature);
+    if (pick.choice === "wait") continue;
+    record(world, {
+      type: "decision",
+      audience: [...move.members],
+      actor: leader,
+      text: `${nameOf(world, leader)} decides to strike${pick.choice === "arrest" ? " by arresting him" : ""} (his estimate of success: ${percent(pick.odds ?? 0)}).`,
+      options: optionsForLog(options),
+      chosen: pick.choice,
+      data: { move: move.id },
+    });
+    launch(ctx, move, leader, pick.choice === "arrest" ? "force" : "session");
+  }
+}
+
+export function launch(ctx: DecisionContext, move: Move, leader: Id, venue: Crisis["venue"]): void {
+  const world = ctx.world;
+  const target = world.principals[move.target];
+  move.stage = "launched";
+  move.launchedOn = world.date;
+  move.launchedWhileAway = target.location !== null;
+  const crisis: Crisis = {
+    move: move.id,
+    venue,
+    phase: venue === "session" && target.location ? "waiting" : "session",
+    day: 0,
+    startedOn: world.date,
+    answer: null,
+    sessionDays: 0,
+    sessionEndedDay: null,
+    tally: null,
+    sides: {},
+    arrived: {},
+    signatures: [],
+    plenumDay: null,
+    conceded: [],
+  };
+  world.crisis = crisis;
+  const what = describeDemand(world, move);
+  const text =
+    move.open === "health"
+      ? `${nameOf(world, leader)} proposes to the Presidium that ${nameOf(world, move.target)}, long unable to work, be released "for reasons of age and health".`
+      : move.open === "purge"
+        ? `${nameOf(world, leader)} asks the Presidium to remove ${nameOf(world, move.target)} from his posts.`
+        : venue === "force"
+          ? `${nameOf(world, leader)} and his allies move to arrest ${nameOf(world, move.target)}.`
+          : move.launchedWhileAway
+            ? `While ${nameOf(world, move.target)} is in ${target.location!.place}, ${nameOf(world, leader)} and his allies convene the Presidium on ${what} and summon him back to Moscow.`
+            : `${nameOf(world, leader)} and his allies call a Presidium session on ${what}.`;
+  record(world, { type: "launch", audience: "public", actor: leader, text, data: { move: move.id, members: move.members, venue, demand: move.demand, open: move.open } });
+  alignOrgans(ctx, move);
+  // Movers who command aircraft and count on the CC call its members in at once.
+  const flyers = transportSides(world, crisis, "move");
+  if (flyers.length > 0 && world.principals[leader].believesCcDecides >= world.params.crisis.attendance.summonBelief) summon(ctx, crisis, move, "move");
+  if (target.location) {
+    target.location = { ...target.location, until: world.date };
+  }
+}
+
+/** The chiefs of the organs choose their side when the crisis breaks: their decision, not a parameter. */
+function alignOrgans(ctx: DecisionContext, move: Move): void {
+  const world = ctx.world;
+  const crisis = world.crisis!;
   const k = world.params.crisis.align;
-  const pledged = plot.members.filter((m) => world.principals[m].presidium === "full").length / Math.max(1, presidiumVoters(world).length);
-  for (const chief of securityChiefs(world)) {
-    if (sides[chief]) continue;
+  const voters = presidiumVoters(world);
+  const strength = voters.length ? voters.filter((v) => move.members.includes(v)).length / voters.length : 0;
+  const chiefs = organChiefs(world).filter((c) => canAct(world.principals[c]));
+  const questions: Question[] = [];
+  for (const chief of chiefs) {
+    if (chief === move.target) {
+      crisis.sides[chief] = "target";
+      continue;
+    }
+    if (move.members.includes(chief)) {
+      crisis.sides[chief] = "move";
+      continue;
+    }
     const c = world.principals[chief];
-    if (!canAct(c)) continue;
-    const inPlot = plot.members.includes(chief);
-    const restraint = c.traits.restraint;
-    const options: ScoredOption[] = [
-      {
-        choice: "leader",
-        label: `Stand by ${nameOf(world, plot.target)}`,
-        terms: [term("tie to the leader", k.tie * tieToLeader(world, c, plot.target)), term("opinion of the leader", k.opinion * c.opinionOfLeader), term("pledged to the plot", inPlot ? -k.pledgedAgainst : 0)],
-      },
-      {
-        choice: "plot",
-        label: "Side with the plotters",
-        terms: [term("pledged to the plot", inPlot ? k.pledged : 0), term("disaffection with the leader", k.disaffection * disaffection(world, c, plot.target)), term("the plot's visible strength", k.strength * (pledged - 0.5))],
-      },
-      { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * restraint)] },
-    ];
-    const pick = choose(ctx, chief, "align", "The leadership is split. Where do the organs you command stand?", options, world.params.ai.align.temperature);
-    sides[chief] = pick.choice as Side;
+    questions.push({
+      seat: chief,
+      kind: "align",
+      key: `w${world.week}:align:${move.id}`,
+      prompt: `The leadership is split over ${describeDemand(world, move)}. Where do the organs you command stand?`,
+      options: [
+        { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term("tie to him", k.tie * tie(world, c, move.target)), term("opinion of him", k.opinion * regardOf(c, move.target))] },
+        { choice: "move", label: "Side with the movers", terms: [term("disaffection with him", k.disaffection * disaffection(world, c, move.target)), term("the movers' visible strength", k.strength * (strength - 0.5)), term("his patron among the movers", c.patron !== null && move.members.includes(c.patron) ? k.patron : 0)] },
+        { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] },
+      ],
+    });
+  }
+  const picks = chooseTogether(ctx, questions, world.params.ai.align.temperature);
+  questions.forEach((q, i) => {
+    const side = picks[i].choice as Side;
+    crisis.sides[q.seat] = side;
     record(world, {
       type: "alignment",
       audience: "public",
-      actor: chief,
-      text: `${nameOf(world, chief)} ${pick.choice === "leader" ? `stands by ${nameOf(world, plot.target)}` : pick.choice === "plot" ? "sides with the plotters" : "keeps the organs out of it"}.`,
-      options: optionsForLog(options),
-      chosen: pick.choice,
+      actor: q.seat,
+      text: `${nameOf(world, q.seat)} ${side === "target" ? `stands by ${nameOf(world, move.target)}` : side === "move" ? "sides with the movers" : "keeps the organs out of it"}.`,
+      options: optionsForLog(q.options),
+      chosen: side,
+      data: { move: move.id },
     });
-  }
-  return sides;
-}
-
-export function launch(ctx: DecisionContext, plot: Plot, chief: Id): void {
-  const world = ctx.world;
-  const leader = plot.target;
-  plot.stage = "launched";
-  plot.launchedOn = world.date;
-  plot.launchedWhileAway = isAway(world);
-  record(world, {
-    type: "launch",
-    audience: "public",
-    actor: chief,
-    text: plot.launchedWhileAway
-      ? `While ${nameOf(world, leader)} is in ${world.leaderLocation?.place}, ${nameOf(world, chief)} and his allies convene the Presidium and summon him back to Moscow.`
-      : `${nameOf(world, chief)} and his allies call a Presidium session to put the question of ${nameOf(world, leader)}'s leadership.`,
-    data: { plot: plot.id, members: plot.members, whipped: plot.whippedCount },
   });
-  const sides = alignSecurity(ctx, plot);
-  if (world.leaderLocation) {
-    world.leaderLocation = null;
-  }
-  const contest: ContestRecord = {
-    date: world.date, plotId: plot.id, target: leader, initiator: plot.initiator, plotMembers: [...plot.members], kind: "session",
-    launchedWhileAway: plot.launchedWhileAway, presidium: null, presidiumMajorityAgainstLeader: false, leaderChoice: null,
-    plenum: null, force: false, winner: "leader", fates: {}, newFirstSecretary: leader, successorWasPlotter: false,
-  };
-
-  if (considerForce(ctx, plot, chief, sides)) {
-    contest.kind = "arrest";
-    contest.force = true;
-    return finish(ctx, plot, contest, "plot", { lostFight: true, resigned: false, force: true });
-  }
-
-  const session = presidiumSession(ctx, plot);
-  contest.presidium = session;
-  contest.presidiumMajorityAgainstLeader = isMajority(session.for, session.voters);
-  if (!contest.presidiumMajorityAgainstLeader) {
-    record(world, { type: "session-result", audience: "public", text: `The Presidium stands by ${nameOf(world, leader)}, ${session.for} to ${session.against}; the plotters are exposed.`, data: { plot: plot.id, ...session } });
-    return finish(ctx, plot, contest, "leader", { lostFight: true, resigned: false, force: false });
-  }
-  record(world, { type: "session-result", audience: "public", text: `The Presidium votes ${session.for} to ${session.against} to relieve ${nameOf(world, leader)} of his duties.`, data: { plot: plot.id, ...session } });
-
-  const answer = leaderAnswer(ctx, plot, session, sides);
-  contest.leaderChoice = answer;
-  const plenum = plenumVote(ctx, plot, sides, answer, session);
-  contest.plenum = plenum;
-  const leaderWins = isMajority(plenum.forLeader, plenum.present);
-  if (leaderWins) {
-    world.globals.prestige = clamp(world.globals.prestige + world.params.crisis.aftermath.survivorPrestige);
-    return finish(ctx, plot, contest, "leader", { lostFight: true, resigned: false, force: false }, true);
-  }
-  return finish(ctx, plot, contest, "plot", { lostFight: answer === "plenum", resigned: answer === "resign", force: false }, true);
 }
 
-/** With fear high and an organ on its side, the plot may arrest the leader outright instead of voting. */
-function considerForce(ctx: DecisionContext, plot: Plot, chief: Id, sides: Record<Id, Side>): boolean {
+/** Organ chiefs with aircraft on a side in this crisis. */
+function transportSides(world: World, crisis: Crisis, side: Side): Id[] {
+  return holdersOf(world, "transport").filter((h) => crisis.sides[h] === side);
+}
+
+/**
+ * The CC is called to Moscow. Each member's journey takes days by distance; a side whose organs fly
+ * its people in brings them sooner (any organ with aircraft can, not only the Army).
+ */
+function summon(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move" | "target"): void {
   const world = ctx.world;
-  const withPlot = Object.values(sides).filter((s) => s === "plot").length;
-  const withLeader = Object.values(sides).filter((s) => s === "leader").length;
-  if (withPlot === 0) return false;
-  const fear = world.globals.fear;
-  const k = world.params.crisis.force;
-  const options: ScoredOption[] = [
-    { choice: "vote", label: "Put it to the Presidium", terms: [term("the party's rules", k.rulesBase + k.rulesNoFear * (1 - fear) * (1 - fear))] },
-    { choice: "arrest", label: "Arrest him", terms: [term("organs on our side", k.organsWith * withPlot - k.organsAgainst * withLeader), term("certainty of the outcome", k.fear * fear), term("boldness", k.boldness * (world.principals[chief].traits.boldness - 0.5))] },
-  ];
-  const pick = choose(ctx, chief, "force", "The organs are with us. Vote, or arrest him?", options);
+  if (Object.keys(crisis.arrived).length > 0) return;
+  const k = world.params.crisis.attendance;
+  const flyMove = transportSides(world, crisis, "move").length > 0;
+  const flyTarget = transportSides(world, crisis, "target").length > 0;
+  const sides: Record<Id, "target" | "move"> = {};
+  for (const m of move.members) sides[m] = "move";
+  for (const c of votingCc(world)) {
+    const base = c.distance === "near" ? k.nearDays : c.distance === "mid" ? k.midDays : k.farDays;
+    const presumedTarget = contestLean(world, c, move, sides) > 0 || c.patron === move.target;
+    const flown = (presumedTarget && flyTarget) || (!presumedTarget && flyMove) || c.pledge === move.id;
+    const days = Math.max(1, Math.round(base * (flown ? k.flownShare : 1) + k.jitter * ctx.rng.normal("crisis")));
+    crisis.arrived[c.id] = crisis.day + days;
+  }
   record(world, {
-    type: "decision",
-    audience: [...plot.members],
-    actor: chief,
-    text: pick.choice === "arrest" ? `${nameOf(world, chief)} decides to arrest ${nameOf(world, plot.target)} rather than risk a vote.` : `${nameOf(world, chief)} puts the question to a vote.`,
+    type: "summons",
+    audience: "public",
+    text: `Members of the Central Committee are called to Moscow${flyMove || flyTarget ? `; ${listNames(world, [...transportSides(world, crisis, "move"), ...transportSides(world, crisis, "target")])} ${flyMove && flyTarget ? "fly" : "flies"} people in` : ""}.`,
+    data: { move: move.id, by },
+  });
+}
+
+// ------------------------------------------------------------------------------------------- days
+
+/** Advances the crisis by the week's days, one at a time. */
+export function crisisPhase(ctx: DecisionContext): void {
+  const world = ctx.world;
+  for (let d = 0; d < WEEK_DAYS && world.crisis; d++) {
+    const crisis = world.crisis;
+    const move = moveById(world, crisis.move)!;
+    if (!inPlay(world.principals[move.target])) {
+      closeWithout(ctx, move, `${nameOf(world, move.target)} is gone`);
+      break;
+    }
+    crisisDay(ctx, crisis, move);
+    if (world.crisis) crisis.day++;
+  }
+}
+
+function crisisDay(ctx: DecisionContext, crisis: Crisis, move: Move): void {
+  const world = ctx.world;
+  const target = world.principals[move.target];
+  if (crisis.venue === "force") return arrest(ctx, crisis, move);
+  if (crisis.phase === "waiting") {
+    const back = target.location ? crisis.day >= target.location.returnDays : true;
+    if (!back) return;
+    if (target.location) {
+      record(world, { type: "trip", audience: "public", actor: target.id, text: `${nameOf(world, target.id)} flies back to Moscow to face the Presidium.` });
+      target.location = null;
+    }
+    crisis.phase = "session";
+  }
+  if (crisis.phase === "session") return sessionDay(ctx, crisis, move);
+  if (crisis.phase === "plenum-called") return plenumWait(ctx, crisis, move);
+  if (crisis.phase === "plenum") return plenum(ctx, crisis, move);
+}
+
+// ------------------------------------------------------------------------------------------- force
+
+function arrest(ctx: DecisionContext, crisis: Crisis, move: Move): void {
+  const world = ctx.world;
+  const k = world.params.crisis.arrest;
+  let withMove = 0;
+  let withTarget = 0;
+  for (const [chief, side] of Object.entries(crisis.sides)) {
+    const usable = chief === move.target || usableOrgans(world, chief, move.target);
+    if (side === "move" && usable) withMove++;
+    if (side === "target") withTarget++;
+  }
+  const odds = logistic(k.intercept + k.balance * (withMove - withTarget) - k.exposure * move.exposure);
+  const success = withMove > 0 && ctx.rng.chance("crisis", odds);
+  if (success) {
+    record(world, { type: "arrest", audience: "public", actor: moveLeader(world, move) ?? undefined, text: `${nameOf(world, move.target)} is arrested${withTarget > 0 ? " before his own people can act" : ""}; the Presidium expels him and the plenum later approves it.`, data: { move: move.id, odds } });
+    const kingmakers = Object.entries(crisis.sides).filter(([c, s]) => s === "move" && c !== move.target).map(([c]) => c);
+    return settle(ctx, crisis, move, "move", "force", { resigned: false }, kingmakers);
+  }
+  record(world, { type: "arrest-fails", audience: "public", text: `The attempt to arrest ${nameOf(world, move.target)} fails${withTarget > 0 ? ": his own people stand by him" : ""}; the movers are exposed.`, data: { move: move.id, odds } });
+  const kingmakers = Object.entries(crisis.sides).filter(([, s]) => s === "target").map(([c]) => c);
+  settle(ctx, crisis, move, "target", "force", { resigned: false }, kingmakers);
+}
+
+// ----------------------------------------------------------------------------------------- session
+
+/** The members who speak (full and candidate members, secretaries), in rank order, and their line. */
+function speeches(ctx: DecisionContext, crisis: Crisis, move: Move): number {
+  const world = ctx.world;
+  const k = world.params.crisis.speech;
+  const speakers = world.order.filter((id) => id !== move.target && canAct(world.principals[id]) && (world.principals[id].presidium !== "none" || world.principals[id].secretary));
+  let swing = 0;
+  const questions: Question[] = speakers.map((id) => {
+    const p = world.principals[id];
+    const inMove = move.members.includes(id);
+    return {
+      seat: id,
+      kind: "speech",
+      key: `w${world.week}:speech:${move.id}:${crisis.sessionDays}`,
+      prompt: `The session on ${describeDemand(world, move)}, day ${crisis.sessionDays + 1}: what line do you take?`,
+      options: [
+        { choice: "attack", label: `Speak against ${nameOf(world, move.target)}`, terms: [term("in the move", inMove ? k.member : 0), term("disaffection", k.disaffection * disaffection(world, p, move.target)), term("compromising material on him", k.kompromat * (p.kompromat[move.target] ?? 0))] },
+        { choice: "defend", label: `Speak for ${nameOf(world, move.target)}`, terms: [term("tie to him", k.tie * tie(world, p, move.target)), term("in the move", inMove ? -k.member : 0), term("danger from the movers", k.threat * threat(world, p, frontOf(world, move)))] },
+        { choice: "silent", label: "Hold back", terms: [term("caution", k.caution * (1 - p.traits.boldness))] },
+      ],
+    };
+  });
+  const picks = chooseTogether(ctx, questions, world.params.ai.vote.temperature);
+  questions.forEach((q, i) => {
+    const p = world.principals[q.seat];
+    const line = picks[i].choice;
+    const weight = k.standing * powerShare(world, q.seat) + k.kompromatWeight * (line === "attack" ? p.kompromat[move.target] ?? 0 : 0);
+    swing += line === "attack" ? weight : line === "defend" ? -weight : 0;
+    if (line === "silent") return;
+    record(world, {
+      type: "speech",
+      audience: "public",
+      actor: q.seat,
+      text: `${nameOf(world, q.seat)} speaks ${line === "attack" ? "against" : "for"} ${nameOf(world, move.target)}${line === "attack" && (p.kompromat[move.target] ?? 0) > 0 ? ", reading out what the files hold on him" : ""}.`,
+      data: { move: move.id, line, membership: p.presidium },
+      options: optionsForLog(q.options),
+      chosen: line,
+    });
+  });
+  return swing;
+}
+
+/** The target's answer as the session opens or after it has voted against him. */
+function targetAnswer(ctx: DecisionContext, crisis: Crisis, move: Move, afterVote: boolean): "fight" | "stall" | "plenum" | "resign" | "concede" {
+  const world = ctx.world;
+  const k = world.params.crisis.answer;
+  const t = world.principals[move.target];
+  const stakes = postsAtStake(world, move);
+  const ccHope = targetCcEstimate(world, crisis, move);
+  const belief = t.believesCcDecides;
+  const q = logistic(k.ccSlope * (ccHope - 0.5));
+  const organsWithHim = Object.entries(crisis.sides).filter(([c, s]) => s === "target" && c !== t.id).length;
+  const cost = costOfFailure(world);
+  const plenumOpen = stakes.some((p) => world.posts[p].powers.includes("firstSecretary")) || t.presidium === "full";
+  const options: ScoredOption[] = [];
+  const plenumTerms = [
+    term("expected support in the CC", k.support * belief * (q - 0.5)),
+    term("risk of a harsher fate if he fights and loses", -(1 - q) * cost * k.harsherFate),
+    term("ambition", k.ambition * t.traits.ambition),
+    term("organs that stand by him", k.organs * organsWithHim),
+  ];
+  if (!afterVote) {
+    options.push({ choice: "fight", label: "Face the vote in the Presidium", terms: [term("his standing in the Presidium", k.standing * (world.power[t.id] ?? 0)), term("the case can be answered", k.answerable)] });
+    if (plenumOpen && crisis.sessionDays < world.params.crisis.timing.maxSessionDays) {
+      options.push({ choice: "stall", label: "Insist that only the Central Committee can decide, and drag the session out", odds: q, terms: [...plenumTerms, term("members still on their way", k.pending * pendingShare(crisis))] });
+    }
+  } else {
+    options.push({ choice: "resign", label: `Step down "for reasons of age and health"`, odds: 1, terms: [term("an honourable retirement", k.retire), term("the Presidium's verdict", k.verdict * ((crisis.tally?.for ?? 0) / Math.max(1, crisis.tally?.voters ?? 1) - 0.5))] });
+    if (plenumOpen) options.push({ choice: "plenum", label: "Demand that the Central Committee decide", odds: q, terms: plenumTerms });
+    const keep = stakes.length > 1 ? [...stakes].sort((a, b) => world.posts[b].value - world.posts[a].value)[0] : null;
+    if (keep !== null && crisis.conceded.length === 0) {
+      options.push({ choice: "concede", detail: keep, label: `Offer to give up all but the post of ${world.posts[keep].title}`, terms: [term("keep something", k.concede * world.posts[keep].value), term("the Presidium's verdict", -k.verdict * ((crisis.tally?.for ?? 0) / Math.max(1, crisis.tally?.voters ?? 1) - 0.5))] });
+    }
+  }
+  const pick = choose(ctx, { seat: t.id, kind: afterVote ? "answer" : "session-tactic", key: `w${world.week}:${afterVote ? "answer" : "tactic"}:${move.id}:${crisis.sessionDays}`, prompt: afterVote ? "The Presidium has voted against you. What now?" : `The Presidium sits on ${describeDemand(world, move)}. How do you meet it?`, options });
+  record(world, {
+    type: afterVote ? "answer" : "tactic",
+    audience: "public",
+    actor: t.id,
+    text:
+      pick.choice === "resign"
+        ? `${nameOf(world, t.id)} does not fight: he asks to be released "for reasons of age and health".`
+        : pick.choice === "plenum"
+          ? `${nameOf(world, t.id)} refuses: only the Central Committee that elected him can decide. He demands a plenum.`
+          : pick.choice === "stall"
+            ? `${nameOf(world, t.id)} insists that only the Central Committee can decide and drags the session out.`
+            : pick.choice === "concede"
+              ? `${nameOf(world, t.id)} offers to give up all but the post of ${world.posts[pick.detail!].title}.`
+              : `${nameOf(world, t.id)} answers the charges in the session.`,
     options: optionsForLog(options),
     chosen: pick.choice,
+    data: { move: move.id },
   });
-  if (pick.choice !== "arrest") return false;
-  record(world, { type: "arrest", audience: "public", text: `${nameOf(world, plot.target)} is arrested on the orders of ${nameOf(world, chief)}, with the organs' help.` });
-  return true;
+  if (pick.choice === "concede") crisis.conceded = stakes.filter((p) => p !== pick.detail);
+  return pick.choice as "fight" | "stall" | "plenum" | "resign" | "concede";
 }
 
-export interface SessionTally {
-  for: number;
-  against: number;
-  voters: number;
+function pendingShare(crisis: Crisis): number {
+  const all = Object.values(crisis.arrived);
+  if (!all.length) return 1;
+  return all.filter((d) => d > crisis.day).length / all.length;
 }
 
-/** Speeches, then a roll-call in rank order; each voter sees the running tally (a threshold cascade). */
-function presidiumSession(ctx: DecisionContext, plot: Plot): SessionTally {
-  const world = ctx.world;
-  const leader = plot.target;
-  const voters = presidiumVoters(world);
-  const pledged = plot.members.filter((m) => voters.includes(m)).length / voters.length;
-  const fear = world.globals.fear;
-  const k = world.params.crisis.session;
-  let forVotes = 0;
-  let against = 0;
-  const speakers = world.order.filter((id) => id !== leader && canAct(world.principals[id]) && (world.principals[id].presidium !== "none" || world.principals[id].secretary));
-  for (const id of speakers) {
-    const p = world.principals[id];
-    const votes = p.presidium === "full";
-    const cast = forVotes + against;
-    const inPlot = plot.members.includes(id);
-    const forTerms = [
-      term("pledged to the plot", inPlot ? k.pledgedBase + k.pledgedLoyalty * p.traits.loyalty : 0),
-      term("disaffection with the leader", k.disaffection * disaffection(world, p, leader)),
-      term("tie to the leader", -k.tie * tieToLeader(world, p, leader)),
-      term("the plot's visible strength", k.strength * (pledged - 0.5)),
-      term("running tally", cast ? k.tally * (forVotes - against) / voters.length : 0),
-      term("fear of a present, strong leader", -k.fearOfLeader * fear * world.globals.prestige * (1 - pledged)),
-      term("ambition under a new leader", k.ambition * p.traits.ambition),
-      // Summoned back to a session that opened without him, the leader answers a case already made;
-      // confronted in Moscow, he chairs it and speaks first.
-      term(plot.launchedWhileAway ? "the case made in his absence" : "the leader in the chair", plot.launchedWhileAway ? k.absentCase : -k.chair),
-    ];
-    const options: ScoredOption[] = [
-      { choice: "for", label: "Vote to relieve him", terms: forTerms },
-      { choice: "against", label: "Vote to keep him", terms: [term("keep the leader", 0)] },
-    ];
-    const kind = votes ? "vote" : "speech";
-    const pick = choose(ctx, id, kind, votes ? `Roll-call: do you vote to relieve ${nameOf(world, leader)}?` : `You may speak (candidates do not vote). Do you speak against ${nameOf(world, leader)}?`, options, world.params.ai.vote.temperature);
-    if (votes) {
-      if (pick.choice === "for") forVotes++;
-      else against++;
-    }
-    record(world, {
-      type: votes ? "presidium-vote" : "speech",
-      audience: "public",
-      actor: id,
-      text: votes
-        ? `${nameOf(world, id)} votes ${pick.choice === "for" ? "to relieve" : "to keep"} ${nameOf(world, leader)}.`
-        : `${nameOf(world, id)} (${p.presidium === "candidate" ? "candidate member" : "CC secretary"}, no vote) speaks ${pick.choice === "for" ? "against" : "for"} ${nameOf(world, leader)}.`,
-      data: { plot: plot.id, membership: p.presidium },
-      options: optionsForLog(options),
-      chosen: pick.choice,
-    });
-  }
-  against++; // the leader votes for himself
-  record(world, { type: "presidium-vote", audience: "public", actor: leader, text: `${nameOf(world, leader)} votes to keep his post.`, data: { plot: plot.id, membership: world.principals[leader].presidium }, chosen: "against" });
-  return { for: forVotes, against, voters: forVotes + against };
-}
-
-/** The leader's expectation of the CC, from what he can see: his clients, the public mood, and any members the plot has visibly brought in. */
-export function leaderCcEstimate(world: World, plot: Plot, leader: Id, whipVisible: boolean): number {
-  let support = 0;
+/** The target's hope in the CC, from what he can see: his clients, the public mood, pledges he can see. */
+export function targetCcEstimate(world: World, crisis: Crisis, move: Move): number {
+  const sides: Record<Id, "target" | "move"> = {};
+  for (const m of move.members) sides[m] = "move";
   const voters = votingCc(world);
-  for (const m of voters) {
-    if (whipVisible && m.whippedBy === plot.id) continue;
-    if (m.patron === leader || effectiveLean(world, m) > 0) support++;
+  // Members called in by the movers before he is back are a sign he can read.
+  const summonedByThem = move.launchedWhileAway && Object.keys(crisis.arrived).length > 0;
+  let support = 0;
+  for (const c of voters) {
+    if (summonedByThem && c.pledge === move.id) continue;
+    support += logistic(world.params.estimates.success.ccSlope * contestLean(world, c, move, sides));
   }
   return voters.length ? support / voters.length : 0;
 }
 
-function leaderAnswer(ctx: DecisionContext, plot: Plot, session: SessionTally, sides: Record<Id, Side>): "resign" | "plenum" {
+function sessionDay(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const world = ctx.world;
-  const leader = world.principals[plot.target];
-  // A plot that struck while he was away has had its CC members summoned to Moscow before he got
-  // back: he can see the hall is lost. Confronted in Moscow, he cannot tell who has been lobbied.
-  const whipVisible = plot.launchedWhileAway && plot.whippedCount > 0;
-  const k = world.params.crisis.answer;
-  const ccShare = leaderCcEstimate(world, plot, leader.id, whipVisible);
-  const q = logistic(k.ccSlope * (ccShare - 0.5));
-  const age = ageOf(world, leader);
-  const options: ScoredOption[] = [
-    {
-      choice: "resign",
-      label: "Resign 'for reasons of age and health'",
-      odds: 1 - q,
-      terms: [term("an honourable retirement", k.retireBase + k.retireAge * Math.max(0, age - k.retireAgePivot)), term("the Presidium's verdict", k.verdict * (session.for / session.voters - 0.5))],
-    },
-    {
-      choice: "plenum",
-      label: "Demand that the Central Committee decide",
-      odds: q,
-      terms: [
-        term("expected support in the CC", k.support * leader.believesCcDecides * (q - 0.5)),
-        term("risk of a harsher fate if he fights and loses", -(1 - q) * costOfFailure(world) * k.harsherFate),
-        term("ambition", k.ambition * leader.traits.ambition),
-        term("the organs stand by him", k.organs * Object.values(sides).filter((x) => x === "leader").length),
-      ],
-    },
-  ];
-  const pick = choose(ctx, leader.id, "leader-answer", "The Presidium has voted against you. Resign, or demand a plenum?", options);
+  const k = world.params.crisis.timing;
+  const t = world.principals[move.target];
+  const present = canAct(t);
+  if (present && crisis.sessionDays === 0 && !move.open) {
+    const tactic = targetAnswer(ctx, crisis, move, false);
+    if (tactic === "stall") {
+      summon(ctx, crisis, move, "target");
+      crisis.answer = "plenum";
+    }
+  } else if (present && crisis.answer === "plenum" && crisis.sessionDays < k.maxSessionDays) {
+    // Still stalling: the majority forces the vote sooner or later.
+    if (!ctx.rng.chance("crisis", k.majorityImpatience)) {
+      crisis.sessionDays++;
+      collectSignatures(ctx, crisis, move);
+      if (world.crisis?.phase === "plenum-called") return;
+      record(world, { type: "session-continues", audience: "public", text: `The Presidium sits again without a vote; ${nameOf(world, move.target)} keeps insisting on a plenum.`, data: { move: move.id } });
+      return;
+    }
+  }
+  const swing = speeches(ctx, crisis, move);
+  const tally = rollCall(ctx, crisis, move, swing);
+  crisis.tally = tally;
+  crisis.sessionDays++;
+  crisis.sessionEndedDay = crisis.day;
+  const majority = isMajority(tally.for, tally.voters);
   record(world, {
-    type: "leader-answer",
+    type: "session-result",
     audience: "public",
-    actor: leader.id,
-    text: pick.choice === "resign"
-      ? `${nameOf(world, leader.id)} does not fight: he asks to be released "for reasons of age and health".`
-      : `${nameOf(world, leader.id)} refuses: only the Central Committee that elected him can remove him. He demands a plenum.`,
-    options: optionsForLog(options),
-    chosen: pick.choice,
+    text: majority ? `The Presidium votes ${tally.for} to ${tally.against} for ${describeDemand(world, move)}.` : `The Presidium stands by ${nameOf(world, move.target)}, ${tally.against} to ${tally.for}${tally.for === tally.against ? " (a tie keeps him)" : ""}.`,
+    data: { move: move.id, ...tally },
   });
-  return pick.choice as "resign" | "plenum";
+  if (!majority) return settle(ctx, crisis, move, "target", "session", { resigned: false }, []);
+  if (!present) return ratify(ctx, crisis, move, true);
+  const answer = crisis.answer === "plenum" ? "plenum" : targetAnswer(ctx, crisis, move, true);
+  if (answer === "resign") {
+    crisis.answer = "resign";
+    return ratify(ctx, crisis, move, true);
+  }
+  if (answer === "concede") {
+    crisis.answer = "concede";
+    if (acceptConcession(ctx, crisis, move)) return ratify(ctx, crisis, move, true);
+    crisis.conceded = [];
+    const again = targetAnswer(ctx, crisis, move, true);
+    if (again !== "plenum") {
+      crisis.answer = "resign";
+      return ratify(ctx, crisis, move, true);
+    }
+  }
+  crisis.answer = "plenum";
+  callPlenum(ctx, crisis, move);
 }
 
-/** Which side a CC member is presumed to be on, as those arranging transport would see it. */
-function presumedSide(world: World, m: CcMember, plot: Plot): "leader" | "plot" | "none" {
-  if (m.whippedBy === plot.id || (m.patron && plot.members.includes(m.patron))) return "plot";
-  if (m.patron === plot.target || effectiveLean(world, m) > world.params.crisis.attendance.presumedLeaderLean) return "leader";
-  return "none";
+/** The roll-call: pledged members vote as pledged unless the move has visibly collapsed; the rest weigh it. */
+function rollCall(ctx: DecisionContext, crisis: Crisis, move: Move, swing: number): { for: number; against: number; voters: number } {
+  const world = ctx.world;
+  const k = world.params.crisis.session;
+  const voters = presidiumVoters(world);
+  const fear = world.globals.fear;
+  const strength = voters.length ? voters.filter((v) => move.members.includes(v)).length / voters.length : 0;
+  const targetIsFirst = move.target === world.primacy;
+  const frontIsFirst = move.members.includes(world.primacy ?? "");
+  const questions: Question[] = voters
+    .filter((v) => v !== move.target)
+    .map((id) => {
+      const p = world.principals[id];
+      const pledged = move.members.includes(id);
+      const collapsed = strength < k.collapseShare;
+      return {
+        seat: id,
+        kind: "vote",
+        key: `w${world.week}:vote:${move.id}:${crisis.sessionDays}`,
+        prompt: `Roll-call on ${describeDemand(world, move)}: how do you vote?`,
+        options: [
+          {
+            choice: "for",
+            label: `Vote for ${describeDemand(world, move)}`,
+            terms: [
+              term("pledged to the move", pledged ? (collapsed ? k.pledgedCollapsed : k.pledged + k.pledgedLoyalty * p.traits.loyalty) : 0),
+              term("disaffection with the target", k.disaffection * disaffection(world, p, move.target)),
+              term("the danger he poses", k.threat * threat(world, p, move.target)),
+              term("tie to the target", -k.tie * tie(world, p, move.target)),
+              term("the movers' visible strength", k.strength * (strength - 0.5)),
+              term("the speeches", k.speeches * swing),
+              term("fear of the first man", k.fearOfFirst * fear * (targetIsFirst ? -1 : frontIsFirst ? 1 : 0)),
+              term(move.launchedWhileAway ? "the case made in his absence" : "the target in the room", move.launchedWhileAway ? k.absentCase : -k.present),
+              term("his retirement is only a formality", move.open === "health" ? k.health : 0),
+            ],
+          },
+          { choice: "against", label: `Vote to keep ${nameOf(world, move.target)}`, terms: [term("keep things as they are", 0)] },
+        ],
+      };
+    });
+  const picks = chooseTogether(ctx, questions, world.params.ai.vote.temperature);
+  let forVotes = 0;
+  let against = 0;
+  questions.forEach((q, i) => {
+    const v = picks[i].choice;
+    if (v === "for") forVotes++;
+    else against++;
+    record(world, {
+      type: "presidium-vote",
+      audience: "public",
+      actor: q.seat,
+      text: `${nameOf(world, q.seat)} votes ${v === "for" ? "for" : "against"} ${describeDemand(world, move)}.`,
+      data: { move: move.id, vote: v, pledged: move.members.includes(q.seat) },
+      options: optionsForLog(q.options),
+      chosen: v,
+    });
+  });
+  if (voters.includes(move.target)) {
+    against++;
+    record(world, { type: "presidium-vote", audience: "public", actor: move.target, text: `${nameOf(world, move.target)} votes against.`, data: { move: move.id, vote: "against", self: true }, chosen: "against" });
+  }
+  return { for: forVotes, against, voters: forVotes + against };
 }
 
-/**
- * Who reaches Moscow: the near members come anyway; the far ones come if someone flies them in.
- * The Army moves people, the KGB carries the summons; a plot that lobbied the CC has already called
- * its own members in.
- */
-function attendance(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, appeal: boolean): CcMember[] {
+/** The majority weighs a partial concession: take what is offered, or insist. */
+function acceptConcession(ctx: DecisionContext, crisis: Crisis, move: Move): boolean {
+  const world = ctx.world;
+  const k = world.params.crisis.concession;
+  const leader = moveLeader(world, move);
+  if (!leader) return true;
+  const p = world.principals[leader];
+  const kept = postsAtStake(world, move).filter((x) => !crisis.conceded.includes(x));
+  const options: ScoredOption[] = [
+    { choice: "accept", label: "Accept his offer", terms: [term("an end without a fight", k.peace), term("restraint", k.restraint * p.traits.restraint)] },
+    { choice: "insist", label: "Insist on everything", terms: [term("what he would keep", k.kept * kept.reduce((s, x) => s + world.posts[x].value, 0)), term("the danger he poses", k.threat * threat(world, p, move.target)), term("ambition", k.ambition * p.traits.ambition)] },
+  ];
+  const pick = choose(ctx, { seat: leader, kind: "concession", key: `w${world.week}:concession:${move.id}`, prompt: `${nameOf(world, move.target)} offers to give up part of his posts. Accept?`, options });
+  record(world, { type: "concession", audience: "public", actor: leader, text: pick.choice === "accept" ? `The majority accepts: ${nameOf(world, move.target)} keeps the post of ${kept.map((x) => world.posts[x].title).join(" and ")}.` : "The majority insists on everything.", options: optionsForLog(options), chosen: pick.choice, data: { move: move.id } });
+  if (pick.choice === "accept") move.demand = [...crisis.conceded];
+  return pick.choice === "accept";
+}
+
+/** After a resignation (or a vote on an absent or ill target) the plenum ratifies without debate. */
+function ratify(ctx: DecisionContext, crisis: Crisis, move: Move, byVote: boolean): void {
+  const world = ctx.world;
+  const needsPlenum = postsAtStake(world, move).some((p) => world.posts[p].powers.includes("firstSecretary"));
+  if (needsPlenum) record(world, { type: "plenum-ratifies", audience: "public", text: `A Central Committee plenum, without debate, approves the Presidium's decision.`, data: { move: move.id } });
+  settle(ctx, crisis, move, "move", byVote ? "session" : "plenum", { resigned: crisis.answer === "resign" }, []);
+}
+
+// ------------------------------------------------------------------------------------------ plenum
+
+/** The majority would rather put the plenum off and work on the members in town; the members can force it. */
+function callPlenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
+  const world = ctx.world;
+  const k = world.params.crisis.timing;
+  crisis.phase = "plenum-called";
+  summon(ctx, crisis, move, "target");
+  crisis.plenumDay = crisis.day + k.maxPlenumDelay;
+  record(world, { type: "plenum-called", audience: "public", text: `A plenum of the Central Committee is to decide; the Presidium majority is in no hurry to convene it.`, data: { move: move.id } });
+  collectSignatures(ctx, crisis, move);
+}
+
+/** Members in Moscow who back the target sign a demand for the plenum at once (the June 1957 letters). */
+function collectSignatures(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const world = ctx.world;
   const k = world.params.crisis.attendance;
-  const help = (side: "leader" | "plot") => (organSides(world, sides, "army").includes(side) ? k.armyHelp : 0) + (organSides(world, sides, "security").includes(side) ? k.securityHelp : 0);
-  const base = { near: k.near, mid: k.mid, far: k.far };
-  const present: CcMember[] = [];
-  for (const m of votingCc(world)) {
-    const side = presumedSide(world, m, plot);
-    let p = base[m.distance];
-    if (side === "leader") p += help("leader") - (appeal ? help("plot") * k.appealObstruction : 0);
-    if (side === "plot") p += help("plot") + (plot.launchedWhileAway && plot.whippedCount > 0 ? k.summoned : 0);
-    if (ctx.rng.chance("crisis", clamp(p, k.minChance, k.maxChance))) present.push(m);
-  }
-  return present;
-}
-
-function organSides(world: World, sides: Record<Id, Side>, power: "army" | "security"): Side[] {
-  return holdersOf(world, power).map((a) => sides[a] ?? "neutral");
-}
-
-/**
- * The Presidium majority would rather put the plenum off and work on the members in town. It cannot
- * if the Army is flying the leader's people in, or if enough of them are already in Moscow to demand
- * a plenum themselves (the June 1957 letters).
- */
-function canDelayPlenum(world: World, plot: Plot, sides: Record<Id, Side>): { delay: boolean; demanders: number; airlift: boolean } {
-  if (organSides(world, sides, "army").includes("leader")) return { delay: false, demanders: 0, airlift: true };
+  const sides: Record<Id, "target" | "move"> = {};
+  for (const m of move.members) sides[m] = "move";
   const voters = votingCc(world);
-  const demanders = voters.filter((m) => presumedSide(world, m, plot) === "leader" && m.distance === "near").length;
-  return { delay: demanders < world.params.crisis.attendance.demandShare * voters.length, demanders, airlift: false };
+  for (const c of voters) {
+    if (crisis.signatures.includes(c.id) || (crisis.arrived[c.id] ?? Infinity) > crisis.day) continue;
+    if (c.pledge === move.id) continue;
+    if (contestLean(world, c, move, sides) > k.signLean) crisis.signatures.push(c.id);
+  }
+  if (crisis.signatures.length >= k.demandShare * voters.length) {
+    if (crisis.phase !== "plenum-called") {
+      crisis.phase = "plenum-called";
+      crisis.answer = "plenum";
+    }
+    crisis.plenumDay = Math.min(crisis.plenumDay ?? Infinity, crisis.day + 1);
+    if (crisis.sessionEndedDay === null) crisis.sessionEndedDay = crisis.day;
+    record(world, { type: "plenum-demanded", audience: "public", text: `${crisis.signatures.length} members of the Central Committee in Moscow demand a plenum at once; the Presidium cannot put it off.`, data: { move: move.id, signatures: crisis.signatures.length } });
+  }
 }
 
-function plenumVote(ctx: DecisionContext, plot: Plot, sides: Record<Id, Side>, answer: "resign" | "plenum", session: SessionTally): NonNullable<ContestRecord["plenum"]> {
+function plenumWait(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const world = ctx.world;
-  const leader = plot.target;
-  const k = world.params.crisis.plenum;
-  const appeal = answer === "plenum";
-  const delay = appeal ? canDelayPlenum(world, plot, sides) : null;
-  if (delay?.delay) {
-    // The majority holds the Presidium and nobody is bringing the leader's people in: it puts the plenum off and works on the CC.
-    record(world, { type: "plenum-delayed", audience: "public", text: `The Presidium majority puts off the plenum for some days and lobbies the members already in Moscow (only ${delay.demanders} are there to demand it).` });
-    for (const m of votingCc(world)) {
-      if (m.whippedBy !== plot.id && m.patron !== leader && ctx.rng.chance("crisis", logistic(k.delayLobbySlope * (k.delayLobbyThreshold - effectiveLean(world, m))))) m.whippedBy = plot.id;
-    }
-  } else if (delay) {
-    record(world, {
-      type: "plenum-demanded",
-      audience: "public",
-      text: delay.airlift
-        ? `The Army flies Central Committee members to Moscow; they demand a plenum at once and the majority cannot put it off.`
-        : `${delay.demanders} Central Committee members already in Moscow demand a plenum at once; the majority cannot put it off.`,
-    });
+  collectSignatures(ctx, crisis, move);
+  // While it waits, the majority works on the members already in town.
+  const k = world.params.crisis.plenumLobby;
+  const sides: Record<Id, "target" | "move"> = {};
+  for (const m of move.members) sides[m] = "move";
+  for (const c of votingCc(world)) {
+    if (c.pledge === move.id || (crisis.arrived[c.id] ?? Infinity) > crisis.day || crisis.signatures.includes(c.id)) continue;
+    if (ctx.rng.chance("crisis", logistic(k.slope * (k.threshold - contestLean(world, c, move, sides))) * k.reach)) c.pledge = move.id;
   }
-  const present = attendance(ctx, plot, sides, appeal);
-  record(world, {
-    type: "plenum-convened",
-    audience: "public",
-    text: `The Central Committee plenum meets with ${present.length} of ${votingCc(world).length} voting members present.`,
-    data: { present: present.length },
-  });
-  const presidiumShare = session.for / session.voters;
-  const base = present.map((m) => {
-    const patronLine = m.patron === leader ? k.patron : m.patron && plot.members.includes(m.patron) ? -k.patron : 0;
+  if (crisis.day + 1 >= (crisis.plenumDay ?? Infinity)) crisis.phase = "plenum";
+}
+
+function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
+  const world = ctx.world;
+  const k = world.params.crisis.plenum;
+  const present = votingCc(world).filter((c) => (crisis.arrived[c.id] ?? Infinity) <= crisis.day);
+  const days = crisis.day - (crisis.sessionEndedDay ?? crisis.day);
+  record(world, { type: "plenum-convened", audience: "public", text: `The Central Committee plenum meets with ${present.length} of ${votingCc(world).length} voting members present.`, data: { move: move.id, present: present.length, days } });
+  const sides: Record<Id, "target" | "move"> = {};
+  for (const m of move.members) sides[m] = "move";
+  // Members of the leadership vote in the plenum as they spoke; their line is public.
+  for (const e of world.log) if (e.type === "presidium-vote" && e.data?.move === move.id && e.actor) sides[e.actor] = e.chosen === "for" ? "move" : "target";
+  const share = crisis.tally ? crisis.tally.for / Math.max(1, crisis.tally.voters) : 0.5;
+  const fear = world.globals.fear;
+  const collapse = pledgedCollapse(world, move);
+  const base = present.map((c) => {
+    const pledged = c.pledge === move.id && !collapse;
     return [
-      term("lean toward the leader", k.lean * effectiveLean(world, m)),
-      term("patron's line", patronLine),
-      term("pledged to the plot", m.whippedBy === plot.id ? -k.pledged : 0),
-      term("the leader stepped down", appeal ? 0 : -k.steppedDown),
-      term("the Presidium's verdict", -k.verdict * (1 - world.globals.ccArbiter) * (presidiumShare - 0.5) * VOTE_MARGIN_SPAN),
+      term("his regard for the target and the front", k.lean * contestLean(world, c, move, sides)),
+      term("pledged to the move", pledged ? -k.pledged : 0),
+      term("the Presidium's verdict", -k.verdict * (1 - world.globals.ccArbiter) * (share - 0.5)),
+      term("fear of the stronger side", -k.fear * fear * (powerShare(world, frontOf(world, move)) - powerShare(world, move.target))),
       term("chance", k.chance * ctx.rng.normal("crisis")),
     ];
   });
   // Open voting: members watch the hall. Iterate the cascade to a fixed point.
-  let share = base.filter((t) => utility(t) > 0).length / Math.max(1, present.length);
-  for (let i = 0; i < k.cascadeRounds; i++) {
-    share = base.filter((t) => utility(t) + k.hallMood * (share - 0.5) > 0).length / Math.max(1, present.length);
-  }
-  const finalShare = share;
-  let forLeader = 0;
-  present.forEach((m, i) => {
-    const terms = [...base[i], term("the mood of the hall", k.hallMood * (finalShare - 0.5))];
-    const u = utility(terms);
-    const votesForLeader = u > 0;
-    if (votesForLeader) forLeader++;
+  const sumOf = (t: { value: number }[]) => t.reduce((s, x) => s + x.value, 0);
+  let hall = base.filter((t) => sumOf(t) > 0).length / Math.max(1, present.length);
+  for (let i = 0; i < k.cascadeRounds; i++) hall = base.filter((t) => sumOf(t) + k.hallMood * (hall - 0.5) > 0).length / Math.max(1, present.length);
+  let forTarget = 0;
+  present.forEach((c, i) => {
+    const terms = [...base[i], term("the mood of the hall", k.hallMood * (hall - 0.5))];
+    const u = sumOf(terms);
+    const keep = u > 0;
+    if (keep) forTarget++;
     record(world, {
       type: "plenum-vote",
       audience: "public",
-      text: `${m.name ?? m.id} (${m.region}) votes ${votesForLeader ? "for" : "against"} ${nameOf(world, leader)}.`,
-      data: { plot: plot.id, member: m.id },
+      text: `${c.name ?? c.id} (${c.region}) votes ${keep ? "for" : "against"} ${nameOf(world, move.target)}.`,
+      data: { move: move.id, member: c.id },
       options: [
-        { option: "for-leader", utility: termValue(u), terms },
-        { option: "against-leader", utility: 0, terms: [] },
+        { option: "keep", utility: termValue(u), terms },
+        { option: "remove", utility: 0, terms: [] },
       ],
-      chosen: votesForLeader ? "for-leader" : "against-leader",
+      chosen: keep ? "keep" : "remove",
     });
   });
-  const againstLeader = present.length - forLeader;
-  const winningShare = present.length ? Math.max(forLeader, againstLeader) / present.length : 1;
-  record(world, {
-    type: "plenum-result",
-    audience: "public",
-    text: `The plenum votes ${forLeader} for ${nameOf(world, leader)} and ${againstLeader} against.`,
-    data: { plot: plot.id, forLeader, againstLeader, present: present.length, winningShare },
-  });
-  return { forLeader, againstLeader, present: present.length, winningShare };
+  // Principals who sit in the CC vote with the side they took.
+  let principalsFor = 0;
+  let principalsAgainst = 0;
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (!canAct(p) || (p.presidium === "none" && !p.secretary)) continue;
+    const side = id === move.target ? "target" : sides[id];
+    if (side === "target") principalsFor++;
+    else if (side === "move") principalsAgainst++;
+  }
+  const total = present.length + principalsFor + principalsAgainst;
+  const keepers = forTarget + principalsFor;
+  const removers = total - keepers;
+  crisis.phase = "done";
+  record(world, { type: "plenum-result", audience: "public", text: `The plenum votes ${keepers} for ${nameOf(world, move.target)} and ${removers} against.`, data: { move: move.id, forTarget: keepers, againstTarget: removers, present: total } });
+  const plenumRecord = { forTarget: keepers, againstTarget: removers, present: total, days };
+  const targetWins = keepers * 2 >= total;
+  settle(ctx, crisis, move, targetWins ? "target" : "move", "plenum", { resigned: false }, airliftKingmakers(world, crisis, targetWins ? "target" : "move"), plenumRecord);
 }
 
-/** Fates, succession and aftermath for a contest that has been decided. */
-export function finish(ctx: DecisionContext, plot: Plot, contest: ContestRecord, winner: "leader" | "plot", leaderCircumstances: FateCircumstances, settledByCc = false): void {
+/** Pledges bind unless the move has visibly collapsed (the Presidium has turned against it). */
+function pledgedCollapse(world: World, move: Move): boolean {
+  const crisis = world.crisis;
+  return !!crisis?.tally && !isMajority(crisis.tally.for, crisis.tally.voters);
+}
+
+/** The organ chiefs whose aircraft brought in the winning side's members decided the plenum. */
+function airliftKingmakers(world: World, crisis: Crisis, winner: "target" | "move"): Id[] {
+  return transportSides(world, crisis, winner);
+}
+
+// ------------------------------------------------------------------------------------------ settle
+
+function closeWithout(ctx: DecisionContext, move: Move, why: string): void {
   const world = ctx.world;
-  const leader = plot.target;
-  contest.winner = winner;
-  const fates: Fate[] = [];
-  if (winner === "plot") {
-    plot.stage = "succeeded";
-    const vacated = [...world.principals[leader].posts];
-    contest.fates[leader] = rollFate(ctx, leader, leaderCircumstances);
-    fates.push(contest.fates[leader]);
-    const successor = claimants(world, plot.members)[0] ?? claimants(world, presidiumVoters(world))[0];
-    shareOutPosts(world, vacated, plot.members, successor);
-    for (const m of plot.members) {
-      const p = world.principals[m];
-      if (canAct(p) && p.presidium === "candidate") p.presidium = "full";
+  move.stage = "disbanded";
+  world.crisis = null;
+  record(world, { type: "crisis-ends", audience: "public", text: `The crisis ends without a decision: ${why}.`, data: { move: move.id } });
+}
+
+/** Fates, succession, learning and the contest's record for a contest that has been decided. */
+function settle(ctx: DecisionContext, crisis: Crisis, move: Move, winner: "target" | "move", venue: ContestRecord["venue"], how: { resigned: boolean }, kingmakers: Id[], plenumRecord: ContestRecord["plenum"] = null): void {
+  const world = ctx.world;
+  const k = world.params.crisis.aftermath;
+  crisis.phase = "done";
+  world.crisis = null;
+  move.stage = winner === "move" ? "succeeded" : "failed";
+  const force = venue === "force";
+  const voteSides: Record<Id, "for" | "against"> = {};
+  for (const e of world.log) if (e.type === "presidium-vote" && e.data?.move === move.id && e.actor) voteSides[e.actor] = e.chosen === "for" ? "for" : "against";
+  let fates: ContestRecord["fates"] = [];
+  let posts: Record<Id, Id> = {};
+  const stakes = postsAtStake(world, move);
+  if (winner === "move") {
+    const winners = [...new Set([...move.members, ...Object.keys(voteSides).filter((v) => voteSides[v] === "for")])].filter((w) => w !== move.target);
+    const losesAll = move.demand.length === 0 || stakes.length === world.principals[move.target].posts.length;
+    if (losesAll) {
+      const seat = world.principals[move.target].presidium;
+      fates = decideFates(ctx, winners, [{ loser: move.target, leader: true, resigned: how.resigned || move.open === "health", force }]);
+      if (move.open === "health" && fates[0]) fates[0].fate = "retired";
+      if (seat === "full") promoteAfter(world, move);
+    } else {
+      for (const p of stakes) if (world.principals[move.target].posts.includes(p)) leavePost(world, move.target, p);
+      record(world, { type: "relieved", audience: "public", actor: move.target, text: `${nameOf(world, move.target)} is relieved of the post of ${stakes.map((p) => world.posts[p].title).join(" and ")}; he keeps his seat.`, data: { move: move.id } });
     }
-    purgeClients(world, [leader], successor);
-    contest.newFirstSecretary = successor;
-    contest.successorWasPlotter = plot.members.includes(successor);
-    record(world, { type: "succession", audience: "public", actor: successor, text: `${nameOf(world, successor)} is elected First Secretary.` });
-    for (const id of world.order) {
-      const p = world.principals[id];
-      p.beliefs = p.beliefs.filter((b) => b.plotId !== plot.id);
-      // A new leader starts with goodwill: more from those who made him, and from those who trust him.
-      const g = world.params.crisis.aftermath;
-      p.opinionOfLeader = id === successor ? 1 : clamp(g.goodwillBase + (plot.members.includes(id) ? g.goodwillPlotter : 0) + g.goodwillTrust * (p.trust[successor] ?? 0), -1, 1);
-      p.grievances = p.grievances.filter((g) => g.against !== leader);
-      p.suspicion = {};
-    }
+    posts = shareOutPosts(world, stakes, move.members.filter((m) => m !== move.target), move);
   } else {
-    plot.stage = "failed";
-    const known = plot.members.filter((m) => canAct(world.principals[m]));
-    const vacated: Id[] = [];
-    for (const m of known) {
-      vacated.push(...world.principals[m].posts);
-      contest.fates[m] = rollFate(ctx, m, { lostFight: true, resigned: false, force: contest.force });
-      fates.push(contest.fates[m]);
-    }
-    const loyalists = world.order.filter((id) => id !== leader && canAct(world.principals[id]) && !known.includes(id));
-    shareOutPosts(world, vacated, claimants(world, loyalists), null);
-    purgeClients(world, known, leader);
-    for (const id of world.order) {
-      const p = world.principals[id];
-      p.beliefs = p.beliefs.filter((b) => b.plotId !== plot.id);
-    }
+    const winners = [move.target, ...Object.keys(voteSides).filter((v) => voteSides[v] === "against")].filter((w) => !move.members.includes(w));
+    const cases: FateCase[] = move.open ? [] : move.members.filter((m) => inPlay(world.principals[m])).map((m, i) => ({ loser: m, leader: i === 0, resigned: false, force }));
+    const vacated = cases.flatMap((c) => world.principals[c.loser].posts);
+    fates = decideFates(ctx, winners, cases);
+    posts = shareOutPosts(world, vacated, winners.filter((w) => w !== move.target), null);
+    if (move.target === world.primacy && !move.open) world.principals[move.target].prestige = clamp(world.principals[move.target].prestige + k.survivorPrestige);
   }
-  // Kingmakers become threats: whoever commands organs that decided a contest is watched afterwards.
-  const newLeader = contest.newFirstSecretary;
-  for (const chief of securityChiefs(world)) {
-    if (chief !== newLeader && canAct(world.principals[chief])) {
-      const s = world.principals[newLeader].suspicion;
-      s[chief] = Math.min(1, (s[chief] ?? 0) + world.params.crisis.aftermath.kingmakerSuspicion * (1 - world.principals[chief].traits.restraint));
-    }
-  }
-  aftermath(world, fates, settledByCc, contest.force);
-  world.contests.push(contest);
-}
-
-/** The organs' arithmetic as the leader sees it: whose man each security chief is. */
-export function organsWithLeader(world: World, leader: Id): number {
-  let n = 0;
-  for (const chief of securityChiefs(world)) {
+  announcePosts(world, posts);
+  for (const chief of kingmakers) {
     const c = world.principals[chief];
-    const k = world.params.crisis.organsWithLeader;
-    if (chief !== leader && (c.patron === leader || (world.principals[leader].trust[chief] ?? 0) > k.trust) && !(world.principals[leader].suspicion[chief] > k.suspicion)) n++;
+    if (c && inPlay(c)) c.prestige = clamp(c.prestige + k.kingmakerPrestige);
   }
-  return n;
+  for (const id of world.order) world.principals[id].beliefs = world.principals[id].beliefs.filter((b) => b.move !== move.id);
+  for (const c of world.cadres) if (c.pledge === move.id) c.pledge = null;
+  const contest: ContestRecord = {
+    date: move.launchedOn ?? world.date,
+    endedOn: world.date,
+    move: move.id,
+    target: move.target,
+    demand: [...move.demand],
+    initiator: move.initiator,
+    members: [...move.members],
+    venue: plenumRecord ? "plenum" : venue,
+    open: move.open,
+    launchedWhileAway: move.launchedWhileAway,
+    presidium: crisis.tally,
+    answer: crisis.answer,
+    plenum: plenumRecord,
+    winner,
+    fates,
+    posts,
+    kingmakers,
+  };
+  world.contests.push(contest);
+  learnFromContest(world, contest);
+  refreshPower(world);
+  updatePrimacy(world);
 }
 
+/** Members of a winning move who were candidates take full seats (the vacated seat and more). */
+function promoteAfter(world: World, move: Move): void {
+  for (const m of move.members) {
+    const p = world.principals[m];
+    if (canAct(p) && p.presidium === "candidate") {
+      p.presidium = "full";
+      record(world, { type: "promotion", audience: "public", actor: m, text: `${nameOf(world, m)} becomes a full member of the Presidium.` });
+    }
+  }
+}
+
+export function presumedCadre(world: World, id: Id): Cadre | undefined {
+  return cadreById(world, id);
+}
+
+export function grievanceToward(world: World, who: Id, against: Id): number {
+  return grievanceAgainst(world.principals[who], against);
+}

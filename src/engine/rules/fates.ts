@@ -1,43 +1,82 @@
-// What happens to the losers of a contest, who takes their posts, and how the system remembers it.
-import { term, termValue, utility, type DecisionContext } from "../ai/choice.js";
-import { nameOf, record } from "../log.js";
-import { canAct, clamp, hasPower, leaveAllPosts, takePost } from "../queries.js";
+// What happens to the losers of a contest (MODEL.md section 5): the winners decide. The harshest of
+// them proposes a fate; the others agree or soften it. Fear, the loser's role, what is held on him,
+// his own record of sending rivals to their death (Egorov and Sonin's killing game) and how the
+// contest was settled set each winner's view.
+import { termsOf, utility, type DecisionContext, type RuleSink } from "../ai/choice.js";
+import { listNames, nameOf, record } from "../log.js";
+import { canAct, commandsOrgans, leaveAllPosts, trustOf } from "../queries.js";
 import type { Fate, Id, World } from "../state.js";
 import { fateLadder } from "../state.js";
+import { termValue } from "../precision.js";
 
-export interface FateCircumstances {
-  /** Fought to the end (demanded a plenum and lost, or was caught plotting). */
-  lostFight: boolean;
+export interface FateCase {
+  loser: Id;
+  /** Organised the losing side (or was the target who fought to the end). */
+  leader: boolean;
+  /** Stepped down without a fight. */
   resigned: boolean;
   force: boolean;
 }
 
-/** The rung is drawn around the fear level, harsher for a fight to the end, for force, and for a former head of the organs. */
-export function rollFate(ctx: DecisionContext, loser: Id, c: FateCircumstances): Fate {
+/** How harsh `judge` would have the loser's fate, as a rung of the fate ladder (0 retired .. 4 shot). */
+export function severityTerms(world: World, judge: Id, c: FateCase, add: RuleSink): void {
+  const k = world.params.fates.severity;
+  const j = world.principals[judge];
+  const l = world.principals[c.loser];
+  add("baseline", k.base);
+  add("fear in the system", k.fear * world.globals.fear);
+  add("he led the losing side", c.leader ? k.leader : 0);
+  add("he stepped down without a fight", c.resigned ? -k.resigned : 0);
+  add("settled by force", c.force ? k.force : 0);
+  add("his own record of repression", k.record * l.record);
+  add("what is held on him", k.kompromat * (j.kompromat[c.loser] ?? 0));
+  add("danger of leaving him free", k.danger * (commandsOrgans(world, c.loser) ? 1 : 0));
+  add("the judge's boldness", k.boldness * (j.traits.boldness - 0.5));
+  add("the judge's restraint", -k.restraint * (j.traits.restraint - 0.5));
+  add("trust in him", -k.trust * Math.max(0, trustOf(j, c.loser)));
+}
+
+function rungOf(x: number): number {
+  return Math.max(0, Math.min(fateLadder.length - 1, Math.round(x)));
+}
+
+/**
+ * Decides the fates of `cases` by the `winners` (each a principal able to act). Returns the fates
+ * with who proposed each and who softened it; applies them.
+ */
+export function decideFates(ctx: DecisionContext, winners: readonly Id[], cases: readonly FateCase[]): { who: Id; fate: Fate; proposedBy: Id; softenedBy: Id[] }[] {
   const world = ctx.world;
-  const fear = world.globals.fear;
-  const k = world.params.fates.roll;
-  const terms = [
-    term("fear in the system", k.fearBase + k.fearSquared * fear * fear),
-    term("fought to the end", c.lostFight ? k.foughtToEnd : 0),
-    term("stepped down without a fight", c.resigned ? -k.resigned : 0),
-    term("settled by force", c.force ? k.force : 0),
-    term("held the security organs", hasPower(world, loser, "security") ? k.heldOrgans : 0),
-    term("chance", k.chance * ctx.rng.normal("crisis")),
-  ];
-  const rung = clamp(Math.round(utility(terms)), 0, fateLadder.length - 1);
-  const fate = fateLadder[rung];
-  record(world, {
-    type: "fate",
-    audience: "public",
-    actor: loser,
-    text: `${nameOf(world, loser)}: ${fateText[fate]}.`,
-    data: { fate },
-    options: [{ option: fate, utility: termValue(utility(terms)), terms }],
-    chosen: fate,
-  });
-  applyFate(world, loser, fate);
-  return fate;
+  const k = world.params.fates.decision;
+  const judges = winners.filter((w) => canAct(world.principals[w]));
+  const out: { who: Id; fate: Fate; proposedBy: Id; softenedBy: Id[] }[] = [];
+  for (const c of cases) {
+    if (!world.principals[c.loser].alive || world.principals[c.loser].fate) continue;
+    if (!judges.length) {
+      out.push(applyAndLog(world, c.loser, "demoted", null, [], "no one is left to judge him"));
+      continue;
+    }
+    // Each judge's own view, with a little of his mood on the day.
+    const views = judges.map((j) => {
+      const terms = termsOf((add) => severityTerms(world, j, c, add));
+      const noisy = utility(terms) + k.noise * ctx.rng.normal("crisis");
+      return { judge: j, terms, rung: rungOf(noisy) };
+    });
+    const proposer = views.reduce((a, b) => (b.rung > a.rung ? b : a));
+    let rung = proposer.rung;
+    const softenedBy: Id[] = [];
+    // The others soften it a rung at a time while most of them would have it milder.
+    for (;;) {
+      const milder = views.filter((v) => v !== proposer && v.rung < rung);
+      const others = views.length - 1;
+      if (rung === 0 || others === 0 || milder.length * 2 <= others) break;
+      rung--;
+      for (const v of milder) if (!softenedBy.includes(v.judge)) softenedBy.push(v.judge);
+    }
+    const fate = fateLadder[rung];
+    const reasons = proposer.terms.filter((t) => t.value !== 0).map((t) => `${t.term} ${t.value > 0 ? "+" : ""}${termValue(t.value)}`).join(", ");
+    out.push(applyAndLog(world, c.loser, fate, proposer.judge, softenedBy, reasons, fateLadder[proposer.rung], proposer.terms));
+  }
+  return out;
 }
 
 const fateText: Record<Fate, string> = {
@@ -48,85 +87,27 @@ const fateText: Record<Fate, string> = {
   executed: "arrested, tried and shot",
 };
 
+function applyAndLog(world: World, who: Id, fate: Fate, proposedBy: Id | null, softenedBy: Id[], reasons: string, proposed: Fate = fate, terms?: ReturnType<typeof termsOf>) {
+  const by = proposedBy === null ? "" : ` on the proposal of ${nameOf(world, proposedBy)}${proposed !== fate ? ` (who wanted him ${proposed}; ${listNames(world, softenedBy)} had it softened)` : ""}`;
+  record(world, {
+    type: "fate",
+    audience: "public",
+    actor: who,
+    text: `${nameOf(world, who)}: ${fateText[fate]}${by}.`,
+    data: { fate, proposedBy, proposed, softenedBy, reasons },
+    ...(terms && proposedBy ? { options: [{ option: proposed, utility: termValue(utility(terms)), terms }], chosen: fate } : {}),
+  });
+  applyFate(world, who, fate);
+  return { who, fate, proposedBy: proposedBy ?? who, softenedBy };
+}
+
 export function applyFate(world: World, id: Id, fate: Fate): void {
   const p = world.principals[id];
   leaveAllPosts(world, id);
   p.presidium = "none";
   p.secretary = false;
   p.fate = fate;
+  p.location = null;
   if (fate === "executed") p.alive = false;
-}
-
-/** Hands a post to the first eligible candidate (already ordered by preference). */
-export function fillPost(world: World, postId: Id, candidates: readonly Id[]): Id | null {
-  const post = world.posts[postId];
-  if (post.holders.length) return post.holders[0];
-  const who = candidates.find((c) => canAct(world.principals[c]));
-  if (!who) return null;
-  takePost(world, who, postId);
-  return who;
-}
-
-/** Who in a coalition has the strongest claim to lead: the apparatus men first, then seniority. */
-export function claimants(world: World, coalition: readonly Id[]): Id[] {
-  const k = world.params.fates.claim;
-  const score = (id: Id) => {
-    const p = world.principals[id];
-    return (hasPower(world, id, "secondSecretary") ? k.secondSecretary : 0) + (hasPower(world, id, "cadres") ? k.cadres : 0) + (p.secretary ? k.secretary : 0) + (p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : 0) + p.traits.ambition + p.traits.competence * k.competence;
-  };
-  return coalition
-    .filter((id) => canAct(world.principals[id]))
-    .map((id) => ({ id, s: score(id) }))
-    .sort((a, b) => b.s - a.s || world.principals[a.id].rank - world.principals[b.id].rank)
-    .map((x) => x.id);
-}
-
-/**
- * The winners share out the loser's posts. Where the norm of collective leadership has taken hold
- * (the CC as arbiter), the leader's posts are split rather than handed over whole.
- */
-export function shareOutPosts(world: World, vacated: readonly Id[], coalition: readonly Id[], newLeader: Id | null): void {
-  const split = world.globals.ccArbiter >= world.params.fates.share.splitArbiter;
-  const others = claimants(world, coalition).filter((c) => c !== newLeader);
-  for (const postId of vacated) {
-    const post = world.posts[postId];
-    if (post.holders.length) continue;
-    if (post.powers.includes("leader") && newLeader) {
-      fillPost(world, postId, [newLeader]);
-      continue;
-    }
-    const byFit = [...others].sort((a, b) => fit(world, b, post.powers) - fit(world, a, post.powers));
-    const candidates = split || !newLeader ? byFit : [newLeader, ...byFit];
-    fillPost(world, postId, candidates);
-  }
-}
-
-function fit(world: World, id: Id, powers: readonly string[]): number {
-  const p = world.principals[id];
-  const k = world.params.fates.share;
-  let f = p.traits.competence - k.postLoad * p.posts.length;
-  for (const post of p.posts) for (const power of world.posts[post].powers) if (powers.includes(power)) f += k.powerMatch;
-  return f;
-}
-
-/** After a contest: the loser's CC clients are replaced by the winner's people. */
-export function purgeClients(world: World, losers: readonly Id[], winner: Id): void {
-  for (const m of world.cc) {
-    if (m.patron && losers.includes(m.patron)) {
-      m.patron = winner;
-      m.baseLean = clamp(m.baseLean + world.params.fates.aftermath.clientLean, -1, 1);
-    }
-  }
-}
-
-/** The fates feed back into the system: harsh fates raise fear, settling by the CC raises its authority. */
-export function aftermath(world: World, fates: readonly Fate[], settledByCc: boolean, force: boolean): void {
-  const k = world.params.fates.aftermath;
-  if (fates.length) {
-    const mean = fates.reduce((s, f) => s + fateLadder.indexOf(f), 0) / fates.length;
-    world.globals.fear = clamp(world.globals.fear + k.fearPerRung * (mean - k.fearPivot));
-  }
-  if (settledByCc) world.globals.ccArbiter = clamp(world.globals.ccArbiter + k.ccSettled);
-  if (force) world.globals.ccArbiter = clamp(world.globals.ccArbiter - k.forceSettled);
-  for (const m of world.cc) m.whippedBy = null;
+  for (const c of world.cadres) if (c.patron === id) c.patron = null;
 }

@@ -1,7 +1,8 @@
 // Cross-reference checks on a schema-valid scenario: the things a zod schema cannot say (this id must
-// name a character, these shares must sum to 1, exactly one leader). Pure: the loader maps the paths
-// of the issues to lines in the file.
+// name a character, these shares must sum to 1, a post has one holder). Pure: the loader maps the
+// paths of the issues to lines in the file.
 import type { ScenarioFile as Scenario } from "./schema.js";
+import { powerNames } from "./schema.js";
 import { applyWhatIfs, WhatIfError } from "./what-if.js";
 
 export interface ScenarioIssue {
@@ -13,6 +14,8 @@ export interface ScenarioIssue {
 }
 
 const shareTolerance = 0.01;
+/** The longest period a scenario may cover: the whole Khrushchev era is under twelve years. */
+const MAX_SPAN_YEARS = 20;
 
 /** All cross-reference problems of a scenario, in a fixed order (record keys walked sorted). */
 export function checkScenario(s: Scenario): ScenarioIssue[] {
@@ -20,14 +23,15 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
   return [
     ...checkDates(s),
     ...checkCharacters(s, ids),
-    ...checkLeader(s),
+    ...checkPosts(s),
     ...checkPatronCycles(s),
     ...checkClientShares(s),
     ...checkCentralCommittee(s, ids),
+    ...checkCongresses(s, ids),
     ...checkPolicies(s, ids),
     ...checkEvents(s, ids),
-    ...checkTravellers(s, ids),
-    ...duplicateIds(s.trips, ["trips"]),
+    ...checkTrips(s, ids),
+    ...checkOutsidePatron(s, ids),
     ...checkHistory(s, ids),
     ...checkWhatIfs(s),
   ];
@@ -37,6 +41,7 @@ interface KnownIds {
   characters: Set<string>;
   posts: Set<string>;
   policies: Set<string>;
+  events: Set<string>;
   constituencies: Set<string>;
 }
 
@@ -45,6 +50,7 @@ function knownIds(s: Scenario): KnownIds {
     characters: new Set(Object.keys(s.characters)),
     posts: new Set(Object.keys(s.posts)),
     policies: new Set(s.policies.map((p) => p.id)),
+    events: new Set(s.events.map((e) => e.id)),
     constituencies: new Set(Object.keys(s.constituencies)),
   };
 }
@@ -62,6 +68,10 @@ function reference(kind: string, id: string, known: Set<string>, path: (string |
   return [issue];
 }
 
+function keysOf(kind: string, record: Record<string, unknown>, known: Set<string>, at: (string | number)[]): ScenarioIssue[] {
+  return sortedKeys(record).flatMap((k) => reference(kind, k, known, [...at, k], true));
+}
+
 function sortedKeys(record: Record<string, unknown>): string[] {
   return Object.keys(record).sort();
 }
@@ -70,29 +80,33 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+function yearsBetween(a: string, b: string): number {
+  return Number(b.slice(0, 4)) - Number(a.slice(0, 4));
+}
+
 function checkDates(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   // With the span itself wrong, "outside the scenario" would flag every date: report the span alone.
-  const spanOk = s.start < s.end;
+  let spanOk = s.start < s.end;
   if (!spanOk) issues.push({ path: ["end"], message: `the scenario must end after it starts: end ${s.end} is not after start ${s.start}` });
-  const within = (date: string, path: (string | number)[], what: string) => {
-    if (spanOk && (date < s.start || date > s.end)) issues.push({ path, message: `${what} ${date} is outside the scenario (${s.start} to ${s.end})` });
-  };
-  s.events.forEach((e, i) => within(e.date, ["events", i, "date"], "event date"));
-  s.trips.forEach((t, i) => {
-    within(t.from, ["trips", i, "from"], "trip start");
-    within(t.to, ["trips", i, "to"], "trip end");
-    if (t.to < t.from) issues.push({ path: ["trips", i, "to"], message: `trip ends (${t.to}) before it starts (${t.from})` });
-  });
-  const byStart = s.trips.map((t, i) => ({ t, i })).sort((a, b) => (a.t.from < b.t.from ? -1 : a.t.from > b.t.from ? 1 : a.i - b.i));
-  for (let k = 1; k < byStart.length; k++) {
-    const earlier = byStart[k - 1].t;
-    const { t, i } = byStart[k];
-    // Days are inclusive: a trip that starts on the day another ends overlaps it.
-    if (t.from <= earlier.to) {
-      issues.push({ path: ["trips", i, "from"], message: `trip "${t.id}" (${t.from} to ${t.to}) overlaps trip "${earlier.id}" (${earlier.from} to ${earlier.to})` });
-    }
+  else if (yearsBetween(s.start, s.end) > MAX_SPAN_YEARS) {
+    spanOk = false;
+    issues.push({ path: ["end"], message: `the scenario spans ${yearsBetween(s.start, s.end)} years (${s.start} to ${s.end}); at most ${MAX_SPAN_YEARS} are allowed (a week is a turn: longer runs are not a scenario of this model)` });
   }
+  const within = (date: string | undefined, path: (string | number)[], what: string) => {
+    if (date !== undefined && spanOk && (date < s.start || date > s.end)) issues.push({ path, message: `${what} ${date} is outside the scenario (${s.start} to ${s.end})` });
+  };
+  s.events.forEach((e, i) => {
+    within(e.date, ["events", i, "date"], "event date");
+    if ((e.date === undefined) === (e.chance === undefined)) issues.push({ path: ["events", i], message: "an event needs exactly one of date (it happens then) or chance (it may happen)" });
+    if (e.chance?.from !== undefined && e.chance.until !== undefined && e.chance.until < e.chance.from) issues.push({ path: ["events", i, "chance", "until"], message: `the chance window ends (${e.chance.until}) before it opens (${e.chance.from})` });
+  });
+  s.trips.forEach((t, i) => {
+    within(t.from, ["trips", i, "from"], "trip offer");
+    if (t.until < t.from) issues.push({ path: ["trips", i, "until"], message: `the offer closes (${t.until}) before it opens (${t.from})` });
+  });
+  s.congresses.forEach((c, i) => within(c.date, ["congresses", i, "date"], "congress"));
+  if (s.centralCommittee.elected > s.start) issues.push({ path: ["centralCommittee", "elected"], message: `the CC in office at the start cannot have been elected after it (${s.centralCommittee.elected} is after ${s.start})` });
   return issues;
 }
 
@@ -105,40 +119,28 @@ function checkCharacters(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     c.posts.forEach((post, i) => issues.push(...reference("post", post, ids.posts, at("posts", i))));
     if (c.patron === id) issues.push({ path: at("patron"), message: `"${id}" cannot be their own patron` });
     else if (c.patron !== null) issues.push(...reference("character", c.patron, ids.characters, at("patron")));
-    for (const other of sortedKeys(c.trust)) issues.push(...reference("character", other, ids.characters, at("trust", other), true));
+    issues.push(...keysOf("character", c.trust, ids.characters, at("trust")));
+    issues.push(...keysOf("character", c.opinions, ids.characters, at("opinions")));
+    issues.push(...keysOf("character", c.kompromat, ids.characters, at("kompromat")));
     c.grievances.forEach((g, i) => issues.push(...reference("character", g.against, ids.characters, at("grievances", i, "against"))));
-    for (const constituency of sortedKeys(c.clients)) {
-      issues.push(...reference("constituency", constituency, ids.constituencies, at("clients", constituency), true));
-    }
+    issues.push(...keysOf("constituency", c.clients, ids.constituencies, at("clients")));
   }
   return issues;
 }
 
-/** Exactly one character holds a post with the `leader` power, and sits in the Presidium as a full member. */
-function checkLeader(s: Scenario): ScenarioIssue[] {
-  const leaderPosts = sortedKeys(s.posts).filter((p) => s.posts[p].powers.includes("leader"));
-  if (leaderPosts.length === 0) {
-    return [{ path: ["posts"], key: true, message: `no post has the "leader" power; exactly one character must hold such a post` }];
+/** Each post has at most one holder; a First Secretary sits in the Presidium as a full member. */
+function checkPosts(s: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  for (const post of sortedKeys(s.posts)) {
+    const holders = sortedKeys(s.characters).filter((id) => s.characters[id].posts.includes(post));
+    if (holders.length > 1) {
+      for (const h of holders.slice(1)) issues.push({ path: ["characters", h, "posts", s.characters[h].posts.indexOf(post)], message: `the post "${post}" is already held by ${holders[0]}; a post has one holder` });
+    }
+    if (s.posts[post].powers.includes("firstSecretary") && holders.length === 1 && s.characters[holders[0]].presidium !== "full") {
+      issues.push({ path: ["characters", holders[0], "presidium"], message: `the holder of a First Secretary's post (${post}) must be a full Presidium member, got ${s.characters[holders[0]].presidium}` });
+    }
   }
-  const holders = sortedKeys(s.characters).flatMap((id) => {
-    const posts = s.characters[id].posts;
-    const index = posts.findIndex((p) => leaderPosts.includes(p));
-    return index >= 0 ? [{ id, index, post: posts[index] }] : [];
-  });
-  if (holders.length === 0) {
-    return [{ path: ["posts", leaderPosts[0]], key: true, message: `nobody holds a post with the "leader" power (${leaderPosts.join(", ")}); exactly one character must` }];
-  }
-  if (holders.length > 1) {
-    const all = holders.map((h) => `${h.id} (${h.post})`).join(", ");
-    return holders.map((h) => ({
-      path: ["characters", h.id, "posts", h.index],
-      message: `more than one character holds a post with the "leader" power: ${all}; exactly one must`,
-    }));
-  }
-  const leader = holders[0];
-  const presidium = s.characters[leader.id].presidium;
-  if (presidium === "full") return [];
-  return [{ path: ["characters", leader.id, "presidium"], message: `the leader (${leader.post}) must be a full Presidium member, got ${presidium}` }];
+  return issues;
 }
 
 /** Patron chains must end; a self-patron is reported with the character. */
@@ -180,25 +182,56 @@ function checkClientShares(s: Scenario): ScenarioIssue[] {
 function checkCentralCommittee(s: Scenario, ids: KnownIds): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const seenRows = new Map<string, number>();
+  const generated = new Set<string>();
   s.centralCommittee.composition.forEach((row, i) => {
     const at = (...rest: (string | number)[]) => ["centralCommittee", "composition", i, ...rest];
     issues.push(...reference("constituency", row.constituency, ids.constituencies, at("constituency")));
     const earlier = seenRows.get(row.constituency);
     if (earlier !== undefined) issues.push({ path: at("constituency"), message: `constituency "${row.constituency}" already has a row (composition ${earlier})` });
     else seenRows.set(row.constituency, i);
-    for (const c of sortedKeys(row.mix)) issues.push(...reference("constituency", c, ids.constituencies, at("mix", c), true));
+    issues.push(...keysOf("constituency", row.mix, ids.constituencies, at("mix")));
     const mix = Object.values(row.mix).reduce((a, b) => a + b, 0);
     if (Math.abs(mix - 1) > shareTolerance) issues.push({ path: at("mix"), message: `constituency shares in mix sum to ${round(mix)}, expected 1` });
     const distance = row.distance.near + row.distance.mid + row.distance.far;
     if (Math.abs(distance - 1) > shareTolerance) issues.push({ path: at("distance"), message: `distance shares (near + mid + far) sum to ${round(distance)}, expected 1` });
+    for (let v = 1; v <= row.voting; v++) generated.add(`${row.constituency}-v${v}-0`);
+    for (let c = 1; c <= row.candidates; c++) generated.add(`${row.constituency}-c${c}-0`);
   });
+  const total = s.centralCommittee.composition.reduce((n, r) => n + r.voting + r.candidates, 0);
+  if (total > MAX_CC) issues.push({ path: ["centralCommittee", "composition"], message: `the composition has ${total} seats in all; at most ${MAX_CC} (the largest CC of the period had 360 members and candidates)` });
   const named = s.centralCommittee.named;
   issues.push(...duplicateIds(named, ["centralCommittee", "named"]));
   named.forEach((m, i) => {
     const at = (...rest: (string | number)[]) => ["centralCommittee", "named", i, ...rest];
     if (ids.characters.has(m.id)) issues.push({ path: at("id"), message: `CC member id "${m.id}" is also a character id; a principal is not listed among named CC members` });
+    if (generated.has(m.id)) issues.push({ path: at("id"), message: `CC member id "${m.id}" is the id a generated member would get; choose another` });
     issues.push(...reference("constituency", m.constituency, ids.constituencies, at("constituency")));
     if (m.patron !== null) issues.push(...reference("character", m.patron, ids.characters, at("patron")));
+    const row = s.centralCommittee.composition.find((r) => r.constituency === m.constituency);
+    const seats = row ? (m.seat === "voting" ? row.voting : row.candidates) : 0;
+    const before = named.slice(0, i).filter((o) => o.constituency === m.constituency && o.seat === m.seat).length;
+    if (row && before >= seats) issues.push({ path: at("seat"), message: `the row "${m.constituency}" has ${seats} ${m.seat} seat${seats === 1 ? "" : "s"}, all taken by named members before this one; raise its count or change the seat` });
+  });
+  s.reserve.forEach((r, i) => {
+    const at = (...rest: (string | number)[]) => ["reserve", i, ...rest];
+    if (ids.characters.has(r.id) || named.some((m) => m.id === r.id) || generated.has(r.id)) issues.push({ path: at("id"), message: `reserve id "${r.id}" is already used by a character, a CC member or a generated member` });
+    issues.push(...reference("constituency", r.constituency, ids.constituencies, at("constituency")));
+    if (r.patron !== null) issues.push(...reference("character", r.patron, ids.characters, at("patron")));
+  });
+  issues.push(...duplicateIds(s.reserve, ["reserve"]));
+  return issues;
+}
+
+/** The largest Central Committee a scenario may have (members and candidates): well above history's 360. */
+const MAX_CC = 2000;
+
+function checkCongresses(s: Scenario, ids: KnownIds): ScenarioIssue[] {
+  const issues = duplicateIds(s.congresses, ["congresses"]);
+  s.congresses.forEach((c, i) => {
+    for (const row of sortedKeys(c.seats)) {
+      if (!s.centralCommittee.composition.some((r) => r.constituency === row)) issues.push({ path: ["congresses", i, "seats", row], key: true, message: `no composition row for "${row}" (rows: ${s.centralCommittee.composition.map((r) => r.constituency).join(", ")})` });
+    }
+    void ids;
   });
   return issues;
 }
@@ -206,8 +239,16 @@ function checkCentralCommittee(s: Scenario, ids: KnownIds): ScenarioIssue[] {
 function checkPolicies(s: Scenario, ids: KnownIds): ScenarioIssue[] {
   const issues = duplicateIds(s.policies, ["policies"]);
   s.policies.forEach((p, i) => {
-    for (const c of sortedKeys(p.effects)) issues.push(...reference("constituency", c, ids.constituencies, ["policies", i, "effects", c], true));
-    for (const who of sortedKeys(p.aggrieves)) issues.push(...reference("character", who, ids.characters, ["policies", i, "aggrieves", who], true));
+    const at = (...rest: (string | number)[]) => ["policies", i, ...rest];
+    issues.push(...keysOf("constituency", p.effects, ids.constituencies, at("effects")));
+    issues.push(...keysOf("character", p.aggrieves, ids.characters, at("aggrieves")));
+    issues.push(...keysOf("event", p.risks, ids.events, at("risks")));
+    p.requires.forEach((r, j) => issues.push(...reference("policy", r, ids.policies, at("requires", j))));
+    p.replaces.forEach((r, j) => issues.push(...reference("policy", r, ids.policies, at("replaces", j))));
+    if (p.champion !== undefined) {
+      issues.push(...reference("character", p.champion, ids.characters, at("champion")));
+      if (!p.inForce) issues.push({ path: at("champion"), message: "only a policy in force at the start has a champion in the file; the model records who proposes the others" });
+    }
   });
   return issues;
 }
@@ -215,28 +256,41 @@ function checkPolicies(s: Scenario, ids: KnownIds): ScenarioIssue[] {
 function checkEvents(s: Scenario, ids: KnownIds): ScenarioIssue[] {
   const issues = duplicateIds(s.events, ["events"]);
   s.events.forEach((e, i) => {
-    const at = (...rest: (string | number)[]) => ["events", i, "effects", ...rest];
-    const fx = e.effects;
-    if (fx.enact !== undefined) issues.push(...reference("policy", fx.enact, ids.policies, at("enact")));
-    if (fx.repeal !== undefined) issues.push(...reference("policy", fx.repeal, ids.policies, at("repeal")));
-    if (fx.death !== undefined) issues.push(...reference("character", fx.death, ids.characters, at("death")));
-    if (e.onlyWhileLeader !== undefined) issues.push(...reference("character", e.onlyWhileLeader, ids.characters, ["events", i, "onlyWhileLeader"]));
-    fx.grievances.forEach((g, j) => issues.push(...reference("character", g.who, ids.characters, at("grievances", j, "who"))));
-    fx.postChanges.forEach((change, j) => {
-      issues.push(...reference("character", change.who, ids.characters, at("postChanges", j, "who")));
-      change.add.forEach((post, k) => issues.push(...reference("post", post, ids.posts, at("postChanges", j, "add", k))));
-      change.remove.forEach((post, k) => issues.push(...reference("post", post, ids.posts, at("postChanges", j, "remove", k))));
+    const at = (...rest: (string | number)[]) => ["events", i, ...rest];
+    e.effects.blame.forEach((p, j) => issues.push(...reference("policy", p, ids.policies, at("effects", "blame", j))));
+    e.effects.grievances.forEach((g, j) => {
+      issues.push(...reference("character", g.who, ids.characters, at("effects", "grievances", j, "who")));
+      if (g.against !== undefined) issues.push(...reference("character", g.against, ids.characters, at("effects", "grievances", j, "against")));
     });
+    issues.push(...keysOf("character", e.effects.stance, ids.characters, at("effects", "stance")));
+    e.chance?.requires.forEach((p, j) => issues.push(...reference("policy", p, ids.policies, at("chance", "requires", j))));
+    if (e.onlyWhileFirst !== undefined) issues.push(...reference("character", e.onlyWhileFirst, ids.characters, at("onlyWhileFirst")));
   });
   return issues;
 }
 
-function checkTravellers(s: Scenario, ids: KnownIds): ScenarioIssue[] {
-  return s.trips.flatMap((t, i) => (t.traveller === undefined ? [] : reference("character", t.traveller, ids.characters, ["trips", i, "traveller"])));
+function checkTrips(s: Scenario, ids: KnownIds): ScenarioIssue[] {
+  const issues = duplicateIds(s.trips, ["trips"]);
+  const powers = new Set<string>(powerNames);
+  s.trips.forEach((t, i) => {
+    if (!ids.characters.has(t.traveller) && !powers.has(t.traveller)) issues.push({ path: ["trips", i, "traveller"], message: `"${t.traveller}" is neither a character nor a power (characters: ${[...ids.characters].sort().join(", ")}; powers: ${powerNames.join(", ")})` });
+    if (t.constituency !== undefined) issues.push(...reference("constituency", t.constituency, ids.constituencies, ["trips", i, "constituency"]));
+  });
+  return issues;
+}
+
+function checkOutsidePatron(s: Scenario, ids: KnownIds): ScenarioIssue[] {
+  return s.outsidePatron ? keysOf("character", s.outsidePatron.stance, ids.characters, ["outsidePatron", "stance"]) : [];
 }
 
 function checkHistory(s: Scenario, ids: KnownIds): ScenarioIssue[] {
-  return reference("character", s.history.outcome.newFirstSecretary, ids.characters, ["history", "outcome", "newFirstSecretary"]);
+  const issues = reference("character", s.history.primacyAtEnd, ids.characters, ["history", "primacyAtEnd"]);
+  s.history.contests.forEach((c, i) => {
+    issues.push(...reference("character", c.target, ids.characters, ["history", "contests", i, "target"]));
+    c.movedBy.forEach((m, j) => issues.push(...reference("character", m, ids.characters, ["history", "contests", i, "movedBy", j])));
+    c.demand.forEach((p, j) => issues.push(...reference("post", p, ids.posts, ["history", "contests", i, "demand", j])));
+  });
+  return issues;
 }
 
 function duplicateIds(list: readonly { id: string }[], at: (string | number)[]): ScenarioIssue[] {

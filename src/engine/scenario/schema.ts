@@ -1,6 +1,6 @@
 // The scenario format (MODEL.md section 6). Data files are validated against this before the engine
 // sees them; the engine never hard-codes a name, a date or an outcome: everything it knows about a
-// crisis comes from here.
+// period comes from here. Starting values are judgement calls, each with its reason.
 import { z } from "zod";
 import { parameterOverridesSchema, type ModelParameters } from "../model/parameters.js";
 
@@ -25,11 +25,17 @@ const signedUnit = (what: string) =>
     error: (i) => `expected ${what} from -1 to 1, got ${show(i.input)}`,
   }).max(1, { error: (i) => `expected ${what} from -1 to 1, got ${show(i.input)}` });
 
+const count = (what: string, max: number, why: string) =>
+  z
+    .number({ error: (i) => `expected ${what} (a whole number), got ${show(i.input)}` })
+    .int({ error: (i) => `expected ${what} (a whole number), got ${show(i.input)}` })
+    .min(0, { error: (i) => `expected ${what} of at least 0, got ${show(i.input)}` })
+    .max(max, { error: (i) => `expected ${what} of at most ${max} (${why}), got ${show(i.input)}` });
+
 const reason = z.string({ error: "expected a one-line reason (text)" }).min(3, { error: "expected a one-line reason" });
 
 /** A judgement call: the value and why it was chosen. */
-const judged = <T extends z.ZodType>(value: T) =>
-  z.strictObject({ value, reason, source: z.string().optional() });
+const judged = <T extends z.ZodType>(value: T) => z.strictObject({ value, reason, source: z.string().optional() });
 
 const year = z
   .number({ error: (i) => `expected a year (integer), got ${show(i.input)}` })
@@ -45,7 +51,7 @@ const traits = z.strictObject({
   ambition: judged(unit("ambition")),
   /** Willingness to take risks (the opposite of caution). */
   boldness: judged(unit("boldness")),
-  /** Disposition to stay loyal to a patron and to the leader once committed. */
+  /** Disposition to stay loyal to a patron and to colleagues once committed. */
   loyalty: judged(unit("loyalty")),
   competence: judged(unit("competence")),
   /** How readily warnings and bad news are dismissed. */
@@ -64,13 +70,30 @@ const grievance = z.strictObject({
   source: z.string().optional(),
 });
 
+export const powerNames = [
+  "firstSecretary", // elected by the CC plenum; runs the Secretariat
+  "chairsPresidium", // presides over the Presidium's sessions
+  "government", // runs the Council of Ministers; appoints ministers
+  "secondSecretary",
+  "cadres", // appoints to party job slots
+  "security", // surveillance, guards, arrests
+  "army", // troops; appoints commanders
+  "transport", // aircraft and special trains: can bring CC members to Moscow
+  "archives", // the files that make compromising material
+  "headOfState",
+  "economy",
+  "ideology",
+  "control",
+  "diplomacy",
+  "republic",
+] as const;
+export type PowerName = (typeof powerNames)[number];
+
 export const postSchema = z.strictObject({
   title: z.string().min(2),
   /** What holding the post lets one do; rules read these powers, never the post's id. */
-  powers: z
-    .array(z.enum(["leader", "government", "secondSecretary", "cadres", "security", "army", "headOfState", "economy", "ideology", "control", "diplomacy", "republic"]))
-    .default([]),
-  /** Weight of the post when successors share out the spoils (0..1). */
+  powers: z.array(z.enum(powerNames)).default([]),
+  /** How much the post is worth to hold (0..1): what claimants weigh and what power it gives. */
   value: unit("a post value"),
 });
 
@@ -83,18 +106,32 @@ const character = z.strictObject({
   faction: z.string().min(2),
   sources: z.array(z.string()).default([]),
   health: judged(unit("health")),
+  /** Out of action at the start (a stroke): he cannot act or vote until retired. */
   incapacitated: judged(z.boolean()).optional(),
   presidium: z.enum(["full", "candidate", "none"], { error: (i) => `expected full, candidate or none, got ${show(i.input)}` }),
   secretary: z.boolean().default(false),
   posts: z.array(id).default([]),
   patron: id.nullable().default(null),
   traits,
-  opinionOfLeader: judged(signedUnit("an opinion of the leader")),
-  /** Trust toward other principals, -1..1; unlisted pairs are neutral. */
+  /** His political opinion of colleagues (-1..1); unlisted colleagues are seen neutrally. */
+  opinions: z.record(id, judged(signedUnit("an opinion"))).default({}),
+  /** Personal trust toward other principals, -1..1; unlisted pairs are neutral. */
   trust: z.record(id, signedUnit("trust")).default({}),
   grievances: z.array(grievance).default([]),
-  /** Overrides the global belief that the CC decides contests (ccArbiter) for this character. */
+  /** Standing in the party and the country (0..1); by default middling. */
+  prestige: judged(unit("prestige")).optional(),
+  /**
+   * His own belief that the Central Committee decides contests, from what he has seen before the
+   * start (by default the scenario's ccArbiter). A value chosen to produce the scenario's outcome is
+   * a defect: the reason must come from his situation before the start date.
+   */
   believesCcDecides: judged(unit("a belief that the CC decides")).optional(),
+  /** Compromising material he holds on others (0..1), e.g. signatures on Terror-era lists. */
+  kompromat: z.record(id, judged(unit("compromising material"))).default({}),
+  /** His own record of sending rivals to prison or death (0..1): what others fear if he is spared. */
+  record: judged(unit("a record of repression")).optional(),
+  /** Appetite for travel (0..1); by default middling. */
+  travel: judged(unit("an appetite for travel")).optional(),
   /** Share of CC seats in each constituency whose holders count this character as patron. */
   clients: z.record(id, unit("a client share")).default({}),
 });
@@ -102,14 +139,18 @@ const character = z.strictObject({
 const ccRow = z.strictObject({
   constituency: id,
   label: z.string().min(2),
-  voting: z.number().int().min(0),
-  candidates: z.number().int().min(0),
+  voting: count("a number of voting seats", 2000, "no CC ever had more than a few hundred members"),
+  candidates: count("a number of candidate seats", 2000, "no CC ever had more than a few hundred members"),
   /** Fractional membership in constituencies, summing to 1. */
   mix: z.record(id, unit("a constituency share")),
-  /** Baseline lean toward the leader, before policies and patrons (-1..1). */
+  /** How the row regards the holder of primacy at the start, before patrons and policies (-1..1). */
   lean: judged(signedUnit("a lean toward the leader")),
   /** Share of seats at each distance band from Moscow. */
   distance: z.strictObject({ near: unit("a share"), mid: unit("a share"), far: unit("a share") }),
+  /** The power that appoints the holders of these job slots (none: elected or ex officio). */
+  appointedBy: z.enum(["cadres", "government", "army", "none"]).default("none"),
+  /** Appointments to these slots need the Presidium's consent. */
+  senior: z.boolean().default(false),
 });
 
 const namedMember = z.strictObject({
@@ -125,38 +166,84 @@ const namedMember = z.strictObject({
   source: z.string().optional(),
 });
 
+const congress = z.strictObject({
+  id,
+  date: isoDate,
+  title: z.string().min(3),
+  /** The congress elects a new CC from the holders of the job slots on that day. */
+  electsCc: z.boolean().default(true),
+  /** New numbers of seats per constituency (others keep theirs). */
+  seats: z.record(id, z.strictObject({ voting: count("a number of voting seats", 2000, "bounded as in composition"), candidates: count("a number of candidate seats", 2000, "bounded as in composition") })).default({}),
+  note: z.string().min(3),
+  source: z.string().optional(),
+});
+
 const policy = z.strictObject({
   id,
   name: z.string().min(2),
-  enacted: isoDate,
-  inForce: z.boolean().default(true),
-  /** Effect on each constituency's lean toward the leader while in force (-1..1). */
+  /** The power whose holder may propose it (none: it cannot be proposed, only be in force). */
+  proposer: z.enum([...powerNames, "none"]),
+  /** Earliest date it can be proposed. */
+  from: isoDate.optional(),
+  /** Policies that must be in force first. */
+  requires: z.array(id).default([]),
+  /** Policies it cannot coexist with (proposing it repeals them). */
+  replaces: z.array(id).default([]),
+  inForce: z.boolean().default(false),
+  /** For a policy in force at the start: who is remembered as its champion. */
+  champion: id.optional(),
+  /** Where it sits (-1 reform .. +1 orthodox): what each man's ideology makes of it. */
+  line: signedUnit("a policy's line"),
+  /** Change in each constituency's regard for its champion while in force (-1..1). */
   effects: z.record(id, signedUnit("a policy effect")),
-  /** Principals personally aggrieved by the policy, with weight. */
+  /** Changes of the globals when adopted. */
+  globals: z.strictObject({ fear: signedUnit("a fear change").optional(), ccArbiter: signedUnit("a change of the CC's authority").optional() }).default({}),
+  /** Multipliers of random events' chances while in force. */
+  risks: z.record(id, z.number().min(0).max(20)).default({}),
+  /** Principals personally aggrieved (against its champion), with weight. */
   aggrieves: z.record(id, unit("a grievance weight")).default({}),
+  /** The prestige its champion gains (or loses) at adoption. */
+  prestige: signedUnit("a prestige change").default(0),
+  /** When history adopted it, if it did. */
+  historical: isoDate.optional(),
   note: z.string().min(3),
   source: z.string().optional(),
 });
 
 const eventEffects = z.strictObject({
+  /** Prestige change of the holder of primacy (a failure or success of the regime). */
   prestige: signedUnit("a prestige change").optional(),
+  /** Policies whose champions share the blame (or credit): their prestige moves by the same change. */
+  blame: z.array(id).default([]),
   fear: signedUnit("a fear change").optional(),
-  /** A policy becomes law: the id of an entry in `policies` with inForce false. */
-  enact: id.optional(),
-  /** A policy is withdrawn. */
-  repeal: id.optional(),
   /** Public signal of failure (or success, with negative severity). */
   signal: z.strictObject({ kind: z.string().min(2), severity: signedUnit("a severity") }).optional(),
-  grievances: z.array(z.strictObject({ who: id, weight: unit("a grievance weight"), cause: z.string().min(3) })).default([]),
-  postChanges: z.array(z.strictObject({ who: id, add: z.array(id).default([]), remove: z.array(id).default([]) })).default([]),
-  death: id.optional(),
+  grievances: z.array(z.strictObject({ who: id, against: id.optional(), weight: unit("a grievance weight"), cause: z.string().min(3) })).default([]),
+  /** Change of the outside patron's stance toward principals. */
+  stance: z.record(id, signedUnit("a stance change")).default({}),
 });
 
-const scheduledEvent = z.strictObject({
+const event = z.strictObject({
   id,
-  date: isoDate,
-  /** The event is this character's own doing as leader: it happens only while he holds the leadership. */
-  onlyWhileLeader: id.optional(),
+  /** A dated event; or give `chance` for one that may happen, with odds that follow the state. */
+  date: isoDate.optional(),
+  /**
+   * The event is this character's own doing while he is the first man (an outburst, a slight): it
+   * happens only while he holds primacy, and its grievances are against him.
+   */
+  onlyWhileFirst: id.optional(),
+  chance: z
+    .strictObject({
+      /** Weekly chance, before the multipliers of policies in force. */
+      weekly: unit("a weekly chance"),
+      from: isoDate.optional(),
+      until: isoDate.optional(),
+      /** Only while all of these policies are in force. */
+      requires: z.array(id).default([]),
+      /** At most once in a run. */
+      once: z.boolean().default(true),
+    })
+    .optional(),
   title: z.string().min(3),
   effects: eventEffects,
   note: z.string().min(3),
@@ -165,13 +252,19 @@ const scheduledEvent = z.strictObject({
 
 const trip = z.strictObject({
   id,
-  /** Whose trip it is; by default the leader's at the start. Nobody else makes it. */
-  traveller: id.optional(),
-  from: isoDate,
-  to: isoDate,
+  /** A character's id, or a power whose holder may make it (e.g. firstSecretary). */
+  traveller: z.string().min(2),
   place: z.string().min(2),
+  /** Earliest and latest day to set out. */
+  from: isoDate,
+  until: isoDate,
+  days: count("a trip's length in days", 120, "no trip of the period lasted longer"),
   /** Travel time back to Moscow in days. */
   returnDays: z.number().int().min(0).max(14),
+  /** Prestige the traveller gains from it. */
+  prestige: signedUnit("a prestige change").default(0),
+  /** Constituency whose regard he gains by touring it. */
+  constituency: id.optional(),
   note: z.string().min(3),
   source: z.string().optional(),
 });
@@ -187,17 +280,26 @@ const whatIf = z.strictObject({
   patch: z.array(patchOp).min(1),
 });
 
-const historyOutcome = z.strictObject({
-  /** When the contest that decided the outcome was settled. */
+const outsidePatron = z.strictObject({
+  name: z.string().min(2),
+  /** How much its consent weighs in the actors' estimates (0..1). */
+  weight: judged(unit("the outside patron's weight")),
+  /** Its stance toward principals (-1 wants him gone .. +1 backs him). */
+  stance: z.record(id, judged(signedUnit("a stance"))).default({}),
+  note: z.string().min(3),
+});
+
+const historicalContest = z.strictObject({
   date: isoDate,
-  /** When the Presidium first moved against the leader, if it did. */
-  presidiumMovedOn: isoDate.optional(),
-  leaderRemoved: z.boolean(),
-  means: z.enum(["vote", "force", "none"]),
-  presidiumMovedAgainstLeader: z.boolean(),
-  survivedViaPlenum: z.boolean(),
-  newFirstSecretary: id,
-  leaderFate: z.enum(["none", "retired", "demoted", "expelled", "imprisoned", "executed"]),
+  target: id,
+  /** The posts at stake; empty: all of his posts. */
+  demand: z.array(id).default([]),
+  venue: z.enum(["session", "plenum", "force"]),
+  movedBy: z.array(id).default([]),
+  outcome: z.enum(["removed", "survived"]),
+  /** What became of the loser(s). */
+  fate: z.enum(["none", "retired", "demoted", "expelled", "imprisoned", "executed"]),
+  text: z.string().min(3),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -210,26 +312,35 @@ export const scenarioSchema = z.strictObject({
   globals: z.strictObject({
     fear: judged(unit("fear")),
     ccArbiter: judged(unit("ccArbiter")),
-    prestige: judged(unit("prestige")),
   }),
   posts: z.record(id, postSchema),
   constituencies: z.record(id, z.strictObject({ label: z.string().min(2), note: z.string().optional() })),
   characters: z.record(id, character),
+  /** Cadres waiting for a post (named historical figures who may be appointed). */
+  reserve: z
+    .array(z.strictObject({ id, name: z.string().min(2), constituency: id, patron: id.nullable().default(null), region: z.string().min(2), distance: z.enum(["near", "mid", "far"]), note: z.string().optional(), source: z.string().optional() }))
+    .default([]),
   centralCommittee: z.strictObject({
     note: z.string().min(3),
+    /** When the congress that elected this CC met. */
+    elected: isoDate,
     composition: z.array(ccRow).min(1),
     named: z.array(namedMember).default([]),
   }),
+  congresses: z.array(congress).default([]),
   policies: z.array(policy).default([]),
-  events: z.array(scheduledEvent).default([]),
+  events: z.array(event).default([]),
   trips: z.array(trip).default([]),
+  outsidePatron: outsidePatron.optional(),
   whatIfs: z.record(id, whatIf).default({}),
   /** Overrides of model parameters (model/parameters.yaml) for this scenario, each with its reason. */
   parameters: parameterOverridesSchema.default({}),
   history: z.strictObject({
     summary: z.string().min(3),
     timeline: z.array(z.strictObject({ date: isoDate, text: z.string().min(3) })).min(1),
-    outcome: historyOutcome,
+    contests: z.array(historicalContest).default([]),
+    /** Who held primacy at the end of the period. */
+    primacyAtEnd: id,
   }),
 });
 
@@ -241,10 +352,12 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type CharacterData = ScenarioFile["characters"][string];
 export type PostData = ScenarioFile["posts"][string];
 export type PolicyData = ScenarioFile["policies"][number];
-export type ScheduledEventData = ScenarioFile["events"][number];
+export type EventData = ScenarioFile["events"][number];
 export type TripData = ScenarioFile["trips"][number];
 export type CcRowData = ScenarioFile["centralCommittee"]["composition"][number];
+export type CongressData = ScenarioFile["congresses"][number];
 export type WhatIfData = ScenarioFile["whatIfs"][string];
+export type HistoricalContest = ScenarioFile["history"]["contests"][number];
 
 function show(v: unknown): string {
   if (v === undefined) return "nothing";

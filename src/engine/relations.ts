@@ -1,0 +1,44 @@
+// How one principal stands toward another: how much he wants him gone, how tied to him he is, and
+// how dangerous he finds him. Every rule that weighs a colleague asks these.
+import { commandsOrgans, grievanceAgainst, hasPower, regardOf, trustOf } from "./queries.js";
+import { powerShare } from "./power.js";
+import type { Id, Principal, World } from "./state.js";
+import { IDEOLOGY_SPAN } from "./units.js";
+
+/** Positive: p wants q out of his posts (a poor opinion, grievances, a different line). */
+export function disaffection(world: World, p: Principal, q: Id): number {
+  const k = world.params.relations.disaffection;
+  const other = world.principals[q];
+  const gap = Math.abs(p.traits.ideology - other.traits.ideology) / IDEOLOGY_SPAN;
+  return -regardOf(p, q) + k.grievance * Math.min(k.grievanceCap, grievanceAgainst(p, q)) + k.ideologyGap * gap;
+}
+
+/** What binds p to q: being his client, trusting him, and loyalty to a man he thinks well of. */
+export function tie(world: World, p: Principal, q: Id): number {
+  const k = world.params.relations.tie;
+  return (p.patron === q ? k.patron : 0) + k.trust * Math.max(0, trustOf(p, q)) + k.loyalOpinion * p.traits.loyalty * Math.max(0, regardOf(p, q));
+}
+
+/**
+ * How dangerous q looks to p: q's share of the leadership's power and his appetite for more, the
+ * organs he commands and his readiness to use them, his grudge against p and what he holds on p.
+ * Fear makes a threat existential: under Stalin's rules the loser of a quarrel did not survive it.
+ */
+export function threat(world: World, p: Principal, q: Id): number {
+  if (p.id === q) return 0;
+  const k = world.params.relations.threat;
+  const other = world.principals[q];
+  const organs = commandsOrgans(world, q) ? 1 - other.traits.restraint : 0;
+  const raw =
+    k.power * powerShare(world, q) * other.traits.ambition +
+    k.organs * organs +
+    k.grudge * Math.min(k.grudgeCap, grievanceAgainst(other, p.id)) +
+    k.kompromat * (other.kompromat[p.id] ?? 0) +
+    k.suspicion * (other.suspicion[p.id] ?? 0);
+  return raw * (k.fearBase + k.fearWeight * world.globals.fear);
+}
+
+/** Whether q's posts carry a power that makes a man dangerous to remove by a vote (he holds force). */
+export function holdsForce(world: World, q: Id): boolean {
+  return hasPower(world, q, "security") || hasPower(world, q, "army");
+}

@@ -1,0 +1,165 @@
+// The wider elite: how a cadre regards a principal, the circular flow of power (appointments to job
+// slots, and a congress that re-elects the Central Committee from the slots' holders of that day),
+// and how a cadre sides in a contest.
+import type { DecisionContext } from "../ai/choice.js";
+import { nameOf, record } from "../log.js";
+import { cadreById, clientShares, refreshPower } from "../power.js";
+import { clamp, inPlay } from "../queries.js";
+import type { Cadre, Id, Move, Slot, World } from "../state.js";
+
+/** A cadre's regard for a principal: his constituencies' mood, his patron, and his own debts. */
+export function attitude(world: World, c: Cadre, q: Id): number {
+  const row = world.rows.find((r) => r.id === c.row);
+  let a = 0;
+  if (row) for (const [k, share] of Object.entries(row.mix)) a += share * (world.mood[k]?.[q] ?? 0);
+  else a += world.mood[c.row]?.[q] ?? 0;
+  if (c.patron === q) a += world.params.cadres.attitude.patronBond;
+  return a + (c.debts[q] ?? 0);
+}
+
+/** The man a move would put in the target's place: its leader, as the cadres see it. */
+export function frontOf(world: World, move: Move): Id {
+  return move.members.find((m) => inPlay(world.principals[m])) ?? move.initiator;
+}
+
+/**
+ * Which side a cadre's patron is on in a contest: +1 with the target, -1 with the move, 0 neither
+ * (a patron who spoke or voted in the session is on the side he took).
+ */
+export function patronSide(world: World, c: Cadre, move: Move, publicSides: Record<Id, "target" | "move">): number {
+  if (c.patron === null) return 0;
+  if (c.patron === move.target) return 1;
+  if (move.members.includes(c.patron)) return -1;
+  const side = publicSides[c.patron];
+  return side === "target" ? 1 : side === "move" ? -1 : 0;
+}
+
+/** Positive: the cadre would rather keep the target than see the move win. */
+export function contestLean(world: World, c: Cadre, move: Move, publicSides: Record<Id, "target" | "move">): number {
+  const k = world.params.cadres.contest;
+  return k.target * attitude(world, c, move.target) - k.front * attitude(world, c, frontOf(world, move)) + k.patronLine * patronSide(world, c, move, publicSides);
+}
+
+export function slotById(world: World, id: Id): Slot | undefined {
+  return world.slots.find((s) => s.id === id);
+}
+
+/** Places a new holder in a slot; the old one keeps his CC seat until the next congress. */
+export function appointToSlot(ctx: DecisionContext, slot: Slot, patron: Id | null, named: Cadre | null): Cadre {
+  const world = ctx.world;
+  const k = world.params.cadres.appointment;
+  const old = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
+  const newcomer: Cadre = named ?? {
+    id: `${slot.id}-${world.cadres.filter((c) => c.id.startsWith(`${slot.id}-`)).length}`,
+    name: null,
+    seat: null,
+    slot: null,
+    row: slot.row,
+    region: old?.region ?? world.rows.find((r) => r.id === slot.row)?.label ?? slot.row,
+    distance: old?.distance ?? "mid",
+    patron,
+    debts: {},
+    pledge: null,
+    refused: {},
+  };
+  if (!named) world.cadres.push(newcomer);
+  newcomer.slot = slot.id;
+  newcomer.patron = patron;
+  if (patron !== null) newcomer.debts[patron] = k.gratitude;
+  if (old) {
+    old.slot = null;
+    if (patron !== null) old.debts[patron] = (old.debts[patron] ?? 0) - k.grudge;
+  }
+  slot.holder = newcomer.id;
+  refreshPower(world);
+  return newcomer;
+}
+
+/**
+ * A congress elects a new Central Committee from the holders of the job slots on its day (after
+ * resizing the rows as the congress decided): appointments made before it become votes.
+ */
+export function holdCongress(ctx: DecisionContext, congress: World["congresses"][number]): void {
+  const world = ctx.world;
+  for (const [row, seats] of Object.entries(congress.seats)) resizeRow(ctx, row, seats);
+  const before = world.cadres.filter((c) => c.seat !== null).length;
+  let kept = 0;
+  for (const c of world.cadres) {
+    const slot = c.slot !== null ? slotById(world, c.slot) : undefined;
+    const seat = slot ? slot.seat : null;
+    if (seat !== null && c.seat !== null) kept++;
+    c.seat = seat;
+    c.pledge = null;
+  }
+  world.ccElected = world.date;
+  const after = world.cadres.filter((c) => c.seat !== null).length;
+  refreshPower(world);
+  const shares: Record<Id, number> = {};
+  for (const [id, s] of clientShares(world)) shares[id] = s.cc;
+  world.trace.congresses.push({ date: world.date, shares });
+  record(world, {
+    type: "congress",
+    audience: "public",
+    text: `${congress.title}: a new Central Committee of ${after} members and candidates is elected from the holders of the job slots; ${after - kept} of them are new (the old one had ${before}).`,
+    data: { congress: congress.id, members: after, renewed: after - kept },
+  });
+}
+
+/** New seats go to whoever holds the appointing power for the row; removed seats drop their holders. */
+function resizeRow(ctx: DecisionContext, rowId: Id, seats: { voting: number; candidates: number }): void {
+  const world = ctx.world;
+  const row = world.rows.find((r) => r.id === rowId);
+  if (!row) return;
+  for (const seat of ["voting", "candidate"] as const) {
+    const want = seat === "voting" ? seats.voting : seats.candidates;
+    const have = world.slots.filter((s) => s.row === rowId && s.seat === seat);
+    for (let i = have.length; i < want; i++) {
+      const slot: Slot = { id: `${rowId}-${seat === "voting" ? "v" : "c"}${i + 1}`, row: rowId, seat, holder: null };
+      world.slots.push(slot);
+      appointToSlot(ctx, slot, appointerFor(world, row.appointedBy), null);
+    }
+    for (const slot of have.slice(want)) {
+      const holder = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
+      if (holder) holder.slot = null;
+      world.slots = world.slots.filter((s) => s !== slot);
+    }
+  }
+}
+
+/** Whoever holds the power that appoints to a row (the first holder of it), or null. */
+export function appointerFor(world: World, power: World["rows"][number]["appointedBy"]): Id | null {
+  if (power === "none") return null;
+  for (const postId of world.postOrder) {
+    const post = world.posts[postId];
+    if (!post.powers.includes(power)) continue;
+    const h = post.holders.find((x) => inPlay(world.principals[x]) && world.principals[x].incapacitatedSince === null);
+    if (h) return h;
+  }
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (p.acting.some((a) => world.posts[a].powers.includes(power))) return id;
+  }
+  return null;
+}
+
+/** Mood changes stay within the scale. */
+export function moveMood(world: World, constituency: Id, who: Id, by: number): void {
+  const m = world.mood[constituency];
+  if (!m) return;
+  m[who] = clamp((m[who] ?? 0) + by, -1, 1);
+}
+
+/** Every constituency in a row's mix shares in a change of that row's mood, by its weight. */
+export function moveRowMood(world: World, rowId: Id, who: Id, by: number): void {
+  const row = world.rows.find((r) => r.id === rowId);
+  if (!row) return moveMood(world, rowId, who, by);
+  for (const [k, share] of Object.entries(row.mix)) moveMood(world, k, who, by * share);
+}
+
+export function describeCadre(c: Cadre): string {
+  return c.name ?? `a member from ${c.region}`;
+}
+
+export function patronName(world: World, c: Cadre): string {
+  return c.patron !== null ? nameOf(world, c.patron) : "nobody";
+}

@@ -1,0 +1,134 @@
+// What a principal can estimate from his own view: how a move against a colleague would fare if it
+// were launched now. Winning needs a Presidium majority (the target votes for himself and a tie keeps
+// him) AND, for those who believe the CC decides, the Central Committee AND the organs not crushing
+// it, so the chances multiply. Everything here is computed from what the observer knows: the members
+// he knows of, public grievances and the public mood of the CC; never from the move's secrets.
+import { clamp, commandsOrgans, grievanceAgainst, hasPower, logistic, organChiefs, presidiumVoters, votingCc } from "../queries.js";
+import { attitude, frontOf, patronSide } from "./cadres.js";
+import type { Id, Move, Principal, World } from "../state.js";
+
+export interface SuccessEstimate {
+  odds: number;
+  /** The chances that multiply to the odds, and what they rest on. */
+  factors: { factor: string; chance: number }[];
+  /** The Presidium as the observer reckons it: votes he counts on, the rest, and how many are needed. */
+  presidium: { counted: number; voters: number; needed: number; expected: number };
+}
+
+/** Chance that at least `need` of `n` independent votes come in, each with chance `q`. */
+export function atLeast(need: number, n: number, q: number): number {
+  if (need <= 0) return 1;
+  if (need > n) return 0;
+  let p = 0;
+  let comb = 1;
+  for (let i = 0; i <= n; i++) {
+    if (i > 0) comb = (comb * (n - i + 1)) / i;
+    if (i >= need) p += comb * q ** i * (1 - q) ** (n - i);
+  }
+  return p;
+}
+
+/** How likely an unpledged member is to turn on the target, as anyone could judge it from outside. */
+export function publicTurnChance(world: World, voter: Principal, target: Id): number {
+  const k = world.params.estimates.presidium;
+  const t = world.principals[target];
+  const x =
+    k.base +
+    k.grievance * Math.min(k.grievanceCap, grievanceAgainst(voter, target)) -
+    k.client * (voter.patron === target ? 1 : 0) -
+    k.prestige * (t.prestige - 0.5) -
+    k.fear * world.globals.fear * (t.id === world.primacy ? 1 : 0);
+  return logistic(x);
+}
+
+export interface EstimateOptions {
+  /** Members the observer knows of (his own knowledge, not the truth). */
+  knownMembers: readonly Id[];
+  /** Someone the observer counts as joining (the man weighing an offer counts himself). */
+  counting?: Id | null;
+  /** CC members the observer knows are pledged (only the move's own members know). */
+  pledged?: number;
+}
+
+export function estimateSuccess(world: World, observer: Principal, move: Move, o: EstimateOptions): SuccessEstimate {
+  const k = world.params.estimates.success;
+  const target = move.target;
+  const known = (id: Id) => o.knownMembers.includes(id) || id === o.counting;
+  // The Presidium: the target votes for himself; a tie keeps him.
+  const voters = presidiumVoters(world);
+  const counted = voters.filter((v) => v !== target && known(v)).length;
+  const others = voters.filter((v) => v !== target && !known(v));
+  const q = others.length ? others.reduce((s, v) => s + publicTurnChance(world, world.principals[v], target), 0) / others.length : 0;
+  const needed = Math.floor(voters.length / 2) + 1;
+  const presidium = voters.includes(target) || voters.length > 0 ? atLeast(needed - counted, others.length, q) : 0;
+
+  // The Central Committee: the public mood toward the target and the move's front, patrons' lines,
+  // and the pledges the observer knows of.
+  const ccVoters = votingCc(world);
+  const front = move.members.find((m) => known(m)) ?? observer.id;
+  let expectAgainst = o.pledged ?? 0;
+  const sides: Record<Id, "target" | "move"> = {};
+  for (const m of o.knownMembers) sides[m] = "move";
+  for (const c of ccVoters) {
+    if (o.pledged !== undefined && c.pledge === move.id) continue;
+    const lean = k.ccTarget * attitude(world, c, target) - k.ccFront * attitude(world, c, front) + k.ccPatron * patronSide(world, c, { ...move, members: [...o.knownMembers] }, sides);
+    expectAgainst += 1 - logistic(k.ccSlope * lean);
+  }
+  const ccShare = ccVoters.length ? expectAgainst / ccVoters.length : 0;
+  const ccWin = logistic(k.ccCertainty * (ccShare - 0.5));
+  const belief = observer.believesCcDecides;
+  const cc = belief * ccWin + (1 - belief);
+
+  // The organs: chiefs known to be in the move help; chiefs close to the target could crush it.
+  let withMove = 0;
+  let withTarget = 0;
+  for (const chief of organChiefs(world)) {
+    if (chief === target) withTarget += 1;
+    else if (known(chief)) withMove += 1;
+    else if (world.principals[chief].patron === target) withTarget += k.chiefClient;
+    else withTarget += k.chiefUnknown;
+  }
+  const organWeight = k.organsBase + k.organsFear * world.globals.fear;
+  const targetAway = world.principals[target].location !== null;
+  const organs = logistic(k.organsIntercept + organWeight * (k.chiefWith * withMove - k.chiefAgainst * withTarget) + (targetAway ? k.away : 0));
+
+  const factors = [
+    { factor: "a Presidium majority", chance: presidium },
+    { factor: "the Central Committee", chance: cc },
+    { factor: "the organs stand aside", chance: organs },
+  ];
+  let odds = presidium * cc * organs;
+  if (world.outsidePatron) {
+    const stance = world.outsidePatron.stance[target] ?? 0;
+    const consent = clamp(1 - world.outsidePatron.weight * Math.max(0, stance) + world.outsidePatron.weight * Math.max(0, -stance) * k.patronHelp);
+    factors.push({ factor: `${world.outsidePatron.name}'s consent`, chance: consent });
+    odds *= consent;
+  }
+  return { odds, factors, presidium: { counted, voters: voters.length, needed, expected: counted + q * others.length } };
+}
+
+/**
+ * Chance that an arrest succeeds, as the movers see it: their organs against the target's (his own
+ * and those loyal to him), and surprise (how little has leaked).
+ */
+export function arrestOdds(world: World, move: Move, knownMembers: readonly Id[]): number {
+  const k = world.params.estimates.force;
+  let withMove = 0;
+  let withTarget = 0;
+  for (const chief of organChiefs(world)) {
+    if (chief === move.target) withTarget += k.targetOwn;
+    else if (knownMembers.includes(chief)) withMove += 1;
+    else if (world.principals[chief].patron === move.target) withTarget += 1;
+  }
+  return logistic(k.intercept + k.balance * (withMove - withTarget) - k.exposure * move.exposure);
+}
+
+/** Whether force is open to the move at all: a member commands organs that the target does not. */
+export function forceAvailable(world: World, move: Move): boolean {
+  return move.members.some((m) => m !== move.target && commandsOrgans(world, m) && usableOrgans(world, m, move.target));
+}
+
+/** A chief cannot turn the target's own organs on him: only organs the target does not command. */
+export function usableOrgans(world: World, chief: Id, target: Id): boolean {
+  return (hasPower(world, chief, "army") && !hasPower(world, target, "army")) || (hasPower(world, chief, "security") && !hasPower(world, target, "security"));
+}

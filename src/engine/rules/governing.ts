@@ -1,0 +1,674 @@
+// Governing (MODEL.md section 4): the verbs every character has besides conspiring. Appointments to
+// job slots (the circular flow of power), policies proposed and voted on, trips taken, colleagues and
+// constituencies courted, compromising material gathered and used, posts demanded, vacancies filled,
+// suspects purged (by a vote, never by decree), and the long-ill retired. Each verb is an option with
+// the terms the character weighs; the AI and a human seat choose among the same options.
+import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
+import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
+import { listNames, nameOf, record } from "../log.js";
+import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
+import { activeMoves, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, moveOf, regardOf, takePost, trustOf } from "../queries.js";
+import { disaffection, threat, tie } from "../relations.js";
+import type { Cadre, Id, PolicyState, World } from "../state.js";
+import { IDEOLOGY_SPAN } from "../units.js";
+import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
+import { launch, travellerMatches } from "./crisis.js";
+import { warn } from "./detection.js";
+import { knownMembersOf, startMove } from "./moves.js";
+import { putToVote } from "./presidium.js";
+import { claimScore } from "./succession.js";
+
+// ------------------------------------------------------------------------------------------ courting
+
+/** The colleague whose goodwill is worth most to him this week: power, danger, and room to improve. */
+function courtTarget(world: World, actor: Id): Id | null {
+  const k = world.params.governing.court;
+  const a = world.principals[actor];
+  let best: Id | null = null;
+  let bestValue = -Infinity;
+  for (const q of world.order) {
+    if (q === actor || !canAct(world.principals[q])) continue;
+    const other = world.principals[q];
+    const value = k.power * powerShare(world, q) + k.threat * threat(world, a, q) + k.room * (1 - Math.max(0, regardOf(other, actor)));
+    if (value > bestValue) {
+      best = q;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
+function courtOptions(world: World, actor: Id): ScoredOption[] {
+  const k = world.params.governing.court;
+  const a = world.principals[actor];
+  const out: ScoredOption[] = [];
+  const q = courtTarget(world, actor);
+  if (q !== null) {
+    out.push({
+      choice: "court",
+      target: q,
+      label: `Cultivate ${nameOf(world, q)}`,
+      terms: [
+        term("effort", -k.cost),
+        term("his power", k.power * powerShare(world, q) * a.traits.ambition),
+        term("the danger he poses", k.threat * threat(world, a, q)),
+        term("room to win him over", k.room * (1 - Math.max(0, regardOf(world.principals[q], actor)))),
+      ],
+    });
+  }
+  // The constituency with the most CC seats where his standing has most room to grow.
+  let bestRow: { id: Id; value: number } | null = null;
+  const voting = world.cadres.filter((c) => c.seat === "voting").length || 1;
+  for (const row of world.rows) {
+    const seats = world.cadres.filter((c) => c.seat === "voting" && c.row === row.id).length;
+    const value = (seats / voting) * (1 - Math.max(0, world.mood[row.id]?.[actor] ?? 0));
+    if (!bestRow || value > bestRow.value) bestRow = { id: row.id, value };
+  }
+  if (bestRow) {
+    out.push({
+      choice: "court-constituency",
+      target: bestRow.id,
+      label: `Court the ${world.rows.find((r) => r.id === bestRow!.id)!.label.toLowerCase()}`,
+      terms: [term("effort", -k.cost), term("their weight in the CC, where he thinks it decides", k.constituency * a.traits.ambition * a.believesCcDecides * bestRow.value)],
+    });
+  }
+  return out;
+}
+
+function court(ctx: DecisionContext, actor: Id, q: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.court;
+  const other = world.principals[q];
+  const a = world.principals[actor];
+  other.regard[actor] = clamp(regardOf(other, actor) + k.regardGain * (k.gainBase + a.traits.competence), -1, 1);
+  other.trust[actor] = clamp(trustOf(other, actor) + k.trustGain, -1, 1);
+  record(world, { type: "court", audience: [actor, q], actor, text: `${nameOf(world, actor)} cultivates ${nameOf(world, q)}.`, data: { target: q } });
+}
+
+function courtConstituency(ctx: DecisionContext, actor: Id, row: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.court;
+  const a = world.principals[actor];
+  moveRowMood(world, row, actor, k.moodGain * (k.gainBase + a.prestige));
+  record(world, { type: "court-constituency", audience: "public", actor, text: `${nameOf(world, actor)} receives delegations of the ${world.rows.find((r) => r.id === row)?.label.toLowerCase() ?? row}.`, data: { row } });
+}
+
+// ------------------------------------------------------------------------------------- appointments
+
+/** The slot he would most like to fill with his own man, among those his powers appoint to. */
+function appointmentTarget(world: World, actor: Id): { slot: World["slots"][number]; holder: Cadre | undefined; value: number } | null {
+  const k = world.params.governing.appoint;
+  let best: { slot: World["slots"][number]; holder: Cadre | undefined; value: number } | null = null;
+  for (const slot of world.slots) {
+    const row = world.rows.find((r) => r.id === slot.row);
+    if (!row || row.appointedBy === "none" || appointerFor(world, row.appointedBy) !== actor) continue;
+    const holder = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
+    if (holder?.patron === actor) continue;
+    const patronPower = holder?.patron ? powerShare(world, holder.patron) : 0;
+    const value = (slot.seat === "voting" ? 1 : k.candidateSeat) * (1 - k.loyalHolder * Math.max(0, holder ? attitude(world, holder, actor) : 0)) - k.patronPower * patronPower;
+    if (!best || value > best.value) best = { slot, holder, value };
+  }
+  return best;
+}
+
+/** Appointments his row has seen lately (a shake-up unsettles the whole constituency). */
+function recentShakeUp(world: World, row: Id): number {
+  const since = addDays(world.date, -world.params.governing.appoint.memoryWeeks * WEEK_DAYS);
+  return world.log.filter((e) => e.type === "appoint" && e.date >= since && e.data?.row === row).length;
+}
+
+function appointOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.appoint;
+  const a = world.principals[actor];
+  const t = appointmentTarget(world, actor);
+  if (!t) return null;
+  const nextCongress = world.congresses.find((c) => c.date > world.date && c.electsCc);
+  const congressSoon = nextCongress ? clamp(1 - daysBetween(world.date, nextCongress.date) / (k.congressHorizonWeeks * WEEK_DAYS)) : 0;
+  const displaced = t.holder?.patron ?? null;
+  return {
+    choice: "appoint",
+    target: t.slot.id,
+    label: `Replace ${t.holder?.name ?? "the holder"} (${t.slot.row}) with a man of your own${displaced ? `; he is ${nameOf(world, displaced)}'s man` : ""}`,
+    terms: [
+      term("effort", -k.cost),
+      term("a client in the post", k.client * a.traits.ambition * t.value),
+      term("a congress is coming", k.congress * congressSoon),
+      term("his patron's anger", -k.anger * (displaced ? powerShare(world, displaced) : 0)),
+      term("unsettling the constituency", -k.unsettle * recentShakeUp(world, t.slot.row)),
+    ],
+  };
+}
+
+function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.appoint;
+  const slot = slotById(world, slotId);
+  if (!slot) return;
+  const row = world.rows.find((r) => r.id === slot.row)!;
+  const old = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
+  if (row.senior) {
+    const consent = putToVote(ctx, {
+      proposer: actor,
+      what: `to replace ${old?.name ?? "the holder of a senior post"} in the ${row.label.toLowerCase()}`,
+      key: `appoint:${slotId}`,
+      termsFor: (v) => [term("his own man would go", old?.patron === v ? -k.consentOwnMan : 0)],
+    });
+    if (!consent.passed) return;
+  }
+  // A named figure waiting in the reserve is preferred when he is the appointer's man.
+  const reserve = world.cadres.find((c) => c.slot === null && c.seat === null && c.row === slot.row && c.patron === actor && c.name !== null);
+  const newcomer = appointToSlot(ctx, slot, actor, reserve ?? null);
+  const displaced = old?.patron ?? null;
+  if (displaced && displaced !== actor && inPlay(world.principals[displaced])) {
+    world.principals[displaced].grievances.push({ against: actor, cause: `his man in the ${row.label.toLowerCase()} was replaced`, weight: k.grievance, date: world.date });
+  }
+  moveRowMood(world, slot.row, actor, -k.insecurity);
+  record(world, {
+    type: "appoint",
+    audience: "public",
+    actor,
+    text: `${nameOf(world, actor)} replaces ${old?.name ?? `a member from ${old?.region ?? row.label}`} with ${newcomer.name ?? "one of his own men"} (${row.label.toLowerCase()}).`,
+    data: { row: slot.row, slot: slotId, displaced, newcomer: newcomer.id },
+  });
+}
+
+// ----------------------------------------------------------------------------------------- policies
+
+function alignment(world: World, id: Id, line: number): number {
+  return 1 - Math.abs(world.principals[id].traits.ideology - line);
+}
+
+/** The regard a champion stands to gain or lose with the CC's constituencies, weighted by seats. */
+function credit(world: World, policy: PolicyState): number {
+  const voting = world.cadres.filter((c) => c.seat === "voting");
+  if (!voting.length) return 0;
+  let sum = 0;
+  for (const c of voting) {
+    const row = world.rows.find((r) => r.id === c.row);
+    if (!row) continue;
+    for (const [k, share] of Object.entries(row.mix)) sum += share * (policy.effects[k] ?? 0);
+  }
+  return sum / voting.length;
+}
+
+function proposable(world: World, actor: Id): PolicyState[] {
+  const since = addDays(world.date, -world.params.governing.policy.retryWeeks * WEEK_DAYS);
+  return world.policies.filter(
+    (p) =>
+      !p.inForce &&
+      p.proposer !== "none" &&
+      hasPower(world, actor, p.proposer) &&
+      (p.from === undefined || p.from <= world.date) &&
+      p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce)) &&
+      !world.log.some((e) => e.type === "policy" && e.data?.policy === p.id && e.date > since),
+  );
+}
+
+function policyOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.policy;
+  const a = world.principals[actor];
+  let best: ScoredOption | null = null;
+  let bestU = -Infinity;
+  for (const p of proposable(world, actor)) {
+    const aggrieved = Object.entries(p.aggrieves).reduce((s, [who, w]) => s + (inPlay(world.principals[who]) ? w : 0), 0);
+    const terms = [
+      term("effort and risk of defeat", -k.cost),
+      term("his own line", k.line * alignment(world, actor, p.line)),
+      term("credit with the constituencies", k.credit * a.traits.ambition * credit(world, p)),
+      term("prestige", k.prestige * p.prestige),
+      term("colleagues it would anger", -k.aggrieves * aggrieved),
+      term("his hold on the leadership", k.consolidation * powerShare(world, actor)),
+    ];
+    const u = terms.reduce((s, t) => s + t.value, 0);
+    if (u > bestU) {
+      bestU = u;
+      best = { choice: "propose-policy", target: p.id, label: `Propose: ${p.name}`, terms };
+    }
+  }
+  return best;
+}
+
+function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.policy;
+  const policy = world.policies.find((p) => p.id === policyId);
+  if (!policy) return;
+  const result = putToVote(ctx, {
+    proposer: actor,
+    what: `${policy.name.charAt(0).toLowerCase()}${policy.name.slice(1)}`,
+    key: `policy:${policy.id}`,
+    termsFor: (v) => [
+      term("his own line", k.voteLine * alignment(world, v, policy.line)),
+      term("what it does to his clients' constituencies", k.voteClients * clientsEffect(world, v, policy)),
+      term("it hurts him personally", -k.voteAggrieved * (policy.aggrieves[v] ?? 0)),
+    ],
+  });
+  record(world, { type: "policy", audience: "public", actor, text: result.passed ? `The Presidium adopts ${nameOf(world, actor)}'s proposal: ${policy.name}.` : `${nameOf(world, actor)}'s proposal (${policy.name}) is voted down.`, data: { policy: policy.id, passed: result.passed } });
+  if (!result.passed) {
+    const a = world.principals[actor];
+    a.prestige = clamp(a.prestige - k.defeat);
+    return;
+  }
+  adopt(world, policy, actor, result.yes.filter((y) => y !== actor), result.no);
+}
+
+function clientsEffect(world: World, voter: Id, policy: PolicyState): number {
+  let sum = 0;
+  let n = 0;
+  for (const c of world.cadres) {
+    if (c.patron !== voter || c.seat === null) continue;
+    const row = world.rows.find((r) => r.id === c.row);
+    if (!row) continue;
+    n++;
+    for (const [k, share] of Object.entries(row.mix)) sum += share * (policy.effects[k] ?? 0);
+  }
+  return n ? sum / n : 0;
+}
+
+export function adopt(world: World, policy: PolicyState, champion: Id, supporters: Id[], opponents: Id[]): void {
+  const k = world.params.governing.policy;
+  policy.inForce = true;
+  policy.champion = champion;
+  policy.supporters = supporters;
+  policy.opponents = opponents;
+  policy.adoptedOn = world.date;
+  for (const [c, effect] of Object.entries(policy.effects)) {
+    moveMood(world, c, champion, effect);
+    for (const s of supporters) moveMood(world, c, s, effect * k.supporterShare);
+    for (const o of opponents) moveMood(world, c, o, -effect * k.opponentShare);
+  }
+  if (policy.globals.fear !== undefined) world.globals.fear = clamp(world.globals.fear + policy.globals.fear);
+  if (policy.globals.ccArbiter !== undefined) world.globals.ccArbiter = clamp(world.globals.ccArbiter + policy.globals.ccArbiter);
+  const c = world.principals[champion];
+  c.prestige = clamp(c.prestige + policy.prestige);
+  for (const [who, weight] of Object.entries(policy.aggrieves)) {
+    const p = world.principals[who];
+    if (!p || !inPlay(p) || who === champion) continue;
+    p.grievances.push({ against: champion, cause: policy.name, weight, date: world.date });
+    p.regard[champion] = clamp(regardOf(p, champion) - k.aggrievedOpinion * weight, -1, 1);
+  }
+  for (const other of world.policies) if (policy.replaces.includes(other.id)) other.inForce = false;
+  refreshPower(world);
+}
+
+// ------------------------------------------------------------------------------------------- trips
+
+function tripOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.travel;
+  const a = world.principals[actor];
+  if (a.location) return null;
+  const offer = world.trips.find((t) => !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, actor) && t.from <= world.date && world.date <= t.until);
+  if (!offer) return null;
+  const danger = Math.max(0, ...Object.values(a.suspicion)) + (a.beliefs.some((b) => b.target === actor) ? k.knownMove : 0);
+  return {
+    choice: "travel",
+    target: offer.id,
+    label: `Go to ${offer.place} (${offer.days} days)`,
+    terms: [
+      term("appetite for travel", k.appetite * (a.travel - 0.5)),
+      term("prestige of the journey", k.prestige * offer.prestige),
+      term("contacts in the regions", offer.constituency !== undefined ? k.contacts : 0),
+      term("what might happen in Moscow while he is away", -k.danger * danger * (1 - a.traits.overconfidence)),
+      term("a standing reason to go", k.base),
+    ],
+  };
+}
+
+function travel(ctx: DecisionContext, actor: Id, tripId: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.travel;
+  const offer = world.trips.find((t) => t.id === tripId);
+  if (!offer) return;
+  const a = world.principals[actor];
+  world.tripsDone.push(offer.id);
+  a.location = { place: offer.place, trip: offer.id, until: addDays(world.date, offer.days), returnDays: offer.returnDays };
+  a.prestige = clamp(a.prestige + offer.prestige);
+  if (offer.constituency !== undefined) moveMood(world, offer.constituency, actor, k.contactGain);
+  record(world, { type: "trip", audience: "public", actor, text: `${nameOf(world, actor)} leaves Moscow for ${offer.place}.`, data: { trip: offer.id } });
+}
+
+/** Travellers whose trip is over come home. */
+export function returnsHome(world: World): void {
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (p.location && p.location.until <= world.date && !(world.crisis && world.crisis.phase === "waiting")) {
+      record(world, { type: "trip", audience: "public", actor: id, text: `${nameOf(world, id)} is back in Moscow.` });
+      p.location = null;
+    }
+  }
+}
+
+/** Trip offers that were not taken in time lapse. */
+export function lapseTrips(world: World): void {
+  for (const t of world.trips) if (!world.tripsDone.includes(t.id) && t.until < world.date) world.tripsDone.push(t.id);
+}
+
+// ------------------------------------------------------------------------------------------ kompromat
+
+function kompromatOptions(world: World, actor: Id): ScoredOption[] {
+  const k = world.params.governing.kompromat;
+  const a = world.principals[actor];
+  const out: ScoredOption[] = [];
+  if (hasPower(world, actor, "archives")) {
+    let best: { q: Id; v: number } | null = null;
+    for (const q of world.order) {
+      const other = world.principals[q];
+      if (q === actor || !inPlay(other) || (a.kompromat[q] ?? 0) >= other.record) continue;
+      const v = other.record * (k.threat * threat(world, a, q) + k.rivalry * Math.max(0, disaffection(world, a, q)));
+      if (!best || v > best.v) best = { q, v };
+    }
+    if (best && best.v > 0) {
+      out.push({ choice: "gather-kompromat", target: best.q, label: `Have the archives searched for ${nameOf(world, best.q)}'s past`, terms: [term("effort", -k.cost), term("what might be found, and the use of it", k.value * best.v), term("boldness", k.boldness * (a.traits.boldness - 0.5))] });
+    }
+  }
+  let use: { q: Id; v: number } | null = null;
+  for (const [q, amount] of Object.entries(a.kompromat)) {
+    if (amount <= 0 || !inPlay(world.principals[q]) || world.principals[q].posts.length === 0) continue;
+    const v = amount * (k.threat * threat(world, a, q) + k.rivalry * Math.max(0, disaffection(world, a, q)));
+    if (!use || v > use.v) use = { q, v };
+  }
+  if (use) {
+    out.push({ choice: "use-kompromat", target: use.q, label: `Bring ${nameOf(world, use.q)}'s past into the open`, terms: [term("effort and the risk of a scandal", -k.useCost), term("the damage to him", k.damageValue * use.v), term("restraint", -k.restraint * a.traits.restraint)] });
+  }
+  return out;
+}
+
+function gatherKompromat(ctx: DecisionContext, actor: Id, q: Id): void {
+  const world = ctx.world;
+  const a = world.principals[actor];
+  const found = world.principals[q].record * world.params.governing.kompromat.findRate;
+  a.kompromat[q] = clamp((a.kompromat[q] ?? 0) + found);
+  record(world, { type: "kompromat", audience: [actor], actor, text: `${nameOf(world, actor)} has the archives searched; what they hold on ${nameOf(world, q)} grows.`, data: { target: q } });
+}
+
+function useKompromat(ctx: DecisionContext, actor: Id, q: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.kompromat;
+  const a = world.principals[actor];
+  const amount = a.kompromat[q] ?? 0;
+  const target = world.principals[q];
+  target.prestige = clamp(target.prestige - k.prestigeDamage * amount);
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (id !== q && inPlay(p)) p.regard[q] = clamp(regardOf(p, q) - k.regardDamage * amount, -1, 1);
+  }
+  target.grievances.push({ against: actor, cause: "his past dragged into the open", weight: k.grievance, date: world.date });
+  a.kompromat[q] = amount * k.keep;
+  record(world, { type: "use-kompromat", audience: "public", actor, text: `${nameOf(world, actor)} brings ${nameOf(world, q)}'s part in the repressions before his colleagues.`, data: { target: q } });
+}
+
+// ------------------------------------------------------------------------------ Presidium business
+
+/** Full seats below the size the Presidium had at the start are vacancies the first man must fill. */
+export function vacancies(world: World): number {
+  return Math.max(0, presidiumSize(world) - fullSeats(world).length);
+}
+
+export function presidiumSize(world: World): number {
+  return Object.values(world.origin.seats).filter((s) => s === "full").length;
+}
+
+/** Who would be co-opted: the proposer's client among the candidates and secretaries, else the best claim. */
+function coOptee(world: World, proposer: Id): Id | null {
+  const pool = world.order.filter((id) => {
+    const p = world.principals[id];
+    return canAct(p) && p.presidium !== "full" && (p.presidium === "candidate" || p.secretary || commandsOrgans(world, id) || p.posts.length > 0);
+  });
+  if (!pool.length) return null;
+  const score = (id: Id) => (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0) + (world.principals[id].presidium === "candidate" ? world.params.governing.vacancy.candidate : 0) + trustOf(world.principals[proposer], id) + (world.power[id] ?? 0);
+  return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+/** The vacant posts with powers that the Presidium fills on a proposal (a dead minister's post). */
+function vacantPosts(world: World): Id[] {
+  return world.postOrder.filter((p) => world.posts[p].holders.length === 0 && world.posts[p].powers.length > 0 && !world.order.some((o) => world.principals[o].acting.includes(p) && canAct(world.principals[o])));
+}
+
+function businessOptions(world: World, actor: Id): ScoredOption[] {
+  const k = world.params.governing.vacancy;
+  const a = world.principals[actor];
+  const out: ScoredOption[] = [];
+  const first = world.primacy;
+  const chairs = first === actor || (first === null && a.presidium === "full");
+  if (chairs && vacancies(world) > 0) {
+    const who = coOptee(world, actor);
+    if (who) out.push({ choice: "co-opt", target: who, label: `Propose ${nameOf(world, who)} for a full seat in the Presidium`, terms: [term("an empty seat", k.seat * vacancies(world)), term("his own man", world.principals[who].patron === actor ? k.ownMan : 0)] });
+  }
+  for (const postId of vacantPosts(world)) {
+    const post = world.posts[postId];
+    const elected = post.powers.includes("firstSecretary");
+    // The First Secretary's post is an opportunity anyone in the leadership may seize; others are filled by the first man.
+    if (!elected && !chairs) continue;
+    if (elected && a.presidium !== "full") continue;
+    const candidate = elected ? actor : bestFor(world, postId, actor);
+    if (candidate === null) continue;
+    out.push({
+      choice: "fill-post",
+      target: postId,
+      detail: candidate,
+      label: elected ? `Put yourself forward as ${post.title}` : `Propose ${nameOf(world, candidate)} as ${post.title}`,
+      terms: [term("a vacant post", k.post * post.value), term("ambition", elected ? k.ambition * a.traits.ambition : 0), term("the risk of a rebuff", elected ? -k.rebuff * (1 - powerShare(world, actor) * k.shareScale) : 0)],
+    });
+  }
+  return out;
+}
+
+function bestFor(world: World, postId: Id, proposer: Id): Id | null {
+  const pool = world.order.filter((id) => canAct(world.principals[id]) && id !== proposer);
+  if (!pool.length) return null;
+  const score = (id: Id) => claimScore(world, id, postId) + (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0);
+  return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+function coOpt(ctx: DecisionContext, actor: Id, who: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.vacancy;
+  const result = putToVote(ctx, { proposer: actor, what: `to make ${nameOf(world, who)} a full member of the Presidium`, key: `co-opt:${who}`, termsFor: (v) => [term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)), term("it adds to the first man's following", -k.balance * (world.principals[who].patron === actor ? 1 : 0) * (1 - world.globals.fear))] });
+  if (!result.passed) return;
+  const p = world.principals[who];
+  p.presidium = "full";
+  p.regard[actor] = clamp(regardOf(p, actor) + k.gratitude, -1, 1);
+  record(world, { type: "promotion", audience: "public", actor: who, text: `${nameOf(world, who)} becomes a full member of the Presidium.` });
+  refreshPower(world);
+}
+
+function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
+  const world = ctx.world;
+  const post = world.posts[postId];
+  if (post.holders.length > 0) return;
+  const k = world.params.governing.vacancy;
+  const elected = post.powers.includes("firstSecretary");
+  const result = putToVote(ctx, {
+    proposer: actor,
+    what: elected ? `himself as ${post.title}` : `${nameOf(world, who)} as ${post.title}`,
+    key: `fill:${postId}`,
+    termsFor: (v) => [term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)), term("the nominee's power would grow", -k.rivalPower * (elected ? threat(world, world.principals[v], who) : 0))],
+  });
+  if (!result.passed) {
+    if (elected) world.principals[actor].prestige = clamp(world.principals[actor].prestige - k.rebuffCost);
+    return;
+  }
+  takePost(world, who, postId);
+  if (elected) record(world, { type: "plenum-ratifies", audience: "public", text: `A Central Committee plenum elects ${nameOf(world, who)} ${post.title}.`, data: { post: postId } });
+  record(world, { type: "appointment", audience: "public", actor: who, text: `${nameOf(world, who)} becomes ${post.title}.`, data: { post: postId } });
+  refreshPower(world);
+  updatePrimacy(world);
+}
+
+// ---------------------------------------------------------------------------- purges and retirement
+
+/** The first man may put a suspect's removal to the Presidium (never by decree), or, where fear allows and he commands organs, have him arrested. */
+function purgeOptions(world: World, actor: Id): ScoredOption[] {
+  const k = world.params.governing.purge;
+  const a = world.principals[actor];
+  if (world.primacy !== actor || world.crisis) return [];
+  let top: Id | null = null;
+  for (const [q, s] of Object.entries(a.suspicion)) {
+    const other = world.principals[q];
+    if (!other || !inPlay(other) || other.posts.length === 0 || s < k.threshold) continue;
+    if (top === null || s > (a.suspicion[top] ?? 0)) top = q;
+  }
+  if (top === null) return [];
+  const s = a.suspicion[top];
+  const fear = world.globals.fear;
+  const out: ScoredOption[] = [
+    {
+      choice: "purge",
+      target: top,
+      label: `Ask the Presidium to remove ${nameOf(world, top)}`,
+      terms: [term("suspicion", k.suspicion * (s - 0.5)), term("the danger he poses", k.threat * threat(world, a, top)), term("cost of turning on a colleague", -k.cost - k.trust * Math.max(0, trustOf(a, top)))],
+    },
+  ];
+  if (commandsOrgans(world, actor) && !commandsOrgans(world, top)) {
+    out.push({
+      choice: "purge-arrest",
+      target: top,
+      label: `Have the organs arrest ${nameOf(world, top)}`,
+      terms: [term("suspicion", k.suspicion * (s - 0.5)), term("the norm against arrests", -k.arrestNorm * (1 - fear)), term("fear makes it thinkable", k.arrestFear * fear)],
+    });
+  }
+  return out;
+}
+
+function healthOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.health;
+  if (world.crisis) return null;
+  const a = world.principals[actor];
+  if (a.presidium !== "full" && world.primacy !== actor) return null;
+  let best: { q: Id; u: number } | null = null;
+  for (const q of world.order) {
+    const p = world.principals[q];
+    if (q === actor || !inPlay(p) || p.incapacitatedSince === null || p.posts.length === 0) continue;
+    if (world.moves.some((m) => m.target === q && (m.stage === "forming" || m.stage === "launched"))) continue;
+    const weeks = daysBetween(p.incapacitatedSince, world.date) / WEEK_DAYS;
+    if (weeks < k.minWeeks) continue;
+    const value = p.posts.reduce((s, x) => s + world.posts[x].value, 0);
+    const u = k.weeks * Math.min(k.weeksCap, weeks / k.weeksScale) + k.posts * value + (world.primacy === actor ? k.first : 0);
+    if (!best || u > best.u) best = { q, u };
+  }
+  if (!best) return null;
+  return { choice: "retire-ill", target: best.q, label: `Propose that ${nameOf(world, best.q)}, long ill, be retired "for reasons of age and health"`, terms: [term("baseline", -k.cost), term("a post left to an acting man", best.u)] };
+}
+
+// ------------------------------------------------------------------------------------------ reports
+
+function reportOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.report;
+  const a = world.principals[actor];
+  const belief = a.beliefs.find((b) => b.source !== "member" && activeMoves(world).some((m) => m.id === b.move && !m.members.includes(actor)) && b.target !== actor && inPlay(world.principals[b.target]) && !reported(world, actor, b.move));
+  if (!belief) return null;
+  const t = belief.target;
+  return {
+    choice: "report",
+    target: belief.move,
+    label: `Tell ${nameOf(world, t)} what you know of the move against him`,
+    terms: [term("tie to him", k.tie * tie(world, a, t)), term("reward if it fails", k.reward * a.traits.ambition), term("disaffection with him", -k.disaffection * disaffection(world, a, t)), term("informing on colleagues", -k.informing)],
+  };
+}
+
+function reported(world: World, actor: Id, move: string): boolean {
+  return world.log.some((e) => e.type === "warning" && e.data?.move === move && e.data?.source === actor);
+}
+
+// --------------------------------------------------------------------------------------- demands
+
+function demandOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.demand;
+  const a = world.principals[actor];
+  const first = world.primacy;
+  if (first === null || first === actor || a.presidium === "full" || !canAct(world.principals[first])) return null;
+  if (world.log.some((e) => e.type === "demand" && e.actor === actor && e.date > addDays(world.date, -k.retryWeeks * WEEK_DAYS))) return null;
+  return {
+    choice: "demand-seat",
+    target: first,
+    label: `Ask ${nameOf(world, first)} for a full seat in the Presidium`,
+    terms: [term("ambition", k.ambition * a.traits.ambition), term("his standing with the first man", k.regard * regardOf(world.principals[first], actor)), term("risk of a rebuff", -k.risk)],
+  };
+}
+
+function demandSeat(ctx: DecisionContext, actor: Id, first: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.demand;
+  const f = world.principals[first];
+  const a = world.principals[actor];
+  const grant = regardOf(f, actor) + trustOf(f, actor) + (a.patron === first ? k.client : 0) - k.threshold - k.rivalry * threat(world, f, actor);
+  record(world, { type: "demand", audience: [actor, first], actor, text: `${nameOf(world, actor)} asks ${nameOf(world, first)} for a full seat in the Presidium; ${grant > 0 ? "he agrees to propose it" : "he is put off"}.`, data: { granted: grant > 0 } });
+  if (grant > 0) coOpt(ctx, first, actor);
+  else {
+    a.grievances.push({ against: first, cause: "refused a seat he asked for", weight: k.grievance, date: world.date });
+  }
+}
+
+// ------------------------------------------------------------------------------------- the menu
+
+/** Every option a principal has this week, with its terms. */
+export function weeklyOptions(world: World, actor: Id): ScoredOption[] {
+  const a = world.principals[actor];
+  const lowRisk = world.params.governing.lieLow;
+  const options: ScoredOption[] = [{ choice: "lie-low", label: "Lie low this week", terms: [term("nothing risked", lowRisk.base)] }];
+  if (!canAct(a) || a.location) return options;
+  const add = (o: ScoredOption | null) => {
+    if (o) options.push(o);
+  };
+  options.push(...courtOptions(world, actor));
+  add(appointOption(world, actor));
+  add(policyOption(world, actor));
+  add(tripOption(world, actor));
+  options.push(...kompromatOptions(world, actor));
+  options.push(...businessOptions(world, actor));
+  options.push(...purgeOptions(world, actor));
+  add(healthOption(world, actor));
+  add(reportOption(world, actor));
+  add(demandOption(world, actor));
+  return options;
+}
+
+/** Carries out a governing verb (conspiring verbs are handled by the turn). */
+export function perform(ctx: DecisionContext, actor: Id, option: ScoredOption): void {
+  const t = option.target!;
+  switch (option.choice) {
+    case "court":
+      return court(ctx, actor, t);
+    case "court-constituency":
+      return courtConstituency(ctx, actor, t);
+    case "appoint":
+      return appoint(ctx, actor, t);
+    case "propose-policy":
+      return proposePolicy(ctx, actor, t);
+    case "travel":
+      return travel(ctx, actor, t);
+    case "gather-kompromat":
+      return gatherKompromat(ctx, actor, t);
+    case "use-kompromat":
+      return useKompromat(ctx, actor, t);
+    case "co-opt":
+      return coOpt(ctx, actor, t);
+    case "fill-post":
+      return fillPost(ctx, actor, t, option.detail!);
+    case "purge": {
+      // His clients in the leadership stand with him; the vote is taken when the Presidium meets.
+      const move = startMove(ctx, actor, t, [], "purge");
+      const world = ctx.world;
+      move.members.push(...world.order.filter((id) => id !== actor && id !== t && world.principals[id].patron === actor && canAct(world.principals[id])));
+      return;
+    }
+    case "purge-arrest": {
+      const world = ctx.world;
+      if (world.crisis) return;
+      const move = startMove(ctx, actor, t, [], "purge");
+      move.members.push(...world.order.filter((id) => id !== actor && id !== t && commandsOrgans(world, id) && world.principals[id].patron === actor && canAct(world.principals[id])));
+      return launch(ctx, move, actor, "force");
+    }
+    case "retire-ill":
+      startMove(ctx, actor, t, [], "health");
+      return;
+    case "report": {
+      const move = ctx.world.moves.find((m) => m.id === t);
+      if (move) warn(ctx, move, knownMembersOf(ctx.world, actor, move).filter((m) => m !== actor), actor, ctx.world.params.moves.soundOut.reportCredibility);
+      return;
+    }
+    case "demand-seat":
+      return demandSeat(ctx, actor, t);
+  }
+}
+

@@ -1,0 +1,38 @@
+// Learning (MODEL.md section 7): beliefs and norms move with what people see. A plenum that settles a
+// contest teaches everyone that the Central Committee decides; force teaches the opposite and
+// raises fear; harsh fates raise fear and mild ones lower it. The 1957/1964 difference is meant to
+// come out of this, not out of hand-set numbers.
+import { record } from "../log.js";
+import { clamp, inPlay } from "../queries.js";
+import type { ContestRecord, World } from "../state.js";
+import { fateLadder } from "../state.js";
+import { meanBelief } from "../summary.js";
+
+export function learnFromContest(world: World, contest: ContestRecord): void {
+  const k = world.params.learning.contest;
+  const before = world.globals.fear;
+  if (contest.venue === "plenum") {
+    const was = meanBelief(world);
+    for (const id of world.order) {
+      const p = world.principals[id];
+      if (inPlay(p)) p.believesCcDecides = clamp(p.believesCcDecides + k.plenumLesson * (1 - p.believesCcDecides));
+    }
+    world.globals.ccArbiter = clamp(world.globals.ccArbiter + k.plenumLesson * (1 - world.globals.ccArbiter));
+    world.trace.beliefs.push({ date: world.date, before: was, after: meanBelief(world) });
+  }
+  if (contest.venue === "force") {
+    for (const id of world.order) {
+      const p = world.principals[id];
+      if (inPlay(p)) p.believesCcDecides = clamp(p.believesCcDecides - k.forceLesson * p.believesCcDecides);
+    }
+    world.globals.ccArbiter = clamp(world.globals.ccArbiter - k.forceLesson * world.globals.ccArbiter);
+    world.globals.fear = clamp(world.globals.fear + k.forceFear);
+  }
+  if (contest.fates.length > 0) {
+    const mean = contest.fates.reduce((s, f) => s + fateLadder.indexOf(f.fate), 0) / contest.fates.length;
+    world.globals.fear = clamp(world.globals.fear + k.fearPerRung * (mean - k.fearPivot));
+  }
+  if (world.globals.fear !== before) {
+    record(world, { type: "fear", audience: "public", text: world.globals.fear > before ? "Fear spreads through the apparatus." : "The apparatus breathes more easily.", data: { from: before, to: world.globals.fear } });
+  }
+}

@@ -1,0 +1,449 @@
+// Moves (MODEL.md sections 2 and 4): a coalition's attempt to remove any principal from some or all
+// of his posts. Who starts one and against whom follows ambition, grievance, a claim to the spoils,
+// the threat the target poses and the resources at hand; members sound colleagues out with offers of
+// posts, win over CC members a few at a time (each contact a leak risk), and keep their pledges.
+import { choose, optionsForLog, sumOf, term, termsOf, type DecisionContext, type RuleSink, type ScoredOption } from "../ai/choice.js";
+import { addDays } from "../calendar.js";
+import { listNames, nameOf, percent, record } from "../log.js";
+import { powerShare } from "../power.js";
+import { activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, trustOf, votingCc } from "../queries.js";
+import { disaffection, threat, tie } from "../relations.js";
+import type { Id, Move, MoveBelief, Principal, World } from "../state.js";
+import { IDEOLOGY_SPAN } from "../units.js";
+import { attitude, contestLean, frontOf } from "./cadres.js";
+import { estimateSuccess } from "./estimate.js";
+import { leak } from "./detection.js";
+import { claimScore, postsAtStake } from "./succession.js";
+
+/** Expected cost of ending on the losing side: demotion at zero fear, rising toward death. */
+export function costOfFailure(world: World): number {
+  const k = world.params.moves.risk;
+  return k.base + k.fear * world.globals.fear;
+}
+
+export function beliefAbout(p: Principal, moveId: string): MoveBelief | undefined {
+  return p.beliefs.find((b) => b.move === moveId);
+}
+
+export function learnOfMove(world: World, who: Id, move: Move, members: readonly Id[], source: MoveBelief["source"], certainty: number): void {
+  const p = world.principals[who];
+  const existing = beliefAbout(p, move.id);
+  if (existing) {
+    for (const m of members) if (!existing.knownMembers.includes(m)) existing.knownMembers.push(m);
+    existing.certainty = Math.max(existing.certainty, certainty);
+    return;
+  }
+  p.beliefs.push({ move: move.id, target: move.target, knownMembers: [...members], certainty, source, since: world.date });
+}
+
+/** Members this principal knows of (members know the roster; others what they were told). */
+export function knownMembersOf(world: World, who: Id, move: Move): Id[] {
+  return beliefAbout(world.principals[who], move.id)?.knownMembers ?? (move.members.includes(who) ? move.members : []);
+}
+
+/** The value to `who` of `target`'s posts: the best one he could hope to get, times his claim to it. */
+function spoils(world: World, who: Id, target: Id): number {
+  const t = world.principals[target];
+  let best = 0;
+  for (const postId of t.posts) {
+    const post = world.posts[postId];
+    const rivals = world.order.filter((x) => x !== target && canAct(world.principals[x]));
+    const mine = claimScore(world, who, postId);
+    const ahead = rivals.filter((x) => claimScore(world, x, postId) > mine).length;
+    const share = world.params.moves.start.spoilsDecay ** ahead;
+    best = Math.max(best, post.value * share);
+  }
+  return best;
+}
+
+/** The motive terms for `actor` to move against `target`, fed to a sink (log reasons or a sum). */
+export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink): void {
+  const k = world.params.moves.start;
+  const p = world.principals[actor];
+  add("baseline", k.baseline);
+  add("ambition for his posts", k.spoils * p.traits.ambition * spoils(world, actor, target));
+  add("disaffection with him", k.disaffection * disaffection(world, p, target));
+  add("the danger he poses", k.threat * threat(world, p, target));
+  add("boldness", k.boldness * (p.traits.boldness - 0.5));
+  add("own power to draw on", k.resources * powerShare(world, actor));
+  add("his power", -k.targetPower * powerShare(world, target));
+  add("fear of the consequences", -k.fear * world.globals.fear);
+  add("tie to him", -k.tie * tie(world, p, target));
+  add("standing in the leadership", p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider);
+}
+
+/** The colleague `actor` would most want to move against this week, with the motive's sum. */
+export function bestTarget(world: World, actor: Id): { target: Id; motive: number } | null {
+  let best: { target: Id; motive: number } | null = null;
+  for (const target of world.order) {
+    if (target === actor) continue;
+    const t = world.principals[target];
+    if (!inPlay(t) || t.posts.length === 0) continue;
+    const motive = sumOf((add) => motiveTerms(world, actor, target, add));
+    if (!best || motive > best.motive) best = { target, motive };
+  }
+  return best;
+}
+
+/** The option of starting a move against the most likely target, with its terms. */
+export function startOption(world: World, actor: Id): ScoredOption | null {
+  const p = world.principals[actor];
+  if (!canAct(p) || moveOf(world, actor)) return null;
+  // Someone who knows of a live move against a man waits to be asked rather than start a rival one.
+  const best = bestTarget(world, actor);
+  if (!best) return null;
+  if (p.beliefs.some((b) => b.target === best.target && activeMoves(world).some((m) => m.id === b.move))) return null;
+  return {
+    choice: "start-move",
+    target: best.target,
+    label: `Begin organising ${nameOf(world, best.target)}'s removal`,
+    terms: termsOf((add) => motiveTerms(world, actor, best.target, add)),
+  };
+}
+
+export function startMove(ctx: DecisionContext, actor: Id, target: Id, demand: Id[], open: Move["open"] = null): Move {
+  const world = ctx.world;
+  const move: Move = {
+    id: `m-${ctx.rng.token("ids")}`,
+    target,
+    demand,
+    initiator: actor,
+    members: [actor],
+    refusals: [],
+    startedOn: world.date,
+    stage: "forming",
+    exposure: 0,
+    alarm: 0,
+    open,
+    launchedOn: null,
+    launchedWhileAway: false,
+  };
+  world.moves.push(move);
+  learnOfMove(world, actor, move, [actor], "member", 1);
+  return move;
+}
+
+/** What to demand: all his posts when he is the first man, holds force or fear is high; else the post wanted. */
+export function chooseDemand(world: World, actor: Id, target: Id): Id[] {
+  const t = world.principals[target];
+  if (target === world.primacy || commandsOrgans(world, target) || world.globals.fear >= world.params.moves.start.allPostsFear) return [];
+  let best: Id | null = null;
+  let bestValue = -Infinity;
+  for (const postId of t.posts) {
+    const v = world.posts[postId].value * (1 + claimScore(world, actor, postId));
+    if (v > bestValue) {
+      best = postId;
+      bestValue = v;
+    }
+  }
+  return best === null ? [] : [best];
+}
+
+export function describeDemand(world: World, move: Move): string {
+  if (move.demand.length === 0) return `${nameOf(world, move.target)}'s removal`;
+  return `taking ${move.demand.map((p) => `the post of ${world.posts[p].title}`).join(" and ")} from ${nameOf(world, move.target)}`;
+}
+
+// ---------------------------------------------------------------------------------------- recruiting
+
+/** How promising `candidate` looks to a member as a recruit: his vote or organs, his grievances, trust. */
+function approachValue(world: World, member: Principal, move: Move, candidate: Principal): number {
+  const k = world.params.moves.approach;
+  const target = move.target;
+  const organs = commandsOrgans(world, candidate.id);
+  const value = organs ? k.organs : candidate.presidium === "full" ? k.fullMember : candidate.presidium === "candidate" ? k.candidate : candidate.secretary ? k.secretary : k.other;
+  const known = knownMembersOf(world, member.id, move);
+  const clientOfMember = candidate.patron !== null && known.includes(candidate.patron);
+  return (
+    value +
+    k.grievance * Math.min(k.grievanceCap, grievanceAgainst(candidate, target)) +
+    k.trust * trustOf(member, candidate.id) -
+    k.targetClient * (candidate.patron === target ? 1 : 0) -
+    k.organsRisk * (organs ? (1 - Math.max(0, trustOf(member, candidate.id))) * (k.organsRiskBase + world.globals.fear) : 0) +
+    (clientOfMember ? k.clientOfMember : 0)
+  );
+}
+
+/** Whom a member could sound out now: not the target, not a member, not a recent refuser. */
+export function approachCandidates(world: World, move: Move): Id[] {
+  const askAgainIfBefore = addDays(world.date, -world.params.moves.approach.askAgainAfterDays);
+  return world.order.filter((id) => {
+    const t = world.principals[id];
+    const refused = move.refusals.find((r) => r.id === id);
+    const askAgain = !refused || (!commandsOrgans(world, id) && refused.date <= askAgainIfBefore);
+    return id !== move.target && canAct(t) && !move.members.includes(id) && askAgain;
+  });
+}
+
+/** The post a member can offer a recruit: the most valuable post at stake that nobody was promised. */
+export function offerFor(world: World, move: Move, recruit: Id): Id | null {
+  const promised = new Set(world.promises.filter((o) => o.move === move.id).map((o) => o.post));
+  let best: Id | null = null;
+  let bestValue = -Infinity;
+  for (const postId of postsAtStake(world, move)) {
+    if (promised.has(postId)) continue;
+    const v = world.posts[postId].value + claimScore(world, recruit, postId) * world.params.moves.approach.offerFit;
+    if (v > bestValue) {
+      best = postId;
+      bestValue = v;
+    }
+  }
+  return best;
+}
+
+/** The weekly options of a member of a forming move. */
+export function memberOptions(world: World, move: Move, member: Id): ScoredOption[] {
+  const k = world.params.moves.member;
+  const p = world.principals[member];
+  const known = knownMembersOf(world, member, move);
+  const est = estimateSuccess(world, p, move, { knownMembers: known, pledged: pledgedCount(world, move) });
+  const caution = 1 - p.traits.boldness;
+  const risk = move.exposure * caution * costOfFailure(world);
+  const options: ScoredOption[] = [];
+  let best: { id: Id; appeal: number } | null = null;
+  for (const id of approachCandidates(world, move)) {
+    const appeal = approachValue(world, p, move, world.principals[id]);
+    if (!best || appeal > best.appeal) best = { id, appeal };
+  }
+  if (best) {
+    const offer = offerFor(world, move, best.id);
+    options.push({
+      choice: "sound-out",
+      target: best.id,
+      ...(offer !== null ? { detail: offer } : {}),
+      label: `Sound out ${nameOf(world, best.id)}${offer !== null ? `, offering him the post of ${world.posts[offer].title}` : ""}`,
+      odds: est.odds,
+      terms: [term("appeal of the approach", k.soundOutAppeal * best.appeal), term("need for more allies", k.soundOutNeed * (1 - est.odds)), term("risk of exposure", -k.soundOutRisk * risk - k.soundOutCaution * caution)],
+    });
+  }
+  const voters = votingCc(world).length || 1;
+  const unpledged = 1 - pledgedCount(world, move) / voters;
+  const reach = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? k.apparatusFull : clientCount(world, member) > 0 ? k.apparatusClients : k.apparatusNone;
+  options.push({
+    choice: "lobby-cc",
+    label: "Win over Central Committee members",
+    odds: est.odds,
+    terms: [term("belief that the CC decides", k.lobbyBelief * p.believesCcDecides * unpledged), term("reach in the apparatus", k.lobbyReach * reach), term("risk of exposure", -k.lobbyRisk * risk - k.lobbyCost)],
+  });
+  options.push({ choice: "lie-low", label: "Lie low this week", terms: [term("exposure already run", k.lieLowRisk * risk), term("the move already strong", k.lieLowStrength * est.odds)] });
+  return options;
+}
+
+function clientCount(world: World, id: Id): number {
+  let n = 0;
+  for (const c of world.cadres) if (c.patron === id && c.slot !== null) n++;
+  return n;
+}
+
+export function pledgedCount(world: World, move: Move): number {
+  let n = 0;
+  for (const c of votingCc(world)) if (c.pledge === move.id) n++;
+  return n;
+}
+
+/** An approached man's answer: join, report, or stay out; weighed from what he was told. */
+export function responseOptions(world: World, move: Move, approacher: Id, recruit: Id, offer: Id | null): ScoredOption[] {
+  const k = world.params.moves.response;
+  const t = world.principals[recruit];
+  const target = move.target;
+  // He knows what he is told: the members the approacher names, not the move's secret tallies.
+  const told = [...new Set([...knownMembersOf(world, approacher, move), approacher])];
+  const est = estimateSuccess(world, t, move, { knownMembers: told, counting: recruit });
+  const p = est.odds;
+  const tieToTarget = tie(world, t, target);
+  const dis = disaffection(world, t, target);
+  const organs = commandsOrgans(world, recruit);
+  const offerValue = offer !== null ? world.posts[offer].value : 0;
+  const joinTerms = [
+    term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition + k.offer * offerValue * t.traits.ambition)),
+    term("disaffection with the target", k.disaffection * dis),
+    term("the danger the target poses", k.threat * threat(world, t, target)),
+    term("risk if it fails", -(1 - p) * costOfFailure(world) * (k.riskBase + k.riskCaution * (1 - t.traits.boldness))),
+    term("tie to the target", -k.tie * tieToTarget),
+    term("trust in the one asking", k.trustAsker * trustOf(t, approacher)),
+    term("distance from the movers' views", -k.ideologyDistance * ideologyDistance(world, t, told)),
+    term("patron in the move", t.patron !== null && told.includes(t.patron) ? k.patronInMove + t.traits.loyalty : 0),
+  ];
+  // A chief of the organs hesitates to bring them into politics, less so when the move looks sure to win.
+  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", -k.organsRestraint * t.traits.restraint * (1 - p)));
+  const reportTerms = [
+    term("reward if the move fails", (1 - p) * (k.rewardBase + k.rewardAmbition * t.traits.ambition)),
+    term("tie to the target", k.reportTie * tieToTarget),
+    term("penalty if the move wins", -k.reportPenalty * p),
+    term("informing on a colleague", -k.informingBase - k.informingTrust * Math.max(0, trustOf(t, approacher))),
+    term("danger if not believed", -k.notBelieved * (1 - p)),
+    term("disaffection with the target", -k.reportDisaffection * dis),
+  ];
+  const stayTerms = [term("keep out of it", 0), term("standing if it wins without him", -k.standingUnderNew * p * t.traits.ambition)];
+  const what = describeDemand(world, move);
+  return [
+    { choice: "join", label: `Join the move (${what})${offer !== null ? `, for the post of ${world.posts[offer].title}` : ""}`, odds: p, terms: joinTerms },
+    { choice: "stay-out", label: "Keep out of it, and keep quiet", odds: 1 - p, terms: stayTerms },
+    { choice: "report", label: `Warn ${nameOf(world, target)}`, odds: 1 - p, terms: reportTerms },
+  ];
+}
+
+function ideologyDistance(world: World, p: Principal, others: readonly Id[]): number {
+  const views = others.filter((o) => o !== p.id).map((o) => world.principals[o].traits.ideology);
+  if (!views.length) return 0;
+  return Math.abs(p.traits.ideology - views.reduce((a, b) => a + b, 0) / views.length) / IDEOLOGY_SPAN;
+}
+
+export function soundOut(ctx: DecisionContext, move: Move, approacher: Id, recruit: Id, offer: Id | null): void {
+  const world = ctx.world;
+  const k = world.params.moves.soundOut;
+  const rival = activeMoves(world).find((m) => m !== move && m.target === move.target && m.members.includes(recruit));
+  if (rival) return mergeMoves(world, move, rival, approacher, recruit);
+  const options = responseOptions(world, move, approacher, recruit, offer);
+  const told = [...new Set([...knownMembersOf(world, approacher, move), approacher])];
+  const pick = choose(ctx, {
+    seat: recruit,
+    kind: "respond",
+    key: `w${world.week}:respond:${move.id}`,
+    prompt: `${nameOf(world, approacher)} sounds you out about ${describeDemand(world, move)}${offer !== null ? ` and offers you the post of ${world.posts[offer].title}` : ""}.`,
+    options,
+  });
+  move.exposure += k.exposure;
+  learnOfMove(world, recruit, move, told, "approached", k.approachedCertainty);
+  record(world, {
+    type: "approach",
+    audience: [approacher, recruit],
+    actor: recruit,
+    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)}${offer !== null ? ` with the offer of the post of ${world.posts[offer].title}` : ""}; he ${pick.choice === "join" ? "joins" : pick.choice === "report" ? `decides to warn ${nameOf(world, move.target)}` : "keeps out of it"} (his estimate of success: ${percent(est(options))}).`,
+    data: { move: move.id, approacher, recruit, offer, odds: est(options) },
+    options: optionsForLog(options),
+    chosen: pick.choice,
+  });
+  if (pick.choice === "join") {
+    move.members.push(recruit);
+    if (offer !== null) world.promises.push({ from: approacher, to: recruit, post: offer, move: move.id, date: world.date });
+    for (const m of move.members) learnOfMove(world, m, move, move.members, "member", 1);
+    return;
+  }
+  move.refusals = move.refusals.filter((r) => r.id !== recruit);
+  move.refusals.push({ id: recruit, date: world.date });
+  if (pick.choice === "report") {
+    // What he can swear to is who approached him; the rest is hearsay.
+    leak(ctx, move, [approacher, ...told.filter((m) => m !== approacher).slice(0, 1)], recruit, "report", k.reportCredibility);
+  } else if (ctx.rng.chance("detection", k.refuserLeakBase + k.refuserLeakTie * tie(world, world.principals[recruit], move.target))) {
+    // Keeping out of it is not keeping quiet: a word dropped to the wrong person reaches the organs.
+    leak(ctx, move, [approacher], recruit, "refuser", k.refuserCredibility);
+  }
+}
+
+function est(options: ScoredOption[]): number {
+  return options[0].odds ?? 0;
+}
+
+/** Two circles working against the same man find each other through an approach and join forces. */
+function mergeMoves(world: World, move: Move, rival: Move, approacher: Id, recruit: Id): void {
+  for (const m of rival.members) if (!move.members.includes(m)) move.members.push(m);
+  for (const r of rival.refusals) if (!move.refusals.some((x) => x.id === r.id) && !move.members.includes(r.id)) move.refusals.push(r);
+  for (const c of world.cadres) if (c.pledge === rival.id) c.pledge = move.id;
+  for (const o of world.promises) if (o.move === rival.id) o.move = move.id;
+  move.exposure += rival.exposure;
+  rival.stage = "disbanded";
+  for (const id of world.order) {
+    const p = world.principals[id];
+    p.beliefs = p.beliefs.filter((b) => b.move !== rival.id);
+  }
+  for (const m of move.members) learnOfMove(world, m, move, move.members, "member", 1);
+  record(world, {
+    type: "moves-merge",
+    audience: [...move.members],
+    actor: approacher,
+    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)} and finds him already organising against ${nameOf(world, move.target)}: the two circles join forces (${listNames(world, move.members)}).`,
+    data: { move: move.id, merged: rival.id },
+  });
+}
+
+// ----------------------------------------------------------------------------------------- the CC
+
+/** Lobbying: a few contacts a week, chosen by the member; each is a pledge, a refusal, or a leak. */
+export function lobbyCc(ctx: DecisionContext, move: Move, member: Id): void {
+  const world = ctx.world;
+  const k = world.params.moves.lobby;
+  const p = world.principals[member];
+  const contacts = Math.round(k.contacts + (hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? k.apparatusContacts : 0));
+  const known = knownMembersOf(world, member, move);
+  const voters = presidiumVoters(world);
+  const credibility = voters.length ? voters.filter((v) => known.includes(v)).length / voters.length : 0;
+  const askAgainIfBefore = addDays(world.date, -world.params.moves.approach.askAgainAfterDays);
+  const sides: Record<Id, "target" | "move"> = {};
+  for (const m of known) sides[m] = "move";
+  // The best prospects first: one's own clients, fellow members' clients, the disaffected.
+  const scored: { c: (typeof world.cadres)[number]; s: number }[] = [];
+  for (const c of votingCc(world)) {
+    if (c.pledge === move.id || c.patron === move.target) continue;
+    const refused = c.refused[move.id];
+    if (refused !== undefined && refused > askAgainIfBefore) continue;
+    const s = (c.patron === member ? k.ownClient : c.patron !== null && known.includes(c.patron) ? k.memberClient : 0) - contestLean(world, c, move, sides);
+    scored.push({ c, s });
+  }
+  scored.sort((a, b) => b.s - a.s);
+  let won = 0;
+  let leaks = 0;
+  const contacted = scored.slice(0, contacts);
+  for (const { c } of contacted) {
+    const lean = contestLean(world, c, move, sides);
+    const pAgree = logistic(k.leanSlope * -lean + k.credibility * (credibility - 0.5) + k.standing * powerShare(world, member) + k.competence * (p.traits.competence - 0.5));
+    if (ctx.rng.chance("ai", pAgree)) {
+      c.pledge = move.id;
+      won++;
+    } else {
+      c.refused[move.id] = world.date;
+      if (ctx.rng.chance("detection", k.leakBase + k.leakLoyal * Math.max(0, attitude(world, c, move.target)))) leaks++;
+    }
+  }
+  move.exposure += k.exposurePerContact * contacted.length;
+  record(world, {
+    type: "lobby",
+    audience: [...move.members],
+    actor: member,
+    text: `${nameOf(world, member)} sounds out ${contacted.length} Central Committee members; ${won} pledge their votes (the move now holds ${pledgedCount(world, move)}).`,
+    data: { move: move.id, contacted: contacted.length, won, total: pledgedCount(world, move) },
+  });
+  for (let i = 0; i < leaks; i++) leak(ctx, move, [member], null, "cc-member", k.leakCredibility);
+}
+
+/** Pledges follow the move's fortunes: a member whose regard has turned, or who sees it faltering, withdraws. */
+export function keepPledges(ctx: DecisionContext): void {
+  const world = ctx.world;
+  const k = world.params.moves.pledges;
+  for (const move of activeMoves(world)) {
+    const sides: Record<Id, "target" | "move"> = {};
+    for (const m of move.members) sides[m] = "move";
+    for (const c of votingCc(world)) {
+      if (c.pledge !== move.id) continue;
+      const lean = contestLean(world, c, move, sides);
+      if (ctx.rng.chance("ai", clamp(k.withdrawBase + k.withdrawLean * Math.max(0, lean) + k.withdrawExposure * move.exposure * move.alarm))) c.pledge = null;
+    }
+  }
+}
+
+/** A move whose target is gone, or who no longer holds what it wants, is over. */
+export function endStaleMoves(world: World): void {
+  for (const move of activeMoves(world)) {
+    const t = world.principals[move.target];
+    const members = move.members.filter((m) => canAct(world.principals[m]));
+    const stakes = postsAtStake(world, move);
+    const why = !inPlay(t) ? `${nameOf(world, move.target)} is gone` : stakes.length === 0 ? `${nameOf(world, move.target)} no longer holds what it wanted` : members.length === 0 ? "no member is left to carry it" : null;
+    if (why === null) continue;
+    dissolve(world, move, why);
+  }
+}
+
+export function dissolve(world: World, move: Move, why: string): void {
+  move.stage = "disbanded";
+  for (const c of world.cadres) if (c.pledge === move.id) c.pledge = null;
+  for (const id of world.order) {
+    const p = world.principals[id];
+    p.beliefs = p.beliefs.filter((b) => b.move !== move.id);
+  }
+  world.promises = world.promises.filter((o) => o.move !== move.id);
+  record(world, { type: "move-ends", audience: [...move.members], text: `The move against ${nameOf(world, move.target)} comes to nothing: ${why}.`, data: { move: move.id } });
+}
+
+export function frontName(world: World, move: Move): string {
+  return nameOf(world, frontOf(world, move));
+}

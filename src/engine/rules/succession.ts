@@ -1,0 +1,77 @@
+// Who takes the posts a contest frees (MODEL.md section 5, succession by bargain): the winners share
+// them by the promises made while recruiting and by their power; a promise that cannot be kept
+// becomes a grievance against the man who made it. A post with the firstSecretary power is elected
+// by the CC plenum on the winners' proposal.
+import { nameOf, record } from "../log.js";
+import { refreshPower } from "../power.js";
+import { canAct, hasPower, inPlay, leavePost, takePost } from "../queries.js";
+import type { Id, Move, World } from "../state.js";
+
+/** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
+export function claimScore(world: World, who: Id, postId: Id): number {
+  const k = world.params.succession.claim;
+  const p = world.principals[who];
+  const post = world.posts[postId];
+  let fit = 0;
+  for (const own of [...p.posts, ...p.acting]) for (const power of world.posts[own].powers) if (post.powers.includes(power)) fit += 1;
+  const seat = p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : 0;
+  return k.power * (world.power[who] ?? 0) + k.fit * fit + seat + (p.secretary && hasPower(world, who, "cadres") ? k.apparatus : 0) + k.ambition * p.traits.ambition + k.competence * p.traits.competence - k.postLoad * p.posts.length;
+}
+
+/** The posts a move would take from its target. */
+export function postsAtStake(world: World, move: Move): Id[] {
+  const held = world.principals[move.target].posts;
+  return move.demand.length === 0 ? [...held] : move.demand.filter((p) => held.includes(p));
+}
+
+/**
+ * Shares out vacated posts among `winners` (most valuable post first): a man promised the post has
+ * the promise added to his claim; each man takes one post from the share-out (the norm against
+ * piling up offices, stronger as the CC's authority grows, may be overcome by a strong enough claim).
+ * Returns who got what. Posts nobody among the winners can take stay vacant for the appointment rules.
+ */
+export function shareOutPosts(world: World, vacated: readonly Id[], winners: readonly Id[], move: Move | null): Record<Id, Id> {
+  const k = world.params.succession.share;
+  const given: Record<Id, Id> = {};
+  const took = new Set<Id>();
+  const posts = [...vacated].filter((p) => world.posts[p].holders.length === 0).sort((a, b) => world.posts[b].value - world.posts[a].value);
+  for (const postId of posts) {
+    const candidates = winners.filter((w) => canAct(world.principals[w]));
+    if (!candidates.length) continue;
+    const promisedTo = move ? world.promises.filter((o) => o.move === move.id && o.post === postId).map((o) => o.to) : [];
+    let best: Id | null = null;
+    let bestScore = -Infinity;
+    for (const c of candidates) {
+      const score = claimScore(world, c, postId) + (promisedTo.includes(c) ? k.promise : 0) - (took.has(c) ? k.cumulation * (k.cumulationBase + world.globals.ccArbiter) : 0);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best === null) continue;
+    takePost(world, best, postId);
+    given[postId] = best;
+    took.add(best);
+    for (const to of promisedTo) {
+      if (to === best || !inPlay(world.principals[to])) continue;
+      const promise = world.promises.find((o) => o.move === move!.id && o.post === postId && o.to === to)!;
+      world.principals[to].grievances.push({ against: promise.from, cause: `the post of ${world.posts[postId].title} he was promised went to ${nameOf(world, best)}`, weight: k.brokenPromise, date: world.date });
+      record(world, { type: "broken-promise", audience: [to, promise.from], text: `${nameOf(world, to)} was promised the post of ${world.posts[postId].title}, but it goes to ${nameOf(world, best)}.`, data: { post: postId } });
+    }
+  }
+  if (move) world.promises = world.promises.filter((o) => o.move !== move.id);
+  refreshPower(world);
+  return given;
+}
+
+/** A Presidium member who lost his posts by a contest also loses his seat; candidates who won may rise. */
+export function vacate(world: World, id: Id, posts: readonly Id[]): void {
+  for (const p of posts) leavePost(world, id, p);
+}
+
+/** Records a change of office in the log. */
+export function announcePosts(world: World, given: Record<Id, Id>): void {
+  for (const [postId, who] of Object.entries(given)) {
+    record(world, { type: "appointment", audience: "public", actor: who, text: `${nameOf(world, who)} becomes ${world.posts[postId].title}.`, data: { post: postId } });
+  }
+}
