@@ -5,7 +5,7 @@
 import type { LogEntry } from "../engine/index.js";
 
 /** Entry types never shown. Anything not listed is shown, so new kinds of event appear by default. */
-const routine = new Set(["plenum-vote", "plot-decision"]);
+const routine = new Set(["plenum-vote", "player-decision"]);
 
 /** Terms smaller than this do not explain a choice (they print as 0.00 anyway). */
 const NEGLIGIBLE = 0.05;
@@ -26,10 +26,10 @@ export function chronicleLines(entries: readonly LogEntry[], options: ChronicleO
   for (const entry of entries) {
     if (options.until !== undefined && entry.date > options.until) break;
     if (routine.has(entry.type)) continue;
-    if (entry.type === "whip") {
-      const plot = typeof entry.data?.plot === "string" ? entry.data.plot : "";
-      if (lobbied.has(plot)) continue;
-      lobbied.add(plot);
+    if (entry.type === "lobby") {
+      const move = typeof entry.data?.move === "string" ? entry.data.move : "";
+      if (lobbied.has(move)) continue;
+      lobbied.add(move);
     }
     lines.push(chronicleLine(entry, options.reasons ?? 3));
   }
@@ -38,9 +38,7 @@ export function chronicleLines(entries: readonly LogEntry[], options: ChronicleO
 
 export function chronicleLine(entry: LogEntry, maxReasons = 3): string {
   let text = `${entry.date}  ${entry.text}`;
-  if (entry.type === "launch" && typeof entry.data?.whipped === "number" && entry.data.whipped > 0) {
-    text += ` (${entry.data.whipped} Central Committee members have pledged their votes.)`;
-  }
+
   const why = mainReasons(entry, maxReasons);
   return why ? `${text}  [${why}]` : text;
 }

@@ -42,7 +42,7 @@ export function makeHeader(fields: Omit<LogHeader, "type" | "format">): LogHeade
     seed: fields.seed,
     whatIfs: [...fields.whatIfs],
     humanSeats: [...fields.humanSeats],
-    decisions: fields.decisions.map((d) => ({ seat: d.seat, kind: d.kind, choice: d.choice, ...(d.target !== undefined ? { target: d.target } : {}) })),
+    decisions: fields.decisions.map((d) => ({ seat: d.seat, kind: d.kind, key: d.key, choice: d.choice, ...(d.target !== undefined ? { target: d.target } : {}), ...(d.detail !== undefined ? { detail: d.detail } : {}) })),
     ...(fields.settings?.length ? { settings: fields.settings.map((s) => ({ path: s.path, value: s.value })) } : {}),
     ...(fields.parameters && Object.keys(fields.parameters).length ? { parameters: { ...fields.parameters } } : {}),
   };
@@ -151,9 +151,9 @@ function checkHeader(path: string, value: unknown): LogHeader {
   if (!isStrings(h.humanSeats)) bad("humanSeats", "a list of character ids");
   const isDecision = (d: unknown) => {
     const o = typeof d === "object" && d !== null ? (d as Record<string, unknown>) : null;
-    return o !== null && typeof o.seat === "string" && typeof o.kind === "string" && typeof o.choice === "string" && (o.target === undefined || typeof o.target === "string");
+    return o !== null && typeof o.seat === "string" && typeof o.kind === "string" && typeof o.key === "string" && typeof o.choice === "string" && (o.target === undefined || typeof o.target === "string") && (o.detail === undefined || typeof o.detail === "string");
   };
-  if (!Array.isArray(h.decisions) || !h.decisions.every(isDecision)) bad("decisions", "a list of {seat, kind, choice, target?}");
+  if (!Array.isArray(h.decisions) || !h.decisions.every(isDecision)) bad("decisions", "a list of {seat, kind, key, choice, target?, detail?}");
   const isSetting = (s: unknown) => {
     const o = typeof s === "object" && s !== null ? (s as Record<string, unknown>) : null;
     return o !== null && typeof o.path === "string" && ["number", "string", "boolean"].includes(typeof o.value);

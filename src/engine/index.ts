@@ -12,4 +12,4 @@ export { presentWorld } from "./present.js";
 export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type Read, type CcRowEstimate, type MoveEstimate, type PlenumTally, type PublicOutcome } from "./player.js";
 export { epilogue, type Epilogue, type EpilogueLine } from "./epilogue.js";
 export { parseSettingValue } from "./scenario/what-if.js";
-export { differingParameters, resolveParameters, type ModelParameters, type ParameterCatalog, type ParameterEntry, type ParameterOverride } from "./model/parameters.js";
+export { differingParameters, overrideModel, resolveParameters, type ModelParameters, type ParameterCatalog, type ParameterEntry, type ParameterOverride } from "./model/parameters.js";

@@ -3,7 +3,7 @@
 // constituency, and the odds of the moves it is in or has heard of. Every figure is built only from
 // the seat's own state, the log entries whose audience includes it, and what the rules treat as
 // public (posts, patrons, grievances, policies, prestige). Each read carries its spread and evidence.
-import { term } from "./ai/choice.js";
+import { term, termValue } from "./ai/choice.js";
 import { canKnow, nameOf } from "./log.js";
 import { canAct, clamp, grievanceAgainst, logistic, regardOf, trustOf, votingCc } from "./queries.js";
 import { attitude } from "./rules/cadres.js";
@@ -302,7 +302,7 @@ function plenumTallies(world: World, seen: readonly LogEntry[]): PlenumTally[] {
 }
 
 function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return termValue(x);
 }
 
 /** The outcome of a finished run as anyone could know it: the public record, not the archives. */

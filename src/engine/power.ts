@@ -5,6 +5,7 @@
 import type { RuleSink } from "./ai/choice.js";
 import { nameOf, record } from "./log.js";
 import { canAct, inPlay } from "./queries.js";
+import { claimant, claimOf } from "./rules/succession.js";
 import type { Id, World } from "./state.js";
 
 export type ClientShares = Map<Id, { slots: number; cc: number }>;
@@ -94,15 +95,24 @@ export function powerOf(world: World, id: Id, shares?: ClientShares): number {
 export function refreshPower(world: World): void {
   const power: Record<Id, number> = {};
   const shares = clientShares(world);
-  for (const id of world.order) if (inPlay(world.principals[id])) power[id] = Math.max(0, powerOf(world, id, shares));
+  let total = 0;
+  for (const id of world.order) {
+    if (!inPlay(world.principals[id])) continue;
+    power[id] = Math.max(0, powerOf(world, id, shares));
+    total += power[id];
+  }
   world.power = power;
+  world.powerTotal = total;
+  // Claims depend on power and offices, so they are read at the same moments.
+  const able = world.order.filter((id) => canAct(world.principals[id])).map((id) => claimant(world, id));
+  const claims: World["claims"] = {};
+  for (const postId of world.postOrder) claims[postId] = able.map((c) => ({ id: c.id, score: claimOf(world, c, postId) })).sort((a, b) => b.score - a.score || world.principals[a.id].rank - world.principals[b.id].rank);
+  world.claims = claims;
 }
 
 /** His share of the power of everyone in play (0..1), as of the last reading. */
 export function powerShare(world: World, id: Id): number {
-  let total = 0;
-  for (const id2 of world.order) total += world.power[id2] ?? 0;
-  return total > 0 ? (world.power[id] ?? 0) / total : 0;
+  return world.powerTotal > 0 ? (world.power[id] ?? 0) / world.powerTotal : 0;
 }
 
 /**

@@ -74,7 +74,7 @@ export function hasPower(world: World, id: Id, power: PowerName): boolean {
 
 /** Commands force (the Army or the security organs). */
 export function commandsOrgans(world: World, id: Id): boolean {
-  return hasPower(world, id, "security") || hasPower(world, id, "army");
+  return holdersOf(world, "security").includes(id) || holdersOf(world, "army").includes(id);
 }
 
 /** Whoever commands the security organs or the Army (once each, even if one man held both). */

@@ -99,6 +99,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
       ? { name: scenario.outsidePatron.name, weight: scenario.outsidePatron.weight.value, stance: Object.fromEntries(Object.entries(scenario.outsidePatron.stance).map(([q, s]) => [q, s.value])) }
       : null,
     power: {},
+    powerTotal: 0,
+    claims: {},
     primacy: null,
     primacySince: scenario.start,
     primacyHistory: [],
@@ -106,6 +108,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     crisis: null,
     contests: [],
     promises: [],
+    memory: { proposals: {}, demands: {}, shakeUps: [], reports: [] },
+    weekly: { targets: {}, courtTargets: {}, seatsByRow: {} },
     spent: {},
     rng: initialRngState(options.seed),
     log: [],

@@ -170,6 +170,10 @@ export interface Crisis {
   plenumDay: number | null;
   /** Posts the target offered to give up (a partial concession), if any. */
   conceded: Id[];
+  /** Full Presidium members in the move when it was launched. */
+  fullMembers: number;
+  /** Who commanded the Army when it was launched. */
+  army: Id[];
 }
 
 export interface PostState {
@@ -203,6 +207,10 @@ export interface ContestRecord {
   posts: Record<Id, Id>;
   /** Who decided it by force or transport, if an organ did. */
   kingmakers: Id[];
+  /** Full Presidium members in the move at its launch. */
+  fullMembers: number;
+  /** The side the Army's chief took ("none" if nobody commanded it). */
+  armySide: "target" | "move" | "neutral" | "none";
 }
 
 export interface Reason {
@@ -295,8 +303,11 @@ export interface World {
   /** Trips made or refused (offers are taken at most once). */
   tripsDone: Id[];
   outsidePatron: { name: string; weight: number; stance: Record<Id, number> } | null;
-  /** Everyone's power as last read (see power.ts). */
+  /** Everyone's power as last read (see power.ts), and its total. */
   power: Record<Id, number>;
+  powerTotal: number;
+  /** Each post's claimants as last read: everyone able to act, by the strength of his claim, strongest first. */
+  claims: Record<Id, { id: Id; score: number }[]>;
   /** Who holds primacy now, and since when. */
   primacy: Id | null;
   primacySince: string;
@@ -307,6 +318,26 @@ export interface World {
   promises: Obligation[];
   /** The week's influence already spent, by principal (reset each week). */
   spent: Record<Id, number>;
+  /**
+   * Readings taken once at the start of the week's actions, which every actor's options then use:
+   * whom each would most want to move against, whom he would court, the CC's seats per row.
+   */
+  weekly: {
+    targets: Record<Id, { target: Id; motive: number } | null>;
+    courtTargets: Record<Id, Id | null>;
+    seatsByRow: Record<Id, number>;
+  };
+  /** What the rules remember of recent acts (so they need not search the log). */
+  memory: {
+    /** Last date each policy was put to the vote. */
+    proposals: Record<Id, string>;
+    /** Last date each principal asked for a seat. */
+    demands: Record<Id, string>;
+    /** Recent appointments, by row and date (older ones are dropped). */
+    shakeUps: { row: Id; date: string }[];
+    /** Who has told a move's target about it ("move:reporter"). */
+    reports: string[];
+  };
   /** Counter behind opaque move ids (drawn from the `ids` stream, so no id reveals a count). */
   rng: RngState;
   log: LogEntry[];

@@ -32,6 +32,8 @@ export interface ContestSummary {
   fates: ContestRecord["fates"];
   posts: Record<Id, Id>;
   kingmakers: Id[];
+  fullMembers: number;
+  armySide: ContestRecord["armySide"];
 }
 
 export interface RunSummary {
@@ -43,6 +45,10 @@ export interface RunSummary {
   startingLeader: Id | null;
   leader: Id | null;
   primacyHistory: { who: Id | null; from: string }[];
+  /** Who held primacy on 31 December of each year of the run. */
+  primacyYearEnd: Record<string, Id | null>;
+  /** The most valuable post the starting leader held at the start: his place, which a successor takes. */
+  topPost: Id | null;
   /** The holder of the firstSecretary post at the end (null when vacant). */
   firstSecretary: Id | null;
   /** The starting leader lost primacy's main post by a contest (or fell) during the run. */
@@ -98,6 +104,8 @@ export function summarize(world: World): RunSummary {
     startingLeader: start,
     leader: world.primacy,
     primacyHistory: world.primacyHistory.map((h) => ({ ...h })),
+    primacyYearEnd: yearEnds(world),
+    topPost: start === null ? null : [...(world.origin.posts[start] ?? [])].sort((a, b) => world.posts[b].value - world.posts[a].value)[0] ?? null,
     firstSecretary: fsHolder,
     leaderRemoved: start !== null && !keptTop,
     leaderRemovedBy: start === null || keptTop ? null : startRemoval ? startRemoval.venue : died ? "death" : world.principals[start].incapacitatedSince !== null ? "illness" : null,
@@ -159,7 +167,22 @@ function contestSummary(world: World, c: ContestRecord): ContestSummary {
     fates: c.fates,
     posts: c.posts,
     kingmakers: c.kingmakers,
+    fullMembers: c.fullMembers,
+    armySide: c.armySide,
   };
+}
+
+function yearEnds(world: World): Record<string, Id | null> {
+  const out: Record<string, Id | null> = {};
+  const last = Number((world.date > world.end ? world.end : world.date).slice(0, 4));
+  for (let y = Number(world.start.slice(0, 4)); y <= last; y++) {
+    const day = `${y}-12-31`;
+    if (day > world.date && day <= world.end) continue;
+    let who: Id | null = null;
+    for (const h of world.primacyHistory) if (h.from <= day) who = h.who;
+    out[String(y)] = who;
+  }
+  return out;
 }
 
 /** Every loss of a full seat must be a fate of a contest, a death, or a promotion's reverse (none). */
@@ -219,9 +242,9 @@ function securityJoins(world: World): RunSummary["securityJoins"] {
     const organs = posts.some((p) => world.posts[p]?.powers.some((pw) => pw === "security" || pw === "army")) || hasPower(world, who, "security") || hasPower(world, who, "army");
     if (!organs) continue;
     const odds = Number(e.data?.odds ?? NaN);
-    const move = String(e.data?.move ?? "");
-    const patron = world.principals[who]?.patron ?? null;
-    const patronIn = patron !== null && world.log.some((x) => x.seq < e.seq && ((x.type === "approach" && x.chosen === "join" && x.actor === patron && x.data?.move === move) || (x.type === "move-started" && x.actor === patron && x.data?.move === move)));
+    // His weighing says whether his patron was already in it.
+    const join = e.options?.find((o) => o.option === "join");
+    const patronIn = (join?.terms.find((t) => t.term === "patron in the move")?.value ?? 0) > 0;
     out.push({ who, odds, patronIn });
   }
   return out;

@@ -10,9 +10,9 @@ import { holdCongress } from "./rules/cadres.js";
 import { crisisPhase, strikePhase } from "./rules/crisis.js";
 import { detectionPhase } from "./rules/detection.js";
 import { eventsPhase } from "./rules/events.js";
-import { lapseTrips, perform, returnsHome, weeklyOptions } from "./rules/governing.js";
+import { courtTarget, lapseTrips, perform, returnsHome, votingSeatsByRow, weeklyOptions } from "./rules/governing.js";
 import { healthPhase } from "./rules/health.js";
-import { chooseDemand, describeDemand, endStaleMoves, keepPledges, lobbyCc, memberOptions, soundOut, startMove, startOption } from "./rules/moves.js";
+import { bestTarget, chooseDemand, describeDemand, endStaleMoves, keepPledges, lobbyCc, memberOptions, soundOut, startMove, startOption } from "./rules/moves.js";
 
 export const weekPhases = [
   ["events", eventsAndCongresses],
@@ -52,6 +52,7 @@ function principalsPhase(ctx: DecisionContext): void {
   const world = ctx.world;
   if (world.crisis) return;
   unskipIfConcerned(world);
+  readTheWeek(world);
   const rounds = Math.max(...world.order.map((id) => budget(world, id)));
   for (let round = 0; round < rounds; round++) {
     const actors = ctx.rng.shuffle("ai", world.order.filter((id) => canAct(world.principals[id]) && budget(world, id) > round));
@@ -71,6 +72,18 @@ function principalsPhase(ctx: DecisionContext): void {
       act(ctx, id, pick, options);
     }
   }
+}
+
+/** The week's readings every actor's options share (see World.weekly). */
+function readTheWeek(world: World): void {
+  const targets: World["weekly"]["targets"] = {};
+  const courtTargets: World["weekly"]["courtTargets"] = {};
+  for (const id of world.order) {
+    if (!canAct(world.principals[id])) continue;
+    targets[id] = world.primacy === id ? null : bestTarget(world, id);
+    courtTargets[id] = courtTarget(world, id);
+  }
+  world.weekly = { targets, courtTargets, seatsByRow: votingSeatsByRow(world) };
 }
 
 function promptFor(world: World, id: Id, round: number): string {
@@ -93,10 +106,17 @@ export function menu(world: World, id: Id, human: boolean): ScoredOption[] {
   return options;
 }
 
+/** Everyday verbs: what they do is logged, but not the weighing behind them (it would swamp the log). */
+const routineVerbs = new Set(["lie-low", "court", "court-constituency"]);
+
+function doRoutine(ctx: DecisionContext, id: Id, pick: ScoredOption): void {
+  if (pick.choice !== "lie-low") perform(ctx, id, pick);
+}
+
 function act(ctx: DecisionContext, id: Id, pick: ScoredOption, options: ScoredOption[]): void {
   const world = ctx.world;
   const human = world.humanSeats.includes(id);
-  if (pick.choice === "lie-low" && !human) return;
+  if (!human && routineVerbs.has(pick.choice)) return doRoutine(ctx, id, pick);
   const publicAct = ["appoint", "propose-policy", "travel", "court-constituency", "co-opt", "fill-post", "purge", "purge-arrest", "retire-ill", "use-kompromat"].includes(pick.choice);
   record(world, { type: "decision", audience: publicAct ? "public" : [id], actor: id, text: `${nameOf(world, id)}: ${pick.label}.`, options: optionsForLog(options), chosen: optionId(pick) });
   switch (pick.choice) {

@@ -27,10 +27,11 @@ export function shareBin(winningShare: number): number {
 export function addToDistributions(d: Distributions, record: RunRecord, summary: RunSummary): Distributions {
   d.runs++;
   if (record.exitWeek !== null) d.exitWeeks[record.exitWeek] = (d.exitWeeks[record.exitWeek] ?? 0) + 1;
-  for (const p of summary.plenums) {
-    // The engine's rule: the leader keeps his post only with more than half of those present.
-    const side = p.forLeader * 2 > p.present ? "leaderKept" : "leaderLost";
-    d.plenumShares[side][shareBin(p.winningShare)]++;
+  for (const c of summary.contests) {
+    if (!c.plenum) continue;
+    const side = c.winner === "target" ? "leaderKept" : "leaderLost";
+    const winning = Math.max(c.plenum.forTarget, c.plenum.againstTarget) / Math.max(1, c.plenum.present);
+    d.plenumShares[side][shareBin(winning)]++;
   }
   return d;
 }

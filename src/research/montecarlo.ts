@@ -1,29 +1,40 @@
 // Monte Carlo aggregation: one tally folded over run summaries as they come (no world is kept), and
-// a report in the terms of the validation targets. Pure: no I/O, no clock; the caller runs the games.
+// a report in the terms of the validation targets (VALIDATION.md sections A and B, and what the AI
+// chose to do). Every count is an integer in a nested record, so tallies of chunks merge exactly by
+// adding, whatever their order. Pure: no I/O, no clock; the caller runs the games.
 import { fateLadder, type Fate, type RunSummary } from "../engine/index.js";
 import { rateOf, type Rate } from "./interval.js";
 
-/** Run-level outcomes counted once per run in which they happen. */
+/** Run-level outcomes counted once per run in which they happen (and paired across variants). */
 export const outcomeKeys = [
   "leaderRemoved",
-  "removedByVote",
+  "removedInSession",
+  "removedByPlenum",
   "removedByForce",
   "removedWhileAway",
-  "successorWasPlotter",
   "presidiumMovesAgainstLeader",
   "survivedViaPlenum",
   "removedAfterPresidiumMove",
+  "leaderFought",
+  "anyExecution",
 ] as const;
 export type OutcomeKey = (typeof outcomeKeys)[number];
 
 export type FateCounts = Record<Fate, number>;
-export type Role = RunSummary["fates"][number]["role"];
-export const roles: readonly Role[] = ["leader", "plotter", "suspect"];
+export type Role = "target" | "mover" | "loyalist";
+export const roles: readonly Role[] = ["target", "mover", "loyalist"];
+export const venues = ["session", "plenum", "force"] as const;
 
 /** A plenum is lopsided when the winning side has at least this share of those present. */
 export const LOPSIDED_SHARE = 0.8;
 /** How many example seeds of each outcome the report keeps (to re-run with `presidium run --seed`). */
 export const EXAMPLE_SEEDS = 5;
+/** VALIDATION.md's bounds: a plenum 1 to 10 days after its session; a vacancy refilled within 8 weeks; a credible move for a security chief. */
+export const PLENUM_DELAY = { min: 1, max: 10 } as const;
+export const REFILL_WEEKS = 8;
+export const CREDIBLE_ODDS = 0.3;
+
+type Counts = Record<string, number>;
 
 export interface Tally {
   scenario: string | null;
@@ -31,19 +42,62 @@ export interface Tally {
   baseSeed: number | null;
   runs: number;
   outcomes: Record<OutcomeKey, number>;
-  plotsStarted: number;
+  movesStarted: number;
   contests: number;
+  /** Contests by venue and winner ("plenum:target"). */
+  contestKinds: Counts;
+  /** Runs by number of contests decided. */
+  contestsPerRun: Counts;
   plenums: number;
   lopsidedPlenums: number;
-  /** Per character: fates over every contest that character lost. */
   fates: Record<string, FateCounts>;
   fatesByRole: Record<Role, FateCounts>;
-  /** Removal of the starting leader, by month (YYYY-MM). */
-  removalMonths: Record<string, number>;
-  /** Who held the leader's post at the end of each run in which the starting leader was removed. */
-  successors: Record<string, number>;
-  /** Who led the plot that removed the starting leader. */
-  plotLeaders: Record<string, number>;
+  /** Fates proposed by a winner (not imposed without a judge), of all fates. */
+  fatesProposed: { byWinner: number; total: number };
+  /** Runs in which each principal lost posts in a contest, by venue and by month. */
+  removed: Counts;
+  removedByVenue: Record<string, Counts>;
+  removedMonths: Record<string, Counts>;
+  /** The starting leader's removal, by month; who took his place; who started the move. */
+  removalMonths: Counts;
+  successors: Counts;
+  plotLeaders: Counts;
+  /** Moves against the starting leader that reached a contest: the initiator's role and closeness. */
+  initiatorRoles: Counts;
+  initiatorsClose: number;
+  initiators: number;
+  /** Contests where the Presidium turned on the starting leader, and those he took to a plenum. */
+  turned: number;
+  fought: number;
+  successorAmongFirstThree: number;
+  plenumDelays: Counts;
+  vacancies: { total: number; refilled: number };
+  illness: { total: number; acting: number; retired: number };
+  securityJoins: { total: number; credible: number; patronIn: number; credibleOrPatron: number };
+  pledged: { with: number; total: number };
+  decreeRemovals: number;
+  ccBelief: { plenums: number; shift: number };
+  /** Arrests won by the move: how many had the Army's chief with them, by target. */
+  arrests: Record<string, { total: number; armyWithMove: number }>;
+  /** Removals by target: how many full Presidium members the move had. */
+  removalMoves: Record<string, { total: number; threeFull: number }>;
+  primacyEnd: Counts;
+  primacyEver: Counts;
+  /** Holder of primacy at each year's end. */
+  primacyYearEnd: Record<string, Counts>;
+  verbs: Record<string, Counts>;
+  appointments: Counts;
+  policies: Counts;
+  /** Policies adopted, by year. */
+  policyYears: Record<string, Counts>;
+  trips: Counts;
+  clientShareStart: Counts;
+  clientShareEnd: Counts;
+  /** Client shares at each congress (by congress date). */
+  congressShares: Record<string, Counts>;
+  /** Runs by the year of their last execution ("none" if none). */
+  lastExecution: Counts;
+  fearEnd: number;
   exampleSeeds: { removed: number[]; survived: number[] };
 }
 
@@ -54,15 +108,49 @@ export function emptyTally(meta: { scenario?: string; whatIfs?: readonly string[
     baseSeed: meta.baseSeed ?? null,
     runs: 0,
     outcomes: Object.fromEntries(outcomeKeys.map((k) => [k, 0])) as Record<OutcomeKey, number>,
-    plotsStarted: 0,
+    movesStarted: 0,
     contests: 0,
+    contestKinds: {},
+    contestsPerRun: {},
     plenums: 0,
     lopsidedPlenums: 0,
     fates: {},
     fatesByRole: Object.fromEntries(roles.map((r) => [r, emptyFates()])) as Record<Role, FateCounts>,
+    fatesProposed: { byWinner: 0, total: 0 },
+    removed: {},
+    removedByVenue: {},
+    removedMonths: {},
     removalMonths: {},
     successors: {},
     plotLeaders: {},
+    initiatorRoles: {},
+    initiatorsClose: 0,
+    initiators: 0,
+    turned: 0,
+    fought: 0,
+    successorAmongFirstThree: 0,
+    plenumDelays: {},
+    vacancies: { total: 0, refilled: 0 },
+    illness: { total: 0, acting: 0, retired: 0 },
+    securityJoins: { total: 0, credible: 0, patronIn: 0, credibleOrPatron: 0 },
+    pledged: { with: 0, total: 0 },
+    decreeRemovals: 0,
+    ccBelief: { plenums: 0, shift: 0 },
+    arrests: {},
+    removalMoves: {},
+    primacyEnd: {},
+    primacyEver: {},
+    primacyYearEnd: {},
+    verbs: {},
+    appointments: {},
+    policies: {},
+    policyYears: {},
+    trips: {},
+    clientShareStart: {},
+    clientShareEnd: {},
+    congressShares: {},
+    lastExecution: {},
+    fearEnd: 0,
     exampleSeeds: { removed: [], survived: [] },
   };
 }
@@ -71,21 +159,32 @@ function emptyFates(): FateCounts {
   return Object.fromEntries(fateLadder.map((f) => [f, 0])) as FateCounts;
 }
 
-function bump(counts: Record<string, number>, key: string, by = 1): void {
+function bump(counts: Counts, key: string, by = 1): void {
   counts[key] = (counts[key] ?? 0) + by;
 }
 
-/** Which of the counted outcomes happened in one run. */
+function nested<T>(record: Record<string, T>, key: string, make: () => T): T {
+  record[key] ??= make();
+  return record[key];
+}
+
+/** Which of the paired outcomes happened in one run. */
 export function outcomesOf(run: RunSummary): Record<OutcomeKey, boolean> {
+  const leader = run.startingLeader;
+  const against = run.contests.filter((c) => c.target === leader && !c.open);
+  const turned = against.filter((c) => c.presidium !== null && c.presidium.for * 2 > c.presidium.voters);
+  const removal = run.leaderRemovedBy;
   return {
     leaderRemoved: run.leaderRemoved,
-    removedByVote: run.removedByVote,
-    removedByForce: run.removedByForce,
-    removedWhileAway: run.removedWhileAway,
-    successorWasPlotter: run.successorWasPlotter,
-    presidiumMovesAgainstLeader: run.presidiumMovedAgainstLeader,
-    survivedViaPlenum: run.survivedViaPlenum,
-    removedAfterPresidiumMove: run.presidiumMovedAgainstLeader && run.leaderRemoved,
+    removedInSession: removal === "session",
+    removedByPlenum: removal === "plenum",
+    removedByForce: removal === "force",
+    removedWhileAway: run.leaderRemoved && against.some((c) => c.winner === "move" && c.launchedWhileAway),
+    presidiumMovesAgainstLeader: turned.length > 0,
+    survivedViaPlenum: turned.some((c) => c.winner === "target" && c.plenum !== null),
+    removedAfterPresidiumMove: turned.length > 0 && run.leaderRemoved,
+    leaderFought: turned.some((c) => c.answer === "plenum"),
+    anyExecution: run.executions.length > 0,
   };
 }
 
@@ -97,35 +196,123 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
   else if (tally.whatIfs.join("\u0000") !== run.whatIfs.join("\u0000")) {
     throw new Error(`addRun: a run with what-ifs [${run.whatIfs.join(", ")}] cannot join a tally of [${tally.whatIfs.join(", ")}]`);
   }
-
   tally.runs++;
   const happened = outcomesOf(run);
   for (const key of outcomeKeys) if (happened[key]) tally.outcomes[key]++;
-  tally.plotsStarted += run.plotsStarted;
-  tally.contests += run.contests;
-  for (const plenum of run.plenums) {
-    tally.plenums++;
-    if (plenum.winningShare >= LOPSIDED_SHARE) tally.lopsidedPlenums++;
+  tally.movesStarted += run.movesStarted;
+  tally.contests += run.contests.length;
+  bump(tally.contestsPerRun, String(run.contests.filter((c) => !c.open).length));
+  const leader = run.startingLeader;
+  for (const c of run.contests) {
+    bump(tally.contestKinds, `${c.venue}:${c.winner}`);
+    if (c.plenum) {
+      tally.plenums++;
+      const share = Math.max(c.plenum.forTarget, c.plenum.againstTarget) / Math.max(1, c.plenum.present);
+      if (share >= LOPSIDED_SHARE) tally.lopsidedPlenums++;
+      if (c.plenumDelayDays !== null) bump(tally.plenumDelays, String(c.plenumDelayDays));
+    }
+    for (const f of c.fates) {
+      nested(tally.fates, f.who, emptyFates)[f.fate]++;
+      const role: Role = f.who === c.target ? "target" : c.firstThree.includes(f.who) || c.winner === "target" ? "mover" : "loyalist";
+      tally.fatesByRole[role][f.fate]++;
+      tally.fatesProposed.total++;
+      if (f.proposedBy !== f.who) tally.fatesProposed.byWinner++;
+    }
+    if (c.target === leader && !c.open) {
+      tally.initiators++;
+      bump(tally.initiatorRoles, c.initiatorRole);
+      if (c.initiatorClose) tally.initiatorsClose++;
+      if (c.presidium !== null && c.presidium.for * 2 > c.presidium.voters) {
+        tally.turned++;
+        if (c.answer === "plenum") tally.fought++;
+      }
+    }
+    if (c.winner === "move") {
+      const moves = nested(tally.removalMoves, c.target, () => ({ total: 0, threeFull: 0 }));
+      moves.total++;
+      if (c.fullMembers >= 3) moves.threeFull++;
+      if (c.venue === "force") {
+        const a = nested(tally.arrests, c.target, () => ({ total: 0, armyWithMove: 0 }));
+        a.total++;
+        if (c.armySide === "move") a.armyWithMove++;
+      }
+    }
   }
-  for (const f of run.fates) {
-    tally.fates[f.who] ??= emptyFates();
-    tally.fates[f.who][f.fate]++;
-    tally.fatesByRole[f.role][f.fate]++;
+  for (const [who, r] of Object.entries(run.removed)) {
+    bump(tally.removed, who);
+    bump(nested(tally.removedByVenue, who, () => ({})), r.venue);
+    bump(nested(tally.removedMonths, who, () => ({})), r.date.slice(0, 7));
   }
   if (run.leaderRemoved) {
     if (run.removalDate !== null) bump(tally.removalMonths, run.removalDate.slice(0, 7));
-    bump(tally.successors, run.firstSecretary);
-    if (run.plotLeaderOfRemoval !== null) bump(tally.plotLeaders, run.plotLeaderOfRemoval);
+    if (run.leader !== null) bump(tally.successors, run.leader);
+    const removal = run.contests.find((c) => c.target === leader && c.winner === "move");
+    if (removal) {
+      bump(tally.plotLeaders, removal.initiator);
+      const successor = Object.entries(removal.posts).sort((a, b) => (a[0] < b[0] ? -1 : 1)).find(([post]) => post === run.topPost)?.[1] ?? run.leader;
+      if (successor !== null && removal.firstThree.includes(successor)) tally.successorAmongFirstThree++;
+    }
   }
+  for (const weeks of run.vacancyWeeks) {
+    tally.vacancies.total++;
+    if (weeks <= REFILL_WEEKS) tally.vacancies.refilled++;
+  }
+  for (const i of run.illness) {
+    tally.illness.total++;
+    if (i.acting) tally.illness.acting++;
+    if (i.retired) tally.illness.retired++;
+  }
+  for (const j of run.securityJoins) {
+    tally.securityJoins.total++;
+    const credible = j.odds >= CREDIBLE_ODDS;
+    if (credible) tally.securityJoins.credible++;
+    if (j.patronIn) tally.securityJoins.patronIn++;
+    if (credible || j.patronIn) tally.securityJoins.credibleOrPatron++;
+  }
+  tally.pledged.with += run.pledgedVotes.with;
+  tally.pledged.total += run.pledgedVotes.total;
+  tally.decreeRemovals += run.decreeRemovals;
+  for (const p of run.ccBelief.afterPlenums) {
+    tally.ccBelief.plenums++;
+    tally.ccBelief.shift += p.after - p.before;
+  }
+  if (run.leader !== null) bump(tally.primacyEnd, run.leader);
+  for (const who of new Set(run.primacyHistory.map((h) => h.who).filter((w): w is string => w !== null))) bump(tally.primacyEver, who);
+  for (const [year, who] of Object.entries(run.primacyYearEnd)) bump(nested(tally.primacyYearEnd, year, () => ({})), who ?? "nobody");
+  for (const [who, verbs] of Object.entries(run.verbs)) for (const [verb, n] of Object.entries(verbs)) bump(nested(tally.verbs, who, () => ({})), verb, n);
+  for (const [who, n] of Object.entries(run.appointments)) bump(tally.appointments, who, n);
+  for (const p of run.policiesAdopted) {
+    bump(tally.policies, p.id);
+    bump(nested(tally.policyYears, p.id, () => ({})), p.date.slice(0, 4));
+  }
+  for (const t of run.trips) bump(tally.trips, t.trip);
+  for (const [who, s] of Object.entries(run.clientShare.start)) bump(tally.clientShareStart, who, s);
+  for (const [who, s] of Object.entries(run.clientShare.end)) bump(tally.clientShareEnd, who, s);
+  for (const c of run.clientShare.congresses) for (const [who, s] of Object.entries(c.shares)) bump(nested(tally.congressShares, c.date, () => ({})), who, s);
+  bump(tally.lastExecution, run.executions.length ? run.executions[run.executions.length - 1].date.slice(0, 4) : "none");
+  tally.fearEnd += run.fear.end;
   const examples = run.leaderRemoved ? tally.exampleSeeds.removed : tally.exampleSeeds.survived;
   if (examples.length < EXAMPLE_SEEDS) examples.push(run.seed);
   return tally;
 }
 
+/** Adds every number of `from` into `into`, recursively (counts merge exactly by addition). */
+function addInto(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(from)) {
+    if (typeof v === "number") into[k] = ((into[k] as number | undefined) ?? 0) + v;
+    else if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+      into[k] ??= {};
+      addInto(into[k] as Record<string, unknown>, v as Record<string, unknown>);
+    }
+  }
+}
+
+const META = new Set(["scenario", "whatIfs", "baseSeed", "exampleSeeds"]);
+
 /**
  * Folds tally `from` (later runs) into `into` (in place; returns it), as if `from`'s runs had been
- * added to `into` one by one after its own. Counts add up exactly, so tallies of chunks of runs
- * merged in run order equal the tally of all runs added in order, however the chunks were cut.
+ * added to `into` one by one after its own: tallies of chunks merged in run order equal the tally of
+ * all runs added in order, however the chunks were cut.
  */
 export function mergeTally(into: Tally, from: Tally): Tally {
   if (from.runs === 0) return into;
@@ -135,20 +322,8 @@ export function mergeTally(into: Tally, from: Tally): Tally {
   else if (from.whatIfs !== null && into.whatIfs.join("\u0000") !== from.whatIfs.join("\u0000")) {
     throw new Error(`mergeTally: runs with what-ifs [${from.whatIfs.join(", ")}] cannot join a tally of [${into.whatIfs.join(", ")}]`);
   }
-  into.runs += from.runs;
-  for (const key of outcomeKeys) into.outcomes[key] += from.outcomes[key];
-  into.plotsStarted += from.plotsStarted;
-  into.contests += from.contests;
-  into.plenums += from.plenums;
-  into.lopsidedPlenums += from.lopsidedPlenums;
-  for (const [who, fates] of Object.entries(from.fates)) {
-    into.fates[who] ??= emptyFates();
-    for (const f of fateLadder) into.fates[who][f] += fates[f];
-  }
-  for (const role of roles) for (const f of fateLadder) into.fatesByRole[role][f] += from.fatesByRole[role][f];
-  for (const [month, n] of Object.entries(from.removalMonths)) bump(into.removalMonths, month, n);
-  for (const [id, n] of Object.entries(from.successors)) bump(into.successors, id, n);
-  for (const [id, n] of Object.entries(from.plotLeaders)) bump(into.plotLeaders, id, n);
+  const body = Object.fromEntries(Object.entries(from).filter(([k]) => !META.has(k)));
+  addInto(into as unknown as Record<string, unknown>, body);
   for (const kind of ["removed", "survived"] as const) {
     const room = EXAMPLE_SEEDS - into.exampleSeeds[kind].length;
     if (room > 0) into.exampleSeeds[kind].push(...from.exampleSeeds[kind].slice(0, room));
@@ -161,70 +336,117 @@ export interface MonteCarloReport {
   whatIfs: string[];
   runs: number;
   baseSeed: number | null;
-  leaderRemoved: number;
-  removedByVote: number;
-  removedByForce: number;
-  removedWhileAway: number;
-  successorWasPlotter: number;
-  presidiumMovesAgainstLeader: number;
-  survivedViaPlenum: number;
-  removedAfterPresidiumMove: number;
-  /** Total over all runs. */
-  plotsStarted: number;
-  plenums: number;
-  lopsidedPlenums: number;
-  fates: Record<string, FateCounts>;
-  /** Each outcome's share of the runs with its 95% Wilson interval; lopsidedPlenums is a share of the plenums. */
-  rates: Record<OutcomeKey | "lopsidedPlenums", Rate>;
-  /** Of the runs in which a Presidium majority moved against the leader, the share in which he fell. */
+  /** Each paired outcome's share of the runs with its 95% Wilson interval. */
+  rates: Record<OutcomeKey, Rate>;
+  /** Removals of the starting leader by venue (runs). */
+  removedBy: Record<(typeof venues)[number], number>;
+  /** Of the contests in which the Presidium turned on the starting leader, the share he took to a plenum. */
+  fightRate: Rate;
+  /** Of the runs in which the Presidium turned on him, the share in which he fell. */
   plotSuccessRate: Rate;
-  plotsPerRun: number | null;
+  movesStarted: number;
+  movesPerRun: number | null;
   contests: number;
+  contestKinds: Counts;
+  contestsPerRun: Counts;
+  plenums: number;
+  lopsidedPlenums: Rate;
+  /** Per principal: runs in which he lost posts in a contest (with the rate), by venue and by month, and his fates. */
+  perPrincipal: Record<string, { removed: Rate; byVenue: Counts; months: Counts; fates: FateCounts }>;
   fatesByRole: Record<Role, FateCounts>;
-  /** Month (YYYY-MM) -> removals of the starting leader in that month, in date order. */
-  removalDates: Record<string, number>;
-  /** Character id -> runs in which they held the leader's post at the end after a removal (most first). */
-  successors: Record<string, number>;
-  /** Character id -> removals in which they led the plot (most first). */
-  plotLeaders: Record<string, number>;
+  fatesProposedBy: Rate;
+  removalDates: Counts;
+  successors: Counts;
+  plotLeaders: Counts;
+  initiatorRoles: { counts: Counts; of: number; closeToTarget: Rate };
+  successorAmongFirstThree: Rate;
+  securityJoinOdds: { credible: Rate; credibleOrPatron: Rate };
+  plenumDelayDays: { counts: Counts; withinBounds: Rate };
+  vacancyRefillWeeks: { refilledWithin8: Rate };
+  illness: { acting: Rate; retired: Rate };
+  pledgesKept: Rate;
+  decreeRemovals: number;
+  ccBeliefShift: { plenums: number; meanShift: number | null };
+  arrests: Record<string, { total: number; armyWithMove: Rate }>;
+  removalMoves: Record<string, { total: number; threeFull: Rate }>;
+  primacy: { end: Counts; ever: Counts; yearEnd: Record<string, Counts> };
+  verbs: Record<string, Counts>;
+  appointments: Counts;
+  policies: { adopted: Counts; years: Record<string, Counts> };
+  trips: Counts;
+  /** Mean share of the voting CC held by each principal's clients at the start, at each congress and at the end. */
+  clientShares: { start: Counts; congresses: Record<string, Counts>; end: Counts };
+  lastExecutionYear: Counts;
+  meanFearAtEnd: number | null;
   exampleSeeds: { removed: number[]; survived: number[] };
 }
 
 /** The report for the runs so far. Does not change the tally; equal tallies give equal reports. */
 export function finalize(tally: Tally): MonteCarloReport {
   const o = tally.outcomes;
-  const rates = Object.fromEntries(outcomeKeys.map((k) => [k, rateOf(o[k], tally.runs)])) as Record<OutcomeKey, Rate>;
+  const n = tally.runs;
+  const rates = Object.fromEntries(outcomeKeys.map((k) => [k, rateOf(o[k], n)])) as Record<OutcomeKey, Rate>;
+  const people = Object.keys({ ...tally.removed, ...tally.fates }).sort();
+  const delays = Object.entries(tally.plenumDelays).reduce((s, [d, c]) => s + (Number(d) >= PLENUM_DELAY.min && Number(d) <= PLENUM_DELAY.max ? c : 0), 0);
+  const delayTotal = Object.values(tally.plenumDelays).reduce((a, b) => a + b, 0);
+  const mean = (counts: Counts) => sorted(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, n ? round(v / n) : 0])));
   return {
     scenario: tally.scenario,
     whatIfs: [...(tally.whatIfs ?? [])],
-    runs: tally.runs,
+    runs: n,
     baseSeed: tally.baseSeed,
-    leaderRemoved: o.leaderRemoved,
-    removedByVote: o.removedByVote,
-    removedByForce: o.removedByForce,
-    removedWhileAway: o.removedWhileAway,
-    successorWasPlotter: o.successorWasPlotter,
-    presidiumMovesAgainstLeader: o.presidiumMovesAgainstLeader,
-    survivedViaPlenum: o.survivedViaPlenum,
-    removedAfterPresidiumMove: o.removedAfterPresidiumMove,
-    plotsStarted: tally.plotsStarted,
-    plenums: tally.plenums,
-    lopsidedPlenums: tally.lopsidedPlenums,
-    fates: Object.fromEntries(Object.keys(tally.fates).sort().map((id) => [id, { ...tally.fates[id] }])),
-    rates: { ...rates, lopsidedPlenums: rateOf(tally.lopsidedPlenums, tally.plenums) },
+    rates,
+    removedBy: { session: o.removedInSession, plenum: o.removedByPlenum, force: o.removedByForce },
+    fightRate: rateOf(tally.fought, tally.turned),
     plotSuccessRate: rateOf(o.removedAfterPresidiumMove, o.presidiumMovesAgainstLeader),
-    plotsPerRun: tally.runs > 0 ? tally.plotsStarted / tally.runs : null,
+    movesStarted: tally.movesStarted,
+    movesPerRun: n > 0 ? round(tally.movesStarted / n) : null,
     contests: tally.contests,
+    contestKinds: sorted(tally.contestKinds),
+    contestsPerRun: sorted(tally.contestsPerRun),
+    plenums: tally.plenums,
+    lopsidedPlenums: rateOf(tally.lopsidedPlenums, tally.plenums),
+    perPrincipal: Object.fromEntries(
+      people.map((id) => [id, { removed: rateOf(tally.removed[id] ?? 0, n), byVenue: sorted(tally.removedByVenue[id] ?? {}), months: sorted(tally.removedMonths[id] ?? {}), fates: { ...(tally.fates[id] ?? emptyFates()) } }]),
+    ),
     fatesByRole: Object.fromEntries(roles.map((r) => [r, { ...tally.fatesByRole[r] }])) as Record<Role, FateCounts>,
-    removalDates: Object.fromEntries(Object.keys(tally.removalMonths).sort().map((m) => [m, tally.removalMonths[m]])),
+    fatesProposedBy: rateOf(tally.fatesProposed.byWinner, tally.fatesProposed.total),
+    removalDates: sorted(tally.removalMonths),
     successors: byCount(tally.successors),
     plotLeaders: byCount(tally.plotLeaders),
+    initiatorRoles: { counts: sorted(tally.initiatorRoles), of: tally.initiators, closeToTarget: rateOf(tally.initiatorsClose, tally.initiators) },
+    successorAmongFirstThree: rateOf(tally.successorAmongFirstThree, o.leaderRemoved),
+    securityJoinOdds: { credible: rateOf(tally.securityJoins.credible, tally.securityJoins.total), credibleOrPatron: rateOf(tally.securityJoins.credibleOrPatron, tally.securityJoins.total) },
+    plenumDelayDays: { counts: sorted(tally.plenumDelays), withinBounds: rateOf(delays, delayTotal) },
+    vacancyRefillWeeks: { refilledWithin8: rateOf(tally.vacancies.refilled, tally.vacancies.total) },
+    illness: { acting: rateOf(tally.illness.acting, tally.illness.total), retired: rateOf(tally.illness.retired, tally.illness.total) },
+    pledgesKept: rateOf(tally.pledged.with, tally.pledged.total),
+    decreeRemovals: tally.decreeRemovals,
+    ccBeliefShift: { plenums: tally.ccBelief.plenums, meanShift: tally.ccBelief.plenums ? round(tally.ccBelief.shift / tally.ccBelief.plenums) : null },
+    arrests: Object.fromEntries(Object.keys(tally.arrests).sort().map((t) => [t, { total: tally.arrests[t].total, armyWithMove: rateOf(tally.arrests[t].armyWithMove, tally.arrests[t].total) }])),
+    removalMoves: Object.fromEntries(Object.keys(tally.removalMoves).sort().map((t) => [t, { total: tally.removalMoves[t].total, threeFull: rateOf(tally.removalMoves[t].threeFull, tally.removalMoves[t].total) }])),
+    primacy: { end: byCount(tally.primacyEnd), ever: byCount(tally.primacyEver), yearEnd: Object.fromEntries(Object.keys(tally.primacyYearEnd).sort().map((y) => [y, byCount(tally.primacyYearEnd[y])])) },
+    verbs: Object.fromEntries(Object.keys(tally.verbs).sort().map((id) => [id, sorted(tally.verbs[id])])),
+    appointments: byCount(tally.appointments),
+    policies: { adopted: byCount(tally.policies), years: Object.fromEntries(Object.keys(tally.policyYears).sort().map((p) => [p, sorted(tally.policyYears[p])])) },
+    trips: byCount(tally.trips),
+    clientShares: { start: mean(tally.clientShareStart), congresses: Object.fromEntries(Object.keys(tally.congressShares).sort().map((d) => [d, mean(tally.congressShares[d])])), end: mean(tally.clientShareEnd) },
+    lastExecutionYear: sorted(tally.lastExecution),
+    meanFearAtEnd: n ? round(tally.fearEnd / n) : null,
     exampleSeeds: { removed: [...tally.exampleSeeds.removed], survived: [...tally.exampleSeeds.survived] },
   };
 }
 
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function sorted(counts: Counts): Counts {
+  return Object.fromEntries(Object.keys(counts).sort().map((k) => [k, counts[k]]));
+}
+
 /** Most frequent first, ties by id, as an object (JSON keeps the order of non-numeric keys). */
-function byCount(counts: Record<string, number>): Record<string, number> {
+function byCount(counts: Counts): Counts {
   const keys = Object.keys(counts).sort((a, b) => counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(keys.map((k) => [k, counts[k]]));
 }

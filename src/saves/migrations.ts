@@ -4,7 +4,7 @@
 import { checksumOf } from "./checksum.js";
 import { SaveError } from "./save-error.js";
 
-export const SAVE_SCHEMA_VERSION = 1;
+export const SAVE_SCHEMA_VERSION = 2;
 
 export interface Migration {
   /** The version this migration reads; it returns the fields of version `from + 1`. */
@@ -12,8 +12,18 @@ export interface Migration {
   migrate(fields: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** No older format exists yet: version 1 is the first. */
-export const MIGRATIONS: readonly Migration[] = [];
+/**
+ * Version 1 saves recorded games of model version 1, whose rules and questions version 2 replaced:
+ * their decisions answer questions the new engine never asks, so they cannot be brought forward.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    migrate() {
+      throw new SaveError("this save was made with model version 1 of Presidium, whose rules have since been rebuilt: its decisions cannot be replayed by this version (start a new game)");
+    },
+  },
+];
 
 /** Applies migrations in order until the fields are at `target` (the current version by default). */
 export function migrateToCurrent(fields: Record<string, unknown>, migrations: readonly Migration[], target = SAVE_SCHEMA_VERSION): Record<string, unknown> {

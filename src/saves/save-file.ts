@@ -16,8 +16,10 @@ const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "an id (lower-case letters, dig
 const decisionSchema = z.strictObject({
   seat: id,
   kind: z.string().min(1).max(40),
+  key: z.string().min(1).max(200),
   choice: z.string().min(1).max(64),
   target: id.optional(),
+  detail: id.optional(),
 });
 
 /** A list in which no entry appears twice; the message names the first repeated one. */
@@ -80,7 +82,7 @@ export function makeSaveFile(content: SaveContent): SaveFile {
     ...content,
     whatIfs: [...content.whatIfs],
     humanSeats: [...content.humanSeats],
-    decisions: content.decisions.map((d) => ({ seat: d.seat, kind: d.kind, choice: d.choice, ...(d.target !== undefined ? { target: d.target } : {}) })),
+    decisions: content.decisions.map((d) => ({ seat: d.seat, kind: d.kind, key: d.key, choice: d.choice, ...(d.target !== undefined ? { target: d.target } : {}), ...(d.detail !== undefined ? { detail: d.detail } : {}) })),
     reached: { ...content.reached },
   };
   return { ...body, checksum: checksumOf(body) };

@@ -14,8 +14,11 @@ export const newGameBody = z.strictObject({
 export const actionBody = z.strictObject({
   seat: id,
   kind: z.string().regex(/^[a-z][a-z-]*$/, "expected an action kind such as \"vote\"").max(40),
+  /** The question answered, as the seat was given it (awaiting.key). */
+  key: z.string().min(1).max(200),
   choice: z.string().min(1).max(64),
   target: id.optional(),
+  detail: id.optional(),
   /** How many decisions the game had when the client asked: a resent or stale request is refused instead of answering a later question. */
   turn: z.number().int().min(0).optional(),
 });
@@ -29,7 +32,7 @@ export const saveParams = z.strictObject({ saveId: z.coerce.number().int().posit
 export const sinceQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
 
 /** The decisions the engine asks of a human seat (world.awaiting.kind). A kind outside this list is an unknown action. */
-export const knownActionKinds = ["vote", "speech", "leader-answer", "respond", "plot-action", "strike", "weekly", "leader-weekly", "warning", "kgb-report", "align", "force"] as const;
+export const knownActionKinds = ["weekly", "respond", "strike", "align", "speech", "vote", "session-tactic", "answer", "concession", "organs-report", "warning", "presidium-business"] as const;
 
 export function describeZodError(error: z.ZodError): string {
   return error.issues

@@ -1,6 +1,6 @@
 // The JSON the server sends and receives: shared by the server and the browser (types only).
 import type { SaveSummary } from "../saves/store.js";
-import type { Awaiting, BoardRow, LogEntry, PlenumTally, PlotEstimate, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView } from "../engine/index.js";
+import type { Awaiting, BoardRow, LogEntry, MoveEstimate, PlenumTally, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView } from "../engine/index.js";
 
 export interface ScenarioListing {
   id: string;
@@ -33,7 +33,8 @@ export interface ScenarioInfo extends ScenarioListing {
   history: {
     summary: string;
     timeline: { date: string; text: string }[];
-    outcome: { leaderRemoved: boolean; means: string; presidiumMovedAgainstLeader: boolean; survivedViaPlenum: boolean; newFirstSecretary: string; leaderFate: string };
+    contests: { date: string; target: string; demand: string[]; venue: string; movedBy: string[]; outcome: string; fate: string; text: string }[];
+    primacyAtEnd: string;
   };
 }
 
@@ -80,6 +81,8 @@ export interface ActionRequest {
   kind: string;
   choice: string;
   target?: string;
+  detail?: string;
+  key: string;
   /** The number of decisions the game had when the question was asked (GameInfo.decisions). */
   turn?: number;
 }
@@ -91,4 +94,4 @@ export interface ApiError {
   error: { status: number; code: string; message: string };
 }
 
-export type { Awaiting, BoardRow, LogEntry, PlenumTally, PlotEstimate, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView };
+export type { Awaiting, BoardRow, LogEntry, MoveEstimate, PlenumTally, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView };

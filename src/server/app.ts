@@ -102,7 +102,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     const token = seatToken(request);
     const body = parse(actionBody, requireJsonBody(request));
     const { game, seat } = games.access(gameId, token, body.seat);
-    const awaiting = game.world.awaiting;
+    const awaiting = game.world.awaiting.find((a) => a.seat === seat) ?? null;
     if (game.world.done) throw conflict("the game is over: no more decisions can be made", "game-over");
     if (body.turn !== undefined && body.turn < game.decisions.length) {
       throw conflict(`this decision answers an earlier question (turn ${body.turn}; the game is at turn ${game.decisions.length}): reload to see where the game stands`, "stale-turn");
@@ -110,11 +110,11 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     if (body.turn !== undefined && body.turn > game.decisions.length) {
       throw conflict(`this decision is for a turn the game has not reached (turn ${body.turn}; the game is at turn ${game.decisions.length}): reload to see where the game stands`, "future-turn");
     }
-    if (awaiting && awaiting.seat !== seat) throw conflict(NOT_YOUR_TURN, "not-your-turn");
+    if (!awaiting && game.world.awaiting.length > 0) throw conflict(NOT_YOUR_TURN, "not-your-turn");
     if (awaiting?.kind !== body.kind && !(knownActionKinds as readonly string[]).includes(body.kind)) {
       throw badRequest(`unknown action "${body.kind}" (actions are: ${knownActionKinds.join(", ")})`, "unknown-action");
     }
-    games.act(game, { seat, kind: body.kind, choice: body.choice, ...(body.target !== undefined ? { target: body.target } : {}) });
+    games.act(game, { seat, kind: body.kind, key: body.key, choice: body.choice, ...(body.target !== undefined ? { target: body.target } : {}), ...(body.detail !== undefined ? { detail: body.detail } : {}) });
     return seatResponse(games, game, seat, since);
   });
 

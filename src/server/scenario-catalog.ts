@@ -81,7 +81,7 @@ export class ScenarioCatalog {
       whatIfs: Object.entries(scenario.whatIfs).map(([wid, w]) => ({ id: wid, title: w.title, description: w.description })),
       characters,
       constituencies: Object.fromEntries(scenario.centralCommittee.composition.map((row) => [row.constituency, row.label])),
-      history: { summary: scenario.history.summary, timeline: scenario.history.timeline.map((t) => ({ date: t.date, text: t.text })), outcome: { ...scenario.history.outcome } },
+      history: { summary: scenario.history.summary, timeline: scenario.history.timeline.map((t) => ({ date: t.date, text: t.text })), contests: scenario.history.contests.map((c) => ({ ...c })), primacyAtEnd: scenario.history.primacyAtEnd },
     };
     this.infos.set(id, info);
     return info;

@@ -97,7 +97,7 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   });
 
   const partial = outcome.complete ? {} : { partial: true, runsPlanned: runs };
-  const history = base.scenario.history.outcome;
+  const history = base.scenario.history;
   if (sets.length === 0) {
     if (opts.json) return json({ ...results[0].report, ...recorded, ...partial, history });
     return out(table(base.scenario, results[0].report, opts.scenario));
@@ -202,14 +202,16 @@ export async function runExperimentForCli(req: ExperimentRequest): Promise<{ out
 }
 
 const labels: Record<OutcomeKey, string> = {
-  leaderRemoved: "leader removed",
-  removedByVote: "  by a vote",
+  leaderRemoved: "first man removed",
+  removedInSession: "  by the Presidium (stepped down)",
+  removedByPlenum: "  by a CC plenum",
   removedByForce: "  by force",
   removedWhileAway: "  while away from Moscow",
-  successorWasPlotter: "successor was a plotter",
   presidiumMovesAgainstLeader: "Presidium majority against him",
   survivedViaPlenum: "saved by a CC plenum",
   removedAfterPresidiumMove: "removed after a Presidium move",
+  leaderFought: "he appealed to the CC",
+  anyExecution: "someone was shot",
 };
 
 /** A share as a percentage with one decimal, "-" when there is none. */
@@ -230,8 +232,8 @@ function table(scenario: Scenario, r: MonteCarloReport, given: string): string {
   lines.push(`${"outcome".padEnd(34)}${"runs".padStart(7)}${"rate".padStart(9)}   95% interval`);
   for (const key of outcomeKeys) lines.push(rateRow(labels[key], r.rates[key]));
   lines.push("");
-  lines.push(`plots started: ${r.plotsStarted} (${r.plotsPerRun === null ? "-" : r.plotsPerRun.toFixed(2)} a run); contests: ${r.contests}`);
-  lines.push(rateRow(`plenums lopsided (>= 80%) of ${r.plenums}`, r.rates.lopsidedPlenums));
+  lines.push(`moves started: ${r.movesStarted} (${r.movesPerRun === null ? "-" : r.movesPerRun.toFixed(2)} a run); contests: ${r.contests}`);
+  lines.push(rateRow(`plenums lopsided (>= 80%) of ${r.plenums}`, r.lopsidedPlenums));
   lines.push("", historyLine(scenario));
 
   const counted = (o: Record<string, number>) => Object.entries(o).map(([id, n]) => `${name(id)} ${n}`).join(", ");
@@ -243,11 +245,11 @@ function table(scenario: Scenario, r: MonteCarloReport, given: string): string {
     for (const [month, n] of Object.entries(r.removalDates)) lines.push(`  ${month}  ${String(n).padStart(5)}  ${"#".repeat(Math.max(1, Math.round((40 * n) / most)))}`);
   }
 
-  const ids = Object.keys(r.fates);
+  const ids = Object.keys(r.perPrincipal);
   if (ids.length > 0) {
-    lines.push("", "Fates of those who lost a contest:");
-    lines.push(`  ${"".padEnd(14)}${fateLadder.map((f) => f.padStart(11)).join("")}`);
-    for (const id of ids) lines.push(`  ${name(id).padEnd(14)}${fateLadder.map((f) => String(r.fates[id][f]).padStart(11)).join("")}`);
+    lines.push("", "Removed in a contest (share of runs) and fates of those who lost one:");
+    lines.push(`  ${"".padEnd(14)}${"removed".padStart(9)}${fateLadder.map((f) => f.padStart(11)).join("")}`);
+    for (const id of ids) lines.push(`  ${name(id).padEnd(14)}${pct(r.perPrincipal[id].removed.rate).padStart(9)}${fateLadder.map((f) => String(r.perPrincipal[id].fates[f]).padStart(11)).join("")}`);
   }
   lines.push("", `Example seeds (presidium run --scenario ${given} --seed N${r.whatIfs.map((w) => ` --what-if ${w}`).join("")}):`);
   lines.push(`  leader removed:  ${r.exampleSeeds.removed.join(" ") || "-"}`);
@@ -256,9 +258,10 @@ function table(scenario: Scenario, r: MonteCarloReport, given: string): string {
 }
 
 function historyLine(scenario: Scenario): string {
-  const h = scenario.history.outcome;
+  const h = scenario.history;
   const name = (id: string) => shortName(scenario, id);
-  return `History: ${h.leaderRemoved ? `${name(h.newFirstSecretary)} replaced the leader (${h.means}${h.leaderFate !== "none" ? `, ${h.leaderFate}` : ""})` : "the leader kept his post"}.`;
+  const contests = h.contests.map((c) => `${name(c.target)} ${c.outcome} (${c.date}, ${c.venue}${c.fate !== "none" ? `, ${c.fate}` : ""})`);
+  return `History: ${contests.length ? contests.join("; ") : "no contest"}; ${name(h.primacyAtEnd)} first at the end.`;
 }
 
 function interval(low: number | null, high: number | null, digits: (x: number) => string, sep: string): string {

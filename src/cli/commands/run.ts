@@ -73,7 +73,7 @@ function runCommand(opts: RunOptions): void {
   const summary = summarize(world);
   if (opts.json) {
     const { scenario: _id, seed: _seed, whatIfs: _whatIfs, endDate, firstSecretary, ...rest } = summary;
-    json({ scenario: scenario.id, seed, whatIfs, endDate, firstSecretary, logHash, settings, parameters, ...rest, history: scenario.history.outcome, epilogue: epilogue(world, scenario.history) });
+    json({ scenario: scenario.id, seed, whatIfs, endDate, firstSecretary, logHash, settings, parameters, ...rest, history: scenario.history, epilogue: epilogue(world, scenario.history) });
     return;
   }
   out(chronicle(scenario, world, { seed, whatIfs, as: opts.as, until }));
@@ -101,12 +101,13 @@ function chronicle(scenario: Scenario, world: World, o: { seed: number; whatIfs:
     return lines.join("\n");
   }
   const s = summarize(world);
-  const leader = name(s.startingLeader);
+  const leader = s.startingLeader === null ? "nobody" : name(s.startingLeader);
+  const first = s.leader === null ? "nobody stands first" : `${name(s.leader)} is first in the leadership`;
   if (s.leaderRemoved) {
-    const how = s.removedByForce ? "by force" : s.removedByVote ? "by a vote" : "";
-    lines.push(`Outcome: ${leader} was removed${how ? ` ${how}` : ""}${s.removalDate ? ` on ${s.removalDate}` : ""}; ${name(s.firstSecretary)} is First Secretary at the end (${s.endDate}).`);
+    const how = s.leaderRemovedBy === "force" ? "by force" : s.leaderRemovedBy === "plenum" ? "by a Central Committee plenum" : s.leaderRemovedBy === "session" ? "by the Presidium" : s.leaderRemovedBy === "death" ? "by death" : "";
+    lines.push(`Outcome: ${leader} was removed${how ? ` ${how}` : ""}${s.removalDate ? ` on ${s.removalDate}` : ""}; at the end (${s.endDate}) ${first}.`);
   } else {
-    lines.push(`Outcome: ${leader} is still First Secretary at the end (${s.endDate}).`);
+    lines.push(`Outcome: ${leader} keeps his place; at the end (${s.endDate}) ${first}.`);
   }
   const ending = epilogue(world, scenario.history);
   lines.push("", ending.sameOutcome ? "Compared with history (the same outcome, by another road):" : "Compared with history:");

@@ -132,25 +132,24 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
       baseSeed,
       ...(outcome.complete ? {} : { partial: true, runsPlanned: runs }),
       points: results.map((r, i) => ({ value: parameter.values[i], parameters: parameterDifferences(variants[i].scenario), ...r.report })),
-      history: variants[0].scenario.history.outcome,
+      history: variants[0].scenario.history,
     });
   }
   out(sweepTable(variants[0].scenario, parameter, results.map((r) => r.report.rates), outcome.totals.runs, baseSeed, whatIfs));
 }
 
-const columns: Record<(typeof headlineKeys)[number], string> = {
-  leaderRemoved: "leader removed",
-  removedByVote: "by a vote",
+const columns: Partial<Record<(typeof headlineKeys)[number], string>> & Record<string, string> = {
+  leaderRemoved: "first man removed",
+  removedInSession: "by the Presidium",
+  removedByPlenum: "by a plenum",
   removedByForce: "by force",
   removedWhileAway: "while away",
-  successorWasPlotter: "plotter succeeded",
   presidiumMovesAgainstLeader: "Presidium against",
   survivedViaPlenum: "saved by plenum",
-  removedAfterPresidiumMove: "removed after move",
 };
 
 function sweepTable(scenario: Scenario, parameter: SweepParameter, rates: Record<string, Rate>[], runs: number, baseSeed: number, whatIfs: readonly string[]): string {
-  const header = [parameter.path, "leader removed (95% interval)", ...headlineKeys.slice(1).map((k) => columns[k])];
+  const header = [parameter.path, "first man removed (95% interval)", ...headlineKeys.slice(1).map((k) => columns[k] ?? k)];
   const rows = rates.map((r, i) => {
     const removed = r.leaderRemoved;
     return [parameter.texts[i], `${pct(removed.rate)} (${pct(removed.low)} - ${pct(removed.high)})`, ...headlineKeys.slice(1).map((k) => pct(r[k].rate))];

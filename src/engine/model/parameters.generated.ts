@@ -136,6 +136,8 @@ export interface ModelParameters {
       patienceCap: number;
     };
     force: {
+      /** Utility of an arrest per unit of its estimated success above the threshold (below it the full odds weight applies). */
+      oddsBonus: number;
       /** Utility of an arrest per unit of fear. */
       fear: number;
       /** Utility of an arrest lost per unit of (1 - fear): the party's rules against it. */
@@ -162,6 +164,10 @@ export interface ModelParameters {
       summonBelief: number;
     };
     timing: {
+      /** Utility for the majority of putting the plenum off to work on the members. */
+      delay: number;
+      /** Utility for the majority of convening the plenum at once, per unit of its expected CC support above half. */
+      convene: number;
       /** Daily chance that a majority forces the vote while the target stalls. */
       majorityImpatience: number;
       /** Days a majority can put off a plenum it does not want. */
@@ -300,6 +306,12 @@ export interface ModelParameters {
       cascadeRounds: number;
     };
     aftermath: {
+      /** Regard every colleague loses for him. */
+      rebuffRegard: number;
+      /** Grievance of the man he tried to remove. */
+      rebuffGrievance: number;
+      /** Prestige the first man loses when the Presidium refuses a purge he asked for. */
+      rebuffPrestige: number;
       /** Prestige a first man gains by beating a move. */
       survivorPrestige: number;
       /** Prestige an organ chief gains whose organs decided a contest. */
@@ -496,6 +508,10 @@ export interface ModelParameters {
       moodGain: number;
     };
     appoint: {
+      /** Need to replace a holder who is another principal's client. */
+      rivalClient: number;
+      /** Need to replace a holder per unit of his hostility to the appointer. */
+      disloyal: number;
       /** Effort of an appointment. */
       cost: number;
       /** Utility of placing a client, per unit of the slot's value, times ambition. */
@@ -626,6 +642,8 @@ export interface ModelParameters {
       rebuffCost: number;
     };
     purge: {
+      /** Weeks before the first man again asks to remove a man the Presidium kept. */
+      retryWeeks: number;
       /** Suspicion at which the first man considers acting against a man. */
       threshold: number;
       /** Utility of a purge per unit of suspicion above the midpoint. */
@@ -642,6 +660,8 @@ export interface ModelParameters {
       arrestFear: number;
     };
     health: {
+      /** Weeks before a voted-down retirement for health is proposed again. */
+      retryWeeks: number;
       /** Weeks of illness before anyone proposes retiring the man. */
       minWeeks: number;
       /** Utility of proposing it per half-year ill (capped). */
@@ -720,6 +740,10 @@ export interface ModelParameters {
   };
   moves: {
     start: {
+      /** Utility per unit of the target's prestige below the midpoint (his public failures make the moment). */
+      prestige: number;
+      /** Share of the value of his own best post that a step up must exceed to count as a gain. */
+      ownPost: number;
       /** Utility of starting a move, before the other terms (against lying low at zero). */
       baseline: number;
       /** Utility per unit of the value of his posts one could claim, times ambition. */
@@ -930,6 +954,8 @@ export interface ModelParameters {
   };
   succession: {
     claim: {
+      /** Claim per unit of the value of the best post he holds (his stepping stone). */
+      seniority: number;
       /** Claim to a post per unit of power. */
       power: number;
       /** Claim per power in common with the posts one holds. */
@@ -944,7 +970,7 @@ export interface ModelParameters {
       ambition: number;
       /** Claim per unit of competence. */
       competence: number;
-      /** Claim removed per post already held. */
+      /** Claim removed per post held beyond the first. */
       postLoad: number;
     };
     share: {

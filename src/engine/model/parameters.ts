@@ -125,3 +125,16 @@ export function differingParameters(catalog: ParameterCatalog, model: ModelParam
   }
   return out;
 }
+
+/**
+ * The model with overrides applied (checked beforehand with `overrideProblem`): what a sensitivity
+ * or calibration point runs with. A copy; the model given is not changed.
+ */
+export function overrideModel(model: ModelParameters, overrides: readonly ParameterOverride[]): ModelParameters {
+  const copy = structuredClone(model) as unknown as Record<string, Record<string, Record<string, number>>>;
+  for (const o of overrides) {
+    const [group, rule, param] = o.name.split(".");
+    copy[group][rule][param] = o.value;
+  }
+  return copy as unknown as ModelParameters;
+}

@@ -9,12 +9,24 @@ import type { Cadre, Id, Move, Slot, World } from "../state.js";
 
 /** A cadre's regard for a principal: his constituencies' mood, his patron, and his own debts. */
 export function attitude(world: World, c: Cadre, q: Id): number {
-  const row = world.rows.find((r) => r.id === c.row);
+  const row = rowById(world, c.row);
   let a = 0;
   if (row) for (const [k, share] of Object.entries(row.mix)) a += share * (world.mood[k]?.[q] ?? 0);
   else a += world.mood[c.row]?.[q] ?? 0;
   if (c.patron === q) a += world.params.cadres.attitude.patronBond;
   return a + (c.debts[q] ?? 0);
+}
+
+const rowIndex = new WeakMap<World["rows"], Map<Id, World["rows"][number]>>();
+
+/** A composition row by id (rows never change in a run, so the index is kept per row list). */
+export function rowById(world: World, id: Id): World["rows"][number] | undefined {
+  let index = rowIndex.get(world.rows);
+  if (!index) {
+    index = new Map(world.rows.map((r) => [r.id, r]));
+    rowIndex.set(world.rows, index);
+  }
+  return index.get(id);
 }
 
 /** The man a move would put in the target's place: its leader, as the cadres see it. */

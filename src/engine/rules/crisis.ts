@@ -13,7 +13,7 @@ import type { Cadre, ContestRecord, Crisis, Id, Move, World } from "../state.js"
 import { isMajority } from "../units.js";
 import { contestLean, frontOf } from "./cadres.js";
 import { arrestOdds, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
-import { decideFates, type FateCase } from "./fates.js";
+import { applyFate, decideFates, type FateCase } from "./fates.js";
 import { learnFromContest } from "./learning.js";
 import { costOfFailure, describeDemand, knownMembersOf, pledgedCount } from "./moves.js";
 import { announcePosts, postsAtStake, shareOutPosts } from "./succession.js";
@@ -57,7 +57,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
       label: `Have ${nameOf(world, move.target)} arrested`,
       odds,
       terms: [
-        term("estimated success of an arrest", k.odds * (odds - k.threshold)),
+        term("estimated success of an arrest", k.odds * Math.min(0, odds - k.threshold) + f.oddsBonus * Math.max(0, odds - k.threshold)),
         term("he holds organs of force himself", commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
         term("fear: an arrest is thinkable", f.fear * fear),
         term("the party's rules against arrests", -f.norm * (1 - fear)),
@@ -126,6 +126,8 @@ export function launch(ctx: DecisionContext, move: Move, leader: Id, venue: Cris
     signatures: [],
     plenumDay: null,
     conceded: [],
+    fullMembers: move.members.filter((m) => world.principals[m].presidium === "full").length,
+    army: holdersOf(world, "army"),
   };
   world.crisis = crisis;
   const what = describeDemand(world, move);
@@ -441,7 +443,7 @@ function sessionDay(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   });
   if (!majority) return settle(ctx, crisis, move, "target", "session", { resigned: false }, []);
   if (!present) return ratify(ctx, crisis, move, true);
-  const answer = crisis.answer === "plenum" ? "plenum" : targetAnswer(ctx, crisis, move, true);
+  const answer = targetAnswer(ctx, crisis, move, true);
   if (answer === "resign") {
     crisis.answer = "resign";
     return ratify(ctx, crisis, move, true);
@@ -474,7 +476,9 @@ function rollCall(ctx: DecisionContext, crisis: Crisis, move: Move, swing: numbe
     .map((id) => {
       const p = world.principals[id];
       const pledged = move.members.includes(id);
-      const collapsed = strength < k.collapseShare;
+      // A member who proposed it votes for it; a pledge binds unless the move has visibly collapsed
+      // (its leader gone, or the organs have turned on it).
+      const collapsed = !move.open && (moveLeader(world, move) === null || Object.entries(crisis.sides).some(([c, s]) => s === "target" && c !== move.target && commandsOrgans(world, c)) && strength < k.collapseShare);
       return {
         seat: id,
         kind: "vote",
@@ -558,8 +562,24 @@ function callPlenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const k = world.params.crisis.timing;
   crisis.phase = "plenum-called";
   summon(ctx, crisis, move, "target");
-  crisis.plenumDay = crisis.day + k.maxPlenumDelay;
-  record(world, { type: "plenum-called", audience: "public", text: `A plenum of the Central Committee is to decide; the Presidium majority is in no hurry to convene it.`, data: { move: move.id } });
+  // The majority sets the date: at once if it expects the CC to back it, as late as it can if not.
+  const leader = moveLeader(world, move);
+  const hope = leader ? 1 - targetCcEstimate(world, crisis, move) : 0;
+  const options: ScoredOption[] = [
+    { choice: "convene", label: "Convene the plenum at once", odds: hope, terms: [term("expected support in the CC", k.convene * (hope - 0.5))] },
+    { choice: "delay", label: "Put it off and work on the members", odds: hope, terms: [term("time to win members over", k.delay)] },
+  ];
+  const pick = leader ? choose(ctx, { seat: leader, kind: "plenum-date", key: `w${world.week}:plenum-date:${move.id}`, prompt: "The plenum must meet. When?", options }) : options[1];
+  crisis.plenumDay = crisis.day + (pick.choice === "convene" ? 1 : k.maxPlenumDelay);
+  record(world, {
+    type: "plenum-called",
+    audience: "public",
+    actor: leader ?? undefined,
+    text: pick.choice === "convene" ? "The Presidium majority calls the plenum for the next day." : "A plenum of the Central Committee is to decide; the Presidium majority is in no hurry to convene it.",
+    data: { move: move.id },
+    options: optionsForLog(options),
+    chosen: pick.choice,
+  });
   collectSignatures(ctx, crisis, move);
 }
 
@@ -661,7 +681,8 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   crisis.phase = "done";
   record(world, { type: "plenum-result", audience: "public", text: `The plenum votes ${keepers} for ${nameOf(world, move.target)} and ${removers} against.`, data: { move: move.id, forTarget: keepers, againstTarget: removers, present: total } });
   const plenumRecord = { forTarget: keepers, againstTarget: removers, present: total, days };
-  const targetWins = keepers * 2 >= total;
+  // A tie keeps the target: the move must carry a majority of those present.
+  const targetWins = !isMajority(removers, total);
   settle(ctx, crisis, move, targetWins ? "target" : "move", "plenum", { resigned: false }, airliftKingmakers(world, crisis, targetWins ? "target" : "move"), plenumRecord);
 }
 
@@ -703,8 +724,8 @@ function settle(ctx: DecisionContext, crisis: Crisis, move: Move, winner: "targe
     const losesAll = move.demand.length === 0 || stakes.length === world.principals[move.target].posts.length;
     if (losesAll) {
       const seat = world.principals[move.target].presidium;
-      fates = decideFates(ctx, winners, [{ loser: move.target, leader: true, resigned: how.resigned || move.open === "health", force }]);
-      if (move.open === "health" && fates[0]) fates[0].fate = "retired";
+      // A man retired for his health is pensioned: there is nothing to judge.
+      fates = move.open === "health" ? [retireForHealth(world, move)] : decideFates(ctx, winners, [{ loser: move.target, leader: true, resigned: how.resigned, force }]);
       if (seat === "full") promoteAfter(world, move);
     } else {
       for (const p of stakes) if (world.principals[move.target].posts.includes(p)) leavePost(world, move.target, p);
@@ -717,6 +738,7 @@ function settle(ctx: DecisionContext, crisis: Crisis, move: Move, winner: "targe
     const vacated = cases.flatMap((c) => world.principals[c.loser].posts);
     fates = decideFates(ctx, winners, cases);
     posts = shareOutPosts(world, vacated, winners.filter((w) => w !== move.target), null);
+    if (move.open === "purge") rebuffed(world, move);
     if (move.target === world.primacy && !move.open) world.principals[move.target].prestige = clamp(world.principals[move.target].prestige + k.survivorPrestige);
   }
   announcePosts(world, posts);
@@ -744,11 +766,33 @@ function settle(ctx: DecisionContext, crisis: Crisis, move: Move, winner: "targe
     fates,
     posts,
     kingmakers,
+    fullMembers: crisis.fullMembers,
+    armySide: crisis.army.length ? (crisis.sides[crisis.army[0]] ?? "neutral") : "none",
   };
   world.contests.push(contest);
   learnFromContest(world, contest);
   refreshPower(world);
   updatePrimacy(world);
+}
+
+/** A purge the Presidium refuses costs the man who asked for it: prestige, and his colleagues' goodwill. */
+function rebuffed(world: World, move: Move): void {
+  const k = world.params.crisis.aftermath;
+  const first = world.principals[move.initiator];
+  first.prestige = clamp(first.prestige - k.rebuffPrestige);
+  world.memory.proposals[`purge:${move.target}`] = world.date;
+  world.principals[move.target].grievances.push({ against: move.initiator, cause: "he tried to have him removed", weight: k.rebuffGrievance, date: world.date });
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (id !== move.initiator && id !== move.target && inPlay(p)) p.regard[move.initiator] = clamp((p.regard[move.initiator] ?? 0) - k.rebuffRegard, -1, 1);
+  }
+  record(world, { type: "rebuff", audience: "public", actor: move.initiator, text: `The Presidium's refusal is a blow to ${nameOf(world, move.initiator)}'s standing.`, data: { move: move.id } });
+}
+
+function retireForHealth(world: World, move: Move): ContestRecord["fates"][number] {
+  record(world, { type: "fate", audience: "public", actor: move.target, text: `${nameOf(world, move.target)} is released from his duties "for reasons of age and health" and retired on a pension.`, data: { fate: "retired", proposedBy: move.initiator } });
+  applyFate(world, move.target, "retired");
+  return { who: move.target, fate: "retired", proposedBy: move.initiator, softenedBy: [] };
 }
 
 /** Members of a winning move who were candidates take full seats (the vacated seat and more). */

@@ -80,6 +80,7 @@ export function warn(ctx: DecisionContext, move: Move, named: readonly Id[], sou
     },
     { choice: "dismiss", label: "Dismiss it", terms: [term("overconfidence", k.overconfidence * target.traits.overconfidence), term("trust in the accused", k.trustAccused * trustInAccused)] },
   ];
+  if (source) world.memory.reports.push(`${move.id}:${source}`);
   const pick = choose(ctx, {
     seat: target.id,
     kind: "warning",

@@ -4,7 +4,8 @@
 // it, so the chances multiply. Everything here is computed from what the observer knows: the members
 // he knows of, public grievances and the public mood of the CC; never from the move's secrets.
 import { clamp, commandsOrgans, grievanceAgainst, hasPower, logistic, organChiefs, presidiumVoters, votingCc } from "../queries.js";
-import { attitude, frontOf, patronSide } from "./cadres.js";
+import { attitude, patronSide } from "./cadres.js";
+import { majorityOf } from "../units.js";
 import type { Id, Move, Principal, World } from "../state.js";
 
 export interface SuccessEstimate {
@@ -59,7 +60,7 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
   const counted = voters.filter((v) => v !== target && known(v)).length;
   const others = voters.filter((v) => v !== target && !known(v));
   const q = others.length ? others.reduce((s, v) => s + publicTurnChance(world, world.principals[v], target), 0) / others.length : 0;
-  const needed = Math.floor(voters.length / 2) + 1;
+  const needed = majorityOf(voters.length);
   const presidium = voters.includes(target) || voters.length > 0 ? atLeast(needed - counted, others.length, q) : 0;
 
   // The Central Committee: the public mood toward the target and the move's front, patrons' lines,

@@ -8,6 +8,7 @@ import { canAct, commandsOrgans, leaveAllPosts, trustOf } from "../queries.js";
 import type { Fate, Id, World } from "../state.js";
 import { fateLadder } from "../state.js";
 import { termValue } from "../precision.js";
+import { isMajority } from "../units.js";
 
 export interface FateCase {
   loser: Id;
@@ -68,7 +69,7 @@ export function decideFates(ctx: DecisionContext, winners: readonly Id[], cases:
     for (;;) {
       const milder = views.filter((v) => v !== proposer && v.rung < rung);
       const others = views.length - 1;
-      if (rung === 0 || others === 0 || milder.length * 2 <= others) break;
+      if (rung === 0 || others === 0 || !isMajority(milder.length, others)) break;
       rung--;
       for (const v of milder) if (!softenedBy.includes(v.judge)) softenedBy.push(v.judge);
     }

@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, record } from "../log.js";
 import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { activeMoves, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, moveOf, regardOf, takePost, trustOf } from "../queries.js";
+import { activeMoves, canAct, clamp, commandsOrgans, fullSeats, hasPower, inPlay, regardOf, takePost, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -21,7 +21,7 @@ import { claimScore } from "./succession.js";
 // ------------------------------------------------------------------------------------------ courting
 
 /** The colleague whose goodwill is worth most to him this week: power, danger, and room to improve. */
-function courtTarget(world: World, actor: Id): Id | null {
+export function courtTarget(world: World, actor: Id): Id | null {
   const k = world.params.governing.court;
   const a = world.principals[actor];
   let best: Id | null = null;
@@ -42,7 +42,7 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
   const k = world.params.governing.court;
   const a = world.principals[actor];
   const out: ScoredOption[] = [];
-  const q = courtTarget(world, actor);
+  const q = world.weekly.courtTargets[actor] ?? null;
   if (q !== null) {
     out.push({
       choice: "court",
@@ -58,10 +58,10 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
   }
   // The constituency with the most CC seats where his standing has most room to grow.
   let bestRow: { id: Id; value: number } | null = null;
-  const voting = world.cadres.filter((c) => c.seat === "voting").length || 1;
+  const seats = world.weekly.seatsByRow;
+  const voting = votingCc(world).length || 1;
   for (const row of world.rows) {
-    const seats = world.cadres.filter((c) => c.seat === "voting" && c.row === row.id).length;
-    const value = (seats / voting) * (1 - Math.max(0, world.mood[row.id]?.[actor] ?? 0));
+    const value = ((seats[row.id] ?? 0) / voting) * (1 - Math.max(0, world.mood[row.id]?.[actor] ?? 0));
     if (!bestRow || value > bestRow.value) bestRow = { id: row.id, value };
   }
   if (bestRow) {
@@ -93,19 +93,29 @@ function courtConstituency(ctx: DecisionContext, actor: Id, row: Id): void {
   record(world, { type: "court-constituency", audience: "public", actor, text: `${nameOf(world, actor)} receives delegations of the ${world.rows.find((r) => r.id === row)?.label.toLowerCase() ?? row}.`, data: { row } });
 }
 
+/** Voting CC seats per row (they change only at a congress). */
+export function votingSeatsByRow(world: World): Record<Id, number> {
+  const out: Record<Id, number> = {};
+  for (const c of votingCc(world)) out[c.row] = (out[c.row] ?? 0) + 1;
+  return out;
+}
+
 // ------------------------------------------------------------------------------------- appointments
 
 /** The slot he would most like to fill with his own man, among those his powers appoint to. */
 function appointmentTarget(world: World, actor: Id): { slot: World["slots"][number]; holder: Cadre | undefined; value: number } | null {
   const k = world.params.governing.appoint;
   let best: { slot: World["slots"][number]; holder: Cadre | undefined; value: number } | null = null;
+  const mine = new Set(world.rows.filter((r) => r.appointedBy !== "none" && appointerFor(world, r.appointedBy) === actor).map((r) => r.id));
+  if (mine.size === 0) return null;
   for (const slot of world.slots) {
-    const row = world.rows.find((r) => r.id === slot.row);
-    if (!row || row.appointedBy === "none" || appointerFor(world, row.appointedBy) !== actor) continue;
+    if (!mine.has(slot.row)) continue;
     const holder = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
     if (holder?.patron === actor) continue;
+    // A post is worth filling when it is empty, or its holder is against him, or someone else's man.
     const patronPower = holder?.patron ? powerShare(world, holder.patron) : 0;
-    const value = (slot.seat === "voting" ? 1 : k.candidateSeat) * (1 - k.loyalHolder * Math.max(0, holder ? attitude(world, holder, actor) : 0)) - k.patronPower * patronPower;
+    const need = !holder ? 1 : Math.max(0, -attitude(world, holder, actor)) * k.disloyal + (holder.patron !== null ? k.rivalClient : 0);
+    const value = (slot.seat === "voting" ? 1 : k.candidateSeat) * need - k.patronPower * patronPower;
     if (!best || value > best.value) best = { slot, holder, value };
   }
   return best;
@@ -114,7 +124,7 @@ function appointmentTarget(world: World, actor: Id): { slot: World["slots"][numb
 /** Appointments his row has seen lately (a shake-up unsettles the whole constituency). */
 function recentShakeUp(world: World, row: Id): number {
   const since = addDays(world.date, -world.params.governing.appoint.memoryWeeks * WEEK_DAYS);
-  return world.log.filter((e) => e.type === "appoint" && e.date >= since && e.data?.row === row).length;
+  return world.memory.shakeUps.filter((s) => s.row === row && s.date >= since).length;
 }
 
 function appointOption(world: World, actor: Id): ScoredOption | null {
@@ -163,6 +173,8 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
     world.principals[displaced].grievances.push({ against: actor, cause: `his man in the ${row.label.toLowerCase()} was replaced`, weight: k.grievance, date: world.date });
   }
   moveRowMood(world, slot.row, actor, -k.insecurity);
+  const forget = addDays(world.date, -k.memoryWeeks * WEEK_DAYS);
+  world.memory.shakeUps = [...world.memory.shakeUps.filter((s) => s.date >= forget), { row: slot.row, date: world.date }];
   record(world, {
     type: "appoint",
     audience: "public",
@@ -200,7 +212,7 @@ function proposable(world: World, actor: Id): PolicyState[] {
       hasPower(world, actor, p.proposer) &&
       (p.from === undefined || p.from <= world.date) &&
       p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce)) &&
-      !world.log.some((e) => e.type === "policy" && e.data?.policy === p.id && e.date > since),
+      !((world.memory.proposals[p.id] ?? "") > since),
   );
 }
 
@@ -233,6 +245,7 @@ function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
   const k = world.params.governing.policy;
   const policy = world.policies.find((p) => p.id === policyId);
   if (!policy) return;
+  world.memory.proposals[policy.id] = world.date;
   const result = putToVote(ctx, {
     proposer: actor,
     what: `${policy.name.charAt(0).toLowerCase()}${policy.name.slice(1)}`,
@@ -506,6 +519,7 @@ function purgeOptions(world: World, actor: Id): ScoredOption[] {
   for (const [q, s] of Object.entries(a.suspicion)) {
     const other = world.principals[q];
     if (!other || !inPlay(other) || other.posts.length === 0 || s < k.threshold) continue;
+    if ((world.memory.proposals[`purge:${q}`] ?? "") > addDays(world.date, -k.retryWeeks * WEEK_DAYS)) continue;
     if (top === null || s > (a.suspicion[top] ?? 0)) top = q;
   }
   if (top === null) return [];
@@ -540,6 +554,8 @@ function healthOption(world: World, actor: Id): ScoredOption | null {
     const p = world.principals[q];
     if (q === actor || !inPlay(p) || p.incapacitatedSince === null || p.posts.length === 0) continue;
     if (world.moves.some((m) => m.target === q && (m.stage === "forming" || m.stage === "launched"))) continue;
+    // A proposal voted down is not put again for a while.
+    if ((world.memory.proposals[`retire:${q}`] ?? "") > addDays(world.date, -k.retryWeeks * WEEK_DAYS)) continue;
     const weeks = daysBetween(p.incapacitatedSince, world.date) / WEEK_DAYS;
     if (weeks < k.minWeeks) continue;
     const value = p.posts.reduce((s, x) => s + world.posts[x].value, 0);
@@ -567,7 +583,7 @@ function reportOption(world: World, actor: Id): ScoredOption | null {
 }
 
 function reported(world: World, actor: Id, move: string): boolean {
-  return world.log.some((e) => e.type === "warning" && e.data?.move === move && e.data?.source === actor);
+  return world.memory.reports.includes(`${move}:${actor}`);
 }
 
 // --------------------------------------------------------------------------------------- demands
@@ -576,8 +592,8 @@ function demandOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.demand;
   const a = world.principals[actor];
   const first = world.primacy;
-  if (first === null || first === actor || a.presidium === "full" || !canAct(world.principals[first])) return null;
-  if (world.log.some((e) => e.type === "demand" && e.actor === actor && e.date > addDays(world.date, -k.retryWeeks * WEEK_DAYS))) return null;
+  if (first === null || first === actor || a.presidium === "full" || !canAct(world.principals[first]) || vacancies(world) === 0) return null;
+  if ((world.memory.demands[actor] ?? "") > addDays(world.date, -k.retryWeeks * WEEK_DAYS)) return null;
   return {
     choice: "demand-seat",
     target: first,
@@ -592,8 +608,9 @@ function demandSeat(ctx: DecisionContext, actor: Id, first: Id): void {
   const f = world.principals[first];
   const a = world.principals[actor];
   const grant = regardOf(f, actor) + trustOf(f, actor) + (a.patron === first ? k.client : 0) - k.threshold - k.rivalry * threat(world, f, actor);
+  world.memory.demands[actor] = world.date;
   record(world, { type: "demand", audience: [actor, first], actor, text: `${nameOf(world, actor)} asks ${nameOf(world, first)} for a full seat in the Presidium; ${grant > 0 ? "he agrees to propose it" : "he is put off"}.`, data: { granted: grant > 0 } });
-  if (grant > 0) coOpt(ctx, first, actor);
+  if (grant > 0 && vacancies(world) > 0) coOpt(ctx, first, actor);
   else {
     a.grievances.push({ against: first, cause: "refused a seat he asked for", weight: k.grievance, date: world.date });
   }
@@ -645,13 +662,10 @@ export function perform(ctx: DecisionContext, actor: Id, option: ScoredOption): 
       return coOpt(ctx, actor, t);
     case "fill-post":
       return fillPost(ctx, actor, t, option.detail!);
-    case "purge": {
-      // His clients in the leadership stand with him; the vote is taken when the Presidium meets.
-      const move = startMove(ctx, actor, t, [], "purge");
-      const world = ctx.world;
-      move.members.push(...world.order.filter((id) => id !== actor && id !== t && world.principals[id].patron === actor && canAct(world.principals[id])));
+    case "purge":
+      // Put openly to the Presidium: each member votes his own mind (the first man's weight counts there).
+      startMove(ctx, actor, t, [], "purge");
       return;
-    }
     case "purge-arrest": {
       const world = ctx.world;
       if (world.crisis) return;
@@ -660,6 +674,7 @@ export function perform(ctx: DecisionContext, actor: Id, option: ScoredOption): 
       return launch(ctx, move, actor, "force");
     }
     case "retire-ill":
+      ctx.world.memory.proposals[`retire:${t}`] = ctx.world.date;
       startMove(ctx, actor, t, [], "health");
       return;
     case "report": {

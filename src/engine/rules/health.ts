@@ -48,21 +48,22 @@ export function die(ctx: DecisionContext, id: Id): void {
  */
 function appointActing(world: World): void {
   const k = world.params.health.acting;
+  let changed = false;
   for (const id of world.order) {
     const p = world.principals[id];
     if (!inPlay(p) || p.incapacitatedSince === null) continue;
     if (daysBetween(p.incapacitatedSince, world.date) < k.afterWeeks * WEEK_DAYS) continue;
     for (const postId of p.posts) {
       const post = world.posts[postId];
-      if (post.powers.length === 0) continue;
       if (world.order.some((o) => world.principals[o].acting.includes(postId))) continue;
       const candidates = world.order.filter((o) => o !== id && canAct(world.principals[o]) && (world.principals[o].presidium !== "none" || world.principals[o].secretary || post.powers.some((pw) => hasPower(world, o, pw))));
       if (!candidates.length) continue;
       const best = candidates.reduce((a, b) => (claimScore(world, b, postId) > claimScore(world, a, postId) ? b : a));
       world.principals[best].acting.push(postId);
       officesChanged(world);
+      changed = true;
       record(world, { type: "acting", audience: "public", actor: best, text: `${nameOf(world, best)} takes over ${nameOf(world, id)}'s duties as ${post.title} while he is ill.`, data: { post: postId, for: id } });
     }
   }
-  refreshPower(world);
+  if (changed) refreshPower(world);
 }

@@ -41,19 +41,40 @@ export function knownMembersOf(world: World, who: Id, move: Move): Id[] {
   return beliefAbout(world.principals[who], move.id)?.knownMembers ?? (move.members.includes(who) ? move.members : []);
 }
 
-/** The value to `who` of `target`'s posts: the best one he could hope to get, times his claim to it. */
+/**
+ * The value to `who` of `target`'s posts: the best step up he could hope for (a post worth more than
+ * what he holds already), times his place among the claimants to it.
+ */
 function spoils(world: World, who: Id, target: Id): number {
+  const k = world.params.moves.start;
   const t = world.principals[target];
+  const own = world.principals[who].posts.reduce((m, p) => Math.max(m, world.posts[p].value), 0);
   let best = 0;
   for (const postId of t.posts) {
     const post = world.posts[postId];
-    const rivals = world.order.filter((x) => x !== target && canAct(world.principals[x]));
-    const mine = claimScore(world, who, postId);
-    const ahead = rivals.filter((x) => claimScore(world, x, postId) > mine).length;
-    const share = world.params.moves.start.spoilsDecay ** ahead;
-    best = Math.max(best, post.value * share);
+    const gain = post.value - k.ownPost * own;
+    if (gain <= 0) continue;
+    // Claimants ahead of him, as of the week's reading (the target himself does not count).
+    const ranks = claimRanks(world).get(postId);
+    const mine = ranks?.get(who);
+    if (mine === undefined) continue;
+    const ahead = mine - ((ranks!.get(target) ?? Infinity) < mine ? 1 : 0);
+    best = Math.max(best, gain * k.spoilsDecay ** ahead);
   }
   return best;
+}
+
+// Each post's claimants ranked, indexed by claimant: a pure function of the claims reading, so it is
+// kept per reading (a new reading is a new object).
+const rankCache = new WeakMap<World["claims"], Map<Id, Map<Id, number>>>();
+
+function claimRanks(world: World): Map<Id, Map<Id, number>> {
+  let ranks = rankCache.get(world.claims);
+  if (!ranks) {
+    ranks = new Map(Object.entries(world.claims).map(([post, list]) => [post, new Map(list.map((c, i) => [c.id, i]))]));
+    rankCache.set(world.claims, ranks);
+  }
+  return ranks;
 }
 
 /** The motive terms for `actor` to move against `target`, fed to a sink (log reasons or a sum). */
@@ -67,6 +88,7 @@ export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink):
   add("boldness", k.boldness * (p.traits.boldness - 0.5));
   add("own power to draw on", k.resources * powerShare(world, actor));
   add("his power", -k.targetPower * powerShare(world, target));
+  add("his standing in the country", -k.prestige * (world.principals[target].prestige - 0.5));
   add("fear of the consequences", -k.fear * world.globals.fear);
   add("tie to him", -k.tie * tie(world, p, target));
   add("standing in the leadership", p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider);
@@ -85,12 +107,14 @@ export function bestTarget(world: World, actor: Id): { target: Id; motive: numbe
   return best;
 }
 
-/** The option of starting a move against the most likely target, with its terms. */
+/** The option of starting a move against the most likely target (as read at the week's start), with its terms. */
 export function startOption(world: World, actor: Id): ScoredOption | null {
   const p = world.principals[actor];
-  if (!canAct(p) || moveOf(world, actor)) return null;
+  // The first man does not conspire: he puts a colleague's removal to the Presidium openly.
+  if (!canAct(p) || moveOf(world, actor) || world.primacy === actor) return null;
+  const best = world.weekly.targets[actor];
+  if (!best || !inPlay(world.principals[best.target])) return null;
   // Someone who knows of a live move against a man waits to be asked rather than start a rival one.
-  const best = bestTarget(world, actor);
   if (!best) return null;
   if (p.beliefs.some((b) => b.target === best.target && activeMoves(world).some((m) => m.id === b.move))) return null;
   return {

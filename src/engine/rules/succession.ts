@@ -9,13 +9,33 @@ import type { Id, Move, World } from "../state.js";
 
 /** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
 export function claimScore(world: World, who: Id, postId: Id): number {
+  return claimOf(world, claimant(world, who), postId);
+}
+
+/** What a man brings to any claim, read once for all posts. */
+export interface Claimant {
+  id: Id;
+  powers: Map<string, number>;
+  base: number;
+}
+
+export function claimant(world: World, who: Id): Claimant {
   const k = world.params.succession.claim;
   const p = world.principals[who];
-  const post = world.posts[postId];
-  let fit = 0;
-  for (const own of [...p.posts, ...p.acting]) for (const power of world.posts[own].powers) if (post.powers.includes(power)) fit += 1;
+  const powers = new Map<string, number>();
+  let best = 0;
+  for (const own of p.posts) best = Math.max(best, world.posts[own].value);
+  for (const own of [...p.posts, ...p.acting]) for (const power of world.posts[own].powers) powers.set(power, (powers.get(power) ?? 0) + 1);
   const seat = p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : 0;
-  return k.power * (world.power[who] ?? 0) + k.fit * fit + seat + (p.secretary && hasPower(world, who, "cadres") ? k.apparatus : 0) + k.ambition * p.traits.ambition + k.competence * p.traits.competence - k.postLoad * p.posts.length;
+  const apparatus = p.secretary && powers.has("cadres") ? k.apparatus : 0;
+  // The post a man holds is his stepping stone; holding several at once counts against him.
+  return { id: who, powers, base: k.power * (world.power[who] ?? 0) + seat + apparatus + k.ambition * p.traits.ambition + k.competence * p.traits.competence + k.seniority * best - k.postLoad * Math.max(0, p.posts.length - 1) };
+}
+
+export function claimOf(world: World, c: Claimant, postId: Id): number {
+  let fit = 0;
+  for (const power of world.posts[postId].powers) fit += c.powers.get(power) ?? 0;
+  return c.base + world.params.succession.claim.fit * fit;
 }
 
 /** The posts a move would take from its target. */

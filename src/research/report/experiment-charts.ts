@@ -19,13 +19,15 @@ export function outcomeLabels(facts: ScenarioFacts): Record<OutcomeKey, string> 
   const leader = surname(facts, facts.leader);
   return {
     leaderRemoved: `${leader} removed`,
-    removedByVote: "… by a vote",
+    removedInSession: "… by the Presidium (he stepped down)",
+    removedByPlenum: "… by a Central Committee plenum",
     removedByForce: "… by force",
     removedWhileAway: "… while away from Moscow",
-    successorWasPlotter: "A plotter took his post",
     presidiumMovesAgainstLeader: "Presidium majority against him",
     survivedViaPlenum: "Saved by a Central Committee plenum",
     removedAfterPresidiumMove: "Removed after a Presidium move",
+    leaderFought: "He appealed to the Central Committee",
+    anyExecution: "Someone was shot",
   };
 }
 
@@ -85,10 +87,11 @@ export function survivalChart(facts: ScenarioFacts, variants: readonly VariantRe
 
 /** Where the real outcome falls on a chart's axis (0..last), with words for it; none if outside. */
 function historyMarker(facts: ScenarioFacts, at: (date: string) => number, last: number): { at: number; label: string } | undefined {
-  const { date, leaderRemoved } = facts.history;
-  const x = at(date);
+  const contest = facts.history.contests.find((c) => c.target === facts.leader);
+  if (!contest) return undefined;
+  const x = at(contest.date);
   if (!(x >= 0 && x <= last)) return undefined;
-  return { at: x, label: `History: ${leaderRemoved ? "removed" : "kept his post"} ${dateLabel(date)}` };
+  return { at: x, label: `History: ${contest.outcome === "removed" ? "removed" : "kept his post"} ${dateLabel(contest.date)}` };
 }
 
 export function removalMonthsChart(facts: ScenarioFacts, variants: readonly VariantResult[]): string {
@@ -147,9 +150,9 @@ export function plotLeadersChart(facts: ScenarioFacts, variants: readonly Varian
 }
 
 const roleLabels: Record<Role, (leader: string) => string> = {
-  leader: (leader) => `${leader}, when he lost`,
-  plotter: () => "Plotters, when their plot failed",
-  suspect: () => "Suspects purged with them",
+  target: () => "Targets of a move, when they lost",
+  mover: () => "Movers, when their move failed",
+  loyalist: () => "Others on the losing side",
 };
 
 export function fatesChart(facts: ScenarioFacts, variants: readonly VariantResult[]): string {

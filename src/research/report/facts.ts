@@ -1,6 +1,6 @@
 // What the reports need to know about the scenario itself: its title and dates, who held the
 // leader's post at the start, the characters' names, and what really happened.
-import type { Scenario } from "../../engine/index.js";
+import { createWorld, type Scenario } from "../../engine/index.js";
 
 export interface ScenarioFacts {
   id: string;
@@ -8,18 +8,17 @@ export interface ScenarioFacts {
   summary: string;
   start: string;
   end: string;
-  /** The character holding a post with the "leader" power at the start. */
+  /** The character first in the leadership at the start (the holder of the most powerful post). */
   leader: string;
   /** Character id -> full name. */
   names: Record<string, string>;
   /** What-if name -> its title and description, to say in words what a variant changed. */
   whatIfs: Record<string, { title: string; description: string }>;
-  history: Scenario["history"]["outcome"];
+  history: Scenario["history"];
 }
 
 export function scenarioFacts(scenario: Scenario): ScenarioFacts {
-  const leaderPosts = Object.entries(scenario.posts).filter(([, p]) => p.powers.includes("leader")).map(([id]) => id);
-  const leader = Object.keys(scenario.characters).find((id) => scenario.characters[id].posts.some((p) => leaderPosts.includes(p))) ?? "";
+  const leader = createWorld(scenario, { seed: 0 }).primacy ?? "";
   return {
     id: scenario.id,
     title: scenario.title,
@@ -29,7 +28,7 @@ export function scenarioFacts(scenario: Scenario): ScenarioFacts {
     leader,
     names: Object.fromEntries(Object.entries(scenario.characters).map(([id, c]) => [id, c.name])),
     whatIfs: Object.fromEntries(Object.entries(scenario.whatIfs).map(([name, w]) => [name, { title: w.title, description: w.description }])),
-    history: { ...scenario.history.outcome },
+    history: scenario.history,
   };
 }
 

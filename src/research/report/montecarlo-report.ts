@@ -99,12 +99,9 @@ function intro(input: MonteCarloReportInput): string {
 
 export function historySentence(facts: ScenarioFacts): string {
   const h = facts.history;
-  const leader = surname(facts, facts.leader);
-  const when = `On ${dateLabel(h.date)}`;
-  if (!h.leaderRemoved) return `${when} ${leader} kept his post${h.survivedViaPlenum ? ", saved by the Central Committee" : ""}.`;
-  const means = h.means === "force" ? "by force" : "by a vote";
-  const fate = h.leaderFate === "none" ? "" : ` and was ${h.leaderFate}`;
-  return `${when} ${leader} was removed ${means}${fate}; ${facts.names[h.newFirstSecretary] ?? h.newFirstSecretary} took his post.`;
+  const lines = h.contests.map((c) => `On ${dateLabel(c.date)}: ${c.text}`);
+  lines.push(`${facts.names[h.primacyAtEnd] ?? h.primacyAtEnd} was first in the leadership at the end.`);
+  return lines.join(" ");
 }
 
 export function describeVariant(facts: ScenarioFacts, whatIfs: readonly string[]): string {

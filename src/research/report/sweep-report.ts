@@ -10,7 +10,7 @@ import { describeVariant, historySentence } from "./montecarlo-report.js";
 import { escapeHtml, figure, htmlPage, table, type Section } from "./page.js";
 
 /** The rates a sweep reports for every value. */
-export const headlineKeys: readonly OutcomeKey[] = ["leaderRemoved", "removedByVote", "removedByForce", "removedWhileAway", "presidiumMovesAgainstLeader", "survivedViaPlenum"];
+export const headlineKeys: readonly OutcomeKey[] = ["leaderRemoved", "removedInSession", "removedByPlenum", "removedByForce", "removedWhileAway", "presidiumMovesAgainstLeader", "survivedViaPlenum"];
 
 export interface SweepReportInput {
   facts: ScenarioFacts;

@@ -103,7 +103,7 @@ export function Crisis({ entries, shown, names, labels, tallies, onNext, onAll, 
 
 function PlenumStep({ votes, tallies, labels }: { votes: readonly LogEntry[]; tallies: readonly PlenumTally[]; labels: Record<string, string> }) {
   const plot = typeof votes[0].data?.plot === "string" ? votes[0].data.plot : "";
-  const tally = tallies.find((t) => t.plotId === plot);
+  const tally = tallies.find((t) => t.move === plot);
   const forLeader = votes.filter((v) => v.chosen === "for-leader").length;
   return (
     <div class="plenum">
@@ -124,8 +124,8 @@ function PlenumStep({ votes, tallies, labels }: { votes: readonly LogEntry[]; ta
             {tally.rows.map((r) => (
               <tr key={r.constituency}>
                 <th scope="row">{labels[r.constituency] ?? r.constituency}</th>
-                <td>{r.forLeader}</td>
-                <td>{r.againstLeader}</td>
+                <td>{r.forTarget}</td>
+                <td>{r.againstTarget}</td>
               </tr>
             ))}
           </tbody>

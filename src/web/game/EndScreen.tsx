@@ -22,12 +22,13 @@ export interface EndProps {
 export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, onExport, onNewGame }: EndProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const leader = names(outcome.startingLeader);
-  const how = outcome.removedByForce ? "by force" : outcome.removedByVote ? "by a vote" : "";
+  const leader = outcome.startingLeader === null ? "Nobody" : names(outcome.startingLeader);
+  const removal = outcome.contests.find((c) => c.target === outcome.startingLeader && c.winner === "move");
+  const how = removal ? (removal.venue === "force" ? "by force" : removal.venue === "plenum" ? "by a Central Committee plenum" : "by the Presidium") : "";
+  const first = outcome.leader === null ? "Nobody stands first at the end." : `${names(outcome.leader)} is first in the leadership at the end.`;
   const summary = outcome.leaderRemoved
-    ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${outcome.removedWhileAway ? ", while away from Moscow" : ""}. ${names(outcome.firstSecretary)} is First Secretary at the end.`
-    : `${leader} is still First Secretary on ${longDate(outcome.endDate)}${outcome.survivedViaPlenum ? ", saved by the Central Committee" : ""}.`;
-  const h = scenario.history.outcome;
+    ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}. ${first}`
+    : `${leader} keeps his place on ${longDate(outcome.endDate)}. ${first}`;
   const shareUrl = `${location.origin}/?scenario=${encodeURIComponent(scenario.id)}&seed=${seed}&as=${encodeURIComponent(me.id)}${whatIfs.map((w) => `&whatIf=${encodeURIComponent(w)}`).join("")}`;
   const timeline = log.filter((e) => milestones.has(e.type));
   return (
@@ -39,9 +40,9 @@ export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, on
       <p class="fate">
         <strong>Your fate:</strong> {yourFate(me, outcome)}
       </p>
-      {outcome.plenums.length ? (
+      {outcome.contests.length ? (
         <p>
-          Plenum tallies: {outcome.plenums.map((p) => `${p.forLeader} for the leader, ${p.againstLeader} against (${p.present} present)`).join("; ")}.
+          Contests: {outcome.contests.map((c) => `${names(c.target)} (${longDate(c.date)}, ${c.venue}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
         </p>
       ) : null}
       <div class="timelines">
@@ -66,8 +67,7 @@ export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, on
             ))}
           </ol>
           <p>
-            In history: {h.leaderRemoved ? `the leader was removed (${h.means}), ${names(h.newFirstSecretary)} became First Secretary` : "the leader survived"}
-            {h.leaderFate !== "none" ? `; his fate: ${h.leaderFate}` : ""}.
+            In history: {scenario.history.contests.map((c) => c.text).join(" ")} {names(scenario.history.primacyAtEnd)} was first at the end.
           </p>
         </section>
       </div>

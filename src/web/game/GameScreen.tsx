@@ -70,7 +70,7 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
     setError("");
     performance.mark(TURN_START);
     try {
-      const next = await api.act(seat, { seat: seat.seat, kind: awaiting.kind, choice: option.choice, ...(option.target ? { target: option.target } : {}), turn: state.game.decisions }, log.length);
+      const next = await api.act(seat, { seat: seat.seat, kind: awaiting.kind, key: awaiting.key, choice: option.choice, ...(option.target ? { target: option.target } : {}), ...(option.detail ? { detail: option.detail } : {}), turn: state.game.decisions }, log.length);
       const merged = [...log.slice(0, next.view.logFrom), ...next.view.log];
       const fresh = merged.slice(log.length);
       setCrisis((c) => updateCrisis(c, fresh, next.view.date));
@@ -136,7 +136,7 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
           <div>
             <dt>The leader</dt>
             <dd>
-              {names(view.leader)}, {view.leaderAway ? `away: ${view.leaderAway.place}` : "in Moscow"}
+              {view.leader === null ? "nobody stands first" : `${names(view.leader)}, ${leaderAway(view) ?? "in Moscow"}`}
             </dd>
           </div>
           <div>
@@ -190,11 +190,11 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
             {!view.awaiting && !view.done ? <p class="muted">Waiting for another player's decision.</p> : null}
           </div>
           <div class="area-side">
-            <Plots plots={state.estimates.plots} names={names} />
+            <Plots plots={state.estimates.moves} names={names} />
             <SavePanel seat={seat} autosave={state.game.autosave} onExport={exportSave} />
           </div>
           <div class="area-board">
-            <Board principals={view.principals} rows={state.estimates.board} leader={view.leader} />
+            <Board principals={view.principals} rows={state.estimates.board} leader={view.leader ?? ""} />
           </div>
           <div class="area-wire">
             <NewsWire log={shownLog} names={names} seat={seat.seat} />
@@ -243,4 +243,10 @@ function ongoingSession(log: readonly LogEntry[], awaiting: Awaiting | null, dat
   if (start < 0) return null;
   const entries = log.slice(start).filter((e) => crisisTypes.has(e.type));
   return { entries, shown: revealSteps(entries).length, dismissed: false };
+}
+
+/** Where the first man is, if away from Moscow. */
+function leaderAway(view: { leader: string | null; principals: readonly { id: string; away: string | null }[] }): string | null {
+  const p = view.principals.find((x) => x.id === view.leader);
+  return p?.away ? `away: ${p.away}` : null;
 }
