@@ -54,14 +54,16 @@ describe("starting a game", () => {
     expect(token()).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(game.state.view.seat).toBe("brezhnev");
     expect(game.state.view.awaiting?.seat).toBe("brezhnev");
-    expect(game.state.game.seed).toBe(27);
+    // The seed is told only when the game is over (with it the game could be re-run offline).
+    expect(game.state.game.seed).toBeUndefined();
   });
 
-  it("draws a seed when none is given, and shows it", async () => {
+  it("draws a seed when none is given, and keeps it to itself during play", async () => {
     const r = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "june-1957", character: "malenkov" } });
     expect(r.statusCode).toBe(201);
     const created = r.json() as GameCreated;
-    expect(Number.isInteger(created.state.game.seed)).toBe(true);
+    expect(created.state.game.seed).toBeUndefined();
+    expect(Number.isInteger(server.games.peek(created.gameId)!.seed)).toBe(true);
   });
 
   it("refuses a repeated what-if and a seed outside 32 bits, saying which", async () => {

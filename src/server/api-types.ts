@@ -49,7 +49,11 @@ export interface NewGameRequest {
 export interface GameInfo {
   id: string;
   scenario: string;
-  seed: number;
+  /**
+   * Only once the game is over. With the seed, the scenario and its own decisions a player could
+   * re-run the game offline and see everything hidden from the seat.
+   */
+  seed?: number;
   whatIfs: string[];
   seat: string;
   humanSeats: string[];

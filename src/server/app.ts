@@ -130,6 +130,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
   app.get("/api/games/:gameId/save-file", async (request, reply) => {
     const { gameId } = parse(gameParams, request.params);
     const { game } = games.access(gameId, seatToken(request));
+    checkExportable(game.humanSeats.length, game.world.done);
     return sendSaveFile(reply, saveFileText(games.saveFileOf(game, game.name)), `presidium-${game.scenarioId}-week-${game.world.week}.json`);
   });
 
@@ -140,6 +141,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     const text = store.getSaveText(saveId);
     if (text === null) throw notFound(`no save #${saveId}`);
     const summary = store.getSaveSummary(saveId)!;
+    checkExportable(humanSeatCount(text), summary.done);
     return sendSaveFile(reply, text, `presidium-${summary.scenario}-week-${summary.week}.json`);
   });
 
@@ -203,6 +205,27 @@ function summaryOf(store: SaveStore, id: number): SaveSummaryJson {
 function sendSaveFile(reply: FastifyReply, text: string, filename: string): string {
   reply.type("application/json; charset=utf-8").header("content-disposition", `attachment; filename="${filename}"`);
   return text;
+}
+
+/**
+ * A save file holds the seed, and with the seed, the scenario and the decisions the whole game can be
+ * re-run offline. With one human seat that is the player's own replay; with several, one player could
+ * see what the others hide, so the file leaves the server only once the game is over.
+ */
+function checkExportable(humanSeats: number, done: boolean): void {
+  if (humanSeats > 1 && !done) {
+    throw conflict(`this game has ${humanSeats} human seats and is not over: its save file holds the seed, which would reveal what the other seats hide, so it can be exported only once the game has ended`, "export-before-end");
+  }
+}
+
+/** The seat count of a stored save's text; a file that is not readable JSON counts as one seat (it cannot be replayed anyway). */
+function humanSeatCount(text: string): number {
+  try {
+    const seats = (JSON.parse(text) as { humanSeats?: unknown }).humanSeats;
+    return Array.isArray(seats) ? seats.length : 1;
+  } catch {
+    return 1;
+  }
 }
 
 function seatToken(request: FastifyRequest): string | undefined {
