@@ -145,7 +145,7 @@ describe("saves through the API", () => {
     state = game.state;
     for (let i = 0; i < 4; i++) {
       const a = state.view.awaiting!;
-      const r = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/actions`, headers: { "x-seat-token": game.tokens.brezhnev }, payload: { seat: "brezhnev", kind: a.kind, choice: a.options[0].choice, ...(a.options[0].target ? { target: a.options[0].target } : {}) } });
+      const r = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/actions`, headers: { "x-seat-token": game.tokens.brezhnev }, payload: { seat: "brezhnev", kind: a.kind, choice: a.options[0].choice, turn: state.game.decisions, ...(a.options[0].target ? { target: a.options[0].target } : {}) } });
       state = r.json();
     }
   });

@@ -46,6 +46,8 @@ async function expectRefused(request: InjectOptions, status: number, message: Re
 }
 
 const actionUrl = () => `/api/games/${game.gameId}/actions`;
+/** The turn a game is at: what a client that is up to date sends with its decision. */
+const turnOf = (gameId = game.gameId) => server.games.peek(gameId)!.decisions.length;
 
 describe("starting a game", () => {
   it("returns the game, a secret token for the seat, and the seat's view", () => {
@@ -107,29 +109,29 @@ describe("bad requests are refused and change nothing", () => {
   });
 
   it("an unknown action: 400 naming the actions there are", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "fly-to-the-moon", choice: "now" } }, 400, /unknown action "fly-to-the-moon" \(actions are: vote, speech/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "fly-to-the-moon", choice: "now", turn: turnOf() } }, 400, /unknown action "fly-to-the-moon" \(actions are: vote, speech/);
   });
 
   it("a body with fields the API does not know: 400 naming them", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", bribe: 100 } }, 400, /unknown field "bribe"/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf(), bribe: 100 } }, 400, /unknown field "bribe"/);
   });
 
   it("an action illegal for this seat now (a vote when no session sits): 409 listing what is legal", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", choice: "for" } }, 409, /illegal action.*not one of: wait, start-plot/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", choice: "for", turn: turnOf() } }, 409, /illegal action.*not one of: wait, start-plot/);
   });
 
   it("a choice that is not among this week's options: 409", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "arrest", target: "khrushchev" } }, 409, /not one of: wait, start-plot/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "arrest", turn: turnOf(), target: "khrushchev" } }, 409, /not one of: wait, start-plot/);
   });
 
   it("acting for another seat with one's own token: 403", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "khrushchev", kind: "leader-weekly", choice: "govern" } }, 403, /holds the seat "brezhnev", not "khrushchev"/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "khrushchev", kind: "leader-weekly", choice: "govern", turn: turnOf() } }, 403, /holds the seat "brezhnev", not "khrushchev"/);
   });
 
   it("a seat acting in another game with its token: 403, and neither game changes", async () => {
     const before = fingerprint(other.gameId);
     await expectRefused(
-      { method: "POST", url: `/api/games/${other.gameId}/actions`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } },
+      { method: "POST", url: `/api/games/${other.gameId}/actions`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf(other.gameId) } },
       403,
       /does not belong to game/,
       game.gameId,
@@ -140,7 +142,7 @@ describe("bad requests are refused and change nothing", () => {
   });
 
   it("no seat token: 401", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } }, 401, /seat token/);
+    await expectRefused({ method: "POST", url: actionUrl(), payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() } }, 401, /seat token/);
   });
 
   it("an oversized body: 413", async () => {
@@ -168,6 +170,26 @@ describe("bad requests are refused and change nothing", () => {
     expect(future.error.message).not.toMatch(/earlier/);
   });
 
+  it("many parallel copies of one decision over HTTP: without a turn none applies, with one exactly one applies", async () => {
+    const own = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 31 } })).json() as GameCreated;
+    const address = await server.app.listen({ port: 0, host: "127.0.0.1" });
+    const send = (body: object) =>
+      fetch(`${address}/api/games/${own.gameId}/actions`, { method: "POST", headers: { "content-type": "application/json", "x-seat-token": own.tokens[own.seat] }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as ApiError }));
+    const copies = 50;
+    const untimed = await Promise.all(Array.from({ length: copies }, () => send({ seat: "brezhnev", kind: "weekly", choice: "wait" })));
+    expect(untimed.map((r) => r.status)).toEqual(Array(copies).fill(400));
+    expect(untimed[0].body.error.message).toMatch(/"turn": give the turn the decision answers/);
+    expect(server.games.peek(own.gameId)!.decisions).toHaveLength(0);
+
+    const timed = await Promise.all(Array.from({ length: copies }, () => send({ seat: "brezhnev", kind: "weekly", choice: "wait", turn: 0 })));
+    expect(timed.filter((r) => r.status === 200)).toHaveLength(1);
+    const refused = timed.filter((r) => r.status !== 200);
+    expect(refused).toHaveLength(copies - 1);
+    for (const r of refused) expect(r.body.error).toMatchObject({ status: 409, code: "stale-turn", message: expect.stringMatching(/answers an earlier question \(turn 0; the game is at turn 1\)/) });
+    expect(server.games.peek(own.gameId)!.decisions).toHaveLength(1);
+    expect(server.store.getGame(own.gameId)!.save.decisions).toHaveLength(1);
+  });
+
   it("an unknown or malformed game id: 404 / 400", async () => {
     const a = await server.app.inject({ url: "/api/games/00000000-0000-4000-8000-000000000000", headers: { "x-seat-token": token() } });
     expect(a.statusCode).toBe(404);
@@ -187,7 +209,7 @@ describe("playing", () => {
   it("a legal action advances the game, is recorded, and only new log entries are sent", async () => {
     const before = server.games.peek(game.gameId)!.decisions.length;
     const since = game.state.view.logLength;
-    const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } });
+    const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() } });
     expect(r.statusCode, r.body).toBe(200);
     const state = r.json() as SeatResponse;
     expect(state.view.week).toBe(game.state.view.week + 1);

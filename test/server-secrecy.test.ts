@@ -91,7 +91,7 @@ async function play(scenario: string, seat: string, seed: number, maxDecisions: 
       method: "POST",
       url: `/api/games/${created.gameId}/actions?since=${since}`,
       headers: { "x-seat-token": token },
-      payload: { seat, kind: a.kind, choice: o.choice, ...(o.target ? { target: o.target } : {}) },
+      payload: { seat, kind: a.kind, choice: o.choice, turn: state.game.decisions, ...(o.target ? { target: o.target } : {}) },
     });
     expect(r.statusCode, r.body).toBe(200);
     checkResponse(r.body, truth(), seat, tally);

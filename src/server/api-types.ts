@@ -84,8 +84,8 @@ export interface ActionRequest {
   kind: string;
   choice: string;
   target?: string;
-  /** The number of decisions the game had when the question was asked (GameInfo.decisions). */
-  turn?: number;
+  /** The number of decisions the game had when the question was asked (GameInfo.decisions): a resent decision is refused, not applied twice. */
+  turn: number;
 }
 
 /** A save as listed to the browser: the store's own summary, already plain JSON. */

@@ -104,10 +104,11 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     const { game, seat } = games.access(gameId, token, body.seat);
     const awaiting = game.world.awaiting;
     if (game.world.done) throw conflict("the game is over: no more decisions can be made", "game-over");
-    if (body.turn !== undefined && body.turn < game.decisions.length) {
-      throw conflict(`this decision answers an earlier question (turn ${body.turn}; the game is at turn ${game.decisions.length}): reload to see where the game stands`, "stale-turn");
+    // Checked and applied with no await in between, so of several copies of one request only the first applies.
+    if (body.turn < game.decisions.length) {
+      throw conflict(`this decision answers an earlier question (turn ${body.turn}; the game is at turn ${game.decisions.length}): it was already made or overtaken; reload to see where the game stands`, "stale-turn");
     }
-    if (body.turn !== undefined && body.turn > game.decisions.length) {
+    if (body.turn > game.decisions.length) {
       throw conflict(`this decision is for a turn the game has not reached (turn ${body.turn}; the game is at turn ${game.decisions.length}): reload to see where the game stands`, "future-turn");
     }
     if (awaiting && awaiting.seat !== seat) throw conflict(NOT_YOUR_TURN, "not-your-turn");
