@@ -164,7 +164,7 @@ describe("saves through the API", () => {
 
   it("loads a save as a new game at the same point, with a new token", async () => {
     const named = (await listing()).find((s) => s.name === "Week four")!;
-    const r = await server.app.inject({ method: "POST", url: `/api/saves/${named.id}/load` });
+    const r = await server.app.inject({ method: "POST", url: `/api/saves/${named.id}/load`, payload: {} });
     expect(r.statusCode, r.body).toBe(201);
     const loaded = r.json() as GameCreated;
     expect(loaded.gameId).not.toBe(game.gameId);
@@ -174,7 +174,7 @@ describe("saves through the API", () => {
   });
 
   it("imports an exported file back to the same game", async () => {
-    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: await exportText() });
+    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: await exportText() });
     expect(r.statusCode, r.body).toBe(201);
     const imported = r.json() as GameCreated & { save: SaveSummaryJson };
     expect(imported.save.kind).toBe("imported");
@@ -208,7 +208,7 @@ describe("saves through the API", () => {
     const beforeList = await listing();
     const beforeDb = dump(server.store.path);
     for (const [what, text, message] of cases) {
-      const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: text });
       expect(r.statusCode, `${what}: ${r.body}`).toBe(422);
       expect(r.json().error.message, what).toMatch(/^the save was refused: /);
       expect(r.json().error.message, what).toMatch(message);
@@ -225,11 +225,11 @@ describe("saves through the API", () => {
       const text = await exportText();
       const before = dump(path);
       fail = true;
-      const r = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      const r = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: text });
       expect(r.statusCode).toBe(500);
       expect(dump(path)).toBe(before);
       fail = false;
-      const ok = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      const ok = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: text });
       expect(ok.statusCode, ok.body).toBe(201);
       expect(faulty.store.listSaves().map((s) => s.kind).sort()).toEqual(["auto", "imported"]);
     } finally {
@@ -238,7 +238,7 @@ describe("saves through the API", () => {
   });
 
   it("refuses an import too large to be a save with 413", async () => {
-    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: "x".repeat(600 * 1024) });
+    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: "x".repeat(600 * 1024) });
     expect(r.statusCode).toBe(413);
   });
 

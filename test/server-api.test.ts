@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InjectOptions } from "fastify";
+import Database from "better-sqlite3";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
 
@@ -202,6 +203,69 @@ describe("bad requests are refused and change nothing", () => {
     const r = await server.app.inject({ method: "POST", url: "/api/launch-missiles" });
     expect(r.statusCode).toBe(404);
     expect(r.json().error.message).toMatch(/no such API endpoint/);
+  });
+});
+
+describe("requests from other sites", () => {
+  /** Every row the database holds: what "nothing changed" means. */
+  function dump(): string {
+    const db = new Database(server.store.path, { readonly: true });
+    try {
+      return JSON.stringify(["games", "seats", "saves"].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+    } finally {
+      db.close();
+    }
+  }
+
+  async function stateChanging(): Promise<{ method: "POST" | "DELETE"; url: string; body: string; headers?: Record<string, string> }[]> {
+    const saveId = server.store.listSaves()[0].id;
+    const exported = (await server.app.inject({ url: `/api/games/${game.gameId}/save-file`, headers: { "x-seat-token": token() } })).body;
+    const seat = { "x-seat-token": token() };
+    return [
+      { method: "POST", url: "/api/games", body: JSON.stringify({ scenario: "october-1964", character: "brezhnev" }) },
+      { method: "POST", url: actionUrl(), body: JSON.stringify({ seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() }), headers: seat },
+      { method: "POST", url: `/api/games/${game.gameId}/saves`, body: JSON.stringify({ name: "from elsewhere" }), headers: seat },
+      { method: "POST", url: `/api/saves/${saveId}/load`, body: "{}" },
+      { method: "DELETE", url: `/api/saves/${saveId}`, body: "{}" },
+      { method: "POST", url: "/api/saves/import", body: exported },
+    ];
+  }
+
+  it("a state-changing request that is not sent as JSON (a form post, text/plain, none): 415, and nothing changes", async () => {
+    const before = dump();
+    const types = ["text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", undefined];
+    let tried = 0;
+    for (const request of await stateChanging()) {
+      for (const type of types) {
+        const r = await server.app.inject({ method: request.method, url: request.url, headers: { ...request.headers, ...(type ? { "content-type": type } : {}) }, payload: request.body });
+        expect(r.statusCode, `${request.method} ${request.url} as ${type}: ${r.body.slice(0, 200)}`).toBe(415);
+        expect(r.json().error).toMatchObject({ status: 415, code: "unsupported-media-type", message: expect.stringMatching(/send the request as JSON \(Content-Type: application\/json\)/) });
+        tried++;
+      }
+    }
+    expect(tried).toBe(36);
+    expect(dump()).toBe(before);
+  });
+
+  it("a request whose Origin is another site: 403, and nothing changes; this server's own origin is served", async () => {
+    const before = dump();
+    const foreign = ["http://evil.example", "null", "http://localhost:8080", "https://localhost", "http://localhost.evil.example", "http://127.0.0.1", "http://localhost/path"];
+    let tried = 0;
+    for (const request of await stateChanging()) {
+      for (const origin of foreign) {
+        const r = await server.app.inject({ method: request.method, url: request.url, headers: { ...request.headers, "content-type": "application/json", origin }, payload: request.body });
+        expect(r.statusCode, `${request.method} ${request.url} from ${origin}: ${r.body.slice(0, 200)}`).toBe(403);
+        expect(r.json().error).toMatchObject({ status: 403, code: "cross-origin", message: expect.stringMatching(/requests from another site are refused/) });
+        tried++;
+      }
+    }
+    const read = await server.app.inject({ url: "/api/saves", headers: { origin: "http://evil.example" } });
+    expect(read.statusCode).toBe(403);
+    expect(tried).toBe(42);
+    expect(dump()).toBe(before);
+    // inject sends Host: localhost:80, whose origin is http://localhost.
+    const own = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/saves`, headers: { "x-seat-token": token(), origin: "http://localhost" }, payload: { name: "from this site" } });
+    expect(own.statusCode, own.body).toBe(201);
   });
 });
 

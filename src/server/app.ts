@@ -58,6 +58,21 @@ export function buildServer(options: AppOptions): PresidiumServer {
     });
   }
 
+  // A web page elsewhere can make the browser send a "simple" request (a form post, text/plain)
+  // without asking first: those requests carry a foreign Origin, or no JSON content type.
+  app.addHook("onRequest", async (request) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !sameOrigin(origin, request)) {
+      throw new HttpError(403, "cross-origin", `requests from another site are refused: this server answers only its own pages (Origin ${JSON.stringify(origin)} is not ${request.protocol}://${request.headers.host ?? "this server"})`);
+    }
+  });
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((m) => STATE_CHANGING.has(m))) return;
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [...own, requireJsonContentType];
+  });
+
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
@@ -83,7 +98,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
   });
 
   app.post("/api/games", async (request, reply) => {
-    const body = parse(newGameBody, requireJsonBody(request));
+    const body = parse(newGameBody, request.body);
     const { game, tokens } = games.create(body.scenario, body.character, body.seed, body.whatIfs);
     reply.code(201);
     return created(games, game, body.character, tokens);
@@ -100,7 +115,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     const { gameId } = parse(gameParams, request.params);
     const { since } = parse(sinceQuery, request.query);
     const token = seatToken(request);
-    const body = parse(actionBody, requireJsonBody(request));
+    const body = parse(actionBody, request.body);
     const { game, seat } = games.access(gameId, token, body.seat);
     const awaiting = game.world.awaiting;
     if (game.world.done) throw conflict("the game is over: no more decisions can be made", "game-over");
@@ -122,7 +137,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
   app.post("/api/games/:gameId/saves", async (request, reply) => {
     const { gameId } = parse(gameParams, request.params);
     const { game } = games.access(gameId, seatToken(request));
-    const { name } = parse(saveBody, requireJsonBody(request));
+    const { name } = parse(saveBody, request.body);
     const id = store.addSave("named", games.saveFileOf(game, name));
     reply.code(201);
     return summaryOf(store, id);
@@ -162,14 +177,17 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     return null;
   });
 
-  // The file's text is sent as it is (text/plain), so a damaged file gets the save's own diagnosis
-  // (truncated, altered...) rather than a generic JSON error.
-  app.post("/api/saves/import", { bodyLimit: MAX_SAVE_BYTES }, async (request, reply) => {
-    const text = typeof request.body === "string" ? request.body : request.body === undefined || request.body === null ? "" : JSON.stringify(request.body);
-    const save = readSaveFile(text);
-    const { game, tokens, importedSaveId } = games.load(save, { keepAsImported: true });
-    reply.code(201);
-    return { ...created(games, game, game.humanSeats[0], tokens), save: summaryOf(store, importedSaveId!) };
+  // The file's text is kept as it came (this route's JSON is not parsed by the server's parser), so a
+  // damaged file gets the save's own diagnosis (truncated, altered...) rather than a generic JSON error.
+  app.register(async (scope) => {
+    scope.removeContentTypeParser("application/json");
+    scope.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: MAX_SAVE_BYTES }, (_request, body, done) => done(null, body));
+    scope.post("/api/saves/import", { bodyLimit: MAX_SAVE_BYTES }, async (request, reply) => {
+      const save = readSaveFile(typeof request.body === "string" ? request.body : "");
+      const { game, tokens, importedSaveId } = games.load(save, { keepAsImported: true });
+      reply.code(201);
+      return { ...created(games, game, game.humanSeats[0], tokens), save: summaryOf(store, importedSaveId!) };
+    });
   });
 }
 
@@ -234,10 +252,29 @@ function seatToken(request: FastifyRequest): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-function requireJsonBody(request: FastifyRequest): unknown {
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Every request that changes something must say it is JSON, even one without a body: a browser sends
+ * a cross-site request with that content type only after asking the server, which does not agree.
+ */
+async function requireJsonContentType(request: FastifyRequest): Promise<void> {
   const type = request.headers["content-type"] ?? "";
-  if (!type.startsWith("application/json")) throw new HttpError(415, "unsupported-media-type", `send the request body as JSON (Content-Type: application/json), not ${type || "no content type"}`);
-  return request.body;
+  const mediaType = type.split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new HttpError(415, "unsupported-media-type", `send the request as JSON (Content-Type: application/json), not ${type ? JSON.stringify(type) : "without a content type"}; a request with nothing to send carries the body {}`);
+  }
+}
+
+/** The page's origin is this server's own: the scheme and the Host the request was sent to. */
+function sameOrigin(origin: string, request: FastifyRequest): boolean {
+  try {
+    const from = new URL(origin);
+    const own = new URL(`${request.protocol}://${request.headers.host ?? ""}`);
+    return origin === from.origin && from.origin === own.origin;
+  } catch {
+    return false;
+  }
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
