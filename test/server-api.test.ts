@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InjectOptions } from "fastify";
+import { connect } from "node:net";
 import Database from "better-sqlite3";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
@@ -47,6 +48,10 @@ async function expectRefused(request: InjectOptions, status: number, message: Re
 }
 
 const actionUrl = () => `/api/games/${game.gameId}/actions`;
+let listening: string | undefined;
+/** The server on a real port (started once), for what inject cannot send: parallel sockets, malformed HTTP. */
+const httpAddress = async () => (listening ??= await server.app.listen({ port: 0, host: "127.0.0.1" }));
+
 /** The turn a game is at: what a client that is up to date sends with its decision. */
 const turnOf = (gameId = game.gameId) => server.games.peek(gameId)!.decisions.length;
 
@@ -173,7 +178,7 @@ describe("bad requests are refused and change nothing", () => {
 
   it("many parallel copies of one decision over HTTP: without a turn none applies, with one exactly one applies", async () => {
     const own = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 31 } })).json() as GameCreated;
-    const address = await server.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = await httpAddress();
     const send = (body: object) =>
       fetch(`${address}/api/games/${own.gameId}/actions`, { method: "POST", headers: { "content-type": "application/json", "x-seat-token": own.tokens[own.seat] }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as ApiError }));
     const copies = 50;
@@ -266,6 +271,63 @@ describe("requests from other sites", () => {
     // inject sends Host: localhost:80, whose origin is http://localhost.
     const own = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/saves`, headers: { "x-seat-token": token(), origin: "http://localhost" }, payload: { name: "from this site" } });
     expect(own.statusCode, own.body).toBe(201);
+  });
+});
+
+describe("every error is in the API's shape, even those raised before any route runs", () => {
+  /** Sends raw bytes (so that malformed requests get through) and reads the whole answer. */
+  function raw(port: number, text: string): Promise<{ status: number; type: string; body: string }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write(text));
+      let got = "";
+      socket.on("data", (d) => (got += d.toString()));
+      socket.on("error", reject);
+      socket.on("close", () => {
+        const [head, ...rest] = got.split("\r\n\r\n");
+        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
+        resolve({ status, type: /^content-type: (.*)$/im.exec(head)?.[1] ?? "", body: rest.join("\r\n\r\n") });
+      });
+    });
+  }
+
+  it("a malformed percent-encoding, an address or headers too large, and what is not HTTP", async () => {
+    const address = await httpAddress();
+    const port = Number(new URL(address).port);
+    const get = (path: string, extra = "") => `GET ${path} HTTP/1.1\r\nHost: localhost\r\n${extra}Connection: close\r\n\r\n`;
+    const cases: [string, string, number, string, RegExp][] = [
+      ["bad percent-encoding in a game id", get("/api/games/%E0%A4%A"), 400, "bad-url", /malformed percent-encoding/],
+      ["bad percent-encoding in a scenario id", get("/api/scenarios/%ZZ"), 400, "bad-url", /malformed percent-encoding/],
+      ["bad percent-encoding in a save id", get("/api/saves/%C0%80/file"), 400, "bad-url", /malformed percent-encoding/],
+      ["a game id of 300 characters", get(`/api/games/${"a".repeat(300)}`), 414, "uri-too-long", /too long/],
+      ["an address of 20 KB", get(`/api/scenarios?x=${"a".repeat(20_000)}`), 414, "uri-too-long", /the address is too long/],
+      ["headers of 20 KB", get("/api/scenarios", `X-Padding: ${"a".repeat(20_000)}\r\n`), 431, "headers-too-large", /headers are too large/],
+      ["a cookie of 40 KB", get("/", `Cookie: a=${"b".repeat(40_000)}\r\n`), 431, "headers-too-large", /headers are too large/],
+      ["not HTTP at all", "GARBAGE\r\n\r\n", 400, "bad-http", /not valid HTTP/],
+      ["a malformed request line", "GET /api/scenarios HTTP/9.9 extra\r\n\r\n", 400, "bad-http", /not valid HTTP/],
+    ];
+    for (const [what, request, status, code, message] of cases) {
+      const r = await raw(port, request);
+      expect(r.status, `${what}: ${r.body}`).toBe(status);
+      expect(r.type, what).toMatch(/^application\/json/);
+      const body = JSON.parse(r.body) as ApiError;
+      expect(Object.keys(body), what).toEqual(["error"]);
+      expect(body.error, what).toEqual({ status, code, message: expect.stringMatching(message) });
+    }
+  });
+
+  it("a body in another charset than UTF-8: 415 naming the one supported; UTF-8 however written is accepted", async () => {
+    const before = server.store.listSaves().length;
+    const payload = JSON.stringify({ scenario: "october-1964", character: "brezhnev" });
+    for (const charset of ["latin1", "iso-8859-1", "utf-16", "windows-1251", '"us-ascii"', "utf-8x"]) {
+      const r = await server.app.inject({ method: "POST", url: "/api/games", headers: { "content-type": `application/json; charset=${charset}` }, payload });
+      expect(r.statusCode, `${charset}: ${r.body.slice(0, 200)}`).toBe(415);
+      expect(r.json().error).toMatchObject({ status: 415, code: "unsupported-charset", message: expect.stringMatching(/must be UTF-8 \(Content-Type: application\/json; charset=utf-8\)/) });
+    }
+    expect(server.store.listSaves().length).toBe(before);
+    for (const type of ["application/json; charset=utf-8", "application/json;charset=UTF-8", 'application/json; charset="utf-8"', "Application/JSON; charset=utf8"]) {
+      const r = await server.app.inject({ method: "POST", url: "/api/games", headers: { "content-type": type }, payload });
+      expect(r.statusCode, `${type}: ${r.body.slice(0, 200)}`).toBe(201);
+    }
   });
 });
 

@@ -2,6 +2,8 @@
 // browser game's files. Every game request names the game and carries a seat token; every answer
 // to a seat holds only that seat's view. Bad requests are refused with a 4xx and a message a player
 // can act on, and leave the game as it was.
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { z } from "zod";
 import { IllegalAction } from "../engine/index.js";
@@ -44,7 +46,14 @@ const NOT_YOUR_TURN = "it is not your turn to decide: reload to see where the ga
 
 export function buildServer(options: AppOptions): PresidiumServer {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit, return503OnClosing: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    return503OnClosing: true,
+    // Errors Fastify and Node's HTTP parser answer before any route runs get the API's shape too.
+    frameworkErrors: (error, _request, reply) => sendError(reply, frameworkError(error)),
+    clientErrorHandler: writeClientError,
+  });
   const store = new SaveStore(options.savesPath, options.storeFaults);
   const catalog = new ScenarioCatalog(options.scenariosDir);
   const games = new GameService(catalog, store);
@@ -260,9 +269,14 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 async function requireJsonContentType(request: FastifyRequest): Promise<void> {
   const type = request.headers["content-type"] ?? "";
-  const mediaType = type.split(";")[0].trim().toLowerCase();
+  const [mediaType, ...parameters] = type.split(";").map((p) => p.trim().toLowerCase());
   if (mediaType !== "application/json") {
     throw new HttpError(415, "unsupported-media-type", `send the request as JSON (Content-Type: application/json), not ${type ? JSON.stringify(type) : "without a content type"}; a request with nothing to send carries the body {}`);
+  }
+  // The body is always read as UTF-8: text in another encoding would be silently misread.
+  const charset = parameters.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/^"(.*)"$/, "$1");
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+    throw new HttpError(415, "unsupported-charset", `the body must be UTF-8 (Content-Type: application/json; charset=utf-8), not charset=${charset}`);
   }
 }
 
@@ -309,6 +323,48 @@ function toHttpError(error: unknown, bodyLimit: number): HttpError {
   // The details stay on the server's console: an internal message could describe the hidden world.
   console.error(error);
   return new HttpError(500, "internal", "the server failed to handle this request (the details are in the server's console); the game is as it was");
+}
+
+/** Errors Fastify raises on a request's address, before routing. */
+function frameworkError(error: unknown): HttpError {
+  switch ((error as { code?: string }).code) {
+    case "FST_ERR_BAD_URL":
+      return badRequest("the address is not valid: it holds a malformed percent-encoding (% must be followed by two hexadecimal digits of UTF-8); check the link", "bad-url");
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new HttpError(414, "uri-too-long", "a part of the address is too long (at most 100 characters between slashes); check the link");
+  }
+  return toHttpError(error, DEFAULT_BODY_LIMIT);
+}
+
+/** Node's limit on a request's first line and headers together (--max-http-header-size). */
+const HEADER_LIMIT = 16 * 1024;
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers or an address too large,
+ * not HTTP at all): the answer is written to the socket by hand, in the API's shape.
+ */
+function writeClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  let failure: HttpError;
+  if (error.code === "HPE_HEADER_OVERFLOW") {
+    // The limit counts the request line too: if it holds no line break, the address is what overflowed.
+    const firstBreak = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.indexOf("\n") : -1;
+    failure =
+      firstBreak < 0 || firstBreak >= HEADER_LIMIT / 2
+        ? new HttpError(414, "uri-too-long", `the address is too long (the address and headers together may be at most ${HEADER_LIMIT / 1024} KB); check the link`)
+        : new HttpError(431, "headers-too-large", `the request's headers are too large (the address and headers together may be at most ${HEADER_LIMIT / 1024} KB); clear this site's cookies or remove large headers`);
+  } else if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
+    failure = new HttpError(408, "request-timeout", "the request took too long to arrive; send it again");
+  } else {
+    failure = badRequest(`the request is not valid HTTP (${error.code ?? error.message}); send it with a web browser or an HTTP client`, "bad-http");
+  }
+  const body = JSON.stringify({ error: { status: failure.status, code: failure.code, message: failure.message } } satisfies ApiError);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${failure.status} ${STATUS_CODES[failure.status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
