@@ -3,7 +3,7 @@
 // save is refused by name and the others still load; a refused import stores nothing and touches no
 // other save; a good export imports back to the same game.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { checksumOf } from "../src/saves/checksum.js";
 import { makeSaveFile, SaveError, type SaveContent } from "../src/saves/save-file.js";
-import { SaveStore } from "../src/saves/store.js";
+import { SavesInUseError, SaveStore } from "../src/saves/store.js";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { GameCreated, SaveSummaryJson, SeatResponse } from "../src/server/api-types.js";
 
@@ -56,11 +56,13 @@ describe("the saves database", () => {
     const before = dump(path);
 
     const failing = new SaveStore(path, {
-      beforeCommit: () => {
-        throw new Error("disk unplugged");
+      faults: {
+        beforeCommit: () => {
+          throw new Error("disk unplugged");
+        },
       },
     });
-    expect(() => failing.updateGame("game-1", makeSaveFile(content(4)), true)).toThrow(/disk unplugged/);
+    expect(() => failing.updateGame("game-1", makeSaveFile(content(4)), true, 0)).toThrow(/disk unplugged/);
     expect(() => failing.addSave("named", makeSaveFile(content(4, "never written")))).toThrow(/disk unplugged/);
     failing.close();
 
@@ -86,8 +88,8 @@ describe("the saves database", () => {
     const script = `
       const { SaveStore } = await import(${JSON.stringify(storeModule)});
       const { makeSaveFile } = await import(${JSON.stringify(saveModule)});
-      const store = new SaveStore(${JSON.stringify(path)}, { beforeCommit: () => process.kill(process.pid, "SIGKILL") });
-      store.updateGame("game-1", makeSaveFile(${JSON.stringify(content(6))}), true);
+      const store = new SaveStore(${JSON.stringify(path)}, { faults: { beforeCommit: () => process.kill(process.pid, "SIGKILL") } });
+      store.updateGame("game-1", makeSaveFile(${JSON.stringify(content(6))}), true, 0);
       console.log("committed");
     `;
     const result = await new Promise<{ signal: string | null; stdout: string }>((resolve) => {
@@ -249,5 +251,77 @@ describe("saves through the API", () => {
     expect(r.headers["content-disposition"]).toMatch(/attachment; filename="presidium-october-1964-week-\d+\.json"/);
     expect(r.body).toBe(server.store.getSaveText(save.id));
     expect(r.body.length).toBeGreaterThan(0);
+  });
+});
+
+describe("two servers on one saves file", () => {
+  it("in one process: a write over a version another server has replaced is refused (409) and changes nothing", async () => {
+    const path = join(dir, "two-servers.sqlite");
+    const a = buildServer({ savesPath: path });
+    const b = buildServer({ savesPath: path });
+    try {
+      const created = (await a.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 9 } })).json() as GameCreated;
+      const headers = { "x-seat-token": created.tokens.brezhnev };
+      const url = `/api/games/${created.gameId}`;
+      const wait = (turn: number) => ({ seat: "brezhnev", kind: "weekly", choice: "wait", turn });
+      expect((await b.app.inject({ url, headers })).statusCode).toBe(200);
+
+      expect((await a.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(0) })).statusCode).toBe(200);
+      const before = dump(path);
+      const forked = await b.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(0) });
+      expect(forked.statusCode, forked.body).toBe(409);
+      expect(forked.json().error).toMatchObject({ status: 409, code: "stale-game", message: expect.stringMatching(/moved on by another server using the same saves file.*reload/) });
+      expect(dump(path)).toBe(before);
+
+      // B re-reads the game, moves it on, and now A is the one out of date.
+      expect(((await b.app.inject({ url, headers })).json() as SeatResponse).game.decisions).toBe(1);
+      expect((await b.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: { ...wait(1), kind: b.games.peek(created.gameId)!.world.awaiting!.kind } })).statusCode).toBe(200);
+      const stale = await a.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: { ...wait(1), kind: a.games.peek(created.gameId)!.world.awaiting!.kind } });
+      expect(stale.statusCode, stale.body).toBe(409);
+      expect(a.store.getGame(created.gameId)!.save.decisions).toHaveLength(2);
+    } finally {
+      await a.app.close();
+      await b.app.close();
+    }
+  });
+
+  /** `node dist/server/main.js`: resolves with its address once it serves, or its exit code and stderr if it stops first. */
+  function startServerProcess(saves: string): Promise<{ child: ChildProcess; url?: string; code?: number; stderr: string }> {
+    const child = spawn(process.execPath, [join(repo, "dist", "server", "main.js"), "--port", "0", "--saves", saves], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    return new Promise((resolve) => {
+      child.stdout!.on("data", (d) => {
+        stdout += d;
+        const m = /localhost:(\d+)/.exec(stdout);
+        if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}`, stderr });
+      });
+      child.stderr!.on("data", (d) => (stderr += d));
+      child.once("exit", (code) => resolve({ child, code: code ?? -1, stderr }));
+    });
+  }
+  const stop = (child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill(signal))));
+
+  it("as `npm start` runs them: the second refuses to start, naming the file; the lock goes with the first, even killed", async () => {
+    if (!existsSync(join(repo, "dist", "server", "main.js"))) throw new Error("dist/server/main.js is missing: run `npm run build` (npm test does it) first");
+    const saves = join(dir, "one-server-only.sqlite");
+    const first = await startServerProcess(saves);
+    expect(first.url, first.stderr).toBeDefined();
+    try {
+      const started = Date.now();
+      const second = await startServerProcess(saves);
+      expect(second.url).toBeUndefined();
+      expect(second.code).toBe(1);
+      expect(second.stderr.trim().split("\n")).toEqual([`presidium server: the saves file ${saves} is in use by another Presidium server: stop that one, or give this one its own file with --saves FILE`]);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // Nor can a store in this process open it behind the server's back.
+      expect(() => new SaveStore(saves)).toThrow(SavesInUseError);
+      expect((await fetch(`${first.url}/api/saves`)).status).toBe(200);
+    } finally {
+      await stop(first.child, "SIGKILL");
+    }
+    const third = await startServerProcess(saves);
+    expect(third.url, third.stderr).toBeDefined();
+    await stop(third.child);
   });
 });

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from "zod";
 import { IllegalAction } from "../engine/index.js";
 import { MAX_SAVE_BYTES, readSaveFile, saveFileText, SaveError } from "../saves/save-file.js";
-import { SaveStore, type StoreFaults } from "../saves/store.js";
+import { SaveStore, StaleGameError, type StoreFaults } from "../saves/store.js";
 import type { ApiError, GameCreated, SaveSummaryJson } from "./api-types.js";
 import { actionBody, describeZodError, gameParams, knownActionKinds, newGameBody, saveBody, saveParams, sinceQuery } from "./api-schemas.js";
 import { GameService, type LiveGame } from "./games.js";
@@ -27,6 +27,8 @@ export interface AppOptions {
   bodyLimit?: number;
   logger?: boolean;
   storeFaults?: StoreFaults;
+  /** Hold the saves file for this server alone (`npm start` does): a second server on it fails to start. */
+  exclusive?: boolean;
   /**
    * Host names the server answers to (any port); others get 403. Set when it listens on this machine
    * only, so that a web page elsewhere cannot reach it through a DNS name pointed at 127.0.0.1.
@@ -54,7 +56,7 @@ export function buildServer(options: AppOptions): PresidiumServer {
     frameworkErrors: (error, _request, reply) => sendError(reply, frameworkError(error)),
     clientErrorHandler: writeClientError,
   });
-  const store = new SaveStore(options.savesPath, options.storeFaults);
+  const store = new SaveStore(options.savesPath, { faults: options.storeFaults, exclusive: options.exclusive });
   const catalog = new ScenarioCatalog(options.scenariosDir);
   const games = new GameService(catalog, store);
   app.addHook("onClose", async () => store.close());
@@ -302,6 +304,9 @@ function toHttpError(error: unknown, bodyLimit: number): HttpError {
   // The engine's message may name the seat it is waiting for: another player's seat is not told.
   if (error instanceof IllegalAction) return /turn to decide/.test(error.message) ? conflict(NOT_YOUR_TURN, "not-your-turn") : conflict(error.message);
   if (error instanceof SaveError) return unprocessable(`the save was refused: ${error.message}`);
+  if (error instanceof StaleGameError) {
+    return conflict("this game was moved on by another server using the same saves file, so this decision was not recorded: reload to see where the game stands (run one server per saves file)", "stale-game");
+  }
   if (error instanceof UnknownScenarioInput) return badRequest(error.message, "unknown-scenario-input");
   const fastifyError = error as { code?: string; statusCode?: number; message?: string };
   switch (fastifyError.code) {
