@@ -239,6 +239,17 @@ describe("saves through the API", () => {
     }
   });
 
+  it("refuses an import nested 10,000 deep with 422 (not a 500), storing nothing", async () => {
+    const before = dump(server.store.path);
+    const deep = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
+    for (const text of [deep, `{"format":"presidium-save","schemaVersion":1,"checksum":"x","decisions":${deep}}`]) {
+      const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: text });
+      expect(r.statusCode, r.body).toBe(422);
+      expect(r.json().error.message).toMatch(/^the save was refused: this is not a Presidium save file: its data is nested more than 16 levels deep/);
+    }
+    expect(dump(server.store.path)).toBe(before);
+  });
+
   it("refuses an import too large to be a save with 413", async () => {
     const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: "x".repeat(600 * 1024) });
     expect(r.statusCode).toBe(413);
