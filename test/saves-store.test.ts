@@ -193,13 +193,18 @@ describe("saves through the API", () => {
       return JSON.stringify(f);
     };
     const decisions = fields.decisions as { choice: string }[];
+    const reached = fields.reached as { date: string; week: number; done: boolean };
     const cases: [string, string, RegExp][] = [
       ["corrupt", "\u0089PNG\r\n\u001a\n not a save", /corrupt: it is not valid JSON/],
       ["truncated", good.slice(0, good.length / 2), /truncated/],
       ["tampered", good.replace(/"seed": \d+/, '"seed": 99'), /altered or damaged/],
       ["too new", forge({ schemaVersion: 2 }), /newer version of Presidium/],
       ["an illegal decision", forge({ decisions: [{ ...decisions[0], choice: "arrest" }, ...decisions.slice(1)] }), /does not replay: decision 1 of \d+ \(brezhnev: weekly arrest\) is not possible/],
-      ["the wrong end point", forge({ reached: { date: "1964-01-06", week: 27, done: false } }), /does not replay to where it was saved/],
+      ["the wrong end point", forge({ reached: { ...reached, date: "1964-01-06", week: 27 } }), new RegExp(`does not replay to where it was saved: "reached.date" is "1964-01-06" in the save but "${reached.date}" in the replay; "reached.week" is 27 in the save but ${reached.week} in the replay$`)],
+      ["done flipped", forge({ reached: { ...reached, done: true } }), /does not replay to where it was saved: "reached.done" is true in the save but false in the replay$/],
+      ["only the week", forge({ reached: { ...reached, week: reached.week + 1 } }), new RegExp(`: "reached.week" is ${reached.week + 1} in the save but ${reached.week} in the replay$`)],
+      ["only the date", forge({ reached: { ...reached, date: "1963-07-02" } }), new RegExp(`: "reached.date" is "1963-07-02" in the save but "${reached.date}" in the replay$`)],
+      ["all three", forge({ reached: { date: "1964-10-14", week: 70, done: true } }), /"reached.date" is "1964-10-14".*; "reached.week" is 70 .*; "reached.done" is true in the save but false in the replay$/],
       ["an unknown scenario", forge({ scenario: "march-1953" }), /cannot be played here: unknown scenario "march-1953"/],
       ["several human seats", forge({ humanSeats: ["brezhnev", "khrushchev"] }), /one human seat only/],
       ["a repeated human seat", forge({ humanSeats: ["brezhnev", "brezhnev"] }), /"brezhnev" is listed twice/],

@@ -163,8 +163,10 @@ export class GameService {
       }
     });
     const r = save.reached;
-    if (world.date !== r.date || world.week !== r.week || world.done !== r.done) {
-      throw new SaveError(`the save does not replay to where it was saved (it says week ${r.week}, ${r.date}; the replay reaches week ${world.week}, ${world.date})${changed}`);
+    const differing = ([["date", r.date, world.date], ["week", r.week, world.week], ["done", r.done, world.done]] as const).filter(([, saved, replayed]) => saved !== replayed);
+    if (differing.length > 0) {
+      const what = differing.map(([field, saved, replayed]) => `"reached.${field}" is ${JSON.stringify(saved)} in the save but ${JSON.stringify(replayed)} in the replay`);
+      throw new SaveError(`the save does not replay to where it was saved: ${what.join("; ")}${changed}`);
     }
     return { loaded, world };
   }
