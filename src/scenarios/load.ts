@@ -1,9 +1,9 @@
 // Reads a scenario file: YAML syntax, then the schema, then the cross-reference checks, every problem
 // reported at its line and column. What-ifs are applied to the raw data before validation, so a
 // patched scenario is held to exactly the same rules as a written one.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { checkScenario, type ScenarioIssue } from "../engine/scenario/consistency.js";
 import { scenarioSchema, type Scenario } from "../engine/scenario/schema.js";
 import {
@@ -40,24 +40,62 @@ export interface LoadedScenario {
   file: string;
 }
 
+/**
+ * The largest scenario file read, and the most entries (keys and list items) it may hold. The shipped
+ * scenarios are about 70 KB and 3,000 entries; the YAML parser takes about a second per 30,000 entries,
+ * so the bounds keep any file's answer within a few seconds.
+ */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+export const MAX_SCENARIO_ENTRIES = 25_000;
+
 /** Loads and validates a scenario file; throws `ScenarioError` listing every problem found. */
 export function loadScenarioFile(path: string, options: LoadOptions = {}): LoadedScenario {
   const file = resolve(path);
   const shown = displayName(file);
-  let text: string;
+  return { scenario: parseScenarioText(readScenarioText(file, shown), shown, options), file };
+}
+
+function readScenarioText(file: string, shown: string): string {
+  let size: number;
   try {
-    text = readFileSync(file, "utf8");
+    size = statSync(file).size;
   } catch (error) {
     throw new ScenarioError([`${shown}: ${readFailure(error)}`]);
   }
-  return { scenario: parseScenarioText(text, shown, options), file };
+  if (size > MAX_SCENARIO_BYTES) throw new ScenarioError([`${shown}: ${tooLarge(`the file is ${megabytes(size)}`)}`]);
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ScenarioError([`${shown}: ${readFailure(error)}`]);
+  }
+}
+
+function tooLarge(what: string): string {
+  return `too large to be a scenario: ${what}, and a scenario file may be at most ${megabytes(MAX_SCENARIO_BYTES)} with at most ${MAX_SCENARIO_ENTRIES.toLocaleString("en")} keys and list items (the shipped ones are about 70 KB and 3,000)`;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * A rough count of a YAML text's entries, without parsing it: the ": " and "- " indicators and the
+ * commas (which separate flow entries, and also count where prose has them: the bound is generous).
+ */
+function roughEntryCount(text: string): number {
+  return text.match(/:(?=[ \t\r\n]|$)|(?:^|[\s[{,])-(?=[ \t\r\n])|,/gm)?.length ?? 0;
 }
 
 /** Validates scenario YAML held in memory; `fileName` is what the issues are prefixed with. */
 export function parseScenarioText(text: string, fileName: string, options: LoadOptions = {}): Scenario {
+  if (text.length > MAX_SCENARIO_BYTES) throw new ScenarioError([`${fileName}: ${tooLarge(`the text is ${megabytes(text.length)}`)}`]);
+  const entries = roughEntryCount(text);
+  if (entries > MAX_SCENARIO_ENTRIES) throw new ScenarioError([`${fileName}: ${tooLarge(`it holds about ${entries.toLocaleString("en")} entries`)}`]);
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const syntax = syntaxIssues(doc, counter, text);
+  // The parser's own duplicate-key check compares each key with every earlier one (quadratic in the
+  // size of a mapping); duplicateKeys does the same check in one pass.
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  const syntax = syntaxIssues([...doc.errors, ...duplicateKeys(doc)], counter, text);
   if (syntax.length > 0) throw new ScenarioError(syntax.map((s) => `${fileName}:${s.line}:${s.col}: YAML syntax: ${s.message}`));
   let raw: unknown;
   try {
@@ -192,12 +230,35 @@ function issueKey(issue: ScenarioIssue, data: unknown): string {
   return `${formatSteps(toSteps(data, issue.path))}\u0000${issue.message}`;
 }
 
+interface SyntaxProblem {
+  code: string;
+  message: string;
+  /** Offset into the text. */
+  pos: readonly [number, ...number[]];
+}
+
+/** Every key that repeats an earlier key of its mapping (as the parser would report it), in one pass. */
+function duplicateKeys(doc: Document): SyntaxProblem[] {
+  const found: SyntaxProblem[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value) && pair.key.range) found.push({ code: "DUPLICATE_KEY", message: "Map keys must be unique", pos: [pair.key.range[0]] });
+        seen.add(pair.key.value);
+      }
+    },
+  });
+  return found;
+}
+
 /**
  * Every duplicate key, but only the first other syntax error: after a structural error the parser's
  * later complaints are mostly echoes of it (one tab can produce a dozen "must start at the same column").
  */
-function syntaxIssues(doc: Document, counter: LineCounter, text: string): (Position & { message: string })[] {
-  const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+function syntaxIssues(problems: readonly SyntaxProblem[], counter: LineCounter, text: string): (Position & { message: string })[] {
+  const errors = [...problems].sort((a, b) => a.pos[0] - b.pos[0]);
   const firstStructural = errors.find((e) => e.code !== "DUPLICATE_KEY");
   return errors
     .filter((e) => e.code === "DUPLICATE_KEY" || e === firstStructural)
