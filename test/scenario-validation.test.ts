@@ -164,6 +164,50 @@ describe("loader errors that are not about the file's content", () => {
   });
 });
 
+describe("bytes and aliases YAML lets through", () => {
+  const dir = mkdtempSync(join(tmpdir(), "presidium-yaml-"));
+  const minimal = readFileSync(minimalFile, "utf8");
+  const issuesOfText = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return issuesOf(file).map((issue) => issue.slice(file.length));
+  };
+
+  it("a NUL byte is refused at its line and column, wherever it is", () => {
+    const nul = ": a NUL byte (character code 0): a scenario file is plain text, so this file is damaged or not a scenario; remove the byte";
+    const cases: [string, string, string][] = [
+      ["in a value", minimal.replace("title: A minimal test scenario", "title: A minimal\u0000 test scenario"), `:4:17${nul}`],
+      ["in a comment", minimal.replace("# The smallest", "# The\u0000 smallest"), `:2:6${nul}`],
+      ["first in the file", `\u0000${minimal}`, `:1:1${nul}`],
+      ["after Windows line ends", minimal.replace(/\n/g, "\r\n").replace("summary: Three", "summary: \u0000Three"), `:5:10${nul}`],
+      ["in a key", minimal.replace("  fear:", "  fe\u0000ar:"), `:9:5${nul}`],
+    ];
+    for (const [what, text, expected] of cases) expect(issuesOfText("nul.yaml", text), what).toEqual([expected]);
+  });
+
+  it("an alias to an anchor not defined before it is reported at the alias", () => {
+    const cases: [string, string, string[]][] = [
+      ["an undefined alias", minimal.replace("title: A minimal test scenario", "title: *nope"), [":4:8: YAML syntax: the alias *nope refers to no anchor &nope defined before it (define the anchor first)"]],
+      [
+        "an alias before its anchor",
+        minimal.replace("  fear: { value: 0.15, reason: low after de-Stalinisation }", "  fear: { value: *low, reason: low after de-Stalinisation }").replace("  prestige: { value: 0.4,", "  prestige: { value: &low 0.4,"),
+        [":9:18: YAML syntax: the alias *low refers to no anchor &low defined before it (define the anchor first)"],
+      ],
+      [
+        "two of them, each where it is",
+        minimal.replace("title: A minimal test scenario", "title: *one").replace("summary: Three principals, one CC row, one trip.", "summary: *two"),
+        [
+          ":4:8: YAML syntax: the alias *one refers to no anchor &one defined before it (define the anchor first)",
+          ":5:10: YAML syntax: the alias *two refers to no anchor &two defined before it (define the anchor first)",
+        ],
+      ],
+    ];
+    for (const [what, text, expected] of cases) expect(issuesOfText("alias.yaml", text), what).toEqual(expected);
+    // Defined first, an alias is fine.
+    expect(issuesOfText("alias.yaml", minimal.replace("title: A minimal test scenario", "title: &t A minimal test scenario").replace("summary: Three principals, one CC row, one trip.", "summary: *t"))).toEqual([]);
+  });
+});
+
 describe("large files are answered within seconds", () => {
   const dir = mkdtempSync(join(tmpdir(), "presidium-large-"));
   const write = (name: string, text: string) => {

@@ -3,7 +3,7 @@
 // patched scenario is held to exactly the same rules as a written one.
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { checkScenario, type ScenarioIssue } from "../engine/scenario/consistency.js";
 import { scenarioSchema, type Scenario } from "../engine/scenario/schema.js";
 import {
@@ -91,11 +91,16 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
   if (text.length > MAX_SCENARIO_BYTES) throw new ScenarioError([`${fileName}: ${tooLarge(`the text is ${megabytes(text.length)}`)}`]);
   const entries = roughEntryCount(text);
   if (entries > MAX_SCENARIO_ENTRIES) throw new ScenarioError([`${fileName}: ${tooLarge(`it holds about ${entries.toLocaleString("en")} entries`)}`]);
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const { line, col } = lineAndColumn(text, nul);
+    throw new ScenarioError([`${fileName}:${line}:${col}: a NUL byte (character code 0): a scenario file is plain text, so this file is damaged or not a scenario; remove the byte`]);
+  }
   const counter = new LineCounter();
   // The parser's own duplicate-key check compares each key with every earlier one (quadratic in the
   // size of a mapping); duplicateKeys does the same check in one pass.
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
-  const syntax = syntaxIssues([...doc.errors, ...duplicateKeys(doc)], counter, text);
+  const syntax = syntaxIssues([...doc.errors, ...duplicateKeys(doc), ...undefinedAliases(doc)], counter, text);
   if (syntax.length > 0) throw new ScenarioError(syntax.map((s) => `${fileName}:${s.line}:${s.col}: YAML syntax: ${s.message}`));
   let raw: unknown;
   try {
@@ -254,14 +259,35 @@ function duplicateKeys(doc: Document): SyntaxProblem[] {
 }
 
 /**
- * Every duplicate key, but only the first other syntax error: after a structural error the parser's
- * later complaints are mostly echoes of it (one tab can produce a dozen "must start at the same column").
+ * Every alias whose anchor is not defined before it. The parser leaves them in the document and only
+ * fails when the data is built, without saying where; the anchors are collected in document order.
+ */
+function undefinedAliases(doc: Document): SyntaxProblem[] {
+  const anchors = new Set<string>();
+  const found: SyntaxProblem[] = [];
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) {
+        found.push({ code: "UNDEFINED_ALIAS", message: `the alias *${node.source} refers to no anchor &${node.source} defined before it (define the anchor first)`, pos: [node.range[0]] });
+      }
+    } else if (isNode(node) && node.anchor) anchors.add(node.anchor);
+  });
+  return found;
+}
+
+/** Problems each reported on their own: they are not echoes of an earlier structural error. */
+const independent = new Set(["DUPLICATE_KEY", "UNDEFINED_ALIAS"]);
+
+/**
+ * Every duplicate key and undefined alias, but only the first other syntax error: after a structural
+ * error the parser's later complaints are mostly echoes of it (one tab can produce a dozen "must start
+ * at the same column").
  */
 function syntaxIssues(problems: readonly SyntaxProblem[], counter: LineCounter, text: string): (Position & { message: string })[] {
   const errors = [...problems].sort((a, b) => a.pos[0] - b.pos[0]);
-  const firstStructural = errors.find((e) => e.code !== "DUPLICATE_KEY");
+  const firstStructural = errors.find((e) => !independent.has(e.code));
   return errors
-    .filter((e) => e.code === "DUPLICATE_KEY" || e === firstStructural)
+    .filter((e) => independent.has(e.code) || e === firstStructural)
     .map((e) => {
       const offset = e.code === "BAD_INDENT" ? skipIndent(text, e.pos[0]) : e.pos[0];
       return { ...counter.linePos(offset), message: syntaxMessage(e.code, e.message, text, e.pos[0]) };
@@ -285,6 +311,17 @@ function syntaxMessage(code: string, message: string, text: string, offset: numb
   // The usual cause is prose with ": " in it, which YAML reads as a key; the parser does not say so.
   if (code === "BLOCK_AS_IMPLICIT_KEY") return `${first} (text containing ": " must be quoted)`;
   return first;
+}
+
+/** 1-based, as LineCounter gives them (a column counts UTF-16 units, as editors mostly do). */
+function lineAndColumn(text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }
 
 function readFailure(error: unknown): string {
