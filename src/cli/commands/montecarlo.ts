@@ -17,7 +17,7 @@ import { AtomicFile, OutputFileError } from "../../research/run/output-file.js";
 import { runExperiment, type ExperimentOutcome } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
-import { checkWhatIfs, collect, parsePositiveInt, parseSeed } from "../options.js";
+import { checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
 import { err, json, out } from "../output.js";
 import { loadForCli, shortName } from "../scenario.js";
 
@@ -28,6 +28,7 @@ interface MonteCarloOptions {
   whatIf?: string[];
   compare?: string[];
   workers?: string;
+  forceWorkers?: boolean;
   csv?: string;
   report?: string;
   json?: boolean;
@@ -40,11 +41,12 @@ export function registerMonteCarlo(program: Command): void {
     .command("montecarlo")
     .description("run many seeded games with every character run by the AI and report how often each outcome happens")
     .requiredOption("--scenario <id|file>", "a shipped scenario id (see presidium scenarios) or a scenario file")
-    .requiredOption("--runs <n>", "how many games (a positive whole number)")
+    .requiredOption("--runs <n>", `how many games (a positive whole number, at most ${MAX_RUNS.toLocaleString("en")})`)
     .option("--seed <base>", "base seed; run i uses the seed mixSeed(base, i)", "1")
     .option("--what-if <name>", "apply a named what-if of the scenario (repeatable)", collect)
     .option("--compare <name[,name...]>", "also run this set of what-ifs (added to --what-if) on the same seeds and compare it with the baseline (repeatable)", collect)
-    .option("--workers <n>", `worker threads (default: the number of cores, ${availableParallelism()} here)`)
+    .option("--workers <n>", `worker threads (default and most: the number of cores, ${availableParallelism()} here)`)
+    .option("--force-workers", `allow --workers above the number of cores (up to ${MAX_FORCED_WORKERS})`)
     .option("--csv <file>", "write one row per run (and per what-if set) to this CSV file")
     .option("--report <file.html>", "write a self-contained HTML report with charts")
     .option("--json", "print exactly one JSON object with the counts, rates and fates")
@@ -68,10 +70,10 @@ export function registerMonteCarlo(program: Command): void {
 }
 
 async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
-  const runs = parsePositiveInt(opts.runs, "--runs");
+  const runs = parseRuns(opts.runs);
   const baseSeed = parseSeed(opts.seed, "--seed");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, opts.forceWorkers === true, availableParallelism());
   const sets = parseCompareSets(opts.compare ?? [], whatIfs);
   checkOutputPaths(opts.csv, opts.report);
 
@@ -113,10 +115,6 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   out(comparisonTable(base.scenario, results, outcome.totals.runs, baseSeed));
 }
 
-/** The worker count: a positive whole number, by default the cores this machine has. */
-export function parseWorkers(raw: string | undefined): number {
-  return raw === undefined ? availableParallelism() : parsePositiveInt(raw, "--workers");
-}
 
 /** `--compare a,b --compare c` -> [[a, b], [c]]: each set is added to the baseline's what-ifs. */
 export function parseCompareSets(raw: readonly string[], baseline: readonly string[]): string[][] {
