@@ -1,16 +1,21 @@
 // Parsing and checking of option values shared by the commands. Malformed values are usage errors.
+import { sameTarget } from "../research/run/output-file.js";
 import { UsageError } from "./errors.js";
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
+/** What a seed is, for messages: the engine reads seeds as 32-bit integers, so 2^32 + 3 would play as 3. */
+export const SEED_RANGE = `a whole number from ${INT32_MIN} to ${INT32_MAX}`;
 
 /** A seed: any 32-bit signed integer (Monte Carlo seeds from mixSeed may be negative). */
+export function isSeed(n: unknown): n is number {
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= INT32_MIN && n <= INT32_MAX;
+}
+
 export function parseSeed(raw: string, flag = "--seed"): number {
   const text = raw.trim();
   const n = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < INT32_MIN || n > INT32_MAX) {
-    throw new UsageError(`${flag} must be a whole number from ${INT32_MIN} to ${INT32_MAX}, got ${JSON.stringify(raw)}`);
-  }
+  if (!isSeed(n)) throw new UsageError(`${flag} must be ${SEED_RANGE}, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -79,4 +84,22 @@ export function checkWhatIfs(names: readonly string[]): string[] {
     seen.add(name);
   }
   return [...names];
+}
+
+/**
+ * Output files named on the command line: each needs a name, no two may be the same file (however
+ * written: ./f and f, or a link to it), and none may be the scenario file read (`scenarioFile`, once
+ * known), which writing would destroy.
+ */
+export function checkOutputPaths(outputs: readonly { flag: string; path: string | undefined }[], scenarioFile?: string): void {
+  const given = outputs.filter((o): o is { flag: string; path: string } => o.path !== undefined);
+  for (const o of given) if (o.path.trim() === "") throw new UsageError(`${o.flag} needs a file name`);
+  given.forEach((a, i) => {
+    for (const b of given.slice(i + 1)) {
+      if (sameTarget(a.path, b.path)) throw new UsageError(`${a.flag} ${a.path} and ${b.flag} ${b.path} are the same file: give each its own`);
+    }
+    if (scenarioFile !== undefined && sameTarget(a.path, scenarioFile)) {
+      throw new UsageError(`${a.flag} ${a.path} is the scenario file being read: writing there would destroy it; give another file name`);
+    }
+  });
 }

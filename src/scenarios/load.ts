@@ -1,7 +1,7 @@
 // Reads a scenario file: YAML syntax, then the schema, then the cross-reference checks, every problem
 // reported at its line and column. What-ifs are applied to the raw data before validation, so a
 // patched scenario is held to exactly the same rules as a written one.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { checkScenario, type ScenarioIssue } from "../engine/scenario/consistency.js";
@@ -56,18 +56,30 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): Loade
 }
 
 function readScenarioText(file: string, shown: string): string {
-  let size: number;
+  let stats: Stats;
   try {
-    size = statSync(file).size;
+    stats = statSync(file);
   } catch (error) {
     throw new ScenarioError([`${shown}: ${readFailure(error)}`]);
   }
+  if (stats.isDirectory()) throw new ScenarioError([`${shown}: is a directory, not a scenario file`]);
+  // A device never ends (/dev/zero) and a pipe waits for a writer: only a file can be read whole.
+  if (!stats.isFile()) throw new ScenarioError([`${shown}: is ${notAFile(stats)}, not a scenario file; give the path of a YAML file`]);
+  const size = stats.size;
   if (size > MAX_SCENARIO_BYTES) throw new ScenarioError([`${shown}: ${tooLarge(`the file is ${megabytes(size)}`)}`]);
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
     throw new ScenarioError([`${shown}: ${readFailure(error)}`]);
   }
+}
+
+/** What a path that is not a regular file is, for a message. */
+export function notAFile(stats: Stats): string {
+  if (stats.isFIFO()) return "a pipe";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
 }
 
 function tooLarge(what: string): string {
@@ -111,7 +123,8 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
   const file = new SourceFile(fileName, doc, counter);
 
   const base = validate(raw);
-  if (base.scenario === undefined) throw file.error(base.issues.map((i) => file.place(i, raw)));
+  const unsafe = forbiddenPatchPaths(raw);
+  if (base.scenario === undefined || unsafe.length > 0) throw file.error([...base.issues, ...unsafe].map((i) => file.place(i, raw)));
   const problems = checkEachWhatIf(file, raw, base.issues);
   if (problems.length > 0) throw file.error(problems);
 
@@ -128,6 +141,8 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
   }
   let document = patched.document;
   for (const setting of settings) {
+    const forbidden = forbiddenSegment(setting.path);
+    if (forbidden !== undefined) throw new ScenarioError([`${fileName}: setting ${setting.path}: ${forbiddenMessage(forbidden)}`]);
     try {
       document = applySetting(document, setting.path, setting.value);
     } catch (error) {
@@ -141,6 +156,39 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
     throw file.error(issues.map((i) => file.place(i, document, patched.sets, prefix)));
   }
   return result.scenario;
+}
+
+/**
+ * Path segments that name JavaScript's object machinery rather than a field: setting one would reach
+ * the prototype of the data (and be silently ignored, or worse), never a scenario field.
+ */
+const FORBIDDEN_SEGMENTS = ["__proto__", "constructor", "prototype"];
+
+/** The first forbidden segment of a settable path (segments are separated by dots), if any. */
+export function forbiddenSegment(path: string): string | undefined {
+  return path.split(".").find((segment) => FORBIDDEN_SEGMENTS.includes(segment.trim()));
+}
+
+export function forbiddenMessage(segment: string): string {
+  return `"${segment}" cannot be part of a path (${FORBIDDEN_SEGMENTS.join(", ")} name no scenario field)`;
+}
+
+/** What-if patches whose path has a forbidden segment, as issues at the path's own line. */
+function forbiddenPatchPaths(raw: unknown): ScenarioIssue[] {
+  const record = (v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const issues: ScenarioIssue[] = [];
+  for (const [name, whatIf] of Object.entries(record(record(raw)?.whatIfs) ?? {})) {
+    const patch = record(whatIf)?.patch;
+    if (!Array.isArray(patch)) continue;
+    patch.forEach((op, i) => {
+      for (const field of ["set", "remove"]) {
+        const path = record(op)?.[field];
+        const forbidden = typeof path === "string" ? forbiddenSegment(path) : undefined;
+        if (forbidden !== undefined) issues.push({ path: ["whatIfs", name, "patch", i, field], message: forbiddenMessage(forbidden) });
+      }
+    });
+  }
+  return issues;
 }
 
 function describeChanges(whatIfs: readonly string[], settings: readonly Setting[]): string {

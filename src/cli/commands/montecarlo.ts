@@ -17,7 +17,7 @@ import { AtomicFile, OutputFileError } from "../../research/run/output-file.js";
 import { runExperiment, type ExperimentOutcome } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
-import { checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
+import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
 import { err, json, out } from "../output.js";
 import { loadForCli, shortName } from "../scenario.js";
 
@@ -75,9 +75,14 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
   const workers = parseWorkers(opts.workers, opts.forceWorkers === true, availableParallelism());
   const sets = parseCompareSets(opts.compare ?? [], whatIfs);
-  checkOutputPaths(opts.csv, opts.report);
+  const outputs = [
+    { flag: "--csv", path: opts.csv },
+    { flag: "--report", path: opts.report },
+  ];
+  checkOutputPaths(outputs);
 
   const base = loadForCli(opts.scenario, whatIfs);
+  checkOutputPaths(outputs, base.file);
   const variants: Variant[] = [
     { label: BASELINE, whatIfs, scenario: base.scenario },
     ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set]).scenario })),
@@ -132,11 +137,6 @@ export function parseCompareSets(raw: readonly string[], baseline: readonly stri
   });
 }
 
-export function checkOutputPaths(csv: string | undefined, report: string | undefined): void {
-  if (csv !== undefined && csv.trim() === "") throw new UsageError("--csv needs a file name");
-  if (report !== undefined && report.trim() === "") throw new UsageError("--report needs a file name");
-  if (csv !== undefined && csv === report) throw new UsageError("--csv and --report must be different files");
-}
 
 export interface ExperimentRequest {
   variants: Variant[];
@@ -172,13 +172,27 @@ export async function runExperimentForCli(req: ExperimentRequest): Promise<{ out
     const report = req.reportPath === undefined ? null : open(req.reportPath, "--report");
     csv?.write(csvHeader());
     const bar = !req.quiet && process.stderr.isTTY ? new ProgressBar(process.stderr, req.runs) : null;
+    // Rows are written as runs finish, inside the pool's callbacks: a failed write (a full disk) is
+    // kept and stops the experiment, and is reported once it has wound down.
+    let writeFailure: unknown = null;
+    const onWriteFailure = new AbortController();
+    const writeRows = (lines: string) => {
+      if (writeFailure !== null || csv === null) return;
+      try {
+        csv.write(lines);
+      } catch (error) {
+        writeFailure = error;
+        onWriteFailure.abort();
+      }
+    };
     const { result: outcome, interrupted } = await withInterrupt((signal) =>
       runExperiment(
-        { variants: req.variants, runs: req.runs, baseSeed: req.baseSeed, workers: req.workers, csv: csv ? (lines) => csv.write(lines) : undefined },
-        { signal, onProgress: bar ? (done) => bar.update(done) : undefined },
+        { variants: req.variants, runs: req.runs, baseSeed: req.baseSeed, workers: req.workers, csv: csv ? writeRows : undefined },
+        { signal: AbortSignal.any([signal, onWriteFailure.signal]), onProgress: bar ? (done) => bar.update(done) : undefined },
       ),
     );
     bar?.clear();
+    if (writeFailure !== null) throw writeFailure;
     const results = variantResults(req.variants, outcome.totals);
     report?.write(req.report(results, outcome));
     for (const file of files) file.commit();

@@ -10,10 +10,11 @@ import type { Rate } from "../../research/interval.js";
 import { scenarioFacts } from "../../research/report/facts.js";
 import { headlineKeys, sweepReportHtml } from "../../research/report/sweep-report.js";
 import { UsageError } from "../errors.js";
-import { checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
+import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
 import { json, out } from "../output.js";
+import { forbiddenMessage, forbiddenSegment } from "../../scenarios/load.js";
 import { loadForCli } from "../scenario.js";
-import { checkOutputPaths, pct, runExperimentForCli } from "./montecarlo.js";
+import { pct, runExperimentForCli } from "./montecarlo.js";
 
 interface SweepOptions {
   scenario: string;
@@ -70,6 +71,8 @@ export function parseSweepSet(raw: string): SweepParameter {
   if (eq < 0) throw new UsageError(`--set must be PATH=VALUE,VALUE,... (for example globals.fear=0,0.5,1), got ${JSON.stringify(raw)}`);
   const path = raw.slice(0, eq).trim();
   if (path === "") throw new UsageError(`--set needs a path before "=", got ${JSON.stringify(raw)}`);
+  const forbidden = forbiddenSegment(path);
+  if (forbidden !== undefined) throw new UsageError(`--set ${path}: ${forbiddenMessage(forbidden)}`);
   const texts = raw.slice(eq + 1).split(",").map((v) => v.trim());
   if (texts.some((v) => v === "")) throw new UsageError(`--set ${path} needs values separated by commas, with none empty, got ${JSON.stringify(raw)}`);
   if (new Set(texts).size !== texts.length) throw new UsageError(`--set ${path} lists a value twice`);
@@ -82,13 +85,15 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
   const baseSeed = parseSeed(opts.seed, "--seed");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
   const workers = parseWorkers(opts.workers, opts.forceWorkers === true, availableParallelism());
-  checkOutputPaths(opts.csv, opts.report);
+  const outputs = [
+    { flag: "--csv", path: opts.csv },
+    { flag: "--report", path: opts.report },
+  ];
+  checkOutputPaths(outputs);
 
-  const variants: Variant[] = parameter.values.map((value, i) => ({
-    label: `${parameter.path}=${parameter.texts[i]}`,
-    whatIfs,
-    scenario: loadForCli(opts.scenario, whatIfs, [{ path: parameter.path, value }]).scenario,
-  }));
+  const loaded = parameter.values.map((value) => loadForCli(opts.scenario, whatIfs, [{ path: parameter.path, value }]));
+  checkOutputPaths(outputs, loaded[0].file);
+  const variants: Variant[] = loaded.map(({ scenario }, i) => ({ label: `${parameter.path}=${parameter.texts[i]}`, whatIfs, scenario }));
   const numeric = parameter.values.every((v) => typeof v === "number") ? (parameter.values as number[]) : null;
   const facts = scenarioFacts(variants[0].scenario);
 
