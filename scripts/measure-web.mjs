@@ -1,5 +1,6 @@
 // `npm run measure:web`: how fast a week's turn is in the browser, and how much JavaScript the
-// browser is sent. Starts the built server on a free port and Debian's Chromium, plays games by
+// browser is sent. Starts the built server on a free port and Chromium (scripts/chromium.mjs finds
+// it, or installs Debian's package as root, or says what to run), plays games by
 // always taking the default option, and reads the page's own "presidium-turn" measures (from the
 // click that sends a decision to the new week rendered: request, engine step and render). Prints
 // p50/p95/max against the 150 ms target and app.js gzipped against 300 KB.
@@ -12,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { ensureChromium } from "./chromium.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({ options: { turns: { type: "string", default: "150" }, json: { type: "boolean", default: false } } });
@@ -63,7 +65,7 @@ try {
   child = started.child;
   const url = started.url;
   browser = await chromium.launch({
-    executablePath: process.env.PRESIDIUM_CHROMIUM ?? "/usr/bin/chromium",
+    executablePath: ensureChromium(),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   browserVersion = browser.version();

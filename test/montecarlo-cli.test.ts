@@ -4,6 +4,7 @@
 // half-written.
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mixSeed } from "../src/engine/index.js";
@@ -26,7 +27,8 @@ const sweep = ["sweep", "--scenario", "october-1964"];
 describe.concurrent("parallel montecarlo", () => {
   it("--workers 1 and --workers 2 give byte-identical --json and --csv", async () => {
     const dir = tempDir();
-    const args = (w: number) => [...mc, "--runs", "10", "--seed", "42", "--compare", "loyal-kgb", "--workers", String(w), "--json", "--csv", join(dir, `w${w}.csv`)];
+    // --force-workers: two workers even on a machine with one core.
+    const args = (w: number) => [...mc, "--runs", "10", "--seed", "42", "--compare", "loyal-kgb", "--workers", String(w), "--force-workers", "--json", "--csv", join(dir, `w${w}.csv`)];
     const [one, two] = await Promise.all([presidium(args(1)), presidium(args(2))]);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
@@ -84,7 +86,7 @@ describe.concurrent("parallel montecarlo", () => {
   it("Ctrl-C stops the workers and reports the runs finished, marked partial", async () => {
     const dir = tempDir();
     const csv = join(dir, "runs.csv");
-    const child = spawn(process.execPath, [bin, ...mc, "--runs", "100000", "--workers", "2", "--json", "--csv", csv], { cwd: repo });
+    const child = spawn(process.execPath, [bin, ...mc, "--runs", "100000", "--workers", "2", "--force-workers", "--json", "--csv", csv], { cwd: repo });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -148,6 +150,40 @@ describe.concurrent("clear errors, nothing half-written", () => {
     expectClearError(await presidium([...sweep, "--set", "globals.fear=0,1", "--workers", "0"]), 2, "--workers must be a positive whole number");
   });
 
+  it("--runs above 10,000,000 and --workers above the cores are refused at once, before any game", async () => {
+    const cores = availableParallelism();
+    const set = ["--set", "globals.fear=0,1"];
+    const cases: [string[], string | RegExp][] = [
+      [[...mc, "--runs", "1000000000000"], '--runs must be at most 10,000,000 (for more, run again with another --seed), got "1000000000000"'],
+      [[...mc, "--runs", "10000001"], "--runs must be at most 10,000,000"],
+      [[...mc, "--runs", "99999999999999999999999999"], "--runs must be at most 10,000,000"],
+      [[...sweep, ...set, "--runs", "1000000000000"], "--runs must be at most 10,000,000"],
+      [[...mc, "--runs", "2", "--workers", "999"], `--workers 999 is more than this machine's ${cores} core${cores === 1 ? "" : "s"}: extra workers only cost memory (each holds its own engine); give at most ${cores}, or add --force-workers to use 999 anyway`],
+      [[...mc, "--runs", "2", "--workers", String(cores + 1)], `--workers ${cores + 1} is more than this machine's ${cores} core`],
+      [[...sweep, ...set, "--runs", "2", "--workers", "999"], "--workers 999 is more than this machine's"],
+      [[...mc, "--runs", "2", "--workers", "999", "--force-workers"], '--workers must be at most 64 even with --force-workers, got "999"'],
+      [[...sweep, ...set, "--runs", "2", "--workers", "65", "--force-workers"], "--workers must be at most 64 even with --force-workers"],
+      [[...mc, "--runs", "2", "--force-workers"], "--force-workers goes with --workers N"],
+    ];
+    const started = Date.now();
+    const results = await Promise.all(cases.map(([args]) => presidium(args)));
+    results.forEach((r, i) => expectClearError(r, 2, cases[i][1]));
+    expect(Date.now() - started).toBeLessThan(45_000);
+    // At the bounds the values are taken: the missing scenario file is what stops these.
+    const atBounds = await Promise.all([
+      presidium(["montecarlo", "--scenario", "./nowhere.yaml", "--runs", "10000000"]),
+      presidium(["montecarlo", "--scenario", "./nowhere.yaml", "--runs", "2", "--workers", String(cores)]),
+      presidium(["montecarlo", "--scenario", "./nowhere.yaml", "--runs", "2", "--workers", "64", "--force-workers"]),
+    ]);
+    for (const r of atBounds) expectClearError(r, 1, "nowhere.yaml: no such file");
+  });
+
+  it("--force-workers runs more workers than cores when asked", async () => {
+    const r = await presidium([...mc, "--runs", "3", "--workers", String(availableParallelism() + 1), "--force-workers", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).runs).toBe(3);
+  });
+
   it("an unwritable --report or --csv path, and nothing left behind", async () => {
     const dir = tempDir();
     const aFile = join(dir, "plain-file");
@@ -160,10 +196,10 @@ describe.concurrent("clear errors, nothing half-written", () => {
       [["--report", join(dir, "a-folder")], /--report .*a-folder: is a directory; give a file name/],
       // A good --csv with a bad --report: the CSV is not written either.
       [["--csv", good, "--report", join(dir, "no-such-folder", "r.html")], /--report .*cannot write there/],
-      [["--csv", good, "--report", good], /--csv and --report must be different files/],
+      [["--csv", good, "--report", good], /--csv .*good\.csv and --report .*good\.csv are the same file/],
     ];
     const results = await Promise.all(cases.map(([extra]) => presidium([...mc, "--runs", "2", ...extra])));
-    results.forEach((r, i) => expectClearError(r, cases[i][1].source.startsWith("--csv and") ? 2 : 1, cases[i][1]));
+    results.forEach((r, i) => expectClearError(r, cases[i][1].source.includes("are the same file") ? 2 : 1, cases[i][1]));
     expect(readdirSync(dir).sort()).toEqual(["a-folder", "plain-file"]);
     expect(readdirSync(join(dir, "a-folder"))).toEqual([]);
     expectClearError(await presidium([...sweep, "--set", "globals.fear=0,1", "--report", join(dir, "no-such-folder", "s.html")]), 1, /cannot write there/);

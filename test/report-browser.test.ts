@@ -1,20 +1,18 @@
-// The HTML reports opened in a real browser (Debian's Chromium through playwright-core): the charts
+// The HTML reports opened in a real browser (Chromium through playwright-core): the charts
 // render as SVG, nothing is logged as an error, and nothing is fetched from anywhere.
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presidium, tempDir } from "./cli-helpers.js";
-import { chromiumPath, launchChromium } from "./web-helpers.js";
+import { chromiumExecutable, launchChromium } from "./web-helpers.js";
 
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium is missing at ${chromiumPath} (set PRESIDIUM_CHROMIUM to use another): install Debian's chromium (sudo apt-get install chromium) to run the report tests`);
-  }
+  // Fails with the command to run when Chromium is missing, before any report is made.
+  chromiumExecutable();
   dir = tempDir();
   const [mc, sweep] = await Promise.all([
     presidium(["montecarlo", "--scenario", "october-1964", "--runs", "8", "--compare", "loyal-kgb", "--report", join(dir, "montecarlo.html"), "--json"]),

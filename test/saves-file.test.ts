@@ -98,6 +98,21 @@ describe("a save file", () => {
     expect(readSaveFile(reChecksummed({ name: " Before the plenum ", seed: -(2 ** 31) })).name).toBe(" Before the plenum ");
   });
 
+  it("refuses data nested far deeper than a save before parsing it, as not a save", () => {
+    const deep = (n: number, open: string, close: string) => `${open.repeat(n)}${close.repeat(n)}`;
+    const cases: [string, string][] = [
+      ["a 10,000-deep array (20 KB)", deep(10_000, "[", "]")],
+      ["a save-like object with a 10,000-deep field", `{"format":"presidium-save","schemaVersion":1,"checksum":"x","pad":${deep(10_000, "[", "]")}}`],
+      ["10,000 nested objects", `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`],
+      ["a real save with one field nested 17 deep", reChecksummed({ pad: JSON.parse(deep(16, "[", "]")) })],
+    ];
+    for (const [what, input] of cases) expect(refused(input), what).toMatch(/^this is not a Presidium save file: its data is nested more than 16 levels deep/);
+    // At the limit the file is read, and refused for what it is.
+    expect(refused(reChecksummed({ pad: JSON.parse(deep(15, "[", "]")) }))).toMatch(/^the save file is corrupt: Unrecognized key: "pad"/);
+    // Brackets inside strings are text, not nesting.
+    expect(readSaveFile(reChecksummed({ name: "[".repeat(100) })).name).toBe("[".repeat(100));
+  });
+
   it("refuses a file too large to be a save", () => {
     expect(refused(`{"format":"presidium-save","pad":"${"x".repeat(600 * 1024)}"}`)).toMatch(/too large/);
   });

@@ -3,7 +3,7 @@
 // save is refused by name and the others still load; a refused import stores nothing and touches no
 // other save; a good export imports back to the same game.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { checksumOf } from "../src/saves/checksum.js";
 import { makeSaveFile, SaveError, type SaveContent } from "../src/saves/save-file.js";
-import { SaveStore } from "../src/saves/store.js";
+import { SavesInUseError, SaveStore } from "../src/saves/store.js";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { GameCreated, SaveSummaryJson, SeatResponse } from "../src/server/api-types.js";
 
@@ -56,11 +56,13 @@ describe("the saves database", () => {
     const before = dump(path);
 
     const failing = new SaveStore(path, {
-      beforeCommit: () => {
-        throw new Error("disk unplugged");
+      faults: {
+        beforeCommit: () => {
+          throw new Error("disk unplugged");
+        },
       },
     });
-    expect(() => failing.updateGame("game-1", makeSaveFile(content(4)), true)).toThrow(/disk unplugged/);
+    expect(() => failing.updateGame("game-1", makeSaveFile(content(4)), true, 0)).toThrow(/disk unplugged/);
     expect(() => failing.addSave("named", makeSaveFile(content(4, "never written")))).toThrow(/disk unplugged/);
     failing.close();
 
@@ -86,8 +88,8 @@ describe("the saves database", () => {
     const script = `
       const { SaveStore } = await import(${JSON.stringify(storeModule)});
       const { makeSaveFile } = await import(${JSON.stringify(saveModule)});
-      const store = new SaveStore(${JSON.stringify(path)}, { beforeCommit: () => process.kill(process.pid, "SIGKILL") });
-      store.updateGame("game-1", makeSaveFile(${JSON.stringify(content(6))}), true);
+      const store = new SaveStore(${JSON.stringify(path)}, { faults: { beforeCommit: () => process.kill(process.pid, "SIGKILL") } });
+      store.updateGame("game-1", makeSaveFile(${JSON.stringify(content(6))}), true, 0);
       console.log("committed");
     `;
     const result = await new Promise<{ signal: string | null; stdout: string }>((resolve) => {
@@ -145,7 +147,7 @@ describe("saves through the API", () => {
     state = game.state;
     for (let i = 0; i < 4; i++) {
       const a = state.view.awaiting!;
-      const r = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/actions`, headers: { "x-seat-token": game.tokens.brezhnev }, payload: { seat: "brezhnev", kind: a.kind, choice: a.options[0].choice, ...(a.options[0].target ? { target: a.options[0].target } : {}) } });
+      const r = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/actions`, headers: { "x-seat-token": game.tokens.brezhnev }, payload: { seat: "brezhnev", kind: a.kind, choice: a.options[0].choice, turn: state.game.decisions, ...(a.options[0].target ? { target: a.options[0].target } : {}) } });
       state = r.json();
     }
   });
@@ -164,7 +166,7 @@ describe("saves through the API", () => {
 
   it("loads a save as a new game at the same point, with a new token", async () => {
     const named = (await listing()).find((s) => s.name === "Week four")!;
-    const r = await server.app.inject({ method: "POST", url: `/api/saves/${named.id}/load` });
+    const r = await server.app.inject({ method: "POST", url: `/api/saves/${named.id}/load`, payload: {} });
     expect(r.statusCode, r.body).toBe(201);
     const loaded = r.json() as GameCreated;
     expect(loaded.gameId).not.toBe(game.gameId);
@@ -174,7 +176,7 @@ describe("saves through the API", () => {
   });
 
   it("imports an exported file back to the same game", async () => {
-    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: await exportText() });
+    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: await exportText() });
     expect(r.statusCode, r.body).toBe(201);
     const imported = r.json() as GameCreated & { save: SaveSummaryJson };
     expect(imported.save.kind).toBe("imported");
@@ -191,13 +193,18 @@ describe("saves through the API", () => {
       return JSON.stringify(f);
     };
     const decisions = fields.decisions as { choice: string }[];
+    const reached = fields.reached as { date: string; week: number; done: boolean };
     const cases: [string, string, RegExp][] = [
       ["corrupt", "\u0089PNG\r\n\u001a\n not a save", /corrupt: it is not valid JSON/],
       ["truncated", good.slice(0, good.length / 2), /truncated/],
       ["tampered", good.replace(/"seed": \d+/, '"seed": 99'), /altered or damaged/],
       ["too new", forge({ schemaVersion: 2 }), /newer version of Presidium/],
       ["an illegal decision", forge({ decisions: [{ ...decisions[0], choice: "arrest" }, ...decisions.slice(1)] }), /does not replay: decision 1 of \d+ \(brezhnev: weekly arrest\) is not possible/],
-      ["the wrong end point", forge({ reached: { date: "1964-01-06", week: 27, done: false } }), /does not replay to where it was saved/],
+      ["the wrong end point", forge({ reached: { ...reached, date: "1964-01-06", week: 27 } }), new RegExp(`does not replay to where it was saved: "reached.date" is "1964-01-06" in the save but "${reached.date}" in the replay; "reached.week" is 27 in the save but ${reached.week} in the replay$`)],
+      ["done flipped", forge({ reached: { ...reached, done: true } }), /does not replay to where it was saved: "reached.done" is true in the save but false in the replay$/],
+      ["only the week", forge({ reached: { ...reached, week: reached.week + 1 } }), new RegExp(`: "reached.week" is ${reached.week + 1} in the save but ${reached.week} in the replay$`)],
+      ["only the date", forge({ reached: { ...reached, date: "1963-07-02" } }), new RegExp(`: "reached.date" is "1963-07-02" in the save but "${reached.date}" in the replay$`)],
+      ["all three", forge({ reached: { date: "1964-10-14", week: 70, done: true } }), /"reached.date" is "1964-10-14".*; "reached.week" is 70 .*; "reached.done" is true in the save but false in the replay$/],
       ["an unknown scenario", forge({ scenario: "march-1953" }), /cannot be played here: unknown scenario "march-1953"/],
       ["several human seats", forge({ humanSeats: ["brezhnev", "khrushchev"] }), /one human seat only/],
       ["a repeated human seat", forge({ humanSeats: ["brezhnev", "brezhnev"] }), /"brezhnev" is listed twice/],
@@ -208,7 +215,7 @@ describe("saves through the API", () => {
     const beforeList = await listing();
     const beforeDb = dump(server.store.path);
     for (const [what, text, message] of cases) {
-      const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: text });
       expect(r.statusCode, `${what}: ${r.body}`).toBe(422);
       expect(r.json().error.message, what).toMatch(/^the save was refused: /);
       expect(r.json().error.message, what).toMatch(message);
@@ -225,11 +232,11 @@ describe("saves through the API", () => {
       const text = await exportText();
       const before = dump(path);
       fail = true;
-      const r = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      const r = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: text });
       expect(r.statusCode).toBe(500);
       expect(dump(path)).toBe(before);
       fail = false;
-      const ok = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: text });
+      const ok = await faulty.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: text });
       expect(ok.statusCode, ok.body).toBe(201);
       expect(faulty.store.listSaves().map((s) => s.kind).sort()).toEqual(["auto", "imported"]);
     } finally {
@@ -237,8 +244,19 @@ describe("saves through the API", () => {
     }
   });
 
+  it("refuses an import nested 10,000 deep with 422 (not a 500), storing nothing", async () => {
+    const before = dump(server.store.path);
+    const deep = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
+    for (const text of [deep, `{"format":"presidium-save","schemaVersion":1,"checksum":"x","decisions":${deep}}`]) {
+      const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: text });
+      expect(r.statusCode, r.body).toBe(422);
+      expect(r.json().error.message).toMatch(/^the save was refused: this is not a Presidium save file: its data is nested more than 16 levels deep/);
+    }
+    expect(dump(server.store.path)).toBe(before);
+  });
+
   it("refuses an import too large to be a save with 413", async () => {
-    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "text/plain" }, payload: "x".repeat(600 * 1024) });
+    const r = await server.app.inject({ method: "POST", url: "/api/saves/import", headers: { "content-type": "application/json" }, payload: "x".repeat(600 * 1024) });
     expect(r.statusCode).toBe(413);
   });
 
@@ -249,5 +267,77 @@ describe("saves through the API", () => {
     expect(r.headers["content-disposition"]).toMatch(/attachment; filename="presidium-october-1964-week-\d+\.json"/);
     expect(r.body).toBe(server.store.getSaveText(save.id));
     expect(r.body.length).toBeGreaterThan(0);
+  });
+});
+
+describe("two servers on one saves file", () => {
+  it("in one process: a write over a version another server has replaced is refused (409) and changes nothing", async () => {
+    const path = join(dir, "two-servers.sqlite");
+    const a = buildServer({ savesPath: path });
+    const b = buildServer({ savesPath: path });
+    try {
+      const created = (await a.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 9 } })).json() as GameCreated;
+      const headers = { "x-seat-token": created.tokens.brezhnev };
+      const url = `/api/games/${created.gameId}`;
+      const wait = (turn: number) => ({ seat: "brezhnev", kind: "weekly", choice: "wait", turn });
+      expect((await b.app.inject({ url, headers })).statusCode).toBe(200);
+
+      expect((await a.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(0) })).statusCode).toBe(200);
+      const before = dump(path);
+      const forked = await b.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(0) });
+      expect(forked.statusCode, forked.body).toBe(409);
+      expect(forked.json().error).toMatchObject({ status: 409, code: "stale-game", message: expect.stringMatching(/moved on by another server using the same saves file.*reload/) });
+      expect(dump(path)).toBe(before);
+
+      // B re-reads the game, moves it on, and now A is the one out of date.
+      expect(((await b.app.inject({ url, headers })).json() as SeatResponse).game.decisions).toBe(1);
+      expect((await b.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: { ...wait(1), kind: b.games.peek(created.gameId)!.world.awaiting!.kind } })).statusCode).toBe(200);
+      const stale = await a.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: { ...wait(1), kind: a.games.peek(created.gameId)!.world.awaiting!.kind } });
+      expect(stale.statusCode, stale.body).toBe(409);
+      expect(a.store.getGame(created.gameId)!.save.decisions).toHaveLength(2);
+    } finally {
+      await a.app.close();
+      await b.app.close();
+    }
+  });
+
+  /** `node dist/server/main.js`: resolves with its address once it serves, or its exit code and stderr if it stops first. */
+  function startServerProcess(saves: string): Promise<{ child: ChildProcess; url?: string; code?: number; stderr: string }> {
+    const child = spawn(process.execPath, [join(repo, "dist", "server", "main.js"), "--port", "0", "--saves", saves], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    return new Promise((resolve) => {
+      child.stdout!.on("data", (d) => {
+        stdout += d;
+        const m = /localhost:(\d+)/.exec(stdout);
+        if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}`, stderr });
+      });
+      child.stderr!.on("data", (d) => (stderr += d));
+      child.once("exit", (code) => resolve({ child, code: code ?? -1, stderr }));
+    });
+  }
+  const stop = (child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill(signal))));
+
+  it("as `npm start` runs them: the second refuses to start, naming the file; the lock goes with the first, even killed", async () => {
+    if (!existsSync(join(repo, "dist", "server", "main.js"))) throw new Error("dist/server/main.js is missing: run `npm run build` (npm test does it) first");
+    const saves = join(dir, "one-server-only.sqlite");
+    const first = await startServerProcess(saves);
+    expect(first.url, first.stderr).toBeDefined();
+    try {
+      const started = Date.now();
+      const second = await startServerProcess(saves);
+      expect(second.url).toBeUndefined();
+      expect(second.code).toBe(1);
+      expect(second.stderr.trim().split("\n")).toEqual([`presidium server: the saves file ${saves} is in use by another Presidium server: stop that one, or give this one its own file with --saves FILE`]);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      // Nor can a store in this process open it behind the server's back.
+      expect(() => new SaveStore(saves)).toThrow(SavesInUseError);
+      expect((await fetch(`${first.url}/api/saves`)).status).toBe(200);
+    } finally {
+      await stop(first.child, "SIGKILL");
+    }
+    const third = await startServerProcess(saves);
+    expect(third.url, third.stderr).toBeDefined();
+    await stop(third.child);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -160,6 +161,105 @@ describe("loader errors that are not about the file's content", () => {
     })();
     expect(error).toBeInstanceOf(ScenarioError);
     expect((error as ScenarioError).message).toBe((error as ScenarioError).issues.join("\n"));
+  });
+});
+
+describe("bytes and aliases YAML lets through", () => {
+  const dir = mkdtempSync(join(tmpdir(), "presidium-yaml-"));
+  const minimal = readFileSync(minimalFile, "utf8");
+  const issuesOfText = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return issuesOf(file).map((issue) => issue.slice(file.length));
+  };
+
+  it("a NUL byte is refused at its line and column, wherever it is", () => {
+    const nul = ": a NUL byte (character code 0): a scenario file is plain text, so this file is damaged or not a scenario; remove the byte";
+    const cases: [string, string, string][] = [
+      ["in a value", minimal.replace("title: A minimal test scenario", "title: A minimal\u0000 test scenario"), `:4:17${nul}`],
+      ["in a comment", minimal.replace("# The smallest", "# The\u0000 smallest"), `:2:6${nul}`],
+      ["first in the file", `\u0000${minimal}`, `:1:1${nul}`],
+      ["after Windows line ends", minimal.replace(/\n/g, "\r\n").replace("summary: Three", "summary: \u0000Three"), `:5:10${nul}`],
+      ["in a key", minimal.replace("  fear:", "  fe\u0000ar:"), `:9:5${nul}`],
+    ];
+    for (const [what, text, expected] of cases) expect(issuesOfText("nul.yaml", text), what).toEqual([expected]);
+  });
+
+  it("an alias to an anchor not defined before it is reported at the alias", () => {
+    const cases: [string, string, string[]][] = [
+      ["an undefined alias", minimal.replace("title: A minimal test scenario", "title: *nope"), [":4:8: YAML syntax: the alias *nope refers to no anchor &nope defined before it (define the anchor first)"]],
+      [
+        "an alias before its anchor",
+        minimal.replace("  fear: { value: 0.15, reason: low after de-Stalinisation }", "  fear: { value: *low, reason: low after de-Stalinisation }").replace("  prestige: { value: 0.4,", "  prestige: { value: &low 0.4,"),
+        [":9:18: YAML syntax: the alias *low refers to no anchor &low defined before it (define the anchor first)"],
+      ],
+      [
+        "two of them, each where it is",
+        minimal.replace("title: A minimal test scenario", "title: *one").replace("summary: Three principals, one CC row, one trip.", "summary: *two"),
+        [
+          ":4:8: YAML syntax: the alias *one refers to no anchor &one defined before it (define the anchor first)",
+          ":5:10: YAML syntax: the alias *two refers to no anchor &two defined before it (define the anchor first)",
+        ],
+      ],
+    ];
+    for (const [what, text, expected] of cases) expect(issuesOfText("alias.yaml", text), what).toEqual(expected);
+    // Defined first, an alias is fine.
+    expect(issuesOfText("alias.yaml", minimal.replace("title: A minimal test scenario", "title: &t A minimal test scenario").replace("summary: Three principals, one CC row, one trip.", "summary: *t"))).toEqual([]);
+  });
+});
+
+describe("large files are answered within seconds", () => {
+  const dir = mkdtempSync(join(tmpdir(), "presidium-large-"));
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  /** The issues and how long they took. */
+  const timed = (file: string) => {
+    const started = performance.now();
+    const issues = issuesOf(file);
+    return { issues, ms: performance.now() - started };
+  };
+  const keys = (n: number, prefix = "k") => Array.from({ length: n }, (_, i) => `${prefix}${i}: ${i}`);
+  const tooLarge = /: too large to be a scenario: .*a scenario file may be at most 5\.0 MB with at most 25,000 keys and list items/;
+
+  it("a file of 100,000 keys, block or flow, and one of 6 MB are refused at once, naming the file", () => {
+    const cases = [
+      write("block.yaml", `${keys(100_000).join("\n")}\n`),
+      write("flow.yaml", `{${keys(100_000).join(", ")}}\n`),
+      write("nested.yaml", `${readFileSync(minimalFile, "utf8")}\nextra:\n${keys(100_000, "  k").join("\n")}\n`),
+      write("huge.yaml", `title: "${"x".repeat(6 * 1024 * 1024)}"\n`),
+    ];
+    for (const file of cases) {
+      const { issues, ms } = timed(file);
+      expect(issues, file).toHaveLength(1);
+      // Outside the working folder, files are named by their absolute path.
+      expect(issues[0].startsWith(`${file}: too large to be a scenario: `), issues[0]).toBe(true);
+      expect(issues[0]).toMatch(tooLarge);
+      expect(ms, file).toBeLessThan(2000);
+    }
+    expect(timed(cases[0]).issues[0]).toMatch(/it holds about 100,000 entries/);
+    expect(timed(cases[3]).issues[0]).toMatch(/the file is 6\.0 MB/);
+  });
+
+  it("a mapping of 20,000 unknown keys (within the bounds) is checked in linear time, each key at its own line", () => {
+    const base = readFileSync(minimalFile, "utf8").replace("globals:\n", `globals:\n${keys(20_000, "  extra").join("\n")}\n`);
+    const { issues, ms } = timed(write("wide.yaml", base));
+    expect(issues).toHaveLength(20_000);
+    expect(issues[0].startsWith(`${join(dir, "wide.yaml")}:9:3: globals.extra0: unknown field`), issues[0]).toBe(true);
+    expect(issues[19_999]).toMatch(/:20008:3: globals\.extra19999: unknown field/);
+    // Quadratic, this took over 10 s; linear, about one.
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it("11,000 keys given twice in one mapping are each reported where they repeat, in linear time", () => {
+    const twice = [...keys(11_000, "  k"), ...keys(11_000, "  k")].join("\n");
+    const base = readFileSync(minimalFile, "utf8").replace("globals:\n", `globals:\n${twice}\n`);
+    const { issues, ms } = timed(write("repeated.yaml", base));
+    expect(issues).toHaveLength(11_000);
+    issues.forEach((issue, i) => expect(issue.endsWith(`:${9 + 11_000 + i}:3: YAML syntax: duplicate key "k${i}" (keys in a mapping must be unique)`), issue).toBe(true));
+    expect(ms).toBeLessThan(5000);
   });
 });
 

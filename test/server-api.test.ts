@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InjectOptions } from "fastify";
+import { connect } from "node:net";
+import Database from "better-sqlite3";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
 
@@ -46,6 +48,12 @@ async function expectRefused(request: InjectOptions, status: number, message: Re
 }
 
 const actionUrl = () => `/api/games/${game.gameId}/actions`;
+let listening: string | undefined;
+/** The server on a real port (started once), for what inject cannot send: parallel sockets, malformed HTTP. */
+const httpAddress = async () => (listening ??= await server.app.listen({ port: 0, host: "127.0.0.1" }));
+
+/** The turn a game is at: what a client that is up to date sends with its decision. */
+const turnOf = (gameId = game.gameId) => server.games.peek(gameId)!.decisions.length;
 
 describe("starting a game", () => {
   it("returns the game, a secret token for the seat, and the seat's view", () => {
@@ -54,14 +62,16 @@ describe("starting a game", () => {
     expect(token()).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(game.state.view.seat).toBe("brezhnev");
     expect(game.state.view.awaiting?.seat).toBe("brezhnev");
-    expect(game.state.game.seed).toBe(27);
+    // The seed is told only when the game is over (with it the game could be re-run offline).
+    expect(game.state.game.seed).toBeUndefined();
   });
 
-  it("draws a seed when none is given, and shows it", async () => {
+  it("draws a seed when none is given, and keeps it to itself during play", async () => {
     const r = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "june-1957", character: "malenkov" } });
     expect(r.statusCode).toBe(201);
     const created = r.json() as GameCreated;
-    expect(Number.isInteger(created.state.game.seed)).toBe(true);
+    expect(created.state.game.seed).toBeUndefined();
+    expect(Number.isInteger(server.games.peek(created.gameId)!.seed)).toBe(true);
   });
 
   it("refuses a repeated what-if and a seed outside 32 bits, saying which", async () => {
@@ -105,29 +115,29 @@ describe("bad requests are refused and change nothing", () => {
   });
 
   it("an unknown action: 400 naming the actions there are", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "fly-to-the-moon", choice: "now" } }, 400, /unknown action "fly-to-the-moon" \(actions are: vote, speech/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "fly-to-the-moon", choice: "now", turn: turnOf() } }, 400, /unknown action "fly-to-the-moon" \(actions are: vote, speech/);
   });
 
   it("a body with fields the API does not know: 400 naming them", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", bribe: 100 } }, 400, /unknown field "bribe"/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf(), bribe: 100 } }, 400, /unknown field "bribe"/);
   });
 
   it("an action illegal for this seat now (a vote when no session sits): 409 listing what is legal", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", choice: "for" } }, 409, /illegal action.*not one of: wait, start-plot/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", choice: "for", turn: turnOf() } }, 409, /illegal action.*not one of: wait, start-plot/);
   });
 
   it("a choice that is not among this week's options: 409", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "arrest", target: "khrushchev" } }, 409, /not one of: wait, start-plot/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "arrest", turn: turnOf(), target: "khrushchev" } }, 409, /not one of: wait, start-plot/);
   });
 
   it("acting for another seat with one's own token: 403", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "khrushchev", kind: "leader-weekly", choice: "govern" } }, 403, /holds the seat "brezhnev", not "khrushchev"/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "khrushchev", kind: "leader-weekly", choice: "govern", turn: turnOf() } }, 403, /holds the seat "brezhnev", not "khrushchev"/);
   });
 
   it("a seat acting in another game with its token: 403, and neither game changes", async () => {
     const before = fingerprint(other.gameId);
     await expectRefused(
-      { method: "POST", url: `/api/games/${other.gameId}/actions`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } },
+      { method: "POST", url: `/api/games/${other.gameId}/actions`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf(other.gameId) } },
       403,
       /does not belong to game/,
       game.gameId,
@@ -138,7 +148,7 @@ describe("bad requests are refused and change nothing", () => {
   });
 
   it("no seat token: 401", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } }, 401, /seat token/);
+    await expectRefused({ method: "POST", url: actionUrl(), payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() } }, 401, /seat token/);
   });
 
   it("an oversized body: 413", async () => {
@@ -166,6 +176,26 @@ describe("bad requests are refused and change nothing", () => {
     expect(future.error.message).not.toMatch(/earlier/);
   });
 
+  it("many parallel copies of one decision over HTTP: without a turn none applies, with one exactly one applies", async () => {
+    const own = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 31 } })).json() as GameCreated;
+    const address = await httpAddress();
+    const send = (body: object) =>
+      fetch(`${address}/api/games/${own.gameId}/actions`, { method: "POST", headers: { "content-type": "application/json", "x-seat-token": own.tokens[own.seat] }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as ApiError }));
+    const copies = 50;
+    const untimed = await Promise.all(Array.from({ length: copies }, () => send({ seat: "brezhnev", kind: "weekly", choice: "wait" })));
+    expect(untimed.map((r) => r.status)).toEqual(Array(copies).fill(400));
+    expect(untimed[0].body.error.message).toMatch(/"turn": give the turn the decision answers/);
+    expect(server.games.peek(own.gameId)!.decisions).toHaveLength(0);
+
+    const timed = await Promise.all(Array.from({ length: copies }, () => send({ seat: "brezhnev", kind: "weekly", choice: "wait", turn: 0 })));
+    expect(timed.filter((r) => r.status === 200)).toHaveLength(1);
+    const refused = timed.filter((r) => r.status !== 200);
+    expect(refused).toHaveLength(copies - 1);
+    for (const r of refused) expect(r.body.error).toMatchObject({ status: 409, code: "stale-turn", message: expect.stringMatching(/answers an earlier question \(turn 0; the game is at turn 1\)/) });
+    expect(server.games.peek(own.gameId)!.decisions).toHaveLength(1);
+    expect(server.store.getGame(own.gameId)!.save.decisions).toHaveLength(1);
+  });
+
   it("an unknown or malformed game id: 404 / 400", async () => {
     const a = await server.app.inject({ url: "/api/games/00000000-0000-4000-8000-000000000000", headers: { "x-seat-token": token() } });
     expect(a.statusCode).toBe(404);
@@ -181,11 +211,131 @@ describe("bad requests are refused and change nothing", () => {
   });
 });
 
+describe("requests from other sites", () => {
+  /** Every row the database holds: what "nothing changed" means. */
+  function dump(): string {
+    const db = new Database(server.store.path, { readonly: true });
+    try {
+      return JSON.stringify(["games", "seats", "saves"].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+    } finally {
+      db.close();
+    }
+  }
+
+  async function stateChanging(): Promise<{ method: "POST" | "DELETE"; url: string; body: string; headers?: Record<string, string> }[]> {
+    const saveId = server.store.listSaves()[0].id;
+    const exported = (await server.app.inject({ url: `/api/games/${game.gameId}/save-file`, headers: { "x-seat-token": token() } })).body;
+    const seat = { "x-seat-token": token() };
+    return [
+      { method: "POST", url: "/api/games", body: JSON.stringify({ scenario: "october-1964", character: "brezhnev" }) },
+      { method: "POST", url: actionUrl(), body: JSON.stringify({ seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() }), headers: seat },
+      { method: "POST", url: `/api/games/${game.gameId}/saves`, body: JSON.stringify({ name: "from elsewhere" }), headers: seat },
+      { method: "POST", url: `/api/saves/${saveId}/load`, body: "{}" },
+      { method: "DELETE", url: `/api/saves/${saveId}`, body: "{}" },
+      { method: "POST", url: "/api/saves/import", body: exported },
+    ];
+  }
+
+  it("a state-changing request that is not sent as JSON (a form post, text/plain, none): 415, and nothing changes", async () => {
+    const before = dump();
+    const types = ["text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", undefined];
+    let tried = 0;
+    for (const request of await stateChanging()) {
+      for (const type of types) {
+        const r = await server.app.inject({ method: request.method, url: request.url, headers: { ...request.headers, ...(type ? { "content-type": type } : {}) }, payload: request.body });
+        expect(r.statusCode, `${request.method} ${request.url} as ${type}: ${r.body.slice(0, 200)}`).toBe(415);
+        expect(r.json().error).toMatchObject({ status: 415, code: "unsupported-media-type", message: expect.stringMatching(/send the request as JSON \(Content-Type: application\/json\)/) });
+        tried++;
+      }
+    }
+    expect(tried).toBe(36);
+    expect(dump()).toBe(before);
+  });
+
+  it("a request whose Origin is another site: 403, and nothing changes; this server's own origin is served", async () => {
+    const before = dump();
+    const foreign = ["http://evil.example", "null", "http://localhost:8080", "https://localhost", "http://localhost.evil.example", "http://127.0.0.1", "http://localhost/path"];
+    let tried = 0;
+    for (const request of await stateChanging()) {
+      for (const origin of foreign) {
+        const r = await server.app.inject({ method: request.method, url: request.url, headers: { ...request.headers, "content-type": "application/json", origin }, payload: request.body });
+        expect(r.statusCode, `${request.method} ${request.url} from ${origin}: ${r.body.slice(0, 200)}`).toBe(403);
+        expect(r.json().error).toMatchObject({ status: 403, code: "cross-origin", message: expect.stringMatching(/requests from another site are refused/) });
+        tried++;
+      }
+    }
+    const read = await server.app.inject({ url: "/api/saves", headers: { origin: "http://evil.example" } });
+    expect(read.statusCode).toBe(403);
+    expect(tried).toBe(42);
+    expect(dump()).toBe(before);
+    // inject sends Host: localhost:80, whose origin is http://localhost.
+    const own = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/saves`, headers: { "x-seat-token": token(), origin: "http://localhost" }, payload: { name: "from this site" } });
+    expect(own.statusCode, own.body).toBe(201);
+  });
+});
+
+describe("every error is in the API's shape, even those raised before any route runs", () => {
+  /** Sends raw bytes (so that malformed requests get through) and reads the whole answer. */
+  function raw(port: number, text: string): Promise<{ status: number; type: string; body: string }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write(text));
+      let got = "";
+      socket.on("data", (d) => (got += d.toString()));
+      socket.on("error", reject);
+      socket.on("close", () => {
+        const [head, ...rest] = got.split("\r\n\r\n");
+        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
+        resolve({ status, type: /^content-type: (.*)$/im.exec(head)?.[1] ?? "", body: rest.join("\r\n\r\n") });
+      });
+    });
+  }
+
+  it("a malformed percent-encoding, an address or headers too large, and what is not HTTP", async () => {
+    const address = await httpAddress();
+    const port = Number(new URL(address).port);
+    const get = (path: string, extra = "") => `GET ${path} HTTP/1.1\r\nHost: localhost\r\n${extra}Connection: close\r\n\r\n`;
+    const cases: [string, string, number, string, RegExp][] = [
+      ["bad percent-encoding in a game id", get("/api/games/%E0%A4%A"), 400, "bad-url", /malformed percent-encoding/],
+      ["bad percent-encoding in a scenario id", get("/api/scenarios/%ZZ"), 400, "bad-url", /malformed percent-encoding/],
+      ["bad percent-encoding in a save id", get("/api/saves/%C0%80/file"), 400, "bad-url", /malformed percent-encoding/],
+      ["a game id of 300 characters", get(`/api/games/${"a".repeat(300)}`), 414, "uri-too-long", /too long/],
+      ["an address of 20 KB", get(`/api/scenarios?x=${"a".repeat(20_000)}`), 414, "uri-too-long", /the address is too long/],
+      ["headers of 20 KB", get("/api/scenarios", `X-Padding: ${"a".repeat(20_000)}\r\n`), 431, "headers-too-large", /headers are too large/],
+      ["a cookie of 40 KB", get("/", `Cookie: a=${"b".repeat(40_000)}\r\n`), 431, "headers-too-large", /headers are too large/],
+      ["not HTTP at all", "GARBAGE\r\n\r\n", 400, "bad-http", /not valid HTTP/],
+      ["a malformed request line", "GET /api/scenarios HTTP/9.9 extra\r\n\r\n", 400, "bad-http", /not valid HTTP/],
+    ];
+    for (const [what, request, status, code, message] of cases) {
+      const r = await raw(port, request);
+      expect(r.status, `${what}: ${r.body}`).toBe(status);
+      expect(r.type, what).toMatch(/^application\/json/);
+      const body = JSON.parse(r.body) as ApiError;
+      expect(Object.keys(body), what).toEqual(["error"]);
+      expect(body.error, what).toEqual({ status, code, message: expect.stringMatching(message) });
+    }
+  });
+
+  it("a body in another charset than UTF-8: 415 naming the one supported; UTF-8 however written is accepted", async () => {
+    const before = server.store.listSaves().length;
+    const payload = JSON.stringify({ scenario: "october-1964", character: "brezhnev" });
+    for (const charset of ["latin1", "iso-8859-1", "utf-16", "windows-1251", '"us-ascii"', "utf-8x"]) {
+      const r = await server.app.inject({ method: "POST", url: "/api/games", headers: { "content-type": `application/json; charset=${charset}` }, payload });
+      expect(r.statusCode, `${charset}: ${r.body.slice(0, 200)}`).toBe(415);
+      expect(r.json().error).toMatchObject({ status: 415, code: "unsupported-charset", message: expect.stringMatching(/must be UTF-8 \(Content-Type: application\/json; charset=utf-8\)/) });
+    }
+    expect(server.store.listSaves().length).toBe(before);
+    for (const type of ["application/json; charset=utf-8", "application/json;charset=UTF-8", 'application/json; charset="utf-8"', "Application/JSON; charset=utf8"]) {
+      const r = await server.app.inject({ method: "POST", url: "/api/games", headers: { "content-type": type }, payload });
+      expect(r.statusCode, `${type}: ${r.body.slice(0, 200)}`).toBe(201);
+    }
+  });
+});
+
 describe("playing", () => {
   it("a legal action advances the game, is recorded, and only new log entries are sent", async () => {
     const before = server.games.peek(game.gameId)!.decisions.length;
     const since = game.state.view.logLength;
-    const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait" } });
+    const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() } });
     expect(r.statusCode, r.body).toBe(200);
     const state = r.json() as SeatResponse;
     expect(state.view.week).toBe(game.state.view.week + 1);

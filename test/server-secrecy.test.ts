@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { GameCreated, SeatResponse } from "../src/server/api-types.js";
 import type { LogEntry, World } from "../src/engine/index.js";
+import Database from "better-sqlite3";
 
 let dir: string;
 let server: PresidiumServer;
@@ -90,7 +91,7 @@ async function play(scenario: string, seat: string, seed: number, maxDecisions: 
       method: "POST",
       url: `/api/games/${created.gameId}/actions?since=${since}`,
       headers: { "x-seat-token": token },
-      payload: { seat, kind: a.kind, choice: o.choice, ...(o.target ? { target: o.target } : {}) },
+      payload: { seat, kind: a.kind, choice: o.choice, turn: state.game.decisions, ...(o.target ? { target: o.target } : {}) },
     });
     expect(r.statusCode, r.body).toBe(200);
     checkResponse(r.body, truth(), seat, tally);
@@ -125,5 +126,117 @@ describe("a seat is sent only what it may know", () => {
     expect(tally.responses).toBeGreaterThan(150);
     expect(tally.hiddenEntries).toBeGreaterThan(500);
     expect(tally.hiddenPlots).toBeGreaterThan(20);
+  });
+});
+
+// With the seed, the scenario and its own decisions a player could re-run the game offline and read
+// everything hidden from the seat; the generator's state would do the same. Seeds with many digits
+// make any trace of them in a response's text meaningful (a short seed would match a week number).
+describe("no response during play carries the seed or the generator's state", () => {
+  const games: [string, string, number][] = [
+    ["october-1964", "brezhnev", 1964101451],
+    ["october-1964", "khrushchev", -1827364510],
+    ["june-1957", "malenkov", 2000000033],
+    ["june-1957", "bulganin", 987654321],
+  ];
+  let checked = 0;
+  let ended = 0;
+
+  /** Every key of a JSON value, at any depth. */
+  const keysOf = (value: unknown): string[] =>
+    Array.isArray(value) ? value.flatMap(keysOf) : value !== null && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]) : [];
+
+  /** `rngWords`: the generator's state words, at the start and now. */
+  function expectNoSeed(text: string, seed: number, rngWords: readonly number[]): void {
+    checked++;
+    expect(text.includes(String(Math.abs(seed))), `the seed ${seed} in a response during play`).toBe(false);
+    expect(keysOf(JSON.parse(text)).filter((k) => /seed/i.test(k))).toEqual([]);
+    // Short words (the state holds some, such as -1) would match any count; long ones cannot by chance.
+    for (const word of rngWords.filter((w) => Math.abs(w) >= 1_000_000)) expect(text.includes(String(Math.abs(word))), `generator state ${word} in a response`).toBe(false);
+  }
+
+  for (const [scenario, seat, seed] of games) {
+    it(`${scenario} as ${seat}, seed ${seed}: hidden until the end, then shown`, async () => {
+      const create = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario, character: seat, seed } });
+      expect(create.statusCode).toBe(201);
+      const created = create.json() as GameCreated;
+      const headers = { "x-seat-token": created.tokens[seat] };
+      const initialRng = Object.values(server.games.peek(created.gameId)!.world.rng).flat();
+      const rngWords = () => [...initialRng, ...Object.values(server.games.peek(created.gameId)!.world.rng).flat()];
+      expectNoSeed(create.body, seed, rngWords());
+      let state = created.state;
+      for (let step = 0; step < 400 && state.view.awaiting; step++) {
+        const a = state.view.awaiting;
+        const o = a.options[pick(a.options.length, step, seed)];
+        const r = await server.app.inject({
+          method: "POST",
+          url: `/api/games/${created.gameId}/actions`,
+          headers,
+          payload: { seat, kind: a.kind, choice: o.choice, turn: state.game.decisions, ...(o.target ? { target: o.target } : {}) },
+        });
+        expect(r.statusCode, r.body).toBe(200);
+        state = r.json() as SeatResponse;
+        if (state.view.done) {
+          expect(state.game.seed).toBe(seed);
+          break;
+        }
+        expectNoSeed(r.body, seed, rngWords());
+        if (step % 15 === 0) {
+          for (const url of [`/api/games/${created.gameId}?since=0`, "/api/saves", "/api/scenarios"]) {
+            const g = await server.app.inject({ url, headers });
+            expect(g.statusCode, g.body).toBe(200);
+            expectNoSeed(g.body, seed, rngWords());
+          }
+          const named = await server.app.inject({ method: "POST", url: `/api/games/${created.gameId}/saves`, headers, payload: { name: `step ${step}` } });
+          expect(named.statusCode, named.body).toBe(201);
+          expectNoSeed(named.body, seed, rngWords());
+        }
+      }
+      const end = await server.app.inject({ url: `/api/games/${created.gameId}`, headers });
+      if (state.view.done) {
+        ended++;
+        expect((end.json() as SeatResponse).game.seed).toBe(seed);
+      } else expectNoSeed(end.body, seed, rngWords());
+    });
+  }
+
+  it("checked many responses, and games that ended", () => {
+    expect(checked).toBeGreaterThan(100);
+    expect(ended).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("save files before the end", () => {
+  it("one human seat: the player's own replay, with the seed, at any time", async () => {
+    const created = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 424242 } })).json() as GameCreated;
+    const r = await server.app.inject({ url: `/api/games/${created.gameId}/save-file`, headers: { "x-seat-token": created.tokens.brezhnev } });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(JSON.parse(r.body).seed).toBe(424242);
+  });
+
+  it("several human seats: refused with 409 until the game is over, from the game and from the saves list", async () => {
+    const created = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 515151 } })).json() as GameCreated;
+    // No route starts a game with several human seats yet: the second seat is added in place.
+    const live = server.games.peek(created.gameId)!;
+    live.humanSeats.push("khrushchev");
+    const r = await server.app.inject({ url: `/api/games/${created.gameId}/save-file`, headers: { "x-seat-token": created.tokens.brezhnev } });
+    expect(r.statusCode, r.body).toBe(409);
+    expect(r.json().error).toMatchObject({ status: 409, code: "export-before-end" });
+    expect(r.json().error.message).toMatch(/2 human seats and is not over.*exported only once the game has ended/);
+    expect(r.body).not.toContain("515151");
+
+    // A stored save with two seats, mid-game and at the end.
+    const db = new Database(server.store.path);
+    const text = JSON.stringify({ ...JSON.parse(server.store.getSaveText(server.store.listSaves()[0].id)!), humanSeats: ["brezhnev", "khrushchev"], seed: 515151 });
+    const insert = db.prepare("INSERT INTO saves (kind, game_id, name, scenario, seat, date, week, done, saved_at, body) VALUES ('named', NULL, 'two seats', 'october-1964', 'brezhnev', '1963-07-08', 1, ?, '2026-01-01T00:00:00.000Z', ?)");
+    const midGame = Number(insert.run(0, text).lastInsertRowid);
+    const ended = Number(insert.run(1, text).lastInsertRowid);
+    db.close();
+    const refused = await server.app.inject({ url: `/api/saves/${midGame}/file` });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.body).not.toContain("515151");
+    const allowed = await server.app.inject({ url: `/api/saves/${ended}/file` });
+    expect(allowed.statusCode, allowed.body).toBe(200);
+    expect(allowed.body).toContain("515151");
   });
 });

@@ -1,13 +1,14 @@
-// For the browser tests: the real server started as a child process on a free port, Debian's
-// Chromium driven by playwright-core (nothing downloads a browser), and axe-core's checks.
+// For the browser tests: the real server started as a child process on a free port, Chromium (as
+// scripts/chromium.mjs finds it) driven by playwright-core (nothing downloads a browser), and
+// axe-core's checks.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { ensureChromium } from "../scripts/chromium.mjs";
 
 export const repo = fileURLToPath(new URL("../", import.meta.url));
-export const chromiumPath = process.env.PRESIDIUM_CHROMIUM ?? "/usr/bin/chromium";
 export const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export interface RunningServer {
@@ -52,9 +53,14 @@ export async function startServer(savesPath: string): Promise<RunningServer> {
   };
 }
 
+/** The Chromium to drive (scripts/chromium.mjs finds it; `npm test` installs it first where it can). */
+export function chromiumExecutable(): string {
+  // Without installing: a test should not run apt-get; `npm test` has made sure of Chromium already.
+  return ensureChromium({ install: false });
+}
+
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}: install Debian's package (apt-get install -y chromium), as the README's setup does`);
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
 }
 
 const axeSource = () => readFileSync(join(repo, "node_modules", "axe-core", "axe.min.js"), "utf8");

@@ -2,14 +2,20 @@
 // log entry. Its sha256 is the run's `logHash`, so the hash printed by `run --json` and the file's
 // bytes always agree.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Decision, LogEntry } from "../engine/index.js";
 import type { Setting } from "../scenarios/load.js";
 import { OutputFileError, writeOutputFile } from "../research/run/output-file.js";
-import { inputError, locatedError } from "./errors.js";
+import { bracketScan } from "../saves/json-scan.js";
+import { notAFile } from "../scenarios/load.js";
+import { InputError, inputError, locatedError } from "./errors.js";
+import { isSeed, SEED_RANGE } from "./options.js";
 
 export const LOG_FORMAT = 1;
+
+/** Log entries nest a few levels (an entry, its options, their terms); far deeper is not a log. */
+const MAX_ENTRY_NESTING = 32;
 
 export interface LogHeader {
   type: "header";
@@ -106,8 +112,12 @@ export interface ParsedLog {
 export function readLogFile(path: string): ParsedLog {
   let bytes: Buffer;
   try {
+    // A device never ends (/dev/zero) and a pipe waits for a writer: only a file is read.
+    const stats = statSync(path);
+    if (!stats.isFile() && !stats.isDirectory()) throw locatedError(`${path}: is ${notAFile(stats)}, not a log file; give the path of a file written by presidium run --log`);
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as { code?: unknown }).code;
     throw locatedError(`${path}: ${code === "ENOENT" ? "no such file" : fsReason(error, path)}`);
   }
@@ -118,6 +128,10 @@ export function readLogFile(path: string): ParsedLog {
   const parsed = lines.map((raw, i) => {
     const line = i + 1;
     if (raw.trim() === "") throw locatedError(`${path}:${line}: empty line in the log`);
+    // Checked before parsing: comparing a deeply nested value would exhaust the stack.
+    if (bracketScan(raw, MAX_ENTRY_NESTING).tooDeep) {
+      throw locatedError(`${path}:${line}: this line is nested more than ${MAX_ENTRY_NESTING} levels deep, which no log entry is: the file is damaged or not a presidium log`);
+    }
     try {
       return { line, text: raw, value: JSON.parse(raw) as unknown };
     } catch (error) {
@@ -146,7 +160,7 @@ function checkHeader(path: string, value: unknown): LogHeader {
   const isStrings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === "string");
   if (typeof h.scenario !== "string" || h.scenario === "") bad("scenario", "a scenario id");
   if (h.scenarioFile !== undefined && h.scenarioFile !== null && typeof h.scenarioFile !== "string") bad("scenarioFile", "a path or null");
-  if (typeof h.seed !== "number" || !Number.isInteger(h.seed)) bad("seed", "a whole number");
+  if (!isSeed(h.seed)) bad("seed", SEED_RANGE);
   if (!isStrings(h.whatIfs)) bad("whatIfs", "a list of what-if names");
   if (!isStrings(h.humanSeats)) bad("humanSeats", "a list of character ids");
   const isDecision = (d: unknown) => {

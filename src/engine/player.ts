@@ -313,7 +313,7 @@ export interface PublicOutcome {
   firstSecretary: Id | null;
   leaderRemoved: boolean;
   removalDate: string | null;
-  contests: { date: string; target: Id; venue: string; winner: string; fates: { who: Id; fate: string }[] }[];
+  contests: { date: string; target: Id; venue: string; winner: string; launchedWhileAway: boolean; fates: { who: Id; fate: string }[] }[];
   fates: { who: Id; fate: string }[];
 }
 
@@ -326,7 +326,7 @@ export function publicOutcome(world: World): PublicOutcome {
     firstSecretary: s.firstSecretary,
     leaderRemoved: s.leaderRemoved,
     removalDate: s.removalDate,
-    contests: s.contests.map((c) => ({ date: c.date, target: c.target, venue: c.venue, winner: c.winner, fates: c.fates.map((f) => ({ who: f.who, fate: f.fate })) })),
+    contests: s.contests.map((c) => ({ date: c.date, target: c.target, venue: c.venue, winner: c.winner, launchedWhileAway: c.launchedWhileAway, fates: c.fates.map((f) => ({ who: f.who, fate: f.fate })) })),
     fates: s.contests.flatMap((c) => c.fates.map((f) => ({ who: f.who, fate: f.fate }))),
   };
 }

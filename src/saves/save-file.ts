@@ -3,6 +3,7 @@
 // versioned; older versions are migrated on reading, newer ones are refused.
 import { z } from "zod";
 import { checksumOf } from "./checksum.js";
+import { bracketScan } from "./json-scan.js";
 import { SaveError } from "./save-error.js";
 import { migrateToCurrent, SAVE_SCHEMA_VERSION, type Migration, MIGRATIONS } from "./migrations.js";
 
@@ -10,6 +11,12 @@ export const SAVE_FORMAT = "presidium-save";
 
 /** The largest save file accepted: a whole game is a few hundred decisions, a few tens of KB. */
 export const MAX_SAVE_BYTES = 512 * 1024;
+
+/**
+ * The deepest nesting of objects and arrays accepted. A save nests 3 deep (the file, its decisions,
+ * one decision); far deeper data is not a save, and walking it recursively would exhaust the stack.
+ */
+export const MAX_SAVE_NESTING = 16;
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "an id (lower-case letters, digits, dashes)").max(64);
 
@@ -102,11 +109,15 @@ export function readSaveFile(text: string, migrations: readonly Migration[] = MI
   if (Buffer.byteLength(text, "utf8") > MAX_SAVE_BYTES) throw new SaveError(`the save file is too large (over ${MAX_SAVE_BYTES / 1024} KB); it is not a Presidium save`);
   const trimmed = text.trim();
   if (trimmed === "") throw new SaveError("the save file is empty");
+  const shape = bracketScan(trimmed, MAX_SAVE_NESTING);
+  if (shape.tooDeep) {
+    throw new SaveError(`this is not a Presidium save file: its data is nested more than ${MAX_SAVE_NESTING} levels deep (a save is nested 3 levels deep)`);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(trimmed);
   } catch (error) {
-    if (trimmed.startsWith("{") && !looksComplete(trimmed)) throw new SaveError("the save file is truncated: it ends before its data is complete");
+    if (trimmed.startsWith("{") && !shape.complete) throw new SaveError("the save file is truncated: it ends before its data is complete");
     throw new SaveError(`the save file is corrupt: it is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw) || (raw as Record<string, unknown>).format !== SAVE_FORMAT) {
@@ -128,20 +139,4 @@ export function readSaveFile(text: string, migrations: readonly Migration[] = MI
     throw new SaveError(`the save file is corrupt: ${issue.path.length ? `field "${issue.path.join(".")}": ` : ""}${issue.message}`);
   }
   return parsed.data;
-}
-
-/** A JSON object whose brackets and strings are not all closed was cut short. */
-function looksComplete(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") depth++;
-    else if (c === "}" || c === "]") depth--;
-  }
-  return depth <= 0 && !inString;
 }

@@ -25,6 +25,8 @@ export interface SaveSummary {
 export interface StoredGame {
   id: string;
   save: SaveFile;
+  /** Bumped by every write: a write must name the version it read, so two writers cannot fork a game. */
+  version: number;
   /** sha256 of each seat's token: the tokens themselves are never stored. */
   seats: { seat: string; tokenHash: string }[];
 }
@@ -34,23 +36,54 @@ export interface StoreFaults {
   beforeCommit?: (what: string) => void;
 }
 
-const SCHEMA_VERSION = 1;
+export interface StoreOptions {
+  faults?: StoreFaults;
+  /**
+   * Holds the file for this process alone until it closes (SQLite's exclusive locking mode, released
+   * by the system even if the process dies): a second server on the same file is refused at start.
+   */
+  exclusive?: boolean;
+}
+
+/** Another process holds the saves file (see StoreOptions.exclusive). */
+export class SavesInUseError extends Error {}
+
+/** A write named a version of the game that is no longer the latest: someone else wrote it meanwhile. */
+export class StaleGameError extends Error {}
+
+/** 2: games carry a version. */
+const SCHEMA_VERSION = 2;
+/** How long to wait for another writer's transaction to end before giving up. */
+const BUSY_TIMEOUT_MS = 2000;
 
 export class SaveStore {
   private readonly db: Database.Database;
   readonly path: string;
 
-  constructor(path: string, private readonly faults: StoreFaults = {}) {
+  private readonly faults: StoreFaults;
+
+  constructor(path: string, options: StoreOptions = {}) {
     this.path = resolve(path);
+    this.faults = options.faults ?? {};
     mkdirSync(dirname(this.path), { recursive: true });
+    let db: Database.Database | undefined;
     try {
-      this.db = new Database(this.path);
-      this.db.pragma("journal_mode = DELETE");
-      this.db.pragma("synchronous = FULL");
-      this.db.pragma("busy_timeout = 2000");
-      this.db.pragma("foreign_keys = ON");
+      db = new Database(this.path, { timeout: BUSY_TIMEOUT_MS });
+      if (options.exclusive) db.pragma("locking_mode = EXCLUSIVE");
+      db.pragma("journal_mode = DELETE");
+      db.pragma("synchronous = FULL");
+      db.pragma("foreign_keys = ON");
+      // In exclusive mode the first write takes the lock and keeps it: take it now, before serving.
+      if (options.exclusive) db.exec("BEGIN EXCLUSIVE; COMMIT");
+      this.db = db;
       this.migrate();
     } catch (error) {
+      db?.close();
+      if ((error as { code?: unknown }).code === "SQLITE_BUSY") {
+        throw new SavesInUseError(
+          `the saves file ${this.path} is in use by another Presidium server: stop that one, or give this one its own file with --saves FILE`,
+        );
+      }
       throw new Error(`cannot open the saves database ${this.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
@@ -85,8 +118,12 @@ export class SaveStore {
       CREATE UNIQUE INDEX IF NOT EXISTS one_autosave_per_game ON saves (game_id) WHERE kind = 'auto';
     `);
     const row = this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
-    if (!row) this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
-    else if (Number(row.value) > SCHEMA_VERSION) throw new Error(`it was written by a newer version of Presidium (database schema ${row.value}; this version knows ${SCHEMA_VERSION})`);
+    if (row && Number(row.value) > SCHEMA_VERSION) throw new Error(`it was written by a newer version of Presidium (database schema ${row.value}; this version knows ${SCHEMA_VERSION})`);
+    this.db.transaction(() => {
+      const columns = this.db.prepare("SELECT name FROM pragma_table_info('games')").all() as { name: string }[];
+      if (!columns.some((c) => c.name === "version")) this.db.exec("ALTER TABLE games ADD COLUMN version INTEGER NOT NULL DEFAULT 0");
+      this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
+    }).immediate();
   }
 
   private write<T>(what: string, body: () => T): T {
@@ -111,12 +148,22 @@ export class SaveStore {
     });
   }
 
-  /** Records a game's progress; with `autosave`, the game's autosave slot is replaced in the same transaction. */
-  updateGame(id: string, save: SaveFile, autosave: boolean): void {
-    this.write("update game", () => {
-      const changed = this.db.prepare("UPDATE games SET body = ?, updated_at = ? WHERE id = ?").run(saveFileText(save), save.savedAt, id).changes;
-      if (changed !== 1) throw new Error(`no game ${id} in the saves database`);
+  /**
+   * Records a game's progress over `version` (the one last read or written) and returns the new
+   * version; with `autosave`, the game's autosave slot is replaced in the same transaction. If the
+   * game has been written since, by another server on the same file, nothing is written and
+   * StaleGameError is thrown.
+   */
+  updateGame(id: string, save: SaveFile, autosave: boolean, version: number): number {
+    return this.write("update game", () => {
+      const changed = this.db.prepare("UPDATE games SET body = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?").run(saveFileText(save), save.savedAt, id, version).changes;
+      if (changed !== 1) {
+        const current = this.db.prepare("SELECT version FROM games WHERE id = ?").get(id) as { version: number } | undefined;
+        if (!current) throw new Error(`no game ${id} in the saves database`);
+        throw new StaleGameError(`game ${id} was changed by another server using the same saves file (version ${current.version}, not ${version})`);
+      }
       if (autosave) this.upsertAutosave(id, save);
+      return version + 1;
     });
   }
 
@@ -136,10 +183,10 @@ export class SaveStore {
 
   /** A game as last recorded, or null if there is none; a damaged record is refused with SaveError. */
   getGame(id: string): StoredGame | null {
-    const row = this.db.prepare("SELECT body FROM games WHERE id = ?").get(id) as { body: string } | undefined;
+    const row = this.db.prepare("SELECT body, version FROM games WHERE id = ?").get(id) as { body: string; version: number } | undefined;
     if (!row) return null;
     const seats = this.db.prepare("SELECT seat, token_hash AS tokenHash FROM seats WHERE game_id = ? ORDER BY seat").all(id) as StoredGame["seats"];
-    return { id, save: readSaveFile(row.body), seats };
+    return { id, save: readSaveFile(row.body), version: row.version, seats };
   }
 
   /** A game's seats and their token hashes, without reading its record; null if there is no such game. */

@@ -1,9 +1,9 @@
 // Reads a scenario file: YAML syntax, then the schema, then the cross-reference checks, every problem
 // reported at its line and column. What-ifs are applied to the raw data before validation, so a
 // patched scenario is held to exactly the same rules as a written one.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { checkScenario, type ScenarioIssue } from "../engine/scenario/consistency.js";
 import { scenarioSchema, type Scenario, type ScenarioFile } from "../engine/scenario/schema.js";
 import { overrideProblem, overridesOf, resolveParameters, type ParameterCatalog, type ParameterOverride } from "../engine/model/parameters.js";
@@ -47,24 +47,79 @@ export interface LoadedScenario {
   file: string;
 }
 
+/**
+ * The largest scenario file read, and the most entries (keys and list items) it may hold. The shipped
+ * scenarios are about 70 KB and 3,000 entries; the YAML parser takes about a second per 30,000 entries,
+ * so the bounds keep any file's answer within a few seconds.
+ */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+export const MAX_SCENARIO_ENTRIES = 25_000;
+
 /** Loads and validates a scenario file; throws `ScenarioError` listing every problem found. */
 export function loadScenarioFile(path: string, options: LoadOptions = {}): LoadedScenario {
   const file = resolve(path);
   const shown = displayName(file);
-  let text: string;
+  return { scenario: parseScenarioText(readScenarioText(file, shown), shown, options), file };
+}
+
+function readScenarioText(file: string, shown: string): string {
+  let stats: Stats;
   try {
-    text = readFileSync(file, "utf8");
+    stats = statSync(file);
   } catch (error) {
     throw new ScenarioError([`${shown}: ${readFailure(error)}`]);
   }
-  return { scenario: parseScenarioText(text, shown, options), file };
+  if (stats.isDirectory()) throw new ScenarioError([`${shown}: is a directory, not a scenario file`]);
+  // A device never ends (/dev/zero) and a pipe waits for a writer: only a file can be read whole.
+  if (!stats.isFile()) throw new ScenarioError([`${shown}: is ${notAFile(stats)}, not a scenario file; give the path of a YAML file`]);
+  const size = stats.size;
+  if (size > MAX_SCENARIO_BYTES) throw new ScenarioError([`${shown}: ${tooLarge(`the file is ${megabytes(size)}`)}`]);
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ScenarioError([`${shown}: ${readFailure(error)}`]);
+  }
+}
+
+/** What a path that is not a regular file is, for a message. */
+export function notAFile(stats: Stats): string {
+  if (stats.isFIFO()) return "a pipe";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+function tooLarge(what: string): string {
+  return `too large to be a scenario: ${what}, and a scenario file may be at most ${megabytes(MAX_SCENARIO_BYTES)} with at most ${MAX_SCENARIO_ENTRIES.toLocaleString("en")} keys and list items (the shipped ones are about 70 KB and 3,000)`;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * A rough count of a YAML text's entries, without parsing it: the ": " and "- " indicators and the
+ * commas (which separate flow entries, and also count where prose has them: the bound is generous).
+ */
+function roughEntryCount(text: string): number {
+  return text.match(/:(?=[ \t\r\n]|$)|(?:^|[\s[{,])-(?=[ \t\r\n])|,/gm)?.length ?? 0;
 }
 
 /** Validates scenario YAML held in memory; `fileName` is what the issues are prefixed with. */
 export function parseScenarioText(text: string, fileName: string, options: LoadOptions = {}): Scenario {
+  if (text.length > MAX_SCENARIO_BYTES) throw new ScenarioError([`${fileName}: ${tooLarge(`the text is ${megabytes(text.length)}`)}`]);
+  const entries = roughEntryCount(text);
+  if (entries > MAX_SCENARIO_ENTRIES) throw new ScenarioError([`${fileName}: ${tooLarge(`it holds about ${entries.toLocaleString("en")} entries`)}`]);
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const { line, col } = lineAndColumn(text, nul);
+    throw new ScenarioError([`${fileName}:${line}:${col}: a NUL byte (character code 0): a scenario file is plain text, so this file is damaged or not a scenario; remove the byte`]);
+  }
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const syntax = syntaxIssues(doc, counter, text);
+  // The parser's own duplicate-key check compares each key with every earlier one (quadratic in the
+  // size of a mapping); duplicateKeys does the same check in one pass.
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  const syntax = documentSyntaxIssues(doc, counter, text);
   if (syntax.length > 0) throw new ScenarioError(syntax.map((s) => `${fileName}:${s.line}:${s.col}: YAML syntax: ${s.message}`));
   let raw: unknown;
   try {
@@ -79,7 +134,8 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
   const withModel = (s: ScenarioFile): Scenario => ({ ...s, model: resolveParameters(catalog, [...overridesOf(s.parameters), ...model]) });
 
   const base = validate(raw);
-  if (base.scenario === undefined) throw file.error(base.issues.map((i) => file.place(i, raw)));
+  const unsafe = forbiddenPatchPaths(raw);
+  if (base.scenario === undefined || unsafe.length > 0) throw file.error([...base.issues, ...unsafe].map((i) => file.place(i, raw)));
   const problems = checkEachWhatIf(file, raw, base.issues, validate);
   if (problems.length > 0) throw file.error(problems);
 
@@ -96,6 +152,8 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
   }
   let document = patched.document;
   for (const setting of settings) {
+    const forbidden = forbiddenSegment(setting.path);
+    if (forbidden !== undefined) throw new ScenarioError([`${fileName}: setting ${setting.path}: ${forbiddenMessage(forbidden)}`]);
     try {
       document = applySetting(document, setting.path, setting.value);
     } catch (error) {
@@ -127,6 +185,39 @@ function splitSettings(catalog: ParameterCatalog, fileName: string, settings: re
     model.push({ name, value: setting.value });
   }
   return { model, scenarioSettings };
+}
+
+/**
+ * Path segments that name JavaScript's object machinery rather than a field: setting one would reach
+ * the prototype of the data (and be silently ignored, or worse), never a scenario field.
+ */
+const FORBIDDEN_SEGMENTS = ["__proto__", "constructor", "prototype"];
+
+/** The first forbidden segment of a settable path (segments are separated by dots), if any. */
+export function forbiddenSegment(path: string): string | undefined {
+  return path.split(".").find((segment) => FORBIDDEN_SEGMENTS.includes(segment.trim()));
+}
+
+export function forbiddenMessage(segment: string): string {
+  return `"${segment}" cannot be part of a path (${FORBIDDEN_SEGMENTS.join(", ")} name no scenario field)`;
+}
+
+/** What-if patches whose path has a forbidden segment, as issues at the path's own line. */
+function forbiddenPatchPaths(raw: unknown): ScenarioIssue[] {
+  const record = (v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const issues: ScenarioIssue[] = [];
+  for (const [name, whatIf] of Object.entries(record(record(raw)?.whatIfs) ?? {})) {
+    const patch = record(whatIf)?.patch;
+    if (!Array.isArray(patch)) continue;
+    patch.forEach((op, i) => {
+      for (const field of ["set", "remove"]) {
+        const path = record(op)?.[field];
+        const forbidden = typeof path === "string" ? forbiddenSegment(path) : undefined;
+        if (forbidden !== undefined) issues.push({ path: ["whatIfs", name, "patch", i, field], message: forbiddenMessage(forbidden) });
+      }
+    });
+  }
+  return issues;
 }
 
 function describeChanges(whatIfs: readonly string[], settings: readonly Setting[]): string {
@@ -238,15 +329,64 @@ function issueKey(issue: ScenarioIssue, data: unknown): string {
   return `${formatSteps(toSteps(data, issue.path))}\u0000${issue.message}`;
 }
 
+interface SyntaxProblem {
+  code: string;
+  message: string;
+  /** Offset into the text. */
+  pos: readonly [number, ...number[]];
+}
+
+/** Every key that repeats an earlier key of its mapping (as the parser would report it), in one pass. */
+function duplicateKeys(doc: Document): SyntaxProblem[] {
+  const found: SyntaxProblem[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value) && pair.key.range) found.push({ code: "DUPLICATE_KEY", message: "Map keys must be unique", pos: [pair.key.range[0]] });
+        seen.add(pair.key.value);
+      }
+    },
+  });
+  return found;
+}
+
 /**
- * Every duplicate key, but only the first other syntax error: after a structural error the parser's
- * later complaints are mostly echoes of it (one tab can produce a dozen "must start at the same column").
+ * Every alias whose anchor is not defined before it. The parser leaves them in the document and only
+ * fails when the data is built, without saying where; the anchors are collected in document order.
  */
-export function syntaxIssues(doc: Document, counter: LineCounter, text: string): (Position & { message: string })[] {
-  const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const firstStructural = errors.find((e) => e.code !== "DUPLICATE_KEY");
+function undefinedAliases(doc: Document): SyntaxProblem[] {
+  const anchors = new Set<string>();
+  const found: SyntaxProblem[] = [];
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) {
+        found.push({ code: "UNDEFINED_ALIAS", message: `the alias *${node.source} refers to no anchor &${node.source} defined before it (define the anchor first)`, pos: [node.range[0]] });
+      }
+    } else if (isNode(node) && node.anchor) anchors.add(node.anchor);
+  });
+  return found;
+}
+
+/** The syntax problems of a document parsed with `uniqueKeys: false` (duplicateKeys does that check in one pass). */
+export function documentSyntaxIssues(doc: Document, counter: LineCounter, text: string): (Position & { message: string })[] {
+  return syntaxIssues([...doc.errors, ...duplicateKeys(doc), ...undefinedAliases(doc)], counter, text);
+}
+
+/** Problems each reported on their own: they are not echoes of an earlier structural error. */
+const independent = new Set(["DUPLICATE_KEY", "UNDEFINED_ALIAS"]);
+
+/**
+ * Every duplicate key and undefined alias, but only the first other syntax error: after a structural
+ * error the parser's later complaints are mostly echoes of it (one tab can produce a dozen "must start
+ * at the same column").
+ */
+function syntaxIssues(problems: readonly SyntaxProblem[], counter: LineCounter, text: string): (Position & { message: string })[] {
+  const errors = [...problems].sort((a, b) => a.pos[0] - b.pos[0]);
+  const firstStructural = errors.find((e) => !independent.has(e.code));
   return errors
-    .filter((e) => e.code === "DUPLICATE_KEY" || e === firstStructural)
+    .filter((e) => independent.has(e.code) || e === firstStructural)
     .map((e) => {
       const offset = e.code === "BAD_INDENT" ? skipIndent(text, e.pos[0]) : e.pos[0];
       return { ...counter.linePos(offset), message: syntaxMessage(e.code, e.message, text, e.pos[0]) };
@@ -270,6 +410,17 @@ function syntaxMessage(code: string, message: string, text: string, offset: numb
   // The usual cause is prose with ": " in it, which YAML reads as a key; the parser does not say so.
   if (code === "BLOCK_AS_IMPLICIT_KEY") return `${first} (text containing ": " must be quoted)`;
   return first;
+}
+
+/** 1-based, as LineCounter gives them (a column counts UTF-16 units, as editors mostly do). */
+function lineAndColumn(text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }
 
 function readFailure(error: unknown): string {

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { catalogOf, parameterFileSchema, type ParameterCatalog } from "../engine/model/parameters.js";
 import { ScenarioError } from "./scenario-error.js";
-import { SourceFile, syntaxIssues } from "./load.js";
+import { documentSyntaxIssues, SourceFile } from "./load.js";
 import { describeZodIssues } from "./zod-issues.js";
 import { repoRoot } from "./repo-paths.js";
 
@@ -34,8 +34,8 @@ export function loadModelFile(path: string = shippedModelFile()): ParameterCatal
 /** Validates parameter-file YAML held in memory; `fileName` prefixes the issues. */
 export function parseModelText(text: string, fileName: string): ParameterCatalog {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const syntax = syntaxIssues(doc, counter, text);
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  const syntax = documentSyntaxIssues(doc, counter, text);
   if (syntax.length > 0) throw new ScenarioError(syntax.map((s) => `${fileName}:${s.line}:${s.col}: YAML syntax: ${s.message}`));
   const raw: unknown = doc.toJS();
   const parsed = parameterFileSchema.safeParse(raw);

@@ -19,8 +19,11 @@ export const actionBody = z.strictObject({
   choice: z.string().min(1).max(64),
   target: id.optional(),
   detail: id.optional(),
-  /** How many decisions the game had when the client asked: a resent or stale request is refused instead of answering a later question. */
-  turn: z.number().int().min(0).optional(),
+  /**
+   * How many decisions the game had when the client asked. Required: without it a resent request
+   * (a double click, a retry) would answer the next question as well, so it is refused instead.
+   */
+  turn: z.number({ error: "give the turn the decision answers (game.decisions in the last response)" }).int().min(0),
 });
 
 export const saveBody = z.strictObject({

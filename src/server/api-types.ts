@@ -50,7 +50,11 @@ export interface NewGameRequest {
 export interface GameInfo {
   id: string;
   scenario: string;
-  seed: number;
+  /**
+   * Only once the game is over. With the seed, the scenario and its own decisions a player could
+   * re-run the game offline and see everything hidden from the seat.
+   */
+  seed?: number;
   whatIfs: string[];
   seat: string;
   humanSeats: string[];
@@ -83,8 +87,8 @@ export interface ActionRequest {
   target?: string;
   detail?: string;
   key: string;
-  /** The number of decisions the game had when the question was asked (GameInfo.decisions). */
-  turn?: number;
+  /** The number of decisions the game had when the question was asked (GameInfo.decisions): a resent decision is refused, not applied twice. */
+  turn: number;
 }
 
 /** A save as listed to the browser: the store's own summary, already plain JSON. */

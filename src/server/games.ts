@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { advance, createWorld, IllegalAction, presentWorld, step, type Decision, type World } from "../engine/index.js";
 import { makeSaveFile, SaveError, type SaveFile } from "../saves/save-file.js";
-import type { SaveStore } from "../saves/store.js";
+import { StaleGameError, type SaveStore } from "../saves/store.js";
 import { forbidden, notFound, unauthorized } from "./http-errors.js";
 import type { LoadedScenario, ScenarioCatalog } from "./scenario-catalog.js";
 import { UnknownScenarioInput } from "./scenario-catalog.js";
@@ -24,6 +24,8 @@ export interface LiveGame {
   autosave: { week: number; date: string } | null;
   /** The world at the pending decision (see presentWorld), computed when first asked for. */
   present: World | null;
+  /** The version of the game's record this server last read or wrote (see SaveStore.updateGame). */
+  version: number;
 }
 
 /** Seeds the server draws: short enough to read out and type back in. */
@@ -87,7 +89,15 @@ export class GameService {
     const newWeek = next.done || next.week !== game.world.week;
     const candidate: LiveGame = { ...game, world: next, decisions, present: null };
     // Recorded before the game changes in memory: if the write fails, the game is as it was.
-    this.store.updateGame(game.id, this.saveFileOf(candidate, game.name), newWeek);
+    let version: number;
+    try {
+      version = this.store.updateGame(game.id, this.saveFileOf(candidate, game.name), newWeek, game.version);
+    } catch (error) {
+      // Another server moved the game on: this copy is out of date, so the next request re-reads it.
+      if (error instanceof StaleGameError) this.live.delete(game.id);
+      throw error;
+    }
+    game.version = version;
     game.world = next;
     game.decisions = decisions;
     game.present = null;
@@ -153,8 +163,10 @@ export class GameService {
       }
     });
     const r = save.reached;
-    if (world.date !== r.date || world.week !== r.week || world.done !== r.done) {
-      throw new SaveError(`the save does not replay to where it was saved (it says week ${r.week}, ${r.date}; the replay reaches week ${world.week}, ${world.date})${changed}`);
+    const differing = ([["date", r.date, world.date], ["week", r.week, world.week], ["done", r.done, world.done]] as const).filter(([, saved, replayed]) => saved !== replayed);
+    if (differing.length > 0) {
+      const what = differing.map(([field, saved, replayed]) => `"reached.${field}" is ${JSON.stringify(saved)} in the save but ${JSON.stringify(replayed)} in the replay`);
+      throw new SaveError(`the save does not replay to where it was saved: ${what.join("; ")}${changed}`);
     }
     return { loaded, world };
   }
@@ -173,6 +185,7 @@ export class GameService {
       name: g.name,
       autosave: null,
       present: null,
+      version: 0,
     };
   }
 
@@ -201,6 +214,7 @@ export class GameService {
       id: gameId,
       seatTokenHashes: new Map(stored.seats.map((x) => [x.seat, x.tokenHash])),
       autosave: { week: world.week, date: world.date },
+      version: stored.version,
     };
     this.remember(game);
     return game;

@@ -10,9 +10,10 @@ import { buildServer } from "./app.js";
 const DEFAULT_PORT = 3000;
 const LOOPBACK_HOSTS = ["127.0.0.1", "::1", "localhost"];
 
-function fail(message: string): never {
+/** Exit code 2 for a wrong command line, 1 for a saves file that cannot be used (as the CLI does). */
+function fail(message: string, code: 1 | 2 = 2): never {
   process.stderr.write(`presidium server: ${message}\n`);
-  process.exit(2);
+  process.exit(code);
 }
 
 function options() {
@@ -42,9 +43,9 @@ async function main(): Promise<void> {
   }
   let server;
   try {
-    server = buildServer({ savesPath: o.saves, ...(loopback ? { allowedHostnames: ["localhost", "127.0.0.1", "::1"] } : {}) });
+    server = buildServer({ savesPath: o.saves, exclusive: true, ...(loopback ? { allowedHostnames: ["localhost", "127.0.0.1", "::1"] } : {}) });
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    fail(error instanceof Error ? error.message : String(error), 1);
   }
   const { app } = server;
   try {

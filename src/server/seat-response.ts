@@ -1,6 +1,6 @@
 // What a seat is sent: its view of the game as it stands (viewFor on the world at the pending
-// decision), estimates worked out from that view, and the public outcome once the game is over.
-// Nothing else from the world leaves the server.
+// decision), estimates worked out from that view, and the public outcome and the seed once the game
+// is over. Nothing else from the world leaves the server.
 import { publicOutcome, seatEstimates, viewFor } from "../engine/index.js";
 import type { SeatResponse } from "./api-types.js";
 import type { GameService, LiveGame } from "./games.js";
@@ -14,7 +14,7 @@ export function seatResponse(games: GameService, game: LiveGame, seat: string, s
     game: {
       id: game.id,
       scenario: game.scenarioId,
-      seed: game.seed,
+      ...(world.done ? { seed: game.seed } : {}),
       whatIfs: [...game.whatIfs],
       seat,
       humanSeats: [...game.humanSeats],

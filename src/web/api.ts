@@ -17,15 +17,16 @@ export interface Seat {
   token: string;
 }
 
-async function call<T>(method: string, url: string, init: { json?: unknown; text?: string; token?: string } = {}): Promise<T> {
+/**
+ * `json` is sent serialized, `jsonText` (a save file's own text) as it is; every request that changes
+ * something is sent as JSON, with the body {} when it has nothing to say, as the server requires.
+ */
+async function call<T>(method: string, url: string, init: { json?: unknown; jsonText?: string; token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   let body: string | undefined;
-  if (init.json !== undefined) {
-    headers["content-type"] = "application/json";
-    body = JSON.stringify(init.json);
-  } else if (init.text !== undefined) {
-    headers["content-type"] = "text/plain; charset=utf-8";
-    body = init.text;
+  if (init.json !== undefined || init.jsonText !== undefined) {
+    headers["content-type"] = "application/json; charset=utf-8";
+    body = init.jsonText ?? JSON.stringify(init.json);
   }
   if (init.token) headers["x-seat-token"] = init.token;
   let response: Response;
@@ -51,9 +52,9 @@ export const api = {
   act: (seat: Seat, action: ActionRequest, since: number) => call<SeatResponse>("POST", `/api/games/${seat.gameId}/actions?since=${since}`, { json: action, token: seat.token }),
   save: (seat: Seat, name: string) => call<SaveSummaryJson>("POST", `/api/games/${seat.gameId}/saves`, { json: { name }, token: seat.token }),
   saves: () => call<SaveSummaryJson[]>("GET", "/api/saves"),
-  loadSave: (id: number) => call<GameCreated>("POST", `/api/saves/${id}/load`),
-  deleteSave: (id: number) => call<void>("DELETE", `/api/saves/${id}`),
-  importSave: (text: string) => call<GameCreated & { save: SaveSummaryJson }>("POST", "/api/saves/import", { text }),
+  loadSave: (id: number) => call<GameCreated>("POST", `/api/saves/${id}/load`, { json: {} }),
+  deleteSave: (id: number) => call<void>("DELETE", `/api/saves/${id}`, { json: {} }),
+  importSave: (text: string) => call<GameCreated & { save: SaveSummaryJson }>("POST", "/api/saves/import", { jsonText: text }),
   /** The current game's save file, for download. */
   exportGame: async (seat: Seat): Promise<string> => {
     const response = await fetch(`/api/games/${seat.gameId}/save-file`, { headers: { "x-seat-token": seat.token } });

@@ -17,7 +17,7 @@ import { AtomicFile, OutputFileError } from "../../research/run/output-file.js";
 import { runExperiment, type ExperimentOutcome } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
-import { checkWhatIfs, collect, parsePositiveInt, parseSeed, parseSettings } from "../options.js";
+import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
 import { err, json, out } from "../output.js";
 import { loadForCli, parameterDifferences, shortName } from "../scenario.js";
 
@@ -28,6 +28,7 @@ interface MonteCarloOptions {
   whatIf?: string[];
   compare?: string[];
   workers?: string;
+  forceWorkers?: boolean;
   csv?: string;
   report?: string;
   json?: boolean;
@@ -41,12 +42,13 @@ export function registerMonteCarlo(program: Command): void {
     .command("montecarlo")
     .description("run many seeded games with every character run by the AI and report how often each outcome happens")
     .requiredOption("--scenario <id|file>", "a shipped scenario id (see presidium scenarios) or a scenario file")
-    .requiredOption("--runs <n>", "how many games (a positive whole number)")
+    .requiredOption("--runs <n>", `how many games (a positive whole number, at most ${MAX_RUNS.toLocaleString("en")})`)
     .option("--seed <base>", "base seed; run i uses the seed mixSeed(base, i)", "1")
     .option("--what-if <name>", "apply a named what-if of the scenario (repeatable)", collect)
     .option("--set <path=value>", "set a model parameter (model.GROUP.RULE.NAME=V) or a scenario value for every run; repeatable", collect)
     .option("--compare <name[,name...]>", "also run this set of what-ifs (added to --what-if) on the same seeds and compare it with the baseline (repeatable)", collect)
-    .option("--workers <n>", `worker threads (default: the number of cores, ${availableParallelism()} here)`)
+    .option("--workers <n>", `worker threads (default and most: the number of cores, ${availableParallelism()} here)`)
+    .option("--force-workers", `allow --workers above the number of cores (up to ${MAX_FORCED_WORKERS})`)
     .option("--csv <file>", "write one row per run (and per what-if set) to this CSV file")
     .option("--report <file.html>", "write a self-contained HTML report with charts")
     .option("--json", "print exactly one JSON object with the counts, rates and fates")
@@ -70,15 +72,20 @@ export function registerMonteCarlo(program: Command): void {
 }
 
 async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
-  const runs = parsePositiveInt(opts.runs, "--runs");
+  const runs = parseRuns(opts.runs);
   const baseSeed = parseSeed(opts.seed, "--seed");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, opts.forceWorkers === true, availableParallelism());
   const sets = parseCompareSets(opts.compare ?? [], whatIfs);
   const settings = parseSettings(opts.set ?? []);
-  checkOutputPaths(opts.csv, opts.report);
+  const outputs = [
+    { flag: "--csv", path: opts.csv },
+    { flag: "--report", path: opts.report },
+  ];
+  checkOutputPaths(outputs);
 
   const base = loadForCli(opts.scenario, whatIfs, settings);
+  checkOutputPaths(outputs, base.file);
   const variants: Variant[] = [
     { label: BASELINE, whatIfs, scenario: base.scenario },
     ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set], settings).scenario })),
@@ -118,10 +125,6 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   out(comparisonTable(base.scenario, results, outcome.totals.runs, baseSeed));
 }
 
-/** The worker count: a positive whole number, by default the cores this machine has. */
-export function parseWorkers(raw: string | undefined): number {
-  return raw === undefined ? availableParallelism() : parsePositiveInt(raw, "--workers");
-}
 
 /** `--compare a,b --compare c` -> [[a, b], [c]]: each set is added to the baseline's what-ifs. */
 export function parseCompareSets(raw: readonly string[], baseline: readonly string[]): string[][] {
@@ -139,11 +142,6 @@ export function parseCompareSets(raw: readonly string[], baseline: readonly stri
   });
 }
 
-export function checkOutputPaths(csv: string | undefined, report: string | undefined): void {
-  if (csv !== undefined && csv.trim() === "") throw new UsageError("--csv needs a file name");
-  if (report !== undefined && report.trim() === "") throw new UsageError("--report needs a file name");
-  if (csv !== undefined && csv === report) throw new UsageError("--csv and --report must be different files");
-}
 
 export interface ExperimentRequest {
   variants: Variant[];
@@ -179,13 +177,27 @@ export async function runExperimentForCli(req: ExperimentRequest): Promise<{ out
     const report = req.reportPath === undefined ? null : open(req.reportPath, "--report");
     csv?.write(csvHeader());
     const bar = !req.quiet && process.stderr.isTTY ? new ProgressBar(process.stderr, req.runs) : null;
+    // Rows are written as runs finish, inside the pool's callbacks: a failed write (a full disk) is
+    // kept and stops the experiment, and is reported once it has wound down.
+    let writeFailure: unknown = null;
+    const onWriteFailure = new AbortController();
+    const writeRows = (lines: string) => {
+      if (writeFailure !== null || csv === null) return;
+      try {
+        csv.write(lines);
+      } catch (error) {
+        writeFailure = error;
+        onWriteFailure.abort();
+      }
+    };
     const { result: outcome, interrupted } = await withInterrupt((signal) =>
       runExperiment(
-        { variants: req.variants, runs: req.runs, baseSeed: req.baseSeed, workers: req.workers, csv: csv ? (lines) => csv.write(lines) : undefined },
-        { signal, onProgress: bar ? (done) => bar.update(done) : undefined },
+        { variants: req.variants, runs: req.runs, baseSeed: req.baseSeed, workers: req.workers, csv: csv ? writeRows : undefined },
+        { signal: AbortSignal.any([signal, onWriteFailure.signal]), onProgress: bar ? (done) => bar.update(done) : undefined },
       ),
     );
     bar?.clear();
+    if (writeFailure !== null) throw writeFailure;
     const results = variantResults(req.variants, outcome.totals);
     report?.write(req.report(results, outcome));
     for (const file of files) file.commit();

@@ -4,7 +4,7 @@ import { advance, createWorld, epilogue, summarize, viewFor, type Scenario, type
 import { chronicleLines } from "../chronicle.js";
 import { inputError, UsageError } from "../errors.js";
 import { makeHeader, serializeLog, sha256, writeLogFile } from "../logfile.js";
-import { checkWhatIfs, collect, parseIsoDate, parseSeed, parseSettings } from "../options.js";
+import { checkOutputPaths, checkWhatIfs, collect, parseIsoDate, parseSeed, parseSettings } from "../options.js";
 import { json, out } from "../output.js";
 import { loadForCli, parameterDifferences, shortName } from "../scenario.js";
 
@@ -57,7 +57,10 @@ function runCommand(opts: RunOptions): void {
     throw new UsageError(`--${opts.as !== undefined ? "as" : "until"} shapes the chronicle and cannot be combined with --json (which reports the whole run)`);
   }
 
-  const { scenario, givenFile } = loadForCli(opts.scenario, whatIfs, settings);
+  const outputs = [{ flag: "--log", path: opts.log }];
+  checkOutputPaths(outputs);
+  const { scenario, givenFile, file } = loadForCli(opts.scenario, whatIfs, settings);
+  checkOutputPaths(outputs, file);
   const parameters = parameterDifferences(scenario);
   if (opts.as !== undefined) checkCharacter(scenario, opts.as);
   if (until !== undefined && (until < scenario.start || until > scenario.end)) {

@@ -2,6 +2,7 @@
 // `--set globals.fear=0,0.2,0.4`), every value on the same seeds, to see how sensitive the outcome
 // is to it. Each value goes through the scenario loader's settings, so a path that does not exist or
 // a value the schema refuses is reported like an error in the file.
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { parseSettingValue, type Scenario } from "../../engine/index.js";
 import type { Variant } from "../../research/experiment.js";
@@ -10,10 +11,11 @@ import type { Rate } from "../../research/interval.js";
 import { scenarioFacts } from "../../research/report/facts.js";
 import { headlineKeys, sweepReportHtml } from "../../research/report/sweep-report.js";
 import { UsageError } from "../errors.js";
-import { checkWhatIfs, collect, parsePositiveInt, parseSeed } from "../options.js";
+import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
 import { json, out } from "../output.js";
+import { forbiddenMessage, forbiddenSegment } from "../../scenarios/load.js";
 import { loadForCli, parameterDifferences } from "../scenario.js";
-import { checkOutputPaths, parseWorkers, pct, runExperimentForCli } from "./montecarlo.js";
+import { pct, runExperimentForCli } from "./montecarlo.js";
 
 interface SweepOptions {
   scenario: string;
@@ -22,6 +24,7 @@ interface SweepOptions {
   seed: string;
   whatIf?: string[];
   workers?: string;
+  forceWorkers?: boolean;
   csv?: string;
   report?: string;
   json?: boolean;
@@ -33,10 +36,11 @@ export function registerSweep(program: Command): void {
     .description("run the Monte Carlo at several values of one scenario parameter and show how the outcome rates change")
     .requiredOption("--scenario <id|file>", "a shipped scenario id (see presidium scenarios) or a scenario file")
     .requiredOption("--set <path=v1,v2,...>", "the parameter to sweep (a path in the scenario, as in what-if patches, or model.GROUP.RULE.NAME) and the values to try; repeat --set PATH=V to fix other values", collect)
-    .option("--runs <n>", "games per value (a positive whole number)", "200")
+    .option("--runs <n>", `games per value (a positive whole number, at most ${MAX_RUNS.toLocaleString("en")})`, "200")
     .option("--seed <base>", "base seed; run i uses the seed mixSeed(base, i) for every value", "1")
     .option("--what-if <name>", "apply a named what-if of the scenario to every value (repeatable)", collect)
-    .option("--workers <n>", "worker threads (default: the number of cores)")
+    .option("--workers <n>", "worker threads (default and most: the number of cores)")
+    .option("--force-workers", `allow --workers above the number of cores (up to ${MAX_FORCED_WORKERS})`)
     .option("--csv <file>", "write one row per run and value to this CSV file")
     .option("--report <file.html>", "write a self-contained HTML report with a chart of each rate against the parameter")
     .option("--json", "print exactly one JSON object with the report of every value")
@@ -69,6 +73,8 @@ export function parseSweepSet(raw: string): SweepParameter {
   if (eq < 0) throw new UsageError(`--set must be PATH=VALUE,VALUE,... (for example globals.fear=0,0.5,1), got ${JSON.stringify(raw)}`);
   const path = raw.slice(0, eq).trim();
   if (path === "") throw new UsageError(`--set needs a path before "=", got ${JSON.stringify(raw)}`);
+  const forbidden = forbiddenSegment(path);
+  if (forbidden !== undefined) throw new UsageError(`--set ${path}: ${forbiddenMessage(forbidden)}`);
   const texts = raw.slice(eq + 1).split(",").map((v) => v.trim());
   if (texts.some((v) => v === "")) throw new UsageError(`--set ${path} needs values separated by commas, with none empty, got ${JSON.stringify(raw)}`);
   if (new Set(texts).size !== texts.length) throw new UsageError(`--set ${path} lists a value twice`);
@@ -95,17 +101,19 @@ export function splitSweepSets(raw: readonly string[]): { parameter: SweepParame
 
 async function sweepCommand(opts: SweepOptions): Promise<void> {
   const { parameter, fixed } = splitSweepSets(opts.set);
-  const runs = parsePositiveInt(opts.runs, "--runs");
+  const runs = parseRuns(opts.runs);
   const baseSeed = parseSeed(opts.seed, "--seed");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
-  const workers = parseWorkers(opts.workers);
-  checkOutputPaths(opts.csv, opts.report);
+  const workers = parseWorkers(opts.workers, opts.forceWorkers === true, availableParallelism());
+  const outputs = [
+    { flag: "--csv", path: opts.csv },
+    { flag: "--report", path: opts.report },
+  ];
+  checkOutputPaths(outputs);
 
-  const variants: Variant[] = parameter.values.map((value, i) => ({
-    label: `${parameter.path}=${parameter.texts[i]}`,
-    whatIfs,
-    scenario: loadForCli(opts.scenario, whatIfs, [...fixed, { path: parameter.path, value }]).scenario,
-  }));
+  const loaded = parameter.values.map((value) => loadForCli(opts.scenario, whatIfs, [...fixed, { path: parameter.path, value }]));
+  checkOutputPaths(outputs, loaded[0].file);
+  const variants: Variant[] = loaded.map(({ scenario }, i) => ({ label: `${parameter.path}=${parameter.texts[i]}`, whatIfs, scenario }));
   const numeric = parameter.values.every((v) => typeof v === "number") ? (parameter.values as number[]) : null;
   const facts = scenarioFacts(variants[0].scenario);
 

@@ -1,5 +1,5 @@
 // The end of a run: what happened and what became of you, your run's timeline beside what really
-// happened, and the seed to share.
+// happened, and the seed to share (the server sends it only once the game is over).
 import { useEffect, useRef } from "preact/hooks";
 import type { LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../../server/api-types.js";
 import { fateWords, longDate, type Names } from "../format.js";
@@ -12,7 +12,7 @@ export interface EndProps {
   scenario: ScenarioInfo;
   me: PrincipalView;
   log: readonly LogEntry[];
-  seed: number;
+  seed: number | undefined;
   whatIfs: readonly string[];
   names: Names;
   onExport: () => void;
@@ -25,11 +25,12 @@ export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, on
   const leader = outcome.startingLeader === null ? "Nobody" : names(outcome.startingLeader);
   const removal = outcome.contests.find((c) => c.target === outcome.startingLeader && c.winner === "move");
   const how = removal ? (removal.venue === "force" ? "by force" : removal.venue === "plenum" ? "by a Central Committee plenum" : "by the Presidium") : "";
+  const savedByPlenum = outcome.contests.some((c) => c.target === outcome.startingLeader && c.winner === "target" && c.venue === "plenum");
   const first = outcome.leader === null ? "Nobody stands first at the end." : `${names(outcome.leader)} is first in the leadership at the end.`;
   const summary = outcome.leaderRemoved
-    ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}. ${first}`
-    : `${leader} keeps his place on ${longDate(outcome.endDate)}. ${first}`;
-  const shareUrl = `${location.origin}/?scenario=${encodeURIComponent(scenario.id)}&seed=${seed}&as=${encodeURIComponent(me.id)}${whatIfs.map((w) => `&whatIf=${encodeURIComponent(w)}`).join("")}`;
+    ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal?.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`
+    : `${leader} keeps his place on ${longDate(outcome.endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
+  const shareUrl = seed === undefined ? "" : `${location.origin}/?scenario=${encodeURIComponent(scenario.id)}&seed=${seed}&as=${encodeURIComponent(me.id)}${whatIfs.map((w) => `&whatIf=${encodeURIComponent(w)}`).join("")}`;
   const timeline = log.filter((e) => milestones.has(e.type));
   return (
     <section class="panel end" aria-labelledby="end-title">
@@ -73,12 +74,16 @@ export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, on
       </div>
       <section class="share" aria-labelledby="share-title">
         <h3 id="share-title">Share this run</h3>
-        <p>
-          Seed <strong>{seed}</strong>
-          {whatIfs.length ? ` with ${whatIfs.join(", ")}` : ""}: anyone who plays {scenario.title} as {me.name} with this seed and makes the same choices gets the same run.
-        </p>
-        <label for="share-link">Link to this scenario, seed and character</label>
-        <input id="share-link" type="text" readOnly value={shareUrl} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+        {seed !== undefined ? (
+          <>
+            <p>
+              Seed <strong>{seed}</strong>
+              {whatIfs.length ? ` with ${whatIfs.join(", ")}` : ""}: anyone who plays {scenario.title} as {me.name} with this seed and makes the same choices gets the same run.
+            </p>
+            <label for="share-link">Link to this scenario, seed and character</label>
+            <input id="share-link" type="text" readOnly value={shareUrl} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+          </>
+        ) : null}
         <div class="button-row">
           <button type="button" onClick={onExport}>
             Export the save file

@@ -146,10 +146,12 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
               {me.fate ? ` (${me.fate})` : ""}
             </dd>
           </div>
-          <div>
-            <dt>Seed</dt>
-            <dd>{state.game.seed}</dd>
-          </div>
+          {state.game.seed !== undefined ? (
+            <div>
+              <dt>Seed</dt>
+              <dd>{state.game.seed}</dd>
+            </div>
+          ) : null}
         </dl>
         <button type="button" class="leave" onClick={onLeave}>
           Main menu

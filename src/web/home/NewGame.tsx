@@ -139,7 +139,7 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
             aria-invalid={seedValid ? "false" : "true"}
           />
           <p id="seed-help" class="muted">
-            {seedValid ? "Leave empty for a random seed; the seed is shown during the game so a run can be shared and replayed." : "A seed is a whole number, such as 1964."}
+            {seedValid ? "Leave empty for a random seed; the seed is shown at the end so a run can be shared and replayed." : "A seed is a whole number, such as 1964."}
           </p>
         </div>
         <button type="submit" class="primary" aria-disabled={!chosen || !seedValid || starting ? "true" : undefined}>
