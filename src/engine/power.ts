@@ -5,7 +5,6 @@
 import type { RuleSink } from "./ai/choice.js";
 import { nameOf, record } from "./log.js";
 import { canAct, inPlay } from "./queries.js";
-import { claimant, claimOf } from "./rules/succession.js";
 import type { Id, World } from "./state.js";
 
 export type ClientShares = Map<Id, { slots: number; cc: number }>;
@@ -103,16 +102,22 @@ export function refreshPower(world: World): void {
   }
   world.power = power;
   world.powerTotal = total;
-  // Claims depend on power and offices, so they are read at the same moments.
-  const able = world.order.filter((id) => canAct(world.principals[id])).map((id) => claimant(world, id));
-  const claims: World["claims"] = {};
-  for (const postId of world.postOrder) claims[postId] = able.map((c) => ({ id: c.id, score: claimOf(world, c, postId) })).sort((a, b) => b.score - a.score || world.principals[a.id].rank - world.principals[b.id].rank);
-  world.claims = claims;
 }
 
 /** His share of the power of everyone in play (0..1), as of the last reading. */
 export function powerShare(world: World, id: Id): number {
   return world.powerTotal > 0 ? (world.power[id] ?? 0) / world.powerTotal : 0;
+}
+
+/**
+ * How far he stands above everyone else (0..1): 0 when someone is as powerful as he, near 1 for a
+ * Stalin. A first among equals cannot do what a dictator can.
+ */
+export function dominance(world: World, id: Id): number {
+  const own = world.power[id] ?? 0;
+  let rival = 0;
+  for (const other of world.order) if (other !== id && (world.power[other] ?? 0) > rival) rival = world.power[other];
+  return own > 0 ? Math.max(0, 1 - rival / own) : 0;
 }
 
 /**

@@ -1,22 +1,38 @@
 // How one principal stands toward another: how much he wants him gone, how tied to him he is, and
 // how dangerous he finds him. Every rule that weighs a colleague asks these.
 import { commandsOrgans, grievanceAgainst, hasPower, regardOf, trustOf } from "./queries.js";
+import { constituencyMood } from "./constituencies.js";
 import { powerShare } from "./power.js";
 import type { Id, Principal, World } from "./state.js";
 import { IDEOLOGY_SPAN } from "./units.js";
 
-/** Positive: p wants q out of his posts (a poor opinion, grievances, a different line). */
+/**
+ * Positive: p wants q out of his posts (a poor opinion, grievances, a different line, and the harm
+ * q has done to the constituencies p speaks for: the men whose clients' tenure Khrushchev cut turned
+ * on him).
+ */
 export function disaffection(world: World, p: Principal, q: Id): number {
   const k = world.params.relations.disaffection;
   const other = world.principals[q];
   const gap = Math.abs(p.traits.ideology - other.traits.ideology) / IDEOLOGY_SPAN;
-  return -regardOf(p, q) + k.grievance * Math.min(k.grievanceCap, grievanceAgainst(p, q)) + k.ideologyGap * gap;
+  return -regardOf(p, q) + k.grievance * Math.min(k.grievanceCap, grievanceAgainst(p, q)) + k.ideologyGap * gap + k.constituencies * clientHarm(world, p, q);
 }
 
-/** What binds p to q: being his client, trusting him, and loyalty to a man he thinks well of. */
+/** How far q has turned p's clients' constituencies against him (0 when they regard him well). */
+export function clientHarm(world: World, p: Principal, q: Id): number {
+  return p.id === q ? 0 : Math.max(0, -constituencyMood(world, p.id, q));
+}
+
+/**
+ * What binds p to q: being his client (as binding as p is loyal, and loosened by grievances against
+ * the patron and by the harm he does the client's own people: the men Khrushchev appointed removed
+ * him), trusting him, and loyalty to a man he thinks well of.
+ */
 export function tie(world: World, p: Principal, q: Id): number {
   const k = world.params.relations.tie;
-  return (p.patron === q ? k.patron : 0) + k.trust * Math.max(0, trustOf(p, q)) + k.loyalOpinion * p.traits.loyalty * Math.max(0, regardOf(p, q));
+  const loosened = grievanceAgainst(p, q) + k.harmLoosens * clientHarm(world, p, q);
+  const client = p.patron === q ? k.patron * p.traits.loyalty * Math.max(0, 1 - loosened / k.grievanceLoosens) : 0;
+  return client + k.trust * Math.max(0, trustOf(p, q)) + k.loyalOpinion * p.traits.loyalty * Math.max(0, regardOf(p, q));
 }
 
 /**
@@ -28,7 +44,8 @@ export function threat(world: World, p: Principal, q: Id): number {
   if (p.id === q) return 0;
   const k = world.params.relations.threat;
   const other = world.principals[q];
-  const organs = commandsOrgans(world, q) ? 1 - other.traits.restraint : 0;
+  // Organs make a man dangerous as far as he might use them for himself.
+  const organs = commandsOrgans(world, q) ? other.traits.ambition * (1 - other.traits.restraint) : 0;
   const raw =
     k.power * powerShare(world, q) * other.traits.ambition +
     k.organs * organs +

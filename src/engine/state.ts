@@ -306,8 +306,12 @@ export interface World {
   /** Everyone's power as last read (see power.ts), and its total. */
   power: Record<Id, number>;
   powerTotal: number;
-  /** Each post's claimants as last read: everyone able to act, by the strength of his claim, strongest first. */
-  claims: Record<Id, { id: Id; score: number }[]>;
+  /**
+   * Claims to posts as last read with the week's readings (see readTheWeek and claimRanking):
+   * each claimant's claim before the fit to a post, and each post's claimants, strongest first.
+   * Filled the first time a rule asks.
+   */
+  claims: { base: Record<Id, number>; ranking: Record<Id, Id[]> };
   /** Who holds primacy now, and since when. */
   primacy: Id | null;
   primacySince: string;
@@ -319,13 +323,17 @@ export interface World {
   /** The week's influence already spent, by principal (reset each week). */
   spent: Record<Id, number>;
   /**
-   * Readings taken once at the start of the week's actions, which every actor's options then use:
-   * whom each would most want to move against, whom he would court, the CC's seats per row.
+   * Readings every actor's options use: whom each would most want to move against, whom he would
+   * court and which slot he would fill (each revised every few weeks, or at once after a contest
+   * or a change of primacy), and the CC's seats per row (read weekly).
    */
   weekly: {
     targets: Record<Id, { target: Id; motive: number } | null>;
     courtTargets: Record<Id, Id | null>;
+    appointTargets: Record<Id, { slot: Id; value: number } | null>;
     seatsByRow: Record<Id, number>;
+    /** The primacy and the number of contests when last read: a change makes everyone read afresh. */
+    epoch: string;
   };
   /** What the rules remember of recent acts (so they need not search the log). */
   memory: {

@@ -4,14 +4,15 @@ import { chooseTogether, choose, optionsForLog, optionId, type DecisionContext, 
 import { addDays, WEEK_DAYS } from "./calendar.js";
 import { nameOf, record } from "./log.js";
 import { updatePrimacy } from "./power.js";
-import { canAct, fullSeats, moveOf } from "./queries.js";
+import { canAct, fullSeats, inPlay, moveOf } from "./queries.js";
 import type { Id, World } from "./state.js";
 import { holdCongress } from "./rules/cadres.js";
 import { crisisPhase, strikePhase } from "./rules/crisis.js";
 import { detectionPhase } from "./rules/detection.js";
 import { eventsPhase } from "./rules/events.js";
-import { courtTarget, lapseTrips, perform, returnsHome, votingSeatsByRow, weeklyOptions } from "./rules/governing.js";
+import { appointmentTarget, courtTarget, lapseTrips, perform, returnsHome, votingSeatsByRow, weeklyOptions } from "./rules/governing.js";
 import { healthPhase } from "./rules/health.js";
+import { fearDrift } from "./rules/learning.js";
 import { bestTarget, chooseDemand, describeDemand, endStaleMoves, keepPledges, lobbyCc, memberOptions, soundOut, startMove, startOption } from "./rules/moves.js";
 
 export const weekPhases = [
@@ -74,16 +75,27 @@ function principalsPhase(ctx: DecisionContext): void {
   }
 }
 
-/** The week's readings every actor's options share (see World.weekly). */
+/**
+ * The readings every actor's options share (see World.weekly). Each man revises his own every few
+ * weeks, staggered by rank, and everyone at once after a contest or a change of primacy; the seats
+ * per row are read weekly.
+ */
 function readTheWeek(world: World): void {
-  const targets: World["weekly"]["targets"] = {};
-  const courtTargets: World["weekly"]["courtTargets"] = {};
-  for (const id of world.order) {
-    if (!canAct(world.principals[id])) continue;
-    targets[id] = world.primacy === id ? null : bestTarget(world, id);
+  const every = world.params.ai.reading.weeks;
+  const epoch = `${world.primacy}:${world.contests.length}`;
+  const afresh = epoch !== world.weekly.epoch;
+  if (afresh || world.week % every === 0) world.claims = { base: {}, ranking: {} };
+  const { targets, courtTargets, appointTargets } = world.weekly;
+  world.order.forEach((id, i) => {
+    if (!canAct(world.principals[id])) return;
+    const stale = targets[id] !== undefined && targets[id] !== null && !inPlay(world.principals[targets[id]!.target]);
+    if (!afresh && !stale && id in courtTargets && (world.week + i) % every !== 0) return;
+    targets[id] = world.primacy === id || moveOf(world, id) ? null : bestTarget(world, id);
     courtTargets[id] = courtTarget(world, id);
-  }
-  world.weekly = { targets, courtTargets, seatsByRow: votingSeatsByRow(world) };
+    appointTargets[id] = appointmentTarget(world, id);
+  });
+  world.weekly.seatsByRow = votingSeatsByRow(world);
+  world.weekly.epoch = epoch;
 }
 
 function promptFor(world: World, id: Id, round: number): string {
@@ -117,7 +129,7 @@ function act(ctx: DecisionContext, id: Id, pick: ScoredOption, options: ScoredOp
   const world = ctx.world;
   const human = world.humanSeats.includes(id);
   if (!human && routineVerbs.has(pick.choice)) return doRoutine(ctx, id, pick);
-  const publicAct = ["appoint", "propose-policy", "travel", "court-constituency", "co-opt", "fill-post", "purge", "purge-arrest", "retire-ill", "use-kompromat"].includes(pick.choice);
+  const publicAct = ["appoint", "propose-policy", "travel", "court-constituency", "co-opt", "fill-post", "purge", "purge-arrest", "retire-ill", "use-kompromat", "overrule"].includes(pick.choice);
   record(world, { type: "decision", audience: publicAct ? "public" : [id], actor: id, text: `${nameOf(world, id)}: ${pick.label}.`, options: optionsForLog(options), chosen: optionId(pick) });
   switch (pick.choice) {
     case "lie-low":
@@ -158,6 +170,13 @@ function endOfWeek(ctx: DecisionContext): void {
     if (move.stage !== "forming") continue;
     move.exposure = Math.max(0, move.exposure * k.weeklyDecay);
     move.alarm *= k.alarmDecay;
+  }
+  fearDrift(world);
+  // Suspicion fades unless warnings renew it.
+  const keep = 1 - world.params.detection.warning.suspicionFade;
+  for (const id of world.order) {
+    const suspicion = world.principals[id].suspicion;
+    for (const q in suspicion) suspicion[q] *= keep;
   }
   const seats = fullSeats(world).length;
   if (world.trace.fullSeats[world.trace.fullSeats.length - 1]?.count !== seats) world.trace.fullSeats.push({ date: world.date, count: seats });

@@ -15,6 +15,10 @@ export interface ModelParameters {
       /** Choice noise of an organ chief choosing a side in a crisis. */
       temperature: number;
     };
+    reading: {
+      /** Weeks between a man's revisions of whom he would move against, court or appoint (sooner after a contest or a change of primacy). */
+      weeks: number;
+    };
     vote: {
       /** Choice noise of a vote, a speech or a ballot in a session. */
       temperature: number;
@@ -28,10 +32,16 @@ export interface ModelParameters {
       grievanceCap: number;
       /** Disaffection per unit of ideological distance (0..1). */
       ideologyGap: number;
+      /** Disaffection per unit of ill will toward him among the constituencies where one's clients sit. */
+      constituencies: number;
     };
     tie: {
-      /** Tie to a man from being his client. */
+      /** Tie to a man from being his client, times the client's loyalty. */
       patron: number;
+      /** Grievance-equivalents per unit of the harm the patron has done to the client's own constituencies. */
+      harmLoosens: number;
+      /** Grievances against the patron that dissolve a client's bond entirely (it loosens in proportion). */
+      grievanceLoosens: number;
       /** Tie per unit of trust in him. */
       trust: number;
       /** Tie from loyalty times a good opinion of him. */
@@ -40,7 +50,7 @@ export interface ModelParameters {
     threat: {
       /** Threat per unit of his share of the leadership's power times his ambition. */
       power: number;
-      /** Threat from commanding organs of force, times his readiness to use them (1 - restraint). */
+      /** Threat from commanding organs of force, times his ambition and his readiness to use them (1 - restraint). */
       organs: number;
       /** Threat per unit of his grievances against one. */
       grudge: number;
@@ -128,6 +138,8 @@ export interface ModelParameters {
       tripHorizonDays: number;
       /** Utility of waiting to build support. */
       wait: number;
+      /** Utility lost per unit of the cost of losing (which rises with fear), weighed by the chance of failing. */
+      failure: number;
       /** Members a move needs before its leader considers striking. */
       minMembers: number;
       /** Utility of striking added per week the move has been building. */
@@ -198,6 +210,8 @@ export interface ModelParameters {
       balance: number;
       /** Logit lost per unit of the move's exposure (surprise lost). */
       exposure: number;
+      /** Logit per unit of the Presidium's voters in the move, above half. */
+      majority: number;
     };
     speech: {
       /** Utility of speaking against the target for a member of the move. */
@@ -372,6 +386,8 @@ export interface ModelParameters {
       exposure: number;
       /** The target's own organs count this much against an arrest. */
       targetOwn: number;
+      /** Logit per unit of the Presidium's voters known to be in the move, above half. */
+      majority: number;
     };
   };
   detection: {
@@ -416,6 +432,8 @@ export interface ModelParameters {
       trustAccused: number;
       /** Suspicion a warning taken seriously adds, before credibility. */
       suspicionBase: number;
+      /** Share of each suspicion that fades each week unless a new warning renews it. */
+      suspicionFade: number;
       /** Suspicion added per unit of credibility. */
       suspicionCredibility: number;
     };
@@ -458,8 +476,10 @@ export interface ModelParameters {
       resigned: number;
       /** Rungs added when force settled it. */
       force: number;
-      /** Rungs per unit of the loser's own record of repression. */
+      /** Rungs per unit of the loser's Terror-era record of repression, times fear. */
       record: number;
+      /** Rungs added for a loser who has had a rival shot in this run. */
+      killer: number;
       /** Rungs per unit of compromising material the judge holds on him. */
       kompromat: number;
       /** Rungs added when the loser commands organs (dangerous to leave free). */
@@ -638,6 +658,12 @@ export interface ModelParameters {
       gratitude: number;
       /** A voter's no per unit of the nominee's threat to him (for First Secretary). */
       rivalPower: number;
+      /** Utility per unit by which a man's claim to an elected post exceeds the strongest other's (for the candidate, and for each voter). */
+      claim: number;
+      /** Weeks before a vacant post the Presidium refused to fill is proposed again. */
+      retryWeeks: number;
+      /** Utility lost, for the candidate and each voter, per unit of the value of the top post the candidate already holds. */
+      cumulation: number;
       /** Prestige lost when one's bid for First Secretary is voted down. */
       rebuffCost: number;
     };
@@ -654,9 +680,13 @@ export interface ModelParameters {
       cost: number;
       /** Added cost per unit of trust in him. */
       trust: number;
+      /** What a refused purge costs the first man (prestige, goodwill), weighed by his chance of refusal. */
+      refusal: number;
+      /** What a failed arrest costs him, per unit of the cost of losing (which rises with fear), weighed by the chance of failure. */
+      arrestFailure: number;
       /** Cost of an arrest on suspicion per unit of (1 - fear). */
       arrestNorm: number;
-      /** Utility of an arrest on suspicion per unit of fear. */
+      /** Utility of an arrest on suspicion per unit of fear times his dominance (how far he stands above the next man). */
       arrestFear: number;
     };
     health: {
@@ -686,6 +716,24 @@ export interface ModelParameters {
       disaffection: number;
       /** Distaste for informing on colleagues. */
       informing: number;
+    };
+    overrule: {
+      /** Utility to the first man of imposing his line on a colleague, per unit of the ideological distance between them. */
+      line: number;
+      /** Utility per unit of his overconfidence. */
+      confidence: number;
+      /** Utility per unit of his dominance over the next man. */
+      dominance: number;
+      /** Utility removed per unit of his restraint. */
+      restraint: number;
+      /** Utility removed per unit of the colleague's share of power. */
+      power: number;
+      /** Effort of overruling a colleague. */
+      cost: number;
+      /** Grievance of the colleague overruled. */
+      grievance: number;
+      /** Regard the colleague loses for him. */
+      regardLoss: number;
     };
     demand: {
       /** Utility of asking the first man for a full seat, per unit of ambition. */
@@ -725,6 +773,18 @@ export interface ModelParameters {
     };
   };
   learning: {
+    fear: {
+      /** Share of the gap to the level the organs' standing sets that fear closes each week. */
+      drift: number;
+      /** Fear when the organs answer entirely to the party. */
+      floor: number;
+      /** Fear added per unit of the security chief's independence (seat, ambition, lack of restraint). */
+      organs: number;
+      /** Independence of a chief with a candidate seat, as a share of a full member's. */
+      candidateSeat: number;
+      /** Independence of a chief with no Presidium seat, as a share of a full member's. */
+      noSeat: number;
+    };
     contest: {
       /** Share of the distance to certainty that belief in the CC gains when a plenum settles a contest. */
       plenumLesson: number;
@@ -980,6 +1040,8 @@ export interface ModelParameters {
       cumulation: number;
       /** Base of the cumulation penalty. */
       cumulationBase: number;
+      /** Claim removed from a post commanding organs of force, per unit of the value of the post the claimant already holds. */
+      organs: number;
       /** Grievance of a man promised a post that went to another. */
       brokenPromise: number;
     };

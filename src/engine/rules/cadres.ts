@@ -5,28 +5,14 @@ import type { DecisionContext } from "../ai/choice.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, clientShares, refreshPower } from "../power.js";
 import { clamp, inPlay } from "../queries.js";
+import { rowMix, rowRegard } from "../constituencies.js";
 import type { Cadre, Id, Move, Slot, World } from "../state.js";
 
 /** A cadre's regard for a principal: his constituencies' mood, his patron, and his own debts. */
 export function attitude(world: World, c: Cadre, q: Id): number {
-  const row = rowById(world, c.row);
-  let a = 0;
-  if (row) for (const [k, share] of Object.entries(row.mix)) a += share * (world.mood[k]?.[q] ?? 0);
-  else a += world.mood[c.row]?.[q] ?? 0;
+  let a = rowRegard(world, c.row, q);
   if (c.patron === q) a += world.params.cadres.attitude.patronBond;
   return a + (c.debts[q] ?? 0);
-}
-
-const rowIndex = new WeakMap<World["rows"], Map<Id, World["rows"][number]>>();
-
-/** A composition row by id (rows never change in a run, so the index is kept per row list). */
-export function rowById(world: World, id: Id): World["rows"][number] | undefined {
-  let index = rowIndex.get(world.rows);
-  if (!index) {
-    index = new Map(world.rows.map((r) => [r.id, r]));
-    rowIndex.set(world.rows, index);
-  }
-  return index.get(id);
 }
 
 /** The man a move would put in the target's place: its leader, as the cadres see it. */
@@ -52,8 +38,15 @@ export function contestLean(world: World, c: Cadre, move: Move, publicSides: Rec
   return k.target * attitude(world, c, move.target) - k.front * attitude(world, c, frontOf(world, move)) + k.patronLine * patronSide(world, c, move, publicSides);
 }
 
+const slotIndex = new WeakMap<Slot[], Map<Id, Slot>>();
+
 export function slotById(world: World, id: Id): Slot | undefined {
-  return world.slots.find((s) => s.id === id);
+  let index = slotIndex.get(world.slots);
+  if (!index || index.size !== world.slots.length) {
+    index = new Map(world.slots.map((s) => [s.id, s]));
+    slotIndex.set(world.slots, index);
+  }
+  return index.get(id);
 }
 
 /** Places a new holder in a slot; the old one keeps his CC seat until the next congress. */
@@ -163,9 +156,9 @@ export function moveMood(world: World, constituency: Id, who: Id, by: number): v
 
 /** Every constituency in a row's mix shares in a change of that row's mood, by its weight. */
 export function moveRowMood(world: World, rowId: Id, who: Id, by: number): void {
-  const row = world.rows.find((r) => r.id === rowId);
-  if (!row) return moveMood(world, rowId, who, by);
-  for (const [k, share] of Object.entries(row.mix)) moveMood(world, k, who, by * share);
+  const mix = rowMix(world, rowId);
+  if (!mix) return moveMood(world, rowId, who, by);
+  for (const [k, share] of mix) moveMood(world, k, who, by * share);
 }
 
 export function describeCadre(c: Cadre): string {

@@ -12,7 +12,7 @@ import { disaffection, threat, tie } from "../relations.js";
 import type { Cadre, ContestRecord, Crisis, Id, Move, World } from "../state.js";
 import { isMajority } from "../units.js";
 import { contestLean, frontOf } from "./cadres.js";
-import { arrestOdds, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
+import { arrestOdds, condemning, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
 import { applyFate, decideFates, type FateCase } from "./fates.js";
 import { learnFromContest } from "./learning.js";
 import { costOfFailure, describeDemand, knownMembersOf, pledgedCount } from "./moves.js";
@@ -46,7 +46,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
   ];
   const options: ScoredOption[] = [
     { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] },
-    { choice: "session", label: `Convene the Presidium (${describeDemand(world, move)})`, odds: est.odds, terms: [term("estimated success", k.odds * (est.odds - k.threshold)), ...common] },
+    { choice: "session", label: `Convene the Presidium (${describeDemand(world, move)})`, odds: est.odds, terms: [term("estimated success", k.odds * (est.odds - k.threshold)), term("if it fails: the losers' fate", -(1 - est.odds) * k.failure * costOfFailure(world)), ...common] },
   ];
   if (forceAvailable(world, move)) {
     const f = world.params.crisis.force;
@@ -58,6 +58,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
       odds,
       terms: [
         term("estimated success of an arrest", k.odds * Math.min(0, odds - k.threshold) + f.oddsBonus * Math.max(0, odds - k.threshold)),
+        term("if it fails: the losers' fate", -(1 - odds) * k.failure * costOfFailure(world)),
         term("he holds organs of force himself", commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
         term("fear: an arrest is thinkable", f.fear * fear),
         term("the party's rules against arrests", -f.norm * (1 - fear)),
@@ -211,6 +212,7 @@ function summon(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move" | "
   const world = ctx.world;
   if (Object.keys(crisis.arrived).length > 0) return;
   const k = world.params.crisis.attendance;
+  const flyers = [...transportSides(world, crisis, "move"), ...transportSides(world, crisis, "target")];
   const flyMove = transportSides(world, crisis, "move").length > 0;
   const flyTarget = transportSides(world, crisis, "target").length > 0;
   const sides: Record<Id, "target" | "move"> = {};
@@ -225,7 +227,7 @@ function summon(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move" | "
   record(world, {
     type: "summons",
     audience: "public",
-    text: `Members of the Central Committee are called to Moscow${flyMove || flyTarget ? `; ${listNames(world, [...transportSides(world, crisis, "move"), ...transportSides(world, crisis, "target")])} ${flyMove && flyTarget ? "fly" : "flies"} people in` : ""}.`,
+    text: `Members of the Central Committee are called to Moscow${flyers.length > 0 ? `; ${listNames(world, flyers)} ${flyers.length > 1 ? "fly" : "flies"} people in` : ""}.`,
     data: { move: move.id, by },
   });
 }
@@ -235,7 +237,10 @@ function summon(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move" | "
 /** Advances the crisis by the week's days, one at a time. */
 export function crisisPhase(ctx: DecisionContext): void {
   const world = ctx.world;
+  const weekStart = world.date;
+  // Each day of the crisis is dated as it happens (the week is dated by its first day).
   for (let d = 0; d < WEEK_DAYS && world.crisis; d++) {
+    world.date = addDays(weekStart, d);
     const crisis = world.crisis;
     const move = moveById(world, crisis.move)!;
     if (!inPlay(world.principals[move.target])) {
@@ -245,6 +250,7 @@ export function crisisPhase(ctx: DecisionContext): void {
     crisisDay(ctx, crisis, move);
     if (world.crisis) crisis.day++;
   }
+  world.date = weekStart;
 }
 
 function crisisDay(ctx: DecisionContext, crisis: Crisis, move: Move): void {
@@ -277,7 +283,7 @@ function arrest(ctx: DecisionContext, crisis: Crisis, move: Move): void {
     if (side === "move" && usable) withMove++;
     if (side === "target") withTarget++;
   }
-  const odds = logistic(k.intercept + k.balance * (withMove - withTarget) - k.exposure * move.exposure);
+  const odds = logistic(k.intercept + k.balance * (withMove - withTarget) + k.majority * (condemning(world, move, move.members) - 0.5) - k.exposure * move.exposure);
   const success = withMove > 0 && ctx.rng.chance("crisis", odds);
   if (success) {
     record(world, { type: "arrest", audience: "public", actor: moveLeader(world, move) ?? undefined, text: `${nameOf(world, move.target)} is arrested${withTarget > 0 ? " before his own people can act" : ""}; the Presidium expels him and the plenum later approves it.`, data: { move: move.id, odds } });

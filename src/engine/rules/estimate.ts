@@ -29,17 +29,30 @@ export function atLeast(need: number, n: number, q: number): number {
   return p;
 }
 
-/** How likely an unpledged member is to turn on the target, as anyone could judge it from outside. */
-export function publicTurnChance(world: World, voter: Principal, target: Id): number {
+/**
+ * How likely an unpledged member is to turn on the target, as anyone could judge it from outside.
+ * Fear holds him back when the target is the first man, and pushes him on when the first man asks.
+ */
+export function publicTurnChance(world: World, voter: Principal, target: Id, proposer: Id | null = null): number {
   const k = world.params.estimates.presidium;
   const t = world.principals[target];
+  const first = world.primacy;
   const x =
     k.base +
     k.grievance * Math.min(k.grievanceCap, grievanceAgainst(voter, target)) -
     k.client * (voter.patron === target ? 1 : 0) -
     k.prestige * (t.prestige - 0.5) -
-    k.fear * world.globals.fear * (t.id === world.primacy ? 1 : 0);
+    k.fear * world.globals.fear * (t.id === first ? 1 : proposer !== null && proposer === first ? -1 : 0);
   return logistic(x);
+}
+
+/** The proposer's chance of carrying a Presidium vote to remove `target`, as anyone could judge it. */
+export function removalVoteOdds(world: World, proposer: Id, target: Id): number {
+  const voters = presidiumVoters(world);
+  const others = voters.filter((v) => v !== target && v !== proposer);
+  const q = others.length ? others.reduce((s, v) => s + publicTurnChance(world, world.principals[v], target, proposer), 0) / others.length : 0;
+  const own = voters.includes(proposer) ? 1 : 0;
+  return atLeast(majorityOf(voters.length) - own, others.length, q);
 }
 
 export interface EstimateOptions {
@@ -121,7 +134,32 @@ export function arrestOdds(world: World, move: Move, knownMembers: readonly Id[]
     else if (knownMembers.includes(chief)) withMove += 1;
     else if (world.principals[chief].patron === move.target) withTarget += 1;
   }
-  return logistic(k.intercept + k.balance * (withMove - withTarget) - k.exposure * move.exposure);
+  return logistic(k.intercept + k.balance * (withMove - withTarget) + k.majority * (condemning(world, move, knownMembers) - 0.5) - k.exposure * move.exposure);
+}
+
+/**
+ * The share of the Presidium's voters behind an arrest: a man the Presidium has condemned in session
+ * finds his own guards unwilling to defend him (Beria was seized at a Presidium meeting, June 1953).
+ */
+export function condemning(world: World, move: Move, members: readonly Id[]): number {
+  const voters = presidiumVoters(world).filter((v) => v !== move.target);
+  return voters.length ? voters.filter((v) => members.includes(v)).length / voters.length : 0;
+}
+
+/**
+ * Chance that the first man's organs can seize `target` on his word: his own organs and his clients'
+ * against the target's and those of chiefs loyal to the target.
+ */
+export function arrestChance(world: World, actor: Id, target: Id): number {
+  const k = world.params.estimates.force;
+  let withHim = 0;
+  let withTarget = 0;
+  for (const chief of organChiefs(world)) {
+    if (chief === target) withTarget += k.targetOwn;
+    else if (chief === actor || world.principals[chief].patron === actor) withHim += 1;
+    else if (world.principals[chief].patron === target) withTarget += 1;
+  }
+  return logistic(k.intercept + k.balance * (withHim - withTarget));
 }
 
 /** Whether force is open to the move at all: a member commands organs that the target does not. */

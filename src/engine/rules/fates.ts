@@ -29,12 +29,22 @@ export function severityTerms(world: World, judge: Id, c: FateCase, add: RuleSin
   add("he led the losing side", c.leader ? k.leader : 0);
   add("he stepped down without a fight", c.resigned ? -k.resigned : 0);
   add("settled by force", c.force ? k.force : 0);
-  add("his own record of repression", k.record * l.record);
+  // A Terror-era record sends a man to the cellar only while the old rules hold; a killer in this
+  // leadership's own quarrels is killed in turn (Egorov and Sonin's killing game, ERA 3.5).
+  add("his own record of repression, while fear lasts", k.record * l.record * world.globals.fear);
+  add("he had rivals shot", k.killer * Math.min(1, executionsProposedBy(world, c.loser)));
   add("what is held on him", k.kompromat * (j.kompromat[c.loser] ?? 0));
   add("danger of leaving him free", k.danger * (commandsOrgans(world, c.loser) ? 1 : 0));
   add("the judge's boldness", k.boldness * (j.traits.boldness - 0.5));
   add("the judge's restraint", -k.restraint * (j.traits.restraint - 0.5));
   add("trust in him", -k.trust * Math.max(0, trustOf(j, c.loser)));
+}
+
+/** How many of the fallen this man has had shot in the run so far, as proposer. */
+function executionsProposedBy(world: World, id: Id): number {
+  let n = 0;
+  for (const contest of world.contests) for (const f of contest.fates) if (f.proposedBy === id && f.fate === "executed" && f.who !== id) n++;
+  return n;
 }
 
 function rungOf(x: number): number {

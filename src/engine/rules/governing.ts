@@ -6,17 +6,19 @@
 import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, record } from "../log.js";
-import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { activeMoves, canAct, clamp, commandsOrgans, fullSeats, hasPower, inPlay, regardOf, takePost, trustOf, votingCc } from "../queries.js";
+import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
+import { activeMoves, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, regardOf, takePost, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
+import { rowEffect, rowMix } from "../constituencies.js";
 import { launch, travellerMatches } from "./crisis.js";
 import { warn } from "./detection.js";
-import { knownMembersOf, startMove } from "./moves.js";
+import { costOfFailure, knownMembersOf, startMove } from "./moves.js";
 import { putToVote } from "./presidium.js";
-import { claimScore } from "./succession.js";
+import { arrestChance, removalVoteOdds } from "./estimate.js";
+import { claimScore, organsHeldTooPenalty } from "./succession.js";
 
 // ------------------------------------------------------------------------------------------ courting
 
@@ -102,23 +104,31 @@ export function votingSeatsByRow(world: World): Record<Id, number> {
 
 // ------------------------------------------------------------------------------------- appointments
 
-/** The slot he would most like to fill with his own man, among those his powers appoint to. */
-function appointmentTarget(world: World, actor: Id): { slot: World["slots"][number]; holder: Cadre | undefined; value: number } | null {
-  const k = world.params.governing.appoint;
-  let best: { slot: World["slots"][number]; holder: Cadre | undefined; value: number } | null = null;
-  const mine = new Set(world.rows.filter((r) => r.appointedBy !== "none" && appointerFor(world, r.appointedBy) === actor).map((r) => r.id));
+/** The slot he would most like to fill with his own man, among those his powers appoint to, and its worth. */
+export function appointmentTarget(world: World, actor: Id): { slot: Id; value: number } | null {
+  const mine = new Set<Id>();
+  for (const r of world.rows) if (r.appointedBy !== "none" && appointerFor(world, r.appointedBy) === actor) mine.add(r.id);
   if (mine.size === 0) return null;
+  let best: { slot: Id; value: number } | null = null;
   for (const slot of world.slots) {
     if (!mine.has(slot.row)) continue;
-    const holder = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
-    if (holder?.patron === actor) continue;
-    // A post is worth filling when it is empty, or its holder is against him, or someone else's man.
-    const patronPower = holder?.patron ? powerShare(world, holder.patron) : 0;
-    const need = !holder ? 1 : Math.max(0, -attitude(world, holder, actor)) * k.disloyal + (holder.patron !== null ? k.rivalClient : 0);
-    const value = (slot.seat === "voting" ? 1 : k.candidateSeat) * need - k.patronPower * patronPower;
-    if (!best || value > best.value) best = { slot, holder, value };
+    const value = slotWorth(world, actor, slot);
+    if (value !== null && (!best || value > best.value)) best = { slot: slot.id, value };
   }
   return best;
+}
+
+/**
+ * What putting his own man in a slot is worth to the appointer: a post is worth filling when it is
+ * empty, or its holder is against him, or someone else's man. Null when it is his man already.
+ */
+function slotWorth(world: World, actor: Id, slot: World["slots"][number]): number | null {
+  const k = world.params.governing.appoint;
+  const holder = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
+  if (holder?.patron === actor) return null;
+  const patronPower = holder?.patron ? powerShare(world, holder.patron) : 0;
+  const need = !holder ? 1 : Math.max(0, -attitude(world, holder, actor)) * k.disloyal + (holder.patron !== null ? k.rivalClient : 0);
+  return (slot.seat === "voting" ? 1 : k.candidateSeat) * need - k.patronPower * patronPower;
 }
 
 /** Appointments his row has seen lately (a shake-up unsettles the whole constituency). */
@@ -130,21 +140,25 @@ function recentShakeUp(world: World, row: Id): number {
 function appointOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.appoint;
   const a = world.principals[actor];
-  const t = appointmentTarget(world, actor);
-  if (!t) return null;
+  const chosen = world.weekly.appointTargets[actor];
+  const slot = chosen ? slotById(world, chosen.slot) : undefined;
+  // The slot he chose when he last looked may since have been filled with his own man.
+  const value = slot ? slotWorth(world, actor, slot) : null;
+  if (!slot || value === null) return null;
+  const holder = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
   const nextCongress = world.congresses.find((c) => c.date > world.date && c.electsCc);
   const congressSoon = nextCongress ? clamp(1 - daysBetween(world.date, nextCongress.date) / (k.congressHorizonWeeks * WEEK_DAYS)) : 0;
-  const displaced = t.holder?.patron ?? null;
+  const displaced = holder?.patron ?? null;
   return {
     choice: "appoint",
-    target: t.slot.id,
-    label: `Replace ${t.holder?.name ?? "the holder"} (${t.slot.row}) with a man of your own${displaced ? `; he is ${nameOf(world, displaced)}'s man` : ""}`,
+    target: slot.id,
+    label: `Replace ${holder?.name ?? "the holder"} (${slot.row}) with a man of your own${displaced ? `; he is ${nameOf(world, displaced)}'s man` : ""}`,
     terms: [
       term("effort", -k.cost),
-      term("a client in the post", k.client * a.traits.ambition * t.value),
+      term("a client in the post", k.client * a.traits.ambition * value),
       term("a congress is coming", k.congress * congressSoon),
       term("his patron's anger", -k.anger * (displaced ? powerShare(world, displaced) : 0)),
-      term("unsettling the constituency", -k.unsettle * recentShakeUp(world, t.slot.row)),
+      term("unsettling the constituency", -k.unsettle * recentShakeUp(world, slot.row)),
     ],
   };
 }
@@ -192,15 +206,13 @@ function alignment(world: World, id: Id, line: number): number {
 
 /** The regard a champion stands to gain or lose with the CC's constituencies, weighted by seats. */
 function credit(world: World, policy: PolicyState): number {
-  const voting = world.cadres.filter((c) => c.seat === "voting");
-  if (!voting.length) return 0;
   let sum = 0;
-  for (const c of voting) {
-    const row = world.rows.find((r) => r.id === c.row);
-    if (!row) continue;
-    for (const [k, share] of Object.entries(row.mix)) sum += share * (policy.effects[k] ?? 0);
+  let voting = 0;
+  for (const [row, seats] of Object.entries(world.weekly.seatsByRow)) {
+    voting += seats;
+    sum += seats * rowEffect(world, row, policy.effects);
   }
-  return sum / voting.length;
+  return voting ? sum / voting : 0;
 }
 
 function proposable(world: World, actor: Id): PolicyState[] {
@@ -269,11 +281,9 @@ function clientsEffect(world: World, voter: Id, policy: PolicyState): number {
   let sum = 0;
   let n = 0;
   for (const c of world.cadres) {
-    if (c.patron !== voter || c.seat === null) continue;
-    const row = world.rows.find((r) => r.id === c.row);
-    if (!row) continue;
+    if (c.patron !== voter || c.seat === null || !rowMix(world, c.row)) continue;
     n++;
-    for (const [k, share] of Object.entries(row.mix)) sum += share * (policy.effects[k] ?? 0);
+    sum += rowEffect(world, c.row, policy.effects);
   }
   return n ? sum / n : 0;
 }
@@ -418,7 +428,9 @@ export function vacancies(world: World): number {
 }
 
 export function presidiumSize(world: World): number {
-  return Object.values(world.origin.seats).filter((s) => s === "full").length;
+  let n = 0;
+  for (const id in world.origin.seats) if (world.origin.seats[id] === "full") n++;
+  return n;
 }
 
 /** Who would be co-opted: the proposer's client among the candidates and secretaries, else the best claim. */
@@ -447,8 +459,11 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
     const who = coOptee(world, actor);
     if (who) out.push({ choice: "co-opt", target: who, label: `Propose ${nameOf(world, who)} for a full seat in the Presidium`, terms: [term("an empty seat", k.seat * vacancies(world)), term("his own man", world.principals[who].patron === actor ? k.ownMan : 0)] });
   }
+  const retryAfter = addDays(world.date, -k.retryWeeks * WEEK_DAYS);
   for (const postId of vacantPosts(world)) {
     const post = world.posts[postId];
+    // A proposal voted down is not put again for a while (by anyone: the Presidium has just refused it).
+    if ((world.memory.proposals[`fill:${postId}`] ?? "") > retryAfter) continue;
     const elected = post.powers.includes("firstSecretary");
     // The First Secretary's post is an opportunity anyone in the leadership may seize; others are filled by the first man.
     if (!elected && !chairs) continue;
@@ -460,16 +475,43 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
       target: postId,
       detail: candidate,
       label: elected ? `Put yourself forward as ${post.title}` : `Propose ${nameOf(world, candidate)} as ${post.title}`,
-      terms: [term("a vacant post", k.post * post.value), term("ambition", elected ? k.ambition * a.traits.ambition : 0), term("the risk of a rebuff", elected ? -k.rebuff * (1 - powerShare(world, actor) * k.shareScale) : 0)],
+      terms: [
+        term("a vacant post", k.post * post.value),
+        term("ambition", elected ? k.ambition * a.traits.ambition : 0),
+        term("the risk of a rebuff", elected ? -k.rebuff * (1 - powerShare(world, actor) * k.shareScale) : 0),
+        term("his claim against the strongest other", elected ? k.claim * claimLead(world, actor, postId) : 0),
+        term("the colleagues' dislike of one man holding two top posts", elected ? -k.cumulation * topPostHeld(world, actor) : 0),
+      ],
     });
   }
   return out;
 }
 
+/**
+ * How far a man's claim to a post exceeds the strongest other claim (negative when someone's is
+ * stronger): the man who runs the Secretariat has the best claim to lead it. `voter` may exclude
+ * himself from the comparison, as a rival weighing the nominee would not.
+ */
+function claimLead(world: World, who: Id, postId: Id, voter: Id | null = null): number {
+  let rival = -Infinity;
+  for (const id of world.order) {
+    if (id === who || id === voter || !canAct(world.principals[id]) || world.principals[id].presidium !== "full") continue;
+    rival = Math.max(rival, claimScore(world, id, postId));
+  }
+  return rival === -Infinity ? 0 : claimScore(world, who, postId) - rival;
+}
+
+/** The value of the most valuable post he already holds (0..1). */
+function topPostHeld(world: World, who: Id): number {
+  let best = 0;
+  for (const postId of world.principals[who].posts) best = Math.max(best, world.posts[postId].value);
+  return best;
+}
+
 function bestFor(world: World, postId: Id, proposer: Id): Id | null {
   const pool = world.order.filter((id) => canAct(world.principals[id]) && id !== proposer);
   if (!pool.length) return null;
-  const score = (id: Id) => claimScore(world, id, postId) + (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0);
+  const score = (id: Id) => claimScore(world, id, postId) - organsHeldTooPenalty(world, id, postId) + (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0);
   return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
@@ -491,11 +533,17 @@ function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
   if (post.holders.length > 0) return;
   const k = world.params.governing.vacancy;
   const elected = post.powers.includes("firstSecretary");
+  world.memory.proposals[`fill:${postId}`] = world.date;
   const result = putToVote(ctx, {
     proposer: actor,
     what: elected ? `himself as ${post.title}` : `${nameOf(world, who)} as ${post.title}`,
     key: `fill:${postId}`,
-    termsFor: (v) => [term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)), term("the nominee's power would grow", -k.rivalPower * (elected ? threat(world, world.principals[v], who) : 0))],
+    termsFor: (v) => [
+      term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)),
+      term("the nominee's power would grow", -k.rivalPower * (elected ? threat(world, world.principals[v], who) : 0)),
+      term("his claim against the strongest other", k.claim * claimLead(world, who, postId, v)),
+      term("two top posts in one man's hands", elected ? -k.cumulation * topPostHeld(world, who) : 0),
+    ],
   });
   if (!result.passed) {
     if (elected) world.principals[actor].prestige = clamp(world.principals[actor].prestige - k.rebuffCost);
@@ -525,20 +573,35 @@ function purgeOptions(world: World, actor: Id): ScoredOption[] {
   if (top === null) return [];
   const s = a.suspicion[top];
   const fear = world.globals.fear;
+  // What he gains if it goes through, weighed by his chance of it; a refusal costs him.
+  const danger = k.suspicion * (s - 0.5) + k.threat * threat(world, a, top);
+  const carried = removalVoteOdds(world, actor, top);
   const out: ScoredOption[] = [
     {
       choice: "purge",
       target: top,
       label: `Ask the Presidium to remove ${nameOf(world, top)}`,
-      terms: [term("suspicion", k.suspicion * (s - 0.5)), term("the danger he poses", k.threat * threat(world, a, top)), term("cost of turning on a colleague", -k.cost - k.trust * Math.max(0, trustOf(a, top)))],
+      odds: carried,
+      terms: [
+        term("if carried: a suspect and a danger removed", carried * danger),
+        term("if refused: prestige and goodwill lost", -(1 - carried) * k.refusal),
+        term("cost of turning on a colleague", -k.cost - k.trust * Math.max(0, trustOf(a, top))),
+      ],
     },
   ];
   if (commandsOrgans(world, actor) && !commandsOrgans(world, top)) {
+    const seized = arrestChance(world, actor, top);
     out.push({
       choice: "purge-arrest",
       target: top,
       label: `Have the organs arrest ${nameOf(world, top)}`,
-      terms: [term("suspicion", k.suspicion * (s - 0.5)), term("the norm against arrests", -k.arrestNorm * (1 - fear)), term("fear makes it thinkable", k.arrestFear * fear)],
+      odds: seized,
+      terms: [
+        term("if it succeeds: a suspect and a danger removed", seized * danger),
+        term("if it fails: the others turn on him", -(1 - seized) * k.arrestFailure * costOfFailure(world)),
+        term("the norm against arrests", -k.arrestNorm * (1 - fear)),
+        term("fear, and his dominance, make it thinkable", k.arrestFear * fear * dominance(world, actor)),
+      ],
     });
   }
   return out;
@@ -550,12 +613,13 @@ function healthOption(world: World, actor: Id): ScoredOption | null {
   const a = world.principals[actor];
   if (a.presidium !== "full" && world.primacy !== actor) return null;
   let best: { q: Id; u: number } | null = null;
+  const retryAfter = addDays(world.date, -k.retryWeeks * WEEK_DAYS);
   for (const q of world.order) {
     const p = world.principals[q];
     if (q === actor || !inPlay(p) || p.incapacitatedSince === null || p.posts.length === 0) continue;
     if (world.moves.some((m) => m.target === q && (m.stage === "forming" || m.stage === "launched"))) continue;
     // A proposal voted down is not put again for a while.
-    if ((world.memory.proposals[`retire:${q}`] ?? "") > addDays(world.date, -k.retryWeeks * WEEK_DAYS)) continue;
+    if ((world.memory.proposals[`retire:${q}`] ?? "") > retryAfter) continue;
     const weeks = daysBetween(p.incapacitatedSince, world.date) / WEEK_DAYS;
     if (weeks < k.minWeeks) continue;
     const value = p.posts.reduce((s, x) => s + world.posts[x].value, 0);
@@ -616,6 +680,51 @@ function demandSeat(ctx: DecisionContext, actor: Id, first: Id): void {
   }
 }
 
+// ------------------------------------------------------------------------------------- overruling
+
+/**
+ * The first man may overrule a colleague in the colleague's own domain: impose his line on the
+ * colleague's ministry, region or department. It carries his line and costs the colleague face. A
+ * bold, overconfident man far above the others does it often (Khrushchev's "harebrained schemes"
+ * and public rebukes; Stalin's humiliations); a restrained one, or one among equals, rarely.
+ */
+function overruleOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.overrule;
+  if (world.primacy !== actor || world.crisis) return null;
+  const a = world.principals[actor];
+  let best: { q: Id; gap: number } | null = null;
+  for (const q of world.order) {
+    const p = world.principals[q];
+    if (q === actor || !canAct(p) || p.posts.length === 0 || p.presidium === "none") continue;
+    // Where their lines differ most, spread over the colleagues: one already slighted often is spared a while.
+    const gap = Math.abs(a.traits.ideology - p.traits.ideology) / IDEOLOGY_SPAN / (1 + grievanceAgainst(p, actor) / k.grievance);
+    if (!best || gap > best.gap) best = { q, gap };
+  }
+  if (!best) return null;
+  return {
+    choice: "overrule",
+    target: best.q,
+    label: `Overrule ${nameOf(world, best.q)} in his own domain and impose your line`,
+    terms: [
+      term("his own line carried", k.line * best.gap),
+      term("confidence in his own judgement", k.confidence * a.traits.overconfidence),
+      term("standing far above the others", k.dominance * dominance(world, actor)),
+      term("restraint", -k.restraint * a.traits.restraint),
+      term("the colleague's power", -k.power * powerShare(world, best.q)),
+      term("effort", -k.cost),
+    ],
+  };
+}
+
+function overrule(ctx: DecisionContext, actor: Id, q: Id): void {
+  const world = ctx.world;
+  const k = world.params.governing.overrule;
+  const p = world.principals[q];
+  p.grievances.push({ against: actor, cause: "overruled in his own domain", weight: k.grievance, date: world.date });
+  p.regard[actor] = clamp(regardOf(p, actor) - k.regardLoss, -1, 1);
+  record(world, { type: "overrule", audience: "public", actor, text: `${nameOf(world, actor)} overrules ${nameOf(world, q)} in his own domain.`, data: { target: q } });
+}
+
 // ------------------------------------------------------------------------------------- the menu
 
 /** Every option a principal has this week, with its terms. */
@@ -637,6 +746,7 @@ export function weeklyOptions(world: World, actor: Id): ScoredOption[] {
   add(healthOption(world, actor));
   add(reportOption(world, actor));
   add(demandOption(world, actor));
+  add(overruleOption(world, actor));
   return options;
 }
 
@@ -684,6 +794,8 @@ export function perform(ctx: DecisionContext, actor: Id, option: ScoredOption): 
     }
     case "demand-seat":
       return demandSeat(ctx, actor, t);
+    case "overrule":
+      return overrule(ctx, actor, t);
   }
 }
 

@@ -3,7 +3,7 @@
 // raises fear; harsh fates raise fear and mild ones lower it. The 1957/1964 difference is meant to
 // come out of this, not out of hand-set numbers.
 import { record } from "../log.js";
-import { clamp, inPlay } from "../queries.js";
+import { clamp, hasPower, inPlay } from "../queries.js";
 import type { ContestRecord, World } from "../state.js";
 import { fateLadder } from "../state.js";
 import { meanBelief } from "../summary.js";
@@ -35,4 +35,23 @@ export function learnFromContest(world: World, contest: ContestRecord): void {
   if (world.globals.fear !== before) {
     record(world, { type: "fear", audience: "public", text: world.globals.fear > before ? "Fear spreads through the apparatus." : "The apparatus breathes more easily.", data: { from: before, to: world.globals.fear } });
   }
+}
+
+/**
+ * Fear is, above all, fear of the organs. Each week it drifts toward the level the security organs'
+ * standing sets: high while their chief is an independent power in the leadership (ambitious, without
+ * restraint, with a full seat), low once the organs answer to the party. So fear fell after Beria's
+ * arrest in 1953 without anyone deciding it, and stays low while the KGB chairman is a client.
+ */
+export function fearDrift(world: World): void {
+  const k = world.params.learning.fear;
+  let independence = 0;
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (!inPlay(p) || !hasPower(world, id, "security")) continue;
+    const seat = p.presidium === "full" ? 1 : p.presidium === "candidate" ? k.candidateSeat : k.noSeat;
+    independence = Math.max(independence, seat * p.traits.ambition * (1 - p.traits.restraint));
+  }
+  const level = k.floor + k.organs * independence;
+  world.globals.fear = clamp(world.globals.fear + k.drift * (level - world.globals.fear));
 }

@@ -13,7 +13,7 @@ import { IDEOLOGY_SPAN } from "../units.js";
 import { attitude, contestLean, frontOf } from "./cadres.js";
 import { estimateSuccess } from "./estimate.js";
 import { leak } from "./detection.js";
-import { claimScore, postsAtStake } from "./succession.js";
+import { claimRanking, claimScore, postsAtStake } from "./succession.js";
 
 /** Expected cost of ending on the losing side: demotion at zero fear, rising toward death. */
 export function costOfFailure(world: World): number {
@@ -47,34 +47,22 @@ export function knownMembersOf(world: World, who: Id, move: Move): Id[] {
  */
 function spoils(world: World, who: Id, target: Id): number {
   const k = world.params.moves.start;
-  const t = world.principals[target];
-  const own = world.principals[who].posts.reduce((m, p) => Math.max(m, world.posts[p].value), 0);
+  let own = 0;
+  for (const postId of world.principals[who].posts) own = Math.max(own, world.posts[postId].value);
   let best = 0;
-  for (const postId of t.posts) {
-    const post = world.posts[postId];
-    const gain = post.value - k.ownPost * own;
-    if (gain <= 0) continue;
-    // Claimants ahead of him, as of the week's reading (the target himself does not count).
-    const ranks = claimRanks(world).get(postId);
-    const mine = ranks?.get(who);
-    if (mine === undefined) continue;
-    const ahead = mine - ((ranks!.get(target) ?? Infinity) < mine ? 1 : 0);
+  for (const postId of world.principals[target].posts) {
+    const gain = world.posts[postId].value - k.ownPost * own;
+    // A post can be worth at most its gain, so one no better than the best so far need not be ranked.
+    if (gain <= best) continue;
+    const ranking = claimRanking(world, postId);
+    const mine = ranking.indexOf(who);
+    if (mine < 0) continue;
+    // Claimants ahead of him (the target himself does not count).
+    const targetAt = ranking.indexOf(target);
+    const ahead = mine - (targetAt >= 0 && targetAt < mine ? 1 : 0);
     best = Math.max(best, gain * k.spoilsDecay ** ahead);
   }
   return best;
-}
-
-// Each post's claimants ranked, indexed by claimant: a pure function of the claims reading, so it is
-// kept per reading (a new reading is a new object).
-const rankCache = new WeakMap<World["claims"], Map<Id, Map<Id, number>>>();
-
-function claimRanks(world: World): Map<Id, Map<Id, number>> {
-  let ranks = rankCache.get(world.claims);
-  if (!ranks) {
-    ranks = new Map(Object.entries(world.claims).map(([post, list]) => [post, new Map(list.map((c, i) => [c.id, i]))]));
-    rankCache.set(world.claims, ranks);
-  }
-  return ranks;
 }
 
 /** The motive terms for `actor` to move against `target`, fed to a sink (log reasons or a sum). */

@@ -9,33 +9,61 @@ import type { Id, Move, World } from "../state.js";
 
 /** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
 export function claimScore(world: World, who: Id, postId: Id): number {
-  return claimOf(world, claimant(world, who), postId);
+  return claimBase(world, who) + world.params.succession.claim.fit * fitFor(world, who, postId);
 }
 
-/** What a man brings to any claim, read once for all posts. */
-export interface Claimant {
-  id: Id;
-  powers: Map<string, number>;
-  base: number;
-}
-
-export function claimant(world: World, who: Id): Claimant {
+/** What a man brings to any claim: power, seat, the apparatus, traits, the post he stands on. */
+function claimBase(world: World, who: Id): number {
   const k = world.params.succession.claim;
   const p = world.principals[who];
-  const powers = new Map<string, number>();
   let best = 0;
   for (const own of p.posts) best = Math.max(best, world.posts[own].value);
-  for (const own of [...p.posts, ...p.acting]) for (const power of world.posts[own].powers) powers.set(power, (powers.get(power) ?? 0) + 1);
   const seat = p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : 0;
-  const apparatus = p.secretary && powers.has("cadres") ? k.apparatus : 0;
+  const apparatus = p.secretary && hasPower(world, who, "cadres") ? k.apparatus : 0;
   // The post a man holds is his stepping stone; holding several at once counts against him.
-  return { id: who, powers, base: k.power * (world.power[who] ?? 0) + seat + apparatus + k.ambition * p.traits.ambition + k.competence * p.traits.competence + k.seniority * best - k.postLoad * Math.max(0, p.posts.length - 1) };
+  return k.power * (world.power[who] ?? 0) + seat + apparatus + k.ambition * p.traits.ambition + k.competence * p.traits.competence + k.seniority * best - k.postLoad * Math.max(0, p.posts.length - 1);
 }
 
-export function claimOf(world: World, c: Claimant, postId: Id): number {
+/** How many of the post's powers he already exercises, counted over each post he holds or acts in. */
+function fitFor(world: World, who: Id, postId: Id): number {
+  const p = world.principals[who];
   let fit = 0;
-  for (const power of world.posts[postId].powers) fit += c.powers.get(power) ?? 0;
-  return c.base + world.params.succession.claim.fit * fit;
+  for (const power of world.posts[postId].powers) {
+    for (const own of p.posts) if (world.posts[own].powers.includes(power)) fit++;
+    for (const own of p.acting) if (world.posts[own].powers.includes(power)) fit++;
+  }
+  return fit;
+}
+
+/**
+ * The claimants to a post, strongest first (ties by rank), as of the last reading (readTheWeek
+ * clears them every few weeks and after a contest): ranked the first time a rule asks.
+ */
+export function claimRanking(world: World, postId: Id): Id[] {
+  const { base, ranking } = world.claims;
+  const known = ranking[postId];
+  if (known) return known;
+  const k = world.params.succession.claim;
+  const scored: { id: Id; score: number }[] = [];
+  for (const id of world.order) {
+    if (!canAct(world.principals[id])) continue;
+    base[id] ??= claimBase(world, id);
+    scored.push({ id, score: base[id] + k.fit * fitFor(world, id, postId) });
+  }
+  scored.sort((a, b) => b.score - a.score || world.principals[a.id].rank - world.principals[b.id].rank);
+  ranking[postId] = scored.map((c) => c.id);
+  return ranking[postId];
+}
+
+/**
+ * How much less fit a man is to command organs of force because he holds another post already: in
+ * the hands of a man with a post of his own they are what every colleague fears.
+ */
+export function organsHeldTooPenalty(world: World, who: Id, postId: Id): number {
+  if (!world.posts[postId].powers.some((p) => p === "security" || p === "army")) return 0;
+  let held = 0;
+  for (const own of world.principals[who].posts) if (own !== postId) held = Math.max(held, world.posts[own].value);
+  return world.params.succession.share.organs * held;
 }
 
 /** The posts a move would take from its target. */
@@ -62,13 +90,14 @@ export function shareOutPosts(world: World, vacated: readonly Id[], winners: rea
     let best: Id | null = null;
     let bestScore = -Infinity;
     for (const c of candidates) {
-      const score = claimScore(world, c, postId) + (promisedTo.includes(c) ? k.promise : 0) - (took.has(c) ? k.cumulation * (k.cumulationBase + world.globals.ccArbiter) : 0);
+      const score = claimScore(world, c, postId) - organsHeldTooPenalty(world, c, postId) + (promisedTo.includes(c) ? k.promise : 0) - (took.has(c) ? k.cumulation * (k.cumulationBase + world.globals.ccArbiter) : 0);
       if (score > bestScore) {
         best = c;
         bestScore = score;
       }
     }
-    if (best === null) continue;
+    // The organs go to no winner whose claim the penalty sinks: the appointment rules fill the post.
+    if (best === null || bestScore < 0) continue;
     takePost(world, best, postId);
     given[postId] = best;
     took.add(best);

@@ -1,0 +1,66 @@
+// The constituencies of the Central Committee (MODEL.md section 2): each row of the CC's composition
+// is a mix of constituencies, each constituency regards each principal with a mood (-1..1), and each
+// principal speaks for the rows where his clients sit. Rows never change in a run.
+import type { Id, World } from "./state.js";
+
+const mixIndex = new WeakMap<World["rows"], Map<Id, [Id, number][]>>();
+
+/** A row's constituencies and their weights, as a list; undefined for a bare constituency. */
+export function rowMix(world: World, id: Id): [Id, number][] | undefined {
+  let index = mixIndex.get(world.rows);
+  if (!index) {
+    index = new Map(world.rows.map((r) => [r.id, Object.entries(r.mix)]));
+    mixIndex.set(world.rows, index);
+  }
+  return index.get(id);
+}
+
+/** How a row (or a bare constituency) regards a principal: its constituencies' moods, by weight. */
+export function rowRegard(world: World, rowId: Id, q: Id): number {
+  const mix = rowMix(world, rowId);
+  if (!mix) return world.mood[rowId]?.[q] ?? 0;
+  let a = 0;
+  for (const [k, share] of mix) a += share * (world.mood[k]?.[q] ?? 0);
+  return a;
+}
+
+/** What a change in the constituencies' lot (by constituency) means for one row of the CC. */
+export function rowEffect(world: World, rowId: Id, effects: Record<Id, number>): number {
+  let sum = 0;
+  for (const [k, share] of rowMix(world, rowId) ?? []) sum += share * (effects[k] ?? 0);
+  return sum;
+}
+
+// Where each patron's clients sit depends only on the cadres' slots and patrons, which change only
+// through appointments and congresses, each followed by a new reading of power: so it is kept per
+// reading (a new reading is a new `world.power` object).
+const clientRowIndex = new WeakMap<World["power"], Map<Id, [Id, number][]>>();
+
+/** The rows where a principal's clients hold job slots, as shares of his clients. */
+export function clientRows(world: World, id: Id): [Id, number][] {
+  let index = clientRowIndex.get(world.power);
+  if (!index) {
+    const counts = new Map<Id, Map<Id, number>>();
+    for (const c of world.cadres) {
+      if (c.patron === null || c.slot === null) continue;
+      let rows = counts.get(c.patron);
+      if (!rows) counts.set(c.patron, (rows = new Map()));
+      rows.set(c.row, (rows.get(c.row) ?? 0) + 1);
+    }
+    index = new Map();
+    for (const [patron, rows] of counts) {
+      let total = 0;
+      for (const n of rows.values()) total += n;
+      index.set(patron, [...rows].map(([row, n]) => [row, n / total]));
+    }
+    clientRowIndex.set(world.power, index);
+  }
+  return index.get(id) ?? [];
+}
+
+/** How the constituencies a principal speaks for (those of his clients) regard q. */
+export function constituencyMood(world: World, p: Id, q: Id): number {
+  let m = 0;
+  for (const [row, share] of clientRows(world, p)) m += share * rowRegard(world, row, q);
+  return m;
+}
