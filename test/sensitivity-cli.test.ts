@@ -88,11 +88,18 @@ describe("presidium sensitivity", () => {
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const lines = () => (existsSync(out) ? readFileSync(out, "utf8").split("\n").length - 1 : 0);
-    const started = Date.now();
-    while (lines() < 3 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50));
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+    let code: number | null;
+    try {
+      const lines = () => (existsSync(out) ? readFileSync(out, "utf8").split("\n").length - 1 : 0);
+      const started = Date.now();
+      while (lines() < 3 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50));
+      child.kill("SIGINT");
+      code = await closed;
+    } finally {
+      // A test that fails or times out must not leave the study running.
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
     expect(code, stderr).toBe(130);
     expect(stderr).toMatch(/Interrupted: \d of 9 points are in .*stopped\.jsonl; the results use those only\. Run the same command again/);
     const partial = JSON.parse(stdout);
