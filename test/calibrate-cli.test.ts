@@ -104,6 +104,7 @@ describe("presidium calibrate", () => {
     const html = readFileSync(join(dir, "c.html"), "utf8");
     expect(html).toContain("Which settings are compatible with history?");
     expect(html).toContain("loyal-kgb: A test row: a loyal KGB does not raise the removal rate.");
+    expect(html).toContain("<th scope=\"col\">Shifts most (distance)</th>");
   });
 
   it("refuses a targets file naming a what-if, a character or a field that does not exist, at its line", async () => {

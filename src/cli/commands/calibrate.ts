@@ -187,6 +187,7 @@ async function calibrateCommand(opts: CalibrateOptionValues): Promise<void> {
         ],
         result: analysis.match,
         runsPerPoint: study.runs,
+        shifts: analysis.shifts,
       }),
   );
   const summary = calibrationSummary(analysis, targets, infos, scenarioIds, groups.placements);
