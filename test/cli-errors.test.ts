@@ -5,19 +5,7 @@ import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, lstatSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bin, expectNoStack, fixtures, presidium, repo, tempDir, type Result } from "./cli-helpers.js";
-
-function expectClearError(r: Result, code: 1 | 2, ...needles: (string | RegExp)[]): void {
-  expect(r.code, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(code);
-  expectNoStack(r);
-  const lines = r.stderr.trim().split("\n");
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(r.stdout).toBe("");
-  for (const n of needles) {
-    if (typeof n === "string") expect(r.stderr).toContain(n);
-    else expect(r.stderr).toMatch(n);
-  }
-}
+import { bin, expectClearError, fixtures, presidium, repo, tempDir } from "./cli-helpers.js";
 
 const run = ["run", "--scenario", "october-1964", "--seed", "1"];
 const mc = ["montecarlo", "--scenario", "october-1964"];

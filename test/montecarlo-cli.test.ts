@@ -8,18 +8,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mixSeed } from "../src/engine/index.js";
-import { bin, expectNoStack, presidium, repo, tempDir, type Result } from "./cli-helpers.js";
-
-function expectClearError(r: Result, code: 1 | 2, ...needles: (string | RegExp)[]): void {
-  expect(r.code, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(code);
-  expectNoStack(r);
-  expect(r.stderr.trim().split("\n"), r.stderr).toHaveLength(1);
-  expect(r.stdout).toBe("");
-  for (const n of needles) {
-    if (typeof n === "string") expect(r.stderr).toContain(n);
-    else expect(r.stderr).toMatch(n);
-  }
-}
+import { bin, expectClearError, presidium, repo, tempDir } from "./cli-helpers.js";
 
 const mc = ["montecarlo", "--scenario", "october-1964"];
 const sweep = ["sweep", "--scenario", "october-1964"];

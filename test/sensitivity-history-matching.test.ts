@@ -9,6 +9,7 @@ import {
   MIN_SE,
   mostConstrained,
   rateEstimate,
+  targetShifts,
   rateSe,
   toUnit,
   type Problem,
@@ -154,6 +155,20 @@ describe("history matching a planted truth", () => {
     });
     expect(result.kept).toEqual(points.flatMap((_, i) => (!out(i, 0) && !out(i, 1) ? [i] : [])));
     for (const p of result.points) expect(p.max).toBe(Math.max(...p.implausibility));
+  });
+
+  it("says which factor each target shifts most: x1 for removal, x2 for the vote, x3 never first", () => {
+    const shifts = targetShifts(result, 3);
+    expect(shifts.map((s) => s.target)).toEqual(["removed", "by-vote"]);
+    expect(shifts[0].shifts[0].factor).toBe("x1");
+    expect(shifts[1].shifts[0].factor).toBe("x2");
+    for (const s of shifts) {
+      expect(s.shifts.length).toBeLessThanOrEqual(3);
+      // The planted-irrelevant x3 moves only by sampling noise, far less than the factor that matters.
+      const x3 = s.shifts.find((x) => x.factor === "x3");
+      if (x3) expect(x3.distance).toBeLessThan(s.shifts[0].distance / 3);
+      expect([...s.shifts].sort((a, b) => b.distance - a.distance)).toEqual(s.shifts);
+    }
   });
 
   it("names the right factor and side in its verdicts", () => {

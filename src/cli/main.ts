@@ -1,25 +1,17 @@
 // The `presidium` command. Every failure ends as a clear message and an exit code, never a stack
 // trace: 0 success, 1 invalid input (a scenario, a log, a replay that differs), 2 a wrong command line.
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { repoRoot } from "../scenarios/repo-paths.js";
+import { registerCalibrate } from "./commands/calibrate.js";
 import { registerMonteCarlo } from "./commands/montecarlo.js";
 import { registerReplay } from "./commands/replay.js";
 import { registerRun } from "./commands/run.js";
 import { registerScenarios } from "./commands/scenarios.js";
+import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerValidate } from "./commands/validate.js";
 import { InputError, UsageError } from "./errors.js";
 import { err } from "./output.js";
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(`${repoRoot()}package.json`, "utf8")) as { version?: unknown };
-    return typeof pkg.version === "string" ? pkg.version : "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
-}
+import { version } from "./version.js";
 
 export function buildProgram(): Command {
   const program = new Command("presidium")
@@ -33,6 +25,8 @@ export function buildProgram(): Command {
   registerReplay(program);
   registerMonteCarlo(program);
   registerSweep(program);
+  registerSensitivity(program);
+  registerCalibrate(program);
   for (const command of [program, ...program.commands]) {
     const name = command === program ? "presidium" : `presidium ${command.name()}`;
     command.exitOverride();

@@ -406,9 +406,7 @@ export function finalize(tally: Tally): MonteCarloReport {
     contestsPerRun: sorted(tally.contestsPerRun),
     plenums: tally.plenums,
     lopsidedPlenums: rateOf(tally.lopsidedPlenums, tally.plenums),
-    perPrincipal: Object.fromEntries(
-      people.map((id) => [id, { removed: rateOf(tally.removed[id] ?? 0, n), byVenue: sorted(tally.removedByVenue[id] ?? {}), months: sorted(tally.removedMonths[id] ?? {}), fates: { ...(tally.fates[id] ?? emptyFates()) } }]),
-    ),
+    perPrincipal: Object.fromEntries(people.map((id) => [id, principalEntry(tally, id)])),
     fatesByRole: Object.fromEntries(roles.map((r) => [r, { ...tally.fatesByRole[r] }])) as Record<Role, FateCounts>,
     fatesProposedBy: rateOf(tally.fatesProposed.byWinner, tally.fatesProposed.total),
     removalDates: sorted(tally.removalMonths),
@@ -423,8 +421,8 @@ export function finalize(tally: Tally): MonteCarloReport {
     pledgesKept: rateOf(tally.pledged.with, tally.pledged.total),
     decreeRemovals: tally.decreeRemovals,
     ccBeliefShift: { plenums: tally.ccBelief.plenums, meanShift: tally.ccBelief.plenums ? round(tally.ccBelief.shift / tally.ccBelief.plenums) : null },
-    arrests: Object.fromEntries(Object.keys(tally.arrests).sort().map((t) => [t, { total: tally.arrests[t].total, armyWithMove: rateOf(tally.arrests[t].armyWithMove, tally.arrests[t].total) }])),
-    removalMoves: Object.fromEntries(Object.keys(tally.removalMoves).sort().map((t) => [t, { total: tally.removalMoves[t].total, threeFull: rateOf(tally.removalMoves[t].threeFull, tally.removalMoves[t].total) }])),
+    arrests: Object.fromEntries(Object.keys(tally.arrests).sort().map((t) => [t, arrestEntry(tally, t)])),
+    removalMoves: Object.fromEntries(Object.keys(tally.removalMoves).sort().map((t) => [t, removalMoveEntry(tally, t)])),
     primacy: { end: byCount(tally.primacyEnd), ever: byCount(tally.primacyEver), yearEnd: Object.fromEntries(Object.keys(tally.primacyYearEnd).sort().map((y) => [y, byCount(tally.primacyYearEnd[y])])) },
     verbs: Object.fromEntries(Object.keys(tally.verbs).sort().map((id) => [id, sorted(tally.verbs[id])])),
     appointments: byCount(tally.appointments),
@@ -435,6 +433,25 @@ export function finalize(tally: Tally): MonteCarloReport {
     meanFearAtEnd: n ? round(tally.fearEnd / n) : null,
     exampleSeeds: { removed: [...tally.exampleSeeds.removed], survived: [...tally.exampleSeeds.survived] },
   };
+}
+
+/**
+ * One principal's entries in the report. A principal the runs never touched (never removed, no
+ * fate, never arrested) has no entry in the report's maps; these give what his entry would say, so
+ * a measure of him reads "0 of N runs" instead of failing.
+ */
+export function principalEntry(tally: Tally, id: string): MonteCarloReport["perPrincipal"][string] {
+  return { removed: rateOf(tally.removed[id] ?? 0, tally.runs), byVenue: sorted(tally.removedByVenue[id] ?? {}), months: sorted(tally.removedMonths[id] ?? {}), fates: { ...(tally.fates[id] ?? emptyFates()) } };
+}
+
+export function arrestEntry(tally: Tally, target: string): MonteCarloReport["arrests"][string] {
+  const a = tally.arrests[target] ?? { total: 0, armyWithMove: 0 };
+  return { total: a.total, armyWithMove: rateOf(a.armyWithMove, a.total) };
+}
+
+export function removalMoveEntry(tally: Tally, target: string): MonteCarloReport["removalMoves"][string] {
+  const m = tally.removalMoves[target] ?? { total: 0, threeFull: 0 };
+  return { total: m.total, threeFull: rateOf(m.threeFull, m.total) };
 }
 
 function round(x: number): number {

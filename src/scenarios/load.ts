@@ -431,7 +431,8 @@ function readFailure(error: unknown): string {
   return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
 }
 
-function displayName(file: string): string {
+/** A file as the user would name it: relative to the working folder when inside it. */
+export function displayName(file: string): string {
   const fromCwd = relative(process.cwd(), file);
   return fromCwd !== "" && !fromCwd.startsWith("..") && !isAbsolute(fromCwd) ? fromCwd : file;
 }

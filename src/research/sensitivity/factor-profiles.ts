@@ -154,7 +154,7 @@ function significant(a: ProfileBin, b: ProfileBin): boolean {
 }
 
 /** Kolmogorov-Smirnov distance between the kept values' empirical distribution and all values'. */
-function ksDistance(values: readonly number[], kept: readonly boolean[]): number {
+export function ksDistance(values: readonly number[], kept: readonly boolean[]): number {
   const nKept = kept.filter(Boolean).length;
   if (nKept === 0 || values.length === 0) return 0;
   const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);

@@ -2,7 +2,7 @@
 // whose simulated outcomes are implausibly far from what really happened, and keep the rest as
 // the set of settings the history cannot tell apart. Each target is a band of acceptable values;
 // a point is ruled out as soon as one target's implausibility reaches the cutoff.
-import { factorProfile, factorSummary, type FactorSummary, type FactorTargetProfile } from "./factor-profiles.js";
+import { factorProfile, factorSummary, ksDistance, type FactorSummary, type FactorTargetProfile } from "./factor-profiles.js";
 import { validateProblem, type Factor, type Problem } from "./problem.js";
 
 export interface Target {
@@ -200,6 +200,31 @@ export function mostConstrained(result: HistoryMatchResult, max = 6): number[] {
     .sort((a, b) => b.s.constraint - a.s.constraint || a.i - b.i)
     .slice(0, Math.max(1, Math.min(6, max)))
     .map((x) => x.i);
+}
+
+export interface TargetShift {
+  factor: string;
+  /** Kolmogorov-Smirnov distance between the factor's values at the points the target keeps and at all points. */
+  distance: number;
+}
+
+/**
+ * Per target, the factors whose distribution it shifts most: among the points the target alone would
+ * keep (implausibility below the cutoff), how far each factor's values depart from the whole
+ * sample's, largest first; at most `max`, and only factors it shifts at all. A target that rules out
+ * nothing shifts nothing.
+ */
+export function targetShifts(result: HistoryMatchResult, max = 5): { target: string; shifts: TargetShift[] }[] {
+  return result.targets.map((t, ti) => {
+    const keeps = result.points.map((p) => p.implausibility[ti] < result.cutoff);
+    const shifts = result.factors
+      .map((f, fi) => ({ factor: f.name, distance: ksDistance(result.points.map((p) => p.values[fi]), keeps), order: fi }))
+      .filter((s) => s.distance > 0)
+      .sort((a, b) => b.distance - a.distance || a.order - b.order)
+      .slice(0, max)
+      .map(({ factor, distance }) => ({ factor, distance }));
+    return { target: t.id, shifts };
+  });
 }
 
 function checkTarget(t: Target): void {

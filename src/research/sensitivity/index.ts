@@ -11,6 +11,7 @@ export {
   implausibility,
   MIN_SE,
   mostConstrained,
+  targetShifts,
   type HistoryMatchOptions,
   type HistoryMatchResult,
   type ImplausibilityOptions,
@@ -19,12 +20,13 @@ export {
   type PointAssessment,
   type Target,
   type TargetEstimate,
+  type TargetShift,
   type TargetSummary,
 } from "./history-matching.js";
 export type { FactorSummary, FactorTargetProfile, ProfileBin, ProfilePattern } from "./factor-profiles.js";
 export { rateEstimate, rateSe } from "./rates.js";
 export { formatNumber } from "./format.js";
 export { csvField, historyMatchCsv, morrisCsv, sobolCsv, type Labelled } from "./report-csv.js";
-export { morrisChart, morrisReportHtml, morrisSection, morrisTable, type MorrisOutput, type MorrisReportInput } from "./report-morris.js";
-export { sobolChart, sobolReportHtml, sobolSection, sobolTable, type SobolOutput, type SobolReportInput } from "./report-sobol.js";
+export { morrisChart, morrisReportHtml, rankedMorris, morrisSection, morrisTable, type MorrisOutput, type MorrisReportInput } from "./report-morris.js";
+export { rankedSobol, sobolChart, sobolReportHtml, sobolSection, sobolTable, type SobolOutput, type SobolReportInput } from "./report-sobol.js";
 export { bandText, calibrationReportHtml, factorTable, keptSetChart, referenceSentence, targetTable, type CalibrationReportInput } from "./report-calibration.js";

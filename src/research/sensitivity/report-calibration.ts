@@ -6,7 +6,7 @@ import { scatterMatrix } from "../charts/scatter-matrix.js";
 import { escapeHtml, figure, htmlPage, table, type Section } from "../report/page.js";
 import type { FactorSummary } from "./factor-profiles.js";
 import { formatNumber } from "./format.js";
-import { mostConstrained, type HistoryMatchResult, type Target } from "./history-matching.js";
+import { mostConstrained, type HistoryMatchResult, type Target, type TargetShift } from "./history-matching.js";
 import { paragraphs } from "./report-html.js";
 
 export interface CalibrationReportInput {
@@ -16,6 +16,8 @@ export interface CalibrationReportInput {
   /** Factors in the pairs plot, the most constrained first (default and at most 6). */
   maxFactors?: number;
   runsPerPoint?: number;
+  /** Per target, the factors it shifts most (from `targetShifts`), for a column of the targets table. */
+  shifts?: readonly { target: string; shifts: readonly TargetShift[] }[];
 }
 
 const KEPT_COLOR = variantColor(0);
@@ -68,12 +70,19 @@ export function factorTable(result: HistoryMatchResult): string {
   );
 }
 
-/** What each target rules out, and along which factors: the per-target "rules out" table. */
-export function targetTable(result: HistoryMatchResult): string {
+/**
+ * What each target rules out, and along which factors: the per-target "rules out" table; with
+ * `shifts`, a column naming the factors whose distribution the target shifts most.
+ */
+export function targetTable(result: HistoryMatchResult, shifts?: CalibrationReportInput["shifts"]): string {
   const n = result.points.length;
   const ref = result.reference;
+  const shifted = (id: string) => {
+    const list = shifts?.find((s) => s.target === id)?.shifts ?? [];
+    return list.length > 0 ? list.map((s) => `<code>${escapeHtml(s.factor)}</code> ${formatNumber(s.distance, 2)}`).join(", ") : "–";
+  };
   return table(
-    ["Target", "Band", "Rules out", "Alone", "No value", "Along the factors", ...(ref ? [`${escapeHtml(ref.label)}: implausibility`] : [])],
+    ["Target", "Band", "Rules out", "Alone", "No value", "Along the factors", ...(shifts ? ["Shifts most (distance)"] : []), ...(ref ? [`${escapeHtml(ref.label)}: implausibility`] : [])],
     result.targets.map((t, ti) => {
       const findings = result.profiles.filter((p) => p.target === t.id && p.pattern !== "none" && p.pattern !== "flat").map((p) => p.verdict);
       return [
@@ -83,6 +92,7 @@ export function targetTable(result: HistoryMatchResult): string {
         String(t.rulesOutAlone),
         String(t.uninformative),
         escapeHtml(findings.length > 0 ? findings.join("; ") : t.rulesOut > 0 ? "no single factor explains it" : "–"),
+        ...(shifts ? [shifted(t.id)] : []),
         ...(ref ? [formatNumber(ref.implausibility[ti], 2)] : []),
       ];
     }),
@@ -126,13 +136,14 @@ export function calibrationReportHtml(input: CalibrationReportInput): string {
         factorTable(result),
       ].join("\n"),
     },
-    { id: "targets", heading: "What each target rules out", body: targetTable(result) },
+    { id: "targets", heading: "What each target rules out", body: targetTable(result, input.shifts) },
   ];
   const notes = [
     "<ul>",
     "<li>A target's implausibility is how many standard errors its simulated estimate lies outside the historical band (0 inside it). A setting is ruled out when any target's implausibility reaches the cutoff.</li>",
     "<li><em>Rules out</em> counts the settings a target rules out; <em>Alone</em> those it is the only one to rule out, the settings it alone removes from the kept set.</li>",
     "<li><em>No value</em> counts settings where the estimate had no denominator (e.g. a rate among events that never happened); such a target cannot rule a setting out.</li>",
+    ...(input.shifts ? ["<li><em>Shifts most</em> names the factors whose values among the settings a target keeps depart most from all sampled values (Kolmogorov-Smirnov distance, 0 to 1).</li>"] : []),
     "<li>The constraint of a factor is the Kolmogorov-Smirnov distance between the kept settings' values and all sampled values (0: not constrained; near 1: the kept settings sit in a narrow part of the range).</li>",
     "<li>A kept setting is not a best fit: it is one history cannot rule out with this many runs. More runs per setting narrow the kept set.</li>",
     "</ul>",

@@ -30,14 +30,14 @@ export interface MorrisReportInput {
 }
 
 /** Factors by importance, most important first; factors without effects go last. */
-function ranked(rows: readonly MorrisRow[]): MorrisRow[] {
+export function rankedMorris(rows: readonly MorrisRow[]): MorrisRow[] {
   const key = (r: MorrisRow) => (Number.isFinite(r.muStar) ? r.muStar : -1);
   return [...rows].sort((a, b) => key(b) - key(a));
 }
 
 /** The mu* ranking chart of one output: bars with the bootstrap whisker, and sigma as a second bar. */
 export function morrisChart(output: MorrisOutput, confidence: number): string {
-  const rows = ranked(output.rows);
+  const rows = rankedMorris(output.rows);
   const top = Math.max(0, ...rows.flatMap((r) => [r.muStar, r.muStarHigh, r.sigma].filter(Number.isFinite)));
   const level = `${Math.round(100 * confidence)}%`;
   return barChart({
@@ -72,7 +72,7 @@ export function morrisChart(output: MorrisOutput, confidence: number): string {
 export function morrisTable(rows: readonly MorrisRow[], confidence: number): string {
   return table(
     ["Factor", "mu*", `${Math.round(100 * confidence)}% interval of mu*`, "mu", "sigma", "sigma / mu*", "Effects"],
-    ranked(rows).map((r) => [
+    rankedMorris(rows).map((r) => [
       `<code>${escapeHtml(r.factor)}</code>`,
       formatNumber(r.muStar),
       intervalText(r.muStarLow, r.muStarHigh),

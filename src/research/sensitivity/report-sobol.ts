@@ -25,7 +25,7 @@ export interface SobolReportInput {
   outputs: readonly SobolOutput[];
 }
 
-function ranked(rows: readonly SobolRow[]): SobolRow[] {
+export function rankedSobol(rows: readonly SobolRow[]): SobolRow[] {
   const key = (r: SobolRow) => (Number.isFinite(r.ST) ? r.ST : -1);
   return [...rows].sort((a, b) => key(b) - key(a));
 }
@@ -48,7 +48,7 @@ function indexBar(factor: string, name: string, value: number, low: number, high
 
 /** S1 and ST bars of one output, factors ranked by ST. */
 export function sobolChart(output: SobolOutput, confidence: number): string {
-  const rows = ranked(output.rows);
+  const rows = rankedSobol(output.rows);
   const level = `${Math.round(100 * confidence)}%`;
   return barChart({
     id: `sobol-${slug(output.id)}`,
@@ -83,7 +83,7 @@ export function sobolTable(rows: readonly SobolRow[], confidence: number): strin
   const level = `${Math.round(100 * confidence)}%`;
   return table(
     ["Factor", `S1 (${level} interval)`, `ST (${level} interval)`, "ST − S1 (interactions)", "Rows used"],
-    ranked(rows).map((r) => [`<code>${escapeHtml(r.factor)}</code>`, withInterval(r.S1, r.S1Low, r.S1High), withInterval(r.ST, r.STLow, r.STHigh), indexText(r.ST - r.S1), String(r.rows)]),
+    rankedSobol(rows).map((r) => [`<code>${escapeHtml(r.factor)}</code>`, withInterval(r.S1, r.S1Low, r.S1High), withInterval(r.ST, r.STLow, r.STHigh), indexText(r.ST - r.S1), String(r.rows)]),
   );
 }
 

@@ -1,0 +1,259 @@
+// `presidium sensitivity`: which model parameters an outcome depends on. A Morris screening of every
+// selected parameter over its range, then Sobol first-order and total indices for the top-k, each
+// with a bootstrap interval. Every point is played on the same seeds, on the worker pool; every
+// finished point is appended to --out, from which the same command resumes.
+import type { Command } from "commander";
+import type { ExperimentTotals } from "../../research/experiment.js";
+import { describeMeasure, measure, MeasureError, type MeasureInfo } from "../../research/measures.js";
+import { finalize } from "../../research/montecarlo.js";
+import { sensitivityCsv } from "../../research/report/sensitivity-csv.js";
+import { sensitivityReportHtml } from "../../research/report/sensitivity-report.js";
+import { withInterrupt } from "../../research/run/terminal.js";
+import { formatNumber, rankedMorris, rankedSobol, type MorrisRow, type SobolRow } from "../../research/sensitivity/index.js";
+import {
+  BOOTSTRAP,
+  chooseSobolParameters,
+  CONFIDENCE,
+  morrisPhase,
+  morrisResults,
+  plannedPoints,
+  sobolPhase,
+  sobolResults,
+  type SensitivityDesignOptions,
+  type SensitivityMethod,
+  type StudyPhase,
+} from "../../research/sensitivity-study.js";
+import { overridesOf, problemOf } from "../../research/study-design.js";
+import { UsageError } from "../errors.js";
+import { checkOutputPaths, checkWhatIfs, collect, parsePositiveInt } from "../options.js";
+import { json, out } from "../output.js";
+import { loadForCli } from "../scenario.js";
+import { StudySession, type PhasePoints } from "../study-session.js";
+import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyFiles, type StudyOptionValues } from "../study-options.js";
+
+interface SensitivityOptionValues extends StudyOptionValues {
+  scenario: string;
+  whatIf?: string[];
+  outcome: string[];
+  method: string;
+  trajectories: string;
+  levels: string;
+  top: string;
+  samples: string;
+}
+
+export function registerSensitivity(program: Command): void {
+  const command = program
+    .command("sensitivity")
+    .description("rank the model parameters an outcome depends on: Morris screening of all of them, then Sobol indices for the most important")
+    .requiredOption("--scenario <id|file>", "a shipped scenario id (see presidium scenarios) or a scenario file")
+    .option("--what-if <name>", "apply a named what-if of the scenario at every point (repeatable)", collect)
+    .requiredOption("--outcome <name>", "what to explain: a named measure (removal, plenum-survival, harsh-fates, moves) or a number or rate in montecarlo --json by its dotted path (rates.survivedViaPlenum, perPrincipal.brezhnev.removed); repeatable", collect)
+    .option("--method <m>", "morris (screening only), sobol (indices for every selected parameter) or both (Sobol for the top of the screening)", "both")
+    .option("--trajectories <r>", "Morris trajectories (each plays parameters + 1 points)", "10")
+    .option("--levels <p>", "Morris grid levels per parameter (even)", "4")
+    .option("--top <k>", "parameters the Sobol phase takes from the screening", "10")
+    .option("--samples <n>", "Sobol base sample (the phase plays n x (k + 2) points)", "64");
+  studyOptions(command, "200")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Parameters vary over their ranges in model/parameters.yaml; the Sobol phase holds the others at",
+        "their defaults. Every point plays the same seeds (run i: mixSeed(seed, i)). The cost is stated",
+        "before any game (points x runs = games, and the time from a timed warm-up game); a terminal shows",
+        "a progress bar. Ctrl-C stops after writing the finished points; the same command resumes. The",
+        "results do not depend on --workers.",
+        "",
+        "Examples:",
+        "  presidium sensitivity --scenario october-1964 --outcome removal --runs 200 --out oct64-sens.jsonl --report oct64-sens.html",
+        "  presidium sensitivity --scenario june-1957 --outcome plenum-survival --parameters 'crisis.*' --method sobol --samples 32 --out jun57.jsonl",
+        "  presidium sensitivity --scenario october-1964 --outcome removal --dry-run --out oct64-sens.jsonl",
+      ].join("\n"),
+    )
+    .action((opts: SensitivityOptionValues) => sensitivityCommand(opts));
+}
+
+function parseMethod(raw: string): SensitivityMethod {
+  if (raw === "morris" || raw === "sobol" || raw === "both") return raw;
+  throw new UsageError(`--method must be morris, sobol or both, got ${JSON.stringify(raw)}`);
+}
+
+function parseDesign(opts: SensitivityOptionValues, seed: number): SensitivityDesignOptions {
+  const trajectories = parsePositiveInt(opts.trajectories, "--trajectories");
+  if (trajectories < 2) throw new UsageError("--trajectories must be at least 2 (mu* and sigma need two effects per parameter)");
+  const levels = parsePositiveInt(opts.levels, "--levels");
+  if (levels < 2 || levels % 2 !== 0) throw new UsageError(`--levels must be an even whole number of at least 2 (so every level has a partner one step away), got ${JSON.stringify(opts.levels)}`);
+  const samples = parsePositiveInt(opts.samples, "--samples");
+  if (samples < 2) throw new UsageError("--samples must be at least 2 (the Sobol estimators need a variance)");
+  return { seed, trajectories, levels, samples, top: parsePositiveInt(opts.top, "--top") };
+}
+
+/** The outcomes, each checked against the report's fields and the scenario's characters before any game. */
+function parseOutcomes(names: readonly string[], principals: ReadonlySet<string>): MeasureInfo[] {
+  const seen = new Set<string>();
+  return names.map((name) => {
+    if (seen.has(name)) throw new UsageError(`--outcome ${name} is given twice`);
+    seen.add(name);
+    try {
+      return describeMeasure(name, { principals });
+    } catch (error) {
+      if (error instanceof MeasureError) throw new UsageError(`--outcome ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> {
+  const study = parseStudyOptions(opts);
+  const method = parseMethod(opts.method);
+  const design = parseDesign(opts, study.seed);
+  const whatIfs = checkWhatIfs(opts.whatIf ?? []);
+  const base = loadForCli(opts.scenario, whatIfs);
+  checkOutputPaths(outputsOf(opts), base.file);
+  const principals = new Set(Object.keys(base.scenario.characters));
+  const outcomes = parseOutcomes(opts.outcome, principals);
+  const parameters = study.parameters;
+  const planned = plannedPoints(method, parameters.length, design);
+  const totalPoints = planned.morris + planned.sobol;
+
+  const describeDesign = [
+    `${parameters.length} parameter${parameters.length === 1 ? "" : "s"} of ${base.scenario.id}${whatIfs.length ? ` (what-if ${whatIfs.join(" + ")})` : ""};`,
+    planned.morris > 0 ? `Morris: ${design.trajectories} trajectories of ${parameters.length + 1} points = ${planned.morris.toLocaleString("en-US")} points;` : "",
+    planned.sobol > 0 ? `Sobol on ${method === "both" ? `the top ${planned.sobolFactors}` : `all ${planned.sobolFactors}`}: ${design.samples} x ${planned.sobolFactors + 2} = ${planned.sobol.toLocaleString("en-US")} points;` : "",
+  ]
+    .filter((s) => s !== "")
+    .join(" ");
+  const { session, cost } = StudySession.open(
+    {
+      command: "sensitivity",
+      ...sharedSetup(opts, study),
+      plan: {
+        scenario: base.scenario.id,
+        whatIfs,
+        outcomes: outcomes.map((o) => o.name),
+        method,
+        ...(method !== "sobol" ? { trajectories: design.trajectories, levels: design.levels } : {}),
+        ...(method !== "morris" ? { samples: design.samples } : {}),
+        ...(method === "both" ? { top: design.top } : {}),
+        ...sharedPlan(study),
+        fingerprint: fingerprint([base.scenario]),
+      },
+      bases: [{ key: "scenario", label: "scenario", whatIfs, scenario: base.scenario }],
+      groups: [["scenario"]],
+      design: describeDesign,
+      totalPoints,
+      measure: (groups: ExperimentTotals[]) => {
+        const report = finalize(groups[0].variants[0].tally);
+        return Object.fromEntries(outcomes.map((o) => [o.name, measure(report, o.name, { principals })]));
+      },
+    },
+    study.dryRun,
+  );
+  if (session === null) {
+    if (study.json) json({ command: "sensitivity", dryRun: true, scenario: base.scenario.id, method, parameters: parameters.length, points: totalPoints, cost });
+    return;
+  }
+
+  const phasePoints = <D>(phase: StudyPhase<D>): PhasePoints => ({ phase: phase.name, first: phase.first, values: phase.points, overrides: (values) => overridesOf(phase.parameters, values) });
+  const outputs = <D>(phase: StudyPhase<D>) => outcomes.map((o) => phase.points.map((_, i) => session.points.get(phase.first + i)?.estimates[o.name]?.value ?? Number.NaN));
+
+  const { result, interrupted } = await withInterrupt(async (signal) => {
+    let complete = true;
+    const morris = method === "sobol" ? null : morrisPhase(parameters, design);
+    if (morris) complete = await session.runPhase(phasePoints(morris), signal);
+    const morrisRows = morris ? morrisResults(morris, outputs(morris), study.seed) : null;
+    let sobol: { phase: StudyPhase<unknown>; rows: SobolRow[][] } | null = null;
+    if (method !== "morris" && complete) {
+      const chosen = method === "sobol" ? parameters : chooseSobolParameters(parameters, morrisRows!, design.top);
+      if (method === "both") session.choose("sobol", chosen.map((p) => p.name));
+      const phase = sobolPhase(chosen, design, planned.morris);
+      complete = await session.runPhase(phasePoints(phase), signal);
+      sobol = { phase, rows: sobolResults(phase, outputs(phase), study.seed) };
+    }
+    return { complete, morris, morrisRows, sobol };
+  });
+  session.close();
+
+  const done = session.points.size;
+  const partial = result.complete ? null : `Partial results: ${done.toLocaleString("en-US")} of ${totalPoints.toLocaleString("en-US")} points played${result.sobol === null && method !== "morris" ? "; the Sobol phase has not started" : ""}.`;
+  const byOutcome = <R>(rows: R[][] | null) => (rows === null ? null : Object.fromEntries(outcomes.map((o, i) => [o.name, rows[i]])));
+  const morrisSummary = result.morris && {
+    trajectories: design.trajectories,
+    levels: design.levels,
+    points: result.morris.points.length,
+    results: byOutcome(result.morrisRows!.map(rankedMorris)),
+  };
+  const sobolSummary = result.sobol && {
+    parameters: result.sobol.phase.parameters.map((p) => p.name),
+    samples: design.samples,
+    points: result.sobol.phase.points.length,
+    results: byOutcome(result.sobol.rows.map(rankedSobol)),
+  };
+
+  writeStudyFiles(
+    opts,
+    () =>
+      sensitivityCsv(
+        outcomes.map((o, i) => ({ outcome: o.name, rows: result.morrisRows ? rankedMorris(result.morrisRows[i]) : [] })).filter((o) => o.rows.length > 0),
+        outcomes.map((o, i) => ({ outcome: o.name, rows: result.sobol ? rankedSobol(result.sobol.rows[i]) : [] })).filter((o) => o.rows.length > 0),
+      ),
+    () =>
+      sensitivityReportHtml({
+        title: `What the outcomes of ${base.scenario.title} depend on`,
+        intro: [
+          `Scenario ${base.scenario.id}${whatIfs.length ? ` with what-if ${whatIfs.join(" + ")}` : ""}; ${study.runs.toLocaleString("en-US")} runs per point, seed ${study.seed}; outcomes: ${outcomes.map((o) => `${o.name} (${o.label})`).join("; ")}.`,
+        ],
+        partial,
+        problem: problemOf(parameters),
+        outcomes: outcomes.map((o) => ({ id: o.name, label: o.label })),
+        morris: morrisSummary ? { trajectories: design.trajectories, levels: design.levels, points: morrisSummary.points, rows: result.morrisRows! } : null,
+        sobol: sobolSummary ? { samples: design.samples, points: sobolSummary.points, rows: result.sobol!.rows } : null,
+        confidence: CONFIDENCE,
+        bootstrap: BOOTSTRAP,
+      }),
+  );
+
+  if (study.json) {
+    json({
+      command: "sensitivity",
+      scenario: base.scenario.id,
+      whatIfs,
+      seed: study.seed,
+      runsPerPoint: study.runs,
+      method,
+      outcomes: outcomes.map((o) => ({ name: o.name, label: o.label })),
+      parameters: parameters.length,
+      points: { planned: totalPoints, done },
+      games: cost.games,
+      complete: result.complete,
+      bootstrap: BOOTSTRAP,
+      confidence: CONFIDENCE,
+      morris: morrisSummary,
+      sobol: sobolSummary,
+    });
+  } else {
+    out(sensitivityTable(outcomes, result.morrisRows, result.sobol?.rows ?? null));
+  }
+  if (interrupted || !result.complete) interruptedNote(opts.out, done, totalPoints);
+}
+
+/** The ten most important parameters per outcome, as text. */
+function sensitivityTable(outcomes: readonly MeasureInfo[], morris: MorrisRow[][] | null, sobol: SobolRow[][] | null): string {
+  const lines: string[] = [];
+  const interval = (low: number, high: number) => `(${formatNumber(low)} to ${formatNumber(high)})`;
+  outcomes.forEach((o, i) => {
+    lines.push(`${o.name}: ${o.label}`);
+    if (morris) {
+      lines.push("  Morris screening, most important first: mu* (95% interval), mu, sigma");
+      for (const r of rankedMorris(morris[i]).slice(0, 10)) lines.push(`    ${r.factor.padEnd(44)} ${formatNumber(r.muStar).padStart(8)} ${interval(r.muStarLow, r.muStarHigh).padEnd(22)} ${formatNumber(r.mu).padStart(8)} ${formatNumber(r.sigma).padStart(8)}`);
+    }
+    if (sobol) {
+      lines.push("  Sobol indices: S1 (95% interval), ST (95% interval)");
+      for (const r of rankedSobol(sobol[i])) lines.push(`    ${r.factor.padEnd(44)} ${formatNumber(r.S1).padStart(8)} ${interval(r.S1Low, r.S1High).padEnd(22)} ${formatNumber(r.ST).padStart(8)} ${interval(r.STLow, r.STHigh)}`);
+    }
+    lines.push("");
+  });
+  lines.push("--json, --csv and --report give every parameter's figures.");
+  return lines.join("\n");
+}
