@@ -45,7 +45,7 @@ function describe(world: World, c: ContestSummary): string {
   const target = nameOf(world, c.target);
   const movers = c.firstThree.map((m) => nameOf(world, m)).join(", ");
   const fates = c.fates.map((f) => `${nameOf(world, f.who)} ${f.fate}${f.proposedBy !== f.who ? ` (proposed by ${nameOf(world, f.proposedBy)})` : ""}`).join(", ");
-  if (c.open === "health") return `${target}, long ill, was retired by a vote.`;
+  if (c.open === "health") return c.winner === "move" ? `${target}, long ill, was retired by a vote.` : `a proposal to retire ${target}, long ill, was voted down.`;
   if (c.open === "purge") return `${target}'s removal was put to the Presidium by ${nameOf(world, c.initiator)}: ${c.winner === "move" ? "carried" : "rejected"}${fates ? ` (${fates})` : ""}.`;
   if (c.venue === "force") return c.winner === "move" ? `${movers} had ${target} arrested (${fates}).` : `an attempt by ${movers} to arrest ${target} failed (${fates}).`;
   const tally = c.presidium ? `${c.presidium.for}-${c.presidium.against}` : "";

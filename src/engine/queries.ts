@@ -93,6 +93,17 @@ export function canAct(p: Principal): boolean {
   return p.alive && p.incapacitatedSince === null && p.fate === null;
 }
 
+/** Able to act in the leadership's politics: able, and not (or no longer) outside it. */
+export function active(world: World, id: Id): boolean {
+  const p = world.principals[id];
+  return canAct(p) && !p.outside;
+}
+
+/** A Presidium seat, a secretaryship or a post with powers brings a man into the leadership for good. */
+export function hasEnteredLeadership(world: World, p: Principal): boolean {
+  return p.presidium !== "none" || p.secretary || p.posts.some((x) => world.posts[x].powers.length > 0) || p.acting.length > 0;
+}
+
 /** In the leadership at all: alive and not fallen (he may be ill). */
 export function inPlay(p: Principal): boolean {
   return p.alive && p.fate === null;

@@ -34,6 +34,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
       incapacitatedSince: c.incapacitated?.value ? scenario.start : null,
       presidium: c.presidium,
       secretary: c.secretary,
+      outside: c.startsOutside,
       posts: [...c.posts],
       acting: [],
       patron: c.patron,

@@ -56,6 +56,8 @@ export interface Principal {
   incapacitatedSince: string | null;
   presidium: "full" | "candidate" | "none";
   secretary: boolean;
+  /** Still outside the leadership (see queries.active); cleared for good once he enters it. */
+  outside: boolean;
   posts: Id[];
   /** Posts he fills in for an incapacitated holder. */
   acting: Id[];

@@ -3,7 +3,6 @@
 // circular flow of power (clients' share of each constituency's CC seats).
 import { daysBetween, WEEK_DAYS } from "./calendar.js";
 import { clientShares } from "./power.js";
-import { hasPower } from "./queries.js";
 import { presidiumSize } from "./rules/governing.js";
 import type { ContestRecord, Fate, Id, World } from "./state.js";
 
@@ -237,10 +236,9 @@ function securityJoins(world: World): RunSummary["securityJoins"] {
   const out: RunSummary["securityJoins"] = [];
   for (const e of world.log) {
     if (e.type !== "approach" || e.chosen !== "join") continue;
+    // A chief of the organs as he was when he was sounded out.
+    if (e.data?.organs !== true) continue;
     const who = e.actor ?? "";
-    const posts = world.origin.posts[who] ?? [];
-    const organs = posts.some((p) => world.posts[p]?.powers.some((pw) => pw === "security" || pw === "army")) || hasPower(world, who, "security") || hasPower(world, who, "army");
-    if (!organs) continue;
     const odds = Number(e.data?.odds ?? NaN);
     // His weighing says whether his patron was already in it.
     const join = e.options?.find((o) => o.option === "join");

@@ -4,7 +4,7 @@ import { chooseTogether, choose, optionsForLog, optionId, type DecisionContext, 
 import { addDays, WEEK_DAYS } from "./calendar.js";
 import { nameOf, record } from "./log.js";
 import { updatePrimacy } from "./power.js";
-import { canAct, fullSeats, inPlay, moveOf } from "./queries.js";
+import { active, canAct, fullSeats, hasEnteredLeadership, inPlay, moveOf } from "./queries.js";
 import type { Id, World } from "./state.js";
 import { holdCongress } from "./rules/cadres.js";
 import { crisisPhase, strikePhase } from "./rules/crisis.js";
@@ -18,7 +18,7 @@ import { bestTarget, chooseDemand, describeDemand, endStaleMoves, keepPledges, l
 export const weekPhases = [
   ["events", eventsAndCongresses],
   ["health", healthPhase],
-  ["primacy", (ctx: DecisionContext) => { updatePrimacy(ctx.world); endStaleMoves(ctx.world); }],
+  ["primacy", (ctx: DecisionContext) => { enterLeadership(ctx.world); updatePrimacy(ctx.world); endStaleMoves(ctx.world); }],
   ["principals", principalsPhase],
   ["detection", (ctx: DecisionContext) => { detectionPhase(ctx); keepPledges(ctx); }],
   ["strike", strikePhase],
@@ -42,6 +42,16 @@ function eventsAndCongresses(ctx: DecisionContext): void {
   for (const c of world.congresses) if (c.date >= world.date && c.date < weekEnd && c.electsCc) holdCongress(ctx, c);
 }
 
+/** Men who started outside the leadership and have been brought into it act from now on. */
+function enterLeadership(world: World): void {
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (!p.outside || !inPlay(p) || !hasEnteredLeadership(world, p)) continue;
+    p.outside = false;
+    record(world, { type: "enters", audience: "public", actor: id, text: `${nameOf(world, id)} now counts among the leadership.` });
+  }
+}
+
 /** How many actions a principal has this week: one, and one more for the first man. */
 function budget(world: World, id: Id): number {
   const k = world.params.governing.influence;
@@ -56,12 +66,12 @@ function principalsPhase(ctx: DecisionContext): void {
   readTheWeek(world);
   const rounds = Math.max(...world.order.map((id) => budget(world, id)));
   for (let round = 0; round < rounds; round++) {
-    const actors = ctx.rng.shuffle("ai", world.order.filter((id) => canAct(world.principals[id]) && budget(world, id) > round));
+    const actors = ctx.rng.shuffle("ai", world.order.filter((id) => active(world, id) && budget(world, id) > round));
     const asked = actors.filter((id) => world.humanSeats.includes(id) && !world.skipping.includes(id));
     const questions: Question[] = asked.map((id) => ({ seat: id, kind: "weekly", key: `w${world.week}:weekly:${round}`, prompt: promptFor(world, id, round), options: menu(world, id, true) }));
     const answers = new Map(chooseTogether(ctx, questions).map((pick, i) => [asked[i], pick]));
     for (const id of actors) {
-      if (!canAct(world.principals[id]) || world.crisis) continue;
+      if (!active(world, id) || world.crisis) continue;
       if (world.skipping.includes(id)) continue;
       const options = menu(world, id, world.humanSeats.includes(id));
       let pick = answers.get(id) ?? choose(ctx, { seat: id, kind: "weekly", key: `w${world.week}:weekly:${round}`, prompt: "", options });
@@ -87,7 +97,7 @@ function readTheWeek(world: World): void {
   if (afresh || world.week % every === 0) world.claims = { base: {}, ranking: {} };
   const { targets, courtTargets, appointTargets } = world.weekly;
   world.order.forEach((id, i) => {
-    if (!canAct(world.principals[id])) return;
+    if (!active(world, id)) return;
     const stale = targets[id] !== undefined && targets[id] !== null && !inPlay(world.principals[targets[id]!.target]);
     if (!afresh && !stale && id in courtTargets && (world.week + i) % every !== 0) return;
     targets[id] = world.primacy === id || moveOf(world, id) ? null : bestTarget(world, id);

@@ -576,6 +576,8 @@ export interface ModelParameters {
       retryWeeks: number;
       /** Prestige lost when one's proposal is voted down. */
       defeat: number;
+      /** Ideological distance (the scale runs -1..1) at which a man is indifferent to a policy's line; nearer he favours it, farther he opposes it. */
+      tolerance: number;
       /** A voter's yes per unit of agreement with the policy's line. */
       voteLine: number;
       /** A voter's yes per unit of the policy's effect on his clients' constituencies. */
@@ -922,8 +924,12 @@ export interface ModelParameters {
       ideologyDistance: number;
       /** Utility of joining when one's patron is in the move (plus loyalty). */
       patronInMove: number;
-      /** Utility of joining removed for an organ chief per unit of restraint, times the chance of failure. */
+      /** Utility of joining removed for an organ chief per unit of (caution + restraint), per unit by which his estimate falls short of the credible odds. */
       organsRestraint: number;
+      /** An organ chief's caution before his own restraint is added. */
+      organsCaution: number;
+      /** Estimated success below which an organ chief finds a move not yet credible. */
+      credibleOdds: number;
       /** Reward of reporting a move that fails, before ambition. */
       rewardBase: number;
       /** Reward of reporting per unit of ambition. */
@@ -1036,6 +1042,8 @@ export interface ModelParameters {
     share: {
       /** Claim added by a promise of the post. */
       promise: number;
+      /** Claim added to the move's initiator, falling linearly to zero for its last recruit. */
+      early: number;
       /** Claim removed for a second post from the same share-out, times (base + the CC's authority). */
       cumulation: number;
       /** Base of the cumulation penalty. */

@@ -96,18 +96,18 @@ export function holdCongress(ctx: DecisionContext, congress: World["congresses"]
     c.seat = seat;
     c.pledge = null;
   }
-  world.ccElected = world.date;
+  world.ccElected = congress.date;
   const after = world.cadres.filter((c) => c.seat !== null).length;
   refreshPower(world);
   const shares: Record<Id, number> = {};
   for (const [id, s] of clientShares(world)) shares[id] = s.cc;
-  world.trace.congresses.push({ date: world.date, shares });
+  world.trace.congresses.push({ date: congress.date, shares });
   record(world, {
     type: "congress",
     audience: "public",
     text: `${congress.title}: a new Central Committee of ${after} members and candidates is elected from the holders of the job slots; ${after - kept} of them are new (the old one had ${before}).`,
     data: { congress: congress.id, members: after, renewed: after - kept },
-  });
+  }, congress.date);
 }
 
 /** New seats go to whoever holds the appointing power for the row; removed seats drop their holders. */

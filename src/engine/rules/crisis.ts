@@ -74,8 +74,11 @@ function upcomingTrip(world: World, who: Id, days: number): boolean {
   return world.trips.some((t) => !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, who) && t.from > world.date && t.from <= limit);
 }
 
+/** Whether a trip offer's traveller (a character, a power, or "first": whoever holds primacy) is this man. */
 export function travellerMatches(world: World, traveller: string, who: Id): boolean {
-  return traveller === who || (world.principals[traveller] === undefined && hasPower(world, who, traveller as never));
+  if (traveller === who) return true;
+  if (world.principals[traveller] !== undefined) return false;
+  return traveller === "first" ? world.primacy === who : hasPower(world, who, traveller as never);
 }
 
 export function strikePhase(ctx: DecisionContext): void {
@@ -631,11 +634,27 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const k = world.params.crisis.plenum;
   const present = votingCc(world).filter((c) => (crisis.arrived[c.id] ?? Infinity) <= crisis.day);
   const days = crisis.day - (crisis.sessionEndedDay ?? crisis.day);
-  record(world, { type: "plenum-convened", audience: "public", text: `The Central Committee plenum meets with ${present.length} of ${votingCc(world).length} voting members present.`, data: { move: move.id, present: present.length, days } });
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of move.members) sides[m] = "move";
   // Members of the leadership vote in the plenum as they spoke; their line is public.
   for (const e of world.log) if (e.type === "presidium-vote" && e.data?.move === move.id && e.actor) sides[e.actor] = e.chosen === "for" ? "move" : "target";
+  // Principals who sit in the CC vote with the side they took.
+  let principalsFor = 0;
+  let principalsAgainst = 0;
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (!canAct(p) || (p.presidium === "none" && !p.secretary)) continue;
+    const side = id === move.target ? "target" : sides[id];
+    if (side === "target") principalsFor++;
+    else if (side === "move") principalsAgainst++;
+  }
+  const leaders = principalsFor + principalsAgainst;
+  record(world, {
+    type: "plenum-convened",
+    audience: "public",
+    text: `The Central Committee plenum meets with ${present.length + leaders} of ${votingCc(world).length + leaders} voting members present (${leaders} of them from the Presidium and the Secretariat).`,
+    data: { move: move.id, present: present.length + leaders, days },
+  });
   const share = crisis.tally ? crisis.tally.for / Math.max(1, crisis.tally.voters) : 0.5;
   const fear = world.globals.fear;
   const collapse = pledgedCollapse(world, move);
@@ -671,17 +690,7 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
       chosen: keep ? "keep" : "remove",
     });
   });
-  // Principals who sit in the CC vote with the side they took.
-  let principalsFor = 0;
-  let principalsAgainst = 0;
-  for (const id of world.order) {
-    const p = world.principals[id];
-    if (!canAct(p) || (p.presidium === "none" && !p.secretary)) continue;
-    const side = id === move.target ? "target" : sides[id];
-    if (side === "target") principalsFor++;
-    else if (side === "move") principalsAgainst++;
-  }
-  const total = present.length + principalsFor + principalsAgainst;
+  const total = present.length + leaders;
   const keepers = forTarget + principalsFor;
   const removers = total - keepers;
   crisis.phase = "done";

@@ -5,11 +5,11 @@
 // the terms the character weighs; the AI and a human seat choose among the same options.
 import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
-import { listNames, nameOf, record } from "../log.js";
+import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { activeMoves, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, regardOf, takePost, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, regardOf, takePost, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
-import type { Cadre, Id, PolicyState, World } from "../state.js";
+import type { Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
 import { rowEffect, rowMix } from "../constituencies.js";
@@ -29,7 +29,7 @@ export function courtTarget(world: World, actor: Id): Id | null {
   let best: Id | null = null;
   let bestValue = -Infinity;
   for (const q of world.order) {
-    if (q === actor || !canAct(world.principals[q])) continue;
+    if (q === actor || !active(world, q)) continue;
     const other = world.principals[q];
     const value = k.power * powerShare(world, q) + k.threat * threat(world, a, q) + k.room * (1 - Math.max(0, regardOf(other, actor)));
     if (value > bestValue) {
@@ -200,8 +200,13 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
 
 // ----------------------------------------------------------------------------------------- policies
 
+/**
+ * How far a policy's line suits a man (-1..1): 1 on his own line, 0 at the distance he tolerates,
+ * and against it beyond.
+ */
 function alignment(world: World, id: Id, line: number): number {
-  return 1 - Math.abs(world.principals[id].traits.ideology - line);
+  const tolerance = world.params.governing.policy.tolerance;
+  return clamp((tolerance - Math.abs(world.principals[id].traits.ideology - line)) / tolerance, -1, 1);
 }
 
 /** The regard a champion stands to gain or lose with the CC's constituencies, weighted by seats. */
@@ -217,9 +222,14 @@ function credit(world: World, policy: PolicyState): number {
 
 function proposable(world: World, actor: Id): PolicyState[] {
   const since = addDays(world.date, -world.params.governing.policy.retryWeeks * WEEK_DAYS);
+  const weekEnd = addDays(world.date, WEEK_DAYS);
+  const congressNow = world.congresses.some((c) => c.date >= world.date && c.date < weekEnd);
   return world.policies.filter(
     (p) =>
       !p.inForce &&
+      // A policy once adopted and then dropped is not adopted again.
+      p.adoptedOn === null &&
+      (!p.atCongress || congressNow) &&
       p.proposer !== "none" &&
       hasPower(world, actor, p.proposer) &&
       (p.from === undefined || p.from <= world.date) &&
@@ -320,7 +330,12 @@ function tripOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.travel;
   const a = world.principals[actor];
   if (a.location) return null;
-  const offer = world.trips.find((t) => !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, actor) && t.from <= world.date && world.date <= t.until);
+  // Of the journeys open to him now, the most prestigious (the one that closes first on a tie).
+  let offer: World["trips"][number] | null = null;
+  for (const t of world.trips) {
+    if (world.tripsDone.includes(t.id) || !travellerMatches(world, t.traveller, actor) || t.from > world.date || world.date > t.until) continue;
+    if (!offer || t.prestige > offer.prestige || (t.prestige === offer.prestige && t.until < offer.until)) offer = t;
+  }
   if (!offer) return null;
   const danger = Math.max(0, ...Object.values(a.suspicion)) + (a.beliefs.some((b) => b.target === actor) ? k.knownMove : 0);
   return {
@@ -541,7 +556,7 @@ function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
     termsFor: (v) => [
       term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)),
       term("the nominee's power would grow", -k.rivalPower * (elected ? threat(world, world.principals[v], who) : 0)),
-      term("his claim against the strongest other", k.claim * claimLead(world, who, postId, v)),
+      term("his claim against the strongest other", elected ? k.claim * claimLead(world, who, postId, v) : 0),
       term("two top posts in one man's hands", elected ? -k.cumulation * topPostHeld(world, who) : 0),
     ],
   });

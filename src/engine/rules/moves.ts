@@ -6,7 +6,7 @@ import { choose, optionsForLog, sumOf, term, termsOf, type DecisionContext, type
 import { addDays } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
-import { activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Id, Move, MoveBelief, Principal, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -88,7 +88,7 @@ export function bestTarget(world: World, actor: Id): { target: Id; motive: numbe
   for (const target of world.order) {
     if (target === actor) continue;
     const t = world.principals[target];
-    if (!inPlay(t) || t.posts.length === 0) continue;
+    if (!inPlay(t) || t.posts.length === 0 || t.outside) continue;
     const motive = sumOf((add) => motiveTerms(world, actor, target, add));
     if (!best || motive > best.motive) best = { target, motive };
   }
@@ -183,7 +183,7 @@ export function approachCandidates(world: World, move: Move): Id[] {
     const t = world.principals[id];
     const refused = move.refusals.find((r) => r.id === id);
     const askAgain = !refused || (!commandsOrgans(world, id) && refused.date <= askAgainIfBefore);
-    return id !== move.target && canAct(t) && !move.members.includes(id) && askAgain;
+    return id !== move.target && active(world, id) && !move.members.includes(id) && askAgain;
   });
 }
 
@@ -277,7 +277,9 @@ export function responseOptions(world: World, move: Move, approacher: Id, recrui
     term("patron in the move", t.patron !== null && told.includes(t.patron) ? k.patronInMove + t.traits.loyalty : 0),
   ];
   // A chief of the organs hesitates to bring them into politics, less so when the move looks sure to win.
-  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", -k.organsRestraint * t.traits.restraint * (1 - p)));
+  // A chief of the organs does not bring them into politics for a move that may well fail: below the
+  // odds he finds credible (higher the more restrained he is) he holds back, unless his patron leads him in.
+  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", -k.organsRestraint * (k.organsCaution + t.traits.restraint) * Math.max(0, k.credibleOdds - p)));
   const reportTerms = [
     term("reward if the move fails", (1 - p) * (k.rewardBase + k.rewardAmbition * t.traits.ambition)),
     term("tie to the target", k.reportTie * tieToTarget),
@@ -322,7 +324,7 @@ export function soundOut(ctx: DecisionContext, move: Move, approacher: Id, recru
     audience: [approacher, recruit],
     actor: recruit,
     text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)}${offer !== null ? ` with the offer of the post of ${world.posts[offer].title}` : ""}; he ${pick.choice === "join" ? "joins" : pick.choice === "report" ? `decides to warn ${nameOf(world, move.target)}` : "keeps out of it"} (his estimate of success: ${percent(est(options))}).`,
-    data: { move: move.id, approacher, recruit, offer, odds: est(options) },
+    data: { move: move.id, approacher, recruit, offer, odds: est(options), organs: commandsOrgans(world, recruit) },
     options: optionsForLog(options),
     chosen: pick.choice,
   });

@@ -90,7 +90,10 @@ export function shareOutPosts(world: World, vacated: readonly Id[], winners: rea
     let best: Id | null = null;
     let bestScore = -Infinity;
     for (const c of candidates) {
-      const score = claimScore(world, c, postId) - organsHeldTooPenalty(world, c, postId) + (promisedTo.includes(c) ? k.promise : 0) - (took.has(c) ? k.cumulation * (k.cumulationBase + world.globals.ccArbiter) : 0);
+      // The core who took the first risks share the top posts: the earlier a member joined, the more his claim weighs.
+      const joined = move ? move.members.indexOf(c) : -1;
+      const early = joined >= 0 ? k.early * (1 - joined / move!.members.length) : 0;
+      const score = claimScore(world, c, postId) - organsHeldTooPenalty(world, c, postId) + early + (promisedTo.includes(c) ? k.promise : 0) - (took.has(c) ? k.cumulation * (k.cumulationBase + world.globals.ccArbiter) : 0);
       if (score > bestScore) {
         best = c;
         bestScore = score;

@@ -273,7 +273,7 @@ function checkTrips(s: Scenario, ids: KnownIds): ScenarioIssue[] {
   const issues = duplicateIds(s.trips, ["trips"]);
   const powers = new Set<string>(powerNames);
   s.trips.forEach((t, i) => {
-    if (!ids.characters.has(t.traveller) && !powers.has(t.traveller)) issues.push({ path: ["trips", i, "traveller"], message: `"${t.traveller}" is neither a character nor a power (characters: ${[...ids.characters].sort().join(", ")}; powers: ${powerNames.join(", ")})` });
+    if (!ids.characters.has(t.traveller) && !powers.has(t.traveller) && t.traveller !== "first") issues.push({ path: ["trips", i, "traveller"], message: `"${t.traveller}" is neither a character, a power nor "first" (whoever holds primacy) (characters: ${[...ids.characters].sort().join(", ")}; powers: ${powerNames.join(", ")})` });
     if (t.constituency !== undefined) issues.push(...reference("constituency", t.constituency, ids.constituencies, ["trips", i, "constituency"]));
   });
   return issues;

@@ -110,6 +110,12 @@ const character = z.strictObject({
   incapacitated: judged(z.boolean()).optional(),
   presidium: z.enum(["full", "candidate", "none"], { error: (i) => `expected full, candidate or none, got ${show(i.input)}` }),
   secretary: z.boolean().default(false),
+  /**
+   * He starts outside the leadership, in a post that gives no say in its politics (a region, a
+   * ministry's department): he neither acts nor is courted or moved against until an appointment,
+   * a co-option or a share-out brings him in (nobody enters by date).
+   */
+  startsOutside: z.boolean().default(false),
   posts: z.array(id).default([]),
   patron: id.nullable().default(null),
   traits,
@@ -185,6 +191,8 @@ const policy = z.strictObject({
   proposer: z.enum([...powerNames, "none"]),
   /** Earliest date it can be proposed. */
   from: isoDate.optional(),
+  /** It can be proposed only to a party congress (the Secret Speech, the statute's turnover rule). */
+  atCongress: z.boolean().default(false),
   /** Policies that must be in force first. */
   requires: z.array(id).default([]),
   /** Policies it cannot coexist with (proposing it repeals them). */
@@ -199,7 +207,7 @@ const policy = z.strictObject({
   /** Changes of the globals when adopted. */
   globals: z.strictObject({ fear: signedUnit("a fear change").optional(), ccArbiter: signedUnit("a change of the CC's authority").optional() }).default({}),
   /** Multipliers of random events' chances while in force. */
-  risks: z.record(id, z.number().min(0).max(20)).default({}),
+  risks: z.record(id, z.number().min(0).max(200)).default({}),
   /** Principals personally aggrieved (against its champion), with weight. */
   aggrieves: z.record(id, unit("a grievance weight")).default({}),
   /** The prestige its champion gains (or loses) at adoption. */

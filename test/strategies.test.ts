@@ -1,0 +1,92 @@
+// VALIDATION.md section D, the scripted players: a player's choices matter. Each strategy is a short
+// list of preferences over the options the engine offers the seat (test/strategies.ts answers every
+// other question as the character himself would weigh it). RUNS games per arm on the same base seed;
+// with this many games a difference of 15 points is about three standard errors.
+import { describe, expect, it } from "vitest";
+import type { RunSummary } from "../src/engine/index.js";
+import { playMany, prefer, type Strategy } from "./strategies.js";
+
+const RUNS = 120;
+const SEED = 20261130;
+
+/**
+ * Khrushchev in 1964: stay in Moscow, put his own men into the posts that elect the CC, court the
+ * regional secretaries and his colleagues, never overrule anyone, and take warnings seriously.
+ */
+const khrushchevDigsIn: Strategy = (world, asked) => {
+  if (asked.kind === "weekly") {
+    return prefer(
+      world,
+      asked,
+      (d) => d.choice === "appoint",
+      (d) => d.choice === "court-constituency" && d.target === "regional-party",
+      (d) => d.choice === "court",
+      (d) => d.choice === "lie-low",
+    );
+  }
+  if (asked.kind === "warning") return prefer(world, asked, (d) => d.choice === "take-seriously");
+  if (asked.kind === "session-tactic") return prefer(world, asked, (d) => d.choice === "stall");
+  if (asked.kind === "answer") return prefer(world, asked, (d) => d.choice === "plenum");
+  return null;
+};
+
+/**
+ * Brezhnev in 1964: organise Khrushchev's removal from the start, sound colleagues out with offers of
+ * posts, win over the Central Committee, and strike only when Khrushchev is away or the odds are good.
+ */
+const brezhnevOrganises: Strategy = (world, asked) => {
+  const first = world.primacy;
+  if (asked.kind === "weekly") {
+    return prefer(
+      world,
+      asked,
+      (d) => d.choice === "start-move" && d.target === first,
+      (d) => d.choice === "sound-out",
+      (d) => d.choice === "lobby-cc",
+      (d) => d.choice === "court-constituency" && d.target === "regional-party",
+      (d) => d.choice === "lie-low",
+    );
+  }
+  if (asked.kind === "strike") {
+    const away = first !== null && world.principals[first].location !== null;
+    const session = asked.options.find((o) => o.choice === "session");
+    return prefer(world, asked, (d) => d.choice === "session" && (away || (session?.odds ?? 0) >= 0.6), (d) => d.choice === "wait");
+  }
+  if (asked.kind === "respond") return prefer(world, asked, (d) => d.choice === "join");
+  return null;
+};
+
+/** Khrushchev in 1957 who acts on every rumour: purges suspects as soon as the option comes up. */
+const khrushchevPurgesOnRumour: Strategy = (world, asked) => {
+  if (asked.kind === "warning") return prefer(world, asked, (d) => d.choice === "take-seriously");
+  if (asked.kind === "weekly") return prefer(world, asked, (d) => d.choice === "purge" || d.choice === "purge-arrest");
+  return null;
+};
+
+const share = (runs: RunSummary[], f: (r: RunSummary) => boolean) => runs.filter(f).length / runs.length;
+const keepsTopPost = (who: string) => (r: RunSummary) => r.firstSecretary === who;
+
+describe("october-1964: simple strategies beat the AI's play", () => {
+  it("Khrushchev who digs in keeps his post at least 15 points more often than the AI Khrushchev", () => {
+    const ai = playMany("october-1964", "khrushchev", null, RUNS, SEED);
+    const scripted = playMany("october-1964", "khrushchev", khrushchevDigsIn, RUNS, SEED);
+    expect(share(scripted, keepsTopPost("khrushchev")) - share(ai, keepsTopPost("khrushchev"))).toBeGreaterThanOrEqual(0.15);
+  });
+
+  it("Brezhnev who organises from the start is First Secretary at the end at least 15 points more often", () => {
+    const ai = playMany("october-1964", "brezhnev", null, RUNS, SEED);
+    const scripted = playMany("october-1964", "brezhnev", brezhnevOrganises, RUNS, SEED);
+    expect(share(scripted, keepsTopPost("brezhnev")) - share(ai, keepsTopPost("brezhnev"))).toBeGreaterThanOrEqual(0.15);
+  });
+});
+
+describe("june-1957: purging on rumour costs Khrushchev", () => {
+  it("makes moves against him likelier by at least 10 points, and leaves colleagues aggrieved", () => {
+    const ai = playMany("june-1957", "khrushchev", null, RUNS, SEED);
+    const scripted = playMany("june-1957", "khrushchev", khrushchevPurgesOnRumour, RUNS, SEED);
+    const movedAgainst = (r: RunSummary) => r.contests.some((c) => c.target === "khrushchev" && c.initiator !== "khrushchev");
+    expect(share(scripted, movedAgainst) - share(ai, movedAgainst)).toBeGreaterThanOrEqual(0.1);
+    const purges = scripted.reduce((n, r) => n + r.contests.filter((c) => c.initiator === "khrushchev" && c.open === "purge").length, 0);
+    expect(purges).toBeGreaterThan(0);
+  });
+});
