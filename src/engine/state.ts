@@ -2,7 +2,7 @@
 // cloned, hashed, saved and sent over the wire. MODEL.md section 2 describes what it holds.
 import type { RngState } from "./rng.js";
 import type { ModelParameters } from "./model/parameters.js";
-import type { CongressData, EventData, PolicyData, PowerName, TraitName, TripData } from "./scenario/schema.js";
+import type { CongressData, ChapterData, EventData, PolicyData, PowerName, TraitName, TripData } from "./scenario/schema.js";
 
 export type Id = string;
 export type Traits = Record<TraitName, number>;
@@ -297,6 +297,8 @@ export interface World {
   /** When the CC in office was elected. */
   ccElected: string;
   congresses: CongressData[];
+  /** A long scenario's chapters, by date (see the scenario schema). */
+  chapters: ChapterData[];
   policies: PolicyState[];
   events: EventData[];
   /** Random events that have happened (those that happen once). */

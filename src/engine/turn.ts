@@ -40,6 +40,23 @@ function eventsAndCongresses(ctx: DecisionContext): void {
   eventsPhase(ctx);
   const weekEnd = addDays(world.date, WEEK_DAYS);
   for (const c of world.congresses) if (c.date >= world.date && c.date < weekEnd && c.electsCc) holdCongress(ctx, c);
+  for (const c of world.chapters) if (c.date >= world.date && c.date < weekEnd) markChapter(world, c);
+}
+
+/** A chapter's date: the run set beside history (who holds primacy, against who did). */
+function markChapter(world: World, chapter: World["chapters"][number]): void {
+  const now = world.primacy;
+  const same = now === chapter.primacy;
+  record(
+    world,
+    {
+      type: "chapter",
+      audience: "public",
+      text: `${chapter.title}. In history ${nameOf(world, chapter.primacy)} held primacy on this day; in this run ${now === null ? "nobody stands first" : same ? "so does he" : `${nameOf(world, now)} does`}. (The chapter can be played on its own as the scenario "${chapter.scenario}".)`,
+      data: { chapter: chapter.id, scenario: chapter.scenario, primacy: now, historical: chapter.primacy, contests: world.contests.length },
+    },
+    chapter.date,
+  );
 }
 
 /** Men who started outside the leadership and have been brought into it act from now on. */

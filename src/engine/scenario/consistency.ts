@@ -290,6 +290,11 @@ function checkHistory(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     c.movedBy.forEach((m, j) => issues.push(...reference("character", m, ids.characters, ["history", "contests", i, "movedBy", j])));
     c.demand.forEach((p, j) => issues.push(...reference("post", p, ids.posts, ["history", "contests", i, "demand", j])));
   });
+  issues.push(...duplicateIds(s.chapters, ["chapters"]));
+  s.chapters.forEach((c, i) => {
+    issues.push(...reference("character", c.primacy, ids.characters, ["chapters", i, "primacy"]));
+    if (c.date < s.start || c.date > s.end) issues.push({ path: ["chapters", i, "date"], message: `${c.date} is outside the scenario, which runs from ${s.start} to ${s.end}` });
+  });
   return issues;
 }
 

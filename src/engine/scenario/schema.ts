@@ -350,6 +350,25 @@ export const scenarioSchema = z.strictObject({
     /** Who held primacy at the end of the period. */
     primacyAtEnd: id,
   }),
+  /**
+   * A long scenario's chapters: dated points (each the start of a shipped scenario that can also be
+   * played on its own) at which the run is set beside history: who holds primacy then, against who
+   * did.
+   */
+  chapters: z
+    .array(
+      z.strictObject({
+        id,
+        title: z.string().min(3),
+        date: isoDate,
+        /** The shipped scenario that starts here. */
+        scenario: id,
+        /** Who held primacy on that date in history. */
+        primacy: id,
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 
 /** A scenario file as validated. */
@@ -366,6 +385,7 @@ export type CcRowData = ScenarioFile["centralCommittee"]["composition"][number];
 export type CongressData = ScenarioFile["congresses"][number];
 export type WhatIfData = ScenarioFile["whatIfs"][string];
 export type HistoricalContest = ScenarioFile["history"]["contests"][number];
+export type ChapterData = ScenarioFile["chapters"][number];
 
 function show(v: unknown): string {
   if (v === undefined) return "nothing";
