@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mixSeed } from "../src/engine/index.js";
+import { outcomeKeys } from "../src/research/montecarlo.js";
 import { expectNoStack, fixtures, presidium, repo } from "./cli-helpers.js";
 
 describe.concurrent("presidium scenarios", () => {
@@ -63,42 +64,49 @@ describe.concurrent("presidium validate", () => {
 
 describe.concurrent("presidium montecarlo", () => {
   const required = [
-    "scenario", "whatIfs", "runs", "baseSeed", "leaderRemoved", "removedByVote", "removedByForce", "removedWhileAway",
-    "successorWasPlotter", "presidiumMovesAgainstLeader", "survivedViaPlenum", "plotsStarted", "plenums", "lopsidedPlenums", "fates",
+    "scenario", "whatIfs", "runs", "baseSeed", "rates", "removedBy", "fightRate", "movesStarted", "movesPerRun", "contests", "contestKinds", "plenums",
+    "lopsidedPlenums", "perPrincipal", "fatesByRole", "primacy", "verbs", "exampleSeeds", "settings", "parameters", "history",
   ];
 
   it("--json prints exactly one JSON object with the required fields", async () => {
-    const r = await presidium(["montecarlo", "--scenario", "october-1964", "--runs", "4", "--seed", "9", "--what-if", "loyal-kgb", "--json"]);
+    const r = await presidium(["montecarlo", "--scenario", "october-1964", "--runs", "4", "--seed", "9", "--what-if", "loyal-kgb", "--json", "--workers", "1"]);
     expect(r.code, r.stderr).toBe(0);
-    const j = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(typeof j).toBe("object");
+    const j = JSON.parse(r.stdout) as Record<string, any>;
     for (const key of required) expect(j, key).toHaveProperty(key);
     expect(j).toMatchObject({ scenario: "october-1964", whatIfs: ["loyal-kgb"], runs: 4, baseSeed: 9 });
-    for (const key of required.slice(4, 14)) expect(Number.isInteger(j[key]), key).toBe(true);
-    for (const counts of Object.values(j.fates as Record<string, Record<string, number>>)) {
-      expect(Object.keys(counts)).toEqual(["retired", "demoted", "expelled", "imprisoned", "executed"]);
+    expect(Object.keys(j.rates)).toEqual([...outcomeKeys]);
+    for (const key of outcomeKeys) {
+      expect(j.rates[key].of, key).toBe(4);
+      expect(Number.isInteger(j.rates[key].count), key).toBe(true);
+    }
+    expect(j.removedBy.session + j.removedBy.plenum + j.removedBy.force).toBeLessThanOrEqual(j.rates.leaderRemoved.count);
+    for (const who of Object.values(j.perPrincipal as Record<string, { fates: Record<string, number> }>)) {
+      expect(Object.keys(who.fates)).toEqual(["retired", "demoted", "expelled", "imprisoned", "executed"]);
     }
     // Run i used the seed mixSeed(base, i): the example seeds are those, in order.
     const ex = j.exampleSeeds as { removed: number[]; survived: number[] };
     expect([...ex.removed, ...ex.survived].sort()).toEqual([0, 1, 2, 3].map((i) => mixSeed(9, i)).sort());
-  });
+  }, 120_000);
 
   it("is deterministic and its runs are the runs of `presidium run`", async () => {
-    const [a, b] = await Promise.all([1, 2].map(() => presidium(["montecarlo", "--scenario", "october-1964", "--runs", "3", "--json"])));
-    expect(a.stdout).toBe(b.stdout);
+    const [a, b] = await Promise.all([1, 2].map((w) => presidium(["montecarlo", "--scenario", "october-1964", "--runs", "3", "--json", "--workers", String(w)])));
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout, "the same report whatever the number of workers").toBe(b.stdout);
     const j = JSON.parse(a.stdout);
     expect(j.baseSeed).toBe(1);
-    const singles = await Promise.all([0, 1, 2].map((i) => presidium(["run", "--scenario", "october-1964", "--seed", String(mixSeed(1, i)), "--json"])));
-    const removed = singles.filter((s) => JSON.parse(s.stdout).leaderRemoved).length;
-    const plots = singles.reduce((n, s) => n + JSON.parse(s.stdout).plotsStarted, 0);
-    expect(j.leaderRemoved).toBe(removed);
-    expect(j.plotsStarted).toBe(plots);
-  });
+    const singles = (await Promise.all([0, 1, 2].map((i) => presidium(["run", "--scenario", "october-1964", "--seed", String(mixSeed(1, i)), "--json"])))).map((s) => JSON.parse(s.stdout));
+    expect(j.rates.leaderRemoved.count).toBe(singles.filter((s) => s.leaderRemoved).length);
+    expect(j.movesStarted).toBe(singles.reduce((n, s) => n + s.movesStarted, 0));
+    expect(j.contests).toBe(singles.reduce((n, s) => n + s.contests.length, 0));
+    expect(j.exampleSeeds.removed).toEqual(singles.filter((s) => s.leaderRemoved).map((s) => s.seed));
+  }, 120_000);
 
   it("prints a readable table with rates and 95% intervals", async () => {
-    const r = await presidium(["montecarlo", "--scenario", join(repo, "scenarios", "october-1964.yaml"), "--runs", "3"]);
+    const r = await presidium(["montecarlo", "--scenario", join(repo, "scenarios", "october-1964.yaml"), "--runs", "3", "--workers", "1"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^leader removed\s+\d+\s+\d+\.\d%\s+\d+\.\d% - \d+\.\d%$/m);
+    expect(r.stdout).toMatch(/^first man removed\s+\d+\s+\d+\.\d%\s+\d+\.\d% - \d+\.\d%$/m);
+    expect(r.stdout).toMatch(/^saved by a CC plenum\s+\d+\s+\d+\.\d%/m);
     expect(r.stdout).toContain("95% interval");
-  });
+    expect(r.stdout).toMatch(/^moves started: \d+ \([\d.]+ a run\); contests: \d+$/m);
+  }, 120_000);
 });

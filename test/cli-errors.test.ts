@@ -218,7 +218,7 @@ describe.concurrent("input and output paths", () => {
     const file = join(dir, "patched.yaml");
     writeFileSync(file, readFileSync(join(fixtures, "minimal.yaml"), "utf8").replace("      - remove: characters.semichastny.patron", "      - set: globals.__proto__\n        value: 1"));
     const r = await presidium(["validate", file]);
-    expectClearError(r, 1, `${file}:138:14: whatIfs.loyal-kgb.patch.1.set: "__proto__" cannot be part of a path`);
+    expectClearError(r, 1, `${file}:145:14: whatIfs.loyal-kgb.patch.1.set: "__proto__" cannot be part of a path`);
   });
 
   it("replay refuses a header seed outside 32 bits and a deeply nested line, naming the line", async () => {

@@ -46,8 +46,11 @@ describe.concurrent("presidium run: determinism", () => {
     expect(j).toMatchObject({ scenario: "october-1964", seed: 5, whatIfs: ["loyal-kgb"], startingLeader: "khrushchev" });
     expect(j.endDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(typeof j.leaderRemoved).toBe("boolean");
-    expect(Array.isArray(j.plenums)).toBe(true);
-    expect(j.history).toMatchObject({ leaderRemoved: true, newFirstSecretary: "brezhnev" });
+    expect(Array.isArray(j.contests)).toBe(true);
+    for (const c of j.contests) expect(c).toMatchObject({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), venue: expect.stringMatching(/^(session|plenum|force)$/), winner: expect.stringMatching(/^(target|move)$/) });
+    // Every contest nobody put openly to a vote came from a move someone started.
+    expect(j.contests.filter((c: { open: string | null }) => c.open === null).length).toBeLessThanOrEqual(j.movesStarted);
+    expect(j.history).toMatchObject({ primacyAtEnd: "brezhnev", contests: [expect.objectContaining({ date: "1964-10-14", target: "khrushchev", outcome: "removed" })] });
     expect(typeof j.epilogue.sameOutcome).toBe("boolean");
     for (const line of j.epilogue.lines) expect(line.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(j.epilogue.lines.some((l: { text: string }) => l.text.startsWith("In history"))).toBe(true);
@@ -200,13 +203,16 @@ describe("presidium run: the chronicle", () => {
       expect(line).toMatch(/ {2}\[.*[+-]\d+\.\d\d.*\]$/);
     }
     for (const e of log.filter((x) => x.type === "plenum-vote")) expect(r.stdout).not.toContain(e.text);
-    for (const type of ["launch", "session-result", "plenum-result", "fate", "succession", "warning", "approach"]) {
+    const shown = ["launch", "session-result", "plenum-result", "fate", "warning", "approach", "primacy", "appointment", "death", "illness"];
+    expect(log.some((x) => ["launch", "session-result", "fate"].includes(x.type))).toBe(true);
+    for (const type of shown) {
       for (const e of log.filter((x) => x.type === type)) expect(r.stdout, type).toContain(`${e.date}  ${e.text}`);
     }
     expect(r.stdout).toMatch(/^Outcome: /m);
     // The epilogue compares the run with history in dated lines.
     expect(r.stdout).toMatch(/^Compared with history/m);
-    expect(r.stdout).toMatch(/^1964-10-14  In history Khrushchev was removed by a vote and was retired; Brezhnev became First Secretary\./m);
+    expect(r.stdout).toMatch(/^1964-10-14  In history: The Presidium, meeting from 13 October with Khrushchev recalled from Pitsunda, turned on him/m);
+    expect(r.stdout).toMatch(/^1964-12-31  In history Brezhnev was first at the end; in this run (so is he|nobody stands first|[A-Z][a-z]+ is)\.$/m);
   });
 
   it("--as shows only what that character could know", async () => {

@@ -1,40 +1,92 @@
-// The epilogue compares a finished run with the scenario's history in dated lines.
+// The epilogue compares a finished run with the scenario's history block in dated lines: one line
+// per contest of the run, one per contest of history (saying how this run's went), and one on who
+// was first at the end; "the same outcome" means the same man first and every historical target
+// meeting the same end (removed or not).
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { advance, createWorld, epilogue, mixSeed, summarize } from "../src/engine/index.js";
+import { epilogue, mixSeed, simulate, summarize, type Epilogue, type Scenario, type World } from "../src/engine/index.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
 const dir = fileURLToPath(new URL("../scenarios/", import.meta.url));
 const load = (id: string) => loadScenarioFile(join(dir, `${id}.yaml`)).scenario;
+const surname = (scenario: Scenario, id: string) => scenario.characters[id].name.split(" ").at(-1)!;
+
+/** Checks every line of the epilogue against the run's summary; returns whether history repeated. */
+function checkEpilogue(scenario: Scenario, world: World, e: Epilogue): boolean {
+  const run = summarize(world);
+  const history = scenario.history;
+  expect(e.lines.map((l) => l.date), "lines in date order").toEqual([...e.lines.map((l) => l.date)].sort());
+  // The run's own contests, one line each (or one saying there was none).
+  const own = e.lines.filter((l) => l.text.startsWith("In this run: "));
+  expect(own.map((l) => l.date).sort()).toEqual(run.contests.length ? run.contests.map((c) => c.date).sort() : [run.endDate]);
+  if (!run.contests.length) expect(own[0].text).toBe("In this run: no contest came to a head.");
+  for (const c of run.contests) expect(own.some((l) => l.date === c.date && l.text.includes(surname(scenario, c.target)))).toBe(true);
+  // History's contests, each with how this run's went.
+  let same = true;
+  for (const h of history.contests) {
+    const line = e.lines.find((l) => l.date === h.date && l.text.startsWith(`In history: ${h.text}`));
+    expect(line, `a line for history's contest of ${h.date}`).toBeDefined();
+    const mine = run.contests.find((c) => c.target === h.target);
+    const removed = run.removed[h.target] !== undefined;
+    if (mine) {
+      const when = mine.date < h.date ? ", earlier" : mine.date > h.date ? ", later" : "";
+      expect(line!.text).toContain(`In this run his contest came on ${mine.date}${when}, ${mine.winner === "move" ? "and he lost it" : "and he won it"}`);
+    } else expect(line!.text).toContain(removed ? "In this run he fell another way." : "In this run no move against him came to a head.");
+    if ((h.outcome === "removed") !== removed) same = false;
+  }
+  // Who was first at the end.
+  const first = history.primacyAtEnd;
+  const last = e.lines.find((l) => l.date === world.end && l.text.startsWith(`In history ${surname(scenario, first)} was first at the end; `));
+  expect(last, "a line on who was first at the end").toBeDefined();
+  expect(last!.text).toContain(run.leader === null ? "nobody stands first" : run.leader === first ? "so is he" : `${surname(scenario, run.leader)} is`);
+  if (run.leader !== first) same = false;
+  expect(e.sameOutcome).toBe(same);
+  return same;
+}
 
 describe("the epilogue", () => {
-  it("tells a june-1957 run that ends like history (saved by the plenum) apart from one that does not", () => {
+  it("june-1957: tells runs that end as history did (Khrushchev kept his post and primacy) from runs that do not", () => {
     const scenario = load("june-1957");
-    let sawSame = false;
-    let sawDifferent = false;
-    for (let i = 0; i < 40 && !(sawSame && sawDifferent); i++) {
-      const world = advance(createWorld(scenario, { seed: mixSeed(3, i) }));
-      const run = summarize(world);
-      const e = epilogue(world, scenario.history);
-      expect(e.lines.map((l) => l.date)).toEqual([...e.lines.map((l) => l.date)].sort());
-      expect(e.lines.some((l) => l.date === "1957-06-29" && l.text.startsWith("In history Khrushchev kept his post"))).toBe(true);
-      expect(e.sameOutcome).toBe(!run.leaderRemoved);
-      if (run.leaderRemoved) {
-        sawDifferent = true;
-        expect(e.lines.some((l) => l.text.startsWith("In this run: the plot of") || l.text.includes("arrested"))).toBe(true);
-      } else sawSame = true;
+    expect(scenario.history.contests.map((c) => [c.target, c.outcome])).toEqual([["khrushchev", "survived"]]);
+    const seen = new Set<boolean>();
+    for (let i = 0; i < 30 && seen.size < 2; i++) {
+      const world = simulate(scenario, { seed: mixSeed(3, i) });
+      seen.add(checkEpilogue(scenario, world, epilogue(world, scenario.history)));
     }
-    expect(sawSame && sawDifferent).toBe(true);
+    expect([...seen].sort()).toEqual([false, true]);
   });
 
-  it("dates the Presidium's move in this run against history's", () => {
+  it("october-1964: dates this run's contest against Khrushchev against history's 14 October", () => {
     const scenario = load("october-1964");
-    for (let i = 0; i < 30; i++) {
-      const world = advance(createWorld(scenario, { seed: mixSeed(4, i) }));
-      const move = world.contests.find((c) => c.presidiumMajorityAgainstLeader);
-      const line = epilogue(world, scenario.history).lines.find((l) => l.date === "1964-10-13");
-      expect(line?.text).toContain(move ? `in this run it did so on ${move.date}` : "in this run it never did");
+    const kinds = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      const world = simulate(scenario, { seed: mixSeed(4, i) });
+      const e = epilogue(world, scenario.history);
+      checkEpilogue(scenario, world, e);
+      const line = e.lines.find((l) => l.date === "1964-10-14")!;
+      kinds.add(line.text.match(/In this run (his contest came on \d{4}-\d\d-\d\d(, earlier|, later)?|he fell another way|no move against him came to a head)/)![1].replace(/\d{4}-\d\d-\d\d/, "D"));
     }
+    // The seeds give more than one kind of run.
+    expect(kinds.size).toBeGreaterThan(1);
+  });
+
+  it("march-1953: both of history's contests (Beria, Malenkov) have their line", () => {
+    const scenario = load("march-1953");
+    expect(scenario.history.contests.map((c) => c.target)).toEqual(["beria", "malenkov"]);
+    for (let i = 0; i < 2; i++) {
+      const world = simulate(scenario, { seed: mixSeed(5, i) });
+      const e = epilogue(world, scenario.history);
+      checkEpilogue(scenario, world, e);
+      expect(e.lines.filter((l) => l.text.startsWith("In history: ")).map((l) => l.date)).toEqual(["1953-06-26", "1955-02-08"]);
+    }
+  });
+
+  it("does not change the world it reads", () => {
+    const scenario = load("june-1957");
+    const world = simulate(scenario, { seed: 1 });
+    const before = JSON.stringify(world);
+    epilogue(world, scenario.history);
+    expect(JSON.stringify(world)).toBe(before);
   });
 });

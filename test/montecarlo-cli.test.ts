@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { mixSeed } from "../src/engine/index.js";
 import { bin, expectClearError, presidium, repo, tempDir } from "./cli-helpers.js";
 
@@ -17,7 +17,7 @@ describe.concurrent("parallel montecarlo", () => {
   it("--workers 1 and --workers 2 give byte-identical --json and --csv", async () => {
     const dir = tempDir();
     // --force-workers: two workers even on a machine with one core.
-    const args = (w: number) => [...mc, "--runs", "10", "--seed", "42", "--compare", "loyal-kgb", "--workers", String(w), "--force-workers", "--json", "--csv", join(dir, `w${w}.csv`)];
+    const args = (w: number) => [...mc, "--runs", "6", "--seed", "42", "--compare", "loyal-kgb", "--workers", String(w), "--force-workers", "--json", "--csv", join(dir, `w${w}.csv`)];
     const [one, two] = await Promise.all([presidium(args(1)), presidium(args(2))]);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
@@ -28,7 +28,7 @@ describe.concurrent("parallel montecarlo", () => {
 
     // The comparison: every rate with a Wilson interval, and the paired difference with its interval.
     const j = JSON.parse(one.stdout);
-    expect(j).toMatchObject({ scenario: "october-1964", runs: 10, baseSeed: 42 });
+    expect(j).toMatchObject({ scenario: "october-1964", runs: 6, baseSeed: 42 });
     expect(j.differenceMethod).toMatch(/Newcombe/);
     expect(j.baseline.whatIfs).toEqual([]);
     expect(j.compared).toHaveLength(1);
@@ -36,21 +36,23 @@ describe.concurrent("parallel montecarlo", () => {
     expect(kgb.set).toBe("loyal-kgb");
     expect(kgb.whatIfs).toEqual(["loyal-kgb"]);
     const removed = kgb.differenceFromBaseline.leaderRemoved;
-    expect(removed.difference).toBeCloseTo(kgb.leaderRemoved / 10 - j.baseline.leaderRemoved / 10, 12);
+    const [kgbRemoved, baseRemoved] = [kgb.rates.leaderRemoved.count, j.baseline.rates.leaderRemoved.count];
+    expect(removed.difference).toBeCloseTo(kgbRemoved / 6 - baseRemoved / 6, 12);
     expect(removed.low).toBeLessThanOrEqual(removed.difference);
     expect(removed.high).toBeGreaterThanOrEqual(removed.difference);
     const p = removed.pairs;
-    expect(p.both + p.firstOnly + p.secondOnly + p.neither).toBe(10);
-    expect(p.both + p.firstOnly).toBe(kgb.leaderRemoved);
-    expect(p.both + p.secondOnly).toBe(j.baseline.leaderRemoved);
-    expect(j.baseline.rates.leaderRemoved).toMatchObject({ count: j.baseline.leaderRemoved, of: 10 });
+    expect(p.both + p.firstOnly + p.secondOnly + p.neither).toBe(6);
+    expect(p.both + p.firstOnly).toBe(kgbRemoved);
+    expect(p.both + p.secondOnly).toBe(baseRemoved);
+    expect(j.baseline.rates.leaderRemoved).toMatchObject({ count: baseRemoved, of: 6 });
+    expect(kgb.rates.leaderRemoved).toMatchObject({ count: kgbRemoved, of: 6 });
 
     // One row per run and set, in run order, with the seed run i used.
     const [header, ...rows] = csv.trim().split("\n");
     expect(header).toBe(
-      "run,seed,variant,what_ifs,outcome,left_office_date,means,launched_while_away,plot_leader,new_first_secretary,contests,presidium_for,presidium_against,presidium_voters,plenum_for_leader,plenum_against_leader,plenum_present,fates",
+      "run,seed,variant,what_ifs,outcome,left_office_date,means,launched_while_away,plot_leader,leader_at_end,contests,presidium_for,presidium_against,presidium_voters,plenum_for_target,plenum_against_target,plenum_present,fates",
     );
-    expect(rows).toHaveLength(20);
+    expect(rows).toHaveLength(12);
     rows.forEach((row, k) => {
       const cells = row.split(",");
       expect(Number(cells[0])).toBe(Math.floor(k / 2));
@@ -59,23 +61,29 @@ describe.concurrent("parallel montecarlo", () => {
       expect(["survived", "removed", "died in office", "left office"]).toContain(cells[4]);
     });
     const removedRows = rows.filter((r) => r.split(",")[2] === "baseline" && r.split(",")[4] === "removed");
-    expect(removedRows).toHaveLength(j.baseline.leaderRemoved);
-    for (const r of removedRows) expect(r).toMatch(/,removed,19\d\d-\d\d-\d\d,(vote|force),(true|false),[a-z]+,[a-z]+,\d+,/);
-  });
+    expect(removedRows).toHaveLength(baseRemoved);
+    for (const r of removedRows) expect(r).toMatch(/,removed,19\d\d-\d\d-\d\d,(session|plenum|force),(true|false),[a-z]+,[a-z]*,\d+,/);
+    // Each row's fates name who lost, with a fate of the ladder.
+    for (const r of rows) for (const f of r.split(",")[17].split(";").filter(Boolean)) expect(f).toMatch(/^[a-z-]+:(retired|demoted|expelled|imprisoned|executed)$/);
+  }, 180_000);
 
   it("prints the comparison as a table with intervals and paired differences", async () => {
-    const r = await presidium([...mc, "--runs", "4", "--compare", "loyal-kgb", "--compare", "stays-in-moscow,loyal-kgb"]);
+    const r = await presidium([...mc, "--runs", "3", "--workers", "1", "--compare", "loyal-kgb", "--compare", "stays-in-moscow,loyal-kgb"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("stays-in-moscow + loyal-kgb");
-    expect(r.stdout).toMatch(/^leader removed\s+\d+\.\d% \(\d+\.\d-\d+\.\d\)\s+\d+\.\d% \(/m);
+    expect(r.stdout).toMatch(/^first man removed\s+\d+\.\d% \(\d+\.\d-\d+\.\d\)\s+\d+\.\d% \(/m);
     expect(r.stdout).toContain("Difference from the baseline in percentage points, paired by seed");
-    expect(r.stdout).toMatch(/^leader removed\s+[+-]?\d+\.\d \([+-]?\d+\.\d to [+-]?\d+\.\d\)/m);
-  });
+    expect(r.stdout).toMatch(/^first man removed\s+[+-]?\d+\.\d \([+-]?\d+\.\d to [+-]?\d+\.\d\)/m);
+  }, 180_000);
 
   it("Ctrl-C stops the workers and reports the runs finished, marked partial", async () => {
     const dir = tempDir();
     const csv = join(dir, "runs.csv");
     const child = spawn(process.execPath, [bin, ...mc, "--runs", "100000", "--workers", "2", "--force-workers", "--json", "--csv", csv], { cwd: repo });
+    // However the test ends, the child does not outlive it.
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -104,21 +112,21 @@ describe.concurrent("parallel montecarlo", () => {
     const rows = readFileSync(csv, "utf8").trim().split("\n").slice(1);
     expect(rows).toHaveLength(j.runs);
     expect(readdirSync(dir)).toEqual(["runs.csv"]);
-  });
+  }, 180_000);
 
   it("sweep: one report per value, on the same seeds", async () => {
-    const r = await presidium([...sweep, "--set", "globals.fear=0,1", "--runs", "4", "--json"]);
+    const r = await presidium([...sweep, "--set", "globals.fear=0,1", "--runs", "3", "--workers", "1", "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ scenario: "october-1964", parameter: "globals.fear", values: [0, 1], runs: 4, baseSeed: 1 });
+    expect(j).toMatchObject({ scenario: "october-1964", parameter: "globals.fear", values: [0, 1], runs: 3, baseSeed: 1 });
     expect(j.points).toHaveLength(2);
     expect(j.points.map((p: { value: number }) => p.value)).toEqual([0, 1]);
-    for (const p of j.points) expect(p.rates.leaderRemoved.of).toBe(4);
-    const table = await presidium([...sweep, "--set", "globals.fear=0,1", "--runs", "2"]);
+    for (const p of j.points) expect(p.rates.leaderRemoved.of).toBe(3);
+    const table = await presidium([...sweep, "--set", "globals.fear=0,1", "--runs", "2", "--workers", "1"]);
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toMatch(/^globals\.fear\s+leader removed \(95% interval\)/m);
+    expect(table.stdout).toMatch(/^globals\.fear\s+first man removed \(95% interval\)/m);
     expect(table.stdout).toMatch(/^1\s+\d+\.\d% \(/m);
-  });
+  }, 180_000);
 });
 
 describe.concurrent("clear errors, nothing half-written", () => {
@@ -168,10 +176,10 @@ describe.concurrent("clear errors, nothing half-written", () => {
   });
 
   it("--force-workers runs more workers than cores when asked", async () => {
-    const r = await presidium([...mc, "--runs", "3", "--workers", String(availableParallelism() + 1), "--force-workers", "--json"]);
+    const r = await presidium([...mc, "--runs", "2", "--workers", String(availableParallelism() + 1), "--force-workers", "--json"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).runs).toBe(3);
-  });
+    expect(JSON.parse(r.stdout).runs).toBe(2);
+  }, 180_000);
 
   it("an unwritable --report or --csv path, and nothing left behind", async () => {
     const dir = tempDir();

@@ -3,159 +3,295 @@
 import { describe, expect, it } from "vitest";
 import type { RunSummary } from "../src/engine/index.js";
 import { rateOf, wilson } from "../src/research/interval.js";
-import { addRun, emptyTally, finalize, outcomeKeys } from "../src/research/montecarlo.js";
+import { addRun, emptyTally, finalize, mergeTally, outcomeKeys, outcomesOf } from "../src/research/montecarlo.js";
+import { contest, quietRun, removalRun } from "./summary-helpers.js";
 
-function summary(over: Partial<RunSummary> = {}): RunSummary {
-  return {
-    scenario: "october-1964",
-    seed: 1,
-    whatIfs: [],
-    endDate: "1964-12-31",
-    firstSecretary: "khrushchev",
-    startingLeader: "khrushchev",
-    leaderRemoved: false,
-    removedByVote: false,
-    removedByForce: false,
-    removedWhileAway: false,
-    removalDate: null,
-    successorWasPlotter: false,
-    presidiumMovedAgainstLeader: false,
-    survivedViaPlenum: false,
-    plotsStarted: 0,
-    plotLeaderOfRemoval: null,
-    plenums: [],
-    fates: [],
-    contests: 0,
-    ...over,
-  };
-}
+const none = { retired: 0, demoted: 0, expelled: 0, imprisoned: 0, executed: 0 };
 
-const removal = (seed: number, over: Partial<RunSummary> = {}) =>
-  summary({
-    seed,
-    leaderRemoved: true,
-    removedByVote: true,
-    removedWhileAway: true,
-    removalDate: "1964-10-14",
-    successorWasPlotter: true,
-    presidiumMovedAgainstLeader: true,
-    firstSecretary: "brezhnev",
-    plotLeaderOfRemoval: "brezhnev",
-    plotsStarted: 2,
-    contests: 1,
-    plenums: [{ winningShare: 1, forLeader: 0, againstLeader: 150, present: 150 }],
-    fates: [{ who: "khrushchev", fate: "retired", contest: "session", role: "leader" }],
-    ...over,
+/**
+ * Four october-1964 runs, worked out by hand below:
+ * A (seed 11) Khrushchev voted out in the Presidium while away; Mikoyan, who stood by him, demoted.
+ * B (seed 12) Mikoyan purged openly in March; Khrushchev removed by a plenum in June, Podgorny first.
+ * C (seed 13) a move against Khrushchev wins the Presidium but he is saved by the plenum; the movers fall.
+ * D (seed 14) nothing happens, except that by the end nobody stands clearly first.
+ */
+function fourRuns(): RunSummary[] {
+  const a = removalRun(
+    {
+      seed: 11,
+      removed: { khrushchev: { venue: "session", date: "1964-10-14", fate: "retired" }, mikoyan: { venue: "session", date: "1964-10-14", fate: "demoted" } },
+      vacancyWeeks: [1, 9],
+      illness: [{ who: "kozlov", acting: true, retired: true }],
+      securityJoins: [{ who: "semichastny", odds: 0.35, patronIn: true }],
+      pledgedVotes: { with: 4, total: 5 },
+      verbs: { brezhnev: { "start-move": 1, "sound-out": 3 }, khrushchev: { travel: 2 } },
+      appointments: { khrushchev: 3 },
+      policiesAdopted: [{ id: "agriculture-note-1964", date: "1964-07-20", champion: "khrushchev" }],
+      trips: [{ who: "khrushchev", trip: "pitsunda-holiday", date: "1964-09-30" }],
+      clientShare: { start: { khrushchev: 0.5 }, congresses: [], end: { khrushchev: 0.25, brezhnev: 0.25 } },
+      fear: { start: 0.15, end: 0.25 },
+    },
+    contest({
+      fates: [
+        { who: "khrushchev", fate: "retired", proposedBy: "brezhnev", softenedBy: [] },
+        { who: "mikoyan", fate: "demoted", proposedBy: "suslov", softenedBy: ["kosygin"] },
+      ],
+    }),
+  );
+  const purge = contest({
+    date: "1964-03-02",
+    target: "mikoyan",
+    targetRole: "full",
+    open: "purge",
+    initiator: "khrushchev",
+    initiatorClose: false,
+    firstThree: ["khrushchev"],
+    launchedWhileAway: false,
+    answer: null,
+    presidium: { for: 6, against: 5, voters: 11 },
+    fates: [{ who: "mikoyan", fate: "retired", proposedBy: "khrushchev", softenedBy: [] }],
+    posts: {},
+    fullMembers: 1,
   });
+  const byPlenum = contest({
+    date: "1964-06-15",
+    venue: "plenum",
+    initiator: "shelepin",
+    initiatorRole: "candidate",
+    initiatorClose: false,
+    firstThree: ["shelepin", "polyansky", "shelest"],
+    launchedWhileAway: false,
+    answer: "plenum",
+    plenumDelayDays: 3,
+    presidium: { for: 7, against: 4, voters: 11 },
+    plenum: { forTarget: 55, againstTarget: 90, present: 145, days: 3 },
+    fates: [{ who: "khrushchev", fate: "demoted", proposedBy: "shelepin", softenedBy: ["mikoyan"] }],
+    posts: { "first-secretary": "podgorny" },
+    fullMembers: 2,
+  });
+  const b = removalRun(
+    {
+      seed: 12,
+      removalDate: "1964-06-22",
+      contests: [purge, byPlenum],
+      removed: { mikoyan: { venue: "session", date: "1964-03-02", fate: "retired" }, khrushchev: { venue: "plenum", date: "1964-06-22", fate: "demoted" } },
+      movesStarted: 3,
+      securityJoins: [{ who: "semichastny", odds: 0.1, patronIn: false }],
+      pledgedVotes: { with: 2, total: 2 },
+      ccBelief: { start: 0.8, end: 0.8, afterPlenums: [{ before: 0.7, after: 0.8 }] },
+      verbs: { brezhnev: { "sound-out": 1 } },
+      appointments: { khrushchev: 1, malinovsky: 2 },
+      trips: [{ who: "khrushchev", trip: "hungary-1964", date: "1964-03-31" }],
+      clientShare: { start: { khrushchev: 0.3 }, congresses: [{ date: "1964-05-01", shares: { khrushchev: 0.4 } }], end: { podgorny: 0.1 } },
+      fear: { start: 0.15, end: 0.35 },
+    },
+    byPlenum,
+  );
+  const c = quietRun({
+    seed: 13,
+    contests: [
+      contest({
+        date: "1964-08-03",
+        winner: "target",
+        venue: "plenum",
+        initiatorRole: "secretary",
+        firstThree: ["brezhnev", "semichastny"],
+        launchedWhileAway: false,
+        answer: "plenum",
+        plenumDelayDays: 2,
+        presidium: { for: 6, against: 5, voters: 11 },
+        plenum: { forTarget: 120, againstTarget: 21, present: 141, days: 2 },
+        fates: [
+          { who: "brezhnev", fate: "expelled", proposedBy: "khrushchev", softenedBy: [] },
+          // Imposed with no judge: he proposed nothing for himself, nobody proposed for him.
+          { who: "semichastny", fate: "imprisoned", proposedBy: "semichastny", softenedBy: [] },
+        ],
+        posts: { "second-secretary": "kirilenko" },
+        fullMembers: 3,
+      }),
+    ],
+    removed: { brezhnev: { venue: "plenum", date: "1964-08-10", fate: "expelled" }, semichastny: { venue: "plenum", date: "1964-08-10", fate: "imprisoned" } },
+    movesStarted: 1,
+    securityJoins: [{ who: "semichastny", odds: 0.2, patronIn: true }],
+    ccBelief: { start: 0.8, end: 0.8, afterPlenums: [{ before: 0.5, after: 0.75 }] },
+    fear: { start: 0.15, end: 0.45 },
+  });
+  const d = quietRun({
+    seed: 14,
+    leader: null,
+    primacyHistory: [
+      { who: "khrushchev", from: "1963-07-01" },
+      { who: null, from: "1964-11-02" },
+    ],
+    primacyYearEnd: { "1963": "khrushchev", "1964": null },
+    illness: [{ who: "kuusinen", acting: false, retired: false }],
+    decreeRemovals: 1,
+  });
+  return [a, b, c, d];
+}
 
 describe("Monte Carlo tally", () => {
   it("starts empty", () => {
     const r = finalize(emptyTally({ scenario: "october-1964", whatIfs: ["loyal-kgb"], baseSeed: 7 }));
-    expect(r).toMatchObject({ scenario: "october-1964", whatIfs: ["loyal-kgb"], runs: 0, baseSeed: 7, leaderRemoved: 0, plotsStarted: 0, plenums: 0, lopsidedPlenums: 0, fates: {} });
-    expect(r.rates.leaderRemoved).toEqual({ count: 0, of: 0, rate: null, low: null, high: null });
-    expect(r.plotsPerRun).toBeNull();
+    expect(r).toMatchObject({ scenario: "october-1964", whatIfs: ["loyal-kgb"], runs: 0, baseSeed: 7, movesStarted: 0, movesPerRun: null, contests: 0, plenums: 0, perPrincipal: {}, meanFearAtEnd: null });
+    for (const key of outcomeKeys) expect(r.rates[key]).toEqual({ count: 0, of: 0, rate: null, low: null, high: null });
+    expect(r.ccBeliefShift).toEqual({ plenums: 0, meanShift: null });
+    expect(r.exampleSeeds).toEqual({ removed: [], survived: [] });
   });
 
-  it("counts outcomes, plots, plenums, fates, successors and removal months", () => {
+  it("counts the paired outcomes of each run once", () => {
     const t = emptyTally({ baseSeed: 1 });
-    addRun(t, removal(11));
-    addRun(
-      t,
-      removal(12, {
-        removedWhileAway: false,
-        removalDate: "1964-06-22",
-        firstSecretary: "podgorny",
-        plotLeaderOfRemoval: "shelepin",
-        plenums: [{ winningShare: 0.62, forLeader: 55, againstLeader: 90, present: 145 }],
-        fates: [
-          { who: "khrushchev", fate: "demoted", contest: "session", role: "leader" },
-          { who: "mikoyan", fate: "retired", contest: "session", role: "suspect" },
-        ],
-      }),
-    );
-    addRun(
-      t,
-      summary({
-        seed: 13,
-        presidiumMovedAgainstLeader: true,
-        survivedViaPlenum: true,
-        plotsStarted: 1,
-        contests: 1,
-        plenums: [{ winningShare: 0.85, forLeader: 120, againstLeader: 21, present: 141 }],
-        fates: [
-          { who: "brezhnev", fate: "expelled", contest: "session", role: "plotter" },
-          { who: "semichastny", fate: "imprisoned", contest: "session", role: "plotter" },
-        ],
-      }),
-    );
-    addRun(t, summary({ seed: 14 }));
+    for (const run of fourRuns()) addRun(t, run);
     const r = finalize(t);
-    expect(r).toMatchObject({
-      scenario: "october-1964",
-      whatIfs: [],
-      runs: 4,
-      baseSeed: 1,
+    const counts = Object.fromEntries(outcomeKeys.map((k) => [k, r.rates[k].count]));
+    expect(counts).toEqual({
       leaderRemoved: 2,
-      removedByVote: 2,
+      removedInSession: 1,
+      removedByPlenum: 1,
       removedByForce: 0,
       removedWhileAway: 1,
-      successorWasPlotter: 2,
       presidiumMovesAgainstLeader: 3,
       survivedViaPlenum: 1,
-      plotsStarted: 5,
-      contests: 3,
-      plenums: 3,
-      lopsidedPlenums: 2,
+      removedAfterPresidiumMove: 2,
+      leaderFought: 2,
+      anyExecution: 0,
     });
-    expect(r.fates).toEqual({
-      brezhnev: { retired: 0, demoted: 0, expelled: 1, imprisoned: 0, executed: 0 },
-      khrushchev: { retired: 1, demoted: 1, expelled: 0, imprisoned: 0, executed: 0 },
-      mikoyan: { retired: 1, demoted: 0, expelled: 0, imprisoned: 0, executed: 0 },
-      semichastny: { retired: 0, demoted: 0, expelled: 0, imprisoned: 1, executed: 0 },
-    });
-    expect(Object.keys(r.fates)).toEqual(["brezhnev", "khrushchev", "mikoyan", "semichastny"]);
-    expect(r.fatesByRole.leader).toEqual({ retired: 1, demoted: 1, expelled: 0, imprisoned: 0, executed: 0 });
-    expect(r.fatesByRole.plotter.expelled + r.fatesByRole.plotter.imprisoned).toBe(2);
+    for (const key of outcomeKeys) expect(r.rates[key]).toEqual(rateOf(counts[key], 4));
+    expect(r.removedBy).toEqual({ session: 1, plenum: 1, force: 0 });
+    expect(r.fightRate).toEqual(rateOf(2, 3));
+    expect(r.plotSuccessRate).toEqual(rateOf(2, 3));
+    expect(r.exampleSeeds).toEqual({ removed: [11, 12], survived: [13, 14] });
+  });
+
+  it("counts moves, contests, plenums, fates and removals by principal", () => {
+    const t = emptyTally({ baseSeed: 1 });
+    for (const run of fourRuns()) addRun(t, run);
+    const r = finalize(t);
+    expect(r).toMatchObject({ scenario: "october-1964", whatIfs: [], runs: 4, baseSeed: 1, movesStarted: 6, movesPerRun: 1.5, contests: 4, plenums: 2, decreeRemovals: 1 });
+    expect(r.contestKinds).toEqual({ "plenum:move": 1, "plenum:target": 1, "session:move": 2 });
+    expect(Object.keys(r.contestKinds)).toEqual(["plenum:move", "plenum:target", "session:move"]);
+    // The open purge is not a contest anyone started in secret.
+    expect(r.contestsPerRun).toEqual({ "0": 1, "1": 3 });
+    expect(r.lopsidedPlenums).toEqual(rateOf(1, 2));
+    expect(Object.keys(r.perPrincipal)).toEqual(["brezhnev", "khrushchev", "mikoyan", "semichastny"]);
+    expect(r.perPrincipal.khrushchev).toEqual({ removed: rateOf(2, 4), byVenue: { plenum: 1, session: 1 }, months: { "1964-06": 1, "1964-10": 1 }, fates: { ...none, retired: 1, demoted: 1 } });
+    expect(r.perPrincipal.mikoyan).toEqual({ removed: rateOf(2, 4), byVenue: { session: 2 }, months: { "1964-03": 1, "1964-10": 1 }, fates: { ...none, retired: 1, demoted: 1 } });
+    expect(r.perPrincipal.brezhnev).toEqual({ removed: rateOf(1, 4), byVenue: { plenum: 1 }, months: { "1964-08": 1 }, fates: { ...none, expelled: 1 } });
+    expect(r.perPrincipal.semichastny.fates).toEqual({ ...none, imprisoned: 1 });
+    expect(r.fatesByRole).toEqual({ target: { ...none, retired: 2, demoted: 1 }, mover: { ...none, expelled: 1, imprisoned: 1 }, loyalist: { ...none, demoted: 1 } });
+    expect(r.fatesProposedBy).toEqual(rateOf(5, 6));
     expect(r.removalDates).toEqual({ "1964-06": 1, "1964-10": 1 });
-    expect(Object.keys(r.removalDates)).toEqual(["1964-06", "1964-10"]);
+    expect(r.removalMoves).toEqual({ khrushchev: { total: 2, threeFull: rateOf(1, 2) }, mikoyan: { total: 1, threeFull: rateOf(0, 1) } });
+    expect(r.arrests).toEqual({});
+  });
+
+  it("counts who started the moves against the first man, who succeeded him and the mechanisms of VALIDATION.md B", () => {
+    const t = emptyTally({ baseSeed: 1 });
+    for (const run of fourRuns()) addRun(t, run);
+    const r = finalize(t);
     expect(r.successors).toEqual({ brezhnev: 1, podgorny: 1 });
     expect(r.plotLeaders).toEqual({ brezhnev: 1, shelepin: 1 });
-    expect(r.exampleSeeds).toEqual({ removed: [11, 12], survived: [13, 14] });
-    expect(r.plotsPerRun).toBe(1.25);
-    expect(r.rates.leaderRemoved.rate).toBe(0.5);
-    expect(r.rates.lopsidedPlenums).toMatchObject({ count: 2, of: 3 });
-    for (const key of outcomeKeys) expect(r.rates[key].count).toBe(r[key]);
+    // A's successor (Brezhnev) was among the first three movers; B's (Podgorny) was not.
+    expect(r.successorAmongFirstThree).toEqual(rateOf(1, 2));
+    expect(r.initiatorRoles).toEqual({ counts: { candidate: 1, full: 1, secretary: 1 }, of: 3, closeToTarget: rateOf(2, 3) });
+    expect(r.securityJoinOdds).toEqual({ credible: rateOf(1, 3), credibleOrPatron: rateOf(2, 3) });
+    expect(r.plenumDelayDays).toEqual({ counts: { "2": 1, "3": 1 }, withinBounds: rateOf(2, 2) });
+    expect(r.vacancyRefillWeeks).toEqual({ refilledWithin8: rateOf(1, 2) });
+    expect(r.illness).toEqual({ acting: rateOf(1, 2), retired: rateOf(1, 2) });
+    expect(r.pledgesKept).toEqual(rateOf(6, 7));
+    expect(r.ccBeliefShift).toEqual({ plenums: 2, meanShift: 0.175 });
+  });
+
+  it("counts what the AI chose, who was first, and the means of client shares and fear", () => {
+    const t = emptyTally({ baseSeed: 1 });
+    for (const run of fourRuns()) addRun(t, run);
+    const r = finalize(t);
+    expect(r.primacy.end).toEqual({ brezhnev: 1, khrushchev: 1, podgorny: 1 });
+    expect(Object.entries(r.primacy.ever)).toEqual([["khrushchev", 4], ["brezhnev", 1], ["podgorny", 1]]);
+    expect(r.primacy.yearEnd).toEqual({ "1963": { khrushchev: 4 }, "1964": { brezhnev: 1, khrushchev: 1, nobody: 1, podgorny: 1 } });
+    expect(r.verbs).toEqual({ brezhnev: { "sound-out": 4, "start-move": 1 }, khrushchev: { travel: 2 } });
+    expect(Object.entries(r.appointments)).toEqual([["khrushchev", 4], ["malinovsky", 2]]);
+    expect(r.policies).toEqual({ adopted: { "agriculture-note-1964": 1 }, years: { "agriculture-note-1964": { "1964": 1 } } });
+    expect(r.trips).toEqual({ "hungary-1964": 1, "pitsunda-holiday": 1 });
+    // Means over all four runs (a principal absent from a run counts 0 there), to three decimals.
+    expect(r.clientShares).toEqual({ start: { khrushchev: 0.2 }, congresses: { "1964-05-01": { khrushchev: 0.1 } }, end: { brezhnev: 0.063, khrushchev: 0.063, podgorny: 0.025 } });
+    expect(r.meanFearAtEnd).toBe(0.3);
+    expect(r.lastExecutionYear).toEqual({ none: 4 });
+  });
+
+  it("counts arrests, executions and removals by force (march-1953)", () => {
+    const march = (over: Partial<RunSummary>) => quietRun({ scenario: "march-1953", startingLeader: "malenkov", leader: "malenkov", topPost: "premier", endDate: "1955-12-31", primacyHistory: [{ who: "malenkov", from: "1953-03-05" }], primacyYearEnd: {}, ...over });
+    const arrestBeria = contest({ date: "1953-06-26", target: "beria", targetRole: "full", venue: "force", answer: null, presidium: null, launchedWhileAway: false, firstThree: ["khrushchev", "malenkov", "bulganin"], initiator: "khrushchev", initiatorRole: "secretary", fates: [{ who: "beria", fate: "executed", proposedBy: "khrushchev", softenedBy: [] }], posts: { "interior-minister": "kruglov" }, kingmakers: ["zhukov"], armySide: "move" });
+    const arrestMalenkov = contest({ date: "1954-03-01", target: "malenkov", venue: "force", answer: null, presidium: null, launchedWhileAway: false, firstThree: ["khrushchev"], fates: [{ who: "malenkov", fate: "imprisoned", proposedBy: "khrushchev", softenedBy: [] }], posts: { premier: "khrushchev" }, armySide: "neutral" });
+    const failedArrest = contest({ date: "1953-06-26", target: "beria", targetRole: "full", venue: "force", winner: "target", answer: null, presidium: null, launchedWhileAway: false, firstThree: ["khrushchev"], fates: [{ who: "khrushchev", fate: "executed", proposedBy: "beria", softenedBy: [] }], posts: {}, armySide: "target" });
+    const t = emptyTally();
+    addRun(t, march({ seed: 21, contests: [arrestBeria], removed: { beria: { venue: "force", date: "1953-06-26", fate: "executed" } }, executions: [{ who: "beria", date: "1953-12-23" }] }));
+    addRun(t, march({ seed: 22, contests: [arrestMalenkov], leaderRemoved: true, leaderRemovedBy: "force", removalDate: "1954-03-01", leader: "khrushchev", removed: { malenkov: { venue: "force", date: "1954-03-01", fate: "imprisoned" } } }));
+    addRun(t, march({ seed: 23, contests: [failedArrest], removed: { khrushchev: { venue: "force", date: "1953-06-26", fate: "executed" } }, executions: [{ who: "khrushchev", date: "1953-07-01" }] }));
+    const r = finalize(t);
+    expect(r.rates.anyExecution).toEqual(rateOf(2, 3));
+    expect(r.rates.removedByForce).toEqual(rateOf(1, 3));
+    expect(r.removedBy).toEqual({ session: 0, plenum: 0, force: 1 });
+    // Only arrests the move won count, with whether the Army's chief was with it.
+    expect(r.arrests).toEqual({ beria: { total: 1, armyWithMove: rateOf(1, 1) }, malenkov: { total: 1, armyWithMove: rateOf(0, 1) } });
+    expect(r.lastExecutionYear).toEqual({ "1953": 2, none: 1 });
+    // An arrest is no Presidium majority.
+    expect(r.rates.presidiumMovesAgainstLeader.count).toBe(0);
+    expect(r.successors).toEqual({ khrushchev: 1 });
+  });
+
+  it("outcomes: a tied Presidium has not turned on him, and an open purge is not a move against him", () => {
+    const tie = outcomesOf(quietRun({ contests: [contest({ winner: "target", answer: null, presidium: { for: 5, against: 5, voters: 10 } })] }));
+    expect(tie.presidiumMovesAgainstLeader).toBe(false);
+    const oneMore = outcomesOf(quietRun({ contests: [contest({ winner: "target", answer: null, presidium: { for: 6, against: 5, voters: 11 } })] }));
+    expect(oneMore.presidiumMovesAgainstLeader).toBe(true);
+    const purge = outcomesOf(quietRun({ contests: [contest({ open: "purge", presidium: { for: 9, against: 2, voters: 11 } })] }));
+    expect(purge.presidiumMovesAgainstLeader).toBe(false);
+    // Removed by a move launched while he was away, but a later contest decided it: not "while away".
+    const later = outcomesOf(removalRun({}, contest({ launchedWhileAway: false })));
+    expect(later).toMatchObject({ leaderRemoved: true, removedInSession: true, removedWhileAway: false, leaderFought: false });
   });
 
   it("a plenum with exactly 80% for the winner is lopsided", () => {
     const t = emptyTally();
-    addRun(t, summary({ plenums: [{ winningShare: 0.8, forLeader: 20, againstLeader: 80, present: 100 }] }));
-    addRun(t, summary({ plenums: [{ winningShare: 0.79, forLeader: 21, againstLeader: 79, present: 100 }] }));
-    expect(finalize(t)).toMatchObject({ plenums: 2, lopsidedPlenums: 1 });
+    const withPlenum = (forTarget: number, againstTarget: number) => quietRun({ contests: [contest({ venue: "plenum", winner: "move", answer: "plenum", plenum: { forTarget, againstTarget, present: forTarget + againstTarget, days: 1 } })] });
+    addRun(t, withPlenum(20, 80));
+    addRun(t, withPlenum(21, 79));
+    expect(finalize(t)).toMatchObject({ plenums: 2, lopsidedPlenums: rateOf(1, 2) });
   });
 
   it("orders successors by count, then id", () => {
     const t = emptyTally();
-    for (const [seed, who] of [[1, "podgorny"], [2, "brezhnev"], [3, "brezhnev"], [4, "kosygin"]] as const) addRun(t, removal(seed, { firstSecretary: who }));
+    for (const [seed, who] of [[1, "podgorny"], [2, "brezhnev"], [3, "brezhnev"], [4, "kosygin"]] as const) addRun(t, removalRun({ seed, leader: who }));
     expect(Object.entries(finalize(t).successors)).toEqual([["brezhnev", 2], ["kosygin", 1], ["podgorny", 1]]);
   });
 
   it("keeps at most five example seeds of each kind", () => {
     const t = emptyTally();
-    for (let i = 0; i < 12; i++) addRun(t, summary({ seed: i }));
-    expect(finalize(t).exampleSeeds.survived).toEqual([0, 1, 2, 3, 4]);
+    for (let i = 0; i < 12; i++) addRun(t, i % 3 === 0 ? removalRun({ seed: i }) : quietRun({ seed: i }));
+    expect(finalize(t).exampleSeeds).toEqual({ removed: [0, 3, 6, 9], survived: [1, 2, 4, 5, 7] });
+  });
+
+  it("merging tallies of consecutive runs equals adding the runs in order", () => {
+    const runs = fourRuns();
+    const whole = emptyTally({ baseSeed: 1 });
+    for (const run of runs) addRun(whole, run);
+    for (const cut of [1, 2, 3]) {
+      const first = emptyTally({ baseSeed: 1 });
+      const second = emptyTally({ baseSeed: 1 });
+      runs.slice(0, cut).forEach((run) => addRun(first, run));
+      runs.slice(cut).forEach((run) => addRun(second, run));
+      expect(finalize(mergeTally(first, second))).toEqual(finalize(whole));
+    }
   });
 
   it("finalize does not change the tally and gives equal reports for equal tallies", () => {
     const a = emptyTally({ baseSeed: 3 });
     const b = emptyTally({ baseSeed: 3 });
-    for (const t of [a, b]) {
-      addRun(t, removal(5));
-      addRun(t, summary({ seed: 6 }));
-    }
+    for (const t of [a, b]) for (const run of fourRuns()) addRun(t, run);
     const before = JSON.stringify(a);
     const first = finalize(a);
-    first.fates.khrushchev.retired = 99;
+    first.perPrincipal.khrushchev.fates.retired = 99;
     first.exampleSeeds.removed.push(42);
     expect(JSON.stringify(a)).toBe(before);
     expect(JSON.stringify(finalize(a))).toBe(JSON.stringify(finalize(b)));
@@ -163,11 +299,12 @@ describe("Monte Carlo tally", () => {
 
   it("refuses to mix scenarios or what-ifs", () => {
     const t = emptyTally();
-    addRun(t, summary());
-    expect(() => addRun(t, summary({ scenario: "june-1957" }))).toThrow(/june-1957/);
-    expect(() => addRun(t, summary({ whatIfs: ["loyal-kgb"] }))).toThrow(/loyal-kgb/);
+    addRun(t, quietRun());
+    expect(() => addRun(t, quietRun({ scenario: "june-1957" }))).toThrow(/june-1957/);
+    expect(() => addRun(t, quietRun({ whatIfs: ["loyal-kgb"] }))).toThrow(/loyal-kgb/);
     const u = emptyTally({ scenario: "october-1964", whatIfs: ["loyal-kgb"] });
-    expect(() => addRun(u, summary())).toThrow();
+    expect(() => addRun(u, quietRun())).toThrow();
+    expect(() => mergeTally(emptyTally({ scenario: "june-1957" }), t)).toThrow(/october-1964/);
   });
 });
 

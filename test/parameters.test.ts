@@ -56,7 +56,7 @@ describe("the parameter file", () => {
 
   it("refuses a fraction for a whole-number parameter", () => {
     const text = shipped.replace("askAgainAfterDays: { value: 70,", "askAgainAfterDays: { value: 70.5,");
-    expect(modelErrors(text).join("\n")).toMatch(/plots\.approach\.askAgainAfterDays\.value: expected a whole number, got 70\.5/);
+    expect(modelErrors(text).join("\n")).toMatch(/moves\.approach\.askAgainAfterDays\.value: expected a whole number, got 70\.5/);
   });
 });
 
@@ -133,41 +133,42 @@ describe("--set on the command line", () => {
     const dir = tempDir();
     const log = join(dir, "run.jsonl");
     const base = await presidium(["run", "--scenario", "october-1964", "--seed", "3", "--json"]);
-    const set = await presidium(["run", "--scenario", "october-1964", "--seed", "3", "--json", "--log", log, "--set", "model.plots.startHazard.baseline=-7"]);
+    const set = await presidium(["run", "--scenario", "october-1964", "--seed", "3", "--json", "--log", log, "--set", "model.moves.start.baseline=0"]);
     expect(base.code).toBe(0);
     expect(set.code, set.stderr).toBe(0);
     const a = JSON.parse(base.stdout);
     const b = JSON.parse(set.stdout);
     expect(a.parameters).toEqual({});
-    expect(b.parameters).toEqual({ "plots.startHazard.baseline": -7 });
-    expect(b.plotsStarted).toBeGreaterThan(a.plotsStarted);
+    expect(b.parameters).toEqual({ "moves.start.baseline": 0 });
+    // A higher baseline for starting a move (MODEL.md section 4) means more moves are started.
+    expect(b.movesStarted).toBeGreaterThan(a.movesStarted);
     const header = JSON.parse(readFileSync(log, "utf8").split("\n")[0]);
-    expect(header.settings).toEqual([{ path: "model.plots.startHazard.baseline", value: -7 }]);
-    expect(header.parameters).toEqual({ "plots.startHazard.baseline": -7 });
+    expect(header.settings).toEqual([{ path: "model.moves.start.baseline", value: 0 }]);
+    expect(header.parameters).toEqual({ "moves.start.baseline": 0 });
     const replay = await presidium(["replay", log]);
     expect(replay.code, replay.stderr).toBe(0);
     // A header whose recorded parameters no longer match is refused, naming the parameter.
     const lines = readFileSync(log, "utf8").split("\n");
-    lines[0] = JSON.stringify({ ...header, parameters: { "plots.startHazard.baseline": -7.5 } });
+    lines[0] = JSON.stringify({ ...header, parameters: { "moves.start.baseline": -0.5 } });
     writeFileSync(log, lines.join("\n"));
     const stale = await presidium(["replay", log]);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/plots\.startHazard\.baseline: recorded -7\.5, now -7/);
+    expect(stale.stderr).toMatch(/moves\.start\.baseline: recorded -0\.5, now 0/);
   });
 
   it("an unknown parameter or an out-of-range value is a clear error", async () => {
-    const unknown = await presidium(["run", "--scenario", "october-1964", "--seed", "3", "--set", "model.plots.startHazard.base=-7"]);
+    const unknown = await presidium(["run", "--scenario", "october-1964", "--seed", "3", "--set", "model.moves.start.base=-2"]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/setting model\.plots\.startHazard\.base: unknown model parameter "plots\.startHazard\.base" \(plots\.startHazard has: baseline,/);
-    const far = await presidium(["montecarlo", "--scenario", "october-1964", "--runs", "2", "--set", "model.plots.startHazard.baseline=-30"]);
+    expect(unknown.stderr).toMatch(/setting model\.moves\.start\.base: unknown model parameter "moves\.start\.base" \(moves\.start has: [a-zA-Z, ]*\bbaseline\b/);
+    const far = await presidium(["montecarlo", "--scenario", "october-1964", "--runs", "2", "--set", "model.moves.start.baseline=-30"]);
     expect(far.code).toBe(1);
     expect(far.stderr).toMatch(/-30 is outside the parameter's range/);
   });
 
   it("montecarlo and sweep record the settings and the differing parameters", async () => {
-    const mc = await presidium(["montecarlo", "--scenario", "october-1964", "--runs", "4", "--json", "--workers", "1", "--set", "model.crisis.plenum.hallMood=4"]);
+    const mc = await presidium(["montecarlo", "--scenario", "october-1964", "--runs", "4", "--json", "--workers", "1", "--set", "model.crisis.plenum.hallMood=3"]);
     expect(mc.code, mc.stderr).toBe(0);
-    expect(JSON.parse(mc.stdout).parameters).toEqual({ "crisis.plenum.hallMood": 4 });
+    expect(JSON.parse(mc.stdout).parameters).toEqual({ "crisis.plenum.hallMood": 3 });
     const sweep = await presidium(["sweep", "--scenario", "october-1964", "--runs", "4", "--json", "--workers", "1", "--set", "model.crisis.plenum.hallMood=2,6", "--set", "globals.fear=0.2"]);
     expect(sweep.code, sweep.stderr).toBe(0);
     const j = JSON.parse(sweep.stdout);

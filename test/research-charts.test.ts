@@ -13,10 +13,11 @@ import { addRun, emptyTally, finalize } from "../src/research/montecarlo.js";
 import { addPair, differences, emptyPairTally } from "../src/research/paired.js";
 import type { ScenarioFacts } from "../src/research/report/facts.js";
 import { montecarloReportHtml } from "../src/research/report/montecarlo-report.js";
-import { sweepReportHtml } from "../src/research/report/sweep-report.js";
+import { headlineKeys, sweepReportHtml } from "../src/research/report/sweep-report.js";
 import type { VariantResult } from "../src/research/results.js";
 import type { RunRecord } from "../src/research/run-record.js";
 import { outcomesOf } from "../src/research/montecarlo.js";
+import { contest, quietRun, removalRun } from "./summary-helpers.js";
 
 /** Throws unless every tag is closed in order (enough to catch broken markup from string building). */
 function expectWellFormed(markup: string): void {
@@ -171,31 +172,17 @@ const facts: ScenarioFacts = {
   leader: "khrushchev",
   names: { khrushchev: "Nikita Khrushchev", brezhnev: "Leonid Brezhnev" },
   whatIfs: { "loyal-kgb": { title: "A loyal KGB", description: "The KGB stays loyal." } },
-  history: { date: "1964-10-14", leaderRemoved: true, means: "vote", presidiumMovedAgainstLeader: true, survivedViaPlenum: false, newFirstSecretary: "brezhnev", leaderFate: "retired" },
+  history: {
+    summary: "Removed by his colleagues.",
+    timeline: [{ date: "1964-10-14", text: "The plenum accepts Khrushchev's resignation." }],
+    contests: [{ date: "1964-10-14", target: "khrushchev", demand: [], venue: "session", movedBy: ["brezhnev"], outcome: "removed", fate: "retired", text: "The Presidium retired him & the plenum ratified it." }],
+    primacyAtEnd: "brezhnev",
+  },
 };
 
 function fakeRun(seed: number, removed: boolean, whatIfs: string[]): { summary: RunSummary; record: RunRecord } {
-  const summary: RunSummary = {
-    scenario: "october-1964",
-    seed,
-    whatIfs,
-    endDate: "1964-12-31",
-    firstSecretary: removed ? "brezhnev" : "khrushchev",
-    startingLeader: "khrushchev",
-    leaderRemoved: removed,
-    removedByVote: removed,
-    removedByForce: false,
-    removedWhileAway: false,
-    removalDate: removed ? "1964-10-14" : null,
-    successorWasPlotter: removed,
-    presidiumMovedAgainstLeader: removed,
-    survivedViaPlenum: false,
-    plotsStarted: 1,
-    plotLeaderOfRemoval: removed ? "brezhnev" : null,
-    plenums: removed ? [{ winningShare: 0.9, forLeader: 10, againstLeader: 90, present: 100 }] : [],
-    fates: removed ? [{ who: "khrushchev", fate: "retired", contest: "session", role: "leader" }] : [],
-    contests: removed ? 1 : 0,
-  };
+  const decided = contest({ date: "1964-10-12", launchedWhileAway: false, plenum: { forTarget: 10, againstTarget: 90, present: 100, days: 1 }, venue: "plenum", answer: "plenum" });
+  const summary = removed ? removalRun({ seed, whatIfs, movesStarted: 1 }, decided) : quietRun({ seed, whatIfs, movesStarted: 1 });
   const record = { exitWeek: removed ? 67 : null } as RunRecord;
   return { summary, record };
 }
@@ -237,7 +224,9 @@ describe("reports", () => {
     expect(html).toContain("A loyal KGB");
     // The real date is marked on the survival curve and the removal months.
     expect(html.match(/>History: removed 14 Oct 1964<\/text>/g)).toHaveLength(2);
-    expect(html).toContain("On 14 Oct 1964 Khrushchev was removed by a vote and was retired; Leonid Brezhnev took his post.");
+    expect(html).toContain("On 14 Oct 1964: The Presidium retired him &amp; the plenum ratified it. Leonid Brezhnev was first in the leadership at the end.");
+    // Every removal went through a plenum that voted 90 of 100 against him: one bar at 90-95%.
+    expect(html).toContain("3 plenums: the winning side");
     // The comparison: 75% against 25%, a difference of -50 points.
     expect(html).toContain("75.0%");
     expect(html).toContain("−50.0");
@@ -250,7 +239,9 @@ describe("reports", () => {
     const html = sweepReportHtml({ facts, parameter: "globals.fear", values: ["0.5", "0"], numeric: [0.5, 0], results, whatIfs: [], baseSeed: 1, runs: 4, planned: 4 });
     expectWellFormed(html);
     offline(html);
-    expect(html.match(/<svg /g)!.length).toBe(7);
-    expect(html).toContain("Khrushchev removed by a vote");
+    // One chart per headline rate, and the survival curves.
+    expect(html.match(/<svg /g)!.length).toBe(headlineKeys.length + 1);
+    expect(html).toContain("Khrushchev removed by a Central Committee plenum");
+    expect(html).toContain("Khrushchev removed by the Presidium (he stepped down)");
   });
 });

@@ -74,6 +74,13 @@ describe("paired difference (Newcombe's square-and-add interval)", () => {
   });
 });
 
+/** Every number in a value, with its path. */
+function leavesOf(value: unknown, path = ""): [string, number][] {
+  if (typeof value === "number") return [[path, value]];
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => leavesOf(v, `${path}.${k}`));
+  return [];
+}
+
 /** The oracle: the runs played one after another and folded by hand. */
 function sequentially(scenario: Scenario, runs: number, baseSeed: number, whatIfs: string[]) {
   const tally = emptyTally({ scenario: scenario.id, whatIfs, baseSeed });
@@ -88,35 +95,48 @@ describe("chunked runs add up to the same totals", () => {
     { label: "loyal-kgb", whatIfs: ["loyal-kgb"], scenario: loadScenarioFile(file, { whatIfs: ["loyal-kgb"] }).scenario },
   ];
 
-  it("whatever the cut, and equal to the sequential batch", () => {
-    const whole = runChunk(variants, { first: 0, count: 4, baseSeed: 5, csv: true });
-    const byCut = (sizes: number[]) => {
-      const totals = emptyExperimentTotals(variants, 5);
-      let csv = "";
-      let first = 0;
-      for (const count of sizes) {
-        const chunk = runChunk(variants, { first, count, baseSeed: 5, csv: true });
-        mergeChunk(totals, chunk);
-        csv += chunk.csv;
-        first += count;
-      }
-      return { totals, csv };
-    };
-    const one = emptyExperimentTotals(variants, 5);
-    mergeChunk(one, whole);
-    for (const sizes of [[1, 3], [2, 1, 1]]) {
-      const cut = byCut(sizes);
-      expect(JSON.stringify(cut.totals)).toBe(JSON.stringify(one));
-      expect(cut.csv).toBe(whole.csv);
+  /** The chunk results of one cut of the four runs, merged in order. */
+  const byCut = (sizes: number[]) => {
+    const totals = emptyExperimentTotals(variants, 5);
+    let csv = "";
+    let first = 0;
+    for (const count of sizes) {
+      const chunk = runChunk(variants, { first, count, baseSeed: 5, csv: true });
+      mergeChunk(totals, chunk);
+      csv += chunk.csv;
+      first += count;
     }
-    expect(finalize(one.variants[0].tally)).toEqual(sequentially(variants[0].scenario, 4, 5, []));
-    expect(finalize(one.variants[1].tally)).toEqual(sequentially(variants[1].scenario, 4, 5, ["loyal-kgb"]));
+    return { totals, csv };
+  };
+  const cuts = [[4], [1, 3], [2, 1, 1]];
+  let memo: ReturnType<typeof byCut>[] | null = null;
+  /** The runs are played once, for both tests below. */
+  const results = () => (memo ??= cuts.map(byCut));
+
+  it("whatever the cut: the same counts, reports and CSV, equal to the sequential batch", () => {
+    const [one, ...others] = results();
+    for (const cut of others) {
+      // Every count is the same; the sums of fractions (client shares, fear) agree to rounding.
+      expect(leavesOf(cut.totals).filter(([, v]) => Number.isInteger(v))).toEqual(leavesOf(one.totals).filter(([, v]) => Number.isInteger(v)));
+      const fractions = leavesOf(one.totals).filter(([, v]) => !Number.isInteger(v));
+      const theirs = new Map(leavesOf(cut.totals));
+      for (const [path, v] of fractions) expect(theirs.get(path)! - v, path).toBeCloseTo(0, 9);
+      one.totals.variants.forEach((v, i) => expect(JSON.stringify(finalize(cut.totals.variants[i].tally))).toBe(JSON.stringify(finalize(v.tally))));
+      expect(cut.csv).toBe(one.csv);
+    }
+    expect(finalize(one.totals.variants[0].tally)).toEqual(sequentially(variants[0].scenario, 4, 5, []));
+    expect(finalize(one.totals.variants[1].tally)).toEqual(sequentially(variants[1].scenario, 4, 5, ["loyal-kgb"]));
     // Every pair of runs is counted once per outcome.
-    for (const counts of Object.values(one.pairs[0])) expect(counts.both + counts.firstOnly + counts.secondOnly + counts.neither).toBe(4);
+    for (const counts of Object.values(one.totals.pairs[0])) expect(counts.both + counts.firstOnly + counts.secondOnly + counts.neither).toBe(4);
     // One CSV line per run and variant, in run order.
-    const lines = whole.csv!.trim().split("\n");
+    const lines = one.csv.trim().split("\n");
     expect(lines).toHaveLength(8);
     expect(lines.map((l) => l.split(",").slice(0, 3).join(","))[1]).toMatch(/^0,-?\d+,loyal-kgb$/);
+  });
+
+  it("whatever the cut, the totals are identical to the last bit (montecarlo.ts: tallies of chunks merge exactly)", () => {
+    const [one, ...others] = results();
+    for (const cut of others) expect(JSON.stringify(cut.totals)).toBe(JSON.stringify(one.totals));
   });
 
   it("plans chunks that cover every run once, in order", () => {

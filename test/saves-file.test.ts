@@ -14,8 +14,8 @@ const save: SaveFile = makeSaveFile({
   whatIfs: ["loyal-kgb"],
   humanSeats: ["brezhnev"],
   decisions: [
-    { seat: "brezhnev", kind: "weekly", choice: "wait" },
-    { seat: "brezhnev", kind: "plot-action", choice: "sound-out", target: "podgorny" },
+    { seat: "brezhnev", kind: "weekly", key: "w0:weekly:0", choice: "lie-low" },
+    { seat: "brezhnev", kind: "weekly", key: "w1:weekly:0", choice: "sound-out", target: "podgorny" },
   ],
   reached: { date: "1963-07-15", week: 2, done: false },
 });
@@ -71,19 +71,27 @@ describe("a save file", () => {
 
   it("refuses a tampered file: any edit breaks the checksum", () => {
     expect(refused(text.replace('"seed": 1964', '"seed": 1965'))).toMatch(/altered or damaged: its checksum does not match/);
-    expect(refused(text.replace('"choice": "wait"', '"choice": "start-plot"'))).toMatch(/checksum does not match/);
+    expect(refused(text.replace('"choice": "lie-low"', '"choice": "start-move"'))).toMatch(/checksum does not match/);
+    expect(refused(text.replace('"key": "w1:weekly:0"', '"key": "w2:weekly:0"'))).toMatch(/checksum does not match/);
     expect(refused(text.replace(/"checksum": "sha256:[0-9a-f]{4}/, '"checksum": "sha256:0000'))).toMatch(/checksum does not match/);
     const { checksum: _dropped, ...withoutChecksum } = save;
     expect(refused(JSON.stringify(withoutChecksum))).toMatch(/no checksum/);
   });
 
   it("refuses a save from a newer version, asking for an update", () => {
-    expect(refused(reChecksummed({ schemaVersion: SAVE_SCHEMA_VERSION + 1 }))).toMatch(/newer version of Presidium \(save format 2; this version reads formats up to 1\)/);
+    expect(refused(reChecksummed({ schemaVersion: SAVE_SCHEMA_VERSION + 1 }))).toContain(`newer version of Presidium (save format ${SAVE_SCHEMA_VERSION + 1}; this version reads formats up to ${SAVE_SCHEMA_VERSION})`);
+  });
+
+  it("refuses a save of model version 1, whose decisions the rebuilt rules cannot replay", () => {
+    expect(SAVE_SCHEMA_VERSION).toBe(2);
+    expect(refused(reChecksummed({ schemaVersion: 1 }))).toMatch(/^this save was made with model version 1 of Presidium.*cannot be replayed.*start a new game/);
   });
 
   it("refuses a checksummed file whose fields are malformed, naming the field", () => {
     expect(refused(reChecksummed({ seed: "1964" }))).toMatch(/corrupt: field "seed"/);
     expect(refused(reChecksummed({ decisions: [{ seat: "brezhnev" }] }))).toMatch(/corrupt: field "decisions.0.kind"/);
+    // A decision must say which question it answers.
+    expect(refused(reChecksummed({ decisions: [{ seat: "brezhnev", kind: "weekly", choice: "lie-low" }] }))).toMatch(/corrupt: field "decisions.0.key"/);
     expect(refused(reChecksummed({ schemaVersion: 0 }))).toMatch(/schemaVersion/);
   });
 
@@ -119,19 +127,19 @@ describe("a save file", () => {
 });
 
 describe("migrations", () => {
-  // The current format is the first; these stand for later ones (a v2 that renamed a field, a v3 that added one).
+  // The current format is 2; these stand for later ones (a v3 that renamed a field, a v4 that added one).
   const migrations: Migration[] = [
-    { from: 1, migrate: ({ humanSeats, ...rest }) => ({ ...rest, seats: humanSeats }) },
-    { from: 2, migrate: (fields) => ({ ...fields, notes: [] }) },
+    { from: 2, migrate: ({ humanSeats, ...rest }) => ({ ...rest, seats: humanSeats }) },
+    { from: 3, migrate: (fields) => ({ ...fields, notes: [] }) },
   ];
 
   it("bring an old save forward one version at a time, re-checksummed", () => {
-    const v3 = migrateToCurrent(JSON.parse(text), migrations, 3);
-    expect(v3.schemaVersion).toBe(3);
-    expect(v3.seats).toEqual(["brezhnev"]);
-    expect(v3.humanSeats).toBeUndefined();
-    expect(v3.notes).toEqual([]);
-    expect(v3.checksum).toBe(checksumOf(v3));
+    const v4 = migrateToCurrent(JSON.parse(text), migrations, 4);
+    expect(v4.schemaVersion).toBe(4);
+    expect(v4.seats).toEqual(["brezhnev"]);
+    expect(v4.humanSeats).toBeUndefined();
+    expect(v4.notes).toEqual([]);
+    expect(v4.checksum).toBe(checksumOf(v4));
   });
 
   it("leave a current save alone", () => {
@@ -139,7 +147,7 @@ describe("migrations", () => {
   });
 
   it("fail loudly when a step is missing, with a SaveError (refused with a reason, not a server failure)", () => {
-    expect(() => migrateToCurrent(JSON.parse(text), [migrations[1]], 3)).toThrow(SaveError);
-    expect(() => migrateToCurrent(JSON.parse(text), [migrations[1]], 3)).toThrow(/no migration from save format 1/);
+    expect(() => migrateToCurrent(JSON.parse(text), [migrations[1]], 4)).toThrow(SaveError);
+    expect(() => migrateToCurrent(JSON.parse(text), [migrations[1]], 4)).toThrow(/no migration from save format 2/);
   });
 });

@@ -32,7 +32,7 @@ function content(week: number, name = `week ${week}`): SaveContent {
     seed: 7,
     whatIfs: [],
     humanSeats: ["brezhnev"],
-    decisions: Array.from({ length: week }, () => ({ seat: "brezhnev", kind: "weekly", choice: "wait" })),
+    decisions: Array.from({ length: week }, (_, w) => ({ seat: "brezhnev", kind: "weekly", key: `w${w}:weekly:0`, choice: "lie-low" })),
     reached: { date: "1963-07-01", week, done: false },
   };
 }
@@ -147,7 +147,8 @@ describe("saves through the API", () => {
     state = game.state;
     for (let i = 0; i < 4; i++) {
       const a = state.view.awaiting!;
-      const r = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/actions`, headers: { "x-seat-token": game.tokens.brezhnev }, payload: { seat: "brezhnev", kind: a.kind, choice: a.options[0].choice, turn: state.game.decisions, ...(a.options[0].target ? { target: a.options[0].target } : {}) } });
+      const r = await server.app.inject({ method: "POST", url: `/api/games/${game.gameId}/actions`, headers: { "x-seat-token": game.tokens.brezhnev }, payload: { seat: "brezhnev", kind: a.kind, key: a.key, choice: a.options[0].choice, turn: state.game.decisions, ...(a.options[0].target ? { target: a.options[0].target } : {}), ...(a.options[0].detail ? { detail: a.options[0].detail } : {}) } });
+      expect(r.statusCode, r.body).toBe(200);
       state = r.json();
     }
   });
@@ -198,14 +199,16 @@ describe("saves through the API", () => {
       ["corrupt", "\u0089PNG\r\n\u001a\n not a save", /corrupt: it is not valid JSON/],
       ["truncated", good.slice(0, good.length / 2), /truncated/],
       ["tampered", good.replace(/"seed": \d+/, '"seed": 99'), /altered or damaged/],
-      ["too new", forge({ schemaVersion: 2 }), /newer version of Presidium/],
+      ["too new", forge({ schemaVersion: 3 }), /newer version of Presidium/],
+      ["a save of model version 1", forge({ schemaVersion: 1 }), /made with model version 1 of Presidium/],
       ["an illegal decision", forge({ decisions: [{ ...decisions[0], choice: "arrest" }, ...decisions.slice(1)] }), /does not replay: decision 1 of \d+ \(brezhnev: weekly arrest\) is not possible/],
+      ["a decision for another question", forge({ decisions: [{ ...decisions[0], key: "w9:weekly:0" }, ...decisions.slice(1)] }), /does not replay: decision 1 of \d+ \(brezhnev: weekly .*\) is not possible/],
       ["the wrong end point", forge({ reached: { ...reached, date: "1964-01-06", week: 27 } }), new RegExp(`does not replay to where it was saved: "reached.date" is "1964-01-06" in the save but "${reached.date}" in the replay; "reached.week" is 27 in the save but ${reached.week} in the replay$`)],
       ["done flipped", forge({ reached: { ...reached, done: true } }), /does not replay to where it was saved: "reached.done" is true in the save but false in the replay$/],
       ["only the week", forge({ reached: { ...reached, week: reached.week + 1 } }), new RegExp(`: "reached.week" is ${reached.week + 1} in the save but ${reached.week} in the replay$`)],
       ["only the date", forge({ reached: { ...reached, date: "1963-07-02" } }), new RegExp(`: "reached.date" is "1963-07-02" in the save but "${reached.date}" in the replay$`)],
       ["all three", forge({ reached: { date: "1964-10-14", week: 70, done: true } }), /"reached.date" is "1964-10-14".*; "reached.week" is 70 .*; "reached.done" is true in the save but false in the replay$/],
-      ["an unknown scenario", forge({ scenario: "march-1953" }), /cannot be played here: unknown scenario "march-1953"/],
+      ["an unknown scenario", forge({ scenario: "november-1917" }), /cannot be played here: unknown scenario "november-1917"/],
       ["several human seats", forge({ humanSeats: ["brezhnev", "khrushchev"] }), /one human seat only/],
       ["a repeated human seat", forge({ humanSeats: ["brezhnev", "brezhnev"] }), /"brezhnev" is listed twice/],
       ["a repeated what-if", forge({ whatIfs: ["loyal-kgb", "loyal-kgb"] }), /the what-if "loyal-kgb" is listed twice/],
@@ -279,20 +282,26 @@ describe("two servers on one saves file", () => {
       const created = (await a.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 9 } })).json() as GameCreated;
       const headers = { "x-seat-token": created.tokens.brezhnev };
       const url = `/api/games/${created.gameId}`;
-      const wait = (turn: number) => ({ seat: "brezhnev", kind: "weekly", choice: "wait", turn });
+      // Lying low is on every weekly menu; the key is the question the seat is asked at that turn.
+      const wait = (turn: number, key: string) => ({ seat: "brezhnev", kind: "weekly", key, choice: "lie-low", turn });
+      const keyOf = (s: PresidiumServer) => s.games.peek(created.gameId)!.world.awaiting[0].key;
       expect((await b.app.inject({ url, headers })).statusCode).toBe(200);
 
-      expect((await a.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(0) })).statusCode).toBe(200);
+      const first = keyOf(a);
+      expect(keyOf(b)).toBe(first);
+      expect((await a.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(0, first) })).statusCode).toBe(200);
       const before = dump(path);
-      const forked = await b.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(0) });
+      const forked = await b.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(0, first) });
       expect(forked.statusCode, forked.body).toBe(409);
       expect(forked.json().error).toMatchObject({ status: 409, code: "stale-game", message: expect.stringMatching(/moved on by another server using the same saves file.*reload/) });
       expect(dump(path)).toBe(before);
 
       // B re-reads the game, moves it on, and now A is the one out of date.
       expect(((await b.app.inject({ url, headers })).json() as SeatResponse).game.decisions).toBe(1);
-      expect((await b.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: { ...wait(1), kind: b.games.peek(created.gameId)!.world.awaiting!.kind } })).statusCode).toBe(200);
-      const stale = await a.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: { ...wait(1), kind: a.games.peek(created.gameId)!.world.awaiting!.kind } });
+      const second = b.games.peek(created.gameId)!.world.awaiting[0];
+      expect(second.kind).toBe("weekly");
+      expect((await b.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(1, second.key) })).statusCode).toBe(200);
+      const stale = await a.app.inject({ method: "POST", url: `${url}/actions`, headers, payload: wait(1, second.key) });
       expect(stale.statusCode, stale.body).toBe(409);
       expect(a.store.getGame(created.gameId)!.save.decisions).toHaveLength(2);
     } finally {

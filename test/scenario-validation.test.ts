@@ -56,68 +56,70 @@ describe("a valid scenario", () => {
 describe("broken scenario files are reported at FILE:LINE:COL", () => {
   // Each fixture is minimal.yaml with one thing wrong; line 2 says what.
   const cases: [fixture: string, issues: string[]][] = [
-    ["bad-indentation", ["33:4: YAML syntax: All mapping items must start at the same column"]],
-    ["tab-indentation", ["33:1: YAML syntax: Tabs are not allowed as indentation"]],
-    ["duplicate-key", ['53:5: YAML syntax: duplicate key "born" (keys in a mapping must be unique)']],
+    ["bad-indentation", ["32:4: YAML syntax: All mapping items must start at the same column"]],
+    ["tab-indentation", ["32:1: YAML syntax: Tabs are not allowed as indentation"]],
+    ["duplicate-key", ['52:5: YAML syntax: duplicate key "born" (keys in a mapping must be unique)']],
     [
       "unknown-field",
       [
-        "37:5: characters.khrushchev.secretry: unknown field (allowed: name, nameRu, born, died, bio, faction, sources, health, incapacitated, presidium, secretary, posts, patron, traits, opinionOfLeader, trust, grievances, believesCcDecides, clients)",
+        "36:5: characters.khrushchev.secretry: unknown field (allowed: name, nameRu, born, died, bio, faction, sources, health, incapacitated, presidium, secretary, posts, patron, traits, opinions, trust, grievances, prestige, believesCcDecides, kompromat, record, travel, clients)",
       ],
     ],
-    ["missing-field", ["50:5: characters.brezhnev.bio: required field is missing"]],
-    ["wrong-type", ['52:11: characters.brezhnev.born: expected a year (integer), got "1906a"']],
-    ["trait-out-of-range", ["61:26: characters.brezhnev.traits.ambition.value: expected ambition from 0 to 1, got 1.7"]],
-    ["unknown-patron", ['84:13: characters.semichastny.patron: unknown character "brezhnyev" (known: brezhnev, khrushchev, semichastny)']],
-    ["unknown-trust-key", ['69:14: characters.brezhnev.trust.semichastnyy: unknown character "semichastnyy" (known: brezhnev, khrushchev, semichastny)']],
-    ["own-patron", ['84:13: characters.semichastny.patron: "semichastny" cannot be their own patron']],
-    ["patron-cycle", ["59:13: characters.brezhnev.patron: patron cycle: brezhnev -> khrushchev -> semichastny -> brezhnev"]],
-    ["died-before-born", ["37:11: characters.khrushchev.died: died (1890) before born (1894)"]],
-    ["duplicate-id", ['118:9: policies.1.id: duplicate id "party-split" (first used by policies.0)']],
+    ["missing-field", ["49:5: characters.brezhnev.bio: required field is missing"]],
+    ["wrong-type", ['51:11: characters.brezhnev.born: expected a year (integer), got "1906a"']],
+    ["trait-out-of-range", ["60:26: characters.brezhnev.traits.ambition.value: expected ambition from 0 to 1, got 1.7"]],
+    ["unknown-patron", ['83:13: characters.semichastny.patron: unknown character "brezhnyev" (known: brezhnev, khrushchev, semichastny)']],
+    ["unknown-trust-key", ['68:14: characters.brezhnev.trust.semichastnyy: unknown character "semichastnyy" (known: brezhnev, khrushchev, semichastny)']],
+    ["own-patron", ['83:13: characters.semichastny.patron: "semichastny" cannot be their own patron']],
+    ["patron-cycle", ["58:13: characters.brezhnev.patron: patron cycle: brezhnev -> khrushchev -> semichastny -> brezhnev"]],
+    ["died-before-born", ["36:11: characters.khrushchev.died: died (1890) before born (1894)"]],
+    ["duplicate-id", ['123:9: policies.1.id: duplicate id "party-split" (first used by policies.0)']],
     [
       "cc-member-is-character",
-      ['105:11: centralCommittee.named.brezhnev.id: CC member id "brezhnev" is also a character id; a principal is not listed among named CC members'],
+      ['106:11: centralCommittee.named.brezhnev.id: CC member id "brezhnev" is also a character id; a principal is not listed among named CC members'],
     ],
     ["start-after-end", ["7:6: end: the scenario must end after it starts: end 1963-12-31 is not after start 1964-01-01"]],
-    ["trip-ends-before-start", ["127:9: trips.pitsunda-holiday.to: trip ends (1964-09-20) before it starts (1964-09-30)"]],
-    ["trip-outside-scenario", ["127:9: trips.pitsunda-holiday.to: trip end 1965-01-13 is outside the scenario (1964-01-01 to 1964-12-31)"]],
+    // Trips are offers (MODEL.md section 4): an offer may not close before it opens, nor open outside the run.
+    ["trip-ends-before-start", ["133:12: trips.pitsunda-holiday.until: the offer closes (1964-09-20) before it opens (1964-09-23)"]],
+    ["trip-outside-scenario", ["132:11: trips.pitsunda-holiday.from: trip offer 1965-01-03 is outside the scenario (1964-01-01 to 1964-12-31)"]],
     [
-      "overlapping-trips",
-      ['132:11: trips.crimea.from: trip "crimea" (1964-10-10 to 1964-10-20) overlaps trip "pitsunda-holiday" (1964-09-30 to 1964-10-13)'],
+      "unknown-traveller",
+      [
+        '131:16: trips.pitsunda-holiday.traveller: "khruschev" is neither a character nor a power (characters: brezhnev, khrushchev, semichastny; powers: firstSecretary, chairsPresidium, government, secondSecretary, cadres, security, army, transport, archives, headOfState, economy, ideology, control, diplomacy, republic)',
+      ],
     ],
     ["mix-not-summing", ["101:12: centralCommittee.composition.0.mix: constituency shares in mix sum to 1.1, expected 1"]],
     ["distance-not-summing", ["103:17: centralCommittee.composition.0.distance: distance shares (near + mid + far) sum to 0.9, expected 1"]],
     [
       "client-shares-over-one",
-      ['26:3: constituencies.regional: client shares of "regional" sum to 1.1 over characters (brezhnev 0.4, khrushchev 0.7); at most 1'],
+      ['25:3: constituencies.regional: client shares of "regional" sum to 1.1 over characters (brezhnev 0.4, khrushchev 0.7); at most 1'],
     ],
-    ["unknown-post", ['58:13: characters.brezhnev.posts.0: unknown post "second-secretry" (known: first-secretary, kgb-chairman, second-secretary)']],
-    ["unknown-policy", ['122:40: events.harvest-report.effects.enact: unknown policy "party-splitt" (known: party-split)']],
-    ["unknown-constituency", ['116:16: policies.party-split.effects.regionl: unknown constituency "regionl" (known: army, regional)']],
-    ["no-leader", ['12:1: posts: no post has the "leader" power; exactly one character must hold such a post']],
+    ["unknown-post", ['57:13: characters.brezhnev.posts.0: unknown post "second-secretry" (known: first-secretary, kgb-chairman, second-secretary)']],
+    ["unknown-policy", ['127:41: events.harvest-report.effects.blame.0: unknown policy "party-splitt" (known: party-split)']],
+    ["unknown-constituency", ['121:16: policies.party-split.effects.regionl: unknown constituency "regionl" (known: army, regional)']],
+    ["champion-not-in-force", ["118:15: policies.party-split.champion: only a policy in force at the start has a champion in the file; the model records who proposes the others"]],
+    ["event-date-and-chance", ["124:5: events.harvest-report: an event needs exactly one of date (it happens then) or chance (it may happen)"]],
+    // Version 2 has no "leader" power; the First Secretary's post is what two men cannot share.
+    ["two-leaders", ['37:13: characters.khrushchev.posts.0: the post "first-secretary" is already held by brezhnev; a post has one holder']],
     [
-      "two-leaders",
-      [
-        '38:13: characters.khrushchev.posts.0: more than one character holds a post with the "leader" power: brezhnev (first-secretary), khrushchev (first-secretary); exactly one must',
-        '58:31: characters.brezhnev.posts.1: more than one character holds a post with the "leader" power: brezhnev (first-secretary), khrushchev (first-secretary); exactly one must',
-      ],
+      "leader-not-full-member",
+      ["35:16: characters.khrushchev.presidium: the holder of a First Secretary's post (first-secretary) must be a full Presidium member, got candidate"],
     ],
-    ["leader-not-full-member", ["36:16: characters.khrushchev.presidium: the leader (first-secretary) must be a full Presidium member, got candidate"]],
     [
       "unresolved-patch-path",
       [
-        '136:14: whatIfs.loyal-kgb.patch.0.set: path "characters.semichastny.trait.loyalty" does not resolve: no "trait" in characters.semichastny (has: name, nameRu, born, bio, faction, health, presidium, posts, patron, traits, opinionOfLeader)',
+        '143:14: whatIfs.loyal-kgb.patch.0.set: path "characters.semichastny.trait.loyalty" does not resolve: no "trait" in characters.semichastny (has: name, nameRu, born, bio, faction, health, presidium, posts, patron, traits, opinions)',
       ],
     ],
     [
       "malformed-patch",
       [
-        "138:9: whatIfs.loyal-kgb.patch.1.remove: required field is missing",
-        "138:9: whatIfs.loyal-kgb.patch.1.remve: unknown field (allowed: set, value, reason, remove)",
+        "145:9: whatIfs.loyal-kgb.patch.1.remove: required field is missing",
+        "145:9: whatIfs.loyal-kgb.patch.1.remve: unknown field (allowed: set, value, reason, remove)",
       ],
     ],
     // The patched value is wrong, so the report points at the patch that wrote it.
-    ["patched-value-invalid", ['137:16: characters.semichastny.traits.loyalty.value: with what-if "loyal-kgb": expected loyalty from 0 to 1, got 1.95']],
+    ["patched-value-invalid", ['144:16: characters.semichastny.traits.loyalty.value: with what-if "loyal-kgb": expected loyalty from 0 to 1, got 1.95']],
   ];
 
   it.each(cases)("%s", (fixture, expected) => {
@@ -132,6 +134,34 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
   });
 });
 
+describe("version 1 constraints that version 2 drops on purpose", () => {
+  const dir = mkdtempSync(join(tmpdir(), "presidium-v2-"));
+  const minimal = readFileSync(minimalFile, "utf8");
+  const load = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return loadScenarioFile(file).scenario;
+  };
+
+  it("no post needs to make anyone First Secretary: a scenario may start with nobody clearly first (MODEL.md section 2)", () => {
+    const text = minimal.replace("powers: [firstSecretary, cadres, chairsPresidium]", "powers: [cadres]");
+    expect(text).not.toBe(minimal);
+    const scenario = load("no-first-secretary.yaml", text);
+    expect(Object.values(scenario.posts).some((p) => p.powers.includes("firstSecretary"))).toBe(false);
+    // The same file with two holders of one post is still refused: the check that replaced "one leader".
+    expect(() => load("shared.yaml", text.replace("posts: [second-secretary]", "posts: [second-secretary, first-secretary]"))).toThrow(/a post has one holder/);
+  });
+
+  it("trips are offers, so two offers open at the same time are fine (MODEL.md section 4)", () => {
+    const second = '  - id: crimea\n    traveller: khrushchev\n    from: "1964-09-25"\n    until: "1964-10-05"\n    days: 10\n    place: Crimea\n    returnDays: 1\n    note: A second offer, open at the same time.\n';
+    const text = minimal.replace("whatIfs:\n", `${second}whatIfs:\n`);
+    const scenario = load("two-offers.yaml", text);
+    expect(scenario.trips.map((t) => t.id)).toEqual(["pitsunda-holiday", "crimea"]);
+    // An overlapping offer that closes before it opens is still caught.
+    expect(() => load("bad-offer.yaml", text.replace('until: "1964-10-05"', 'until: "1964-09-24"'))).toThrow(/trips\.crimea\.until: the offer closes \(1964-09-24\) before it opens \(1964-09-25\)/);
+  });
+});
+
 describe("loader errors that are not about the file's content", () => {
   it("names a missing file in one line", () => {
     const file = join(fixtures, "no-such-scenario.yaml");
@@ -139,7 +169,7 @@ describe("loader errors that are not about the file's content", () => {
   });
 
   it("points an unknown what-if name at the whatIfs section, listing the known ones", () => {
-    expect(issuesOf(minimalFile, ["nope"])).toEqual([`${shown(minimalFile)}:131:1: whatIfs: unknown what-if "nope" (known: loyal-kgb)`]);
+    expect(issuesOf(minimalFile, ["nope"])).toEqual([`${shown(minimalFile)}:138:1: whatIfs: unknown what-if "nope" (known: loyal-kgb)`]);
   });
 
   it("applies single settings after validation-ready what-ifs, reporting bad values with the setting", () => {
@@ -148,7 +178,7 @@ describe("loader errors that are not about the file's content", () => {
     const tooHigh = () => loadScenarioFile(minimalFile, { whatIfs: ["loyal-kgb"], settings: [{ path: "globals.fear", value: 1.4 }] });
     expect(tooHigh).toThrow(`${shown(minimalFile)}:9:18: globals.fear.value: with what-if "loyal-kgb" and setting globals.fear=1.4: expected fear from 0 to 1, got 1.4`);
     const nowhere = () => loadScenarioFile(minimalFile, { settings: [{ path: "globals.dread.value", value: 1 }] });
-    expect(nowhere).toThrow(`${shown(minimalFile)}: setting globals.dread.value: path "globals.dread.value" does not resolve: no "dread" in globals (has: fear, ccArbiter, prestige)`);
+    expect(nowhere).toThrow(`${shown(minimalFile)}: setting globals.dread.value: path "globals.dread.value" does not resolve: no "dread" in globals (has: fear, ccArbiter)`);
   });
 
   it("formats the error message as the issue lines", () => {

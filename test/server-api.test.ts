@@ -1,7 +1,8 @@
 // The JSON API, driven with fastify.inject against a real saves file: every bad request is a 4xx
 // with a message a player can act on, and leaves the game exactly as it was.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InjectOptions } from "fastify";
@@ -9,6 +10,9 @@ import { connect } from "node:net";
 import Database from "better-sqlite3";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
+import { knownActionKinds } from "../src/server/api-schemas.js";
+
+const repo = fileURLToPath(new URL("../", import.meta.url));
 
 let dir: string;
 let server: PresidiumServer;
@@ -54,6 +58,10 @@ const httpAddress = async () => (listening ??= await server.app.listen({ port: 0
 
 /** The turn a game is at: what a client that is up to date sends with its decision. */
 const turnOf = (gameId = game.gameId) => server.games.peek(gameId)!.decisions.length;
+/** The question a seat is asked now, as its client holds it. */
+const askedOf = (gameId = game.gameId, seat = "brezhnev") => server.games.peek(gameId)!.world.awaiting.find((a) => a.seat === seat)!;
+/** Lying low: on every weekly menu, so an always-legal answer to the question asked now. */
+const lieLow = (gameId = game.gameId) => ({ seat: "brezhnev", kind: "weekly", key: askedOf(gameId).key, choice: "lie-low", turn: turnOf(gameId) });
 
 describe("starting a game", () => {
   it("returns the game, a secret token for the seat, and the seat's view", () => {
@@ -84,9 +92,9 @@ describe("starting a game", () => {
   });
 
   it("refuses an unknown scenario or character with the names it knows", async () => {
-    const a = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "march-1953", character: "beria" } });
+    const a = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "november-1917", character: "lenin" } });
     expect(a.statusCode).toBe(400);
-    expect(a.json().error.message).toMatch(/unknown scenario "march-1953".*october-1964/);
+    expect(a.json().error.message).toMatch(/unknown scenario "november-1917".*june-1957.*march-1953.*october-1964/);
     const b = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "stalin" } });
     expect(b.statusCode).toBe(400);
     expect(b.json().error.message).toMatch(/"stalin" is not a character of october-1964.*brezhnev/);
@@ -94,14 +102,15 @@ describe("starting a game", () => {
 
   it("lists the scenarios and gives each one's public dossier (no traits)", async () => {
     const list = (await server.app.inject({ url: "/api/scenarios" })).json();
-    expect(list.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(["june-1957", "october-1964"]));
+    expect(list.map((s: { id: string }) => s.id).sort()).toEqual(["june-1957", "march-1953", "october-1964"]);
     const r = await server.app.inject({ url: "/api/scenarios/october-1964" });
     const info = r.json();
     const brezhnev = info.characters.find((c: { id: string }) => c.id === "brezhnev");
     expect(brezhnev).toMatchObject({ name: "Leonid Brezhnev", faction: expect.any(String), bio: expect.any(String), ageAtStart: 57 });
     expect(brezhnev.posts.length).toBeGreaterThan(0);
-    expect(r.body).not.toMatch(/"ambition"|"traits"|"opinionOfLeader"/);
+    expect(r.body).not.toMatch(/"ambition"|"traits"|"opinions"|"kompromat"|"believesCcDecides"/);
     expect(info.history.timeline.length).toBeGreaterThan(0);
+    expect(info.history).toMatchObject({ primacyAtEnd: "brezhnev", contests: [expect.objectContaining({ target: "khrushchev", outcome: "removed" })] });
   });
 });
 
@@ -115,29 +124,50 @@ describe("bad requests are refused and change nothing", () => {
   });
 
   it("an unknown action: 400 naming the actions there are", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "fly-to-the-moon", choice: "now", turn: turnOf() } }, 400, /unknown action "fly-to-the-moon" \(actions are: vote, speech/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "fly-to-the-moon", key: askedOf().key, choice: "now", turn: turnOf() } }, 400, /unknown action "fly-to-the-moon" \(actions are: weekly, respond, strike/);
+  });
+
+  it("every kind of question the engine asks a seat is an action the API knows", () => {
+    // The engine's questions are built with `kind: "..."` (or a choice of two such names).
+    const sources = [join(repo, "src/engine/turn.ts"), ...readdirSync(join(repo, "src/engine/rules")).map((f) => join(repo, "src/engine/rules", f))];
+    const asked = new Set<string>();
+    for (const file of sources) {
+      for (const m of readFileSync(file, "utf8").matchAll(/\bkind: ([^,\n]+),/g)) for (const s of m[1].matchAll(/"([a-z-]+)"/g)) asked.add(s[1]);
+    }
+    expect(asked.size).toBeGreaterThan(8);
+    expect([...asked].filter((k) => !(knownActionKinds as readonly string[]).includes(k))).toEqual([]);
   });
 
   it("a body with fields the API does not know: 400 naming them", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf(), bribe: 100 } }, 400, /unknown field "bribe"/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { ...lieLow(), bribe: 100 } }, 400, /unknown field "bribe"/);
+  });
+
+  it("a decision without the key of the question it answers: 400", async () => {
+    const { key: _key, ...keyless } = lieLow();
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: keyless }, 400, /"key"/);
   });
 
   it("an action illegal for this seat now (a vote when no session sits): 409 listing what is legal", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", choice: "for", turn: turnOf() } }, 409, /illegal action.*not one of: wait, start-plot/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", key: askedOf().key, choice: "for", turn: turnOf() } }, 409, /illegal action.*not one of: lie-low, /);
+  });
+
+  it("an answer to another question than the one asked (another week's key): 409 naming the question", async () => {
+    const asked = askedOf();
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { ...lieLow(), key: "w40:weekly:0" } }, 409, new RegExp(`it answers "w40:weekly:0" but the question is "${asked.key}"`));
   });
 
   it("a choice that is not among this week's options: 409", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "arrest", turn: turnOf(), target: "khrushchev" } }, 409, /not one of: wait, start-plot/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { ...lieLow(), choice: "arrest", target: "khrushchev" } }, 409, /not one of: lie-low, /);
   });
 
   it("acting for another seat with one's own token: 403", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "khrushchev", kind: "leader-weekly", choice: "govern", turn: turnOf() } }, 403, /holds the seat "brezhnev", not "khrushchev"/);
+    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { ...lieLow(), seat: "khrushchev" } }, 403, /holds the seat "brezhnev", not "khrushchev"/);
   });
 
   it("a seat acting in another game with its token: 403, and neither game changes", async () => {
     const before = fingerprint(other.gameId);
     await expectRefused(
-      { method: "POST", url: `/api/games/${other.gameId}/actions`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf(other.gameId) } },
+      { method: "POST", url: `/api/games/${other.gameId}/actions`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", key: askedOf(other.gameId, "khrushchev").key, choice: "lie-low", turn: turnOf(other.gameId) } },
       403,
       /does not belong to game/,
       game.gameId,
@@ -148,11 +178,11 @@ describe("bad requests are refused and change nothing", () => {
   });
 
   it("no seat token: 401", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() } }, 401, /seat token/);
+    await expectRefused({ method: "POST", url: actionUrl(), payload: lieLow() }, 401, /seat token/);
   });
 
   it("an oversized body: 413", async () => {
-    const payload = JSON.stringify({ seat: "brezhnev", kind: "weekly", choice: "wait", padding: "x".repeat(64 * 1024) });
+    const payload = JSON.stringify({ ...lieLow(), padding: "x".repeat(64 * 1024) });
     await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token(), "content-type": "application/json" }, payload }, 413, /too large/);
   });
 
@@ -165,13 +195,13 @@ describe("bad requests are refused and change nothing", () => {
     const own = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 27 } })).json() as GameCreated;
     const headers = { "x-seat-token": own.tokens[own.seat] };
     const url = `/api/games/${own.gameId}/actions`;
-    const first = await server.app.inject({ method: "POST", url, headers, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: 0 } });
+    const first = await server.app.inject({ method: "POST", url, headers, payload: lieLow(own.gameId) });
     expect(first.statusCode, first.body).toBe(200);
     expect(server.games.peek(own.gameId)!.decisions.length).toBe(1);
-    const kind = server.games.peek(own.gameId)!.world.awaiting!.kind;
-    const earlier = await expectRefused({ method: "POST", url, headers, payload: { seat: "brezhnev", kind, choice: "wait", turn: 0 } }, 409, /answers an earlier question \(turn 0; the game is at turn 1\)/, own.gameId);
+    const { kind, key } = askedOf(own.gameId);
+    const earlier = await expectRefused({ method: "POST", url, headers, payload: { seat: "brezhnev", kind, key, choice: "lie-low", turn: 0 } }, 409, /answers an earlier question \(turn 0; the game is at turn 1\)/, own.gameId);
     expect(earlier.error.code).toBe("stale-turn");
-    const future = await expectRefused({ method: "POST", url, headers, payload: { seat: "brezhnev", kind, choice: "wait", turn: 4 } }, 409, /a turn the game has not reached \(turn 4; the game is at turn 1\)/, own.gameId);
+    const future = await expectRefused({ method: "POST", url, headers, payload: { seat: "brezhnev", kind, key, choice: "lie-low", turn: 4 } }, 409, /a turn the game has not reached \(turn 4; the game is at turn 1\)/, own.gameId);
     expect(future.error.code).toBe("future-turn");
     expect(future.error.message).not.toMatch(/earlier/);
   });
@@ -182,12 +212,13 @@ describe("bad requests are refused and change nothing", () => {
     const send = (body: object) =>
       fetch(`${address}/api/games/${own.gameId}/actions`, { method: "POST", headers: { "content-type": "application/json", "x-seat-token": own.tokens[own.seat] }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as ApiError }));
     const copies = 50;
-    const untimed = await Promise.all(Array.from({ length: copies }, () => send({ seat: "brezhnev", kind: "weekly", choice: "wait" })));
+    const { turn: _turn, ...untimedBody } = lieLow(own.gameId);
+    const untimed = await Promise.all(Array.from({ length: copies }, () => send(untimedBody)));
     expect(untimed.map((r) => r.status)).toEqual(Array(copies).fill(400));
     expect(untimed[0].body.error.message).toMatch(/"turn": give the turn the decision answers/);
     expect(server.games.peek(own.gameId)!.decisions).toHaveLength(0);
 
-    const timed = await Promise.all(Array.from({ length: copies }, () => send({ seat: "brezhnev", kind: "weekly", choice: "wait", turn: 0 })));
+    const timed = await Promise.all(Array.from({ length: copies }, () => send({ ...untimedBody, turn: 0 })));
     expect(timed.filter((r) => r.status === 200)).toHaveLength(1);
     const refused = timed.filter((r) => r.status !== 200);
     expect(refused).toHaveLength(copies - 1);
@@ -228,7 +259,7 @@ describe("requests from other sites", () => {
     const seat = { "x-seat-token": token() };
     return [
       { method: "POST", url: "/api/games", body: JSON.stringify({ scenario: "october-1964", character: "brezhnev" }) },
-      { method: "POST", url: actionUrl(), body: JSON.stringify({ seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() }), headers: seat },
+      { method: "POST", url: actionUrl(), body: JSON.stringify(lieLow()), headers: seat },
       { method: "POST", url: `/api/games/${game.gameId}/saves`, body: JSON.stringify({ name: "from elsewhere" }), headers: seat },
       { method: "POST", url: `/api/saves/${saveId}/load`, body: "{}" },
       { method: "DELETE", url: `/api/saves/${saveId}`, body: "{}" },
@@ -335,7 +366,7 @@ describe("playing", () => {
   it("a legal action advances the game, is recorded, and only new log entries are sent", async () => {
     const before = server.games.peek(game.gameId)!.decisions.length;
     const since = game.state.view.logLength;
-    const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", choice: "wait", turn: turnOf() } });
+    const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: lieLow() });
     expect(r.statusCode, r.body).toBe(200);
     const state = r.json() as SeatResponse;
     expect(state.view.week).toBe(game.state.view.week + 1);

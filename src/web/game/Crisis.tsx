@@ -8,8 +8,8 @@ import type { Names } from "../format.js";
 import { EntryReasons } from "./Reasons.js";
 
 export const crisisTypes = new Set([
-  "launch", "alignment", "arrest", "speech", "presidium-vote", "session-result", "leader-answer",
-  "plenum-delayed", "plenum-demanded", "plenum-convened", "plenum-vote", "plenum-result", "fate", "succession", "plot-exposed",
+  "launch", "alignment", "summons", "arrest", "arrest-fails", "tactic", "speech", "presidium-vote", "session-continues", "session-result", "answer", "concession",
+  "plenum-called", "plenum-demanded", "plenum-convened", "plenum-vote", "plenum-result", "plenum-ratifies", "relieved", "fate", "promotion", "rebuff", "crisis-ends",
 ]);
 
 /** Groups entries into reveal steps: a run of plenum votes is one step. */
@@ -58,7 +58,7 @@ export function Crisis({ entries, shown, names, labels, tallies, onNext, onAll, 
       <h2 id="crisis-title">Crisis in the Presidium</h2>
       {entries.some((e) => e.type === "launch" || e.type === "presidium-vote") ? (
         <p class="tally" aria-live="polite">
-          Roll-call so far: <strong>{forVotes}</strong> to relieve the leader, <strong>{againstVotes}</strong> to keep him.
+          Roll-call so far: <strong>{forVotes}</strong> to remove him, <strong>{againstVotes}</strong> to keep him.
         </p>
       ) : null}
       <ol class="crisis-steps">
@@ -102,13 +102,13 @@ export function Crisis({ entries, shown, names, labels, tallies, onNext, onAll, 
 }
 
 function PlenumStep({ votes, tallies, labels }: { votes: readonly LogEntry[]; tallies: readonly PlenumTally[]; labels: Record<string, string> }) {
-  const plot = typeof votes[0].data?.plot === "string" ? votes[0].data.plot : "";
-  const tally = tallies.find((t) => t.move === plot);
-  const forLeader = votes.filter((v) => v.chosen === "for-leader").length;
+  const move = typeof votes[0].data?.move === "string" ? votes[0].data.move : "";
+  const tally = tallies.find((t) => t.move === move);
+  const forTarget = votes.filter((v) => v.chosen === "keep").length;
   return (
     <div class="plenum">
       <p>
-        The plenum votes, member by member: <strong>{forLeader}</strong> for the leader, <strong>{votes.length - forLeader}</strong> against.
+        The plenum votes, member by member: <strong>{forTarget}</strong> to keep him, <strong>{votes.length - forTarget}</strong> to remove him.
       </p>
       {tally ? (
         <table>
@@ -116,8 +116,8 @@ function PlenumStep({ votes, tallies, labels }: { votes: readonly LogEntry[]; ta
           <thead>
             <tr>
               <th scope="col">Constituency</th>
-              <th scope="col">For the leader</th>
-              <th scope="col">Against</th>
+              <th scope="col">To keep him</th>
+              <th scope="col">To remove him</th>
             </tr>
           </thead>
           <tbody>

@@ -9,20 +9,21 @@ type Option = Awaiting["options"][number];
 
 const titles: Record<string, string> = {
   weekly: "This week",
-  "leader-weekly": "This week, as First Secretary",
-  "plot-action": "Your move in the plot",
   respond: "You are being sounded out",
   strike: "Strike now?",
-  force: "Vote, or arrest him?",
-  vote: "The roll-call",
-  speech: "Your speech",
-  "leader-answer": "The Presidium has voted against you",
-  warning: "A warning",
-  "kgb-report": "A report from your officers",
   align: "Where do the organs stand?",
+  "session-tactic": "The Presidium sits on your case",
+  speech: "Your speech",
+  vote: "The roll-call",
+  answer: "The Presidium has voted against you",
+  concession: "He offers to give up part of his posts",
+  "plenum-date": "When should the plenum meet?",
+  "presidium-business": "A proposal before the Presidium",
+  warning: "A warning",
+  "organs-report": "A report from your officers",
 };
 
-const weeklyKinds = new Set(["weekly", "leader-weekly", "plot-action"]);
+const weeklyKinds = new Set(["weekly"]);
 
 /** `turn` changes with every decision taken, so each new decision starts on its first option. */
 export function DecisionPanel({ awaiting, busy, turn, onDecide }: { awaiting: Awaiting; busy: boolean; turn: number; onDecide: (option: Option) => void }) {
@@ -73,9 +74,9 @@ export function DecisionPanel({ awaiting, busy, turn, onDecide }: { awaiting: Aw
   );
 }
 
-/** Starting a plot carries the weekly chance that an AI in the same place would start one; every other option's odds are the chooser's estimate of success. */
+/** Starting a move carries the weekly chance that an AI in the same place would start one; every other option's odds are the chooser's estimate of success. */
 function oddsText(kind: string, o: Option) {
-  if (kind === "weekly" && o.choice === "start-plot") {
+  if (kind === "weekly" && o.choice === "start-move") {
     return (
       <>
         An AI in your place would start one this week with a chance of <strong>{percent(o.odds ?? 0)}</strong>.{" "}

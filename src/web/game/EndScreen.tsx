@@ -5,7 +5,7 @@ import type { LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../..
 import { fateWords, longDate, type Names } from "../format.js";
 
 /** Entries worth a line on the timeline. */
-const milestones = new Set(["event", "illness", "death", "launch", "session-result", "leader-answer", "plenum-result", "arrest", "plot-exposed", "fate", "succession", "plot-started", "warning", "trip-cut-short"]);
+const milestones = new Set(["event", "illness", "death", "launch", "session-result", "answer", "plenum-result", "plenum-ratifies", "arrest", "arrest-fails", "relieved", "fate", "primacy", "move-started", "warning", "trip-cut-short"]);
 
 export interface EndProps {
   outcome: PublicOutcome;

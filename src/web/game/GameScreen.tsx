@@ -22,7 +22,7 @@ interface CrisisState {
 }
 
 /** Decisions taken inside a session: while one is awaited, the session stays on screen. */
-const sessionKinds = new Set(["vote", "speech", "leader-answer", "align", "force"]);
+const sessionKinds = new Set(["align", "session-tactic", "speech", "vote", "answer", "concession", "plenum-date"]);
 
 export const TURN_MEASURE = "presidium-turn";
 const TURN_START = "presidium-turn-start";
