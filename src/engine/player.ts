@@ -87,10 +87,11 @@ export function seatEstimates(world: World, seat: Id): SeatEstimates {
   if (!me) throw new Error(`unknown seat "${seat}"`);
   const seen = world.log.filter((e) => canKnow(e, seat));
   const evidence = gatherEvidence(world, seat, seen);
+  const board = world.order.map((id) => boardRow(world, seat, id, evidence));
   return {
-    board: world.order.map((id) => boardRow(world, seat, id, evidence)),
+    board,
     cc: ccEstimate(world, seat),
-    moves: moveEstimates(world, seat),
+    moves: moveEstimates(believedWorld(world, seat, new Map(board.map((r) => [r.id, r]))), seat),
     plenums: plenumTallies(world, seen),
   };
 }
@@ -423,6 +424,45 @@ function logit(p: number): number {
   return Math.log(x / (1 - x));
 }
 
+/**
+ * The world as the seat believes it to be: every other man's hidden state (traits, opinions, trust,
+ * suspicions, compromising material, what he knows of moves) replaced by what the seat can read of
+ * him, and the CC members' private debts and the pledges to moves the seat is not in unknown. Rules
+ * applied to it give the seat's estimate of what others would do; nothing in it can betray a secret.
+ */
+export function believedWorld(w: World, seat: Id, reads: ReadonlyMap<Id, BoardRow>): World {
+  const principals: World["principals"] = {};
+  for (const id of w.order) {
+    const p = w.principals[id];
+    if (id === seat) {
+      principals[id] = p;
+      continue;
+    }
+    const read = reads.get(id);
+    const regard: Record<Id, number> = {};
+    if (read?.regard) regard[seat] = read.regard.value;
+    if (read?.stance && w.primacy !== null) regard[w.primacy] = read.stance.value;
+    principals[id] = {
+      ...p,
+      traits: { ambition: 0.5, boldness: 0.5, loyalty: 0.5, competence: 0.5, overconfidence: 0.5, restraint: 0.5, ideology: 0 },
+      regard,
+      trust: {},
+      kompromat: {},
+      suspicion: {},
+      beliefs: [],
+      believesCcDecides: w.globals.ccArbiter,
+    };
+  }
+  const mine = new Set(w.moves.filter((m) => m.members.includes(seat)).map((m) => m.id));
+  return {
+    ...w,
+    principals,
+    cadres: w.cadres.map((c) => ({ ...c, debts: {}, pledge: c.pledge !== null && mine.has(c.pledge) ? c.pledge : null, refused: Object.fromEntries(Object.entries(c.refused).filter(([m]) => mine.has(m))) })),
+    moves: w.moves.map((m) => (mine.has(m.id) ? { ...m, members: knownMembersOf(w, seat, m) } : { ...m, exposure: 0, alarm: 0, refusals: [] })),
+    log: [],
+  };
+}
+
 class OutcomeContext {
   readonly me: Principal;
   private beliefs: World | null = null;
@@ -442,39 +482,7 @@ class OutcomeContext {
    * the seat's estimate of what others would do.
    */
   believed(): World {
-    if (this.beliefs) return this.beliefs;
-    const w = this.world;
-    const reads = this.boardReads();
-    const principals: World["principals"] = {};
-    for (const id of w.order) {
-      const p = w.principals[id];
-      if (id === this.seat) {
-        principals[id] = p;
-        continue;
-      }
-      const read = reads.get(id);
-      const regard: Record<Id, number> = {};
-      if (read?.regard) regard[this.seat] = read.regard.value;
-      if (read?.stance && w.primacy !== null) regard[w.primacy] = read.stance.value;
-      principals[id] = {
-        ...p,
-        traits: { ambition: 0.5, boldness: 0.5, loyalty: 0.5, competence: 0.5, overconfidence: 0.5, restraint: 0.5, ideology: 0 },
-        regard,
-        trust: {},
-        kompromat: {},
-        suspicion: {},
-        beliefs: [],
-        believesCcDecides: w.globals.ccArbiter,
-      };
-    }
-    const mine = new Set(w.moves.filter((m) => m.members.includes(this.seat)).map((m) => m.id));
-    this.beliefs = {
-      ...w,
-      principals,
-      cadres: w.cadres.map((c) => ({ ...c, debts: {}, pledge: c.pledge !== null && mine.has(c.pledge) ? c.pledge : null, refused: Object.fromEntries(Object.entries(c.refused).filter(([m]) => mine.has(m))) })),
-      moves: w.moves.map((m) => (m.members.includes(this.seat) ? { ...m, members: knownMembersOf(w, this.seat, m) } : m)),
-      log: [],
-    };
+    this.beliefs ??= believedWorld(this.world, this.seat, this.boardReads());
     return this.beliefs;
   }
 
@@ -508,7 +516,7 @@ class OutcomeContext {
       case "concession":
         return this.concession(o, base);
       case "plenum-date":
-        return { ...base, result: "The plenum backs the Presidium majority", chance: o.odds ?? null, rules: [o.choice === "convene" ? "Only members already in Moscow will vote tomorrow." : "Members still travelling arrive; they can demand a plenum at once with enough signatures."] };
+        return { ...base, result: "The plenum backs the Presidium majority", chance: this.plenumHope(true), rules: [o.choice === "convene" ? "Only members already in Moscow will vote tomorrow." : "Members still travelling arrive; they can demand a plenum at once with enough signatures."] };
       case "organs-report":
         return o.choice === "pass-on" ? { ...base, result: "The target is warned by the organs" } : { ...base, result: "Nothing reaches the target from your officers", rules: ["Another channel may still warn him."] };
       case "warning":
@@ -543,7 +551,7 @@ class OutcomeContext {
         if (!row?.senior) return { ...base, result: "Your man takes the post", rules: [...rules, "The displaced man's patron takes it as a grievance."] };
         const old = slot && slot.holder !== null ? w.cadres.find((c) => c.id === slot.holder) : undefined;
         const vote = this.businessVote(this.seat, (v) => (old?.patron === v ? -g.appoint.consentOwnMan : 0));
-        return { ...base, result: "The Presidium consents and your man takes the post", chance: vote.chance, spread: vote.spread, votes: vote.votes, rules: [...rules, "A senior post needs the Presidium's consent.", TIE_REJECTS] };
+        return { ...base, result: "The Presidium consents and your man takes the post", chance: vote.chance, spread: vote.spread, votes: vote.votes, breakdown: vote.each, rules: [...rules, "A senior post needs the Presidium's consent.", TIE_REJECTS] };
       }
       case "propose-policy": {
         const policy = w.policies.find((p) => p.id === t);
@@ -555,6 +563,7 @@ class OutcomeContext {
           chance: vote.chance,
           spread: vote.spread,
           votes: vote.votes,
+          breakdown: vote.each,
           rules: [TIE_REJECTS, "Each member weighs his own line (unknown to you), what it does to his clients' constituencies, and any grievance it gives him.", "If it fails you lose a little prestige; if it passes, the constituencies remember you as its champion."],
         };
       }
@@ -576,7 +585,7 @@ class OutcomeContext {
           const k = g.vacancy;
           return k.nomineeRegard * this.regardFor(v, nominee) - k.balance * (w.principals[nominee].patron === this.seat ? 1 : 0) * (1 - w.globals.fear);
         });
-        return { ...base, result: `${nameOf(w, nominee)} becomes a full member of the Presidium`, chance: vote.chance, spread: vote.spread, votes: vote.votes, rules: [TIE_REJECTS] };
+        return { ...base, result: `${nameOf(w, nominee)} becomes a full member of the Presidium`, chance: vote.chance, spread: vote.spread, votes: vote.votes, breakdown: vote.each, rules: [TIE_REJECTS] };
       }
       case "fill-post": {
         const post = w.posts[t];
@@ -594,6 +603,7 @@ class OutcomeContext {
           chance: vote.chance,
           spread: vote.spread,
           votes: vote.votes,
+          breakdown: vote.each,
           rules: [TIE_REJECTS, ...(elected ? ["The Central Committee's plenum then ratifies the choice.", "Colleagues dislike one man holding two top posts."] : [])],
         };
       }
@@ -654,12 +664,12 @@ class OutcomeContext {
   private startMove(target: Id, base: OptionOutcome): OptionOutcome {
     const w = this.world;
     const move = hypotheticalMove(w, this.seat, target);
-    const est = estimateSuccess(w, this.me, move, { knownMembers: [this.seat] });
+    const est = estimateSuccess(this.believed(), this.me, move, { knownMembers: [this.seat] });
     return {
       ...base,
       result: `You begin, in secret, to work for ${nameOf(w, target)}'s removal (launched today with only you in it, it would win at ${Math.round(est.odds * 100)}%)`,
       breakdown: [{ label: "if launched today with only you in it, it would win", chance: est.odds }, ...est.factors.map((f) => ({ label: f.factor, chance: f.chance }))],
-      votes: this.countFrom(est.presidium, target),
+      votes: this.countFrom(est.presidium, target, [this.seat]),
       rules: ["Nothing happens at once: you then sound out colleagues and win over CC members, each a risk of exposure.", TIE_KEEPS],
     };
   }
@@ -754,13 +764,14 @@ class OutcomeContext {
    * chance the rules give his terms (regard for the proposer as the seat reads it, fear of the first
    * man, the threat the proposer poses to him, routine, and the proposal's own terms).
    */
-  private businessVote(proposer: Id, extra: (voter: Id) => number, mine: "yes" | "no" | null = "yes"): { chance: number; spread: number; votes: VoteCount } {
+  private businessVote(proposer: Id, extra: (voter: Id) => number, mine: "yes" | "no" | null = "yes"): { chance: number; spread: number; votes: VoteCount; each: { label: string; chance: number }[] } {
     const w = this.world;
     const bw = this.believed();
     const k = w.params.presidium.vote;
     const temperature = w.params.ai.vote.temperature;
     const voters = presidiumVoters(w);
     const chances: number[] = [];
+    const each: { label: string; chance: number }[] = [];
     const fixed: VoteCount["fixed"] = [];
     let counted = 0;
     let uncertain = 0;
@@ -778,13 +789,14 @@ class OutcomeContext {
       const u = k.regard * this.regardFor(v, proposer) + (proposer === w.primacy ? k.fear * w.globals.fear : 0) - k.threat * threat(bw, bw.principals[v], proposer) + k.routine + extra(v);
       const p = logistic(u / temperature);
       chances.push(p);
+      each.push({ label: `${nameOf(w, v)} votes yes`, chance: p });
       uncertain += (this.boardReads().get(v)?.regard?.spread ?? 0) * k.regard;
     }
     const needed = majorityOf(voters.length);
     const dist = tallyDistribution(chances);
     const chance = atLeastOf(dist, needed - counted);
     const expected = counted + chances.reduce((a, b) => a + b, 0);
-    return { chance, spread: chances.length ? round(Math.min(0.5, uncertain / chances.length / temperature / 8)) : 0, votes: { voters: voters.length, needed, counted, expected: round(expected), fixed, tie: TIE_REJECTS } };
+    return { chance, each, spread: chances.length ? round(Math.min(0.5, uncertain / chances.length / temperature / 8)) : 0, votes: { voters: voters.length, needed, counted, expected: round(expected), fixed, tie: TIE_REJECTS } };
   }
 
   /** A vote on ordinary business: yes works for the proposal, no against it. */
@@ -821,6 +833,7 @@ class OutcomeContext {
       chance: yes ? vote.chance : 1 - vote.chance,
       spread: vote.spread,
       votes: vote.votes,
+      breakdown: vote.each,
       rules: [TIE_REJECTS, `${nameOf(w, proposer)} votes for his own proposal.`],
     };
   }
@@ -858,9 +871,12 @@ class OutcomeContext {
     return { chance, each, votes: { voters: voters.length, needed, counted, expected: round(counted + each * others.length), fixed, tie: TIE_KEEPS } };
   }
 
-  private countFrom(p: { counted: number; voters: number; needed: number; expected: number }, target: Id): VoteCount {
-    const voting = presidiumVoters(this.world).includes(target);
-    return { voters: p.voters, needed: p.needed, counted: p.counted, expected: round(p.expected), fixed: voting ? [{ who: target, vote: "against", why: "votes on his own case, against" }] : [], tie: TIE_KEEPS };
+  /** A move's Presidium count as estimateSuccess reckons it: the members one counts on vote for it, the target against. */
+  private countFrom(p: { counted: number; voters: number; needed: number; expected: number }, target: Id, members: readonly Id[]): VoteCount {
+    const voters = presidiumVoters(this.world);
+    const fixed: VoteCount["fixed"] = voters.filter((v) => v !== target && members.includes(v)).map((v) => ({ who: v, vote: "for" as const, why: v === this.seat ? "your own vote" : "in the move: you count on him" }));
+    if (voters.includes(target)) fixed.push({ who: target, vote: "against", why: "votes on his own case, against" });
+    return { voters: p.voters, needed: p.needed, counted: p.counted, expected: round(p.expected), fixed, tie: TIE_KEEPS };
   }
 
   // ------------------------------------------------------------------------------------- a crisis
@@ -921,7 +937,7 @@ class OutcomeContext {
         return { ...base, result: "The Presidium's vote goes your way", chance: 1 - count.chance, votes: count.votes, rules };
       case "stall":
       case "plenum":
-        return { ...base, result: "The Central Committee's plenum keeps you", chance: o.odds ?? null, rules: ["Members reach Moscow over days, sooner when organs on your side fly them in.", "A tie in the plenum keeps you.", "Losing a fight you chose risks a harsher fate."] };
+        return { ...base, result: "The Central Committee's plenum keeps you", chance: this.plenumHope(false), rules: ["Members reach Moscow over days, sooner when organs on your side fly them in.", "A tie in the plenum keeps you.", "Losing a fight you chose risks a harsher fate."] };
       case "resign":
         return { ...base, result: "You are released from your posts and retired on a pension", rules: ["A man who goes quietly is treated mildly: the winners decide his fate."] };
       case "concede": {
@@ -946,13 +962,13 @@ class OutcomeContext {
     if (!move) return { ...base, chance: o.odds ?? null };
     if (o.choice === "wait") return { ...base, result: "Nothing yet: the move keeps building", rules: ["Every week more may leak; the target may hear of it and strike first."] };
     if (o.choice === "arrest") return { ...base, result: `${nameOf(w, move.target)} is arrested`, chance: o.odds ?? null, rules: ["Organs the target commands himself cannot be turned on him.", "If it fails, the movers are exposed and judged."] };
-    const est = estimateSuccess(w, this.me, move, { knownMembers: knownMembersOf(w, this.seat, move), pledged: votingCc(w).filter((c) => c.pledge === move.id).length });
+    const est = estimateSuccess(this.believed(), this.me, move, { knownMembers: knownMembersOf(w, this.seat, move), pledged: votingCc(w).filter((c) => c.pledge === move.id).length });
     return {
       ...base,
       result: `The move wins: ${describeDemandOf(w, move)}`,
-      chance: o.odds ?? est.odds,
+      chance: est.odds,
       breakdown: est.factors.map((f) => ({ label: f.factor, chance: f.chance })),
-      votes: this.countFrom(est.presidium, move.target),
+      votes: this.countFrom(est.presidium, move.target, knownMembersOf(w, this.seat, move)),
       rules: [TIE_KEEPS, "A First Secretary, or a full member who appeals, can take it to the Central Committee's plenum.", "The chances multiply: the move needs all of them."],
     };
   }
@@ -962,24 +978,24 @@ class OutcomeContext {
     const move = moveById(w, key.split(":")[2] ?? "");
     if (!move) return { ...base, chance: o.odds ?? null };
     const join = o.choice === "join";
-    const p = (join ? o.odds : undefined) ?? 1 - (o.odds ?? 1);
+    const told = knownMembersOf(w, this.seat, move);
+    const est = estimateSuccess(this.believed(), this.me, move, { knownMembers: told, counting: this.seat });
+    const p = est.odds;
     const target = nameOf(w, move.target);
     if (join) {
-      const told = knownMembersOf(w, this.seat, move);
-      const est = estimateSuccess(w, this.me, move, { knownMembers: told, counting: this.seat });
       return {
         ...base,
         result: `You are in a move that wins (${describeDemandOf(w, move)})`,
-        chance: o.odds ?? est.odds,
+        chance: est.odds,
         breakdown: est.factors.map((f) => ({ label: f.factor, chance: f.chance })),
-        votes: this.countFrom(est.presidium, move.target),
-        risks: [{ label: "it fails, and you share the losers' fate", chance: 1 - (o.odds ?? est.odds) }],
+        votes: this.countFrom(est.presidium, move.target, [...told, this.seat]),
+        risks: [{ label: "it fails, and you share the losers' fate", chance: 1 - est.odds }],
         rules: [TIE_KEEPS, "A promise of a post binds the man who made it only if the move wins."],
       };
     }
     const k = w.params.moves.soundOut;
     if (o.choice === "report") {
-      return { ...base, result: `${target} learns of the move, and who sounded you out`, rules: ["If the move wins anyway, its winners remember who warned him."], risks: [{ label: "the move wins anyway", chance: 1 - p }] };
+      return { ...base, result: `${target} learns of the move, and who sounded you out`, rules: ["If the move wins anyway, its winners remember who warned him."], risks: [{ label: "the move wins anyway (as you reckon it with you outside it)", chance: p }] };
     }
     return {
       ...base,
@@ -993,11 +1009,25 @@ class OutcomeContext {
     const w = this.world;
     const move = this.crisisMove();
     if (!move) return base;
-    const est = estimateSuccess(w, this.me, move, { knownMembers: this.launched(move) });
+    const est = estimateSuccess(this.believed(), this.me, move, { knownMembers: this.launched(move) });
     const breakdown = est.factors.map((f) => ({ label: f.factor, chance: f.chance }));
     if (o.choice === "target") return { ...base, result: `${nameOf(w, move.target)} survives`, chance: 1 - est.odds, breakdown, rules: ["Organs on his side can fly his men in and stand between him and an arrest."] };
     if (o.choice === "move") return { ...base, result: `The move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["A kingmaker is rewarded, and then feared by the new first man."] };
     return { ...base, result: "The organs stay out of it", rules: ["Neither side owes you anything; neither blames you."] };
+  }
+
+  /**
+   * The Central Committee's verdict in a plenum as the seat can reckon it: the members' public
+   * leanings (their constituencies' mood, their patrons' lines) for the man whose case it is.
+   * `forMajority`: the chance it backs the Presidium majority rather than him.
+   */
+  private plenumHope(forMajority: boolean): number | null {
+    const w = this.world;
+    const move = this.crisisMove();
+    if (!move || !w.crisis) return null;
+    const hope = targetCcEstimate(this.believed(), w.crisis, move);
+    const keeps = logistic(w.params.crisis.answer.ccSlope * (hope - 0.5));
+    return forMajority ? 1 - keeps : keeps;
   }
 
   private concession(o: Option, base: OptionOutcome): OptionOutcome {
@@ -1050,7 +1080,7 @@ export interface Goal {
   /** Why this man wants it: his traits and his place at the start. */
   why: string;
   /** The traits it follows from (their reasons are in the scenario file). */
-  traits: string[];
+  fromTraits: string[];
   weight: number;
   /** How far it is met now, 0..1 (at the end of the run: the score). */
   progress: number;
@@ -1087,27 +1117,27 @@ export function goalsOf(world: World, seat: Id): GoalReport {
     id: "survive",
     title: "Come through it: keep your freedom, your life and a place in politics",
     why: world.origin.fear >= 0.5 ? "Fear is high: losers of a quarrel may be jailed or shot." : "Even in mild times a loser is pensioned off or sent far from Moscow.",
-    traits: [],
+    fromTraits: [],
     weight: round(2 + 3 * world.origin.fear),
     progress: fallen ? (fateProgress[p.fate ?? ""] ?? 0) : 1,
     status: fallen ? `You were ${p.fate}.` : !p.alive ? "You died in office, undefeated." : p.incapacitatedSince !== null ? "A stroke keeps you from working, but nobody has moved against you." : "You are still in play.",
   });
   const ever = world.primacyHistory.some((h) => h.who === seat);
   if (firstAtStart === seat) {
-    goals.push({ id: "keep-primacy", title: "Stay first in the leadership", why: "You hold primacy at the start: everyone else measures himself against you.", traits: ["ambition"], weight: round(3 + 2 * t.ambition), progress: world.primacy === seat ? 1 : 0, status: world.primacy === seat ? "You are first." : world.primacy ? `${nameOf(world, world.primacy)} is first now.` : "Nobody is first now." });
+    goals.push({ id: "keep-primacy", title: "Stay first in the leadership", why: "You hold primacy at the start: everyone else measures himself against you.", fromTraits: ["ambition"], weight: round(3 + 2 * t.ambition), progress: world.primacy === seat ? 1 : 0, status: world.primacy === seat ? "You are first." : world.primacy ? `${nameOf(world, world.primacy)} is first now.` : "Nobody is first now." });
   } else if (t.ambition >= 0.6 && (startSeat === "full" || startSeat === "secretary")) {
-    goals.push({ id: "take-primacy", title: "Become first in the leadership", why: `Your ambition (${t.ambition.toFixed(2)}) and your seat make the top within reach.`, traits: ["ambition"], weight: round(1 + 4 * t.ambition), progress: world.primacy === seat ? 1 : ever ? 0.5 : 0, status: world.primacy === seat ? "You are first." : ever ? "You were first for a while, and lost it." : "Not yet." });
+    goals.push({ id: "take-primacy", title: "Become first in the leadership", why: `Your ambition (${t.ambition.toFixed(2)}) and your seat make the top within reach.`, fromTraits: ["ambition"], weight: round(1 + 4 * t.ambition), progress: world.primacy === seat ? 1 : ever ? 0.5 : 0, status: world.primacy === seat ? "You are first." : ever ? "You were first for a while, and lost it." : "Not yet." });
   }
   if (startSeat !== "full" && t.ambition >= 0.35) {
-    goals.push({ id: "full-seat", title: "Win a full seat in the Presidium", why: `You start as ${startSeat === "candidate" ? "a candidate member" : startSeat === "secretary" ? "a secretary without a vote" : "an outsider"}; your ambition (${t.ambition.toFixed(2)}) wants a vote.`, traits: ["ambition"], weight: round(2 + 2 * t.ambition), progress: p.presidium === "full" ? 1 : p.presidium === "candidate" && startSeat !== "candidate" ? 0.5 : 0, status: p.presidium === "full" ? "You are a full member." : "Not yet." });
+    goals.push({ id: "full-seat", title: "Win a full seat in the Presidium", why: `You start as ${startSeat === "candidate" ? "a candidate member" : startSeat === "secretary" ? "a secretary without a vote" : "an outsider"}; your ambition (${t.ambition.toFixed(2)}) wants a vote.`, fromTraits: ["ambition"], weight: round(2 + 2 * t.ambition), progress: p.presidium === "full" ? 1 : p.presidium === "candidate" && startSeat !== "candidate" ? 0.5 : 0, status: p.presidium === "full" ? "You are a full member." : "Not yet." });
   }
   if (startPosts.length > 0) {
     const kept = value(startPosts) > 0 ? Math.min(1, value(p.posts) / value(startPosts)) : 1;
-    goals.push({ id: "keep-posts", title: "Keep the posts you hold", why: `You start as ${startPosts.map((x) => world.posts[x]?.title ?? x).join(" and ")}.`, traits: ["loyalty"], weight: 2, progress: round(kept), status: p.posts.length ? `You hold: ${p.posts.map((x) => world.posts[x]?.title ?? x).join("; ")}.` : "You hold no post now." });
+    goals.push({ id: "keep-posts", title: "Keep the posts you hold", why: `You start as ${startPosts.map((x) => world.posts[x]?.title ?? x).join(" and ")}.`, fromTraits: ["loyalty"], weight: 2, progress: round(kept), status: p.posts.length ? `You hold: ${p.posts.map((x) => world.posts[x]?.title ?? x).join("; ")}.` : "You hold no post now." });
   }
   if (t.ambition >= 0.5 && firstAtStart !== seat) {
     const rose = best(p.posts) > best(startPosts);
-    goals.push({ id: "rise", title: "Rise to a bigger post than the one you start with", why: `Ambition ${t.ambition.toFixed(2)}.`, traits: ["ambition"], weight: round(2 * t.ambition), progress: rose ? 1 : 0, status: rose ? "Done." : "Not yet." });
+    goals.push({ id: "rise", title: "Rise to a bigger post than the one you start with", why: `Ambition ${t.ambition.toFixed(2)}.`, fromTraits: ["ambition"], weight: round(2 * t.ambition), progress: rose ? 1 : 0, status: rose ? "Done." : "Not yet." });
   }
   const ownPolicies = world.policies.filter((x) => x.proposer !== "none" && hasPower(world, seat, x.proposer));
   if (Math.abs(t.ideology) >= 0.4 || ownPolicies.length > 0) {
@@ -1117,7 +1147,7 @@ export function goalsOf(world: World, seat: Id): GoalReport {
       id: "policy",
       title: `Carry a policy of your own${t.ideology <= -0.4 ? " (a reform)" : t.ideology >= 0.4 ? " (an orthodox one)" : ""}`,
       why: Math.abs(t.ideology) >= 0.4 ? `Your line is clear (${t.ideology >= 0 ? "orthodox" : "reformer"}, ${t.ideology.toFixed(2)}).` : "Your posts let you propose policies.",
-      traits: ["ideology"],
+      fromTraits: ["ideology"],
       weight: 1.5,
       progress: championed.length ? 1 : ofLine.length ? 0.5 : 0,
       status: championed.length ? `Adopted on your proposal: ${championed.map((x) => x.name).join("; ")}.` : ofLine.length ? `Others carried policies of your line: ${ofLine.map((x) => x.name).join("; ")}.` : "None yet.",
@@ -1133,7 +1163,7 @@ export function goalsOf(world: World, seat: Id): GoalReport {
       if (c.patron === seat) now++;
     }
     const share = voting ? now / voting : 0;
-    goals.push({ id: "clients", title: "Keep your men in the Central Committee", why: `Your clients hold ${Math.round(startClients * 100)}% of its votes at the start: your following.`, traits: ["loyalty"], weight: 1.5, progress: round(Math.min(1, share / startClients)), status: `They hold ${Math.round(share * 100)}% now.` });
+    goals.push({ id: "clients", title: "Keep your men in the Central Committee", why: `Your clients hold ${Math.round(startClients * 100)}% of its votes at the start: your following.`, fromTraits: ["loyalty"], weight: 1.5, progress: round(Math.min(1, share / startClients)), status: `They hold ${Math.round(share * 100)}% now.` });
   }
   const max = goals.reduce((s, g) => s + g.weight, 0);
   const score = goals.reduce((s, g) => s + g.weight * g.progress, 0);

@@ -18,7 +18,7 @@ export function Goals({ report, dossier, final, headingLevel = 2 }: { report: Go
             </p>
             <p class="muted">
               {g.why}
-              {g.traits.map((t) => (reasonOf(t) ? ` ${traitNames[t] ?? t}: ${reasonOf(t)}` : "")).join("")}
+              {g.fromTraits.map((t) => (reasonOf(t) ? ` ${traitNames[t] ?? t}: ${reasonOf(t)}` : "")).join("")}
             </p>
             <div class="goal-progress">
               <meter min={0} max={1} value={g.progress} aria-label={`${g.title}: ${percent(g.progress)} met`}>
