@@ -93,7 +93,7 @@ export function DecisionPanel({ awaiting, outcomes, busy, turn, names, onDecide,
 function OptionRow({ option: o, index, outcome, picked, names, utility, onPick, onGlossary }: { option: Option; index: number; outcome: OptionOutcome | null; picked: boolean; names: Names; utility: number; onPick: () => void; onGlossary: (term: string) => void }) {
   const id = `option-${index}`;
   return (
-    <div class={`option${picked ? " picked" : ""}`} data-choice={o.choice}>
+    <div class={`option${picked ? " picked" : ""}`} data-choice={o.choice} data-option={[o.choice, o.target, o.detail].filter((x) => x !== undefined).join(":")}>
       <input type="radio" id={id} name="decision" value={String(index)} checked={picked} onChange={onPick} aria-describedby={`${id}-result`} />
       <label for={id}>{o.label}</label>
       <p id={`${id}-result`} class="result">
