@@ -1,16 +1,14 @@
 // No response to a seat holds what that seat cannot know. Over many seeded weeks, for several
 // seats, every response is checked against the true world kept on the server: no hidden log entry's
-// text, no move the seat has not heard of, no other principal's private numbers, and no gaps in the
-// log's numbering that would betray how much happened out of sight.
+// text, no move the seat has not heard of, no other principal's private numbers, no other seat's
+// reasons, and no gaps in the log's numbering that would betray how much happened out of sight.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { GameCreated, SeatResponse } from "../src/server/api-types.js";
-import { advance, createWorld, legalActions, step, viewFor, type LogEntry, type World } from "../src/engine/index.js";
-import { resolveScenario } from "../src/scenarios/catalog.js";
-import { loadScenarioFile } from "../src/scenarios/load.js";
+import type { LogEntry, World } from "../src/engine/index.js";
 import Database from "better-sqlite3";
 
 let dir: string;
@@ -29,9 +27,9 @@ afterAll(async () => {
 const canKnow = (e: LogEntry, seat: string) => e.audience === "public" || e.audience.includes(seat);
 
 /** Keys of the world's private state that must never reach a browser. */
-const privateKeys = ['"suspicion":', '"debts":', '"pledge":', '"refused":', '"refusals":', '"exposure":', '"rng":', '"pending":', '"cadres":', '"claims":', '"weekly":', '"spent":', '"promises":', '"origin":', '"trace":', '"health":', '"record":', '"travel":'];
-/** Keys the seat's own state holds once (SeatView.self) and no one else's may add to. */
-const ownOnly = ['"traits":', '"trust":', '"kompromat":', '"believesCcDecides":', '"grievances":'];
+const privateKeys = ['"suspicion":', '"debts":', '"pledge":', '"refused":', '"refusals":', '"rng":', '"exposure":', '"initiator":', '"pending":', '"promises":', '"arrived":', '"weekly":', '"claims":', '"memory":', '"opinions":', '"incapacitatedSince":'];
+/** Keys a seat may hold once, for itself, and never for anyone else. */
+const ownKeys = ['"believesCcDecides":', '"kompromat":', '"grievances":', '"trust":', '"traits":'];
 
 interface Tally {
   responses: number;
@@ -63,23 +61,31 @@ function checkResponse(text: string, world: World, seat: string, tally: Tally): 
     expect(text.includes(`"${move.id}"`), `${seat} was sent ${move.id}, which it has not heard of`).toBe(false);
   }
 
-  // 3. No private state of the world, and no one's traits, trust or beliefs but the seat's own.
+  // 3. No private state of the world, and no one's traits, trust or files but the seat's own.
   for (const key of privateKeys) expect(text.includes(key), `private key ${key} sent to ${seat}`).toBe(false);
-  for (const key of ownOnly) expect(text.split(key).length - 1, `${key} of other principals sent to ${seat}`).toBeLessThanOrEqual(1);
+  // The record of contests is public once the run is over (the outcome), and not before.
+  if (!response.view.done) expect(text.includes('"contests":'), `contests sent to ${seat} during play`).toBe(false);
+  for (const key of ownKeys) expect(text.split(key).length - 1, `${key} of other principals sent to ${seat}`).toBeLessThanOrEqual(1);
   expect(text.split('"ambition":').length - 1, "traits of other principals").toBeLessThanOrEqual(1);
-  // Others' weighing stays theirs: a visible entry carries options only when the seat chose.
-  for (const e of response.view.log) if (e.options) expect(e.actor, `${e.type}: another's reasons sent to ${seat}`).toBe(seat);
 
-  // 4. The seat's log is numbered 0, 1, 2... in its own sequence, so gaps reveal nothing.
+  // 4. Others' weighing stays theirs: an entry shows its reasons only to the man who weighed them.
+  for (const e of response.view.log) {
+    if (!e.options) continue;
+    const weigher = e.type === "fate" ? e.data?.proposedBy : e.actor;
+    expect(weigher === seat && e.type !== "presidium-business", `${seat} was sent the reasons of ${e.type} "${e.text}"`).toBe(true);
+  }
+
+  // 5. The seat's log is numbered 0, 1, 2... in its own sequence, so gaps reveal nothing.
   response.view.log.forEach((e, i) => expect(e.seq).toBe(response.view.logFrom + i));
   expect(response.view.logLength).toBe(visible.length);
   if (response.view.awaiting) expect(response.view.awaiting.seat).toBe(seat);
+  // 6. What each option would bring is told for the seat's own question only, option by option.
+  expect(response.outcomes.length).toBe(response.view.awaiting?.options.length ?? 0);
 }
 
 /** A deterministic but varied way of choosing: plots get started, joined, reported and launched. */
 function pick(optionsCount: number, step: number, seed: number): number {
-  // Seeds may be negative: the remainder is taken into 0..10 first.
-  return ((((step * 7 + seed * 13) % 11) + 11) % 11) % optionsCount;
+  return Math.abs((step * 7 + seed * 13) % 11) % optionsCount;
 }
 
 async function play(scenario: string, seat: string, seed: number, maxDecisions: number, tally: Tally): Promise<void> {
@@ -120,12 +126,13 @@ describe("a seat is sent only what it may know", () => {
     ["october-1964", "mikoyan", 29],
     ["june-1957", "malenkov", 8],
     ["june-1957", "khrushchev", 2],
-    ["march-1953", "beria", 6],
+    ["march-1953", "beria", 4],
+    ["march-1953", "malenkov", 6],
   ];
   const tally: Tally = { responses: 0, hiddenEntries: 0, hiddenMoves: 0 };
 
   for (const [scenario, seat, seed] of runs) {
-    it(`${scenario} as ${seat}, seed ${seed}`, { timeout: 180_000 }, async () => {
+    it(`${scenario} as ${seat}, seed ${seed}`, async () => {
       await play(scenario, seat, seed, 60, tally);
     });
   }
@@ -133,7 +140,7 @@ describe("a seat is sent only what it may know", () => {
   it("had something to hide: many responses, hidden entries and moves unheard of", () => {
     expect(tally.responses).toBeGreaterThan(150);
     expect(tally.hiddenEntries).toBeGreaterThan(500);
-    expect(tally.hiddenMoves).toBeGreaterThan(20);
+    expect(tally.hiddenMoves).toBeGreaterThan(5);
   });
 });
 
@@ -164,7 +171,7 @@ describe("no response during play carries the seed or the generator's state", ()
   }
 
   for (const [scenario, seat, seed] of games) {
-    it(`${scenario} as ${seat}, seed ${seed}: hidden until the end, then shown`, { timeout: 180_000 }, async () => {
+    it(`${scenario} as ${seat}, seed ${seed}: hidden until the end, then shown`, async () => {
       const create = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario, character: seat, seed } });
       expect(create.statusCode).toBe(201);
       const created = create.json() as GameCreated;
@@ -211,35 +218,6 @@ describe("no response during play carries the seed or the generator's state", ()
   it("checked many responses, and games that ended", () => {
     expect(checked).toBeGreaterThan(100);
     expect(ended).toBeGreaterThanOrEqual(2);
-  });
-});
-
-describe("the seat's own acts carry only its own reasons", () => {
-  it("a proposal put to the Presidium does not show the proposer how a colleague weighed it", () => {
-    // october-1964, seed 3, Khrushchev played: he lies low until he can propose someone for an empty
-    // full seat (October 1963), proposes it, and lies low for the rest of the week.
-    const { scenario } = loadScenarioFile(resolveScenario("october-1964"));
-    const seat = "khrushchev";
-    let world = advance(createWorld(scenario, { seed: 3, humanSeats: [seat] }));
-    const lieLow = (w: World) => legalActions(w, seat).find((d) => d.choice === "lie-low") ?? legalActions(w, seat)[0];
-    while (!world.done && !legalActions(world, seat).some((d) => d.choice === "co-opt")) world = step(world, lieLow(world));
-    const proposal = legalActions(world, seat).find((d) => d.choice === "co-opt")!;
-    expect(proposal).toBeDefined();
-    /** The week played out from `start`; the seat's own log entry for its proposal. */
-    const proposed = (start: World) => {
-      let w = step(start, proposal);
-      while (w.week === start.week) w = step(w, lieLow(w));
-      return viewFor(w, seat).log.find((e) => e.type === "presidium-business" && e.actor === seat && e.date === start.date)!;
-    };
-    const entry = proposed(world);
-    expect(entry.text).toMatch(/^Khrushchev proposes to make \w+ a full member of the Presidium: (carried|rejected)/);
-    // The same week with every colleague's private opinion of him changed: what he is shown of his
-    // own act may change only through the public result (who voted how), never through the reasons.
-    const others = structuredClone(world);
-    for (const id of others.order) if (id !== seat) others.principals[id].regard[seat] = -0.9;
-    expect(proposed(others).options).toEqual(entry.options);
-    // And none of the reasons is a voter's: a proposer does not weigh his regard for himself.
-    expect((entry.options ?? []).flatMap((o) => o.terms.map((x) => x.term))).not.toContain("regard for the proposer");
   });
 });
 

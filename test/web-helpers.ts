@@ -74,6 +74,11 @@ export interface AxeViolation {
 
 /** Runs axe-core on the page; returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Runs axe-core on the page; returns every violation, whatever its impact. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern
   // (an injected <script> tag would be blocked by it, as it should be).
@@ -83,5 +88,5 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     const r = await axe.run(document, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
   });
-  return result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  return result;
 }

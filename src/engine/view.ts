@@ -1,10 +1,12 @@
 // What one seat may know: the only way a seat, a player's browser or an AI's explanation sees the
 // world (MODEL.md section 9). Everything not copied here explicitly stays hidden.
+import { addDays } from "./calendar.js";
 import { canKnow } from "./log.js";
-import { ageOf, hasPower } from "./queries.js";
-import { clientShares } from "./power.js";
+import { ageOf, hasPower, moveById } from "./queries.js";
+import { clientShares, powerShare } from "./power.js";
 import type { Awaiting, Id, LogEntry, MoveBelief, Principal, World } from "./state.js";
 import { travellerMatches } from "./rules/crisis.js";
+import { appointerFor } from "./rules/cadres.js";
 
 export interface PrincipalView {
   id: Id;
@@ -28,6 +30,62 @@ export interface PrincipalView {
   away: string | null;
   /** Standing in the country (public). */
   prestige: number;
+  /** Share of the leadership's power, as anyone can reckon it from posts, seats, clients and prestige. */
+  power: number;
+  /** Since when he has been unable to work, if he is (public: his absence is noticed). */
+  illSince: string | null;
+}
+
+/** A job slot the seat appoints to (its powers name the rows), with its holder and the holder's patron. */
+export interface SlotView {
+  id: Id;
+  seat: "voting" | "candidate";
+  holder: string | null;
+  /** Whether the holder sits in the CC elected at the last congress. */
+  inCc: boolean;
+  patron: Id | null;
+}
+
+export interface DeskView {
+  /** Rows of job slots the seat's powers appoint to ("senior": the Presidium must consent). */
+  appoints: { row: Id; label: string; senior: boolean; slots: SlotView[] }[];
+  /** The seat's own clients among the cadres: whose man is known in the apparatus. */
+  clients: { name: string | null; row: Id; region: string; slot: Id | null; seat: "voting" | "candidate" | null }[];
+}
+
+/** A crisis in progress, as anyone in Moscow can see it. */
+export interface CrisisView {
+  target: Id;
+  /** Post titles demanded; empty: all his posts. */
+  demand: string[];
+  venue: "session" | "force";
+  phase: "waiting" | "session" | "plenum-called" | "plenum" | "done";
+  day: number;
+  startedOn: string;
+  sessionDays: number;
+  /** Members of the move, as named when it was launched. */
+  members: Id[];
+  tally: { for: number; against: number; voters: number } | null;
+  /** The side each organ chief has publicly taken. */
+  sides: Record<Id, "target" | "move" | "neutral">;
+  /** CC members in Moscow by each day of the crisis so far (empty until they are called). */
+  arrivals: { day: number; date: string; present: number }[];
+  /** Voting CC members in Moscow now, by constituency, and in all. */
+  presentByRow: Record<Id, number>;
+  present: number;
+  voting: number;
+  signatures: number;
+  /** The day the plenum opens, once it is called. */
+  plenumDay: number | null;
+}
+
+/** A journey as the papers reported it. */
+export interface JourneyView {
+  who: Id;
+  place: string;
+  trip: Id | null;
+  left: string;
+  back: string | null;
 }
 
 export interface RowView {
@@ -62,14 +120,45 @@ export interface SeatView {
   movesKnown: (MoveBelief & { member: boolean; pledged: number | null; promised: string | null })[];
   /** The Central Committee by constituency, and whose clients sit in it. */
   cc: RowView[];
-  /** Policies in force (public), and those the seat could propose. */
-  policies: { id: Id; name: string; inForce: boolean; champion: Id | null; proposable: boolean }[];
+  /** Policies in force (public), and those the seat could propose (with why not, when not). */
+  policies: PolicyView[];
   /** Journeys open to the seat now. */
-  tripOffers: { id: Id; place: string; days: number; until: string }[];
+  tripOffers: { id: Id; place: string; days: number; from: string; until: string; prestige: number; note: string }[];
+  /** Journeys made so far (public: they are in the papers). */
+  journeys: JourneyView[];
+  /** The slots the seat appoints to and his clients: what his powers let him do. */
+  desk: DeskView;
+  /** A contest under way, as it can be seen from Moscow. */
+  crisis: CrisisView | null;
+  /** Who has held primacy, and since when (public). */
+  primacyHistory: { who: Id | null; from: string }[];
+  /** Congresses to come and past ones (public dates). */
+  congresses: { date: string; title: string; electsCc: boolean }[];
+  start: string;
+  end: string;
+  ccElected: string;
   log: LogEntry[];
   /** The question the seat must answer, if any (never another seat's). */
   awaiting: Awaiting | null;
   skipping: boolean;
+}
+
+export interface PolicyView {
+  id: Id;
+  name: string;
+  inForce: boolean;
+  champion: Id | null;
+  proposable: boolean;
+  /** Why the seat cannot propose it now, when it cannot. */
+  barred: string | null;
+  from: string | null;
+  adoptedOn: string | null;
+  historical: string | null;
+  note: string;
+  /** -1 reform .. +1 orthodox. */
+  line: number;
+  /** Constituencies (ids) it pleases (+) or angers (-). */
+  effects: { constituency: string; effect: number }[];
 }
 
 export function viewFor(world: World, seat: Id): SeatView {
@@ -83,6 +172,11 @@ export function viewFor(world: World, seat: Id): SeatView {
     done: world.done,
     leader: world.primacy,
     globals: { fear: world.globals.fear },
+    start: world.start,
+    end: world.end,
+    ccElected: world.ccElected,
+    primacyHistory: world.primacyHistory.map((h) => ({ ...h })),
+    congresses: world.congresses.map((c) => ({ date: c.date, title: c.title, electsCc: c.electsCc })),
     principals: world.order.map((id) => principalView(world, id)),
     self: {
       traits: { ...me.traits },
@@ -106,8 +200,13 @@ export function viewFor(world: World, seat: Id): SeatView {
       for (const c of members) if (c.seat === "voting" && c.patron !== null) clients[c.patron] = (clients[c.patron] ?? 0) + 1;
       return { id: r.id, label: r.label, voting: members.filter((c) => c.seat === "voting").length, candidates: members.filter((c) => c.seat === "candidate").length, clients };
     }),
-    policies: world.policies.map((p) => ({ id: p.id, name: p.name, inForce: p.inForce, champion: p.champion ?? null, proposable: !p.inForce && p.proposer !== "none" && hasPower(world, seat, p.proposer) && (p.from === undefined || p.from <= world.date) })),
-    tripOffers: world.trips.filter((t) => !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, seat) && t.from <= world.date && world.date <= t.until).map((t) => ({ id: t.id, place: t.place, days: t.days, until: t.until })),
+    policies: world.policies.map((p) => policyView(world, seat, p)),
+    tripOffers: world.trips
+      .filter((t) => !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, seat) && world.date <= t.until)
+      .map((t) => ({ id: t.id, place: t.place, days: t.days, from: t.from, until: t.until, prestige: t.prestige, note: t.note })),
+    journeys: journeys(world),
+    desk: deskView(world, seat),
+    crisis: crisisView(world),
     // Renumbered: the global sequence numbers would reveal, by their gaps, how much happened out of sight.
     log: world.log.filter((e) => canKnow(e, seat)).map((e, i) => withoutOthersReasons({ ...e, seq: i }, seat)),
     awaiting: world.awaiting.find((a) => a.seat === seat) ?? null,
@@ -134,6 +233,124 @@ function principalView(world: World, id: Id): PrincipalView {
     fate: p.fate,
     away: p.location ? p.location.place : null,
     prestige: Math.round(p.prestige * 100) / 100,
+    power: Math.round(powerShare(world, id) * 1000) / 1000,
+    illSince: p.alive ? p.incapacitatedSince : null,
+  };
+}
+
+function policyView(world: World, seat: Id, p: World["policies"][number]): PolicyView {
+  const retry = addDays(world.date, -world.params.governing.policy.retryWeeks * 7);
+  let barred: string | null = null;
+  if (p.inForce) barred = "already in force";
+  else if (p.proposer === "none") barred = "nobody can propose it";
+  else if (!hasPower(world, seat, p.proposer)) barred = `only the holder of the ${powerWords[p.proposer] ?? p.proposer} can propose it`;
+  else if (p.from !== undefined && p.from > world.date) barred = `not before ${p.from}`;
+  else if (!p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce))) barred = `needs first: ${p.requires.map((r) => world.policies.find((x) => x.id === r)?.name ?? r).join(", ")}`;
+  else if ((world.memory.proposals[p.id] ?? "") > retry) barred = "voted on lately: it cannot be put again yet";
+  return {
+    id: p.id,
+    name: p.name,
+    inForce: p.inForce,
+    champion: p.champion ?? null,
+    proposable: barred === null,
+    barred,
+    from: p.from ?? null,
+    adoptedOn: p.adoptedOn,
+    historical: p.historical ?? null,
+    note: p.note,
+    line: p.line,
+    effects: Object.entries(p.effects).map(([constituency, effect]) => ({ constituency, effect })),
+  };
+}
+
+/** What each power is, in words, for a player told why he cannot propose something. */
+const powerWords: Record<string, string> = {
+  firstSecretary: "First Secretary's post",
+  chairsPresidium: "chair of the Presidium",
+  government: "Council of Ministers",
+  secondSecretary: "Second Secretary's duties",
+  cadres: "Secretariat's cadres work",
+  security: "security organs",
+  army: "Ministry of Defence",
+  transport: "aircraft and special trains",
+  archives: "archives",
+  headOfState: "head of state's post",
+  economy: "economic planning",
+  ideology: "ideology portfolio",
+  control: "control commission",
+  diplomacy: "Foreign Ministry",
+  republic: "leadership of a republic",
+};
+
+function journeys(world: World): JourneyView[] {
+  const out: JourneyView[] = [];
+  for (const e of world.log) {
+    if (e.type !== "trip" || e.audience !== "public" || !e.actor) continue;
+    const trip = typeof e.data?.trip === "string" ? e.data.trip : null;
+    if (trip !== null) {
+      const offer = world.trips.find((t) => t.id === trip);
+      out.push({ who: e.actor, place: offer?.place ?? "abroad", trip, left: e.date, back: null });
+    } else {
+      const open = [...out].reverse().find((j) => j.who === e.actor && j.back === null);
+      if (open) open.back = e.date;
+    }
+  }
+  return out;
+}
+
+function deskView(world: World, seat: Id): DeskView {
+  const appoints: DeskView["appoints"] = [];
+  for (const row of world.rows) {
+    if (row.appointedBy === "none" || appointerFor(world, row.appointedBy) !== seat) continue;
+    const slots = world.slots
+      .filter((s) => s.row === row.id)
+      .map((s) => {
+        const c = s.holder !== null ? world.cadres.find((x) => x.id === s.holder) : undefined;
+        return { id: s.id, seat: s.seat, holder: c ? (c.name ?? `a member from ${c.region}`) : null, inCc: c?.seat != null, patron: c?.patron ?? null };
+      });
+    appoints.push({ row: row.id, label: row.label, senior: row.senior, slots });
+  }
+  const clients = world.cadres.filter((c) => c.patron === seat && (c.slot !== null || c.seat !== null)).map((c) => ({ name: c.name, row: c.row, region: c.region, slot: c.slot, seat: c.seat }));
+  return { appoints, clients };
+}
+
+function crisisView(world: World): CrisisView | null {
+  const crisis = world.crisis;
+  if (!crisis) return null;
+  const move = moveById(world, crisis.move);
+  if (!move) return null;
+  const launch = world.log.find((e) => e.type === "launch" && e.data?.move === move.id);
+  const members = Array.isArray(launch?.data?.members) ? (launch.data.members as unknown[]).filter((m): m is string => typeof m === "string") : [];
+  // Who has reached Moscow is seen; when the others will arrive is not.
+  const voting = world.cadres.filter((c) => c.seat === "voting");
+  const arrivals: CrisisView["arrivals"] = [];
+  const presentByRow: Record<Id, number> = {};
+  let present = 0;
+  if (Object.keys(crisis.arrived).length > 0) {
+    for (let d = 0; d <= crisis.day; d++) arrivals.push({ day: d, date: addDays(crisis.startedOn, d), present: voting.filter((c) => (crisis.arrived[c.id] ?? Infinity) <= d).length });
+    for (const c of voting) {
+      if ((crisis.arrived[c.id] ?? Infinity) > crisis.day) continue;
+      present++;
+      presentByRow[c.row] = (presentByRow[c.row] ?? 0) + 1;
+    }
+  }
+  return {
+    target: move.target,
+    demand: move.demand.map((p) => world.posts[p]?.title ?? p),
+    venue: crisis.venue,
+    phase: crisis.phase,
+    day: crisis.day,
+    startedOn: crisis.startedOn,
+    sessionDays: crisis.sessionDays,
+    members,
+    tally: crisis.tally ? { ...crisis.tally } : null,
+    sides: { ...crisis.sides },
+    arrivals,
+    presentByRow,
+    present,
+    voting: voting.length,
+    signatures: crisis.signatures.length,
+    plenumDay: crisis.plenumDay,
   };
 }
 
@@ -148,7 +365,14 @@ function healthRead(p: Principal): PrincipalView["healthRead"] {
  * weighing (the terms and utilities) is theirs. A seat sees its own reasons, and others' acts.
  */
 function withoutOthersReasons(entry: LogEntry, seat: Id): LogEntry {
-  if (entry.actor === seat || !entry.options) return entry;
+  // A Presidium vote on business is logged under its proposer with one voter's weighing, and a fate
+  // under the loser with the weighing of the man who proposed it: neither is theirs to see.
+  if (!entry.options) return entry;
+  const weigher = entry.type === "fate" ? entry.data?.proposedBy : privateToVoters.has(entry.type) ? null : entry.actor;
+  if (weigher === seat) return entry;
   const { options: _hidden, ...rest } = entry;
   return rest;
 }
+
+/** Entries whose weighing belongs to someone other than their actor. */
+const privateToVoters = new Set(["presidium-business", "fate"]);

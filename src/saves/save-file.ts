@@ -29,6 +29,15 @@ const decisionSchema = z.strictObject({
   detail: id.optional(),
 });
 
+/** The most model parameters one game may set. */
+export const MAX_SAVE_SETTINGS = 50;
+
+/** A model parameter set for a game: `model.GROUP.RULE.NAME` and its number. */
+export const settingSchema = z.strictObject({
+  path: z.string().regex(/^model\.[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/, "a model parameter path such as model.ai.choice.temperature").max(120),
+  value: z.number().finite(),
+});
+
 /** A list in which no entry appears twice; the message names the first repeated one. */
 function distinct<T extends z.ZodType<string>>(item: T, what: string) {
   return z.array(item).superRefine((list, ctx) => {
@@ -72,6 +81,11 @@ export const saveFileSchema = z.strictObject({
   whatIfs: whatIfsSchema(20),
   humanSeats: distinct(id, "the human seat").pipe(z.array(id).min(1, "the save has no human seat").max(1, ONE_HUMAN_SEAT)),
   decisions: z.array(decisionSchema).max(5000),
+  /**
+   * Model parameters the game was started with (the new game's advanced options, as `--set`
+   * model.NAME=V): the replay applies them. Absent when none were set.
+   */
+  settings: z.array(settingSchema).max(MAX_SAVE_SETTINGS).optional(),
   /** Where the replay must arrive: checked on loading. */
   reached: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), week: z.number().int().min(0), done: z.boolean() }),
   checksum: z.string(),
@@ -90,6 +104,7 @@ export function makeSaveFile(content: SaveContent): SaveFile {
     whatIfs: [...content.whatIfs],
     humanSeats: [...content.humanSeats],
     decisions: content.decisions.map((d) => ({ seat: d.seat, kind: d.kind, key: d.key, choice: d.choice, ...(d.target !== undefined ? { target: d.target } : {}), ...(d.detail !== undefined ? { detail: d.detail } : {}) })),
+    ...(content.settings && content.settings.length > 0 ? { settings: content.settings.map((s) => ({ path: s.path, value: s.value })) } : { settings: undefined }),
     reached: { ...content.reached },
   };
   return { ...body, checksum: checksumOf(body) };

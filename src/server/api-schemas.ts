@@ -1,6 +1,6 @@
 // Request bodies and parameters, validated with zod; a failure becomes a 400 naming the field.
 import { z } from "zod";
-import { seedSchema, whatIfsSchema } from "../saves/save-file.js";
+import { MAX_SAVE_SETTINGS, seedSchema, settingSchema, whatIfsSchema } from "../saves/save-file.js";
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "expected an id (lower-case letters, digits and dashes)").max(64);
 
@@ -9,6 +9,18 @@ export const newGameBody = z.strictObject({
   character: id,
   seed: seedSchema.optional(),
   whatIfs: whatIfsSchema(10).default([]),
+  /** Model parameters to override (the advanced options): each path at most once. */
+  settings: z
+    .array(settingSchema)
+    .max(MAX_SAVE_SETTINGS, `at most ${MAX_SAVE_SETTINGS} model settings`)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      for (const s of list) {
+        if (seen.has(s.path)) ctx.addIssue({ code: "custom", message: `${s.path} is set twice` });
+        seen.add(s.path);
+      }
+    })
+    .default([]),
 });
 
 export const actionBody = z.strictObject({

@@ -1,6 +1,8 @@
 // The JSON the server sends and receives: shared by the server and the browser (types only).
 import type { SaveSummary } from "../saves/store.js";
-import type { Awaiting, BoardRow, LogEntry, MoveEstimate, PlenumTally, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView } from "../engine/index.js";
+import type { Awaiting, BoardRow, CcRowEstimate, LogEntry, MoveEstimate, PlenumTally, PrincipalView, PublicOutcome, Read, RowView, SeatEstimates, SeatView } from "../engine/index.js";
+import type { Goal, GoalReport, OptionOutcome, VoteCount } from "../engine/player.js";
+import type { CrisisView, DeskView, JourneyView, PolicyView, SlotView } from "../engine/view.js";
 
 export interface ScenarioListing {
   id: string;
@@ -23,7 +25,17 @@ export interface CharacterDossier {
   secretary: boolean;
   /** Post titles at the start. */
   posts: string[];
-  sources: { key: string; text: string }[];
+  /** Works cited, with a link where the citation is an address. */
+  sources: { key: string; text: string; url?: string }[];
+  patron: string | null;
+  /** The scenario's judgement of him at the start, each trait with its reason (public: the scenario file is). */
+  traits: { name: string; value: number; reason: string; sources: { key: string; text: string; url?: string }[] }[];
+  health: { value: number; reason: string };
+  prestige: { value: number; reason: string } | null;
+  grievances: { against: string; cause: string; date: string | null }[];
+  died: number | null;
+  /** What history records of him in the scenario's window. */
+  history: string[];
 }
 
 export interface ScenarioInfo extends ScenarioListing {
@@ -44,6 +56,8 @@ export interface NewGameRequest {
   /** Omitted: the server draws one. */
   seed?: number;
   whatIfs?: string[];
+  /** Model parameters to override, as the command line's --set model.NAME=V. */
+  settings?: { path: string; value: number }[];
 }
 
 /** What a seat is told about the game it sits in. */
@@ -56,6 +70,8 @@ export interface GameInfo {
    */
   seed?: number;
   whatIfs: string[];
+  /** Model parameters set for this game (the new game's advanced options), as `model.NAME` paths. */
+  settings: { path: string; value: number }[];
   seat: string;
   humanSeats: string[];
   decisions: number;
@@ -68,7 +84,22 @@ export interface SeatResponse {
   /** The seat's view; `log` holds only the entries from `logFrom` on (the client asked `since`). */
   view: Omit<SeatView, "log"> & { log: LogEntry[]; logFrom: number; logLength: number };
   estimates: SeatEstimates;
+  /** What each option of the seat's question would bring, with the seat's own odds (same order as the options). */
+  outcomes: OptionOutcome[];
+  /** The character's goals and how far they are met. */
+  goals: GoalReport;
+  /** Speeches heard, as prose, by their place in the seat's log (only those from `logFrom` on). */
+  speeches: Record<number, string>;
   outcome: PublicOutcome | null;
+}
+
+/** A model parameter the advanced options may set. */
+export interface ParameterListing {
+  path: string;
+  value: number;
+  range: [number, number];
+  integer: boolean;
+  meaning: string;
 }
 
 /** Returned when a game starts or a save is loaded: the seat tokens are shown once, here. */
@@ -98,4 +129,4 @@ export interface ApiError {
   error: { status: number; code: string; message: string };
 }
 
-export type { Awaiting, BoardRow, LogEntry, MoveEstimate, PlenumTally, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView };
+export type { Awaiting, BoardRow, CcRowEstimate, RowView, CrisisView, DeskView, Goal, GoalReport, JourneyView, LogEntry, MoveEstimate, OptionOutcome, PlenumTally, PolicyView, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView, SlotView, VoteCount };

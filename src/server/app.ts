@@ -9,7 +9,8 @@ import { z } from "zod";
 import { IllegalAction } from "../engine/index.js";
 import { MAX_SAVE_BYTES, readSaveFile, saveFileText, SaveError } from "../saves/save-file.js";
 import { SaveStore, StaleGameError, type StoreFaults } from "../saves/store.js";
-import type { ApiError, GameCreated, SaveSummaryJson } from "./api-types.js";
+import type { ApiError, GameCreated, ParameterListing, SaveSummaryJson } from "./api-types.js";
+import { loadModelFile } from "../scenarios/model-file.js";
 import { actionBody, describeZodError, gameParams, knownActionKinds, newGameBody, saveBody, saveParams, sinceQuery } from "./api-schemas.js";
 import { GameService, type LiveGame } from "./games.js";
 import { badRequest, conflict, HttpError, notFound, unprocessable } from "./http-errors.js";
@@ -102,6 +103,11 @@ export function buildServer(options: AppOptions): PresidiumServer {
 function registerApi(app: FastifyInstance, games: GameService, catalog: ScenarioCatalog, store: SaveStore): void {
   app.get("/api/scenarios", async () => catalog.list());
 
+  // The model's parameters, for the new game's advanced options: each with its default, range and meaning.
+  app.get("/api/parameters", async (): Promise<ParameterListing[]> =>
+    [...loadModelFile().entries].map(([name, e]) => ({ path: `model.${name}`, value: e.value, range: e.range, integer: e.integer ?? false, meaning: e.meaning })),
+  );
+
   app.get("/api/scenarios/:scenarioId", async (request) => {
     const { scenarioId } = parse(z.strictObject({ scenarioId: z.string().max(64) }), request.params);
     if (!catalog.ids().includes(scenarioId)) throw notFound(`no scenario "${scenarioId}" (this server has: ${catalog.ids().join(", ")})`);
@@ -110,7 +116,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
 
   app.post("/api/games", async (request, reply) => {
     const body = parse(newGameBody, request.body);
-    const { game, tokens } = games.create(body.scenario, body.character, body.seed, body.whatIfs);
+    const { game, tokens } = games.create(body.scenario, body.character, body.seed, body.whatIfs, body.settings);
     reply.code(201);
     return created(games, game, body.character, tokens);
   });

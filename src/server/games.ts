@@ -8,7 +8,7 @@ import { makeSaveFile, SaveError, type SaveFile } from "../saves/save-file.js";
 import { StaleGameError, type SaveStore } from "../saves/store.js";
 import { forbidden, notFound, unauthorized } from "./http-errors.js";
 import type { LoadedScenario, ScenarioCatalog } from "./scenario-catalog.js";
-import { UnknownScenarioInput } from "./scenario-catalog.js";
+import { UnknownScenarioInput, type ModelSetting } from "./scenario-catalog.js";
 
 export interface LiveGame {
   id: string;
@@ -16,6 +16,8 @@ export interface LiveGame {
   scenarioHash: string;
   seed: number;
   whatIfs: string[];
+  /** Model parameters set for this game (as --set model.NAME=V). */
+  settings: ModelSetting[];
   humanSeats: string[];
   decisions: Decision[];
   world: World;
@@ -47,8 +49,8 @@ export class GameService {
   ) {}
 
   /** Starts a game with `character` as its human seat. Returns the game and the seat's token. */
-  create(scenarioId: string, character: string, seed: number | undefined, whatIfs: readonly string[]): { game: LiveGame; tokens: Record<string, string> } {
-    const loaded = this.catalog.load(scenarioId, whatIfs);
+  create(scenarioId: string, character: string, seed: number | undefined, whatIfs: readonly string[], settings: readonly ModelSetting[] = []): { game: LiveGame; tokens: Record<string, string> } {
+    const loaded = this.catalog.load(scenarioId, whatIfs, settings);
     if (!Object.hasOwn(loaded.scenario.characters, character)) {
       throw new UnknownScenarioInput(`"${character}" is not a character of ${scenarioId} (characters: ${Object.keys(loaded.scenario.characters).join(", ")})`);
     }
@@ -56,7 +58,7 @@ export class GameService {
     const chosenSeed = seed ?? randomInt(1, MAX_DRAWN_SEED + 1);
     const world = advance(createWorld(loaded.scenario, { seed: chosenSeed, whatIfs: [...whatIfs], humanSeats }));
     const name = `${loaded.scenario.characters[character].name}, ${loaded.scenario.title}`;
-    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], humanSeats, decisions: [], world, name });
+    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], settings: [...settings], humanSeats, decisions: [], world, name });
     const tokens = this.issueTokens(game);
     const save = this.saveFileOf(game, game.name);
     this.store.createGame(game.id, save, [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })));
@@ -117,6 +119,7 @@ export class GameService {
       scenarioHash: game.scenarioHash,
       seed: game.seed,
       whatIfs: game.whatIfs,
+      ...(game.settings.length ? { settings: game.settings } : {}),
       humanSeats: game.humanSeats,
       decisions: game.decisions,
       reached: { date: game.world.date, week: game.world.week, done: game.world.done },
@@ -129,7 +132,7 @@ export class GameService {
    */
   load(save: SaveFile, options: { keepAsImported?: boolean } = {}): { game: LiveGame; tokens: Record<string, string>; importedSaveId: number | null } {
     const { loaded, world } = this.replay(save);
-    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name });
+    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, settings: save.settings ?? [], humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name });
     const tokens = this.issueTokens(game);
     const seats = [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash }));
     const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined);
@@ -142,7 +145,7 @@ export class GameService {
   replay(save: SaveFile): { loaded: LoadedScenario; world: World } {
     let loaded: LoadedScenario;
     try {
-      loaded = this.catalog.load(save.scenario, save.whatIfs);
+      loaded = this.catalog.load(save.scenario, save.whatIfs, save.settings ?? []);
     } catch (error) {
       if (error instanceof UnknownScenarioInput) throw new SaveError(`the save cannot be played here: ${error.message}`);
       throw error;
@@ -171,13 +174,14 @@ export class GameService {
     return { loaded, world };
   }
 
-  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string }): LiveGame {
+  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; settings: ModelSetting[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string }): LiveGame {
     return {
       id: randomUUID(),
       scenarioId: g.scenarioId,
       scenarioHash: loaded.hash,
       seed: g.seed,
       whatIfs: [...g.whatIfs],
+      settings: g.settings.map((x) => ({ ...x })),
       humanSeats: [...g.humanSeats],
       decisions: [...g.decisions],
       world: g.world,
@@ -210,7 +214,7 @@ export class GameService {
     const { loaded, world } = this.replay(stored.save);
     const s = stored.save;
     const game: LiveGame = {
-      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name }),
+      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, settings: s.settings ?? [], humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name }),
       id: gameId,
       seatTokenHashes: new Map(stored.seats.map((x) => [x.seat, x.tokenHash])),
       autosave: { week: world.week, date: world.date },

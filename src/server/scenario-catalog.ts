@@ -15,6 +15,12 @@ export interface LoadedScenario {
   hash: string;
 }
 
+/** A model parameter set for a game, as the command line's --set model.NAME=V. */
+export interface ModelSetting {
+  path: string;
+  value: number;
+}
+
 /** A scenario id, what-if or character that is not there; the message is for the player. */
 export class UnknownScenarioInput extends Error {}
 
@@ -35,8 +41,13 @@ export class ScenarioCatalog {
     return listScenarios(this.dir).map((s) => s.id);
   }
 
-  load(id: string, whatIfs: readonly string[] = []): LoadedScenario {
-    const key = `${id}\u0000${[...whatIfs].join("\u0000")}`;
+  /**
+   * The scenario with its what-ifs and model settings applied (`settings`: `model.NAME` paths and
+   * numbers, as the command line's --set). A setting that names no parameter, or a value outside its
+   * range, is refused with the loader's message.
+   */
+  load(id: string, whatIfs: readonly string[] = [], settings: readonly ModelSetting[] = []): LoadedScenario {
+    const key = `${id}\u0000${[...whatIfs].join("\u0000")}\u0001${settings.map((s) => `${s.path}=${s.value}`).join("\u0000")}`;
     const cached = this.loaded.get(key);
     if (cached) return cached;
     if (!this.ids().includes(id)) throw new UnknownScenarioInput(`unknown scenario "${id}" (this server has: ${this.ids().join(", ")})`);
@@ -44,7 +55,7 @@ export class ScenarioCatalog {
     const hash = createHash("sha256").update(readFileSync(file)).digest("hex");
     let scenario: Scenario;
     try {
-      scenario = loadScenarioFile(file, { whatIfs }).scenario;
+      scenario = loadScenarioFile(file, { whatIfs, settings }).scenario;
     } catch (error) {
       if (error instanceof ScenarioError) throw new UnknownScenarioInput(error.issues.join("; "));
       throw error;
@@ -70,7 +81,14 @@ export class ScenarioCatalog {
       presidium: c.presidium,
       secretary: c.secretary,
       posts: c.posts.map((p) => scenario.posts[p]?.title ?? p),
-      sources: c.sources.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean).map((key) => ({ key, text: scenario.sources[key] ?? key })),
+      sources: sourcesOf(scenario, c.sources),
+      patron: c.patron,
+      traits: Object.entries(c.traits).map(([name, t]) => ({ name, value: t.value, reason: t.reason, sources: sourcesOf(scenario, t.source ? [t.source] : []) })),
+      health: { value: c.health.value, reason: c.health.reason },
+      prestige: c.prestige ? { value: c.prestige.value, reason: c.prestige.reason } : null,
+      grievances: c.grievances.map((g) => ({ against: g.against, cause: g.cause, date: g.date ?? null })),
+      died: c.died ?? null,
+      history: historyOf(scenario, cid),
     }));
     const info: ScenarioInfo = {
       id: scenario.id,
@@ -80,10 +98,51 @@ export class ScenarioCatalog {
       end: scenario.end,
       whatIfs: Object.entries(scenario.whatIfs).map(([wid, w]) => ({ id: wid, title: w.title, description: w.description })),
       characters,
-      constituencies: Object.fromEntries(scenario.centralCommittee.composition.map((row) => [row.constituency, row.label])),
+      constituencies: { ...Object.fromEntries(Object.entries(scenario.constituencies).map(([k, c]) => [k, c.label])), ...Object.fromEntries(scenario.centralCommittee.composition.map((row) => [row.constituency, row.label])) },
       history: { summary: scenario.history.summary, timeline: scenario.history.timeline.map((t) => ({ date: t.date, text: t.text })), contests: scenario.history.contests.map((c) => ({ ...c })), primacyAtEnd: scenario.history.primacyAtEnd },
     };
     this.infos.set(id, info);
     return info;
   }
+}
+
+/**
+ * A character's sources as the scenario cites them: each key with its citation, and a link when the
+ * citation is an address (the shipped files cite most works by where they can be read).
+ */
+function sourcesOf(scenario: Scenario, keys: readonly string[]): CharacterDossier["sources"] {
+  return keys
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((key) => {
+      const text = scenario.sources[key] ?? key;
+      return { key, text, ...(linkOf(text) ? { url: linkOf(text)! } : {}) };
+    });
+}
+
+/** The address a citation starts with, as a link (http or https only), or null when it holds none that can be followed. */
+export function linkOf(citation: string): string | null {
+  const first = citation.split(/[;\s]/)[0] ?? "";
+  // An address shortened with an ellipsis is not one that can be followed.
+  if (first.includes("…")) return null;
+  if (!/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/\S*)?$/i.test(first)) return null;
+  const url = /^https?:\/\//i.test(first) ? first : `https://${first}`;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What history records of a character in this scenario's window: the contests he moved or lost. */
+function historyOf(scenario: Scenario, id: string): string[] {
+  const out: string[] = [];
+  for (const c of scenario.history.contests) {
+    if (c.target === id) out.push(`${c.date}: ${c.outcome === "removed" ? "removed" : "survived a move against him"}${c.fate !== "none" && c.outcome === "removed" ? ` (${c.fate})` : ""}.`);
+    else if (c.movedBy.includes(id)) out.push(`${c.date}: moved against ${scenario.characters[c.target]?.name ?? c.target}, who was ${c.outcome === "removed" ? "removed" : "not removed"}.`);
+  }
+  if (scenario.history.primacyAtEnd === id) out.push(`First in the leadership at the end (${scenario.end}).`);
+  return out;
 }

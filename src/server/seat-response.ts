@@ -1,7 +1,10 @@
 // What a seat is sent: its view of the game as it stands (viewFor on the world at the pending
-// decision), estimates worked out from that view, and the public outcome and the seed once the game
-// is over. Nothing else from the world leaves the server.
+// decision), estimates worked out from that view, what each option of its question would bring (with
+// its own odds), its goals, and the public outcome and the seed once the game is over. Nothing else
+// from the world leaves the server.
 import { publicOutcome, seatEstimates, viewFor } from "../engine/index.js";
+// The seat's own readings beyond the engine's index (they are the player's, not the rules').
+import { goalsOf, optionOutcomes, speechProse } from "../engine/player.js";
 import type { SeatResponse } from "./api-types.js";
 import type { GameService, LiveGame } from "./games.js";
 
@@ -10,12 +13,14 @@ export function seatResponse(games: GameService, game: LiveGame, seat: string, s
   const world = games.present(game);
   const { log, ...view } = viewFor(world, seat);
   const from = Math.min(Math.max(0, since), log.length);
+  const speeches = Object.fromEntries(Object.entries(speechProse(world, seat)).filter(([i]) => Number(i) >= from));
   return {
     game: {
       id: game.id,
       scenario: game.scenarioId,
       ...(world.done ? { seed: game.seed } : {}),
       whatIfs: [...game.whatIfs],
+      settings: game.settings.map((s) => ({ ...s })),
       seat,
       humanSeats: [...game.humanSeats],
       decisions: game.decisions.length,
@@ -23,6 +28,9 @@ export function seatResponse(games: GameService, game: LiveGame, seat: string, s
     },
     view: { ...view, log: log.slice(from), logFrom: from, logLength: log.length },
     estimates: seatEstimates(world, seat),
+    outcomes: optionOutcomes(world, seat),
+    goals: goalsOf(world, seat),
+    speeches,
     outcome: world.done ? publicOutcome(world) : null,
   };
 }

@@ -1,22 +1,26 @@
 // The page: the home screen (new game, saved games, continue) or the game of the seat this browser
-// holds. A skip link leads past the header to the main content on every screen.
+// holds; "How to play" is reachable from both. A skip link leads past the header to the main content
+// on every screen.
 import { useState } from "preact/hooks";
 import type { GameCreated } from "../server/api-types.js";
 import { api, type Seat } from "./api.js";
 import { GameScreen } from "./game/GameScreen.js";
+import { HelpDialog } from "./Help.js";
 import { NewGame, type Prefill } from "./home/NewGame.js";
 import { SavedGames } from "./home/SavedGames.js";
 import { loadSeat, storeSeat } from "./session.js";
 
 function prefillFromUrl(): Prefill {
   const q = new URLSearchParams(location.search);
-  return { scenario: q.get("scenario") ?? undefined, seed: q.get("seed") ?? undefined, as: q.get("as") ?? undefined, whatIfs: q.getAll("whatIf") };
+  return { scenario: q.get("scenario") ?? undefined, seed: q.get("seed") ?? undefined, as: q.get("as") ?? undefined, whatIfs: q.getAll("whatIf"), settings: q.getAll("set") };
 }
 
 export function App() {
   const [seat, setSeat] = useState<Seat | null>(loadSeat);
   const [playing, setPlaying] = useState(seat !== null);
   const [notice, setNotice] = useState("");
+  const [help, setHelp] = useState<{ open: boolean; term: string | null }>({ open: false, term: null });
+  const openHelp = (term?: string) => setHelp({ open: true, term: term ?? null });
 
   function enter(created: GameCreated) {
     const s = { gameId: created.gameId, seat: created.seat, token: created.tokens[created.seat] };
@@ -35,6 +39,7 @@ export function App() {
         <GameScreen
           key={seat.gameId}
           seat={seat}
+          onHelp={openHelp}
           onLeave={() => setPlaying(false)}
           onLost={(message) => {
             storeSeat(null);
@@ -48,6 +53,11 @@ export function App() {
           <header class="home-header">
             <div class="brand">Presidium</div>
             <p class="tagline">Power struggles in the Soviet leadership after Stalin, 1953–1964</p>
+            <div class="header-buttons">
+              <button type="button" class="leave" onClick={() => openHelp()}>
+                How to play
+              </button>
+            </div>
           </header>
           <main id="main" tabIndex={-1}>
             <h1>Choose your game</h1>
@@ -71,6 +81,7 @@ export function App() {
           </main>
         </>
       )}
+      <HelpDialog open={help.open} term={help.term} onClose={() => setHelp({ open: false, term: null })} />
     </>
   );
 }

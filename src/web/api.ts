@@ -1,6 +1,6 @@
 // Talking to the server. Every game request carries the seat token; a refused request becomes an
 // ApiFailure holding the server's message, which the page shows as it is.
-import type { ActionRequest, ApiError, GameCreated, NewGameRequest, SaveSummaryJson, ScenarioInfo, ScenarioListing, SeatResponse } from "../server/api-types.js";
+import type { ActionRequest, ApiError, GameCreated, NewGameRequest, ParameterListing, SaveSummaryJson, ScenarioInfo, ScenarioListing, SeatResponse } from "../server/api-types.js";
 
 export class ApiFailure extends Error {
   constructor(
@@ -47,6 +47,7 @@ async function call<T>(method: string, url: string, init: { json?: unknown; json
 export const api = {
   scenarios: () => call<ScenarioListing[]>("GET", "/api/scenarios"),
   scenario: (id: string) => call<ScenarioInfo>("GET", `/api/scenarios/${encodeURIComponent(id)}`),
+  parameters: () => call<ParameterListing[]>("GET", "/api/parameters"),
   newGame: (request: NewGameRequest) => call<GameCreated>("POST", "/api/games", { json: request }),
   state: (seat: Seat, since: number) => call<SeatResponse>("GET", `/api/games/${seat.gameId}?since=${since}`, { token: seat.token }),
   act: (seat: Seat, action: ActionRequest, since: number) => call<SeatResponse>("POST", `/api/games/${seat.gameId}/actions?since=${since}`, { json: action, token: seat.token }),

@@ -1,4 +1,4 @@
-// Small formatting helpers shared by the screens.
+// Small formatting helpers shared by the screens (pure functions: the web unit tests read them).
 import type { PrincipalView } from "../server/api-types.js";
 
 const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -9,9 +9,22 @@ export function longDate(iso: string): string {
   return `${d} ${months[m - 1]} ${y}`;
 }
 
+/** 1963-07-08 -> Jul 1963 */
+export function shortMonth(iso: string): string {
+  const [y, m] = iso.split("-").map(Number);
+  return `${months[m - 1].slice(0, 3)} ${y}`;
+}
+
+/** The earlier of two ISO dates. */
+export function earlier(a: string, b: string): string {
+  return a <= b ? a : b;
+}
+
 export function percent(x: number): string {
   if (x > 0 && x < 0.001) return "under 0.1%";
+  if (x > 0.999 && x < 1) return "over 99.9%";
   if (x > 0 && x < 0.01) return `${(x * 100).toFixed(1)}%`;
+  if (x > 0.99 && x < 1) return `${(x * 100).toFixed(1)}%`;
   return `${Math.round(x * 100)}%`;
 }
 
@@ -31,6 +44,11 @@ export function surname(name: string): string {
   return name.split(" ").slice(-1)[0];
 }
 
+export function initials(name: string): string {
+  const parts = name.split(" ").filter(Boolean);
+  return parts.length ? parts.map((p) => p.charAt(0)).join("").slice(0, 2).toUpperCase() : "?";
+}
+
 /** A read of -1..1 in one of five words, strongest first. */
 function onScale(value: number, words: readonly [string, string, string, string, string]): string {
   if (value >= 0.45) return words[0];
@@ -48,6 +66,22 @@ export function regardWord(value: number): string {
   return onScale(value, ["warm", "friendly", "neutral", "cool", "hostile"]);
 }
 
+/** A trait of 0..1 (ideology -1..1) in words. */
+export function traitWord(name: string, value: number): string {
+  if (name === "ideology") return value <= -0.5 ? "a determined reformer" : value <= -0.15 ? "leans to reform" : value < 0.15 ? "middle of the road" : value < 0.5 ? "leans orthodox" : "firmly orthodox";
+  return value >= 0.75 ? "very high" : value >= 0.55 ? "high" : value > 0.45 ? "middling" : value > 0.25 ? "low" : "very low";
+}
+
+export const traitNames: Record<string, string> = {
+  ambition: "Ambition",
+  boldness: "Boldness",
+  loyalty: "Loyalty",
+  competence: "Competence",
+  overconfidence: "Overconfidence",
+  restraint: "Restraint with the organs",
+  ideology: "Line",
+};
+
 export const fateWords: Record<string, string> = {
   retired: "retired on a pension",
   demoted: "demoted to a minor post far from Moscow",
@@ -55,3 +89,26 @@ export const fateWords: Record<string, string> = {
   imprisoned: "arrested and imprisoned",
   executed: "arrested, tried and shot",
 };
+
+/** "Ponomarev is", "Brezhnev and Kosygin are": agreement follows the number of names. */
+export function listWithVerb(names: readonly string[], singular: string, plural: string): string {
+  const list = names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${list} ${names.length === 1 ? singular : plural}`;
+}
+
+/** The title of an English sentence with its first letter raised. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What became of the player's character, as the end screen says it. */
+export function yourFate(me: Pick<PrincipalView, "name" | "fate" | "alive" | "incapacitated" | "illSince" | "postTitles" | "id">, outcome: { firstSecretary: string | null; leader: string | null }): string {
+  if (me.fate) return `${me.name}: ${fateWords[me.fate] ?? me.fate}.`;
+  if (!me.alive) return `${me.name} died in office, never defeated.`;
+  if (me.incapacitated) {
+    return `${me.name} was felled by a stroke${me.illSince ? ` on ${longDate(me.illSince)}` : ""} and could no longer work; from then on the run went on without him${me.postTitles.length ? `, his posts (${me.postTitles.join("; ")}) his in name only` : ""}.`;
+  }
+  const first = outcome.leader === me.id ? " and first in the leadership" : "";
+  if (outcome.firstSecretary === me.id) return `${me.name} is First Secretary${first}.`;
+  return `${me.name} came through it${first}${me.postTitles.length ? `: ${me.postTitles.join("; ")}` : ""}.`;
+}

@@ -1,4 +1,4 @@
-// The Central Committee by constituency: your estimate of how many would vote for the leader,
+// The Central Committee by constituency: your estimate of how many would vote for the first man,
 // where they live (who can reach a snap plenum), and whose men they are.
 import type { SeatEstimates } from "../../server/api-types.js";
 import { percent } from "../format.js";
@@ -9,7 +9,7 @@ export function CentralCommittee({ cc, labels }: { cc: SeatEstimates["cc"]; labe
     <section class="panel cc" aria-labelledby="cc-title">
       <h2 id="cc-title">The Central Committee</h2>
       <p>
-        Your estimate: <strong>{percent(cc.support)}</strong> of the {cc.voting} voting members would back the leader today (± {percent(cc.spread)}).
+        Your estimate: <strong>{percent(cc.support)}</strong> of the {cc.voting} voting members would back the first man today (± {percent(cc.spread)}).
       </p>
       <div class="table-scroll" role="region" aria-label="Central Committee by constituency" tabIndex={0}>
         <table class="responsive">
@@ -18,10 +18,10 @@ export function CentralCommittee({ cc, labels }: { cc: SeatEstimates["cc"]; labe
               <th scope="col">Constituency</th>
               <th scope="col">Voting (candidates)</th>
               <th scope="col">Near / mid / far from Moscow</th>
-              <th scope="col">Support for the leader</th>
+              <th scope="col">Support for the first man</th>
               <th scope="col">Your clients</th>
-              <th scope="col">The leader's clients</th>
-              {inPlot ? <th scope="col">Pledged to your plot</th> : null}
+              <th scope="col">The first man's clients</th>
+              {inPlot ? <th scope="col">Pledged to your move</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -36,12 +36,12 @@ export function CentralCommittee({ cc, labels }: { cc: SeatEstimates["cc"]; labe
                 <td data-label="Near / mid / far">
                   {r.near} / {r.mid} / {r.far}
                 </td>
-                <td data-label="Support for the leader">
+                <td data-label="Support for the first man">
                   {percent(r.support)} <span class="spread">± {percent(r.spread)}</span>
                 </td>
                 <td data-label="Your clients">{r.yourClients}</td>
-                <td data-label="The leader's clients">{r.leaderClients}</td>
-                {inPlot ? <td data-label="Pledged to your plot">{r.pledgedToYou ?? 0}</td> : null}
+                <td data-label="The first man's clients">{r.leaderClients}</td>
+                {inPlot ? <td data-label="Pledged to your move">{r.pledgedToYou ?? 0}</td> : null}
               </tr>
             ))}
           </tbody>

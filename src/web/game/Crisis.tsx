@@ -1,94 +1,147 @@
-// A crisis as it unfolds: the launch, the security chiefs' choice, each speech and each vote of the
-// roll-call with the running tally, the leader's answer, the plenum's tally, the fates. Revealed a
-// step at a time (the plenum's votes as one step); each AI decision opens to show its reasons.
+// A crisis as a scene: the launch, the organs choosing sides, each day's speeches (as prose) and the
+// roll-call with its running tally, the Central Committee's members arriving in Moscow, the plenum's
+// ballots and the fates, revealed step by step at a pace the player sets, and the player's own
+// interventions when they come. "Show the rest" reveals everything at once; focus then moves to what
+// follows (the player's decision, or the way back to the week).
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
-import type { LogEntry, PlenumTally } from "../../server/api-types.js";
-import type { Names } from "../format.js";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { CrisisView, LogEntry, PlenumTally, PrincipalView } from "../../server/api-types.js";
+import { longDate } from "../format.js";
+import type { Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
+import { crisisSteps, plenumTally, runningTally, type CrisisStep } from "./story.js";
 
-export const crisisTypes = new Set([
-  "launch", "alignment", "summons", "arrest", "arrest-fails", "tactic", "speech", "presidium-vote", "session-continues", "session-result", "answer", "concession",
-  "plenum-called", "plenum-demanded", "plenum-convened", "plenum-vote", "plenum-result", "plenum-ratifies", "relieved", "fate", "promotion", "rebuff", "crisis-ends",
-]);
+export type Pace = "step" | "slow" | "normal" | "fast";
+const paceMs: Record<Pace, number> = { step: 0, slow: 3000, normal: 1400, fast: 500 };
+const paceWords: Record<Pace, string> = { step: "Step by step", slow: "Slow", normal: "Normal", fast: "Fast" };
+const PACE_KEY = "presidium.pace";
 
-/** Groups entries into reveal steps: a run of plenum votes is one step. */
-export function revealSteps(entries: readonly LogEntry[]): LogEntry[][] {
-  const steps: LogEntry[][] = [];
-  for (const e of entries) {
-    const last = steps[steps.length - 1];
-    if (e.type === "plenum-vote" && last && last[0].type === "plenum-vote") last.push(e);
-    else steps.push([e]);
+export function initialPace(): Pace {
+  try {
+    const saved = localStorage.getItem(PACE_KEY);
+    if (saved && saved in paceMs) return saved as Pace;
+  } catch {
+    // no storage: the default
   }
-  return steps;
+  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches ? "step" : "normal";
 }
 
 export interface CrisisProps {
   entries: readonly LogEntry[];
   shown: number;
-  names: Names;
+  speeches: Record<number, string>;
+  live: CrisisView | null;
+  principals: readonly PrincipalView[];
+  lexicon: Lexicon;
   labels: Record<string, string>;
   tallies: readonly PlenumTally[];
-  onNext: () => void;
-  onAll: () => void;
+  onShow: (n: number) => void;
   onClose: (() => void) | null;
   children?: ComponentChildren;
 }
 
-export function Crisis({ entries, shown, names, labels, tallies, onNext, onAll, onClose, children }: CrisisProps) {
-  const steps = revealSteps(entries);
+export function Crisis({ entries, shown, speeches, live, principals, lexicon, labels, tallies, onShow, onClose, children }: CrisisProps) {
+  const steps = crisisSteps(entries);
   const visible = steps.slice(0, shown);
   const remaining = steps.length - visible.length;
-  const next = useRef<HTMLButtonElement>(null);
+  const [pace, setPace] = useState<Pace>(initialPace);
+  const heading = useRef<HTMLHeadingElement>(null);
   const after = useRef<HTMLDivElement>(null);
-  const wasRevealing = useRef(false);
+  const wasRevealing = useRef(remaining > 0);
+  const first = entries[0]?.date ?? "";
+
   useEffect(() => {
-    // Keep the keyboard on "Next" while revealing; when the last step is out, move it on to what
-    // follows (the player's own decision, or the way back to the week) rather than lose it.
-    if (remaining > 0) next.current?.focus();
-    else if (wasRevealing.current) after.current?.querySelector<HTMLElement>("input[type=radio]:checked, button")?.focus();
+    heading.current?.focus();
+  }, [entries[0]?.seq]);
+
+  // Auto-play at the chosen pace.
+  useEffect(() => {
+    if (remaining <= 0 || pace === "step") return;
+    const timer = setTimeout(() => onShow(shown + 1), paceMs[pace]);
+    return () => clearTimeout(timer);
+  }, [shown, remaining, pace]);
+
+  // Once everything is out, the keyboard goes on to what follows rather than being lost.
+  useEffect(() => {
+    if (remaining === 0 && wasRevealing.current) after.current?.querySelector<HTMLElement>("input[type=radio], button")?.focus();
     wasRevealing.current = remaining > 0;
   }, [remaining]);
-  let forVotes = 0;
-  let againstVotes = 0;
-  for (const step of visible) for (const e of step) if (e.type === "presidium-vote") e.chosen === "for" ? forVotes++ : againstVotes++;
+
+  const tally = runningTally(visible);
+  const plenum = plenumTally(visible);
+  const voters = principals.filter((p) => p.presidium === "full" && p.alive && !p.fate && !p.incapacitated).length;
+  const needed = Math.floor(voters / 2) + 1;
+  const target = live ? principals.find((p) => p.id === live.target) : null;
   const last = visible[visible.length - 1];
+  const dayOf = (iso: string) => Math.round((Date.parse(iso) - Date.parse(first)) / 86_400_000) + 1;
+
   return (
     <section class="panel crisis" aria-labelledby="crisis-title">
-      <h2 id="crisis-title">Crisis in the Presidium</h2>
-      {entries.some((e) => e.type === "launch" || e.type === "presidium-vote") ? (
-        <p class="tally" aria-live="polite">
-          Roll-call so far: <strong>{forVotes}</strong> to remove him, <strong>{againstVotes}</strong> to keep him.
-        </p>
-      ) : null}
+      <h2 id="crisis-title" tabIndex={-1} ref={heading}>
+        {target ? `Crisis: the case of ${target.name}` : "Crisis in the Presidium"}
+      </h2>
+      <div class="crisis-board">
+        <div class="tally-box" aria-live="off">
+          <p class="tally">
+            Roll-call: <strong>{tally.for}</strong> for the motion, <strong>{tally.against}</strong> against
+            {tally.selfVote ? " (his own vote among them)" : ""}.
+          </p>
+          <p class="muted">
+            {needed} of {voters} votes carry it; a tie keeps him.
+          </p>
+          <Bar label="For" value={tally.for} max={voters} colour="#b3261e" />
+          <Bar label="Against" value={tally.against} max={voters} colour="#1a4d8f" />
+          {plenum ? (
+            <p class="tally">
+              Plenum so far: <strong>{plenum.keep}</strong> to keep him, <strong>{plenum.remove}</strong> to remove him.
+            </p>
+          ) : null}
+        </div>
+        {live && live.arrivals.length ? <Arrivals live={live} labels={labels} /> : null}
+        {live ? <Sides live={live} principals={principals} /> : null}
+      </div>
+      <div class="crisis-controls">
+        <label for="pace">Pace</label>
+        <select
+          id="pace"
+          value={pace}
+          onChange={(e) => {
+            const p = (e.currentTarget as HTMLSelectElement).value as Pace;
+            setPace(p);
+            try {
+              localStorage.setItem(PACE_KEY, p);
+            } catch {
+              // no storage
+            }
+          }}
+        >
+          {(Object.keys(paceMs) as Pace[]).map((p) => (
+            <option key={p} value={p}>
+              {paceWords[p]}
+            </option>
+          ))}
+        </select>
+        {remaining > 0 ? (
+          <>
+            <button type="button" class="primary" onClick={() => onShow(shown + 1)}>
+              Next ({remaining} to come)
+            </button>
+            <button type="button" onClick={() => onShow(steps.length)}>
+              Show the rest at once
+            </button>
+          </>
+        ) : null}
+      </div>
       <ol class="crisis-steps">
-        {visible.map((step) => (
-          <li key={step[0].seq} class={`type-${step[0].type}`}>
-            {step[0].type === "plenum-vote" ? (
-              <PlenumStep votes={step} tallies={tallies} labels={labels} />
-            ) : (
-              <>
-                <p>{step[0].text}</p>
-                <EntryReasons entry={step[0]} names={names} />
-              </>
-            )}
-          </li>
+        {visible.map((step, i) => (
+          <Step key={step.entries[0].seq} step={step} index={i} day={step.newDay ? dayOf(step.newDay) : null} speeches={speeches} lexicon={lexicon} labels={labels} tallies={tallies} />
         ))}
       </ol>
       <p class="visually-hidden" aria-live="polite">
-        {last ? (last[0].type === "plenum-vote" ? `The plenum has voted: ${last.length} votes.` : last[0].text) : ""}
+        {last ? (last.entries[0].type === "plenum-vote" ? `The plenum votes: ${last.entries.length} ballots.` : (speeches[last.entries[0].seq] ?? last.entries[0].text)) : ""}
       </p>
-      {remaining > 0 ? (
-        <div class="crisis-controls">
-          <button type="button" class="primary" ref={next} onClick={onNext}>
-            Next ({remaining} to come)
-          </button>
-          <button type="button" onClick={onAll}>
-            Show the rest at once
-          </button>
-        </div>
-      ) : (
-        <div ref={after}>
+      {remaining === 0 ? (
+        <div ref={after} class="crisis-after">
           {children}
           {onClose ? (
             <button type="button" onClick={onClose}>
@@ -96,40 +149,131 @@ export function Crisis({ entries, shown, names, labels, tallies, onNext, onAll, 
             </button>
           ) : null}
         </div>
-      )}
+      ) : null}
     </section>
+  );
+}
+
+function Bar({ label, value, max, colour }: { label: string; value: number; max: number; colour: string }) {
+  const width = max > 0 ? Math.min(100, (100 * value) / max) : 0;
+  return (
+    <div class="bar" aria-hidden="true">
+      <span class="bar-label">{label}</span>
+      <svg viewBox="0 0 100 8" preserveAspectRatio="none" class="bar-svg">
+        <rect width="100" height="8" fill="#ece6d8" />
+        <rect width={width} height="8" fill={colour} />
+        <line x1={50} x2={50} y1="0" y2="8" stroke="#1b1b1b" stroke-width="0.6" />
+      </svg>
+    </div>
+  );
+}
+
+function Arrivals({ live, labels }: { live: CrisisView; labels: Record<string, string> }) {
+  const max = Math.max(1, live.voting);
+  return (
+    <div class="arrivals">
+      <p>
+        Central Committee members in Moscow: <strong>{live.present}</strong> of {live.voting}
+        {live.signatures ? `; ${live.signatures} have signed a demand for a plenum` : ""}
+        {live.plenumDay !== null ? `; the plenum meets on day ${live.plenumDay + 1}` : ""}.
+      </p>
+      <svg class="arrivals-svg" viewBox={`0 0 ${Math.max(1, live.arrivals.length) * 30} 60`} role="img" aria-label={`Members in Moscow by day: ${live.arrivals.map((a) => `day ${a.day + 1}, ${a.present}`).join("; ")}`}>
+        {live.arrivals.map((a, i) => {
+          const h = (50 * a.present) / max;
+          return (
+            <g key={a.day}>
+              <rect x={i * 30 + 4} y={52 - h} width="22" height={h} fill="#1a4d8f" />
+              <text x={i * 30 + 15} y="60" font-size="8" text-anchor="middle" font-family="system-ui, sans-serif">
+                {a.day + 1}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {Object.keys(live.presentByRow).length ? (
+        <details>
+          <summary>Who has arrived, by constituency</summary>
+          <ul>
+            {Object.entries(live.presentByRow).map(([row, n]) => (
+              <li key={row}>
+                {labels[row] ?? row}: {n}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function Sides({ live, principals }: { live: CrisisView; principals: readonly PrincipalView[] }) {
+  const entries = Object.entries(live.sides);
+  if (!entries.length) return null;
+  const name = (id: string) => principals.find((p) => p.id === id)?.name ?? id;
+  const words = { target: "stands by him", move: "sides with the movers", neutral: "keeps the organs out" } as const;
+  return (
+    <ul class="sides">
+      {entries.map(([id, side]) => (
+        <li key={id}>
+          {name(id)} (the organs): {words[side]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Step({ step, index, day, speeches, lexicon, labels, tallies }: { step: CrisisStep; index: number; day: number | null; speeches: Record<number, string>; lexicon: Lexicon; labels: Record<string, string>; tallies: readonly PlenumTally[] }) {
+  const e = step.entries[0];
+  return (
+    <li class={`type-${e.type}`} data-step={index}>
+      {day !== null ? (
+        <h3 class="crisis-day">
+          Day {day}: <time dateTime={e.date}>{longDate(e.date)}</time>
+        </h3>
+      ) : null}
+      {e.type === "plenum-vote" ? (
+        <PlenumStep votes={step.entries} tallies={tallies} labels={labels} />
+      ) : (
+        <>
+          <p>{speeches[e.seq] ?? e.text}</p>
+          <EntryReasons entry={e} lexicon={lexicon} />
+        </>
+      )}
+    </li>
   );
 }
 
 function PlenumStep({ votes, tallies, labels }: { votes: readonly LogEntry[]; tallies: readonly PlenumTally[]; labels: Record<string, string> }) {
   const move = typeof votes[0].data?.move === "string" ? votes[0].data.move : "";
   const tally = tallies.find((t) => t.move === move);
-  const forTarget = votes.filter((v) => v.chosen === "keep").length;
+  const keep = votes.filter((v) => v.chosen === "keep").length;
   return (
     <div class="plenum">
       <p>
-        The plenum votes, member by member: <strong>{forTarget}</strong> to keep him, <strong>{votes.length - forTarget}</strong> to remove him.
+        The plenum votes, member by member: <strong>{keep}</strong> to keep him, <strong>{votes.length - keep}</strong> to remove him.
       </p>
       {tally ? (
-        <table>
-          <caption>The plenum's tally by constituency</caption>
-          <thead>
-            <tr>
-              <th scope="col">Constituency</th>
-              <th scope="col">To keep him</th>
-              <th scope="col">To remove him</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tally.rows.map((r) => (
-              <tr key={r.constituency}>
-                <th scope="row">{labels[r.constituency] ?? r.constituency}</th>
-                <td>{r.forTarget}</td>
-                <td>{r.againstTarget}</td>
+        <div class="table-scroll" role="region" aria-label="The plenum's tally by constituency" tabIndex={0}>
+          <table>
+            <caption>The plenum's tally by constituency</caption>
+            <thead>
+              <tr>
+                <th scope="col">Constituency</th>
+                <th scope="col">To keep him</th>
+                <th scope="col">To remove him</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tally.rows.map((r) => (
+                <tr key={r.constituency}>
+                  <th scope="row">{labels[r.constituency] ?? r.constituency}</th>
+                  <td>{r.forTarget}</td>
+                  <td>{r.againstTarget}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </div>
   );

@@ -1,41 +1,71 @@
-// The end of a run: what happened and what became of you, your run's timeline beside what really
-// happened, and the seed to share (the server sends it only once the game is over).
+// The end of a run: what happened and what became of you, your goals scored beside what history
+// records, your run's timeline beside history's, and the seed to share (sent only once the game is
+// over). The heading takes the focus and is scrolled into view.
 import { useEffect, useRef } from "preact/hooks";
-import type { LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../../server/api-types.js";
-import { fateWords, longDate, type Names } from "../format.js";
-
-/** Entries worth a line on the timeline. */
-const milestones = new Set(["event", "illness", "death", "launch", "session-result", "answer", "plenum-result", "plenum-ratifies", "arrest", "arrest-fails", "relieved", "fate", "primacy", "move-started", "warning", "trip-cut-short"]);
+import type { GoalReport, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../../server/api-types.js";
+import { longDate, percent, yourFate, type Names } from "../format.js";
+import { Goals } from "./Goals.js";
+import { milestoneTypes } from "./story.js";
 
 export interface EndProps {
   outcome: PublicOutcome;
   scenario: ScenarioInfo;
   me: PrincipalView;
+  goals: GoalReport;
   log: readonly LogEntry[];
   seed: number | undefined;
   whatIfs: readonly string[];
+  settings: readonly { path: string; value: number }[];
   names: Names;
   onExport: () => void;
   onNewGame: () => void;
 }
 
-export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, onExport, onNewGame }: EndProps) {
+/** What history records for each goal of this character, in words. */
+export function historyForGoal(goal: string, me: string, scenario: ScenarioInfo): string {
+  const h = scenario.history;
+  const lost = h.contests.find((c) => c.target === me && c.outcome === "removed");
+  const dossier = scenario.characters.find((c) => c.id === me);
+  switch (goal) {
+    case "survive":
+      return lost ? `Removed on ${longDate(lost.date)}${lost.fate !== "none" ? ` (${lost.fate})` : ""}.` : dossier?.died && dossier.died <= Number(scenario.end.slice(0, 4)) ? `Died in ${dossier.died}.` : "Came through.";
+    case "keep-primacy":
+    case "take-primacy":
+      return h.primacyAtEnd === me ? "First at the end." : `${scenario.characters.find((c) => c.id === h.primacyAtEnd)?.name ?? h.primacyAtEnd} was first at the end.`;
+    case "keep-posts":
+      return lost ? "Lost his posts." : "Kept his posts, as far as this scenario's history records.";
+    default: {
+      const moved = h.contests.filter((c) => c.movedBy.includes(me));
+      return moved.length ? `Moved against ${moved.map((c) => scenario.characters.find((x) => x.id === c.target)?.name ?? c.target).join(", ")}.` : "The scenario's history says nothing of it.";
+    }
+  }
+}
+
+export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, settings, names, onExport, onNewGame }: EndProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "start" });
+  }, []);
+  const endDate = outcome.endDate <= scenario.end ? outcome.endDate : scenario.end;
   const leader = outcome.startingLeader === null ? "Nobody" : names(outcome.startingLeader);
   const removal = outcome.contests.find((c) => c.target === outcome.startingLeader && c.winner === "move");
   const how = removal ? (removal.venue === "force" ? "by force" : removal.venue === "plenum" ? "by a Central Committee plenum" : "by the Presidium") : "";
   const savedByPlenum = outcome.contests.some((c) => c.target === outcome.startingLeader && c.winner === "target" && c.venue === "plenum");
   const first = outcome.leader === null ? "Nobody stands first at the end." : `${names(outcome.leader)} is first in the leadership at the end.`;
-  const summary = outcome.leaderRemoved
-    ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal?.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`
-    : `${leader} keeps his place on ${longDate(outcome.endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
+  const summary =
+    outcome.startingLeader === null
+      ? `Nobody stood first at the start. ${first}`
+      : outcome.leaderRemoved
+        ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal?.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`
+        : `${leader} keeps his place on ${longDate(endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
   const shareUrl = seed === undefined ? "" : `${location.origin}/?scenario=${encodeURIComponent(scenario.id)}&seed=${seed}&as=${encodeURIComponent(me.id)}${whatIfs.map((w) => `&whatIf=${encodeURIComponent(w)}`).join("")}`;
-  const timeline = log.filter((e) => milestones.has(e.type));
+  const timeline = log.filter((e) => milestoneTypes.has(e.type));
+  const dossier = scenario.characters.find((c) => c.id === me.id) ?? null;
   return (
     <section class="panel end" aria-labelledby="end-title">
       <h2 id="end-title" tabIndex={-1} ref={heading}>
-        The end: {longDate(outcome.endDate)}
+        The end: {longDate(endDate)}
       </h2>
       <p class="outcome">{summary}</p>
       <p class="fate">
@@ -45,7 +75,35 @@ export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, on
         <p>
           Contests: {outcome.contests.map((c) => `${names(c.target)} (${longDate(c.date)}, ${c.venue}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
         </p>
-      ) : null}
+      ) : (
+        <p>There was no contest in this run.</p>
+      )}
+      <Goals report={goals} dossier={dossier} final={true} headingLevel={3} />
+      <div class="table-scroll" role="region" aria-label="Your goals beside history" tabIndex={0}>
+        <table class="responsive">
+          <caption>Your run beside history</caption>
+          <thead>
+            <tr>
+              <th scope="col">Goal</th>
+              <th scope="col">In your run</th>
+              <th scope="col">In history</th>
+            </tr>
+          </thead>
+          <tbody>
+            {goals.goals.map((g) => (
+              <tr key={g.id}>
+                <th scope="row" data-label="Goal">
+                  {g.title}
+                </th>
+                <td data-label="In your run">
+                  {percent(g.progress)} met. {g.status}
+                </td>
+                <td data-label="In history">{historyForGoal(g.id, me.id, scenario)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div class="timelines">
         <section aria-labelledby="your-run-title">
           <h3 id="your-run-title">Your run, as you knew it</h3>
@@ -78,7 +136,9 @@ export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, on
           <>
             <p>
               Seed <strong>{seed}</strong>
-              {whatIfs.length ? ` with ${whatIfs.join(", ")}` : ""}: anyone who plays {scenario.title} as {me.name} with this seed and makes the same choices gets the same run.
+              {whatIfs.length ? ` with ${whatIfs.join(", ")}` : ""}
+              {settings.length ? ` and model settings ${settings.map((s) => `${s.path}=${s.value}`).join(", ")}` : ""}: anyone who plays {scenario.title} as {me.name} with this seed and makes the
+              same choices gets the same run.
             </p>
             <label for="share-link">Link to this scenario, seed and character</label>
             <input id="share-link" type="text" readOnly value={shareUrl} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
@@ -95,11 +155,4 @@ export function EndScreen({ outcome, scenario, me, log, seed, whatIfs, names, on
       </section>
     </section>
   );
-}
-
-function yourFate(me: PrincipalView, outcome: PublicOutcome): string {
-  if (me.fate) return `${me.name}: ${fateWords[me.fate] ?? me.fate}.`;
-  if (!me.alive) return `${me.name} died in office.`;
-  if (outcome.firstSecretary === me.id) return `${me.name} is First Secretary.`;
-  return `${me.name} came through it${me.postTitles.length ? `: ${me.postTitles.join("; ")}` : ""}.`;
 }

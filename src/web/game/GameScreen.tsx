@@ -1,19 +1,29 @@
-// The game for one seat: the week (where things stand, the decision, the wire, the board, the CC,
-// the plots), a crisis when one breaks, and the end. The log is fetched once and then only its new
-// entries; a turn (request, engine step, render) is timed as the "presidium-turn" measure.
+// The game for one seat. Screens: this week (the decision with each option's odds, a digest of the
+// weeks that passed, the desk, the moves, the goals), the board, the network, the map, the timeline,
+// the Central Committee, the news and the people; a crisis takes over "this week" as a scene; the
+// end screen closes the run. The log is fetched once and then only its new entries; a turn (request,
+// engine step, render) is timed as the "presidium-turn" measure.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Awaiting, LogEntry, ScenarioInfo, SeatResponse } from "../../server/api-types.js";
 import { api, ApiFailure, type Seat } from "../api.js";
 import { downloadText } from "../download.js";
-import { longDate, namesOf } from "../format.js";
+import { longDate, namesOf, percent } from "../format.js";
+import { crisisKinds, lexiconOf } from "../labels.js";
 import { Board } from "./Board.js";
 import { CentralCommittee } from "./CentralCommittee.js";
-import { Crisis, crisisTypes, revealSteps } from "./Crisis.js";
+import { Crisis } from "./Crisis.js";
 import { DecisionPanel } from "./DecisionPanel.js";
+import { Desk } from "./Desk.js";
+import { Dossiers } from "./Dossiers.js";
 import { EndScreen } from "./EndScreen.js";
-import { NewsWire } from "./NewsWire.js";
-import { Plots } from "./Plots.js";
+import { Goals } from "./Goals.js";
+import { Moves } from "./Moves.js";
+import { Network } from "./Network.js";
+import { NewsWire, wireText } from "./NewsWire.js";
 import { SavePanel } from "./SavePanel.js";
+import { crisisEntries, crisisSettled, crisisSteps, crisisTypes, digestOf, moveOf, type Digest } from "./story.js";
+import { Timeline } from "./Timeline.js";
+import { UnionMap } from "./UnionMap.js";
 
 interface CrisisState {
   entries: LogEntry[];
@@ -21,21 +31,36 @@ interface CrisisState {
   dismissed: boolean;
 }
 
-/** Decisions taken inside a session: while one is awaited, the session stays on screen. */
-const sessionKinds = new Set(["align", "session-tactic", "speech", "vote", "answer", "concession", "plenum-date"]);
+export type Tab = "week" | "board" | "network" | "map" | "timeline" | "cc" | "news" | "people";
+const tabs: { id: Tab; label: string }[] = [
+  { id: "week", label: "This week" },
+  { id: "board", label: "Board" },
+  { id: "network", label: "Network" },
+  { id: "map", label: "Map" },
+  { id: "timeline", label: "Timeline" },
+  { id: "cc", label: "Central Committee" },
+  { id: "news", label: "News" },
+  { id: "people", label: "People" },
+];
 
 export const TURN_MEASURE = "presidium-turn";
 const TURN_START = "presidium-turn-start";
 
-export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () => void; onLost: (message: string) => void }) {
+export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLeave: () => void; onLost: (message: string) => void; onHelp: (term?: string) => void }) {
   const [state, setState] = useState<SeatResponse | null>(null);
   const [log, setLog] = useState<LogEntry[]>([]);
+  const [speeches, setSpeeches] = useState<Record<number, string>>({});
   const [scenario, setScenario] = useState<ScenarioInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
   const [announcement, setAnnouncement] = useState("");
   const [crisis, setCrisis] = useState<CrisisState | null>(null);
+  const [digest, setDigest] = useState<Digest | null>(null);
+  const [tab, setTab] = useState<Tab>("week");
+  const [person, setPerson] = useState(seat.seat);
   const measuring = useRef(false);
+  const view = useRef<HTMLDivElement>(null);
+  const tabChanged = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -46,8 +71,9 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
         if (cancelled) return;
         setScenario(info);
         setLog(first.view.log);
+        setSpeeches(first.speeches);
         setState(first);
-        setCrisis(ongoingSession(first.view.log, first.view.awaiting, first.view.date));
+        setCrisis(ongoingCrisis(first.view.log, first.view.awaiting, first.view.crisis !== null));
       } catch (err) {
         if (!cancelled) onLost(err instanceof ApiFailure ? err.message : "The game could not be loaded.");
       }
@@ -63,6 +89,18 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
     performance.measure(TURN_MEASURE, TURN_START);
   }, [state]);
 
+  useEffect(() => {
+    if (!tabChanged.current) return;
+    tabChanged.current = false;
+    view.current?.querySelector<HTMLElement>("h2")?.setAttribute("tabindex", "-1");
+    view.current?.querySelector<HTMLElement>("h2")?.focus();
+  }, [tab]);
+
+  function openTab(t: Tab) {
+    tabChanged.current = true;
+    setTab(t);
+  }
+
   async function decide(option: Awaiting["options"][number]) {
     if (!state?.view.awaiting || busy) return;
     const awaiting = state.view.awaiting;
@@ -73,12 +111,14 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
       const next = await api.act(seat, { seat: seat.seat, kind: awaiting.kind, key: awaiting.key, choice: option.choice, ...(option.target ? { target: option.target } : {}), ...(option.detail ? { detail: option.detail } : {}), turn: state.game.decisions }, log.length);
       const merged = [...log.slice(0, next.view.logFrom), ...next.view.log];
       const fresh = merged.slice(log.length);
-      setCrisis((c) => updateCrisis(c, fresh, next.view.date));
+      setCrisis((c) => updateCrisis(c, merged, fresh, next.view.awaiting));
+      setDigest(digestOf(fresh, state.view.week, next.view.week, state.view.date, next.view.date, seat.seat));
       setLog(merged);
+      setSpeeches((s) => ({ ...s, ...next.speeches }));
       measuring.current = true;
       setState(next);
       const reports = fresh.filter((e) => e.type !== "plenum-vote" && e.type !== "player-decision").length;
-      setAnnouncement(`${next.view.done ? "The run is over." : `Week ${next.view.week}, ${longDate(next.view.date)}.`} ${reports ? `${reports} new report${reports > 1 ? "s" : ""} on the wire.` : ""}`);
+      setAnnouncement(`${next.view.done ? "The run is over." : `Week ${next.view.week}, ${longDate(next.view.date)}.`} ${reports ? `${reports} new report${reports > 1 ? "s" : ""}.` : ""}`);
     } catch (err) {
       setError(err instanceof ApiFailure ? err.message : "The decision could not be sent.");
       // The game moved on without this page (another tab, a resent click): show where it stands.
@@ -86,6 +126,7 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
         try {
           const fresh = await api.state(seat, 0);
           setLog(fresh.view.log);
+          setSpeeches(fresh.speeches);
           setState(fresh);
         } catch {
           // keep the message above; the next attempt will tell more
@@ -113,14 +154,22 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
     );
   }
 
-  const view = state.view;
-  const names = namesOf(view.principals);
-  const me = view.principals.find((p) => p.id === seat.seat)!;
-  const revealing = crisis && !crisis.dismissed ? revealSteps(crisis.entries).length - crisis.shown : 0;
+  const v = state.view;
+  const names = namesOf(v.principals);
+  const lexicon = lexiconOf(v, names, scenario.constituencies);
+  const me = v.principals.find((p) => p.id === seat.seat)!;
+  const steps = crisis ? crisisSteps(crisis.entries).length : 0;
+  const revealing = crisis && !crisis.dismissed ? steps - crisis.shown : 0;
+  const inCrisis = v.awaiting !== null && crisisKinds.has(v.awaiting.kind);
+  const showCrisis = crisis !== null && (!crisis.dismissed || inCrisis);
   const shownLog = revealing > 0 && crisis ? withoutUnrevealed(log, crisis) : log;
-  const inSession = view.awaiting !== null && sessionKinds.has(view.awaiting.kind);
-  const showCrisis = crisis !== null && (!crisis.dismissed || inSession);
-  const decision = view.awaiting ? <DecisionPanel awaiting={view.awaiting} busy={busy} turn={state.game.decisions} onDecide={decide} /> : null;
+  const dossier = scenario.characters.find((c) => c.id === seat.seat) ?? null;
+  const leader = v.principals.find((p) => p.id === v.leader) ?? null;
+  const ended = v.done && state.outcome !== null && revealing === 0;
+  const decision = v.awaiting ? (
+    <DecisionPanel awaiting={v.awaiting} outcomes={state.outcomes} busy={busy} turn={state.game.decisions} names={names} onDecide={decide} onGlossary={(t) => onHelp(t)} />
+  ) : null;
+  const laidUp = !v.done && !v.awaiting && (me.incapacitated || !me.alive || !!me.fate);
 
   return (
     <>
@@ -130,21 +179,23 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
           <div>
             <dt>Date</dt>
             <dd>
-              <time dateTime={view.date}>{longDate(view.date)}</time> (week {view.week})
+              <time dateTime={v.date}>{longDate(v.date)}</time> (week {v.week})
             </dd>
           </div>
           <div>
-            <dt>The leader</dt>
-            <dd>
-              {view.leader === null ? "nobody stands first" : `${names(view.leader)}, ${leaderAway(view) ?? "in Moscow"}`}
-            </dd>
+            <dt>First man</dt>
+            <dd>{leader ? `${leader.name}, ${leader.away ? `away: ${leader.away}` : "in Moscow"}` : "nobody stands first"}</dd>
           </div>
           <div>
             <dt>You</dt>
             <dd>
               {me.name}
-              {me.fate ? ` (${me.fate})` : ""}
+              {me.fate ? ` (${me.fate})` : me.incapacitated ? " (unable to work)" : ""}
             </dd>
+          </div>
+          <div>
+            <dt>Fear</dt>
+            <dd>{percent(v.globals.fear)}</dd>
           </div>
           {state.game.seed !== undefined ? (
             <div>
@@ -153,11 +204,27 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
             </div>
           ) : null}
         </dl>
-        <button type="button" class="leave" onClick={onLeave}>
-          Main menu
-        </button>
+        <div class="header-buttons">
+          <button type="button" class="leave" onClick={() => onHelp()}>
+            How to play
+          </button>
+          <button type="button" class="leave" onClick={onLeave}>
+            Main menu
+          </button>
+        </div>
       </header>
-      <main id="main" tabIndex={-1} aria-busy={busy ? "true" : "false"} data-week={view.week} data-done={view.done ? "true" : "false"}>
+      <nav class="game-nav" aria-label="Game screens">
+        <ul>
+          {tabs.map((t) => (
+            <li key={t.id}>
+              <button type="button" aria-current={tab === t.id ? "page" : undefined} onClick={() => openTab(t.id)}>
+                {t.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1} aria-busy={busy ? "true" : "false"} data-week={v.week} data-done={v.done ? "true" : "false"} data-tab={tab}>
         <h1 class="visually-hidden">
           {scenario.title}: {me.name}
         </h1>
@@ -169,86 +236,108 @@ export function GameScreen({ seat, onLeave, onLost }: { seat: Seat; onLeave: () 
             {error}
           </p>
         ) : null}
-        {view.done && state.outcome && revealing === 0 ? (
-          <EndScreen outcome={state.outcome} scenario={scenario} me={me} log={log} seed={state.game.seed} whatIfs={state.game.whatIfs} names={names} onExport={exportSave} onNewGame={onLeave} />
-        ) : null}
-        <div class="week-grid">
-          <div class="area-act">
-            {showCrisis && crisis ? (
-              <Crisis
-                entries={crisis.entries}
-                shown={crisis.shown}
-                names={names}
-                labels={scenario.constituencies}
-                tallies={state.estimates.plenums}
-                onNext={() => setCrisis({ ...crisis, shown: crisis.shown + 1 })}
-                onAll={() => setCrisis({ ...crisis, shown: revealSteps(crisis.entries).length })}
-                onClose={inSession ? null : () => setCrisis({ ...crisis, dismissed: true })}
-              >
-                {inSession ? decision : null}
-              </Crisis>
-            ) : null}
-            {!inSession && revealing === 0 ? decision : null}
-            {!view.awaiting && !view.done ? <p class="muted">Waiting for another player's decision.</p> : null}
-          </div>
-          <div class="area-side">
-            <Plots plots={state.estimates.moves} names={names} />
-            <SavePanel seat={seat} autosave={state.game.autosave} onExport={exportSave} />
-          </div>
-          <div class="area-board">
-            <Board principals={view.principals} rows={state.estimates.board} leader={view.leader ?? ""} />
-          </div>
-          <div class="area-wire">
-            <NewsWire log={shownLog} names={names} seat={seat.seat} />
-          </div>
-          <div class="area-cc">
-            <CentralCommittee cc={state.estimates.cc} labels={scenario.constituencies} />
-          </div>
+        <div ref={view} class="view">
+          {tab === "week" ? (
+            ended ? (
+              <EndScreen outcome={state.outcome!} scenario={scenario} me={me} goals={state.goals} log={log} seed={state.game.seed} whatIfs={state.game.whatIfs} settings={state.game.settings} names={names} onExport={exportSave} onNewGame={onLeave} />
+            ) : (
+              <div class="week-grid">
+                <div class="area-act">
+                  {showCrisis && crisis ? (
+                    <Crisis
+                      entries={crisis.entries}
+                      shown={crisis.shown}
+                      speeches={speeches}
+                      live={v.crisis}
+                      principals={v.principals}
+                      lexicon={lexicon}
+                      labels={scenario.constituencies}
+                      tallies={state.estimates.plenums}
+                      onShow={(n) => setCrisis({ ...crisis, shown: Math.min(n, steps) })}
+                      onClose={inCrisis ? null : () => setCrisis({ ...crisis, dismissed: true })}
+                    >
+                      {inCrisis ? decision : null}
+                    </Crisis>
+                  ) : null}
+                  {!showCrisis && digest ? <DigestPanel digest={digest} seat={seat.seat} speeches={speeches} onClose={() => setDigest(null)} /> : null}
+                  {!showCrisis && revealing === 0 ? decision : null}
+                  {laidUp ? <p class="panel">You can no longer act: {me.fate ? `you were ${me.fate}` : me.alive ? "a stroke keeps you from working" : "you have died"}. The run goes on without you.</p> : null}
+                  {!v.awaiting && !v.done && !laidUp ? <p class="muted">Waiting for another player's decision.</p> : null}
+                </div>
+                <div class="area-side">
+                  <Goals report={state.goals} dossier={dossier} final={false} />
+                  <Moves moves={state.estimates.moves} names={names} />
+                  <Desk desk={v.desk} policies={v.policies} offers={v.tripOffers} names={names} labels={scenario.constituencies} today={v.date} />
+                  <SavePanel seat={seat} autosave={state.game.autosave} onExport={exportSave} />
+                </div>
+              </div>
+            )
+          ) : null}
+          {tab === "board" ? <Board principals={v.principals} rows={state.estimates.board} leader={v.leader} seat={seat.seat} onDossier={(id) => { setPerson(id); openTab("people"); }} /> : null}
+          {tab === "network" ? <Network principals={v.principals} cc={v.cc} seat={seat.seat} leader={v.leader} /> : null}
+          {tab === "map" ? <UnionMap principals={v.principals} journeys={v.journeys} offers={v.tripOffers} leader={v.leader} seat={seat.seat} ccRows={state.estimates.cc.rows} labels={scenario.constituencies} today={v.date} /> : null}
+          {tab === "timeline" ? <Timeline view={v} log={shownLog} principals={v.principals} /> : null}
+          {tab === "cc" ? <CentralCommittee cc={state.estimates.cc} labels={scenario.constituencies} /> : null}
+          {tab === "news" ? <NewsWire log={shownLog} lexicon={lexicon} seat={seat.seat} speeches={speeches} /> : null}
+          {tab === "people" ? <Dossiers characters={scenario.characters} principals={v.principals} log={shownLog} seat={seat.seat} selected={person} names={names} selfTraits={v.self.traits} onSelect={setPerson} /> : null}
         </div>
       </main>
     </>
   );
 }
 
-/** Entries of the crisis not yet revealed are held back from the wire too. */
+function DigestPanel({ digest, seat, speeches, onClose }: { digest: Digest; seat: string; speeches: Record<number, string>; onClose: () => void }) {
+  return (
+    <section class="panel digest" aria-labelledby="digest-title">
+      <h2 id="digest-title">
+        While you waited: {digest.weeks} weeks, {longDate(digest.from)} to {longDate(digest.to)}
+      </h2>
+      {digest.items.length ? (
+        <ol class="timeline">
+          {digest.items.map((e) => (
+            <li key={e.seq}>
+              <time dateTime={e.date}>{longDate(e.date)}</time> {wireText(e, seat, speeches)}
+              {e.audience !== "public" ? <span class="tag secret">secret</span> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>Nothing of note.</p>
+      )}
+      {digest.routine ? <p class="muted">{digest.routine} routine reports are on the News screen.</p> : null}
+      <button type="button" onClick={onClose}>
+        Dismiss the digest
+      </button>
+    </section>
+  );
+}
+
+/** Entries of the crisis not yet revealed are held back from the other screens too. */
 function withoutUnrevealed(log: readonly LogEntry[], crisis: CrisisState): LogEntry[] {
-  const hidden = new Set(revealSteps(crisis.entries).slice(crisis.shown).flatMap((step) => step.map((e) => e.seq)));
+  const hidden = new Set(crisisSteps(crisis.entries).slice(crisis.shown).flatMap((step) => step.entries.map((e) => e.seq)));
   return log.filter((e) => !hidden.has(e.seq));
 }
 
 /**
- * New entries that belong to a crisis extend the one on screen (same week, no new launch) or start a
- * new one; once the week has moved on without a crisis, the one on screen is put away.
+ * After a turn: new entries of the crisis on screen extend it (a crisis runs over days and turns); a
+ * new launch starts a new scene; with nothing new, the scene stays until the player puts it away.
  */
-function updateCrisis(current: CrisisState | null, fresh: readonly LogEntry[], today: string): CrisisState | null {
-  const first = fresh.findIndex((e) => crisisTypes.has(e.type));
-  if (first < 0) return current && current.entries[0] && current.entries[0].date < today ? { ...current, dismissed: true } : current;
-  // A crisis resolves within its week; later weeks (when the run goes on without you) are on the wire.
-  const date = fresh[first].date;
-  const added = fresh.slice(first).filter((e) => e.date === date && e.type !== "player-decision");
-  if (current && !current.dismissed && current.entries[0]?.date === date && !added.some((e) => e.type === "launch")) {
-    return { ...current, entries: [...current.entries, ...added] };
-  }
-  return { entries: added, shown: 1, dismissed: false };
+export function updateCrisis(current: CrisisState | null, log: readonly LogEntry[], fresh: readonly LogEntry[], awaiting: Awaiting | null): CrisisState | null {
+  const relevant = fresh.some((e) => crisisTypes.has(e.type) && (moveOf(e) !== null || e.type === "launch"));
+  if (!relevant) return current;
+  const entries = crisisEntries(log);
+  if (!entries.length) return current;
+  const sameCrisis = current !== null && current.entries[0]?.seq === entries[0].seq;
+  if (sameCrisis) return { entries, shown: current.shown, dismissed: current.dismissed && !(awaiting && crisisKinds.has(awaiting.kind)) && !fresh.some((e) => crisisTypes.has(e.type)) };
+  return { entries, shown: 1, dismissed: false };
 }
 
-/** On loading mid-session (after a reload), the session so far is on screen, fully revealed. */
-function ongoingSession(log: readonly LogEntry[], awaiting: Awaiting | null, date: string): CrisisState | null {
-  if (!awaiting || !sessionKinds.has(awaiting.kind)) return null;
-  let start = -1;
-  for (let i = log.length - 1; i >= 0; i--) {
-    if (log[i].type === "launch" && log[i].date === date) {
-      start = i;
-      break;
-    }
-  }
-  if (start < 0) return null;
-  const entries = log.slice(start).filter((e) => crisisTypes.has(e.type));
-  return { entries, shown: revealSteps(entries).length, dismissed: false };
+/** On loading mid-crisis (after a reload), the crisis so far is on screen, fully revealed. */
+function ongoingCrisis(log: readonly LogEntry[], awaiting: Awaiting | null, live: boolean): CrisisState | null {
+  if (!live && !(awaiting && crisisKinds.has(awaiting.kind))) return null;
+  const entries = crisisEntries(log);
+  if (!entries.length) return null;
+  return { entries, shown: crisisSteps(entries).length, dismissed: false };
 }
 
-/** Where the first man is, if away from Moscow. */
-function leaderAway(view: { leader: string | null; principals: readonly { id: string; away: string | null }[] }): string | null {
-  const p = view.principals.find((x) => x.id === view.leader);
-  return p?.away ? `away: ${p.away}` : null;
-}
+export { crisisSettled };

@@ -1,30 +1,41 @@
-// The news wire: every log entry this seat may know, newest first; secret ones are marked, and
-// every decision can be opened to show its reasons.
+// The news wire: every log entry this seat may know, newest first, grouped by week; secret ones are
+// marked with who else knows, and the player's own decisions can be opened to show their reasons.
 import { useState } from "preact/hooks";
 import type { LogEntry } from "../../server/api-types.js";
-import { longDate, type Names } from "../format.js";
+import { longDate } from "../format.js";
+import type { Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
 
-/** Entries that are bookkeeping rather than news: each CC member's vote (the tally is shown) and the player's own choices. */
+/** Bookkeeping rather than news: each CC member's ballot (the tally is shown) and the player's own recorded choices. */
 const hidden = new Set(["plenum-vote", "player-decision"]);
 const PAGE = 60;
 
-export function NewsWire({ log, names, seat }: { log: readonly LogEntry[]; names: Names; seat: string }) {
+type Filter = "all" | "secret" | "mine";
+
+export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEntry[]; lexicon: Lexicon; seat: string; speeches: Record<number, string> }) {
   const [shown, setShown] = useState(PAGE);
-  const items = log.filter((e) => !hidden.has(e.type));
+  const [filter, setFilter] = useState<Filter>("all");
+  const items = log.filter((e) => !hidden.has(e.type) && !(e.type === "decision" && e.actor === seat && /: (Lie low|Let quiet weeks pass)/.test(e.text))).filter((e) => (filter === "secret" ? e.audience !== "public" : filter === "mine" ? e.actor === seat : true));
   const newestFirst = items.slice(-shown).reverse();
   return (
     <section class="panel wire" aria-labelledby="wire-title">
-      <h2 id="wire-title">News wire</h2>
-      {items.length === 0 ? <p class="muted">Nothing has happened yet that you could know of.</p> : null}
+      <h2 id="wire-title">News</h2>
+      <div class="filters" role="group" aria-label="Show">
+        {(["all", "secret", "mine"] as Filter[]).map((f) => (
+          <button key={f} type="button" aria-pressed={filter === f ? "true" : "false"} onClick={() => setFilter(f)}>
+            {f === "all" ? "Everything" : f === "secret" ? "Secrets only" : "Your own acts"}
+          </button>
+        ))}
+      </div>
+      {items.length === 0 ? <p class="muted">Nothing here yet that you could know of.</p> : null}
       <ol class="wire-list" reversed start={items.length}>
         {newestFirst.map((e) => (
           <li key={e.seq} class={`wire-entry type-${e.type}`}>
             <p>
-              <time dateTime={e.date}>{longDate(e.date)}</time> <span class="entry-text">{e.text}</span>
-              {e.audience !== "public" ? <span class="tag secret">{secrecy(e.audience, seat, names)}</span> : null}
+              <time dateTime={e.date}>{longDate(e.date)}</time> <span class="entry-text">{wireText(e, seat, speeches)}</span>
+              {e.audience !== "public" ? <span class="tag secret">{secrecy(e.audience, seat, lexicon.names)}</span> : null}
             </p>
-            <EntryReasons entry={e} names={names} />
+            <EntryReasons entry={e} lexicon={lexicon} />
           </li>
         ))}
       </ol>
@@ -37,7 +48,17 @@ export function NewsWire({ log, names, seat }: { log: readonly LogEntry[]; names
   );
 }
 
-function secrecy(audience: readonly string[], seat: string, names: Names): string {
+/** The entry as news: the player's own acts in the second person, speeches as prose. */
+export function wireText(e: LogEntry, seat: string, speeches: Record<number, string>): string {
+  if (speeches[e.seq]) return speeches[e.seq];
+  if (e.type === "decision" && e.actor === seat) {
+    const what = e.text.replace(/^[^:]*: /, "");
+    return `You chose: ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
+  }
+  return e.text;
+}
+
+function secrecy(audience: readonly string[], seat: string, names: (id: string) => string): string {
   const others = audience.filter((a) => a !== seat);
   if (others.length === 0) return "known only to you";
   if (others.length <= 3) return `secret: known to you and ${others.map(names).join(", ")}`;

@@ -1,6 +1,7 @@
-// The reasons behind a decision: each option compared, its utility, and the terms that add up to it.
+// The reasons behind a decision: each option compared, its weight, and the terms that add up to it.
 import type { LogEntry } from "../../server/api-types.js";
 import { signed } from "../format.js";
+import { optionName, type Lexicon } from "../labels.js";
 
 type Term = { term: string; value: number };
 
@@ -18,8 +19,8 @@ export function TermList({ terms }: { terms: readonly Term[] }) {
   );
 }
 
-/** A disclosure with the compared options of a logged decision. */
-export function EntryReasons({ entry, names }: { entry: LogEntry; names: (id: string) => string }) {
+/** A disclosure with the compared options of a logged decision (only the seat's own: others' weighing is theirs). */
+export function EntryReasons({ entry, lexicon }: { entry: LogEntry; lexicon: Lexicon }) {
   if (!entry.options || entry.options.length === 0) return null;
   return (
     <details class="reasons">
@@ -29,7 +30,7 @@ export function EntryReasons({ entry, names }: { entry: LogEntry; names: (id: st
         <thead>
           <tr>
             <th scope="col">Option</th>
-            <th scope="col">Utility</th>
+            <th scope="col">Weighed at</th>
             <th scope="col">Reasons</th>
           </tr>
         </thead>
@@ -37,7 +38,7 @@ export function EntryReasons({ entry, names }: { entry: LogEntry; names: (id: st
           {entry.options.map((o) => (
             <tr key={o.option} class={o.option === entry.chosen ? "chosen" : undefined}>
               <th scope="row">
-                {optionName(o.option, names)}
+                {optionName(o.option, lexicon)}
                 {o.option === entry.chosen ? <span class="tag">chosen</span> : null}
               </th>
               <td>{signed(o.utility)}</td>
@@ -50,9 +51,4 @@ export function EntryReasons({ entry, names }: { entry: LogEntry; names: (id: st
       </table>
     </details>
   );
-}
-
-function optionName(option: string, names: (id: string) => string): string {
-  const [choice, target] = option.split(":");
-  return target ? `${choice.replace(/-/g, " ")} ${names(target)}` : choice.replace(/-/g, " ");
 }

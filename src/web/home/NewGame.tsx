@@ -1,26 +1,43 @@
-// Starting a game: a scenario, any principal as your character (with a dossier for each), optional
-// what-ifs, and a seed (random unless you type one; the server draws it).
+// Starting a game: a scenario, any principal as your character (with a dossier for each: posts,
+// traits with their reasons, sources), optional what-ifs, a seed (random unless you type one; the
+// server draws it), and advanced options that set model parameters as the command line's --set does.
 import { useEffect, useState } from "preact/hooks";
-import type { CharacterDossier, ScenarioInfo, ScenarioListing } from "../../server/api-types.js";
+import type { CharacterDossier, ParameterListing, ScenarioInfo, ScenarioListing } from "../../server/api-types.js";
 import { api, ApiFailure } from "../api.js";
-import { longDate } from "../format.js";
+import { longDate, traitNames, traitWord } from "../format.js";
+import { Portrait } from "../game/Portrait.js";
+import { Sources } from "../game/Dossiers.js";
+import { parseSettingsText } from "./settings.js";
 
 export interface Prefill {
   scenario?: string;
   seed?: string;
   as?: string;
   whatIfs?: string[];
+  settings?: string[];
 }
 
-export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (request: { scenario: string; character: string; seed?: number; whatIfs: string[] }) => Promise<void> }) {
+export interface NewGameRequestInput {
+  scenario: string;
+  character: string;
+  seed?: number;
+  whatIfs: string[];
+  settings: { path: string; value: number }[];
+}
+
+export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (request: NewGameRequestInput) => Promise<void> }) {
   const [scenarios, setScenarios] = useState<ScenarioListing[] | null>(null);
   const [scenarioId, setScenarioId] = useState(prefill.scenario ?? "");
   const [info, setInfo] = useState<ScenarioInfo | null>(null);
   const [character, setCharacter] = useState(prefill.as ?? "");
   const [whatIfs, setWhatIfs] = useState<string[]>(prefill.whatIfs ?? []);
   const [seed, setSeed] = useState(prefill.seed ?? "");
+  const [settingsText, setSettingsText] = useState((prefill.settings ?? []).join("\n"));
+  const [catalog, setCatalog] = useState<ParameterListing[] | null>(null);
+  const [search, setSearch] = useState("");
   const [error, setError] = useState("");
   const [starting, setStarting] = useState(false);
+  const [tried, setTried] = useState(false);
 
   useEffect(() => {
     api.scenarios().then(
@@ -30,6 +47,7 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
       },
       (err) => setError(err instanceof ApiFailure ? err.message : "The scenarios could not be loaded."),
     );
+    api.parameters().then(setCatalog, () => setCatalog(null));
   }, []);
 
   useEffect(() => {
@@ -38,7 +56,7 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
     api.scenario(scenarioId).then(
       (i) => {
         setInfo(i);
-        setCharacter((c) => (i.characters.some((x) => x.id === c) ? c : i.characters[0]?.id ?? ""));
+        setCharacter((c) => (i.characters.some((x) => x.id === c) ? c : (i.characters[0]?.id ?? "")));
         setWhatIfs((w) => w.filter((x) => i.whatIfs.some((y) => y.id === x)));
       },
       (err) => setError(err instanceof ApiFailure ? err.message : "The scenario could not be loaded."),
@@ -47,19 +65,28 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
 
   const seedValid = seed.trim() === "" || /^-?\d{1,10}$/.test(seed.trim());
   const chosen = info?.characters.find((c) => c.id === character) ?? null;
+  const parsed = parseSettingsText(settingsText, catalog);
+  const settingsInvalid = parsed.problems.length > 0;
 
   async function submit(e: Event) {
     e.preventDefault();
+    setTried(true);
     if (!seedValid || !chosen || starting) return;
+    if (settingsInvalid) {
+      document.getElementById("settings")?.focus();
+      return;
+    }
     setError("");
     setStarting(true);
     try {
-      await onStart({ scenario: scenarioId, character, whatIfs, ...(seed.trim() ? { seed: Number(seed.trim()) } : {}) });
+      await onStart({ scenario: scenarioId, character, whatIfs, settings: parsed.settings, ...(seed.trim() ? { seed: Number(seed.trim()) } : {}) });
     } catch (err) {
       setError(err instanceof ApiFailure ? err.message : "The game could not be started.");
       setStarting(false);
     }
   }
+
+  const matches = catalog && search.trim().length >= 2 ? catalog.filter((p) => p.path.toLowerCase().includes(search.trim().toLowerCase()) || p.meaning.toLowerCase().includes(search.trim().toLowerCase())).slice(0, 12) : [];
 
   return (
     <section class="panel new-game" aria-labelledby="new-game-title">
@@ -69,7 +96,7 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
           {error}
         </p>
       ) : null}
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <fieldset>
           <legend>Scenario</legend>
           {scenarios === null ? <p>Loading the scenarios…</p> : null}
@@ -138,10 +165,64 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
             aria-describedby="seed-help"
             aria-invalid={seedValid ? "false" : "true"}
           />
-          <p id="seed-help" class="muted">
+          <p id="seed-help" class={seedValid ? "muted" : "error"}>
             {seedValid ? "Leave empty for a random seed; the seed is shown at the end so a run can be shared and replayed." : "A seed is a whole number, such as 1964."}
           </p>
         </div>
+
+        <details class="advanced" open={settingsText.trim() !== ""}>
+          <summary>Advanced options: model parameters</summary>
+          <p class="muted">
+            Every coefficient of the model's rules is a named parameter. Set any of them for this game, one a line, as <code>model.GROUP.RULE.NAME=VALUE</code> (the command line's{" "}
+            <code>--set</code>); the values are kept in the save file and shown at the end.
+          </p>
+          <div class="field">
+            <label for="settings">Parameters to set</label>
+            <textarea
+              id="settings"
+              rows={4}
+              spellcheck={false}
+              value={settingsText}
+              placeholder="model.ai.choice.temperature=0.5"
+              onInput={(e) => setSettingsText((e.currentTarget as HTMLTextAreaElement).value)}
+              aria-describedby="settings-help settings-problems"
+              aria-invalid={settingsInvalid ? "true" : "false"}
+            />
+            <p id="settings-help" class="muted">
+              {parsed.settings.length ? `${parsed.settings.length} parameter${parsed.settings.length > 1 ? "s" : ""} will be set.` : "None set: the model's defaults."}
+            </p>
+            <div id="settings-problems">
+              {parsed.problems.length ? (
+                <ul class="error">
+                  {parsed.problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </div>
+          <div class="field">
+            <label for="parameter-search">Find a parameter</label>
+            <input id="parameter-search" type="text" autoComplete="off" value={search} onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)} aria-describedby="parameter-search-help" />
+            <p id="parameter-search-help" class="muted">
+              Type part of a name or meaning (at least two letters){catalog ? `; ${catalog.length} parameters in all` : ""}.
+            </p>
+            {matches.length ? (
+              <ul class="parameter-list">
+                {matches.map((p) => (
+                  <li key={p.path}>
+                    <code>{p.path}</code> = {p.value} (from {p.range[0]} to {p.range[1]}
+                    {p.integer ? ", whole" : ""}): {p.meaning}{" "}
+                    <button type="button" onClick={() => setSettingsText((t) => `${t.trim() ? `${t.trimEnd()}\n` : ""}${p.path}=${p.value}`)}>
+                      Add<span class="visually-hidden"> {p.path}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </details>
+
         <button type="submit" class="primary" aria-disabled={!chosen || !seedValid || starting ? "true" : undefined}>
           {starting ? "Starting…" : chosen ? `Start as ${chosen.name}` : "Start"}
         </button>
@@ -157,9 +238,12 @@ function membership(c: CharacterDossier): string {
 function Dossier({ character: c }: { character: CharacterDossier }) {
   return (
     <article class="dossier" aria-labelledby="dossier-title" aria-live="polite">
-      <h3 id="dossier-title">
-        Dossier: {c.name} <span lang="ru">({c.nameRu})</span>
-      </h3>
+      <div class="dossier-head">
+        <Portrait id={c.id} name={c.name} age={c.ageAtStart} size={80} />
+        <h3 id="dossier-title">
+          Dossier: {c.name} <span lang="ru">({c.nameRu})</span>
+        </h3>
+      </div>
       <dl>
         <dt>Posts</dt>
         <dd>{c.posts.length ? c.posts.join("; ") : "none"}</dd>
@@ -176,14 +260,30 @@ function Dossier({ character: c }: { character: CharacterDossier }) {
         </dd>
       </dl>
       <p>{c.bio}</p>
+      <details>
+        <summary>Traits, with the reasons for them</summary>
+        <ul class="traits">
+          {c.traits.map((t) => (
+            <li key={t.name}>
+              <strong>{traitNames[t.name] ?? t.name}</strong>: {traitWord(t.name, t.value)}. <span class="muted">{t.reason}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {c.history.length ? (
+        <details>
+          <summary>In history</summary>
+          <ul>
+            {c.history.map((h) => (
+              <li key={h}>{h}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {c.sources.length ? (
         <details>
           <summary>Sources</summary>
-          <ul class="sources">
-            {c.sources.map((s) => (
-              <li key={s.key}>{s.text}</li>
-            ))}
-          </ul>
+          <Sources sources={c.sources} />
         </details>
       ) : null}
     </article>

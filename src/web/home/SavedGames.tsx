@@ -1,22 +1,38 @@
-// Saved games on this server (autosaves, named saves, imports): load, export, delete; and importing
-// a save file, which is checked before anything is stored.
+// Saved games on this server (autosaves, named saves, imports): load, export, delete, and clear the
+// autosaves of finished games; importing a save file, which is checked before anything is stored,
+// with any error shown beside the file picker. Scenarios and characters are named, not given as ids;
+// a finished game is dated by its scenario's last day.
 import { useEffect, useState } from "preact/hooks";
-import type { SaveSummaryJson } from "../../server/api-types.js";
+import type { SaveSummaryJson, ScenarioInfo, ScenarioListing } from "../../server/api-types.js";
 import { api, ApiFailure } from "../api.js";
 import { longDate } from "../format.js";
 
 const kinds: Record<SaveSummaryJson["kind"], string> = { auto: "autosave", named: "saved", imported: "imported" };
 
+/** The date a save is shown with: a finished game ends on its scenario's last day, not the Monday after. */
+export function saveDate(save: Pick<SaveSummaryJson, "date" | "done">, scenarioEnd: string | undefined): string {
+  return save.done && scenarioEnd !== undefined && save.date > scenarioEnd ? scenarioEnd : save.date;
+}
+
 export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnType<typeof api.loadSave>>) => void }) {
   const [saves, setSaves] = useState<SaveSummaryJson[] | null>(null);
+  const [scenarios, setScenarios] = useState<ScenarioListing[]>([]);
+  const [infos, setInfos] = useState<Record<string, ScenarioInfo>>({});
   const [error, setError] = useState("");
+  const [importError, setImportError] = useState("");
   const [status, setStatus] = useState("");
 
-  const refresh = () =>
-    api.saves().then(setSaves, (err) => setError(err instanceof ApiFailure ? err.message : "The saves could not be listed."));
+  const refresh = () => api.saves().then(setSaves, (err) => setError(err instanceof ApiFailure ? err.message : "The saves could not be listed."));
   useEffect(() => {
     void refresh();
+    api.scenarios().then(setScenarios, () => undefined);
   }, []);
+  useEffect(() => {
+    for (const id of new Set((saves ?? []).map((s) => s.scenario))) {
+      if (infos[id] || !scenarios.some((s) => s.id === id)) continue;
+      api.scenario(id).then((info) => setInfos((m) => ({ ...m, [id]: info })), () => undefined);
+    }
+  }, [saves, scenarios]);
 
   async function run(what: () => Promise<void>, failure: string) {
     setError("");
@@ -31,18 +47,25 @@ export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnTyp
   async function importFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
-    await run(async () => {
-      setStatus(`Checking ${file.name}…`);
+    setImportError("");
+    setStatus(`Checking ${file.name}…`);
+    try {
       const text = await file.text();
-      try {
-        const created = await api.importSave(text);
-        onLoaded(created);
-      } finally {
-        setStatus("");
-        input.value = "";
-      }
-    }, "The save file could not be imported.");
+      const created = await api.importSave(text);
+      onLoaded(created);
+    } catch (err) {
+      setImportError(`${file.name} was not imported: ${err instanceof ApiFailure ? err.message : "the file could not be read."}`);
+      input.focus();
+    } finally {
+      setStatus("");
+      input.value = "";
+    }
   }
+
+  const title = (id: string) => scenarios.find((s) => s.id === id)?.title ?? id;
+  const person = (scenario: string, seat: string) => infos[scenario]?.characters.find((c) => c.id === seat)?.name ?? seat;
+  const sorted = [...(saves ?? [])].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : b.id - a.id));
+  const finishedAutosaves = sorted.filter((s) => s.kind === "auto" && s.done);
 
   return (
     <section class="panel saved-games" aria-labelledby="saved-title">
@@ -56,16 +79,15 @@ export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnTyp
         {status}
       </p>
       {saves === null ? <p>Loading…</p> : saves.length === 0 ? <p class="muted">No saves yet.</p> : null}
-      {saves && saves.length ? (
+      {sorted.length ? (
         <ul class="save-list">
-          {saves.map((s) => (
+          {sorted.map((s) => (
             <li key={s.id}>
               <p>
                 <strong>{s.name}</strong> <span class="tag">{kinds[s.kind]}</span>
                 <br />
                 <span class="muted">
-                  {s.scenario}, as {s.seat}: week {s.week}, {longDate(s.date)}
-                  {s.done ? " (finished)" : ""}
+                  {title(s.scenario)}, as {person(s.scenario, s.seat)}: {s.done ? `finished, ${longDate(saveDate(s, scenarios.find((x) => x.id === s.scenario)?.end))}` : `week ${s.week}, ${longDate(s.date)}`}
                 </span>
               </p>
               <div class="button-row">
@@ -91,9 +113,26 @@ export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnTyp
           ))}
         </ul>
       ) : null}
-      <div class="field">
+      {finishedAutosaves.length ? (
+        <button
+          type="button"
+          onClick={() =>
+            run(async () => {
+              for (const s of finishedAutosaves) await api.deleteSave(s.id);
+              await refresh();
+              setStatus(`Deleted ${finishedAutosaves.length} autosave${finishedAutosaves.length > 1 ? "s" : ""} of finished games.`);
+            }, "The autosaves could not be deleted.")
+          }
+        >
+          Delete the autosaves of finished games ({finishedAutosaves.length})
+        </button>
+      ) : null}
+      <div class="field import-field">
         <label for="import-file">Import a save file</label>
-        <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+        <input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-error" aria-invalid={importError ? "true" : "false"} onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+        <p id="import-error" class="error" role="alert" hidden={!importError}>
+          {importError}
+        </p>
       </div>
     </section>
   );

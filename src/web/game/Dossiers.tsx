@@ -1,0 +1,142 @@
+// Dossiers: each character's portrait, posts now and at the start, traits with the reasons the
+// scenario file gives for them (the scenario's judgement of the man at the start, from its sources;
+// the player's own character's exact values too), his career in this run as the player knows it,
+// what history records of him, and the works cited, linked where they can be read.
+import type { CharacterDossier, LogEntry, PrincipalView } from "../../server/api-types.js";
+import { fateWords, longDate, traitNames, traitWord, type Names } from "../format.js";
+import { Portrait } from "./Portrait.js";
+
+const careerTypes = new Set(["appointment", "promotion", "relieved", "fate", "primacy", "acting", "illness", "death", "plenum-ratifies", "demand", "use-kompromat", "overrule", "launch", "trip"]);
+
+export function Dossiers({ characters, principals, log, seat, selected, names, selfTraits, onSelect }: { characters: readonly CharacterDossier[]; principals: readonly PrincipalView[]; log: readonly LogEntry[]; seat: string; selected: string; names: Names; selfTraits: Record<string, number>; onSelect: (id: string) => void }) {
+  const c = characters.find((x) => x.id === selected) ?? characters.find((x) => x.id === seat) ?? characters[0];
+  const p = principals.find((x) => x.id === c?.id) ?? null;
+  if (!c) return null;
+  const career = log.filter((e) => careerTypes.has(e.type) && (e.actor === c.id || (e.type === "primacy" && e.actor === c.id)));
+  const own = c.id === seat;
+  return (
+    <section class="panel dossiers" aria-labelledby="dossiers-title">
+      <h2 id="dossiers-title">People</h2>
+      <div class="dossier-layout">
+        <nav aria-label="Characters">
+          <ul class="people-list">
+            {characters.map((x) => (
+              <li key={x.id}>
+                <button type="button" class="link" aria-current={x.id === c.id ? "true" : undefined} onClick={() => onSelect(x.id)}>
+                  {x.name}
+                  {x.id === seat ? " (you)" : ""}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <article class="dossier" aria-labelledby="dossier-name" aria-live="polite">
+          <div class="dossier-head">
+            <Portrait id={c.id} name={c.name} age={p?.age ?? c.ageAtStart} size={96} faded={!!p?.fate || p?.alive === false} />
+            <div>
+              <h3 id="dossier-name">
+                {c.name} <span lang="ru">({c.nameRu})</span>
+              </h3>
+              <p>{c.bio}</p>
+            </div>
+          </div>
+          <dl>
+            <dt>Now</dt>
+            <dd>{p ? nowText(p) : "—"}</dd>
+            <dt>At the start</dt>
+            <dd>{c.posts.length ? c.posts.join("; ") : "no post"}</dd>
+            <dt>Age</dt>
+            <dd>
+              {p?.age ?? c.ageAtStart} (born {c.born}
+              {c.died ? `, died ${c.died}` : ""})
+            </dd>
+            <dt>Patron</dt>
+            <dd>{c.patron ? names(c.patron) : "none"}</dd>
+            <dt>Faction</dt>
+            <dd>{c.faction}</dd>
+          </dl>
+          <h4>{own ? "Your traits" : "Traits, as the scenario judges him at the start"}</h4>
+          <ul class="traits">
+            {c.traits.map((t) => (
+              <li key={t.name}>
+                <strong>{traitNames[t.name] ?? t.name}</strong>: {traitWord(t.name, own ? (selfTraits[t.name] ?? t.value) : t.value)}
+                {own ? ` (${(selfTraits[t.name] ?? t.value).toFixed(2)})` : ""}. <span class="muted">{t.reason}</span>
+                {t.sources.length ? <Sources sources={t.sources} /> : null}
+              </li>
+            ))}
+            <li>
+              <strong>Health at the start</strong>: <span class="muted">{c.health.reason}</span>
+            </li>
+            {c.prestige ? (
+              <li>
+                <strong>Standing</strong>: <span class="muted">{c.prestige.reason}</span>
+              </li>
+            ) : null}
+          </ul>
+          {c.grievances.length ? (
+            <>
+              <h4>Grievances at the start</h4>
+              <ul>
+                {c.grievances.map((g, i) => (
+                  <li key={i}>
+                    Against {names(g.against)}: {g.cause}
+                    {g.date ? ` (${longDate(g.date)})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h4>Career in this run</h4>
+          {career.length ? (
+            <ol class="timeline">
+              {career.map((e) => (
+                <li key={e.seq}>
+                  <time dateTime={e.date}>{longDate(e.date)}</time> {e.text}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p class="muted">Nothing you know of has changed for him yet.</p>
+          )}
+          {c.history.length ? (
+            <>
+              <h4>In history</h4>
+              <ul>
+                {c.history.map((h) => (
+                  <li key={h}>{h}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h4>Sources</h4>
+          {c.sources.length ? <Sources sources={c.sources} /> : <p class="muted">None cited.</p>}
+        </article>
+      </div>
+    </section>
+  );
+}
+
+function nowText(p: PrincipalView): string {
+  if (p.fate) return fateWords[p.fate] ?? p.fate;
+  if (!p.alive) return "dead";
+  const seat = p.presidium === "full" ? "full member of the Presidium" : p.presidium === "candidate" ? "candidate member of the Presidium" : p.secretary ? "CC secretary" : "";
+  return [seat, ...p.postTitles].filter(Boolean).join("; ") + (p.incapacitated ? " (unable to work)" : "") + (p.away ? ` (away: ${p.away})` : "");
+}
+
+export function Sources({ sources }: { sources: readonly { key: string; text: string; url?: string }[] }) {
+  return (
+    <ul class="sources">
+      {sources.map((s) => (
+        <li key={s.key}>
+          {s.url ? (
+            <a href={s.url} target="_blank" rel="noopener noreferrer">
+              {s.text}
+            </a>
+          ) : (
+            s.text
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

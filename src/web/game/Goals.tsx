@@ -1,0 +1,36 @@
+// The character's goals, from his traits and his place at the start, each with how far it is met;
+// shown at the start, kept in view, and scored at the end beside what history records of him.
+import type { CharacterDossier, GoalReport } from "../../server/api-types.js";
+import { percent, traitNames } from "../format.js";
+
+export function Goals({ report, dossier, final, headingLevel = 2 }: { report: GoalReport; dossier: CharacterDossier | null; final: boolean; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const reasonOf = (trait: string) => dossier?.traits.find((t) => t.name === trait)?.reason ?? null;
+  return (
+    <section class="panel goals" aria-labelledby="goals-title">
+      <H id="goals-title">{final ? `Your score: ${report.percent} of 100` : "Your goals"}</H>
+      <p class="muted">{final ? `Each goal counts by its weight; you scored ${report.score.toFixed(1)} of ${report.max.toFixed(1)} points.` : "Drawn from your character's traits and his place at the start; scored at the end."}</p>
+      <ul class="goal-list">
+        {report.goals.map((g) => (
+          <li key={g.id}>
+            <p class="goal-title">
+              <strong>{g.title}</strong> <span class="tag">weight {g.weight.toFixed(1)}</span>
+            </p>
+            <p class="muted">
+              {g.why}
+              {g.fromTraits.map((t) => (reasonOf(t) ? ` ${traitNames[t] ?? t}: ${reasonOf(t)}` : "")).join("")}
+            </p>
+            <div class="goal-progress">
+              <meter min={0} max={1} value={g.progress} aria-label={`${g.title}: ${percent(g.progress)} met`}>
+                {percent(g.progress)}
+              </meter>
+              <span>
+                {percent(g.progress)} met. {g.status}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
