@@ -4,12 +4,15 @@
 // without playing again, the refusal of another study's file, and bad targets files refused at
 // their FILE:LINE:COL.
 import { readFileSync, writeFileSync } from "node:fs";
+import { parse } from "yaml";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectNoStack, fixtures, presidium, sameOnOneAndTwoWorkers, tempDir, type Result } from "./cli-helpers.js";
 
 const targetsFile = join(fixtures, "targets", "minimal-targets.yaml");
 const minimal = join(fixtures, "minimal.yaml");
+/** The shipped defaults of the two parameters the test calibrates: point 0 plays them. */
+const shippedAi = parse(readFileSync(new URL("../model/parameters.yaml", import.meta.url), "utf8")).ai;
 const calibrate = ["calibrate", "--targets", targetsFile, "--parameters", "ai.choice.*", "--parameters", "ai.vote.*", "--samples", "4", "--runs", "3", "--seed", "5"];
 
 /** The fixture's targets with the scenario named by its absolute path, and one edit, in a file of its own. */
@@ -53,7 +56,7 @@ describe("presidium calibrate", () => {
     const lines = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(6);
     expect(lines[0].plan.targets[3]).toEqual({ id: "loyal-kgb-moves", scenario: "minimal", whatIfs: ["loyal-kgb"], baseline: [], change: "ratio", measure: "moves" });
-    expect(lines[1]).toMatchObject({ point: 0, phase: "calibrate", values: [0.35, 0.3] });
+    expect(lines[1]).toMatchObject({ point: 0, phase: "calibrate", values: [shippedAi.choice.temperature.value, shippedAi.vote.temperature.value] });
     expect(Object.keys(lines[1].estimates)).toEqual(["removal", "fate-mild", "loyal-kgb", "loyal-kgb-moves"]);
   });
 

@@ -40,17 +40,17 @@ describe("the parameter file", () => {
   });
 
   it("names a value outside its range at its line and column", () => {
-    const text = shipped.replace("temperature: { value: 0.35, range: [0.1, 1]", "temperature: { value: 1.35, range: [0.1, 1]");
+    const text = shipped.replace("temperature: { value: 0.3, range: [0.05, 1]", "temperature: { value: 1.35, range: [0.05, 1]");
     const line = text.split("\n").findIndex((l) => l.includes("value: 1.35")) + 1;
-    expect(modelErrors(text)).toEqual([expect.stringMatching(new RegExp(`^params\\.yaml:${line}:\\d+: ai\\.choice\\.temperature\\.value: 1\\.35 is outside the parameter's range \\[0\\.1, 1\\]`))]);
+    expect(modelErrors(text)).toEqual([expect.stringMatching(new RegExp(`^params\\.yaml:${line}:\\d+: ai\\.choice\\.temperature\\.value: 1\\.35 is outside the parameter's range \\[0\\.05, 1\\]`))]);
   });
 
   it("names a missing reason, an unknown field and a reversed range", () => {
-    const noReason = shipped.replace(/(temperature: \{ value: 0\.35, range: \[0\.1, 1\], meaning: "[^"]*"), reason: "[^"]*" \}/, "$1 }");
+    const noReason = shipped.replace(/(temperature: \{ value: 0\.3, range: \[0\.05, 1\], meaning: "[^"]*"), reason: "[^"]*" \}/, "$1 }");
     expect(modelErrors(noReason)).toEqual([expect.stringMatching(/^params\.yaml:\d+:\d+: ai\.choice\.temperature\.reason: required field is missing/)]);
-    const unknown = shipped.replace("temperature: { value: 0.35,", "temperature: { default: 1, value: 0.35,");
+    const unknown = shipped.replace("temperature: { value: 0.3, range: [0.05", "temperature: { default: 1, value: 0.3, range: [0.05");
     expect(modelErrors(unknown)).toEqual([expect.stringMatching(/ai\.choice\.temperature\.default: unknown field \(allowed: value, range, integer, meaning, reason, source\)/)]);
-    const reversed = shipped.replace("temperature: { value: 0.35, range: [0.1, 1]", "temperature: { value: 0.35, range: [1, 0.1]");
+    const reversed = shipped.replace("temperature: { value: 0.3, range: [0.05, 1]", "temperature: { value: 0.3, range: [1, 0.05]");
     expect(modelErrors(reversed).join("\n")).toMatch(/ai\.choice\.temperature\.range: expected a range \[low, high\] with low below high/);
   });
 

@@ -62,7 +62,7 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
     [
       "unknown-field",
       [
-        "36:5: characters.khrushchev.secretry: unknown field (allowed: name, nameRu, born, died, bio, faction, sources, health, incapacitated, presidium, secretary, posts, patron, traits, opinions, trust, grievances, prestige, believesCcDecides, kompromat, record, travel, clients)",
+        "36:5: characters.khrushchev.secretry: unknown field (allowed: name, nameRu, born, died, bio, faction, sources, health, incapacitated, presidium, secretary, startsOutside, posts, patron, traits, opinions, trust, grievances, prestige, believesCcDecides, kompromat, record, travel, clients)",
       ],
     ],
     ["missing-field", ["49:5: characters.brezhnev.bio: required field is missing"]],
@@ -85,7 +85,7 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
     [
       "unknown-traveller",
       [
-        '131:16: trips.pitsunda-holiday.traveller: "khruschev" is neither a character nor a power (characters: brezhnev, khrushchev, semichastny; powers: firstSecretary, chairsPresidium, government, secondSecretary, cadres, security, army, transport, archives, headOfState, economy, ideology, control, diplomacy, republic)',
+        '131:16: trips.pitsunda-holiday.traveller: "khruschev" is neither a character, a power nor \"first\" (whoever holds primacy) (characters: brezhnev, khrushchev, semichastny; powers: firstSecretary, chairsPresidium, government, secondSecretary, cadres, security, army, transport, archives, headOfState, economy, ideology, control, diplomacy, republic)',
       ],
     ],
     ["mix-not-summing", ["101:12: centralCommittee.composition.0.mix: constituency shares in mix sum to 1.1, expected 1"]],

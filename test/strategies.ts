@@ -14,7 +14,7 @@ export function scenarioOf(id: string, whatIfs: string[] = [], settings: Setting
 }
 
 function utilityOf(o: Awaiting["options"][number]): number {
-  return o.terms.reduce((s, t) => s + t.value, 0);
+  return (o.terms ?? []).reduce((s, t) => s + t.value, 0);
 }
 
 /** The option the character would weigh highest. */

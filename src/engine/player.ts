@@ -300,7 +300,7 @@ function plenumTallies(world: World, seen: readonly LogEntry[]): PlenumTally[] {
       tally = { move, date: entry.date, rows: [], forTarget: 0, againstTarget: 0 };
       tallies.set(move, tally);
     }
-    const constituency = rowOf.get(member) ?? "unknown";
+    const constituency = rowOf.get(member) ?? (Object.hasOwn(world.principals, member) ? "presidium" : "unknown");
     let row = tally.rows.find((r) => r.constituency === constituency);
     if (!row) {
       row = { constituency, forTarget: 0, againstTarget: 0 };

@@ -134,12 +134,14 @@ function promptFor(world: World, id: Id, round: number): string {
 /** The options of a principal this week: governing verbs, and conspiring ones (in a move, or to start one). */
 export function menu(world: World, id: Id, human: boolean): ScoredOption[] {
   const options = weeklyOptions(world, id);
-  if (!canAct(world.principals[id]) || world.principals[id].location) return options;
-  const move = moveOf(world, id);
-  if (move) options.push(...memberOptions(world, move, id).filter((o) => o.choice !== "lie-low"));
-  else {
-    const start = startOption(world, id);
-    if (start) options.push(start);
+  // Away from Moscow a man cannot conspire, but a player may still let the weeks pass.
+  if (canAct(world.principals[id]) && !world.principals[id].location) {
+    const move = moveOf(world, id);
+    if (move) options.push(...memberOptions(world, move, id).filter((o) => o.choice !== "lie-low"));
+    else {
+      const start = startOption(world, id);
+      if (start) options.push(start);
+    }
   }
   if (human) options.push({ choice: "skip", label: "Let quiet weeks pass until something concerns you", terms: [] });
   return options;

@@ -274,7 +274,7 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
   tally.decreeRemovals += run.decreeRemovals;
   for (const p of run.ccBelief.afterPlenums) {
     tally.ccBelief.plenums++;
-    tally.ccBelief.shift += p.after - p.before;
+    tally.ccBelief.shift += fixed(p.after - p.before);
   }
   if (run.leader !== null) bump(tally.primacyEnd, run.leader);
   for (const who of new Set(run.primacyHistory.map((h) => h.who).filter((w): w is string => w !== null))) bump(tally.primacyEver, who);
@@ -286,11 +286,11 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
     bump(nested(tally.policyYears, p.id, () => ({})), p.date.slice(0, 4));
   }
   for (const t of run.trips) bump(tally.trips, t.trip);
-  for (const [who, s] of Object.entries(run.clientShare.start)) bump(tally.clientShareStart, who, s);
-  for (const [who, s] of Object.entries(run.clientShare.end)) bump(tally.clientShareEnd, who, s);
-  for (const c of run.clientShare.congresses) for (const [who, s] of Object.entries(c.shares)) bump(nested(tally.congressShares, c.date, () => ({})), who, s);
+  for (const [who, s] of Object.entries(run.clientShare.start)) bump(tally.clientShareStart, who, fixed(s));
+  for (const [who, s] of Object.entries(run.clientShare.end)) bump(tally.clientShareEnd, who, fixed(s));
+  for (const c of run.clientShare.congresses) for (const [who, s] of Object.entries(c.shares)) bump(nested(tally.congressShares, c.date, () => ({})), who, fixed(s));
   bump(tally.lastExecution, run.executions.length ? run.executions[run.executions.length - 1].date.slice(0, 4) : "none");
-  tally.fearEnd += run.fear.end;
+  tally.fearEnd += fixed(run.fear.end);
   const examples = run.leaderRemoved ? tally.exampleSeeds.removed : tally.exampleSeeds.survived;
   if (examples.length < EXAMPLE_SEEDS) examples.push(run.seed);
   return tally;
@@ -389,7 +389,7 @@ export function finalize(tally: Tally): MonteCarloReport {
   const people = Object.keys({ ...tally.removed, ...tally.fates }).sort();
   const delays = Object.entries(tally.plenumDelays).reduce((s, [d, c]) => s + (Number(d) >= PLENUM_DELAY.min && Number(d) <= PLENUM_DELAY.max ? c : 0), 0);
   const delayTotal = Object.values(tally.plenumDelays).reduce((a, b) => a + b, 0);
-  const mean = (counts: Counts) => sorted(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, n ? round(v / n) : 0])));
+  const mean = (counts: Counts) => sorted(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, n ? round(v / FIXED / n) : 0])));
   return {
     scenario: tally.scenario,
     whatIfs: [...(tally.whatIfs ?? [])],
@@ -420,7 +420,7 @@ export function finalize(tally: Tally): MonteCarloReport {
     illness: { acting: rateOf(tally.illness.acting, tally.illness.total), retired: rateOf(tally.illness.retired, tally.illness.total) },
     pledgesKept: rateOf(tally.pledged.with, tally.pledged.total),
     decreeRemovals: tally.decreeRemovals,
-    ccBeliefShift: { plenums: tally.ccBelief.plenums, meanShift: tally.ccBelief.plenums ? round(tally.ccBelief.shift / tally.ccBelief.plenums) : null },
+    ccBeliefShift: { plenums: tally.ccBelief.plenums, meanShift: tally.ccBelief.plenums ? round(tally.ccBelief.shift / FIXED / tally.ccBelief.plenums) : null },
     arrests: Object.fromEntries(Object.keys(tally.arrests).sort().map((t) => [t, arrestEntry(tally, t)])),
     removalMoves: Object.fromEntries(Object.keys(tally.removalMoves).sort().map((t) => [t, removalMoveEntry(tally, t)])),
     primacy: { end: byCount(tally.primacyEnd), ever: byCount(tally.primacyEver), yearEnd: Object.fromEntries(Object.keys(tally.primacyYearEnd).sort().map((y) => [y, byCount(tally.primacyYearEnd[y])])) },
@@ -430,7 +430,7 @@ export function finalize(tally: Tally): MonteCarloReport {
     trips: byCount(tally.trips),
     clientShares: { start: mean(tally.clientShareStart), congresses: Object.fromEntries(Object.keys(tally.congressShares).sort().map((d) => [d, mean(tally.congressShares[d])])), end: mean(tally.clientShareEnd) },
     lastExecutionYear: sorted(tally.lastExecution),
-    meanFearAtEnd: n ? round(tally.fearEnd / n) : null,
+    meanFearAtEnd: n ? round(tally.fearEnd / FIXED / n) : null,
     exampleSeeds: { removed: [...tally.exampleSeeds.removed], survived: [...tally.exampleSeeds.survived] },
   };
 }
@@ -452,6 +452,15 @@ export function arrestEntry(tally: Tally, target: string): MonteCarloReport["arr
 export function removalMoveEntry(tally: Tally, target: string): MonteCarloReport["removalMoves"][string] {
   const m = tally.removalMoves[target] ?? { total: 0, threeFull: 0 };
   return { total: m.total, threeFull: rateOf(m.threeFull, m.total) };
+}
+
+/**
+ * Fractions (client shares, fear, belief shifts) are summed as integers in millionths, so that the
+ * tallies of any chunking of the runs add up to exactly the same totals (float sums depend on order).
+ */
+const FIXED = 1e6;
+function fixed(x: number): number {
+  return Math.round(x * FIXED);
 }
 
 function round(x: number): number {

@@ -639,16 +639,15 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   // Members of the leadership vote in the plenum as they spoke; their line is public.
   for (const e of world.log) if (e.type === "presidium-vote" && e.data?.move === move.id && e.actor) sides[e.actor] = e.chosen === "for" ? "move" : "target";
   // Principals who sit in the CC vote with the side they took.
-  let principalsFor = 0;
-  let principalsAgainst = 0;
+  const leaderSides: [Id, "target" | "move"][] = [];
   for (const id of world.order) {
     const p = world.principals[id];
     if (!canAct(p) || (p.presidium === "none" && !p.secretary)) continue;
     const side = id === move.target ? "target" : sides[id];
-    if (side === "target") principalsFor++;
-    else if (side === "move") principalsAgainst++;
+    if (side === "target" || side === "move") leaderSides.push([id, side]);
   }
-  const leaders = principalsFor + principalsAgainst;
+  const principalsFor = leaderSides.filter(([, side]) => side === "target").length;
+  const leaders = leaderSides.length;
   record(world, {
     type: "plenum-convened",
     audience: "public",
@@ -690,6 +689,20 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
       chosen: keep ? "keep" : "remove",
     });
   });
+  for (const [id, side] of leaderSides) {
+    record(world, {
+      type: "plenum-vote",
+      audience: "public",
+      actor: id,
+      text: `${nameOf(world, id)} (the Presidium) votes ${side === "target" ? "for" : "against"} ${nameOf(world, move.target)}.`,
+      data: { move: move.id, member: id },
+      options: [
+        { option: "keep", utility: side === "target" ? 1 : 0, terms: [term(id === move.target ? "his own case" : "the side he took in the Presidium", side === "target" ? 1 : 0)] },
+        { option: "remove", utility: side === "move" ? 1 : 0, terms: [term("the side he took in the Presidium", side === "move" ? 1 : 0)] },
+      ],
+      chosen: side === "target" ? "keep" : "remove",
+    });
+  }
   const total = present.length + leaders;
   const keepers = forTarget + principalsFor;
   const removers = total - keepers;

@@ -1,0 +1,9 @@
+// VALIDATION.md version 2 for march-1953 (outcomes, mechanisms and causes), through model/targets.yaml.
+import { validateScenario } from "./validation-targets.js";
+
+validateScenario("march-1953", 60, {
+  "mar53-vacancy-refill":
+    "Seats left by the fallen are refilled within eight weeks in about 60% of cases, not 90%: in the three years after Stalin the first man proposes co-options less readily than the target asks (the co-option proposal competes with every other verb of his week).",
+  "mar53-army-with-beria":
+    "With the Defence minister as Beria's client, Beria should fall less often; he still falls in nearly every run, because his colleagues' fear of him moves them in the first weeks and a Presidium vote removes him without the Army's part mattering.",
+});
