@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mixSeed } from "../src/engine/index.js";
 import { bin, expectClearError, presidium, repo, tempDir } from "./cli-helpers.js";
 
@@ -76,11 +76,12 @@ describe.concurrent("parallel montecarlo", () => {
     expect(r.stdout).toMatch(/^first man removed\s+[+-]?\d+\.\d \([+-]?\d+\.\d to [+-]?\d+\.\d\)/m);
   }, 180_000);
 
-  it("Ctrl-C stops the workers and reports the runs finished, marked partial", async () => {
+  it("Ctrl-C stops the workers and reports the runs finished, marked partial", async ({ onTestFinished }) => {
     const dir = tempDir();
     const csv = join(dir, "runs.csv");
     const child = spawn(process.execPath, [bin, ...mc, "--runs", "100000", "--workers", "2", "--force-workers", "--json", "--csv", csv], { cwd: repo });
     // However the test ends, the child does not outlive it.
+    // The test's own hook: in a concurrent block the global onTestFinished may attach to another test.
     onTestFinished(() => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     });
@@ -96,7 +97,7 @@ describe.concurrent("parallel montecarlo", () => {
     for (;;) {
       const temp = readdirSync(dir).find((f) => f.endsWith(".tmp"));
       if (temp && statSync(join(dir, temp)).size > 1000) break;
-      if (early !== undefined) throw new Error(`the run exited (${early}) before writing any rows:\n${stderr}`);
+      if (early !== undefined) throw new Error(`the run exited (${early}, signal ${child.signalCode}) before writing any rows:\n${stderr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     child.kill("SIGINT");
