@@ -3,7 +3,7 @@
 // does. Any question a strategy does not address is answered as the character himself would weigh it,
 // without the AI's noise (the option with the highest utility).
 import { fileURLToPath } from "node:url";
-import { advance, createWorld, legalActions, step, summarize, type Awaiting, type Decision, type RunSummary, type World } from "../src/engine/index.js";
+import { playScripted, summarize, type Awaiting, type Decision, type RunSummary, type World } from "../src/engine/index.js";
 import { mixSeed } from "../src/engine/index.js";
 import { loadScenarioFile, type Setting } from "../src/scenarios/load.js";
 
@@ -17,15 +17,24 @@ function utilityOf(o: Awaiting["options"][number]): number {
   return (o.terms ?? []).reduce((s, t) => s + t.value, 0);
 }
 
-/** The option the character would weigh highest. */
-export function ownJudgement(world: World, asked: Awaiting): Decision {
-  const best = asked.options.filter((o) => o.choice !== "skip").reduce((a, b) => (utilityOf(b) > utilityOf(a) ? b : a));
-  return legalActions(world, asked.seat).find((d) => d.choice === best.choice && (d.target ?? null) === (best.target ?? null) && (d.detail ?? null) === (best.detail ?? null))!;
+/** The decisions a question allows, one per option offered. */
+export function offered(asked: Awaiting): Decision[] {
+  return asked.options.map((o) => ({ seat: asked.seat, kind: asked.kind, key: asked.key, choice: o.choice, ...(o.target !== undefined ? { target: o.target } : {}), ...(o.detail !== undefined ? { detail: o.detail } : {}) }));
 }
 
-/** The first legal action matching one of the preferences, in order. */
-export function prefer(world: World, asked: Awaiting, ...wanted: ((d: Decision) => boolean)[]): Decision | null {
-  const legal = legalActions(world, asked.seat);
+/** The option the character would weigh highest. */
+export function ownJudgement(_world: World, asked: Awaiting): Decision {
+  const legal = offered(asked);
+  let best = -1;
+  asked.options.forEach((o, i) => {
+    if (o.choice !== "skip" && (best < 0 || utilityOf(o) > utilityOf(asked.options[best]))) best = i;
+  });
+  return legal[best];
+}
+
+/** The first offered decision matching one of the preferences, in order. */
+export function prefer(_world: World, asked: Awaiting, ...wanted: ((d: Decision) => boolean)[]): Decision | null {
+  const legal = offered(asked);
   for (const want of wanted) {
     const hit = legal.find(want);
     if (hit) return hit;
@@ -39,11 +48,7 @@ export function playMany(scenarioId: string, seat: string, strategy: Strategy | 
   const out: RunSummary[] = [];
   for (let i = 0; i < runs; i++) {
     const seed = mixSeed(baseSeed, i);
-    let world = advance(createWorld(scenario, { seed, humanSeats: strategy ? [seat] : [] }));
-    while (!world.done) {
-      const asked = world.awaiting.find((a) => a.seat === seat)!;
-      world = step(world, strategy!(world, asked) ?? ownJudgement(world, asked));
-    }
+    const world = playScripted(scenario, { seed, humanSeats: strategy ? [seat] : [] }, (w, asked) => strategy!(w, asked) ?? ownJudgement(w, asked));
     out.push(summarize(world));
   }
   return out;

@@ -6,7 +6,7 @@ import { DecisionNeeded, optionId, toAwaiting, type DecisionContext } from "./ai
 import { Rng } from "./rng.js";
 import { record } from "./log.js";
 import { runWeek } from "./turn.js";
-import type { Decision, Id, World } from "./state.js";
+import type { Awaiting, Decision, Id, World } from "./state.js";
 import type { Scenario } from "./scenario/schema.js";
 import { createWorld, type WorldOptions } from "./setup.js";
 
@@ -17,9 +17,9 @@ function cloneWorld(world: World): World {
 type WeekResult = { world: World; needed: null } | { world: World; needed: DecisionNeeded };
 
 /** Runs one week on `world` in place, with the human decisions made so far this week. */
-function playWeek(world: World, decisions: Decision[]): WeekResult {
+function playWeek(world: World, decisions: Decision[], respond?: DecisionContext["respond"]): WeekResult {
   const rng = new Rng(world.rng);
-  const ctx: DecisionContext = { world, rng, decisions, used: new Set() };
+  const ctx: DecisionContext = { world, rng, decisions, used: new Set(), respond };
   try {
     runWeek(ctx);
   } catch (e) {
@@ -45,6 +45,27 @@ export function simulate(scenario: Scenario, options: Omit<WorldOptions, "humanS
   return playOn(createWorld(scenario, { ...options, humanSeats: [] }));
 }
 
+/**
+ * A whole run played in place, the human seats answered by `respond` the moment they are asked
+ * (scripted players for experiments: no week is suspended and re-run). `respond` sees the world as
+ * it stands at the question and must return one of the options offered.
+ */
+export function playScripted(scenario: Scenario, options: WorldOptions, respond: (world: World, asked: Awaiting) => Decision): World {
+  const world = createWorld(scenario, options);
+  while (!world.done) {
+    const decisions: Decision[] = [];
+    playWeek(world, decisions, (q) => respond(world, toAwaiting(q)));
+    recordPlayerDecisions(world, decisions);
+  }
+  return world;
+}
+
+function recordPlayerDecisions(world: World, decisions: readonly Decision[]): void {
+  for (const d of decisions) {
+    record(world, { type: "player-decision", audience: [d.seat], actor: d.seat, text: `${d.seat} chose ${optionId(d)}.`, data: { decision: d } });
+  }
+}
+
 /** Plays `current` (owned by the caller) on until a human seat must decide or the run ends. */
 function playOn(current: World): World {
   while (!current.done) {
@@ -55,9 +76,7 @@ function playOn(current: World): World {
       waiting.awaiting = result.needed.questions.map(toAwaiting);
       return waiting;
     }
-    for (const d of current.pending) {
-      record(current, { type: "player-decision", audience: [d.seat], actor: d.seat, text: `${d.seat} chose ${optionId(d)}.`, data: { decision: d } });
-    }
+    recordPlayerDecisions(current, current.pending);
     current.pending = [];
     current.awaiting = [];
   }

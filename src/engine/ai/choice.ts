@@ -71,6 +71,8 @@ export interface DecisionContext {
   decisions: Decision[];
   /** Keys of the decisions used so far (each must be used exactly once). */
   used: Set<string>;
+  /** Answers a human seat's question on the spot (scripted players); without it the question stops the week. */
+  respond?: (q: Question) => Decision;
 }
 
 export function isHuman(world: World, seat: Id): boolean {
@@ -93,6 +95,13 @@ function answerOf(ctx: DecisionContext, q: Question): ScoredOption | null {
   return match;
 }
 
+/** A scripted player's answer, given on the spot and recorded like any other decision of the week. */
+function respondNow(ctx: DecisionContext, q: Question): ScoredOption | null {
+  if (!ctx.respond) return null;
+  ctx.decisions.push(ctx.respond(q));
+  return answerOf(ctx, q);
+}
+
 export function optionId(o: { choice: string; target?: string; detail?: string }): string {
   return [o.choice, o.target, o.detail].filter((x) => x !== undefined).join(":");
 }
@@ -113,7 +122,7 @@ function aiPick(ctx: DecisionContext, options: readonly ScoredOption[], temperat
 /** One choice by one seat. */
 export function choose(ctx: DecisionContext, q: Question, temperature = ctx.world.params.ai.choice.temperature): ScoredOption {
   if (isHuman(ctx.world, q.seat)) {
-    const answer = answerOf(ctx, q);
+    const answer = answerOf(ctx, q) ?? respondNow(ctx, q);
     if (!answer) throw new DecisionNeeded([q]);
     return answer;
   }
@@ -127,7 +136,8 @@ export function choose(ctx: DecisionContext, q: Question, temperature = ctx.worl
  */
 export function chooseTogether(ctx: DecisionContext, questions: readonly Question[], temperature = ctx.world.params.ai.choice.temperature): ScoredOption[] {
   const open = questions.filter((q) => isHuman(ctx.world, q.seat) && !ctx.decisions.some((d) => d.seat === q.seat && d.key === q.key));
-  if (open.length > 0) throw new DecisionNeeded(open);
+  if (open.length > 0 && !ctx.respond) throw new DecisionNeeded(open);
+  for (const q of open) ctx.decisions.push(ctx.respond!(q));
   return questions.map((q) => (isHuman(ctx.world, q.seat) ? answerOf(ctx, q)! : aiPick(ctx, q.options, temperature)));
 }
 

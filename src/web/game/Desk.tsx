@@ -18,10 +18,10 @@ export function Desk({ desk, policies, offers, names, labels, today }: { desk: D
         {desk.appoints.length ? (
           desk.appoints.map((r) => (
             <div key={r.row} class="slot-row">
-              <h4>
+              <h3>
                 {r.label}
                 {r.senior ? <span class="tag">the Presidium must consent</span> : null}
-              </h4>
+              </h3>
               <p class="muted">
                 {r.slots.filter((s) => s.patron === null).length} held by no one's man; {r.slots.filter((s) => s.patron !== null).length} by clients:{" "}
                 {summarisePatrons(r.slots.map((s) => s.patron), names)}.
@@ -82,7 +82,7 @@ export function Desk({ desk, policies, offers, names, labels, today }: { desk: D
         )}
         {inForce.length ? (
           <>
-            <h4>In force</h4>
+            <h3>In force</h3>
             <ul class="policies">
               {inForce.map((p) => (
                 <li key={p.id}>
