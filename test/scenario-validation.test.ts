@@ -88,6 +88,8 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
         '131:16: trips.pitsunda-holiday.traveller: "khruschev" is neither a character, a power nor \"first\" (whoever holds primacy) (characters: brezhnev, khrushchev, semichastny; powers: firstSecretary, chairsPresidium, government, secondSecretary, cadres, security, army, transport, archives, headOfState, economy, ideology, control, diplomacy, republic)',
       ],
     ],
+    // Issue 15: a key naming JavaScript's object machinery would be dropped silently.
+    ["proto-key", ['68:32: "__proto__" cannot be a key (__proto__, constructor, prototype name no scenario field and no id); rename it']],
     ["mix-not-summing", ["101:12: centralCommittee.composition.0.mix: constituency shares in mix sum to 1.1, expected 1"]],
     ["distance-not-summing", ["103:17: centralCommittee.composition.0.distance: distance shares (near + mid + far) sum to 0.9, expected 1"]],
     [

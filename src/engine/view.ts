@@ -367,12 +367,18 @@ function healthRead(p: Principal): PrincipalView["healthRead"] {
 function withoutOthersReasons(entry: LogEntry, seat: Id): LogEntry {
   // A Presidium vote on business is logged under its proposer with one voter's weighing, and a fate
   // under the loser with the weighing of the man who proposed it: neither is theirs to see.
-  if (!entry.options) return entry;
   const weigher = entry.type === "fate" ? entry.data?.proposedBy : privateToVoters.has(entry.type) ? null : entry.actor;
   if (weigher === seat) return entry;
-  const { options: _hidden, ...rest } = entry;
-  return rest;
+  // The man who sounds a colleague out hears his answer, not the estimate behind it.
+  const hiddenData = privateData[entry.type];
+  const data = hiddenData && entry.data ? Object.fromEntries(Object.entries(entry.data).filter(([k]) => !hiddenData.includes(k))) : entry.data;
+  if (!entry.options && data === entry.data) return entry;
+  const { options: _hidden, data: _data, ...rest } = entry;
+  return data === undefined ? rest : { ...rest, data };
 }
+
+/** Private figures logged in an entry's data, seen only by the man who weighed them. */
+const privateData: Record<string, readonly string[]> = { approach: ["odds"] };
 
 /** Entries whose weighing belongs to someone other than their actor. */
 const privateToVoters = new Set(["presidium-business", "fate"]);

@@ -121,6 +121,8 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
   const syntax = documentSyntaxIssues(doc, counter, text);
   if (syntax.length > 0) throw new ScenarioError(syntax.map((s) => `${fileName}:${s.line}:${s.col}: YAML syntax: ${s.message}`));
+  const machinery = forbiddenKeys(doc, text);
+  if (machinery.length > 0) throw new ScenarioError(machinery.map((s) => `${fileName}:${s.line}:${s.col}: ${s.message}`));
   let raw: unknown;
   try {
     raw = doc.toJS();
@@ -192,6 +194,23 @@ function splitSettings(catalog: ParameterCatalog, fileName: string, settings: re
  * the prototype of the data (and be silently ignored, or worse), never a scenario field.
  */
 const FORBIDDEN_SEGMENTS = ["__proto__", "constructor", "prototype"];
+
+/**
+ * Keys that name JavaScript's object machinery (a `__proto__` under `trust`, say) would be dropped or
+ * misread when the YAML becomes data: each is refused where it stands.
+ */
+function forbiddenKeys(doc: ReturnType<typeof parseDocument>, text: string): { line: number; col: number; message: string }[] {
+  const found: { line: number; col: number; message: string }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined || !FORBIDDEN_SEGMENTS.includes(key)) return;
+      const { line, col } = lineAndColumn(text, isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0);
+      found.push({ line, col, message: `"${key}" cannot be a key (${FORBIDDEN_SEGMENTS.join(", ")} name no scenario field and no id); rename it` });
+    },
+  });
+  return found;
+}
 
 /** The first forbidden segment of a settable path (segments are separated by dots), if any. */
 export function forbiddenSegment(path: string): string | undefined {

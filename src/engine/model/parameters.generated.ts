@@ -358,8 +358,6 @@ export interface ModelParameters {
       ccSlope: number;
       /** Steepness of the chance in the CC in the expected share against the target. */
       ccCertainty: number;
-      /** Weight, in a CC member's estimated lean, of the Presidium's expected verdict (share against the target above half), times (1 - the CC's authority). */
-      ccVerdict: number;
       /** Organs logit per chief known to be in the move. */
       chiefWith: number;
       /** Organs logit removed per chief on the target's side. */

@@ -45,8 +45,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
     term("time the move has been building", k.patience * Math.min(k.patienceCap, weeks)),
   ];
   const options: ScoredOption[] = [
-    // Waiting is worth the support still to be won: little once success looks near certain.
-    { choice: "wait", label: "Keep building", terms: [term("support still to be won", k.wait * (1 - est.odds))] },
+    { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] },
     { choice: "session", label: `Convene the Presidium (${describeDemand(world, move)})`, odds: est.odds, terms: [term("estimated success", k.odds * (est.odds - k.threshold)), term("if it fails: the losers' fate", -(1 - est.odds) * k.failure * costOfFailure(world)), ...common] },
   ];
   if (forceAvailable(world, move)) {

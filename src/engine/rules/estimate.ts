@@ -80,14 +80,12 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
   // and the pledges the observer knows of.
   const ccVoters = votingCc(world);
   const front = move.members.find((m) => known(m)) ?? observer.id;
-  // Members follow the Presidium's verdict as far as the CC does not see itself as the arbiter.
-  const verdict = k.ccVerdict * (1 - world.globals.ccArbiter) * ((counted + q * others.length) / Math.max(1, voters.length) - 0.5);
   let expectAgainst = o.pledged ?? 0;
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of o.knownMembers) sides[m] = "move";
   for (const c of ccVoters) {
     if (o.pledged !== undefined && c.pledge === move.id) continue;
-    const lean = k.ccTarget * attitude(world, c, target) - k.ccFront * attitude(world, c, front) + k.ccPatron * patronSide(world, c, { ...move, members: [...o.knownMembers] }, sides) - verdict;
+    const lean = k.ccTarget * attitude(world, c, target) - k.ccFront * attitude(world, c, front) + k.ccPatron * patronSide(world, c, { ...move, members: [...o.knownMembers] }, sides);
     expectAgainst += 1 - logistic(k.ccSlope * lean);
   }
   const ccShare = ccVoters.length ? expectAgainst / ccVoters.length : 0;

@@ -323,7 +323,7 @@ export function soundOut(ctx: DecisionContext, move: Move, approacher: Id, recru
     type: "approach",
     audience: [approacher, recruit],
     actor: recruit,
-    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)}${offer !== null ? ` with the offer of the post of ${world.posts[offer].title}` : ""}; he ${pick.choice === "join" ? "joins" : pick.choice === "report" ? `decides to warn ${nameOf(world, move.target)}` : "keeps out of it"} (his estimate of success: ${percent(est(options))}).`,
+    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)}${offer !== null ? ` with the offer of the post of ${world.posts[offer].title}` : ""}; he ${pick.choice === "join" ? "joins" : "keeps out of it"}.`,
     data: { move: move.id, approacher, recruit, offer, odds: est(options), organs: commandsOrgans(world, recruit) },
     options: optionsForLog(options),
     chosen: pick.choice,
