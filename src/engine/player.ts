@@ -300,7 +300,7 @@ function plenumTallies(world: World, seen: readonly LogEntry[]): PlenumTally[] {
       tally = { move, date: entry.date, rows: [], forTarget: 0, againstTarget: 0 };
       tallies.set(move, tally);
     }
-    const constituency = rowOf.get(member) ?? (Object.hasOwn(world.principals, member) ? "presidium" : "unknown");
+    const constituency = rowOf.get(member) ?? (Object.hasOwn(world.principals, member) ? "leadership" : "unknown");
     let row = tally.rows.find((r) => r.constituency === constituency);
     if (!row) {
       row = { constituency, forTarget: 0, againstTarget: 0 };
@@ -1141,8 +1141,10 @@ export function goalsOf(world: World, seat: Id): GoalReport {
   }
   const ownPolicies = world.policies.filter((x) => x.proposer !== "none" && hasPower(world, seat, x.proposer));
   if (Math.abs(t.ideology) >= 0.4 || ownPolicies.length > 0) {
-    const championed = world.policies.filter((x) => x.champion === seat && x.adoptedOn !== null && x.adoptedOn >= world.start);
-    const ofLine = world.policies.filter((x) => x.adoptedOn !== null && x.adoptedOn >= world.start && Math.sign(x.line) === Math.sign(t.ideology) && t.ideology !== 0);
+    // Policies already in force when the run starts are history, not his doing in this run.
+    const carried = world.policies.filter((x) => !x.inForce && x.adoptedOn !== null);
+    const championed = carried.filter((x) => x.champion === seat);
+    const ofLine = carried.filter((x) => Math.sign(x.line) === Math.sign(t.ideology) && t.ideology !== 0);
     goals.push({
       id: "policy",
       title: `Carry a policy of your own${t.ideology <= -0.4 ? " (a reform)" : t.ideology >= 0.4 ? " (an orthodox one)" : ""}`,

@@ -3,7 +3,7 @@
 // reaches him, and the target's overconfidence may dismiss what gets through.
 import { choose, optionsForLog, term, type DecisionContext } from "../ai/choice.js";
 import { listNames, nameOf, record } from "../log.js";
-import { activeMoves, canAct, holdersOf, regardOf, trustOf } from "../queries.js";
+import { activeMoves, canAct, holdersOf, inPlay, regardOf, trustOf } from "../queries.js";
 import { disaffection, tie } from "../relations.js";
 import type { Id, Move } from "../state.js";
 import { learnOfMove } from "./moves.js";
@@ -61,7 +61,8 @@ export function warn(ctx: DecisionContext, move: Move, named: readonly Id[], sou
   const world = ctx.world;
   const target = world.principals[move.target];
   if (!canAct(target)) return;
-  const accused = named.filter((n) => n !== target.id && world.principals[n]);
+  // Only the living and the still-standing can be named: a dead or fallen man conspires no more.
+  const accused = named.filter((n) => n !== target.id && world.principals[n] && inPlay(world.principals[n]));
   if (!accused.length) return;
   const k = world.params.detection.warning;
   const trustInAccused = accused.reduce((s, a) => s + trustOf(target, a), 0) / accused.length;

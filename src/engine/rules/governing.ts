@@ -152,7 +152,7 @@ function appointOption(world: World, actor: Id): ScoredOption | null {
   return {
     choice: "appoint",
     target: slot.id,
-    label: `Replace ${holder?.name ?? "the holder"} (${slot.row}) with a man of your own${displaced ? `; he is ${nameOf(world, displaced)}'s man` : ""}`,
+    label: `Replace ${holder?.name ?? "the holder"} (${world.rows.find((r) => r.id === slot.row)?.label ?? slot.row}) with a man of your own${displaced ? `; he is ${nameOf(world, displaced)}'s man` : ""}`,
     terms: [
       term("effort", -k.cost),
       term("a client in the post", k.client * a.traits.ambition * value),

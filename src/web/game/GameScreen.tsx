@@ -251,7 +251,7 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
                       live={v.crisis}
                       principals={v.principals}
                       lexicon={lexicon}
-                      labels={scenario.constituencies}
+                      labels={{ ...scenario.constituencies, leadership: "The Presidium and the Secretariat" }}
                       tallies={state.estimates.plenums}
                       onShow={(n) => setCrisis({ ...crisis, shown: Math.min(n, steps) })}
                       onClose={inCrisis ? null : () => setCrisis({ ...crisis, dismissed: true })}

@@ -1,0 +1,48 @@
+// Issue 13's bugs found again in review: a dead or fallen man named in a warning, a constituency's
+// internal id in an option's label, and a policy goal counted as met before the player has done anything.
+import { describe, expect, it } from "vitest";
+import { advance, createWorld, legalActions, simulate, step, type World } from "../src/engine/index.js";
+import { goalsOf } from "../src/engine/player.js";
+import { scenarioOf } from "./strategies.js";
+
+describe("what the review found", () => {
+  it("warnings name only men still in play when they are given (june-1957 seed 1 once named a dead Molotov)", () => {
+    for (const [id, seeds] of [["june-1957", [1, 2, 3, 4]], ["march-1953", [19, 20]]] as const) {
+      for (const seed of seeds) {
+        const world = simulate(scenarioOf(id), { seed });
+        const gone = new Map<string, string>();
+        for (const e of world.log) {
+          if ((e.type === "death" || e.type === "fate") && e.actor && !gone.has(e.actor)) gone.set(e.actor, e.date);
+          if (e.type !== "warning") continue;
+          for (const who of (e.data?.accused as string[]) ?? []) {
+            const since = gone.get(who);
+            expect(since === undefined || since > e.date, `${id} seed ${seed}, ${e.date}: ${e.text}`).toBe(true);
+          }
+        }
+      }
+    }
+  }, 120_000);
+
+  it("the first man's appointment options name the constituency, not its id", () => {
+    let world: World = advance(createWorld(scenarioOf("october-1964"), { seed: 1, humanSeats: ["khrushchev"] }));
+    const ids = world.rows.map((r) => r.id).filter((r) => r.includes("-"));
+    const labels: string[] = [];
+    for (let i = 0; i < 30 && !world.done && labels.length === 0; i++) {
+      const asked = world.awaiting[0];
+      labels.push(...asked.options.filter((o) => o.choice === "appoint").map((o) => o.label));
+      const legal = legalActions(world, "khrushchev");
+      world = step(world, legal.find((d) => d.choice === "lie-low") ?? legal[0]);
+    }
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) for (const id of ids) expect(label).not.toContain(`(${id})`);
+  });
+
+  it("a policy already in force at the start does not count as carried by anyone", () => {
+    for (const id of ["october-1964", "june-1957"]) {
+      const world = createWorld(scenarioOf(id), { seed: 1 });
+      const policy = goalsOf(world, "khrushchev").goals.find((g) => g.id === "policy");
+      if (policy) expect(policy.progress, `${id}: ${policy.status}`).toBe(0);
+      expect(goalsOf(world, "khrushchev").percent).toBeLessThan(100);
+    }
+  });
+});
