@@ -30,7 +30,7 @@ export function epilogue(world: World, history: ScenarioFile["history"]): Epilog
     if (ok) matches++;
     lines.push({ date: h.date, text: `In history: ${h.text} ${same ? `In this run his contest came on ${same.date}${same.date < h.date ? ", earlier" : same.date > h.date ? ", later" : ""}, ${same.winner === "move" ? "and he lost it" : "and he won it"} (${venueText(same.venue)}).` : removed ? "In this run he fell another way." : "In this run no move against him came to a head."}` });
   }
-  for (const e of world.log) if (e.type === "chapter") lines.push({ date: e.date, text: `Chapter: ${e.text}` });
+  for (const e of world.log) if (e.type === "chapter") lines.push({ date: e.date, text: e.text });
   const first = run.leader;
   const historyFirst = history.primacyAtEnd;
   lines.push({ date: world.end, text: `In history ${nameOf(world, historyFirst)} was first at the end; in this run ${first === null ? "nobody stands first" : first === historyFirst ? "so is he" : `${nameOf(world, first)} is`}.` });
