@@ -3,17 +3,7 @@
 // (importance ordered by a).
 import { describe, expect, it } from "vitest";
 import { analyseMorris, morrisDesign, type Problem } from "../src/research/sensitivity/index.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./test-random.js";
 
 const byName = <T extends { factor: string }>(rows: readonly T[], name: string): T => rows.find((r) => r.factor === name)!;
 

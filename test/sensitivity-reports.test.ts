@@ -22,17 +22,7 @@ import {
   type SobolRow,
   type Target,
 } from "../src/research/sensitivity/index.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./test-random.js";
 
 /** Throws unless every tag is closed in order (enough to catch broken markup from string building). */
 function expectWellFormed(markup: string): void {

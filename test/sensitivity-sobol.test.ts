@@ -2,18 +2,9 @@
 // and Sobol's g-function), and the Saltelli design they are computed from.
 import { describe, expect, it } from "vitest";
 import { analyseSobol, saltelliDesign, toUnit, type Problem } from "../src/research/sensitivity/index.js";
+import { mulberry32 } from "./test-random.js";
 
 /** A small seeded uniform generator (mulberry32), so every run of the test draws the same numbers. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ishigami = (x: readonly number[]) => Math.sin(x[0]) + 7 * Math.sin(x[1]) ** 2 + 0.1 * x[2] ** 4 * Math.sin(x[0]);
 
