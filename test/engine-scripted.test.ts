@@ -1,12 +1,12 @@
 // playScripted answers human seats in place; it must give the very run that step() gives for the same
 // answers, since both play the same weeks with the same generator.
 import { describe, expect, it } from "vitest";
-import { advance, createWorld, legalActions, playScripted, step, type Awaiting, type Decision } from "../src/engine/index.js";
-import { offered, scenarioOf } from "./strategies.js";
+import { advance, createWorld, decisionsFor, legalActions, playScripted, step, type Awaiting, type Decision } from "../src/engine/index.js";
+import { scenarioOf } from "./strategies.js";
 
 /** An answer that depends on the question only: lie low where possible, else the option at a fixed place. */
 function answer(asked: Awaiting | Decision[], n: number): Decision {
-  const legal = Array.isArray(asked) ? asked : offered(asked);
+  const legal = Array.isArray(asked) ? asked : decisionsFor(asked);
   return legal.find((d) => d.choice === "lie-low") ?? legal[n % legal.length];
 }
 
@@ -27,6 +27,6 @@ describe("scripted players", () => {
 
   it("an answer that is not among the options offered is refused", () => {
     const scenario = scenarioOf("june-1957");
-    expect(() => playScripted(scenario, { seed: 1, humanSeats: ["mikoyan"] }, (_w, asked) => ({ ...offered(asked)[0], choice: "seize-power" }))).toThrow(/does not answer/);
+    expect(() => playScripted(scenario, { seed: 1, humanSeats: ["mikoyan"] }, (_w, asked) => ({ ...decisionsFor(asked)[0], choice: "seize-power" }))).toThrow(/does not answer/);
   });
 });

@@ -3,7 +3,7 @@
 // does. Any question a strategy does not address is answered as the character himself would weigh it,
 // without the AI's noise (the option with the highest utility).
 import { fileURLToPath } from "node:url";
-import { playScripted, summarize, type Awaiting, type Decision, type RunSummary, type World } from "../src/engine/index.js";
+import { decisionsFor, playScripted, summarize, type Awaiting, type Decision, type RunSummary, type World } from "../src/engine/index.js";
 import { mixSeed } from "../src/engine/index.js";
 import { loadScenarioFile, type Setting } from "../src/scenarios/load.js";
 
@@ -17,14 +17,9 @@ function utilityOf(o: Awaiting["options"][number]): number {
   return (o.terms ?? []).reduce((s, t) => s + t.value, 0);
 }
 
-/** The decisions a question allows, one per option offered. */
-export function offered(asked: Awaiting): Decision[] {
-  return asked.options.map((o) => ({ seat: asked.seat, kind: asked.kind, key: asked.key, choice: o.choice, ...(o.target !== undefined ? { target: o.target } : {}), ...(o.detail !== undefined ? { detail: o.detail } : {}) }));
-}
-
 /** The option the character would weigh highest. */
 export function ownJudgement(_world: World, asked: Awaiting): Decision {
-  const legal = offered(asked);
+  const legal = decisionsFor(asked);
   let best = -1;
   asked.options.forEach((o, i) => {
     if (o.choice !== "skip" && (best < 0 || utilityOf(o) > utilityOf(asked.options[best]))) best = i;
@@ -34,7 +29,7 @@ export function ownJudgement(_world: World, asked: Awaiting): Decision {
 
 /** The first offered decision matching one of the preferences, in order. */
 export function prefer(_world: World, asked: Awaiting, ...wanted: ((d: Decision) => boolean)[]): Decision | null {
-  const legal = offered(asked);
+  const legal = decisionsFor(asked);
   for (const want of wanted) {
     const hit = legal.find(want);
     if (hit) return hit;

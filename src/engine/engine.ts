@@ -86,8 +86,12 @@ function playOn(current: World): World {
 /** What `seat` may answer now (nothing if it is not asked anything). */
 export function legalActions(world: World, seat: Id): Decision[] {
   const q = world.awaiting.find((a) => a.seat === seat);
-  if (!q) return [];
-  return q.options.map((o) => ({ seat, kind: q.kind, key: q.key, choice: o.choice, ...(o.target !== undefined ? { target: o.target } : {}), ...(o.detail !== undefined ? { detail: o.detail } : {}) }));
+  return q ? decisionsFor(q) : [];
+}
+
+/** The decisions a question allows, one per option offered. */
+export function decisionsFor(q: Awaiting): Decision[] {
+  return q.options.map((o) => ({ seat: q.seat, kind: q.kind, key: q.key, choice: o.choice, ...(o.target !== undefined ? { target: o.target } : {}), ...(o.detail !== undefined ? { detail: o.detail } : {}) }));
 }
 
 export class IllegalAction extends Error {}
