@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { RunSummary } from "../src/engine/index.js";
 import { rateOf, wilson } from "../src/research/interval.js";
 import { addRun, emptyTally, finalize, mergeTally, outcomeKeys, outcomesOf } from "../src/research/montecarlo.js";
+import { measure } from "../src/research/measures.js";
 import { contest, quietRun, removalRun } from "./summary-helpers.js";
 
 const none = { retired: 0, demoted: 0, expelled: 0, imprisoned: 0, executed: 0 };
@@ -180,9 +181,26 @@ describe("Monte Carlo tally", () => {
     expect(r.perPrincipal.semichastny.fates).toEqual({ ...none, imprisoned: 1 });
     expect(r.fatesByRole).toEqual({ target: { ...none, retired: 2, demoted: 1 }, mover: { ...none, expelled: 1, imprisoned: 1 }, loyalist: { ...none, demoted: 1 } });
     expect(r.fatesProposedBy).toEqual(rateOf(5, 6));
+    // Every contest's loser got a fate, none of them prison or death.
+    expect(r.harshContestFates).toEqual(rateOf(0, 4));
     expect(r.removalDates).toEqual({ "1964-06": 1, "1964-10": 1 });
     expect(r.removalMoves).toEqual({ khrushchev: { total: 2, threeFull: rateOf(1, 2) }, mikoyan: { total: 1, threeFull: rateOf(0, 1) } });
     expect(r.arrests).toEqual({});
+  });
+
+  it("counts harsh fates by contest: the loser's fate, a retirement for age and health left out", () => {
+    const t = emptyTally({ baseSeed: 1 });
+    const shot = (who: string) => ({ who, fate: "executed" as const, proposedBy: "khrushchev", softenedBy: [] });
+    addRun(t, quietRun({ seed: 1, contests: [
+      // The move failed: its initiator is the loser, and his fate counts once however many share it.
+      contest({ winner: "target", initiator: "shelepin", fates: [shot("shelepin"), shot("semichastny"), shot("polyansky")] }),
+      // A retirement for age and health is a vote, not a contest.
+      contest({ open: "health", target: "kozlov", fates: [{ who: "kozlov", fate: "retired", proposedBy: "brezhnev", softenedBy: [] }] }),
+    ] }));
+    addRun(t, quietRun({ seed: 2, contests: [contest({ fates: [{ who: "khrushchev", fate: "retired", proposedBy: "brezhnev", softenedBy: [] }] })] }));
+    const r = finalize(t);
+    expect(r.harshContestFates).toEqual(rateOf(1, 2));
+    expect(measure(r, "harsh-fates").value).toBe(0.5);
   });
 
   it("counts who started the moves against the first man, who succeeded him and the mechanisms of VALIDATION.md B", () => {

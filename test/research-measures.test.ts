@@ -24,6 +24,7 @@ function batch(): MonteCarloReport {
   t.fates = { beria: { retired: 0, demoted: 0, expelled: 0, imprisoned: 1, executed: 2 } };
   t.fatesByRole.target = { retired: 1, demoted: 0, expelled: 0, imprisoned: 1, executed: 2 };
   t.fatesByRole.mover = { retired: 0, demoted: 3, expelled: 1, imprisoned: 0, executed: 0 };
+  t.contestFates = { decided: 4, harsh: 3 };
   t.arrests = { beria: { total: 2, armyWithMove: 2 } };
   t.successors = { khrushchev: 3 };
   return finalize(t);
@@ -36,7 +37,8 @@ describe("measures of a batch of runs", () => {
     const r = batch();
     expect(measure(r, "removal")).toEqual(rateEstimate(4, 10));
     expect(measure(r, "plenum-survival")).toEqual(rateEstimate(2, 5));
-    expect(measure(r, "harsh-fates")).toEqual(rateEstimate(3, 8));
+    // By contest (three of four losers shot or jailed), not by fate (three of eight).
+    expect(measure(r, "harsh-fates")).toEqual(rateEstimate(3, 4));
     const moves = measure(r, "moves");
     expect(moves.value).toBe(2.5);
     expect(moves.se).toBeCloseTo(Math.sqrt(25) / 10, 12);

@@ -40,9 +40,11 @@ export const namedMeasures: Record<string, NamedMeasure> = {
     of: (r) => shareOf(r, { count: ["rates.survivedViaPlenum"], of: ["rates.presidiumMovesAgainstLeader"] }),
   },
   "harsh-fates": {
-    label: "prison or death, of all fates",
+    label: "prison or death as the loser's fate, of the contests over a man's posts",
     kind: "rate",
-    of: (r) => shareOf(r, { count: ["fatesByRole.*.imprisoned", "fatesByRole.*.executed"], of: ["fatesByRole.*.*"] }),
+    // Counted by contest, not by fate: one failed move can send a dozen men to the camps, and fates
+    // within a contest are not independent draws.
+    of: (r) => rateOfLeaf(leaf(r, "harshContestFates")),
   },
   moves: {
     label: "moves started per run",

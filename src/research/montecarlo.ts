@@ -54,6 +54,8 @@ export interface Tally {
   fatesByRole: Record<Role, FateCounts>;
   /** Fates proposed by a winner (not imposed without a judge), of all fates. */
   fatesProposed: { byWinner: number; total: number };
+  /** Contests over a man's posts (not retirements for age and health) whose loser was given a fate, and those where it was prison or death. */
+  contestFates: { decided: number; harsh: number };
   /** Runs in which each principal lost posts in a contest, by venue and by month. */
   removed: Counts;
   removedByVenue: Record<string, Counts>;
@@ -117,6 +119,7 @@ export function emptyTally(meta: { scenario?: string; whatIfs?: readonly string[
     fates: {},
     fatesByRole: Object.fromEntries(roles.map((r) => [r, emptyFates()])) as Record<Role, FateCounts>,
     fatesProposed: { byWinner: 0, total: 0 },
+    contestFates: { decided: 0, harsh: 0 },
     removed: {},
     removedByVenue: {},
     removedMonths: {},
@@ -210,6 +213,12 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
       const share = Math.max(c.plenum.forTarget, c.plenum.againstTarget) / Math.max(1, c.plenum.present);
       if (share >= LOPSIDED_SHARE) tally.lopsidedPlenums++;
       if (c.plenumDelayDays !== null) bump(tally.plenumDelays, String(c.plenumDelayDays));
+    }
+    // The fate of the man who lost: the target if the move won, else the man who started it.
+    const loser = c.fates.find((f) => f.who === (c.winner === "move" ? c.target : c.initiator));
+    if (loser && c.open !== "health") {
+      tally.contestFates.decided++;
+      if (loser.fate === "imprisoned" || loser.fate === "executed") tally.contestFates.harsh++;
     }
     for (const f of c.fates) {
       nested(tally.fates, f.who, emptyFates)[f.fate]++;
@@ -355,6 +364,8 @@ export interface MonteCarloReport {
   perPrincipal: Record<string, { removed: Rate; byVenue: Counts; months: Counts; fates: FateCounts }>;
   fatesByRole: Record<Role, FateCounts>;
   fatesProposedBy: Rate;
+  /** Of the contests over a man's posts whose loser was given a fate, the share in which it was prison or death. */
+  harshContestFates: Rate;
   removalDates: Counts;
   successors: Counts;
   plotLeaders: Counts;
@@ -409,6 +420,7 @@ export function finalize(tally: Tally): MonteCarloReport {
     perPrincipal: Object.fromEntries(people.map((id) => [id, principalEntry(tally, id)])),
     fatesByRole: Object.fromEntries(roles.map((r) => [r, { ...tally.fatesByRole[r] }])) as Record<Role, FateCounts>,
     fatesProposedBy: rateOf(tally.fatesProposed.byWinner, tally.fatesProposed.total),
+    harshContestFates: rateOf(tally.contestFates.harsh, tally.contestFates.decided),
     removalDates: sorted(tally.removalMonths),
     successors: byCount(tally.successors),
     plotLeaders: byCount(tally.plotLeaders),
