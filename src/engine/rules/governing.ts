@@ -211,6 +211,20 @@ function alignment(world: World, id: Id, line: number): number {
 
 /** The regard a champion stands to gain or lose with the CC's constituencies, weighted by seats. */
 function credit(world: World, policy: PolicyState): number {
+  // The same for every proposer all week: kept per week's reading of the seats (a policy's effects never change).
+  let byPolicy = creditMemo.get(world.weekly.seatsByRow);
+  if (!byPolicy) creditMemo.set(world.weekly.seatsByRow, (byPolicy = new Map()));
+  let value = byPolicy.get(policy.id);
+  if (value === undefined) {
+    value = weighCredit(world, policy);
+    byPolicy.set(policy.id, value);
+  }
+  return value;
+}
+
+const creditMemo = new WeakMap<World["weekly"]["seatsByRow"], Map<Id, number>>();
+
+function weighCredit(world: World, policy: PolicyState): number {
   let sum = 0;
   let voting = 0;
   for (const [row, seats] of Object.entries(world.weekly.seatsByRow)) {
@@ -333,7 +347,8 @@ function tripOption(world: World, actor: Id): ScoredOption | null {
   // Of the journeys open to him now, the most prestigious (the one that closes first on a tie).
   let offer: World["trips"][number] | null = null;
   for (const t of world.trips) {
-    if (world.tripsDone.includes(t.id) || !travellerMatches(world, t.traveller, actor) || t.from > world.date || world.date > t.until) continue;
+    // The dates first: most of a long scenario's trips are not open this week, and they are the cheapest test.
+    if (t.from > world.date || world.date > t.until || world.tripsDone.includes(t.id) || !travellerMatches(world, t.traveller, actor)) continue;
     if (!offer || t.prestige > offer.prestige || (t.prestige === offer.prestige && t.until < offer.until)) offer = t;
   }
   if (!offer) return null;
