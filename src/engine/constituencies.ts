@@ -16,13 +16,14 @@ export function rowMix(world: World, id: Id): [Id, number][] | undefined {
 }
 
 // Readings of the moods are asked for every CC member and every pair of principals many times a
-// week, and moods change only through moveMood (rules/cadres.ts), which calls moodsChanged: so the
-// readings are memoised per mood table (a copied world has its own). A constituency mood also rests
+// week, and moods change only through moveMood (rules/cadres.ts), which calls moodsChanged for the
+// one principal whose standing moved: so the readings are memoised per mood table (a copied world
+// has its own), by the principal regarded, and only his are dropped. A constituency mood also rests
 // on where the clients sit, which is kept per reading of power (see clientRows).
 interface MoodReadings {
-  /** Principal -> row -> rowRegard. */
+  /** Principal regarded -> row -> rowRegard. */
   regard: Map<Id, Map<Id, number>>;
-  /** The reading of power the constituency moods were taken under; observer -> principal -> mood. */
+  /** The reading of power the constituency moods were taken under; principal regarded -> observer -> mood. */
   power: World["power"];
   constituency: Map<Id, Map<Id, number>>;
 }
@@ -36,17 +37,20 @@ function readingsOf(world: World): MoodReadings {
     moodReadings.set(world.mood, r);
   } else if (r.power !== world.power) {
     r.power = world.power;
-    r.constituency = new Map();
+    r.constituency.clear();
   }
   return r;
 }
 
-/** Drops the memoised readings after a change of mood. */
-export function moodsChanged(world: World): void {
-  moodReadings.delete(world.mood);
+/** Drops the memoised readings of how the constituencies regard `who`, after his standing moved. */
+export function moodsChanged(world: World, who: Id): void {
+  const r = moodReadings.get(world.mood);
+  if (!r) return;
+  r.regard.get(who)?.clear();
+  r.constituency.get(who)?.clear();
 }
 
-/** The memo of one principal's readings, made on first use. */
+/** The memo of the readings about one principal, made on first use. */
 function readingsAbout(table: Map<Id, Map<Id, number>>, q: Id): Map<Id, number> {
   let about = table.get(q);
   if (!about) table.set(q, (about = new Map()));
@@ -108,11 +112,11 @@ export function clientRows(world: World, id: Id): [Id, number][] {
 
 /** How the constituencies a principal speaks for (those of his clients) regard q. */
 export function constituencyMood(world: World, p: Id, q: Id): number {
-  const about = readingsAbout(readingsOf(world).constituency, p);
-  let m = about.get(q);
+  const about = readingsAbout(readingsOf(world).constituency, q);
+  let m = about.get(p);
   if (m === undefined) {
     m = readConstituencyMood(world, p, q);
-    about.set(q, m);
+    about.set(p, m);
   }
   return m;
 }

@@ -152,7 +152,7 @@ export function moveMood(world: World, constituency: Id, who: Id, by: number): v
   const m = world.mood[constituency];
   if (!m) return;
   m[who] = clamp((m[who] ?? 0) + by, -1, 1);
-  moodsChanged(world);
+  moodsChanged(world, who);
 }
 
 /** Every constituency in a row's mix shares in a change of that row's mood, by its weight. */
