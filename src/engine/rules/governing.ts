@@ -340,15 +340,29 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
 
 // ------------------------------------------------------------------------------------------- trips
 
+/**
+ * The trip offers open today and not yet taken, in the scenario's order. Every principal asks every
+ * week, and a long scenario has many trips: kept until the date moves or a trip is taken or lapses
+ * (trips done are only ever added).
+ */
+function openTrips(world: World): World["trips"] {
+  const memo = openTripsMemo.get(world);
+  if (memo && memo.date === world.date && memo.done === world.tripsDone.length) return memo.trips;
+  const trips = world.trips.filter((t) => t.from <= world.date && world.date <= t.until && !world.tripsDone.includes(t.id));
+  openTripsMemo.set(world, { date: world.date, done: world.tripsDone.length, trips });
+  return trips;
+}
+
+const openTripsMemo = new WeakMap<World, { date: string; done: number; trips: World["trips"] }>();
+
 function tripOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.travel;
   const a = world.principals[actor];
   if (a.location) return null;
   // Of the journeys open to him now, the most prestigious (the one that closes first on a tie).
   let offer: World["trips"][number] | null = null;
-  for (const t of world.trips) {
-    // The dates first: most of a long scenario's trips are not open this week, and they are the cheapest test.
-    if (t.from > world.date || world.date > t.until || world.tripsDone.includes(t.id) || !travellerMatches(world, t.traveller, actor)) continue;
+  for (const t of openTrips(world)) {
+    if (!travellerMatches(world, t.traveller, actor)) continue;
     if (!offer || t.prestige > offer.prestige || (t.prestige === offer.prestige && t.until < offer.until)) offer = t;
   }
   if (!offer) return null;
