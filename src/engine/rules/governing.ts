@@ -59,19 +59,23 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
     });
   }
   // The constituency with the most CC seats where his standing has most room to grow.
-  let bestRow: { id: Id; value: number } | null = null;
+  let bestRow: World["rows"][number] | null = null;
+  let bestValue = 0;
   const seats = world.weekly.seatsByRow;
   const voting = votingCc(world).length || 1;
   for (const row of world.rows) {
     const value = ((seats[row.id] ?? 0) / voting) * (1 - Math.max(0, world.mood[row.id]?.[actor] ?? 0));
-    if (!bestRow || value > bestRow.value) bestRow = { id: row.id, value };
+    if (!bestRow || value > bestValue) {
+      bestRow = row;
+      bestValue = value;
+    }
   }
   if (bestRow) {
     out.push({
       choice: "court-constituency",
       target: bestRow.id,
-      label: `Court the ${world.rows.find((r) => r.id === bestRow!.id)!.label.toLowerCase()}`,
-      terms: [term("effort", -k.cost), term("their weight in the CC, where he thinks it decides", k.constituency * a.traits.ambition * a.believesCcDecides * bestRow.value)],
+      label: `Court the ${bestRow.label.toLowerCase()}`,
+      terms: [term("effort", -k.cost), term("their weight in the CC, where he thinks it decides", k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
     });
   }
   return out;
@@ -490,7 +494,21 @@ function coOptee(world: World, proposer: Id): Id | null {
 
 /** The vacant posts with powers that the Presidium fills on a proposal (a dead minister's post). */
 function vacantPosts(world: World): Id[] {
-  return world.postOrder.filter((p) => world.posts[p].holders.length === 0 && world.posts[p].powers.length > 0 && !world.order.some((o) => world.principals[o].acting.includes(p) && canAct(world.principals[o])));
+  const out: Id[] = [];
+  for (const postId of world.postOrder) {
+    const post = world.posts[postId];
+    if (post.holders.length === 0 && post.powers.length > 0 && !actingFor(world, postId)) out.push(postId);
+  }
+  return out;
+}
+
+/** Whether someone able to act is doing the post's duties. */
+function actingFor(world: World, postId: Id): boolean {
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (p.acting.includes(postId) && canAct(p)) return true;
+  }
+  return false;
 }
 
 function businessOptions(world: World, actor: Id): ScoredOption[] {
