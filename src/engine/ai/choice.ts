@@ -107,7 +107,10 @@ function respondNow(ctx: DecisionContext, q: Question): ScoredOption | null {
 }
 
 export function optionId(o: { choice: string; target?: string; detail?: string }): string {
-  return [o.choice, o.target, o.detail].filter((x) => x !== undefined).join(":");
+  let id = o.choice;
+  if (o.target !== undefined) id += `:${o.target}`;
+  if (o.detail !== undefined) id += `:${o.detail}`;
+  return id;
 }
 
 /** The AI's pick: quantal response over the options' utilities. */
