@@ -23,18 +23,22 @@ export function fromDay(day: number): string {
 }
 
 export function addDays(iso: string, days: number): string {
-  // A run asks for the same few dates over and over (next week, ten weeks back); memoise them.
-  const key = `${iso}${days}`;
-  let out = shifted.get(key);
+  // A run asks for the same few dates over and over (next week, ten weeks back); memoise them, by
+  // date and then by shift, so that asking builds no key.
+  let from = shifted.get(iso);
+  if (from === undefined) {
+    if (shifted.size > 50_000) shifted.clear();
+    shifted.set(iso, (from = new Map()));
+  }
+  let out = from.get(days);
   if (out === undefined) {
     out = fromDay(toDay(iso) + days);
-    if (shifted.size > 50_000) shifted.clear();
-    shifted.set(key, out);
+    from.set(days, out);
   }
   return out;
 }
 
-const shifted = new Map<string, string>();
+const shifted = new Map<string, Map<number, string>>();
 
 export function daysBetween(a: string, b: string): number {
   return toDay(b) - toDay(a);

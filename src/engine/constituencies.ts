@@ -15,8 +15,60 @@ export function rowMix(world: World, id: Id): [Id, number][] | undefined {
   return index.get(id);
 }
 
+// Readings of the moods are asked for every CC member and every pair of principals many times a
+// week, and moods change only through moveMood (rules/cadres.ts), which calls moodsChanged for the
+// one principal whose standing moved: so the readings are memoised per mood table (a copied world
+// has its own), by the principal regarded, and only his are dropped. A constituency mood also rests
+// on where the clients sit, which is kept per reading of power (see clientRows).
+interface MoodReadings {
+  /** Principal regarded -> row -> rowRegard. */
+  regard: Map<Id, Map<Id, number>>;
+  /** The reading of power the constituency moods were taken under; principal regarded -> observer -> mood. */
+  power: World["power"];
+  constituency: Map<Id, Map<Id, number>>;
+}
+
+const moodReadings = new WeakMap<World["mood"], MoodReadings>();
+
+function readingsOf(world: World): MoodReadings {
+  let r = moodReadings.get(world.mood);
+  if (!r) {
+    r = { regard: new Map(), power: world.power, constituency: new Map() };
+    moodReadings.set(world.mood, r);
+  } else if (r.power !== world.power) {
+    r.power = world.power;
+    r.constituency.clear();
+  }
+  return r;
+}
+
+/** Drops the memoised readings of how the constituencies regard `who`, after his standing moved. */
+export function moodsChanged(world: World, who: Id): void {
+  const r = moodReadings.get(world.mood);
+  if (!r) return;
+  r.regard.get(who)?.clear();
+  r.constituency.get(who)?.clear();
+}
+
+/** The memo of the readings about one principal, made on first use. */
+function readingsAbout(table: Map<Id, Map<Id, number>>, q: Id): Map<Id, number> {
+  let about = table.get(q);
+  if (!about) table.set(q, (about = new Map()));
+  return about;
+}
+
 /** How a row (or a bare constituency) regards a principal: its constituencies' moods, by weight. */
 export function rowRegard(world: World, rowId: Id, q: Id): number {
+  const about = readingsAbout(readingsOf(world).regard, q);
+  let a = about.get(rowId);
+  if (a === undefined) {
+    a = readRowRegard(world, rowId, q);
+    about.set(rowId, a);
+  }
+  return a;
+}
+
+function readRowRegard(world: World, rowId: Id, q: Id): number {
   const mix = rowMix(world, rowId);
   if (!mix) return world.mood[rowId]?.[q] ?? 0;
   let a = 0;
@@ -60,6 +112,16 @@ export function clientRows(world: World, id: Id): [Id, number][] {
 
 /** How the constituencies a principal speaks for (those of his clients) regard q. */
 export function constituencyMood(world: World, p: Id, q: Id): number {
+  const about = readingsAbout(readingsOf(world).constituency, q);
+  let m = about.get(p);
+  if (m === undefined) {
+    m = readConstituencyMood(world, p, q);
+    about.set(p, m);
+  }
+  return m;
+}
+
+function readConstituencyMood(world: World, p: Id, q: Id): number {
   let m = 0;
   for (const [row, share] of clientRows(world, p)) m += share * rowRegard(world, row, q);
   return m;

@@ -7,6 +7,7 @@ import type { PowerName } from "./scenario/schema.js";
 // Who holds which power is asked constantly and changes rarely, so it is memoised per world and
 // every change of office goes through takePost/leavePost below, which drop the memo.
 const holdersCache = new WeakMap<World, Map<string, Id[]>>();
+const organChiefsCache = new WeakMap<World, Set<Id>>();
 
 /** Living holders of posts with this power (acting holders included), each once, in post order. */
 export function holdersOf(world: World, power: PowerName): Id[] {
@@ -35,6 +36,7 @@ export function holdersOf(world: World, power: PowerName): Id[] {
 /** Drops memoised answers after a change of office or of the acting arrangements. */
 export function officesChanged(world: World): void {
   holdersCache.delete(world);
+  organChiefsCache.delete(world);
 }
 
 export function takePost(world: World, id: Id, postId: Id): void {
@@ -74,7 +76,13 @@ export function hasPower(world: World, id: Id, power: PowerName): boolean {
 
 /** Commands force (the Army or the security organs). */
 export function commandsOrgans(world: World, id: Id): boolean {
-  return holdersOf(world, "security").includes(id) || holdersOf(world, "army").includes(id);
+  // Asked for every pair of colleagues weighed: kept as a set beside the holders' memo.
+  let chiefs = organChiefsCache.get(world);
+  if (!chiefs) {
+    chiefs = new Set(organChiefs(world));
+    organChiefsCache.set(world, chiefs);
+  }
+  return chiefs.has(id);
 }
 
 /** Whoever commands the security organs or the Army (once each, even if one man held both). */

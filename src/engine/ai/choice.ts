@@ -39,13 +39,17 @@ export function termsOf(build: (add: RuleSink) => void): Reason[] {
   return out;
 }
 
-/** The sum of the same terms, each rounded as `term` rounds it, without building them. */
-export function sumOf(build: (add: RuleSink) => void): number {
-  let x = 0;
-  build((_name, value) => {
-    x += termValue(value);
-  });
-  return x;
+/**
+ * The sum of the same terms, each rounded as `term` rounds it, without building them. One sink
+ * serves many sums in a row (reset `total` between them): the hot path weighs every colleague
+ * every few weeks, and a total kept in an object's field is updated in place, where a captured
+ * local would be boxed afresh at every term.
+ */
+export class TermSum {
+  total = 0;
+  readonly add: RuleSink = (_name, value) => {
+    this.total += termValue(value);
+  };
 }
 
 /** A question for a human seat. */
@@ -103,7 +107,10 @@ function respondNow(ctx: DecisionContext, q: Question): ScoredOption | null {
 }
 
 export function optionId(o: { choice: string; target?: string; detail?: string }): string {
-  return [o.choice, o.target, o.detail].filter((x) => x !== undefined).join(":");
+  let id = o.choice;
+  if (o.target !== undefined) id += `:${o.target}`;
+  if (o.detail !== undefined) id += `:${o.detail}`;
+  return id;
 }
 
 /** The AI's pick: quantal response over the options' utilities. */

@@ -5,7 +5,7 @@ import type { DecisionContext } from "../ai/choice.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, clientShares, refreshPower } from "../power.js";
 import { clamp, inPlay } from "../queries.js";
-import { rowMix, rowRegard } from "../constituencies.js";
+import { moodsChanged, rowMix, rowRegard } from "../constituencies.js";
 import type { Cadre, Id, Move, Slot, World } from "../state.js";
 
 /** A cadre's regard for a principal: his constituencies' mood, his patron, and his own debts. */
@@ -152,6 +152,7 @@ export function moveMood(world: World, constituency: Id, who: Id, by: number): v
   const m = world.mood[constituency];
   if (!m) return;
   m[who] = clamp((m[who] ?? 0) + by, -1, 1);
+  moodsChanged(world, who);
 }
 
 /** Every constituency in a row's mix shares in a change of that row's mood, by its weight. */

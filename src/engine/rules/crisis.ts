@@ -71,7 +71,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
 
 function upcomingTrip(world: World, who: Id, days: number): boolean {
   const limit = addDays(world.date, days);
-  return world.trips.some((t) => !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, who) && t.from > world.date && t.from <= limit);
+  return world.trips.some((t) => t.from > world.date && t.from <= limit && !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, who));
 }
 
 /** Whether a trip offer's traveller (a character, a power, or "first": whoever holds primacy) is this man. */

@@ -83,9 +83,10 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
   let expectAgainst = o.pledged ?? 0;
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of o.knownMembers) sides[m] = "move";
+  const asKnown = { ...move, members: [...o.knownMembers] };
   for (const c of ccVoters) {
     if (o.pledged !== undefined && c.pledge === move.id) continue;
-    const lean = k.ccTarget * attitude(world, c, target) - k.ccFront * attitude(world, c, front) + k.ccPatron * patronSide(world, c, { ...move, members: [...o.knownMembers] }, sides);
+    const lean = k.ccTarget * attitude(world, c, target) - k.ccFront * attitude(world, c, front) + k.ccPatron * patronSide(world, c, asKnown, sides);
     expectAgainst += 1 - logistic(k.ccSlope * lean);
   }
   const ccShare = ccVoters.length ? expectAgainst / ccVoters.length : 0;

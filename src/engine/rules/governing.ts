@@ -59,19 +59,23 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
     });
   }
   // The constituency with the most CC seats where his standing has most room to grow.
-  let bestRow: { id: Id; value: number } | null = null;
+  let bestRow: World["rows"][number] | null = null;
+  let bestValue = 0;
   const seats = world.weekly.seatsByRow;
   const voting = votingCc(world).length || 1;
   for (const row of world.rows) {
     const value = ((seats[row.id] ?? 0) / voting) * (1 - Math.max(0, world.mood[row.id]?.[actor] ?? 0));
-    if (!bestRow || value > bestRow.value) bestRow = { id: row.id, value };
+    if (!bestRow || value > bestValue) {
+      bestRow = row;
+      bestValue = value;
+    }
   }
   if (bestRow) {
     out.push({
       choice: "court-constituency",
       target: bestRow.id,
-      label: `Court the ${world.rows.find((r) => r.id === bestRow!.id)!.label.toLowerCase()}`,
-      terms: [term("effort", -k.cost), term("their weight in the CC, where he thinks it decides", k.constituency * a.traits.ambition * a.believesCcDecides * bestRow.value)],
+      label: `Court the ${bestRow.label.toLowerCase()}`,
+      terms: [term("effort", -k.cost), term("their weight in the CC, where he thinks it decides", k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
     });
   }
   return out;
@@ -211,6 +215,20 @@ function alignment(world: World, id: Id, line: number): number {
 
 /** The regard a champion stands to gain or lose with the CC's constituencies, weighted by seats. */
 function credit(world: World, policy: PolicyState): number {
+  // The same for every proposer all week: kept per week's reading of the seats (a policy's effects never change).
+  let byPolicy = creditMemo.get(world.weekly.seatsByRow);
+  if (!byPolicy) creditMemo.set(world.weekly.seatsByRow, (byPolicy = new Map()));
+  let value = byPolicy.get(policy.id);
+  if (value === undefined) {
+    value = weighCredit(world, policy);
+    byPolicy.set(policy.id, value);
+  }
+  return value;
+}
+
+const creditMemo = new WeakMap<World["weekly"]["seatsByRow"], Map<Id, number>>();
+
+function weighCredit(world: World, policy: PolicyState): number {
   let sum = 0;
   let voting = 0;
   for (const [row, seats] of Object.entries(world.weekly.seatsByRow)) {
@@ -326,14 +344,29 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
 
 // ------------------------------------------------------------------------------------------- trips
 
+/**
+ * The trip offers open today and not yet taken, in the scenario's order. Every principal asks every
+ * week, and a long scenario has many trips: kept until the date moves or a trip is taken or lapses
+ * (trips done are only ever added).
+ */
+function openTrips(world: World): World["trips"] {
+  const memo = openTripsMemo.get(world);
+  if (memo && memo.date === world.date && memo.done === world.tripsDone.length) return memo.trips;
+  const trips = world.trips.filter((t) => t.from <= world.date && world.date <= t.until && !world.tripsDone.includes(t.id));
+  openTripsMemo.set(world, { date: world.date, done: world.tripsDone.length, trips });
+  return trips;
+}
+
+const openTripsMemo = new WeakMap<World, { date: string; done: number; trips: World["trips"] }>();
+
 function tripOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.travel;
   const a = world.principals[actor];
   if (a.location) return null;
   // Of the journeys open to him now, the most prestigious (the one that closes first on a tie).
   let offer: World["trips"][number] | null = null;
-  for (const t of world.trips) {
-    if (world.tripsDone.includes(t.id) || !travellerMatches(world, t.traveller, actor) || t.from > world.date || world.date > t.until) continue;
+  for (const t of openTrips(world)) {
+    if (!travellerMatches(world, t.traveller, actor)) continue;
     if (!offer || t.prestige > offer.prestige || (t.prestige === offer.prestige && t.until < offer.until)) offer = t;
   }
   if (!offer) return null;
@@ -461,7 +494,21 @@ function coOptee(world: World, proposer: Id): Id | null {
 
 /** The vacant posts with powers that the Presidium fills on a proposal (a dead minister's post). */
 function vacantPosts(world: World): Id[] {
-  return world.postOrder.filter((p) => world.posts[p].holders.length === 0 && world.posts[p].powers.length > 0 && !world.order.some((o) => world.principals[o].acting.includes(p) && canAct(world.principals[o])));
+  const out: Id[] = [];
+  for (const postId of world.postOrder) {
+    const post = world.posts[postId];
+    if (post.holders.length === 0 && post.powers.length > 0 && !actingFor(world, postId)) out.push(postId);
+  }
+  return out;
+}
+
+/** Whether someone able to act is doing the post's duties. */
+function actingFor(world: World, postId: Id): boolean {
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (p.acting.includes(postId) && canAct(p)) return true;
+  }
+  return false;
 }
 
 function businessOptions(world: World, actor: Id): ScoredOption[] {

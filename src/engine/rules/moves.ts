@@ -2,7 +2,7 @@
 // of his posts. Who starts one and against whom follows ambition, grievance, a claim to the spoils,
 // the threat the target poses and the resources at hand; members sound colleagues out with offers of
 // posts, win over CC members a few at a time (each contact a leak risk), and keep their pledges.
-import { choose, optionsForLog, sumOf, term, termsOf, type DecisionContext, type RuleSink, type ScoredOption } from "../ai/choice.js";
+import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, type RuleSink, type ScoredOption } from "../ai/choice.js";
 import { addDays } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
@@ -84,15 +84,21 @@ export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink):
 
 /** The colleague `actor` would most want to move against this week, with the motive's sum. */
 export function bestTarget(world: World, actor: Id): { target: Id; motive: number } | null {
-  let best: { target: Id; motive: number } | null = null;
+  let best: Id | null = null;
+  let bestMotive = 0;
+  const motive = new TermSum();
   for (const target of world.order) {
     if (target === actor) continue;
     const t = world.principals[target];
     if (!inPlay(t) || t.posts.length === 0 || t.outside) continue;
-    const motive = sumOf((add) => motiveTerms(world, actor, target, add));
-    if (!best || motive > best.motive) best = { target, motive };
+    motive.total = 0;
+    motiveTerms(world, actor, target, motive.add);
+    if (best === null || motive.total > bestMotive) {
+      best = target;
+      bestMotive = motive.total;
+    }
   }
-  return best;
+  return best === null ? null : { target: best, motive: bestMotive };
 }
 
 /** The option of starting a move against the most likely target (as read at the week's start), with its terms. */
