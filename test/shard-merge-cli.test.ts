@@ -76,6 +76,25 @@ describe("montecarlo --shard K/N and merge", () => {
     expect(r.stdout).toBe(json);
   }, 60_000);
 
+  it("more shards than runs: the empty shards merge too", async () => {
+    const two = ["montecarlo", "--scenario", "june-1957", "--runs", "2", "--seed", "5", "--workers", "1"];
+    const ep = (k: number) => at(`empty-${k}of3.json`);
+    const [whole, first] = await all([[...two, "--json"], ...[1, 2, 3].map((k) => [...two, "--shard", `${k}/3`, "--partial", ep(k)])]);
+    expect(first.stdout).toBe(`Shard 1/3: no run (3 shards of 2 runs leave this one empty) written to ${ep(1)}; add up the shards with presidium merge\n`);
+    const [merged] = await all([["merge", ep(3), ep(1), ep(2), "--json"]]);
+    expect(merged.stdout).toBe(whole.stdout);
+  }, 120_000);
+
+  it("--compare: N = 2 merges the variants and their paired differences", async () => {
+    const cmp = ["montecarlo", "--scenario", "june-1957", "--runs", "3", "--seed", "8", "--compare", "army-neutral", "--workers", "1"];
+    const cp = (k: number) => at(`compare-${k}of2.json`);
+    const [whole] = await all([[...cmp, "--json", "--csv", at("compare.csv")], ...[1, 2].map((k) => [...cmp, "--shard", `${k}/2`, "--partial", cp(k)])]);
+    const [merged] = await all([["merge", cp(2), cp(1), "--json", "--csv", at("compare-m.csv")]]);
+    expect(merged.stdout).toBe(whole.stdout);
+    expect(read("compare-m.csv")).toBe(read("compare.csv"));
+    expect(JSON.parse(whole.stdout).compared[0].differenceFromBaseline.leaderRemoved.pairs).toBeDefined();
+  }, 120_000);
+
   it("refuses missing, overlapping and repeated shards, naming the files and the fix", async () => {
     const [missing, overlap, twice, same, clobber] = await Promise.all([
       presidium(["merge", part(1, 3), part(3, 3)]),

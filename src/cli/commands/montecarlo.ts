@@ -231,8 +231,8 @@ export async function runShard(req: ShardRequest): Promise<void> {
       rows: req.rows ? rows.join("") : null,
     }),
   );
-  const held = end > first ? `runs ${first} to ${end - 1}` : "no runs (more shards than runs)";
-  out(`${name[0].toUpperCase()}${name.slice(1)}: ${held} of ${req.runs} written to ${req.partial}; add up the shards with presidium merge`);
+  const held = end > first ? `runs ${first} to ${end - 1} of ${req.runs}` : `no run (${req.shard.count} shards of ${req.runs} runs leave this one empty)`;
+  out(`${name[0].toUpperCase()}${name.slice(1)}: ${held} written to ${req.partial}; add up the shards with presidium merge`);
 }
 
 
