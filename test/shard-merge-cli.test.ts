@@ -103,6 +103,10 @@ describe("montecarlo --shard K/N and merge", () => {
       presidium(["merge", part(1, 2), part(2, 2), part(1, 2).replace(dir, `${dir}/.`)]),
       presidium(["merge", part(1, 1), "--csv", part(1, 1)]),
     ]);
+    // --json takes an optional file: here it swallows the first partial, which must not be written over.
+    const swallowed = await presidium(["merge", "--json", part(1, 2), part(2, 2)]);
+    expectClearError(swallowed, 2, `--json ${part(1, 2)} is a partial result file`);
+    expect(readFileSync(part(1, 2), "utf8")).toMatch(/^\{"format":"presidium-partial"/);
     expectClearError(missing, 1, "runs 4 to 8 of 14 are in none of the partials", "shard 2/3 is missing", "--shard 2/3 --partial FILE");
     expectClearError(overlap, 1, part(2, 7), part(1, 3), "overlap", "runs 2 to 3");
     expectClearError(twice, 1, `${part(1, 2)} is given twice`);

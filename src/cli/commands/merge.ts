@@ -2,6 +2,7 @@
 // wrote into exactly what the unsharded command prints and writes (the table or JSON, the CSV and the
 // HTML report), byte for byte, whatever the slicing. Partials of different runs, a shard given twice,
 // overlapping or missing run indices and damaged files are refused, each naming the file and the fix.
+import { closeSync, openSync, readSync } from "node:fs";
 import type { Command } from "commander";
 import { csvHeader } from "../../research/csv.js";
 import { variantResults, type VariantResult } from "../../research/results.js";
@@ -9,7 +10,7 @@ import { OutputFileError, sameTarget, writeOutputFile } from "../../research/run
 import { inputError, UsageError } from "../errors.js";
 import { checkOutputPaths } from "../options.js";
 import { out } from "../output.js";
-import { checkPartials, mergePartials, readPartial } from "../shard.js";
+import { checkPartials, mergePartials, PARTIAL_FORMAT, readPartial } from "../shard.js";
 import { montecarloReport, montecarloText, type MonteCarloView } from "./montecarlo.js";
 import { sweepReport, sweepText, type SweepView } from "./sweep.js";
 
@@ -56,6 +57,10 @@ function mergeCommand(paths: string[], opts: MergeOptions): void {
   for (const o of outputs) {
     const input = o.path === undefined ? undefined : paths.find((p) => sameTarget(p, o.path!));
     if (input !== undefined) throw new UsageError(`${o.flag} ${o.path} is one of the partials being read: writing there would destroy it; give another file name`);
+    // `merge --json part-1.json part-2.json` takes part-1.json for the --json file: never write over a partial.
+    if (o.path !== undefined && isPartialFile(o.path)) {
+      throw new UsageError(`${o.flag} ${o.path} is a partial result file: writing there would destroy it; give ${o.flag} another file name (or put --json after the partials, or give --json alone to print)`);
+    }
   }
   const files = paths.map((path) => ({ path, partial: readPartial(path) }));
   const ordered = checkPartials(files);
@@ -89,6 +94,21 @@ function write(path: string, flag: string, text: string): void {
     throw error;
   }
 }
+
+function isPartialFile(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, "r");
+    const head = Buffer.alloc(PARTIAL_HEAD.length);
+    readSync(fd, head, 0, head.length, 0);
+    return head.toString("utf8") === PARTIAL_HEAD;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+const PARTIAL_HEAD = `{"format":"${PARTIAL_FORMAT}"`;
 
 function withNewline(text: string): string {
   return text.endsWith("\n") ? text : `${text}\n`;
