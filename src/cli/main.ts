@@ -2,6 +2,7 @@
 // trace: 0 success, 1 invalid input (a scenario, a log, a replay that differs), 2 a wrong command line.
 import { Command, CommanderError } from "commander";
 import { registerCalibrate } from "./commands/calibrate.js";
+import { registerMerge } from "./commands/merge.js";
 import { registerMonteCarlo } from "./commands/montecarlo.js";
 import { registerReplay } from "./commands/replay.js";
 import { registerRun } from "./commands/run.js";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerReplay(program);
   registerMonteCarlo(program);
   registerSweep(program);
+  registerMerge(program);
   registerSensitivity(program);
   registerCalibrate(program);
   for (const command of [program, ...program.commands]) {

@@ -92,6 +92,14 @@ export function mergeChunk(into: ExperimentTotals, chunk: ChunkResult): Experime
 }
 
 /**
+ * Folds the totals of later runs (another shard's, say) into `into`, as mergeChunk does a chunk's:
+ * totals of consecutive run ranges merged in run order equal the totals of all the runs.
+ */
+export function mergeTotals(into: ExperimentTotals, from: ExperimentTotals): ExperimentTotals {
+  return mergeChunk(into, { first: 0, count: from.runs, variants: from.variants, pairs: from.pairs, csv: null });
+}
+
+/**
  * Consecutive run ranges to hand out: small enough that every worker gets several (the last ones
  * to finish keep the others waiting) and the progress bar moves, large enough that messaging stays
  * negligible next to the games. The cut does not change the result.

@@ -4,22 +4,24 @@
 // `presidium run --seed <that seed>`, and `--compare` plays every what-if set on the same seeds.
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { fateLadder, type Scenario } from "../../engine/index.js";
+import { fateLadder } from "../../engine/index.js";
 import { csvHeader } from "../../research/csv.js";
-import type { Variant } from "../../research/experiment.js";
+import { emptyExperimentTotals, type ExperimentTotals, type Variant } from "../../research/experiment.js";
 import type { Rate } from "../../research/interval.js";
 import { outcomeKeys, type MonteCarloReport, type OutcomeKey } from "../../research/montecarlo.js";
 import { DIFFERENCE_METHOD, type OutcomeDifference } from "../../research/paired.js";
 import { montecarloReportHtml } from "../../research/report/montecarlo-report.js";
-import { scenarioFacts } from "../../research/report/facts.js";
+import { scenarioFacts, surname, type ScenarioFacts } from "../../research/report/facts.js";
 import { variantResults, type VariantResult } from "../../research/results.js";
 import { AtomicFile, OutputFileError } from "../../research/run/output-file.js";
 import { runExperiment, type ExperimentOutcome } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
-import { err, json, out } from "../output.js";
-import { loadForCli, parameterDifferences, shortName } from "../scenario.js";
+import { err, out } from "../output.js";
+import { loadForCli, parameterDifferences } from "../scenario.js";
+import { parseShard, partialBody, scenarioHash, sliceOf, writePartial, type Shard } from "../shard.js";
+import type { Setting } from "../../scenarios/load.js";
 
 interface MonteCarloOptions {
   scenario: string;
@@ -33,6 +35,9 @@ interface MonteCarloOptions {
   report?: string;
   json?: boolean;
   set?: string[];
+  shard?: string;
+  partial?: string;
+  rows?: boolean;
 }
 
 export const BASELINE = "baseline";
@@ -52,6 +57,9 @@ export function registerMonteCarlo(program: Command): void {
     .option("--csv <file>", "write one row per run (and per what-if set) to this CSV file")
     .option("--report <file.html>", "write a self-contained HTML report with charts")
     .option("--json", "print exactly one JSON object with the counts, rates and fates")
+    .option("--shard <K/N>", "play only shard K of N (consecutive slices of the run indices, each run on its usual seed) and write its partial result to --partial; presidium merge adds the shards up")
+    .option("--partial <file.json>", "with --shard: the partial result file to write")
+    .option("--no-rows", "with --shard: leave the CSV rows out of the partial (smaller; merge then cannot write --csv)")
     .addHelpText(
       "after",
       [
@@ -66,6 +74,8 @@ export function registerMonteCarlo(program: Command): void {
         "  presidium montecarlo --scenario october-1964 --runs 1000 --what-if loyal-kgb --json",
         "  presidium montecarlo --scenario october-1964 --runs 2000 --compare loyal-kgb --compare stays-in-moscow --report oct64.html",
         "  presidium montecarlo --scenario october-1964 --runs 500 --csv runs.csv",
+        "  presidium montecarlo --scenario october-1964 --runs 10000 --shard 2/4 --partial part-2.json",
+        "  presidium merge part-*.json --json result.json --csv runs.csv --report oct64.html",
       ].join("\n"),
     )
     .action((opts: MonteCarloOptions) => monteCarloCommand(opts));
@@ -78,9 +88,11 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   const workers = parseWorkers(opts.workers, opts.forceWorkers === true, availableParallelism());
   const sets = parseCompareSets(opts.compare ?? [], whatIfs);
   const settings = parseSettings(opts.set ?? []);
+  const shard = checkShardOptions(opts);
   const outputs = [
     { flag: "--csv", path: opts.csv },
     { flag: "--report", path: opts.report },
+    { flag: "--partial", path: opts.partial },
   ];
   checkOutputPaths(outputs);
 
@@ -90,7 +102,12 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
     { label: BASELINE, whatIfs, scenario: base.scenario },
     ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set], settings).scenario })),
   ];
-  const recorded = { settings, parameters: parameterDifferences(base.scenario) };
+  const view: MonteCarloView = { facts: scenarioFacts(base.scenario), given: opts.scenario, baseSeed, planned: runs, recorded: { settings, parameters: parameterDifferences(base.scenario) }, compared: sets.length > 0 };
+
+  if (shard !== null) {
+    const plan = { "--scenario": opts.scenario, "--what-if": whatIfs, "--compare": sets, "--set": settings };
+    return runShard({ command: "montecarlo", variants, runs, baseSeed, workers, shard, partial: opts.partial!, rows: opts.rows !== false, plan, view });
+  }
 
   const { outcome, results } = await runExperimentForCli({
     variants,
@@ -100,29 +117,122 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
     quiet: opts.json === true,
     csvPath: opts.csv,
     reportPath: opts.report,
-    report: (results, outcome) => montecarloReportHtml({ facts: scenarioFacts(base.scenario), baseSeed, runs: outcome.totals.runs, planned: runs, variants: results }),
+    report: (results, outcome) => montecarloReport(view, results, outcome.totals.runs),
   });
+  out(montecarloText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
+}
 
-  const partial = outcome.complete ? {} : { partial: true, runsPlanned: runs };
-  const history = base.scenario.history;
-  if (sets.length === 0) {
-    if (opts.json) return json({ ...results[0].report, ...recorded, ...partial, history });
-    return out(table(base.scenario, results[0].report, opts.scenario));
+/** What montecarlo needs, beyond the totals, to print its result: kept in a shard's partial so that `merge` prints the same. */
+export interface MonteCarloView {
+  facts: ScenarioFacts;
+  /** The --scenario argument as given (the example seeds' command line repeats it). */
+  given: string;
+  baseSeed: number;
+  planned: number;
+  recorded: { settings: Setting[]; parameters: Record<string, number> };
+  compared: boolean;
+}
+
+export function montecarloReport(view: MonteCarloView, results: VariantResult[], runs: number): string {
+  return montecarloReportHtml({ facts: view.facts, baseSeed: view.baseSeed, runs, planned: view.planned, variants: results });
+}
+
+/** What montecarlo prints on stdout: the table, or with `asJson` the JSON object. */
+export function montecarloText(view: MonteCarloView, results: VariantResult[], runs: number, complete: boolean, asJson: boolean): string {
+  const partial = complete ? {} : { partial: true, runsPlanned: view.planned };
+  const history = view.facts.history;
+  const { recorded } = view;
+  if (!view.compared) {
+    if (asJson) return JSON.stringify({ ...results[0].report, ...recorded, ...partial, history }, null, 2);
+    return table(view.facts, results[0].report, view.given);
   }
-  if (opts.json) {
-    return json({
-      scenario: base.scenario.id,
-      runs: outcome.totals.runs,
-      baseSeed,
-      ...recorded,
-      ...partial,
-      differenceMethod: DIFFERENCE_METHOD,
-      baseline: results[0].report,
-      compared: results.slice(1).map((r) => ({ set: r.label, ...r.report, differenceFromBaseline: r.difference })),
-      history,
+  if (asJson) {
+    return JSON.stringify(
+      {
+        scenario: view.facts.id,
+        runs,
+        baseSeed: view.baseSeed,
+        ...recorded,
+        ...partial,
+        differenceMethod: DIFFERENCE_METHOD,
+        baseline: results[0].report,
+        compared: results.slice(1).map((r) => ({ set: r.label, ...r.report, differenceFromBaseline: r.difference })),
+        history,
+      },
+      null,
+      2,
+    );
+  }
+  return comparisonTable(view.facts, results, runs, view.baseSeed);
+}
+
+/** --shard K/N goes with --partial FILE, and the whole run's outputs go to `presidium merge` instead. */
+export function checkShardOptions(opts: { shard?: string; partial?: string; rows?: boolean; csv?: string; report?: string; json?: boolean }): Shard | null {
+  if (opts.shard === undefined) {
+    if (opts.partial !== undefined) throw new UsageError("--partial goes with --shard K/N (it names the file shard K's partial result is written to)");
+    if (opts.rows === false) throw new UsageError("--no-rows goes with --shard K/N (it leaves the CSV rows out of the partial result)");
+    return null;
+  }
+  const shard = parseShard(opts.shard);
+  if (opts.partial === undefined) throw new UsageError("--shard K/N needs --partial FILE, the file to write the shard's partial result to (presidium merge adds the partials up)");
+  for (const [flag, given] of [["--csv", opts.csv], ["--report", opts.report], ["--json", opts.json]] as const) {
+    if (given !== undefined && given !== false) throw new UsageError(`${flag} does not go with --shard: give it to presidium merge, which writes the whole run's ${flag.slice(2)} from the partials`);
+  }
+  return shard;
+}
+
+export interface ShardRequest {
+  command: "montecarlo" | "sweep";
+  variants: Variant[];
+  runs: number;
+  baseSeed: number;
+  workers: number;
+  shard: Shard;
+  partial: string;
+  rows: boolean;
+  plan: Record<string, unknown>;
+  view: unknown;
+}
+
+/** Plays one shard's slice of the run indices and writes its partial result (only when every run of the slice has finished). */
+export async function runShard(req: ShardRequest): Promise<void> {
+  const { first, end } = sliceOf(req.runs, req.shard);
+  const name = `shard ${req.shard.index}/${req.shard.count}`;
+  const rows: string[] = [];
+  let totals: ExperimentTotals = emptyExperimentTotals(req.variants, req.baseSeed);
+  if (end > first) {
+    const { outcome } = await runExperimentForCli({
+      variants: req.variants,
+      runs: end - first,
+      first,
+      baseSeed: req.baseSeed,
+      workers: req.workers,
+      quiet: false,
+      rows: req.rows ? rows : undefined,
+      interrupted: `Interrupted: the partial result of ${name} was not written (a shard is merged only whole); run it again.`,
+      report: () => "",
     });
+    if (!outcome.complete) return;
+    totals = outcome.totals;
   }
-  out(comparisonTable(base.scenario, results, outcome.totals.runs, baseSeed));
+  writePartial(
+    req.partial,
+    partialBody({
+      command: req.command,
+      scenario: req.variants[0].scenario.id,
+      scenarioHash: scenarioHash(req.variants.map((v) => v.scenario)),
+      baseSeed: req.baseSeed,
+      runs: req.runs,
+      shard: { ...req.shard, first, end },
+      plan: req.plan,
+      view: req.view,
+      variants: req.variants.map((v) => ({ label: v.label, whatIfs: [...v.whatIfs] })),
+      totals,
+      rows: req.rows ? rows.join("") : null,
+    }),
+  );
+  const held = end > first ? `runs ${first} to ${end - 1} of ${req.runs}` : `no run (${req.shard.count} shards of ${req.runs} runs leave this one empty)`;
+  out(`${name[0].toUpperCase()}${name.slice(1)}: ${held} written to ${req.partial}; add up the shards with presidium merge`);
 }
 
 
@@ -146,11 +256,17 @@ export function parseCompareSets(raw: readonly string[], baseline: readonly stri
 export interface ExperimentRequest {
   variants: Variant[];
   runs: number;
+  /** The first run index (a shard's slice starts later). */
+  first?: number;
   baseSeed: number;
   workers: number;
   /** No progress bar (--json): stdout carries one JSON object and stderr stays quiet. */
   quiet: boolean;
   csvPath?: string;
+  /** Collects the CSV rows (a shard's) instead of writing them to csvPath. */
+  rows?: string[];
+  /** The line printed when Ctrl-C stops the experiment, instead of the default. */
+  interrupted?: string;
   reportPath?: string;
   report: (results: VariantResult[], outcome: ExperimentOutcome) => string;
 }
@@ -182,6 +298,10 @@ export async function runExperimentForCli(req: ExperimentRequest): Promise<{ out
     let writeFailure: unknown = null;
     const onWriteFailure = new AbortController();
     const writeRows = (lines: string) => {
+      if (req.rows !== undefined) {
+        req.rows.push(lines);
+        return;
+      }
       if (writeFailure !== null || csv === null) return;
       try {
         csv.write(lines);
@@ -192,7 +312,7 @@ export async function runExperimentForCli(req: ExperimentRequest): Promise<{ out
     };
     const { result: outcome, interrupted } = await withInterrupt((signal) =>
       runExperiment(
-        { variants: req.variants, runs: req.runs, baseSeed: req.baseSeed, workers: req.workers, csv: csv ? writeRows : undefined },
+        { variants: req.variants, runs: req.runs, first: req.first, baseSeed: req.baseSeed, workers: req.workers, csv: csv !== null || req.rows !== undefined ? writeRows : undefined },
         { signal: AbortSignal.any([signal, onWriteFailure.signal]), onProgress: bar ? (done) => bar.update(done) : undefined },
       ),
     );
@@ -201,7 +321,8 @@ export async function runExperimentForCli(req: ExperimentRequest): Promise<{ out
     const results = variantResults(req.variants, outcome.totals);
     report?.write(req.report(results, outcome));
     for (const file of files) file.commit();
-    if (interrupted || !outcome.complete) {
+    if ((interrupted || !outcome.complete) && req.interrupted !== undefined) err(req.interrupted);
+    else if (interrupted || !outcome.complete) {
       const written = files.length > 0 ? `; ${files.map((f) => f.path).join(" and ")} hold${files.length === 1 ? "s" : ""} those runs only` : "";
       err(`Interrupted: partial results from the ${outcome.totals.runs} of ${req.runs} runs that finished${written}.`);
     }
@@ -236,17 +357,17 @@ function rateRow(label: string, r: Rate): string {
   return `${label.padEnd(34)}${String(r.count).padStart(7)}${pct(r.rate).padStart(9)}   ${ci}`;
 }
 
-function table(scenario: Scenario, r: MonteCarloReport, given: string): string {
-  const name = (id: string) => shortName(scenario, id);
+function table(facts: ScenarioFacts, r: MonteCarloReport, given: string): string {
+  const name = (id: string) => surname(facts, id);
   const lines: string[] = [];
   const variant = r.whatIfs.length > 0 ? `, what-if ${r.whatIfs.join(" + ")}` : "";
-  lines.push(`${scenario.title}: ${r.runs} runs (base seed ${r.baseSeed}${variant})`, "");
+  lines.push(`${facts.title}: ${r.runs} runs (base seed ${r.baseSeed}${variant})`, "");
   lines.push(`${"outcome".padEnd(34)}${"runs".padStart(7)}${"rate".padStart(9)}   95% interval`);
   for (const key of outcomeKeys) lines.push(rateRow(labels[key], r.rates[key]));
   lines.push("");
   lines.push(`moves started: ${r.movesStarted} (${r.movesPerRun === null ? "-" : r.movesPerRun.toFixed(2)} a run); contests: ${r.contests}`);
   lines.push(rateRow(`plenums lopsided (>= 80%) of ${r.plenums}`, r.lopsidedPlenums));
-  lines.push("", historyLine(scenario));
+  lines.push("", historyLine(facts));
 
   const counted = (o: Record<string, number>) => Object.entries(o).map(([id, n]) => `${name(id)} ${n}`).join(", ");
   if (Object.keys(r.successors).length > 0) lines.push(`Successors: ${counted(r.successors)}`);
@@ -269,9 +390,9 @@ function table(scenario: Scenario, r: MonteCarloReport, given: string): string {
   return lines.join("\n");
 }
 
-function historyLine(scenario: Scenario): string {
-  const h = scenario.history;
-  const name = (id: string) => shortName(scenario, id);
+function historyLine(facts: ScenarioFacts): string {
+  const h = facts.history;
+  const name = (id: string) => surname(facts, id);
   const contests = h.contests.map((c) => `${name(c.target)} ${c.outcome} (${c.date}, ${c.venue}${c.fate !== "none" ? `, ${c.fate}` : ""})`);
   return `History: ${contests.length ? contests.join("; ") : "no contest"}; ${name(h.primacyAtEnd)} first at the end.`;
 }
@@ -296,9 +417,9 @@ function grid(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd());
 }
 
-function comparisonTable(scenario: Scenario, results: VariantResult[], runs: number, baseSeed: number): string {
+function comparisonTable(facts: ScenarioFacts, results: VariantResult[], runs: number, baseSeed: number): string {
   const lines: string[] = [];
-  lines.push(`${scenario.title}: ${runs} runs of each variant on the same seeds (base seed ${baseSeed})`);
+  lines.push(`${facts.title}: ${runs} runs of each variant on the same seeds (base seed ${baseSeed})`);
   const baseWhatIfs = results[0].whatIfs;
   lines.push(`  baseline: ${baseWhatIfs.length > 0 ? `what-if ${baseWhatIfs.join(" + ")}` : "the scenario as written"}`);
   for (const r of results.slice(1)) lines.push(`  ${r.label}: what-if ${r.whatIfs.join(" + ")}`);
@@ -307,6 +428,6 @@ function comparisonTable(scenario: Scenario, results: VariantResult[], runs: num
   lines.push("", "Difference from the baseline in percentage points, paired by seed (95% interval, Newcombe):");
   const compared = results.slice(1);
   lines.push(...grid([["outcome", ...compared.map((r) => r.label)], ...outcomeKeys.map((k) => [labels[k], ...compared.map((r) => differenceCell(r.difference![k]))])]));
-  lines.push("", historyLine(scenario));
+  lines.push("", historyLine(facts));
   return lines.join("\n");
 }

@@ -4,18 +4,19 @@
 // a value the schema refuses is reported like an error in the file.
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { parseSettingValue, type Scenario } from "../../engine/index.js";
+import { parseSettingValue } from "../../engine/index.js";
 import type { Variant } from "../../research/experiment.js";
 import type { Setting } from "../../scenarios/load.js";
 import type { Rate } from "../../research/interval.js";
-import { scenarioFacts } from "../../research/report/facts.js";
+import { scenarioFacts, type ScenarioFacts } from "../../research/report/facts.js";
+import type { VariantResult } from "../../research/results.js";
 import { headlineKeys, sweepReportHtml } from "../../research/report/sweep-report.js";
 import { UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
-import { json, out } from "../output.js";
+import { out } from "../output.js";
 import { forbiddenMessage, forbiddenSegment } from "../../scenarios/load.js";
 import { loadForCli, parameterDifferences } from "../scenario.js";
-import { pct, runExperimentForCli } from "./montecarlo.js";
+import { checkShardOptions, pct, runExperimentForCli, runShard } from "./montecarlo.js";
 
 interface SweepOptions {
   scenario: string;
@@ -28,6 +29,9 @@ interface SweepOptions {
   csv?: string;
   report?: string;
   json?: boolean;
+  shard?: string;
+  partial?: string;
+  rows?: boolean;
 }
 
 export function registerSweep(program: Command): void {
@@ -44,6 +48,9 @@ export function registerSweep(program: Command): void {
     .option("--csv <file>", "write one row per run and value to this CSV file")
     .option("--report <file.html>", "write a self-contained HTML report with a chart of each rate against the parameter")
     .option("--json", "print exactly one JSON object with the report of every value")
+    .option("--shard <K/N>", "play only shard K of N (consecutive slices of the run indices, for every value) and write its partial result to --partial; presidium merge adds the shards up")
+    .option("--partial <file.json>", "with --shard: the partial result file to write")
+    .option("--no-rows", "with --shard: leave the CSV rows out of the partial (smaller; merge then cannot write --csv)")
     .addHelpText(
       "after",
       [
@@ -105,9 +112,11 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
   const baseSeed = parseSeed(opts.seed, "--seed");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
   const workers = parseWorkers(opts.workers, opts.forceWorkers === true, availableParallelism());
+  const shard = checkShardOptions(opts);
   const outputs = [
     { flag: "--csv", path: opts.csv },
     { flag: "--report", path: opts.report },
+    { flag: "--partial", path: opts.partial },
   ];
   checkOutputPaths(outputs);
 
@@ -115,7 +124,21 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
   checkOutputPaths(outputs, loaded[0].file);
   const variants: Variant[] = loaded.map(({ scenario }, i) => ({ label: `${parameter.path}=${parameter.texts[i]}`, whatIfs, scenario }));
   const numeric = parameter.values.every((v) => typeof v === "number") ? (parameter.values as number[]) : null;
-  const facts = scenarioFacts(variants[0].scenario);
+  const view: SweepView = {
+    facts: scenarioFacts(variants[0].scenario),
+    parameter,
+    numeric,
+    whatIfs,
+    fixed,
+    baseSeed,
+    planned: runs,
+    parameters: variants.map((v) => parameterDifferences(v.scenario)),
+  };
+
+  if (shard !== null) {
+    const plan = { "--scenario": opts.scenario, "--set (swept)": parameter, "--set": fixed, "--what-if": whatIfs };
+    return runShard({ command: "sweep", variants, runs, baseSeed, workers, shard, partial: opts.partial!, rows: opts.rows !== false, plan, view });
+  }
 
   const { outcome, results } = await runExperimentForCli({
     variants,
@@ -125,25 +148,51 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
     quiet: opts.json === true,
     csvPath: opts.csv,
     reportPath: opts.report,
-    report: (results, outcome) =>
-      sweepReportHtml({ facts, parameter: parameter.path, values: parameter.texts, numeric, results, whatIfs, baseSeed, runs: outcome.totals.runs, planned: runs }),
+    report: (results, outcome) => sweepReport(view, results, outcome.totals.runs),
   });
+  out(sweepText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
+}
 
-  if (opts.json) {
-    return json({
-      scenario: facts.id,
-      parameter: parameter.path,
-      values: parameter.values,
-      whatIfs,
-      settings: fixed,
-      runs: outcome.totals.runs,
-      baseSeed,
-      ...(outcome.complete ? {} : { partial: true, runsPlanned: runs }),
-      points: results.map((r, i) => ({ value: parameter.values[i], parameters: parameterDifferences(variants[i].scenario), ...r.report })),
-      history: variants[0].scenario.history,
-    });
+/** What sweep needs, beyond the totals, to print its result: kept in a shard's partial so that `merge` prints the same. */
+export interface SweepView {
+  facts: ScenarioFacts;
+  parameter: SweepParameter;
+  numeric: number[] | null;
+  whatIfs: string[];
+  fixed: Setting[];
+  baseSeed: number;
+  planned: number;
+  /** Each value's model parameters that differ from model/parameters.yaml. */
+  parameters: Record<string, number>[];
+}
+
+export function sweepReport(view: SweepView, results: VariantResult[], runs: number): string {
+  const { facts, parameter, numeric, whatIfs, baseSeed } = view;
+  return sweepReportHtml({ facts, parameter: parameter.path, values: parameter.texts, numeric, results, whatIfs, baseSeed, runs, planned: view.planned });
+}
+
+/** What sweep prints on stdout: the table, or with `asJson` the JSON object. */
+export function sweepText(view: SweepView, results: VariantResult[], runs: number, complete: boolean, asJson: boolean): string {
+  const { parameter } = view;
+  if (asJson) {
+    return JSON.stringify(
+      {
+        scenario: view.facts.id,
+        parameter: parameter.path,
+        values: parameter.values,
+        whatIfs: view.whatIfs,
+        settings: view.fixed,
+        runs,
+        baseSeed: view.baseSeed,
+        ...(complete ? {} : { partial: true, runsPlanned: view.planned }),
+        points: results.map((r, i) => ({ value: parameter.values[i], parameters: view.parameters[i], ...r.report })),
+        history: view.facts.history,
+      },
+      null,
+      2,
+    );
   }
-  out(sweepTable(variants[0].scenario, parameter, results.map((r) => r.report.rates), outcome.totals.runs, baseSeed, whatIfs));
+  return sweepTable(view.facts, parameter, results.map((r) => r.report.rates), runs, view.baseSeed, view.whatIfs);
 }
 
 const columns: Partial<Record<(typeof headlineKeys)[number], string>> & Record<string, string> = {
@@ -156,7 +205,7 @@ const columns: Partial<Record<(typeof headlineKeys)[number], string>> & Record<s
   survivedViaPlenum: "saved by plenum",
 };
 
-function sweepTable(scenario: Scenario, parameter: SweepParameter, rates: Record<string, Rate>[], runs: number, baseSeed: number, whatIfs: readonly string[]): string {
+function sweepTable(facts: ScenarioFacts, parameter: SweepParameter, rates: Record<string, Rate>[], runs: number, baseSeed: number, whatIfs: readonly string[]): string {
   const header = [parameter.path, "first man removed (95% interval)", ...headlineKeys.slice(1).map((k) => columns[k] ?? k)];
   const rows = rates.map((r, i) => {
     const removed = r.leaderRemoved;
@@ -165,7 +214,7 @@ function sweepTable(scenario: Scenario, parameter: SweepParameter, rates: Record
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("   ");
   return [
-    `${scenario.title}: ${runs} runs for each value of ${parameter.path} on the same seeds (base seed ${baseSeed}${whatIfs.length > 0 ? `, what-if ${whatIfs.join(" + ")}` : ""})`,
+    `${facts.title}: ${runs} runs for each value of ${parameter.path} on the same seeds (base seed ${baseSeed}${whatIfs.length > 0 ? `, what-if ${whatIfs.join(" + ")}` : ""})`,
     "",
     line(header),
     ...rows.map(line),

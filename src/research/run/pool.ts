@@ -9,6 +9,8 @@ import type { WorkerData } from "./worker.js";
 export interface ExperimentPlan {
   variants: Variant[];
   runs: number;
+  /** The first run index (0 unless the experiment is one shard of a larger one): runs first..first+runs-1 are played. */
+  first?: number;
   baseSeed: number;
   workers: number;
   /** Receives the CSV lines of the runs, in run order; omit to skip producing them. */
@@ -32,7 +34,8 @@ export interface ExperimentOutcome {
 const workerFile = new URL("./worker.js", import.meta.url).href;
 
 export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks = {}): Promise<ExperimentOutcome> {
-  const chunks = planChunks(plan.runs, plan.workers);
+  const offset = plan.first ?? 0;
+  const chunks = planChunks(plan.runs, plan.workers).map((c) => ({ first: c.first + offset, count: c.count }));
   const threads = Math.min(plan.workers, chunks.length);
   const workerData: WorkerData = { variants: plan.variants };
   const pool = new Piscina<ChunkTask, ChunkResult>({ filename: workerFile, workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
