@@ -501,16 +501,19 @@ class OutcomeContext {
 
   /**
    * The give-or-take of a chance whose reckoning gives none: it rests on what the other men in the
-   * Presidium will do, which the seat knows only as well as it reads them. Their reads' mean spread
-   * is carried through a vote's slope, as a proposal's count does (at even odds, the same figure).
+   * Presidium will do (or one man, given his read's spread), which the seat knows only as well as it
+   * reads them. The reads' mean spread is carried through a vote's slope, as a proposal's count does
+   * (at even odds, the same figure).
    */
-  spreadOf(chance: number): number {
+  spreadOf(chance: number, readSpreads?: readonly number[]): number {
     const w = this.world;
     if (chance <= 0 || chance >= 1) return 0;
     const reads = this.boardReads();
-    const spreads = presidiumVoters(w)
-      .filter((v) => v !== this.seat)
-      .map((v) => reads.get(v)?.stance?.spread ?? reads.get(v)?.regard?.spread ?? w.params.player.read.spread);
+    const spreads =
+      readSpreads ??
+      presidiumVoters(w)
+        .filter((v) => v !== this.seat)
+        .map((v) => reads.get(v)?.stance?.spread ?? reads.get(v)?.regard?.spread ?? w.params.player.read.spread);
     if (!spreads.length) return 0;
     const mean = spreads.reduce((a, b) => a + b, 0) / spreads.length;
     const shift = (w.params.presidium.vote.regard * mean) / w.params.ai.vote.temperature / 2;
@@ -663,7 +666,8 @@ class OutcomeContext {
           ...base,
           result: "You become a full member of the Presidium",
           chance,
-          spread,
+          // The read's spread is in the units of a regard, not of a chance: carried through.
+          spread: this.spreadOf(chance),
           votes: vote.votes,
           breakdown: [
             { label: `${nameOf(w, first)} agrees to propose you`, chance: grant },
@@ -716,7 +720,8 @@ class OutcomeContext {
       ...base,
       result: `${nameOf(w, recruit)} joins the move`,
       chance: chance("join"),
-      spread: read?.spread ?? null,
+      // His read's spread is in the units of a regard (-1..1), not of a chance: carried through.
+      spread: this.spreadOf(chance("join"), [read?.spread ?? w.params.player.read.spread]),
       breakdown: [{ label: "the move's chance as he would see it, counting himself", chance: options[0].odds ?? 0 }],
       risks: [{ label: `he warns ${nameOf(w, move.target)}`, chance: chance("report") }],
       rules: ["He weighs the move's chances as you describe them (the members you name), your offer, his grievances and his tie to the target; his traits are unknown to you, so the estimate takes him for an average man."],
