@@ -9,6 +9,8 @@ import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
 import { listWithVerb, yourFate } from "../src/web/format.js";
+import { resolveScenario } from "../src/scenarios/catalog.js";
+import { loadScenarioFile } from "../src/scenarios/load.js";
 
 const names = (id: string) => ({ khrushchev: "Nikita Khrushchev", brezhnev: "Leonid Brezhnev", ponomarev: "Boris Ponomarev", kozlov: "Frol Kozlov" })[id] ?? id;
 
@@ -154,4 +156,35 @@ describe("dossier sources as citations", () => {
     expect(cs.map((c) => c.href)).toEqual(["https://history.state.gov/historicaldocuments/frus1964-68v14/d54", "https://cia.gov/readingroom/print/1022545"]);
     expect(cs.every((c) => !/^https?:|\.gov\//.test(c.label))).toBe(true);
   });
+});
+
+describe("the shipped scenarios' citations", () => {
+  it("a site named in words is not taken for the address; the work's words are the label", () => {
+    const [c] = citationsOf({ key: "kosygin", text: "Wikipedia, 'Aleksei Kosygin' (consulted in a copy at wikiclassic.com) — en.wikipedia.org/wiki/Aleksei_Kosygin" });
+    expect(c).toMatchObject({ label: "Wikipedia, 'Aleksei Kosygin' (consulted in a copy at wikiclassic.com)", href: "https://en.wikipedia.org/wiki/Aleksei_Kosygin", site: "en.wikipedia.org", mirror: false });
+  });
+});
+
+describe("the main characters' dossiers in the shipped scenarios", () => {
+  const main: Record<string, string[]> = {
+    "october-1964": ["khrushchev", "brezhnev", "kosygin", "mikoyan", "podgorny", "suslov", "kozlov", "polyansky", "shelest", "shelepin", "semichastny"],
+    "june-1957": ["khrushchev", "bulganin", "voroshilov", "kaganovich", "malenkov", "mikoyan", "molotov", "pervukhin", "saburov", "suslov", "shepilov", "zhukov"],
+  };
+  for (const [id, people] of Object.entries(main)) {
+    it(`${id}: more than a sentence each, and sources cited as works, linked where they can be`, () => {
+      const { scenario } = loadScenarioFile(resolveScenario(id));
+      for (const who of people) {
+        const c = scenario.characters[who];
+        expect(c, who).toBeDefined();
+        expect(c.bio.split(/(?<=[.!?])\s+(?=[A-Z«'])/).length, `${who}: ${c.bio}`).toBeGreaterThan(1);
+        const cited = c.sources.flatMap((key) => citationsOf({ key, text: scenario.sources[key] ?? key }));
+        expect(cited.length, `${who}: sources`).toBeGreaterThan(0);
+        expect(cited.some((x) => x.href !== null), `${who}: a source that can be followed`).toBe(true);
+        for (const x of cited) {
+          expect(x.label, `${who}: ${x.key} in words`).not.toMatch(/^(https?:\/\/)?[\w-]+(\.[\w-]+)+\//);
+          expect(x.label.length).toBeGreaterThan(3);
+        }
+      }
+    });
+  }
 });

@@ -24,7 +24,7 @@ export interface Citation {
   mirror: boolean;
 }
 
-const ADDRESS = /^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\.?(:\d+)?(\/\S*)?$/i;
+const ADDRESS = /^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)*\.([a-z]{2,}|xn--[a-z0-9-]+)\.?(:\d+)?(\/\S*)?$/i;
 
 const IP = /^(https?:\/\/)?\d{1,3}(\.\d{1,3}){3}(:\d+)?\/\S*$/;
 
@@ -86,7 +86,8 @@ export function citationsOf(source: SourceInput): Citation[] {
   const out: Citation[] = [];
   for (const part of parts) {
     const tokens = part.split(/\s+/);
-    const address = tokens.find((t) => ADDRESS.test(t.replace(/[.,)]+$/, "")) || IP.test(t));
+    // An address has a path ("wikiclassic.com" alone, as in "a copy at wikiclassic.com", is a site named in words).
+    const address = tokens.find((t) => (ADDRESS.test(t.replace(/[.,)]+$/, "")) && t.replace(/^https?:\/\//i, "").includes("/")) || IP.test(t));
     if (!address) {
       out.push({ key: source.key, label: part, href: null, site: null, incomplete: false, mirror: false });
       continue;

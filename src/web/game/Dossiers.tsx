@@ -137,7 +137,7 @@ export function Sources({ sources }: { sources: readonly SourceInput[] }) {
           ) : (
             <cite>{c.label}</cite>
           )}
-          {c.site ? <span class="muted"> ({c.mirror ? `a copy at ${c.site}` : c.site}{c.incomplete ? "; the address is cut short in the scenario file" : ""})</span> : null}
+          {c.site ? <span class="muted"> ({c.mirror ? `a copy at ${c.site}` : c.site}{c.incomplete && !/cut short/.test(c.label) ? "; its address is cut short" : ""})</span> : null}
         </li>
       ))}
     </ul>
