@@ -160,9 +160,12 @@ describe.sequential("the review of issue 13, in the browser", () => {
     // The picture's bar under his own portrait is red (against), like the row.
     await page.locator(".board-table").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "review-board-1440.png"), fullPage: true });
+    await page.locator(".board-picture").screenshot({ path: join(artifacts, "review-board-picture-1440.png") });
+    await page.locator(".board-table tr.you").screenshot({ path: join(artifacts, "review-board-own-row-1440.png") });
     // His move: Khrushchev, a full member able to work, votes on his own case.
     await tab("This week");
     await settle();
+    await page.locator(".decision").screenshot({ path: join(artifacts, "review-decision-1440.png") });
     const count = page.locator(".plots .vote-count").first();
     await expect(count.textContent()).resolves.toMatch(/Nikita Khrushchev's own vote against among the \d+\. A tie keeps him\./);
   }, 600_000);
@@ -212,6 +215,8 @@ describe.sequential("the review of issue 13, in the browser", () => {
     expect(now, "the fates have made the Presidium smaller than at its vote").toBeLessThan(atVote);
     await expect(page.locator(".crisis .tally-box").textContent()).resolves.toMatch(new RegExp(`${Math.floor(atVote / 2) + 1} of ${atVote} votes carry it; a tie keeps him`));
     await page.screenshot({ path: join(artifacts, "review-crisis-1440.png"), fullPage: true });
+    await page.locator(".crisis .crisis-board").screenshot({ path: join(artifacts, "review-crisis-tally-1440.png") });
+    await page.locator(".crisis").screenshot({ path: join(artifacts, "review-crisis-scene-1440.png") });
   }, 900_000);
 
   it("a stroke felling the First Secretary is shown, and the end screen does not call him First Secretary", async () => {
@@ -236,6 +241,8 @@ describe.sequential("the review of issue 13, in the browser", () => {
   it("the end screen names the what-ifs by their titles (Kozlov, unable to work from the start, lets the run go by)", async () => {
     await startGame({ scenario: "october-1964", seat: "kozlov", seed: 3, settings: [] }, ["loyal-kgb"]);
     await page.locator(".end").waitFor();
+    // The finished run is dated by the scenario's last day everywhere, the status bar too.
+    await expect(page.locator(".status-bar").textContent()).resolves.toMatch(/31 December 1964 \(week \d+\)/);
     const share = (await page.locator(".end .share").textContent())!;
     expect(share).toMatch(/with the what-if “A loyal KGB”/);
     expect(share).not.toMatch(/loyal-kgb(?!&)/);
@@ -259,6 +266,7 @@ describe.sequential("the review of issue 13, in the browser", () => {
       }
     }
     await page.screenshot({ path: join(artifacts, "review-dossier-1440.png"), fullPage: true });
+    await page.locator(".dossier").screenshot({ path: join(artifacts, "review-dossier-card-1440.png") });
   }, 300_000);
 
   it("showed every chance with its uncertainty, and no console error", () => {

@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Awaiting, LogEntry, ScenarioInfo, SeatResponse } from "../../server/api-types.js";
 import { api, ApiFailure, type Seat } from "../api.js";
 import { downloadText } from "../download.js";
-import { longDate, namesOf, percent } from "../format.js";
+import { earlier, longDate, namesOf, percent } from "../format.js";
 import { crisisKinds, lexiconOf } from "../labels.js";
 import { Board } from "./Board.js";
 import { boardRowsForSeat } from "./board-reads.js";
@@ -171,6 +171,9 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
     <DecisionPanel awaiting={v.awaiting} outcomes={state.outcomes} busy={busy} turn={state.game.decisions} names={names} onDecide={decide} onGlossary={(t) => onHelp(t)} />
   ) : null;
   const laidUp = !v.done && !v.awaiting && (me.incapacitated || !me.alive || !!me.fate);
+  // A finished run is dated by its scenario's last day, as the end screen and the saves list date it
+  // (the engine's last week may run a few days past it).
+  const shownDate = v.done ? earlier(v.date, scenario.end) : v.date;
 
   return (
     <>
@@ -180,7 +183,7 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
           <div>
             <dt>Date</dt>
             <dd>
-              <time dateTime={v.date}>{longDate(v.date)}</time> (week {v.week})
+              <time dateTime={shownDate}>{longDate(shownDate)}</time> (week {v.week})
             </dd>
           </div>
           <div>
