@@ -188,3 +188,10 @@ describe("the main characters' dossiers in the shipped scenarios", () => {
     });
   }
 });
+
+describe("citations with the address first (as the shipped scenarios write them, so the server links them too)", () => {
+  it("'address — words': the words are the label", () => {
+    const [c] = citationsOf({ key: "ogryzko-5", text: "simplybooks.in/reader/brezhnev-zolotoy-vek-pravleniya-ogryzko/5 — Ogryzko, «Brezhnev: zolotoy vek pravleniya», part 5 (simplybooks reader)" });
+    expect(c).toMatchObject({ label: "Ogryzko, «Brezhnev: zolotoy vek pravleniya», part 5 (simplybooks reader)", href: "https://simplybooks.in/reader/brezhnev-zolotoy-vek-pravleniya-ogryzko/5", incomplete: false });
+  });
+});

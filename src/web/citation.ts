@@ -93,8 +93,10 @@ export function citationsOf(source: SourceInput): Citation[] {
       continue;
     }
     const clean = address.replace(/[,)]+$/, "").replace(/\.$/, "");
+    // The work's words, before or after the address ("address — words" or "words — address").
     const rest = part
       .replace(address, "")
+      .replace(/^\s*[—–]\s*/, "")
       .replace(/\s*[—–-]\s*$/, "")
       .replace(/[\s,;:(]+$/, "")
       .trim();
