@@ -195,3 +195,11 @@ describe("citations with the address first (as the shipped scenarios write them,
     expect(c).toMatchObject({ label: "Ogryzko, «Brezhnev: zolotoy vek pravleniya», part 5 (simplybooks reader)", href: "https://simplybooks.in/reader/brezhnev-zolotoy-vek-pravleniya-ogryzko/5", incomplete: false });
   });
 });
+
+describe("the end screen's contests", () => {
+  it("say where each was decided in words, not the engine's ids", async () => {
+    const { venueWords } = await import("../src/web/game/EndScreen.js");
+    expect(Object.keys(venueWords).sort()).toEqual(["force", "plenum", "session"]);
+    expect(Object.values(venueWords).every((w) => !/^(session|plenum|force)$/.test(w))).toBe(true);
+  });
+});

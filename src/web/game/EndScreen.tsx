@@ -41,6 +41,9 @@ export function historyForGoal(goal: string, me: string, scenario: ScenarioInfo)
   }
 }
 
+/** Where a contest was decided, in words (not the engine's ids). */
+export const venueWords: Record<string, string> = { session: "in the Presidium", plenum: "at a Central Committee plenum", force: "by force" };
+
 /** The what-ifs by their titles, as the new-game screen names them (an unknown id stays as it is). */
 export function whatIfLabels(ids: readonly string[], scenario: Pick<ScenarioInfo, "whatIfs">): string[] {
   return ids.map((id) => {
@@ -81,7 +84,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
       </p>
       {outcome.contests.length ? (
         <p>
-          Contests: {outcome.contests.map((c) => `${names(c.target)} (${longDate(c.date)}, ${c.venue}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
+          Contests: {outcome.contests.map((c) => `${names(c.target)} (${longDate(c.date)}, ${venueWords[c.venue] ?? c.venue}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
         </p>
       ) : (
         <p>There was no contest in this run.</p>
