@@ -1,7 +1,7 @@
 // `npm run measure:web`: how fast a week's turn is in the browser, and how much JavaScript the
 // browser is sent. Starts the built server on a free port and Chromium (scripts/chromium.mjs finds
 // it, or installs Debian's package as root, or says what to run), plays games by
-// always taking the default option, and reads the page's own "presidium-turn" measures (from the
+// always taking the default option (the first, where none is preselected), and reads the page's own "presidium-turn" measures (from the
 // click that sends a decision to the new week rendered: request, engine step and render). Prints
 // p50/p95/max against the 150 ms target and app.js gzipped against 300 KB.
 //   node scripts/measure-web.mjs [--turns N] [--json]
@@ -86,6 +86,10 @@ try {
       if (await all.count()) await all.click();
       const back = page.getByRole("button", { name: "Back to the week" });
       if (await back.count()) await back.click();
+      // Votes and speeches have no preselected answer (only safe ones are): take the first offered,
+      // or the submit is refused and no turn is measured.
+      await page.locator(".decision form").waitFor();
+      if (!(await page.locator(".decision input[type=radio]:checked").count())) await page.locator(".decision input[type=radio]").first().check();
       const before = await page.evaluate(() => performance.getEntriesByName("presidium-turn").length);
       await page.locator(".decision form button[type=submit]").click();
       await page.waitForFunction((n) => performance.getEntriesByName("presidium-turn").length > n, before);

@@ -46,6 +46,10 @@ function checkQuestion(world: World, seat: string, seen: Seen): void {
     if (o.chance !== null) {
       expect(o.chance).toBeGreaterThanOrEqual(0);
       expect(o.chance).toBeLessThanOrEqual(1);
+      // Every chance comes with its uncertainty (issue 13: not only some options).
+      expect(o.spread, `${q.kind} ${o.option}: the uncertainty of its chance`).not.toBeNull();
+      expect(o.spread!).toBeGreaterThanOrEqual(0);
+      expect(o.spread!).toBeLessThanOrEqual(0.5);
     }
     if (o.votes) checkCount(o, q.kind, present, seen);
   }
@@ -118,6 +122,14 @@ function checkQuestion(world: World, seat: string, seen: Seen): void {
   }
 }
 
+/** "Ponomarev are removed": a single name (not the last of a list: "Brezhnev and Ponomarev are") with a plural verb. */
+function singleNameTakesPlural(text: string, surname: string): boolean {
+  for (const m of text.matchAll(new RegExp(`((?:\\S+ ){0,2})${surname} (are|were)\\b`, "g"))) {
+    if (!/(\band |, )([A-Z][a-z]+ )?$/.test(m[1])) return true;
+  }
+  return false;
+}
+
 /** Every count: the man whose case it is votes against it when he can vote; more than half is needed. */
 function checkCount(o: OptionOutcome, kind: string, world: World, seen: Seen): void {
   const v = o.votes!;
@@ -145,6 +157,7 @@ const cases: [string, string, number][] = [
 
 describe("every option's odds are the odds of its own result", () => {
   const seen: Seen = { kinds: new Map(), checks: 0 };
+  const played: World[] = [];
   for (const [scenarioId, seat, seed] of cases) {
     it(`${scenarioId} as ${seat}, seed ${seed}`, () => {
       const { scenario } = loadScenarioFile(resolveScenario(scenarioId));
@@ -156,8 +169,21 @@ describe("every option's odds are the odds of its own result", () => {
         const keen = legal.find((d) => ["join", "for", "attack", "session", "propose-policy", "purge", "co-opt", "sound-out", "start-move", "lobby-cc"].includes(d.choice) && (n + seed) % 3 !== 0);
         world = step(world, keen ?? legal[(n * 5 + seed) % legal.length]);
       }
+      played.push(world);
     });
   }
+
+  it("the log agrees in number: one man 'is' (removed, arrested, said to be...), never 'are'", () => {
+    let texts = 0;
+    for (const world of played) {
+      const names = world.order.map((id) => world.principals[id].name.split(" ").slice(-1)[0]);
+      for (const e of world.log) {
+        texts++;
+        for (const name of names) expect(singleNameTakesPlural(e.text, name), e.text).toBe(false);
+      }
+    }
+    expect(texts).toBeGreaterThan(100);
+  });
 
   it("checked votes, proposals, sessions and approaches", () => {
     expect(seen.checks).toBeGreaterThan(40);

@@ -15,6 +15,7 @@ import type { SeatResponse } from "../src/server/api-types.js";
 import type { LogEntry } from "../src/engine/index.js";
 import { axeViolations, launchChromium, repo, startServer, type AxeViolation, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, verbTaker, type Plan, type Policy } from "./web-plan.js";
+import { percent as pct } from "../src/web/format.js";
 
 const artifacts = join(repo, "test-artifacts");
 let dir: string;
@@ -88,6 +89,7 @@ async function checkDisplayedOdds(): Promise<void> {
       result: el.querySelector(".result-text")?.textContent ?? null,
       chance: el.querySelector<HTMLElement>(".chance")?.dataset.chance ?? null,
       count: el.querySelector(".vote-count")?.textContent ?? null,
+      uncertainty: el.querySelector(".uncertainty")?.textContent?.trim() ?? null,
     })),
   );
   const names = new Map(last.view.principals.map((p) => [p.id, p.name]));
@@ -100,6 +102,8 @@ async function checkDisplayedOdds(): Promise<void> {
     expect(o, s.option).toBeDefined();
     expect(s.result).toBe(o.result);
     expect(s.chance === null ? null : Number(s.chance)).toBe(o.chance);
+    // Every chance with its uncertainty, in the same words (the server's spread).
+    if (o.chance !== null) expect(s.uncertainty, `${s.option}: its uncertainty`).toBe(`your estimate, could be off by ± ${pct(o.spread ?? 0)}`);
     if (o.votes) {
       expect(s.count).toContain(`Votes needed: ${o.votes.needed} of ${o.votes.voters}.`);
       for (const f of o.votes.fixed) if (f.vote === "against" && /own case/.test(f.why)) expect(s.count).toContain(`${names.get(f.who)} votes on his own case, against`);
@@ -277,10 +281,26 @@ describe.sequential("the browser game", () => {
   }, 120_000);
 
   let brezhnev: Plan;
+  const brezhnevToWin: Policy = (q, legal, _w, n, marks) => {
+    const by = (choice: string, fits: (d: (typeof legal)[number]) => boolean = () => true) => legal.find((d) => d.choice === choice && fits(d));
+    if (n === 0) return by("skip") ?? careful(legal);
+    if (q.kind === "weekly") {
+      const d = by("start-move", (x) => x.target === "khrushchev") ?? by("sound-out", (x) => !marks.has(`asked:${x.target}`)) ?? by("lobby-cc") ?? by("court", (x) => x.target === "podgorny") ?? by("lie-low");
+      if (d?.choice === "sound-out") marks.set(`asked:${d.target}`, n);
+      return d ?? careful(legal);
+    }
+    if (q.kind === "strike") {
+      const session = q.options.find((o) => o.choice === "session");
+      return (session && (session.odds ?? 0) > 0.6 ? by("session") : by("wait")) ?? legal[0];
+    }
+    return firstOf(legal, ["join", "for", "attack", "move", "plenum", "fight", "insist"]) ?? legal[0];
+  };
   it("Brezhnev, october-1964: every screen, with axe and screenshots at 1440 and 390 px; goals at the start; a turn by keyboard", async () => {
-    // Let quiet weeks pass; answer anything else carefully.
-    const skipper: Policy = (_q, legal) => firstOf(legal, ["skip"]) ?? careful(legal);
-    brezhnev = findPlan("october-1964", "brezhnev", [5, 6, 7, 8, 9], skipper, 120, (p) => p.world.done && p.decisions.length >= 3);
+    // Brezhnev plays to win: quiet weeks pass first; then he starts a move against Khrushchev, sounds
+    // out each colleague once, lobbies the CC, joins and votes for what works against Khrushchev, and
+    // convenes the Presidium only when his own estimate is better than 60%. The plan is searched over
+    // seeds for a game he wins (first in the leadership at the end), so the test asserts a win.
+    brezhnev = findPlan("october-1964", "brezhnev", [6, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12], brezhnevToWin, 200, (p) => p.world.done && p.world.primacy === "brezhnev" && p.decisions.length >= 3);
     await startGame(brezhnev);
     await expect(page.locator(".status-bar").textContent()).resolves.toMatch(/1 July 1963 \(week 0\).*Khrushchev, in Moscow/);
     await expect(page.locator(".status-bar").textContent()).resolves.not.toMatch(/Seed/);
@@ -339,7 +359,7 @@ describe.sequential("the browser game", () => {
     if (week > 1) await expect(page.locator(".digest h2").textContent()).resolves.toMatch(new RegExp(`^While you waited: ${week} weeks`));
   }, 300_000);
 
-  it("Brezhnev lets quiet weeks pass with a digest of what happened, and plays to the end: score beside history, the end heading in focus", async () => {
+  it("Brezhnev lets quiet weeks pass with a digest of what happened, then moves against Khrushchev and wins: the end screen names the outcome the server reached, his score beside history, the end heading in focus", async () => {
     await play(brezhnev, 1);
     await settle();
     const end = page.locator(".end");
@@ -351,6 +371,12 @@ describe.sequential("the browser game", () => {
     expect(top).toBeLessThan(900);
     await expect(page.locator("#end-title").textContent()).resolves.toBe("The end: 31 December 1964");
     await expect(end.textContent()).resolves.toMatch(/Your fate:/);
+    // The win the plan was chosen for, as the end screen says it and as the server's outcome has it.
+    expect(last!.outcome!.leader).toBe("brezhnev");
+    expect(last!.outcome!.leaderRemoved).toBe(true);
+    await expect(page.locator(".end .outcome").textContent()).resolves.toMatch(/^Nikita Khrushchev was removed .*Leonid Brezhnev is first in the leadership at the end\.$/);
+    await expect(page.locator(".end .fate").textContent()).resolves.toMatch(last!.outcome!.firstSecretary === "brezhnev" ? /Leonid Brezhnev is First Secretary and first in the leadership\./ : /Leonid Brezhnev came through it and first in the leadership/);
+    await expect(page.locator(".end").textContent()).resolves.toMatch(/Become first in the leadership.*100% met\. You are first\./s);
     await expect(page.locator(".end .goals h3").textContent()).resolves.toMatch(/^Your score: \d+ of 100$/);
     await expect(end.getByRole("table", { name: "Your run beside history" }).count()).resolves.toBe(1);
     await expect(end.textContent()).resolves.toMatch(new RegExp(`Seed ${brezhnev.seed}`));

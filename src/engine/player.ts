@@ -374,7 +374,7 @@ export interface OptionOutcome {
   result: string;
   /** The seat's estimate that this result comes about; null when nothing about it is left to chance. */
   chance: number | null;
-  /** The estimate's uncertainty (give or take), when it rests on reads of other men. */
+  /** The estimate's uncertainty (give or take); given with every chance (null only when `chance` is). */
   spread: number | null;
   /** The chances the estimate multiplies, or the parts it is made of. */
   breakdown: { label: string; chance: number }[];
@@ -395,7 +395,11 @@ export function optionOutcomes(world: World, seat: Id): OptionOutcome[] {
   const q = world.awaiting.find((a) => a.seat === seat);
   if (!q) return [];
   const ctx = new OutcomeContext(world, seat);
-  return q.options.map((o) => ctx.outcome(q.kind, q.key, q.prompt, o));
+  // Every chance the seat is shown comes with its give-or-take, not only those reckoned vote by vote.
+  return q.options.map((o) => {
+    const out = ctx.outcome(q.kind, q.key, q.prompt, o);
+    return out.chance !== null && out.spread === null ? { ...out, spread: ctx.spreadOf(out.chance) } : out;
+  });
 }
 
 /** Poisson-binomial: the distribution of the number of yes votes among independent voters. */
@@ -493,6 +497,29 @@ class OutcomeContext {
       this.reads = new Map(this.world.order.map((id) => [id, boardRow(this.world, this.seat, id, ev)]));
     }
     return this.reads;
+  }
+
+  /**
+   * The give-or-take of a chance whose reckoning gives none: it rests on what the other men in the
+   * Presidium will do (or one man, given his read's spread), which the seat knows only as well as it
+   * reads them. The reads' mean spread is carried through a vote's slope, as a proposal's count does
+   * (at even odds, the same figure).
+   */
+  spreadOf(chance: number, readSpreads?: readonly number[]): number {
+    const w = this.world;
+    if (chance <= 0 || chance >= 1) return 0;
+    const reads = this.boardReads();
+    const spreads =
+      readSpreads ??
+      presidiumVoters(w)
+        .filter((v) => v !== this.seat)
+        .map((v) => reads.get(v)?.stance?.spread ?? reads.get(v)?.regard?.spread ?? w.params.player.read.spread);
+    if (!spreads.length) return 0;
+    const mean = spreads.reduce((a, b) => a + b, 0) / spreads.length;
+    const shift = (w.params.presidium.vote.regard * mean) / w.params.ai.vote.temperature / 2;
+    const hi = logistic(logit(chance) + shift);
+    const lo = logistic(logit(chance) - shift);
+    return round(Math.min(0.5, (hi - lo) / 2));
   }
 
   outcome(kind: string, key: string, prompt: string, o: Option): OptionOutcome {
@@ -639,7 +666,8 @@ class OutcomeContext {
           ...base,
           result: "You become a full member of the Presidium",
           chance,
-          spread,
+          // The read's spread is in the units of a regard, not of a chance: carried through.
+          spread: this.spreadOf(chance),
           votes: vote.votes,
           breakdown: [
             { label: `${nameOf(w, first)} agrees to propose you`, chance: grant },
@@ -692,7 +720,8 @@ class OutcomeContext {
       ...base,
       result: `${nameOf(w, recruit)} joins the move`,
       chance: chance("join"),
-      spread: read?.spread ?? null,
+      // His read's spread is in the units of a regard (-1..1), not of a chance: carried through.
+      spread: this.spreadOf(chance("join"), [read?.spread ?? w.params.player.read.spread]),
       breakdown: [{ label: "the move's chance as he would see it, counting himself", chance: options[0].odds ?? 0 }],
       risks: [{ label: `he warns ${nameOf(w, move.target)}`, chance: chance("report") }],
       rules: ["He weighs the move's chances as you describe them (the members you name), your offer, his grievances and his tie to the target; his traits are unknown to you, so the estimate takes him for an average man."],

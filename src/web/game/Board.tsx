@@ -132,7 +132,7 @@ export function Board({ principals, rows, leader, seat, onDossier }: { principal
                       <td data-label="Age">{p.age}</td>
                       <td data-label="Health">{p.healthRead}</td>
                       <td data-label="Power">{percent(p.power)}</td>
-                      <td data-label="Stance">{p.id === leader ? "the first man" : <ReadCell read={row?.stance ?? null} word={stanceWord} who={p.name} what="stance" />}</td>
+                      <td data-label="Stance">{p.id === leader ? "the first man" : p.id === seat ? <OwnStance read={row?.stance ?? null} /> : <ReadCell read={row?.stance ?? null} word={stanceWord} who={p.name} what="stance" />}</td>
                       <td data-label="Regard for you">{p.id === seat ? "—" : <ReadCell read={row?.regard ?? null} word={regardWord} who={p.name} what="regard for you" />}</td>
                     </tr>
                   );
@@ -143,6 +143,19 @@ export function Board({ principals, rows, leader, seat, onDossier }: { principal
         </table>
       </div>
     </section>
+  );
+}
+
+/** The player's own stance: what he knows of himself, not an estimate (no spread, no evidence to weigh). */
+export function OwnStance({ read }: { read: Read | null }) {
+  if (!read) return <span class="muted">—</span>;
+  return (
+    <div class="read own-stance">
+      <span class={`read-value ${read.value >= 0.15 ? "pos" : read.value <= -0.15 ? "neg" : ""}`}>
+        {stanceWord(read.value)} {signed(read.value)}
+      </span>{" "}
+      <span class="muted">(you know it: {read.basis.map((b) => b.term).join("; ")})</span>
+    </div>
   );
 }
 

@@ -106,7 +106,10 @@ function OptionRow({ option: o, index, outcome, picked, names, utility, onPick, 
                 <strong class="chance" data-chance={outcome.chance}>
                   {percent(outcome.chance)}
                 </strong>
-                <span class="muted"> your estimate{outcome.spread ? ` (± ${percent(outcome.spread)})` : ""}</span>
+                <span class="muted uncertainty" data-spread={outcome.spread ?? 0}>
+                  {" "}
+                  {uncertaintyText(outcome.spread ?? 0)}
+                </span>
               </>
             ) : (
               <span class="muted"> (nothing left to chance)</span>
@@ -137,6 +140,11 @@ function OptionRow({ option: o, index, outcome, picked, names, utility, onPick, 
       </details>
     </div>
   );
+}
+
+/** The same words for every option that carries odds: it is an estimate, and how far off it could be. */
+export function uncertaintyText(spread: number): string {
+  return `your estimate, could be off by ± ${percent(spread)}`;
 }
 
 export function OutcomeDetail({ outcome, names }: { outcome: OptionOutcome; names: Names }) {

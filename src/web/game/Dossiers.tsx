@@ -4,6 +4,7 @@
 // what history records of him, and the works cited, linked where they can be read.
 import type { CharacterDossier, LogEntry, PrincipalView } from "../../server/api-types.js";
 import { fateWords, longDate, traitNames, traitWord, type Names } from "../format.js";
+import { citationsOf, type SourceInput } from "../citation.js";
 import { Portrait } from "./Portrait.js";
 
 const careerTypes = new Set(["appointment", "promotion", "relieved", "fate", "primacy", "acting", "illness", "death", "plenum-ratifies", "demand", "use-kompromat", "overrule", "launch", "trip"]);
@@ -123,18 +124,20 @@ function nowText(p: PrincipalView): string {
   return [seat, ...p.postTitles].filter(Boolean).join("; ") + (p.incapacitated ? " (unable to work)" : "") + (p.away ? ` (away: ${p.away})` : "");
 }
 
-export function Sources({ sources }: { sources: readonly { key: string; text: string; url?: string }[] }) {
+export function Sources({ sources }: { sources: readonly SourceInput[] }) {
+  const cited = sources.flatMap(citationsOf);
   return (
     <ul class="sources">
-      {sources.map((s) => (
-        <li key={s.key}>
-          {s.url ? (
-            <a href={s.url} target="_blank" rel="noopener noreferrer">
-              {s.text}
+      {cited.map((c, i) => (
+        <li key={`${c.key}-${i}`}>
+          {c.href ? (
+            <a href={c.href} target="_blank" rel="noopener noreferrer">
+              {c.label}
             </a>
           ) : (
-            s.text
+            <cite>{c.label}</cite>
           )}
+          {c.site ? <span class="muted"> ({c.mirror ? `a copy at ${c.site}` : c.site}{c.incomplete && !/cut short/.test(c.label) ? "; its address is cut short" : ""})</span> : null}
         </li>
       ))}
     </ul>

@@ -41,6 +41,17 @@ export function historyForGoal(goal: string, me: string, scenario: ScenarioInfo)
   }
 }
 
+/** Where a contest was decided, in words (not the engine's ids). */
+export const venueWords: Record<string, string> = { session: "in the Presidium", plenum: "at a Central Committee plenum", force: "by force" };
+
+/** The what-ifs by their titles, as the new-game screen names them (an unknown id stays as it is). */
+export function whatIfLabels(ids: readonly string[], scenario: Pick<ScenarioInfo, "whatIfs">): string[] {
+  return ids.map((id) => {
+    const w = scenario.whatIfs.find((x) => x.id === id);
+    return w ? `“${w.title}”` : id;
+  });
+}
+
 export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, settings, names, onExport, onNewGame }: EndProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -73,7 +84,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
       </p>
       {outcome.contests.length ? (
         <p>
-          Contests: {outcome.contests.map((c) => `${names(c.target)} (${longDate(c.date)}, ${c.venue}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
+          Contests: {outcome.contests.map((c) => `${names(c.target)} (${longDate(c.date)}, ${venueWords[c.venue] ?? c.venue}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
         </p>
       ) : (
         <p>There was no contest in this run.</p>
@@ -136,7 +147,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
           <>
             <p>
               Seed <strong>{seed}</strong>
-              {whatIfs.length ? ` with ${whatIfs.join(", ")}` : ""}
+              {whatIfs.length ? ` with the what-if${whatIfs.length > 1 ? "s" : ""} ${whatIfLabels(whatIfs, scenario).join(", ")}` : ""}
               {settings.length ? ` and model settings ${settings.map((s) => `${s.path}=${s.value}`).join(", ")}` : ""}: anyone who plays {scenario.title} as {me.name} with this seed and makes the
               same choices gets the same run.
             </p>

@@ -7,9 +7,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Awaiting, LogEntry, ScenarioInfo, SeatResponse } from "../../server/api-types.js";
 import { api, ApiFailure, type Seat } from "../api.js";
 import { downloadText } from "../download.js";
-import { longDate, namesOf, percent } from "../format.js";
+import { earlier, longDate, namesOf, percent } from "../format.js";
 import { crisisKinds, lexiconOf } from "../labels.js";
 import { Board } from "./Board.js";
+import { boardRowsForSeat } from "./board-reads.js";
 import { CentralCommittee } from "./CentralCommittee.js";
 import { Crisis } from "./Crisis.js";
 import { DecisionPanel } from "./DecisionPanel.js";
@@ -170,6 +171,9 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
     <DecisionPanel awaiting={v.awaiting} outcomes={state.outcomes} busy={busy} turn={state.game.decisions} names={names} onDecide={decide} onGlossary={(t) => onHelp(t)} />
   ) : null;
   const laidUp = !v.done && !v.awaiting && (me.incapacitated || !me.alive || !!me.fate);
+  // A finished run is dated by its scenario's last day, as the end screen and the saves list date it
+  // (the engine's last week may run a few days past it).
+  const shownDate = v.done ? earlier(v.date, scenario.end) : v.date;
 
   return (
     <>
@@ -179,7 +183,7 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
           <div>
             <dt>Date</dt>
             <dd>
-              <time dateTime={v.date}>{longDate(v.date)}</time> (week {v.week})
+              <time dateTime={shownDate}>{longDate(shownDate)}</time> (week {v.week})
             </dd>
           </div>
           <div>
@@ -266,14 +270,14 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
                 </div>
                 <div class="area-side">
                   <Goals report={state.goals} dossier={dossier} final={false} />
-                  <Moves moves={state.estimates.moves} names={names} />
+                  <Moves moves={state.estimates.moves} principals={v.principals} names={names} />
                   <Desk desk={v.desk} policies={v.policies} offers={v.tripOffers} names={names} labels={scenario.constituencies} today={v.date} />
                   <SavePanel seat={seat} autosave={state.game.autosave} onExport={exportSave} />
                 </div>
               </div>
             )
           ) : null}
-          {tab === "board" ? <Board principals={v.principals} rows={state.estimates.board} leader={v.leader} seat={seat.seat} onDossier={(id) => { setPerson(id); openTab("people"); }} /> : null}
+          {tab === "board" ? <Board principals={v.principals} rows={boardRowsForSeat(state.estimates.board, v.movesKnown, v.leader, seat.seat, names)} leader={v.leader} seat={seat.seat} onDossier={(id) => { setPerson(id); openTab("people"); }} /> : null}
           {tab === "network" ? <Network principals={v.principals} cc={v.cc} seat={seat.seat} leader={v.leader} /> : null}
           {tab === "map" ? <UnionMap principals={v.principals} journeys={v.journeys} offers={v.tripOffers} leader={v.leader} seat={seat.seat} ccRows={state.estimates.cc.rows} labels={scenario.constituencies} today={v.date} /> : null}
           {tab === "timeline" ? <Timeline view={v} log={shownLog} principals={v.principals} /> : null}

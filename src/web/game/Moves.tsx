@@ -1,8 +1,9 @@
 // Moves the player is in or has heard of, with his estimate that each would win if launched now,
-// what the estimate multiplies, and the Presidium as he counts it (the target votes on his own case;
-// a tie keeps him).
-import type { MoveEstimate } from "../../server/api-types.js";
+// what the estimate multiplies, and the Presidium as he counts it (a tie keeps the target; he votes
+// on his own case only if the rules give him a vote: a full member able to work).
+import type { MoveEstimate, PrincipalView } from "../../server/api-types.js";
 import { longDate, percent, type Names } from "../format.js";
+import { presidiumCountText } from "./board-reads.js";
 
 const sources: Record<string, string> = {
   member: "you are in it",
@@ -12,7 +13,7 @@ const sources: Record<string, string> = {
   told: "you were told of it",
 };
 
-export function Moves({ moves, names }: { moves: readonly MoveEstimate[]; names: Names }) {
+export function Moves({ moves, principals, names }: { moves: readonly MoveEstimate[]; principals: readonly PrincipalView[]; names: Names }) {
   return (
     <section class="panel plots" aria-labelledby="plots-title">
       <h2 id="plots-title">Moves you know of</h2>
@@ -27,10 +28,7 @@ export function Moves({ moves, names }: { moves: readonly MoveEstimate[]; names:
           <p>
             Your estimate that it would win if launched now: <strong>{percent(p.odds)}</strong>.
           </p>
-          <p class="vote-count">
-            In the Presidium you count {p.presidium.counted} sure votes and expect {p.presidium.expected.toFixed(1)}; {p.presidium.needed} of {p.presidium.voters} are needed, {names(p.target)}'s own vote against among the{" "}
-            {p.presidium.voters}. A tie keeps him.
-          </p>
+          <p class="vote-count">{presidiumCountText(p, principals.find((x) => x.id === p.target) ?? null, names)}</p>
           {p.factors.length ? (
             <details class="reasons">
               <summary>

@@ -143,3 +143,16 @@ export function crisisEntries(log: readonly LogEntry[]): LogEntry[] {
 export function crisisSettled(entries: readonly LogEntry[]): boolean {
   return entries.some((e) => e.type === "plenum-result" || e.type === "arrest" || e.type === "arrest-fails" || e.type === "crisis-ends" || (e.type === "session-result" && /stands by/.test(e.text)) || e.type === "fate" || e.type === "relieved");
 }
+
+/**
+ * How many voted in the roll-call whose tally is on screen: the session's result records it (the
+ * voters at the vote, before anyone's fate was settled). The roll-call is the next one from the last
+ * step shown, or the last one before it when none follows; while the vote is still to be held, the
+ * Presidium's voters now (`current`), since nobody has fallen yet.
+ */
+export function votersAtVote(entries: readonly LogEntry[], shown: readonly CrisisStep[], current: number): number {
+  const lastShown = shown[shown.length - 1]?.entries.at(-1)?.seq ?? -1;
+  const results = entries.filter((e) => e.type === "session-result" && typeof e.data?.voters === "number");
+  const next = results.find((e) => e.seq >= lastShown) ?? results.filter((e) => e.seq < lastShown).at(-1);
+  return next ? (next.data!.voters as number) : current;
+}

@@ -1,0 +1,205 @@
+// The browser game's pure helpers (no DOM): the board's own row, the Presidium count for a move, the
+// crisis scene's voters, the end screen's what-ifs and fate, the dossier's citations, the default
+// answer of a question, and the grammar of lists of names.
+import { describe, expect, it } from "vitest";
+import type { Awaiting, BoardRow, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
+import { boardRowsForSeat, presidiumCountText, votesInPresidium } from "../src/web/game/board-reads.js";
+import { crisisSteps, votersAtVote } from "../src/web/game/story.js";
+import { whatIfLabels } from "../src/web/game/EndScreen.js";
+import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
+import { citationsOf } from "../src/web/citation.js";
+import { listWithVerb, yourFate } from "../src/web/format.js";
+import { resolveScenario } from "../src/scenarios/catalog.js";
+import { loadScenarioFile } from "../src/scenarios/load.js";
+
+const names = (id: string) => ({ khrushchev: "Nikita Khrushchev", brezhnev: "Leonid Brezhnev", ponomarev: "Boris Ponomarev", kozlov: "Frol Kozlov" })[id] ?? id;
+
+function principal(id: string, over: Partial<PrincipalView> = {}): PrincipalView {
+  return { id, name: names(id), nameRu: "", age: 60, alive: true, incapacitated: false, presidium: "full", secretary: false, posts: [], postTitles: [], acting: [], healthRead: "fair", patron: null, fate: null, away: null, prestige: 0.5, power: 0.1, illSince: null, ...over };
+}
+
+function entry(seq: number, type: string, date: string, data: Record<string, unknown> = {}, extra: Partial<LogEntry> = {}): LogEntry {
+  return { seq, date, type, audience: "public", text: `${type} ${seq}`, data, ...extra } as LogEntry;
+}
+
+describe("the board's own row (issue 13: the plotter's own row)", () => {
+  const rows: BoardRow[] = [
+    { id: "khrushchev", role: "leader", stance: null, regard: { value: 0.2, spread: 0.3, basis: [] } },
+    { id: "brezhnev", role: "you", stance: { value: 0.39, spread: 0, basis: [{ term: "your own opinion of him", value: 0.39 }] }, regard: null },
+    { id: "kozlov", role: "colleague", stance: { value: 0.3, spread: 0.4, basis: [{ term: "colleagues back the first man in public", value: 0.3 }] }, regard: null },
+  ];
+  const move = (over: Partial<SeatView["movesKnown"][number]> = {}): SeatView["movesKnown"][number] => ({ move: "m1", target: "khrushchev", knownMembers: ["brezhnev"], certainty: 1, source: "member", since: "1964-01-01", member: true, pledged: 0, promised: null, ...over });
+
+  it("a player in a move against the first man is shown against him, from his own knowledge, not 'leans loyal'", () => {
+    const shown = boardRowsForSeat(rows, [move()], "khrushchev", "brezhnev", names);
+    const own = shown.find((r) => r.id === "brezhnev")!;
+    expect(own.stance!.value).toBe(-1);
+    expect(own.stance!.spread).toBe(0);
+    expect(own.stance!.basis.map((b) => b.term)).toEqual(["you are in a move against Nikita Khrushchev"]);
+    // Every other row is the seat's read, untouched.
+    expect(shown.find((r) => r.id === "kozlov")).toEqual(rows[2]);
+  });
+
+  it("a move he has only heard of, or one against another man, leaves his own opinion as it is", () => {
+    expect(boardRowsForSeat(rows, [move({ member: false, source: "told" })], "khrushchev", "brezhnev", names)[1]).toEqual(rows[1]);
+    expect(boardRowsForSeat(rows, [move({ target: "kozlov" })], "khrushchev", "brezhnev", names)[1]).toEqual(rows[1]);
+  });
+});
+
+describe("who votes on a move against a man (the rules: full members able to work)", () => {
+  const count = { target: "brezhnev", presidium: { counted: 2, voters: 10, needed: 6, expected: 4.5 } };
+
+  it("a full member able to work votes on his own case", () => {
+    expect(presidiumCountText(count, principal("brezhnev"), names)).toBe("In the Presidium you count 2 sure votes and expect 4.5; 6 of 10 are needed, Leonid Brezhnev's own vote against among the 10. A tie keeps him.");
+  });
+
+  it("a candidate member, a secretary without a seat and a sick man do not", () => {
+    expect(presidiumCountText(count, principal("brezhnev", { presidium: "candidate" }), names)).toMatch(/Leonid Brezhnev does not vote on his own case \(a candidate member has no vote\)/);
+    expect(presidiumCountText({ ...count, target: "ponomarev" }, principal("ponomarev", { presidium: "none", secretary: true }), names)).toMatch(/Boris Ponomarev does not vote on his own case \(he has no seat in it\)/);
+    expect(presidiumCountText({ ...count, target: "kozlov" }, principal("kozlov", { incapacitated: true }), names)).toMatch(/Frol Kozlov does not vote on his own case \(too ill to work, he cannot vote\)/);
+    expect(presidiumCountText({ ...count, target: "kozlov" }, principal("kozlov", { incapacitated: true }), names)).not.toMatch(/own vote against/);
+  });
+
+  it("votesInPresidium follows presidiumVoters", () => {
+    expect(votesInPresidium(principal("a"))).toBe(true);
+    expect(votesInPresidium(principal("a", { presidium: "candidate" }))).toBe(false);
+    expect(votesInPresidium(principal("a", { incapacitated: true }))).toBe(false);
+    expect(votesInPresidium(principal("a", { fate: "retired" }))).toBe(false);
+    expect(votesInPresidium(principal("a", { alive: false }))).toBe(false);
+  });
+});
+
+describe("a crisis scene counts the voters at the vote", () => {
+  // Eleven voted; then the losers' fates took three out of the Presidium.
+  const entries = [
+    entry(1, "launch", "1957-06-18", { move: "m" }),
+    ...Array.from({ length: 11 }, (_, i) => entry(2 + i, "presidium-vote", "1957-06-18", { move: "m" }, { chosen: i < 7 ? "for" : "against" })),
+    entry(13, "session-result", "1957-06-18", { move: "m", for: 7, against: 4, voters: 11 }),
+    entry(14, "plenum-result", "1957-06-29", { move: "m" }),
+    entry(15, "fate", "1957-06-29", { move: "m" }),
+  ];
+  const steps = crisisSteps(entries);
+
+  it("after the fates, the roll-call still counts the eleven who voted", () => {
+    expect(votersAtVote(entries, steps, 8)).toBe(11);
+    expect(votersAtVote(entries, steps.slice(0, 5), 8)).toBe(11);
+  });
+
+  it("before the vote is recorded, the Presidium's voters now", () => {
+    expect(votersAtVote(entries.slice(0, 3), crisisSteps(entries.slice(0, 3)), 11)).toBe(11);
+  });
+});
+
+describe("the end screen", () => {
+  it("names what-ifs by their titles, not their ids", () => {
+    const scenario = { whatIfs: [{ id: "loyal-kgb", title: "A loyal KGB", description: "" }] };
+    expect(whatIfLabels(["loyal-kgb"], scenario)).toEqual(["“A loyal KGB”"]);
+    expect(whatIfLabels(["loyal-kgb"], scenario).join(" ")).not.toMatch(/loyal-kgb/);
+  });
+
+  it("a stroke: the player felled by it is not called First Secretary, even while he holds the post in name", () => {
+    const me = { id: "khrushchev", name: "Nikita Khrushchev", fate: null, alive: true, incapacitated: true, illSince: "1964-03-02", postTitles: ["First Secretary", "Chairman of the Council of Ministers"] };
+    const fate = yourFate(me, { firstSecretary: "khrushchev", leader: "khrushchev" });
+    expect(fate).toMatch(/felled by a stroke on 2 March 1964/);
+    expect(fate).not.toMatch(/is First Secretary/);
+    expect(yourFate({ ...me, incapacitated: false, illSince: null }, { firstSecretary: "khrushchev", leader: "khrushchev" })).toBe("Nikita Khrushchev is First Secretary and first in the leadership.");
+  });
+});
+
+describe("grammar", () => {
+  it("one name takes the singular: 'Ponomarev is removed', never 'are'", () => {
+    expect(listWithVerb(["Ponomarev"], "is removed", "are removed")).toBe("Ponomarev is removed");
+    expect(listWithVerb(["Ponomarev", "Ilyichev"], "is removed", "are removed")).toBe("Ponomarev and Ilyichev are removed");
+    expect(listWithVerb(["Ponomarev", "Ilyichev", "Titov"], "is removed", "are removed")).toBe("Ponomarev, Ilyichev and Titov are removed");
+  });
+});
+
+describe("questions", () => {
+  it("sounded out: 'Join' is never preselected; staying out is", () => {
+    const q: Awaiting = { seat: "brezhnev", kind: "respond", key: "k", prompt: "Podgorny sounds you out", options: [
+      { choice: "join", label: "Join the move" },
+      { choice: "stay-out", label: "Stay out of it" },
+      { choice: "report", label: "Report it" },
+    ] } as Awaiting;
+    const i = defaultPick(q);
+    expect(q.options[i].choice).toBe("stay-out");
+    expect(defaultPick({ ...q, options: q.options.filter((o) => o.choice !== "stay-out") })).toBe(-1);
+  });
+
+  it("every chance is shown with its uncertainty, in the same words", () => {
+    expect(uncertaintyText(0.12)).toBe("your estimate, could be off by ± 12%");
+    expect(uncertaintyText(0)).toBe("your estimate, could be off by ± 0%");
+  });
+});
+
+describe("dossier sources as citations", () => {
+  it("a full citation links its words, not its address", () => {
+    const [c] = citationsOf({ key: "tompson", text: "William J. Tompson, 'The Fall of Nikita Khrushchev', Soviet Studies (1991) — paperzz.com/doc/7623936" });
+    expect(c.label).toBe("William J. Tompson, 'The Fall of Nikita Khrushchev', Soviet Studies (1991)");
+    expect(c.href).toBe("https://paperzz.com/doc/7623936");
+    expect(c.site).toBe("paperzz.com");
+  });
+
+  it("a bare address is named from its page, an encyclopaedia copy is said to be one, a cut address is not linked", () => {
+    const [wiki] = citationsOf({ key: "kozlov", text: "en.wikipedia.org/wiki/Frol_Kozlov" });
+    expect(wiki).toMatchObject({ label: "Frol Kozlov", href: "https://en.wikipedia.org/wiki/Frol_Kozlov", site: "en.wikipedia.org", mirror: false });
+    const [copy] = citationsOf({ key: "kosygin", text: "wikiclassic.com/wiki/Aleksei_Kosygin" });
+    expect(copy).toMatchObject({ label: "Aleksei Kosygin (encyclopaedia article)", mirror: true, site: "wikiclassic.com" });
+    const [cut] = citationsOf({ key: "ogryzko-5", text: "simplybooks.in/…ogryzko/5" });
+    expect(cut.href).toBeNull();
+    expect(cut.incomplete).toBe(true);
+    expect(cut.label).not.toMatch(/simplybooks\.in|…/);
+  });
+
+  it("two places for one fact are two citations; a trailing dot in a host is dropped", () => {
+    const cs = citationsOf({ key: "x", text: "history.state.gov./historicaldocuments/frus1964-68v14/d54; cia.gov/readingroom/print/1022545" });
+    expect(cs.map((c) => c.href)).toEqual(["https://history.state.gov/historicaldocuments/frus1964-68v14/d54", "https://cia.gov/readingroom/print/1022545"]);
+    expect(cs.every((c) => !/^https?:|\.gov\//.test(c.label))).toBe(true);
+  });
+});
+
+describe("the shipped scenarios' citations", () => {
+  it("a site named in words is not taken for the address; the work's words are the label", () => {
+    const [c] = citationsOf({ key: "kosygin", text: "Wikipedia, 'Aleksei Kosygin' (consulted in a copy at wikiclassic.com) — en.wikipedia.org/wiki/Aleksei_Kosygin" });
+    expect(c).toMatchObject({ label: "Wikipedia, 'Aleksei Kosygin' (consulted in a copy at wikiclassic.com)", href: "https://en.wikipedia.org/wiki/Aleksei_Kosygin", site: "en.wikipedia.org", mirror: false });
+  });
+});
+
+describe("the main characters' dossiers in the shipped scenarios", () => {
+  const main: Record<string, string[]> = {
+    "october-1964": ["khrushchev", "brezhnev", "kosygin", "mikoyan", "podgorny", "suslov", "kozlov", "polyansky", "shelest", "shelepin", "semichastny"],
+    "june-1957": ["khrushchev", "bulganin", "voroshilov", "kaganovich", "malenkov", "mikoyan", "molotov", "pervukhin", "saburov", "suslov", "shepilov", "zhukov"],
+  };
+  for (const [id, people] of Object.entries(main)) {
+    it(`${id}: more than a sentence each, and sources cited as works, linked where they can be`, () => {
+      const { scenario } = loadScenarioFile(resolveScenario(id));
+      for (const who of people) {
+        const c = scenario.characters[who];
+        expect(c, who).toBeDefined();
+        expect(c.bio.split(/(?<=[.!?])\s+(?=[A-Z«'])/).length, `${who}: ${c.bio}`).toBeGreaterThan(1);
+        const cited = c.sources.flatMap((key) => citationsOf({ key, text: scenario.sources[key] ?? key }));
+        expect(cited.length, `${who}: sources`).toBeGreaterThan(0);
+        expect(cited.some((x) => x.href !== null), `${who}: a source that can be followed`).toBe(true);
+        for (const x of cited) {
+          expect(x.label, `${who}: ${x.key} in words`).not.toMatch(/^(https?:\/\/)?[\w-]+(\.[\w-]+)+\//);
+          expect(x.label.length).toBeGreaterThan(3);
+        }
+      }
+    });
+  }
+});
+
+describe("citations with the address first (as the shipped scenarios write them, so the server links them too)", () => {
+  it("'address — words': the words are the label", () => {
+    const [c] = citationsOf({ key: "ogryzko-5", text: "simplybooks.in/reader/brezhnev-zolotoy-vek-pravleniya-ogryzko/5 — Ogryzko, «Brezhnev: zolotoy vek pravleniya», part 5 (simplybooks reader)" });
+    expect(c).toMatchObject({ label: "Ogryzko, «Brezhnev: zolotoy vek pravleniya», part 5 (simplybooks reader)", href: "https://simplybooks.in/reader/brezhnev-zolotoy-vek-pravleniya-ogryzko/5", incomplete: false });
+  });
+});
+
+describe("the end screen's contests", () => {
+  it("say where each was decided in words, not the engine's ids", async () => {
+    const { venueWords } = await import("../src/web/game/EndScreen.js");
+    expect(Object.keys(venueWords).sort()).toEqual(["force", "plenum", "session"]);
+    expect(Object.values(venueWords).every((w) => !/^(session|plenum|force)$/.test(w))).toBe(true);
+  });
+});
