@@ -1,7 +1,8 @@
 // What a seat is sent: its view of the game as it stands (viewFor on the world at the pending
 // decision), estimates worked out from that view, what each option of its question would bring (with
 // its own odds), its goals, and the public outcome and the seed once the game is over. Nothing else
-// from the world leaves the server.
+// from the world leaves the server, and no engine move id: each is sent as the game's alias of it
+// (move-aliases.ts), since the engine's ids are drawn from the seeded generator.
 import { publicOutcome, seatEstimates, viewFor } from "../engine/index.js";
 // The seat's own readings beyond the engine's index (they are the player's, not the rules').
 import { goalsOf, optionOutcomes, speechProse } from "../engine/player.js";
@@ -14,7 +15,7 @@ export function seatResponse(games: GameService, game: LiveGame, seat: string, s
   const { log, ...view } = viewFor(world, seat);
   const from = Math.min(Math.max(0, since), log.length);
   const speeches = Object.fromEntries(Object.entries(speechProse(world, seat)).filter(([i]) => Number(i) >= from));
-  return {
+  return game.aliases.value<SeatResponse>({
     game: {
       id: game.id,
       scenario: game.scenarioId,
@@ -32,5 +33,5 @@ export function seatResponse(games: GameService, game: LiveGame, seat: string, s
     goals: goalsOf(world, seat),
     speeches,
     outcome: world.done ? publicOutcome(world) : null,
-  };
+  });
 }
