@@ -3,7 +3,7 @@
 // its own odds), its goals, and the public outcome and the seed once the game is over. Nothing else
 // from the world leaves the server, and no engine move id: each is sent as the game's alias of it
 // (move-aliases.ts), since the engine's ids are drawn from the seeded generator.
-import { publicOutcome, seatEstimates, viewFor } from "../engine/index.js";
+import { publicOutcome, seatEstimates, viewFor, type World } from "../engine/index.js";
 // The seat's own readings beyond the engine's index (they are the player's, not the rules').
 import { goalsOf, optionOutcomes, speechProse } from "../engine/player.js";
 import type { SeatResponse } from "./api-types.js";
@@ -12,9 +12,6 @@ import type { GameService, LiveGame } from "./games.js";
 /** `since`: how many log entries the client already holds; only the rest are sent. */
 export function seatResponse(games: GameService, game: LiveGame, seat: string, since = 0): SeatResponse {
   const world = games.present(game);
-  const { log, ...view } = viewFor(world, seat);
-  const from = Math.min(Math.max(0, since), log.length);
-  const speeches = Object.fromEntries(Object.entries(speechProse(world, seat)).filter(([i]) => Number(i) >= from));
   return game.aliases.value<SeatResponse>({
     game: {
       id: game.id,
@@ -27,11 +24,25 @@ export function seatResponse(games: GameService, game: LiveGame, seat: string, s
       decisions: game.decisions.length,
       autosave: game.autosave,
     },
+    ...seatWorldResponse(world, seat, since),
+  });
+}
+
+/**
+ * Everything in a seat's response that comes from the world (`world`: as it stands at the pending
+ * decision), before the engine's move ids are replaced by aliases. Also used by the secrecy tests,
+ * which check it for every character at every week of scripted games.
+ */
+export function seatWorldResponse(world: World, seat: string, since = 0): Omit<SeatResponse, "game"> {
+  const { log, ...view } = viewFor(world, seat);
+  const from = Math.min(Math.max(0, since), log.length);
+  const speeches = Object.fromEntries(Object.entries(speechProse(world, seat)).filter(([i]) => Number(i) >= from));
+  return {
     view: { ...view, log: log.slice(from), logFrom: from, logLength: log.length },
     estimates: seatEstimates(world, seat),
     outcomes: optionOutcomes(world, seat),
     goals: goalsOf(world, seat),
     speeches,
     outcome: world.done ? publicOutcome(world) : null,
-  });
+  };
 }
