@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
+import { makeSaveFile, saveFileText } from "../src/saves/save-file.js";
+import { MoveAliases } from "../src/server/move-aliases.js";
 import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
 
 let dir: string;
@@ -201,5 +203,28 @@ describe("each game's alias secret is kept with it", () => {
     const r = await http("POST", `/api/games/${p.gameId}/actions`, { seat: "brezhnev", kind: a.kind, key: a.key, choice: o.choice, turn: state.game.decisions, ...(o.target ? { target: o.target } : {}), ...(o.detail ? { detail: o.detail } : {}) }, p.token);
     expect(r.status, r.text).toBe(200);
     expect(server.store.getGame(p.gameId)!.aliasSecret).toBe(given);
+  });
+
+  it("a stored game that no longer replays is refused with its decision named by alias, not the engine's id", async () => {
+    const p = await play("october-1964", "shelepin", 4, 150);
+    // Its last decision answered a question naming a move; it is made impossible: reporting that move.
+    const stored = server.store.getGame(p.gameId)!;
+    const at = stored.save.decisions.map((d) => ENGINE_ID.test(d.key)).lastIndexOf(true);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const move = ENGINE_ID.exec(stored.save.decisions[at].key)![0];
+    const { format: _f, schemaVersion: _v, checksum: _c, ...content } = stored.save;
+    const broken = makeSaveFile({ ...content, decisions: stored.save.decisions.map((d, i) => (i === at ? { ...d, choice: "report", target: move } : d)) });
+    const path = server.store.path;
+    await server.app.close();
+    const db = new Database(path);
+    db.prepare("UPDATE games SET body = ? WHERE id = ?").run(saveFileText(broken), p.gameId);
+    db.close();
+    server = buildServer({ savesPath: path });
+    address = await server.app.listen({ port: 0, host: "127.0.0.1" });
+    const r = await http("GET", `/api/games/${p.gameId}`, undefined, p.token);
+    expect(r.status, r.text).toBe(422);
+    expect(r.text).toMatch(/does not replay: decision \d+/);
+    expectNoEngineIds([r.text], [move]);
+    expect(r.text).toContain(`report ${new MoveAliases(stored.aliasSecret!).alias(move)})`);
   });
 });

@@ -7,7 +7,7 @@ import { advance, createWorld, IllegalAction, presentWorld, step, type Decision,
 import { makeSaveFile, SaveError, type SaveFile } from "../saves/save-file.js";
 import { StaleGameError, type SaveStore } from "../saves/store.js";
 import { forbidden, notFound, unauthorized } from "./http-errors.js";
-import { MoveAliases, newAliasSecret } from "./move-aliases.js";
+import { ENGINE_MOVE_ID, MoveAliases, newAliasSecret } from "./move-aliases.js";
 import type { LoadedScenario, ScenarioCatalog } from "./scenario-catalog.js";
 import { UnknownScenarioInput, type ModelSetting } from "./scenario-catalog.js";
 
@@ -219,7 +219,16 @@ export class GameService {
     }
     const stored = this.store.getGame(gameId);
     if (!stored) return null;
-    const { loaded, world } = this.replay(stored.save);
+    let replayed: { loaded: LoadedScenario; world: World };
+    try {
+      replayed = this.replay(stored.save);
+    } catch (error) {
+      // The message quotes a decision, whose key may hold an engine move id: a seat is told aliases.
+      if (error instanceof SaveError && stored.aliasSecret) throw new SaveError(new MoveAliases(stored.aliasSecret).text(error.message));
+      if (error instanceof SaveError) throw new SaveError(error.message.replace(ENGINE_MOVE_ID, "a move"));
+      throw error;
+    }
+    const { loaded, world } = replayed;
     const s = stored.save;
     // A game recorded before games had a secret gets one now, kept from then on.
     const aliasSecret = stored.aliasSecret ?? this.store.ensureAliasSecret(gameId, newAliasSecret());
