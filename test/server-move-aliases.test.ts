@@ -3,7 +3,7 @@
 // carries one (neither in the engine's id format nor any id the server's world holds); seats see
 // aliases instead, and act with them: joining, reporting and launching a move by its alias works,
 // an alias of no move is refused in the API's error shape.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,6 +56,8 @@ function expectNoEngineIds(texts: readonly string[], ids: readonly string[]): vo
     for (const id of ids) expect(text.includes(id), `engine id ${id} in a response`).toBe(false);
   }
 }
+
+vi.setConfig({ testTimeout: 180_000 });
 
 /** Choices that name moves: plotting, joining, reporting and launching, in that order of liking. */
 const liked = ["join", "session", "arrest", "start-move", "report", "respond", "lobby", "sound-out"];
@@ -115,7 +117,7 @@ describe("move ids reach seats only as the game's aliases", () => {
       const aliases = new Set(p.texts.flatMap((t) => t.match(new RegExp(ALIAS.source, "g")) ?? []));
       expect(aliases.size).toBeLessThanOrEqual(ids.length);
       for (const alias of aliases) expect(ids.map((id) => server.games.peek(p.gameId)!.aliases.alias(id))).toContain(alias);
-    });
+    }, 300_000); // a game played through the API to its end: a minute or more on a loaded machine
   }
 
   it("had moves to hide, and seats acted on them by alias: joined, reported, launched", () => {
