@@ -285,7 +285,8 @@ describe("save files before the end", () => {
 // seat in it, across 112 characters and 10 games. Seeds per scenario give every character at least
 // 200 weeks: june-1957 4 x 52, march-1953 2 x 146, october-1964 3 x 79, the campaign 1 x 615.
 // Measured: 7,631 responses (3,744 with a question, 259 with the whole log) over 42,229 seat-weeks,
-// in 2 min 50 s of CPU (far longer on a busy machine's wall clock, hence the generous timeouts).
+// in 131 s on an otherwise idle machine (june-1957 23 s, march-1953 28 s, october-1964 19 s, the
+// campaign 61 s); far longer on a busy machine's wall clock, hence the generous timeouts.
 describe("every character of every scenario, at least 200 seeded weeks each", () => {
   /**
    * Scenario, seeds, every how many weeks each seat's response is built, and over how many weeks a
