@@ -48,6 +48,32 @@ function dump(path: string): string {
 }
 
 describe("the saves database", () => {
+  it("a database from before games had alias secrets (schema 2) gains the column; a game is given one secret, kept", () => {
+    const path = join(dir, "schema-2.sqlite");
+    const db = new Database(path);
+    db.exec(`
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('schema', '2');
+      CREATE TABLE games (id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE seats (game_id TEXT NOT NULL REFERENCES games(id) ON DELETE CASCADE, seat TEXT NOT NULL, token_hash TEXT NOT NULL, PRIMARY KEY (game_id, seat));
+    `);
+    db.prepare("INSERT INTO games (id, body, updated_at) VALUES ('old', ?, 'x')").run(JSON.stringify(makeSaveFile(content(2))));
+    db.close();
+    const store = new SaveStore(path);
+    try {
+      expect(store.getGame("old")!.aliasSecret).toBeNull();
+      const first = store.ensureAliasSecret("old", "A".repeat(43));
+      expect(first).toBe("A".repeat(43));
+      // A second server (or a second read) offering another gets the one already kept.
+      expect(store.ensureAliasSecret("old", "B".repeat(43))).toBe(first);
+      expect(store.getGame("old")!.aliasSecret).toBe(first);
+      store.createGame("new", makeSaveFile(content(1)), [], undefined, "C".repeat(43));
+      expect(store.getGame("new")!.aliasSecret).toBe("C".repeat(43));
+    } finally {
+      store.close();
+    }
+  });
+
   it("keeps the previous save when a write fails inside its transaction", () => {
     const path = join(dir, "fault.sqlite");
     const store = new SaveStore(path);

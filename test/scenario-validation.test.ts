@@ -120,6 +120,14 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
         "145:9: whatIfs.loyal-kgb.patch.1.remve: unknown field (allowed: set, value, reason, remove)",
       ],
     ],
+    // Issue 15: spans and seat counts that validated, then crashed or exhausted `run`, are bounded.
+    ["span-too-long", ["7:6: end: the scenario spans 1000 years (1964-01-01 to 2964-12-31); at most 20 are allowed (a week is a turn: longer runs are not a scenario of this model)"]],
+    ["cc-row-seats-unbounded", ["99:15: centralCommittee.composition.0.voting: expected a number of voting seats of at most 2000 (no CC ever had more than a few hundred members), got 20000000"]],
+    ["cc-too-many-seats", ["97:5: centralCommittee.composition: the composition has 2500 seats in all; at most 2000 (the largest CC of the period had 360 members and candidates)"]],
+    // Issue 15: named members who would be dropped, or would share an id with a generated one, are refused.
+    ["named-member-no-seat", ['108:13: centralCommittee.named.ignatov.seat: the row "regional" has no candidate seats; raise its count or change the seat']],
+    ["named-member-no-row", ['109:21: centralCommittee.named.ignatov.constituency: the composition has no row for "army", so this member would have no seat; add a row for it or change his constituency']],
+    ["named-member-generated-id", ['106:11: centralCommittee.named.regional-v3-0.id: CC member id "regional-v3-0" is the id a generated member would get; choose another']],
     // The patched value is wrong, so the report points at the patch that wrote it.
     ["patched-value-invalid", ['144:16: characters.semichastny.traits.loyalty.value: with what-if "loyal-kgb": expected loyalty from 0 to 1, got 1.95']],
   ];

@@ -29,6 +29,11 @@ export interface StoredGame {
   version: number;
   /** sha256 of each seat's token: the tokens themselves are never stored. */
   seats: { seat: string; tokenHash: string }[];
+  /**
+   * The game's secret for the aliases of its ids (see src/server/move-aliases.ts); null for a game
+   * recorded before games had one (the server gives it one when it first reads it).
+   */
+  aliasSecret: string | null;
 }
 
 /** For tests: called inside a write transaction, just before it commits. Throwing aborts the write. */
@@ -51,8 +56,8 @@ export class SavesInUseError extends Error {}
 /** A write named a version of the game that is no longer the latest: someone else wrote it meanwhile. */
 export class StaleGameError extends Error {}
 
-/** 2: games carry a version. */
-const SCHEMA_VERSION = 2;
+/** 2: games carry a version. 3: games carry a secret for the aliases of their ids (null in older rows). */
+const SCHEMA_VERSION = 3;
 /** How long to wait for another writer's transaction to end before giving up. */
 const BUSY_TIMEOUT_MS = 2000;
 
@@ -122,6 +127,7 @@ export class SaveStore {
     this.db.transaction(() => {
       const columns = this.db.prepare("SELECT name FROM pragma_table_info('games')").all() as { name: string }[];
       if (!columns.some((c) => c.name === "version")) this.db.exec("ALTER TABLE games ADD COLUMN version INTEGER NOT NULL DEFAULT 0");
+      if (!columns.some((c) => c.name === "alias_secret")) this.db.exec("ALTER TABLE games ADD COLUMN alias_secret TEXT");
       this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
     }).immediate();
   }
@@ -138,9 +144,9 @@ export class SaveStore {
    * Records a new game and its autosave. With `imported`, the file it was started from is kept as an
    * imported save in the same transaction (its id is returned): an import is stored whole or not at all.
    */
-  createGame(id: string, save: SaveFile, seats: StoredGame["seats"], imported?: SaveFile): number | null {
+  createGame(id: string, save: SaveFile, seats: StoredGame["seats"], imported?: SaveFile, aliasSecret: string | null = null): number | null {
     return this.write("create game", () => {
-      this.db.prepare("INSERT INTO games (id, body, updated_at) VALUES (?, ?, ?)").run(id, saveFileText(save), save.savedAt);
+      this.db.prepare("INSERT INTO games (id, body, updated_at, alias_secret) VALUES (?, ?, ?, ?)").run(id, saveFileText(save), save.savedAt, aliasSecret);
       const insertSeat = this.db.prepare("INSERT INTO seats (game_id, seat, token_hash) VALUES (?, ?, ?)");
       for (const s of seats) insertSeat.run(id, s.seat, s.tokenHash);
       this.upsertAutosave(id, save);
@@ -183,10 +189,23 @@ export class SaveStore {
 
   /** A game as last recorded, or null if there is none; a damaged record is refused with SaveError. */
   getGame(id: string): StoredGame | null {
-    const row = this.db.prepare("SELECT body, version FROM games WHERE id = ?").get(id) as { body: string; version: number } | undefined;
+    const row = this.db.prepare("SELECT body, version, alias_secret AS aliasSecret FROM games WHERE id = ?").get(id) as { body: string; version: number; aliasSecret: string | null } | undefined;
     if (!row) return null;
     const seats = this.db.prepare("SELECT seat, token_hash AS tokenHash FROM seats WHERE game_id = ? ORDER BY seat").all(id) as StoredGame["seats"];
-    return { id, save: readSaveFile(row.body), version: row.version, seats };
+    return { id, save: readSaveFile(row.body), version: row.version, seats, aliasSecret: row.aliasSecret };
+  }
+
+  /**
+   * Gives a game recorded without an alias secret the one offered, and returns the game's secret:
+   * the one it already had if another server gave it one first (so every server uses the same).
+   */
+  ensureAliasSecret(id: string, offered: string): string {
+    return this.write("give game an alias secret", () => {
+      this.db.prepare("UPDATE games SET alias_secret = ? WHERE id = ? AND alias_secret IS NULL").run(offered, id);
+      const row = this.db.prepare("SELECT alias_secret AS aliasSecret FROM games WHERE id = ?").get(id) as { aliasSecret: string | null } | undefined;
+      if (!row?.aliasSecret) throw new Error(`no game ${id} in the saves database`);
+      return row.aliasSecret;
+    });
   }
 
   /** A game's seats and their token hashes, without reading its record; null if there is no such game. */

@@ -147,7 +147,18 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     if (awaiting?.kind !== body.kind && !(knownActionKinds as readonly string[]).includes(body.kind)) {
       throw badRequest(`unknown action "${body.kind}" (actions are: ${knownActionKinds.join(", ")})`, "unknown-action");
     }
-    games.act(game, { seat, kind: body.kind, key: body.key, choice: body.choice, ...(body.target !== undefined ? { target: body.target } : {}), ...(body.detail !== undefined ? { detail: body.detail } : {}) });
+    // The seat answers with the aliases it was given (move-aliases.ts); the engine knows its own ids.
+    // Moves started this week before the question exist only in the world at the question (present).
+    const moves = [...new Set([...game.world.moves, ...games.present(game).moves].map((m) => m.id))];
+    const engineId = (text: string) => game.aliases.resolve(text, moves);
+    const decision = { seat, kind: body.kind, key: engineId(body.key), choice: engineId(body.choice), ...(body.target !== undefined ? { target: engineId(body.target) } : {}), ...(body.detail !== undefined ? { detail: engineId(body.detail) } : {}) };
+    try {
+      games.act(game, decision);
+    } catch (error) {
+      // The engine's message quotes the decision and the options with its own ids.
+      if (error instanceof IllegalAction) throw new IllegalAction(game.aliases.text(error.message));
+      throw error;
+    }
     return seatResponse(games, game, seat, since);
   });
 

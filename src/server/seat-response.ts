@@ -1,8 +1,9 @@
 // What a seat is sent: its view of the game as it stands (viewFor on the world at the pending
 // decision), estimates worked out from that view, what each option of its question would bring (with
 // its own odds), its goals, and the public outcome and the seed once the game is over. Nothing else
-// from the world leaves the server.
-import { publicOutcome, seatEstimates, viewFor } from "../engine/index.js";
+// from the world leaves the server, and no engine move id: each is sent as the game's alias of it
+// (move-aliases.ts), since the engine's ids are drawn from the seeded generator.
+import { publicOutcome, seatEstimates, viewFor, type World } from "../engine/index.js";
 // The seat's own readings beyond the engine's index (they are the player's, not the rules').
 import { goalsOf, optionOutcomes, speechProse } from "../engine/player.js";
 import type { SeatResponse } from "./api-types.js";
@@ -11,10 +12,7 @@ import type { GameService, LiveGame } from "./games.js";
 /** `since`: how many log entries the client already holds; only the rest are sent. */
 export function seatResponse(games: GameService, game: LiveGame, seat: string, since = 0): SeatResponse {
   const world = games.present(game);
-  const { log, ...view } = viewFor(world, seat);
-  const from = Math.min(Math.max(0, since), log.length);
-  const speeches = Object.fromEntries(Object.entries(speechProse(world, seat)).filter(([i]) => Number(i) >= from));
-  return {
+  return game.aliases.value<SeatResponse>({
     game: {
       id: game.id,
       scenario: game.scenarioId,
@@ -26,6 +24,20 @@ export function seatResponse(games: GameService, game: LiveGame, seat: string, s
       decisions: game.decisions.length,
       autosave: game.autosave,
     },
+    ...seatWorldResponse(world, seat, since),
+  });
+}
+
+/**
+ * Everything in a seat's response that comes from the world (`world`: as it stands at the pending
+ * decision), before the engine's move ids are replaced by aliases. Also used by the secrecy tests,
+ * which check it for every character at every week of scripted games.
+ */
+export function seatWorldResponse(world: World, seat: string, since = 0): Omit<SeatResponse, "game"> {
+  const { log, ...view } = viewFor(world, seat);
+  const from = Math.min(Math.max(0, since), log.length);
+  const speeches = Object.fromEntries(Object.entries(speechProse(world, seat)).filter(([i]) => Number(i) >= from));
+  return {
     view: { ...view, log: log.slice(from), logFrom: from, logLength: log.length },
     estimates: seatEstimates(world, seat),
     outcomes: optionOutcomes(world, seat),

@@ -210,7 +210,10 @@ function checkCentralCommittee(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     const row = s.centralCommittee.composition.find((r) => r.constituency === m.constituency);
     const seats = row ? (m.seat === "voting" ? row.voting : row.candidates) : 0;
     const before = named.slice(0, i).filter((o) => o.constituency === m.constituency && o.seat === m.seat).length;
-    if (row && before >= seats) issues.push({ path: at("seat"), message: `the row "${m.constituency}" has ${seats} ${m.seat} seat${seats === 1 ? "" : "s"}, all taken by named members before this one; raise its count or change the seat` });
+    // Named members are seated in their constituency's row: one with no row would be dropped.
+    if (!row && ids.constituencies.has(m.constituency)) issues.push({ path: at("constituency"), message: `the composition has no row for "${m.constituency}", so this member would have no seat; add a row for it or change his constituency` });
+    else if (row && seats === 0) issues.push({ path: at("seat"), message: `the row "${m.constituency}" has no ${m.seat} seats; raise its count or change the seat` });
+    else if (row && before >= seats) issues.push({ path: at("seat"), message: `the row "${m.constituency}" has ${seats} ${m.seat} seat${seats === 1 ? "" : "s"}, all taken by named members before this one; raise its count or change the seat` });
   });
   s.reserve.forEach((r, i) => {
     const at = (...rest: (string | number)[]) => ["reserve", i, ...rest];
