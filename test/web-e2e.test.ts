@@ -13,7 +13,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { SeatResponse } from "../src/server/api-types.js";
 import type { LogEntry } from "../src/engine/index.js";
-import { axeViolations, launchChromium, repo, startServer, type AxeViolation, type RunningServer } from "./web-helpers.js";
+import { axeViolations, launchChromium, repo, settle, startServer, type AxeViolation, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, verbTaker, type Plan, type Policy } from "./web-plan.js";
 import { percent as pct } from "../src/web/format.js";
 
@@ -59,23 +59,6 @@ async function tab(name: string): Promise<void> {
 }
 const tabIds: Record<string, string> = { "This week": "week", Board: "board", Network: "network", Map: "map", Timeline: "timeline", "Central Committee": "cc", News: "news", People: "people" };
 
-/** Reveals a crisis on screen and puts a finished one away, until the decision (or the end) shows. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i++) {
-    const rest = page.getByRole("button", { name: "Show the rest at once" });
-    if (await rest.count()) {
-      await rest.click();
-      continue;
-    }
-    const back = page.getByRole("button", { name: "Back to the week" });
-    if ((await back.count()) && !(await page.locator(".decision").count())) {
-      await back.click();
-      continue;
-    }
-    break;
-  }
-}
-
 /**
  * Every option on screen says the result the server computed for it, and the chance of exactly that
  * (or none, when nothing is left to chance); every Presidium count names the votes needed of all
@@ -115,7 +98,7 @@ async function checkDisplayedOdds(): Promise<void> {
 
 /** Answers the question on screen with this option (by its id), and waits for the page to take in the answer. */
 async function choose(option: string): Promise<void> {
-  await settle();
+  await settle(page);
   const radio = page.locator(`.decision [data-option="${option}"] input[type=radio]`);
   await radio.check();
   const n = await turns();
@@ -209,7 +192,7 @@ async function playVerbs(p: Plan): Promise<void> {
       found(false);
     }
   }
-  await settle();
+  await settle(page);
   found(true);
 }
 
@@ -361,7 +344,7 @@ describe.sequential("the browser game", () => {
 
   it("Brezhnev lets quiet weeks pass with a digest of what happened, then moves against Khrushchev and wins: the end screen names the outcome the server reached, his score beside history, the end heading in focus", async () => {
     await play(brezhnev, 1);
-    await settle();
+    await settle(page);
     const end = page.locator(".end");
     await end.waitFor();
     // The end heading has the focus and is on screen (not thousands of pixels away).
@@ -411,7 +394,7 @@ describe.sequential("the browser game", () => {
     await playVerbs(cut);
     // His own move, with his estimate and the Presidium as he counts it (the target votes too).
     await tab("This week");
-    await settle();
+    await settle(page);
     await expect(page.locator(".plots").textContent()).resolves.toMatch(/Your move against .*Your estimate that it would win if launched now/s);
     await axe("week-candidate");
   }, 300_000);
@@ -463,7 +446,7 @@ describe.sequential("the browser game", () => {
     await playVerbs({ ...p, decisions: p.decisions.slice(0, p.marks.get("purge")!) });
     // The purge option on screen: the chance that the Presidium votes him out, the count and the tie
     // rule (checkDisplayedOdds checks the target's own vote wherever he has one).
-    await settle();
+    await settle(page);
     const purge = page.locator('.decision [data-option^="purge:"]');
     await expect(purge.locator(".result-text").textContent()).resolves.toMatch(/The Presidium votes .* out of his posts/);
     await purge.locator("details.odds-detail > summary").click();

@@ -90,3 +90,23 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
   return result;
 }
+
+/**
+ * Reveals a crisis on screen and puts a finished one away, until the decision (or the end) shows;
+ * a few rounds, since one crisis can follow another.
+ */
+export async function settle(page: Page, rounds = 8): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    const rest = page.getByRole("button", { name: "Show the rest at once" });
+    if (await rest.count()) {
+      await rest.click();
+      continue;
+    }
+    const back = page.getByRole("button", { name: "Back to the week" });
+    if ((await back.count()) && !(await page.locator(".decision").count())) {
+      await back.click();
+      continue;
+    }
+    break;
+  }
+}

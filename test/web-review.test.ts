@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
 import type { World } from "../src/engine/index.js";
-import { launchChromium, repo, startServer, type RunningServer } from "./web-helpers.js";
+import { launchChromium, repo, settle, startServer, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
@@ -26,22 +26,6 @@ let uncertaintiesChecked = 0;
 
 const main = () => page.locator("main#main");
 const turns = () => page.evaluate(() => performance.getEntriesByName("presidium-turn").length);
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 8; i++) {
-    const rest = page.getByRole("button", { name: "Show the rest at once" });
-    if (await rest.count()) {
-      await rest.click();
-      continue;
-    }
-    const back = page.getByRole("button", { name: "Back to the week" });
-    if ((await back.count()) && !(await page.locator(".decision").count())) {
-      await back.click();
-      continue;
-    }
-    break;
-  }
-}
 
 /** Every option on screen that carries odds says it is an estimate and how far off it could be, in the same words. */
 async function checkUncertainty(): Promise<void> {
@@ -64,7 +48,7 @@ async function checkUncertainty(): Promise<void> {
 }
 
 async function choose(option: string): Promise<void> {
-  await settle();
+  await settle(page);
   await page.locator(`.decision [data-option="${option}"] input[type=radio]`).check();
   const n = await turns();
   const decided = last?.game.decisions ?? 0;
@@ -152,7 +136,7 @@ describe.sequential("the review of issue 13, in the browser", () => {
     const p = findPlan("october-1964", "shelepin", [3, 4, 5, 6, 7], moveAgainst((t) => t === "khrushchev"), 60, (x) => x.marks.has("start-move"));
     await startGame(p);
     for (const d of p.decisions) await choose(d.option);
-    await settle();
+    await settle(page);
     // He is in a move against Khrushchev: his own row says so, from his own knowledge.
     expect(last!.view.movesKnown.some((m) => m.member && m.target === "khrushchev")).toBe(true);
     await tab("Board");
@@ -166,7 +150,7 @@ describe.sequential("the review of issue 13, in the browser", () => {
     await page.locator(".board-table tr.you").screenshot({ path: join(artifacts, "review-board-own-row-1440.png") });
     // His move: Khrushchev, a full member able to work, votes on his own case.
     await tab("This week");
-    await settle();
+    await settle(page);
     await page.locator(".decision").screenshot({ path: join(artifacts, "review-decision-1440.png") });
     const count = page.locator(".plots .vote-count").first();
     await expect(count.textContent()).resolves.toMatch(/Nikita Khrushchev's own vote against among the \d+\. A tie keeps him\./);
@@ -177,7 +161,7 @@ describe.sequential("the review of issue 13, in the browser", () => {
     const plan = findPlan("october-1964", "brezhnev", [3, 4, 5, 6, 7, 8], moveAgainst(noVote), 60, (x) => x.marks.has("start-move"));
     await startGame(plan);
     for (const d of plan.decisions) await choose(d.option);
-    await settle();
+    await settle(page);
     const move = last!.estimates.moves.find((m) => m.member)!;
     const target = last!.view.principals.find((p) => p.id === move.target)!;
     expect(target.presidium === "full" && !target.incapacitated).toBe(false);
@@ -191,7 +175,7 @@ describe.sequential("the review of issue 13, in the browser", () => {
     const p = findPlan("october-1964", "shelest", [1, 2, 3, 4, 5, 6, 7, 8], policy, 80, (x) => x.world.awaiting.some((a) => a.seat === "shelest" && a.kind === "respond"));
     await startGame(p);
     for (const d of p.decisions) await choose(d.option);
-    await settle();
+    await settle(page);
     await page.locator('.decision [data-option^="join"]').waitFor();
     await expect(page.locator('.decision [data-option^="join"] input').isChecked()).resolves.toBe(false);
     await expect(page.locator(".decision input[type=radio]:checked").evaluate((el) => el.closest("[data-option]")!.getAttribute("data-option"))).resolves.toMatch(/^stay-out/);
@@ -231,7 +215,7 @@ describe.sequential("the review of issue 13, in the browser", () => {
     const p = findPlan("october-1964", "khrushchev", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], policy, 200, (x) => x.world.done && x.world.principals.khrushchev.incapacitatedSince !== null && x.world.principals.khrushchev.fate === null && x.world.principals.khrushchev.alive, settings);
     await startGame(p);
     for (const d of p.decisions) await choose(d.option);
-    await settle();
+    await settle(page);
     await page.locator(".end").waitFor();
     await expect(page.locator(".status-bar").textContent()).resolves.toMatch(/Nikita Khrushchev \(unable to work\)/);
     const fate = (await page.locator(".end .fate").textContent())!;

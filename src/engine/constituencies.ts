@@ -50,22 +50,21 @@ export function moodsChanged(world: World, who: Id): void {
   r.constituency.get(who)?.clear();
 }
 
-/** The memo of the readings about one principal, made on first use. */
-function readingsAbout(table: Map<Id, Map<Id, number>>, q: Id): Map<Id, number> {
+/** A reading of how `key` (a row, or an observer) regards `q`, taken once and kept in `table` until it is dropped. */
+function remembered(world: World, table: Map<Id, Map<Id, number>>, key: Id, q: Id, read: (world: World, key: Id, q: Id) => number): number {
   let about = table.get(q);
   if (!about) table.set(q, (about = new Map()));
-  return about;
+  let value = about.get(key);
+  if (value === undefined) {
+    value = read(world, key, q);
+    about.set(key, value);
+  }
+  return value;
 }
 
 /** How a row (or a bare constituency) regards a principal: its constituencies' moods, by weight. */
 export function rowRegard(world: World, rowId: Id, q: Id): number {
-  const about = readingsAbout(readingsOf(world).regard, q);
-  let a = about.get(rowId);
-  if (a === undefined) {
-    a = readRowRegard(world, rowId, q);
-    about.set(rowId, a);
-  }
-  return a;
+  return remembered(world, readingsOf(world).regard, rowId, q, readRowRegard);
 }
 
 function readRowRegard(world: World, rowId: Id, q: Id): number {
@@ -112,13 +111,7 @@ export function clientRows(world: World, id: Id): [Id, number][] {
 
 /** How the constituencies a principal speaks for (those of his clients) regard q. */
 export function constituencyMood(world: World, p: Id, q: Id): number {
-  const about = readingsAbout(readingsOf(world).constituency, q);
-  let m = about.get(p);
-  if (m === undefined) {
-    m = readConstituencyMood(world, p, q);
-    about.set(p, m);
-  }
-  return m;
+  return remembered(world, readingsOf(world).constituency, p, q, readConstituencyMood);
 }
 
 function readConstituencyMood(world: World, p: Id, q: Id): number {
