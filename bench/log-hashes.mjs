@@ -3,7 +3,7 @@
 // nothing it produces: for each scenario and seed, a hash of the full log of `simulate` and one of
 // its summary and run record (what Monte Carlo keeps). Uses the compiled code in dist/ (or another
 // build's dist given as the first argument); prints one line a run. bench/log-hashes.txt holds the
-// fingerprints of main at 140c08c: a change to the model or a scenario changes them by design (make
+// fingerprints of main when the file was last made (its git history says when): a change to the model or a scenario changes them by design (make
 // the file afresh then, before optimising).
 //
 //   npm run build && node bench/log-hashes.mjs > /tmp/after.txt && diff bench/log-hashes.txt /tmp/after.txt
