@@ -91,12 +91,8 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
   }
   const ccShare = ccVoters.length ? expectAgainst / ccVoters.length : 0;
   const ccWin = logistic(k.ccCertainty * (ccShare - 0.5));
-  // The CC undoes a Presidium majority only if the target appeals to it, and a man who sees the CC
-  // against him does not appeal: the observer reads the target's chance of appealing from the same
-  // public mood (the likelier the CC is to back him, the likelier he is to ask it).
   const belief = observer.believesCcDecides;
-  const appeal = 1 - ccWin;
-  const cc = 1 - belief * appeal * (1 - ccWin);
+  const cc = belief * ccWin + (1 - belief);
 
   // The organs: chiefs known to be in the move help; chiefs close to the target could crush it.
   let withMove = 0;
