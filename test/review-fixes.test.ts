@@ -45,4 +45,21 @@ describe("what the review found", () => {
       expect(goalsOf(world, "khrushchev").percent).toBeLessThan(100);
     }
   });
+
+  it("a policy adopted during the run counts as carried by the man who championed it", () => {
+    let checked = 0;
+    for (const id of ["october-1964", "june-1957"]) {
+      for (let seed = 1; seed <= 6 && checked < 3; seed++) {
+        const world = simulate(scenarioOf(id), { seed });
+        for (const policy of world.policies) {
+          if (policy.adoptedOn === null || policy.adoptedOn === world.start || !policy.champion) continue;
+          const goal = goalsOf(world, policy.champion).goals.find((g) => g.id === "policy");
+          if (!goal) continue;
+          expect(goal.progress, `${id} seed ${seed}: ${policy.id} by ${policy.champion}: ${goal.status}`).toBe(1);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { addDays } from "./calendar.js";
 import { rowEffect, rowMix } from "./constituencies.js";
 import { canKnow, nameOf } from "./log.js";
 import { powerShare } from "./power.js";
-import { canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, trustOf, votingCc } from "./queries.js";
+import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, trustOf, votingCc } from "./queries.js";
 import { threat, tie } from "./relations.js";
 import { attitude, contestLean } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
@@ -1170,8 +1170,7 @@ export function goalsOf(world: World, seat: Id): GoalReport {
   }
   const ownPolicies = world.policies.filter((x) => x.proposer !== "none" && hasPower(world, seat, x.proposer));
   if (Math.abs(t.ideology) >= 0.4 || ownPolicies.length > 0) {
-    // Policies already in force when the run starts are history, not his doing in this run.
-    const carried = world.policies.filter((x) => !x.inForce && x.adoptedOn !== null);
+    const carried = world.policies.filter((x) => adoptedInRun(world, x));
     const championed = carried.filter((x) => x.champion === seat);
     const ofLine = carried.filter((x) => Math.sign(x.line) === Math.sign(t.ideology) && t.ideology !== 0);
     goals.push({

@@ -196,3 +196,11 @@ export function clamp(x: number, lo = 0, hi = 1): number {
 export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
+
+/**
+ * Whether a policy was adopted during this run: policies in force at the start carry the start as
+ * their adoption date, and are history rather than anyone's doing in the run.
+ */
+export function adoptedInRun(world: World, policy: World["policies"][number]): boolean {
+  return policy.adoptedOn !== null && policy.adoptedOn > world.start;
+}

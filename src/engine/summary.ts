@@ -3,6 +3,7 @@
 // circular flow of power (clients' share of each constituency's CC seats).
 import { daysBetween, WEEK_DAYS } from "./calendar.js";
 import { clientShares } from "./power.js";
+import { adoptedInRun } from "./queries.js";
 import { presidiumSize } from "./rules/governing.js";
 import type { ContestRecord, Fate, Id, World } from "./state.js";
 
@@ -120,7 +121,7 @@ export function summarize(world: World): RunSummary {
     ccBelief: ccBelief(world),
     verbs: verbs(world),
     appointments: countBy(world.log.filter((e) => e.type === "appoint").map((e) => e.actor ?? "")),
-    policiesAdopted: world.policies.filter((p) => p.adoptedOn !== null && p.adoptedOn > world.start).map((p) => ({ id: p.id, date: p.adoptedOn!, champion: p.champion ?? null })),
+    policiesAdopted: world.policies.filter((p) => adoptedInRun(world, p)).map((p) => ({ id: p.id, date: p.adoptedOn!, champion: p.champion ?? null })),
     trips: world.log.filter((e) => e.type === "trip" && typeof e.data?.trip === "string").map((e) => ({ who: e.actor ?? "", trip: String(e.data!.trip), date: e.date })),
     clientShare: clientShareHistory(world),
     executions: world.log.filter((e) => e.type === "fate" && e.data?.fate === "executed").map((e) => ({ who: e.actor ?? "", date: e.date })),
