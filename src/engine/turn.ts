@@ -10,7 +10,7 @@ import { holdCongress } from "./rules/cadres.js";
 import { crisisPhase, strikePhase } from "./rules/crisis.js";
 import { detectionPhase } from "./rules/detection.js";
 import { eventsPhase } from "./rules/events.js";
-import { appointmentTarget, courtTarget, lapseTrips, perform, returnsHome, votingSeatsByRow, weeklyOptions } from "./rules/governing.js";
+import { appointmentTarget, courtTarget, lapseTrips, openTrips, perform, returnsHome, votingSeatsByRow, weeklyOptions } from "./rules/governing.js";
 import { healthPhase } from "./rules/health.js";
 import { fearDrift } from "./rules/learning.js";
 import { bestTarget, chooseDemand, describeDemand, endStaleMoves, keepPledges, lobbyCc, memberOptions, soundOut, startMove, startOption } from "./rules/moves.js";
@@ -187,7 +187,7 @@ function unskipIfConcerned(world: World): void {
   const loud = new Set(["launch", "death", "illness", "primacy", "congress", "arrest", "session-result", "plenum-result"]);
   world.skipping = world.skipping.filter((id) => {
     const touched = world.log.some((e) => e.date >= since && e.actor !== id && (loud.has(e.type) || (Array.isArray(e.audience) && e.audience.includes(id))));
-    const offer = world.trips.some((t) => !world.tripsDone.includes(t.id) && t.from <= world.date && world.date <= t.until && menu(world, id, false).some((o) => o.choice === "travel"));
+    const offer = openTrips(world).length > 0 && menu(world, id, false).some((o) => o.choice === "travel");
     return !touched && !offer;
   });
 }

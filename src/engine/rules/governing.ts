@@ -349,7 +349,7 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
  * week, and a long scenario has many trips: kept until the date moves or a trip is taken or lapses
  * (trips done are only ever added).
  */
-function openTrips(world: World): World["trips"] {
+export function openTrips(world: World): World["trips"] {
   const memo = openTripsMemo.get(world);
   if (memo && memo.date === world.date && memo.done === world.tripsDone.length) return memo.trips;
   const trips = world.trips.filter((t) => t.from <= world.date && world.date <= t.until && !world.tripsDone.includes(t.id));
