@@ -7,7 +7,7 @@ import { advance, createWorld, IllegalAction, presentWorld, step, type Decision,
 import { makeSaveFile, SaveError, type SaveFile } from "../saves/save-file.js";
 import { StaleGameError, type SaveStore } from "../saves/store.js";
 import { forbidden, notFound, unauthorized } from "./http-errors.js";
-import { ENGINE_MOVE_ID, MoveAliases, newAliasSecret } from "./move-aliases.js";
+import { MoveAliases, newAliasSecret } from "./move-aliases.js";
 import type { LoadedScenario, ScenarioCatalog } from "./scenario-catalog.js";
 import { UnknownScenarioInput, type ModelSetting } from "./scenario-catalog.js";
 
@@ -29,9 +29,7 @@ export interface LiveGame {
   present: World | null;
   /** The version of the game's record this server last read or wrote (see SaveStore.updateGame). */
   version: number;
-  /** The game's secret for the aliases of its move ids (stored with the game, never sent). */
-  aliasSecret: string;
-  /** What seats see in place of the engine's move ids (see move-aliases.ts). */
+  /** What seats see in place of the engine's move ids, under the game's secret (see move-aliases.ts). */
   aliases: MoveAliases;
 }
 
@@ -66,7 +64,7 @@ export class GameService {
     const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], settings: [...settings], humanSeats, decisions: [], world, name });
     const tokens = this.issueTokens(game);
     const save = this.saveFileOf(game, game.name);
-    this.store.createGame(game.id, save, [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })), undefined, game.aliasSecret);
+    this.store.createGame(game.id, save, [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })), undefined, game.aliases.secret);
     game.autosave = { week: world.week, date: world.date };
     this.remember(game);
     return { game, tokens };
@@ -140,7 +138,7 @@ export class GameService {
     const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, settings: save.settings ?? [], humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name });
     const tokens = this.issueTokens(game);
     const seats = [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash }));
-    const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined, game.aliasSecret);
+    const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined, game.aliases.secret);
     game.autosave = { week: world.week, date: world.date };
     this.remember(game);
     return { game, tokens, importedSaveId };
@@ -196,7 +194,6 @@ export class GameService {
       autosave: null,
       present: null,
       version: 0,
-      aliasSecret,
       aliases: new MoveAliases(aliasSecret),
     };
   }
@@ -219,19 +216,18 @@ export class GameService {
     }
     const stored = this.store.getGame(gameId);
     if (!stored) return null;
+    // A game recorded before games had a secret gets one now, kept from then on.
+    const aliasSecret = stored.aliasSecret ?? this.store.ensureAliasSecret(gameId, newAliasSecret());
     let replayed: { loaded: LoadedScenario; world: World };
     try {
       replayed = this.replay(stored.save);
     } catch (error) {
       // The message quotes a decision, whose key may hold an engine move id: a seat is told aliases.
-      if (error instanceof SaveError && stored.aliasSecret) throw new SaveError(new MoveAliases(stored.aliasSecret).text(error.message));
-      if (error instanceof SaveError) throw new SaveError(error.message.replace(ENGINE_MOVE_ID, "a move"));
+      if (error instanceof SaveError) throw new SaveError(new MoveAliases(aliasSecret).text(error.message));
       throw error;
     }
     const { loaded, world } = replayed;
     const s = stored.save;
-    // A game recorded before games had a secret gets one now, kept from then on.
-    const aliasSecret = stored.aliasSecret ?? this.store.ensureAliasSecret(gameId, newAliasSecret());
     const game: LiveGame = {
       ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, settings: s.settings ?? [], humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name }, aliasSecret),
       id: gameId,

@@ -24,7 +24,8 @@ export class MoveAliases {
   private readonly key: Buffer;
   private readonly cache = new Map<string, string>();
 
-  constructor(secret: string) {
+  /** `secret`: the game's, as stored with it (never sent). */
+  constructor(readonly secret: string) {
     this.key = Buffer.from(secret, "base64url");
     if (this.key.length < 16) throw new Error("a game's alias secret must hold at least 16 bytes");
   }
