@@ -7,6 +7,11 @@ export function err(text: string): void {
   process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
+/** A result as the commands print it in JSON (also what `merge` prints, so that it matches byte for byte). */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
 export function json(value: unknown): void {
-  out(JSON.stringify(value, null, 2));
+  out(jsonText(value));
 }

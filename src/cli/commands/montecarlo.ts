@@ -18,7 +18,7 @@ import { runExperiment, type ExperimentOutcome } from "../../research/run/pool.j
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
-import { err, out } from "../output.js";
+import { err, jsonText, out } from "../output.js";
 import { loadForCli, parameterDifferences } from "../scenario.js";
 import { parseShard, partialBody, scenarioHash, sliceOf, writePartial, type Shard } from "../shard.js";
 import type { Setting } from "../../scenarios/load.js";
@@ -143,7 +143,7 @@ export function montecarloText(view: MonteCarloView, results: VariantResult[], r
   const history = view.facts.history;
   const { recorded } = view;
   if (!view.compared) {
-    if (asJson) return JSON.stringify({ ...results[0].report, ...recorded, ...partial, history }, null, 2);
+    if (asJson) return jsonText({ ...results[0].report, ...recorded, ...partial, history });
     return table(view.facts, results[0].report, view.given);
   }
   if (asJson) {

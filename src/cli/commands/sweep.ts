@@ -13,7 +13,7 @@ import type { VariantResult } from "../../research/results.js";
 import { headlineKeys, sweepReportHtml } from "../../research/report/sweep-report.js";
 import { UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
-import { out } from "../output.js";
+import { jsonText, out } from "../output.js";
 import { forbiddenMessage, forbiddenSegment } from "../../scenarios/load.js";
 import { loadForCli, parameterDifferences } from "../scenario.js";
 import { checkShardOptions, pct, runExperimentForCli, runShard } from "./montecarlo.js";
@@ -175,22 +175,18 @@ export function sweepReport(view: SweepView, results: VariantResult[], runs: num
 export function sweepText(view: SweepView, results: VariantResult[], runs: number, complete: boolean, asJson: boolean): string {
   const { parameter } = view;
   if (asJson) {
-    return JSON.stringify(
-      {
-        scenario: view.facts.id,
-        parameter: parameter.path,
-        values: parameter.values,
-        whatIfs: view.whatIfs,
-        settings: view.fixed,
-        runs,
-        baseSeed: view.baseSeed,
-        ...(complete ? {} : { partial: true, runsPlanned: view.planned }),
-        points: results.map((r, i) => ({ value: parameter.values[i], parameters: view.parameters[i], ...r.report })),
-        history: view.facts.history,
-      },
-      null,
-      2,
-    );
+    return jsonText({
+      scenario: view.facts.id,
+      parameter: parameter.path,
+      values: parameter.values,
+      whatIfs: view.whatIfs,
+      settings: view.fixed,
+      runs,
+      baseSeed: view.baseSeed,
+      ...(complete ? {} : { partial: true, runsPlanned: view.planned }),
+      points: results.map((r, i) => ({ value: parameter.values[i], parameters: view.parameters[i], ...r.report })),
+      history: view.facts.history,
+    });
   }
   return sweepTable(view.facts, parameter, results.map((r) => r.report.rates), runs, view.baseSeed, view.whatIfs);
 }
