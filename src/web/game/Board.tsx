@@ -146,14 +146,21 @@ export function Board({ principals, rows, leader, seat, onDossier }: { principal
   );
 }
 
+/** A read's value in words and figures, coloured when it leans clearly one way. */
+function ReadValue({ value, word }: { value: number; word: (v: number) => string }) {
+  return (
+    <span class={`read-value ${value >= 0.15 ? "pos" : value <= -0.15 ? "neg" : ""}`}>
+      {word(value)} {signed(value)}
+    </span>
+  );
+}
+
 /** The player's own stance: what he knows of himself, not an estimate (no spread, no evidence to weigh). */
 export function OwnStance({ read }: { read: Read | null }) {
   if (!read) return <span class="muted">—</span>;
   return (
     <div class="read own-stance">
-      <span class={`read-value ${read.value >= 0.15 ? "pos" : read.value <= -0.15 ? "neg" : ""}`}>
-        {stanceWord(read.value)} {signed(read.value)}
-      </span>{" "}
+      <ReadValue value={read.value} word={stanceWord} />{" "}
       <span class="muted">(you know it: {read.basis.map((b) => b.term).join("; ")})</span>
     </div>
   );
@@ -163,9 +170,7 @@ export function ReadCell({ read, word, who, what }: { read: Read | null; word: (
   if (!read) return <span class="muted">—</span>;
   return (
     <div class="read">
-      <span class={`read-value ${read.value >= 0.15 ? "pos" : read.value <= -0.15 ? "neg" : ""}`}>
-        {word(read.value)} {signed(read.value)}
-      </span>{" "}
+      <ReadValue value={read.value} word={word} />{" "}
       <span class="spread">± {read.spread.toFixed(2)}</span>
       {read.basis.length ? (
         <details class="reasons">
