@@ -16,12 +16,12 @@ export interface Result {
   stderr: string;
 }
 
-export function presidium(args: readonly string[], options: { cwd?: string } = {}): Promise<Result> {
+export function presidium(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Result> {
   if (!existsSync(join(repo, "dist", "cli", "main.js"))) {
     throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does it) before the CLI tests");
   }
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PRESIDIUM_DEBUG: "" } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PRESIDIUM_DEBUG: "", ...options.env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

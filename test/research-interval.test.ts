@@ -147,6 +147,16 @@ describe("chunked runs add up to the same totals", () => {
       expect(chunks.reduce((n, c) => n + c.count, 0)).toBe(runs);
       expect(Math.max(...chunks.map((c) => c.count))).toBeLessThanOrEqual(50);
     }
+    // Ramped: every worker's first chunk is one run, sizes then double to the planned size, and the
+    // chunks still cover every run once, in order.
+    for (const [runs, workers] of [[1, 1], [7, 2], [10_000, 2], [100_000, 16], [3, 8]]) {
+      const ramped = planChunks(runs, workers, 50, true);
+      expect(ramped.slice(0, Math.min(runs, workers)).map((c) => c.count)).toEqual(Array(Math.min(runs, workers)).fill(1));
+      ramped.forEach((c, i) => i > 0 && expect(c.first).toBe(ramped[i - 1].first + ramped[i - 1].count));
+      expect(ramped.reduce((n, c) => n + c.count, 0)).toBe(runs);
+      expect(Math.max(...ramped.map((c) => c.count))).toBe(Math.max(...planChunks(runs, workers).map((c) => c.count)));
+    }
+    expect(planChunks(10_000, 2, 50, true).slice(0, 14).map((c) => c.count)).toEqual([1, 1, 2, 2, 4, 4, 8, 8, 16, 16, 32, 32, 50, 50]);
     expect(() => planChunks(0, 2)).toThrow(RangeError);
     expect(() => planChunks(5, 0)).toThrow(RangeError);
   });

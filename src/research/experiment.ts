@@ -102,13 +102,19 @@ export function mergeTotals(into: ExperimentTotals, from: ExperimentTotals): Exp
 /**
  * Consecutive run ranges to hand out: small enough that every worker gets several (the last ones
  * to finish keep the others waiting) and the progress bar moves, large enough that messaging stays
- * negligible next to the games. The cut does not change the result.
+ * negligible next to the games. With `ramp`, each worker's first chunk is one run and the sizes
+ * double from there (1, 1, 2, 2, 4, 4, ... for two workers), so the first result comes after one
+ * game rather than a full chunk. The cut does not change the result.
  */
-export function planChunks(runs: number, workers: number, maxChunk = 50): { first: number; count: number }[] {
+export function planChunks(runs: number, workers: number, maxChunk = 50, ramp = false): { first: number; count: number }[] {
   if (!Number.isSafeInteger(runs) || runs < 1) throw new RangeError(`planChunks: runs must be a positive whole number, got ${runs}`);
   if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`planChunks: workers must be a positive whole number, got ${workers}`);
   const size = Math.max(1, Math.min(maxChunk, Math.ceil(runs / (workers * 8))));
   const chunks: { first: number; count: number }[] = [];
-  for (let first = 0; first < runs; first += size) chunks.push({ first, count: Math.min(size, runs - first) });
+  let first = 0;
+  for (let step = 1; ramp && step < size; step *= 2) {
+    for (let w = 0; w < workers && first < runs; w++, first += step) chunks.push({ first, count: Math.min(step, runs - first) });
+  }
+  for (; first < runs; first += size) chunks.push({ first, count: Math.min(size, runs - first) });
   return chunks;
 }

@@ -3,11 +3,13 @@
 // patched scenario is held to exactly the same rules as a written one.
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
+import { serialize } from "node:v8";
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { checkScenario, type ScenarioIssue } from "../engine/scenario/consistency.js";
 import { scenarioSchema, type Scenario, type ScenarioFile } from "../engine/scenario/schema.js";
 import { overrideProblem, overridesOf, resolveParameters, type ParameterCatalog, type ParameterOverride } from "../engine/model/parameters.js";
-import { loadModelFile } from "./model-file.js";
+import { modelCatalog, readModelFile, type ModelText } from "./model-file.js";
+import { cached } from "./cache.js";
 import {
   applySetting,
   applyWhatIfsTraced,
@@ -105,8 +107,18 @@ function roughEntryCount(text: string): number {
   return text.match(/:(?=[ \t\r\n]|$)|(?:^|[\s[{,])-(?=[ \t\r\n])|,/gm)?.length ?? 0;
 }
 
-/** Validates scenario YAML held in memory; `fileName` is what the issues are prefixed with. */
+/**
+ * Validates scenario YAML held in memory; `fileName` is what the issues are prefixed with. A text
+ * validated before with the same model text and options, by the same code, comes from the cache.
+ */
 export function parseScenarioText(text: string, fileName: string, options: LoadOptions = {}): Scenario {
+  const model = readModelFile(options.modelFile);
+  // The options as V8 serializes them: -0, NaN and a missing value stay distinct, as they do in the result.
+  const chosen = serialize([options.whatIfs ?? [], options.settings ?? []]).toString("base64");
+  return cached("scenario", [text, model.text, chosen], () => validateScenarioText(text, fileName, options, model));
+}
+
+function validateScenarioText(text: string, fileName: string, options: LoadOptions, modelText: ModelText): Scenario {
   if (text.length > MAX_SCENARIO_BYTES) throw new ScenarioError([`${fileName}: ${tooLarge(`the text is ${megabytes(text.length)}`)}`]);
   const entries = roughEntryCount(text);
   if (entries > MAX_SCENARIO_ENTRIES) throw new ScenarioError([`${fileName}: ${tooLarge(`it holds about ${entries.toLocaleString("en")} entries`)}`]);
@@ -130,7 +142,7 @@ export function parseScenarioText(text: string, fileName: string, options: LoadO
     throw new ScenarioError([`${fileName}:1:1: YAML syntax: ${error instanceof Error ? error.message : String(error)}`]);
   }
   const file = new SourceFile(fileName, doc, counter);
-  const catalog = loadModelFile(options.modelFile);
+  const catalog = modelCatalog(modelText);
   const validate = (data: unknown) => validateWith(catalog, data);
   const { model, scenarioSettings } = splitSettings(catalog, fileName, options.settings ?? []);
   const withModel = (s: ScenarioFile): Scenario => ({ ...s, model: resolveParameters(catalog, [...overridesOf(s.parameters), ...model]) });

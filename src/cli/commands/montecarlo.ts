@@ -14,7 +14,7 @@ import { montecarloReportHtml } from "../../research/report/montecarlo-report.js
 import { scenarioFacts, surname, type ScenarioFacts } from "../../research/report/facts.js";
 import { variantResults, type VariantResult } from "../../research/results.js";
 import { AtomicFile, OutputFileError } from "../../research/run/output-file.js";
-import { runExperiment, type ExperimentOutcome } from "../../research/run/pool.js";
+import { runExperiment, startWorkers, type ExperimentOutcome, type Workers } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
@@ -95,31 +95,44 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
     { flag: "--partial", path: opts.partial },
   ];
   checkOutputPaths(outputs);
+  // The workers boot (each loads the engine's modules) while this thread loads the scenario.
+  const pool = startShardWorkers(runs, shard, workers);
+  try {
+    const base = loadForCli(opts.scenario, whatIfs, settings);
+    checkOutputPaths(outputs, base.file);
+    const variants: Variant[] = [
+      { label: BASELINE, whatIfs, scenario: base.scenario },
+      ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set], settings).scenario })),
+    ];
+    const view: MonteCarloView = { facts: scenarioFacts(base.scenario), given: opts.scenario, baseSeed, planned: runs, recorded: { settings, parameters: parameterDifferences(base.scenario) }, compared: sets.length > 0 };
 
-  const base = loadForCli(opts.scenario, whatIfs, settings);
-  checkOutputPaths(outputs, base.file);
-  const variants: Variant[] = [
-    { label: BASELINE, whatIfs, scenario: base.scenario },
-    ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set], settings).scenario })),
-  ];
-  const view: MonteCarloView = { facts: scenarioFacts(base.scenario), given: opts.scenario, baseSeed, planned: runs, recorded: { settings, parameters: parameterDifferences(base.scenario) }, compared: sets.length > 0 };
+    if (shard !== null) {
+      const plan = { "--scenario": opts.scenario, "--what-if": whatIfs, "--compare": sets, "--set": settings };
+      // Awaited here, so that the workers are destroyed only after the shard is played.
+      return await runShard({ command: "montecarlo", variants, runs, baseSeed, workers, pool, shard, partial: opts.partial!, rows: opts.rows !== false, plan, view });
+    }
 
-  if (shard !== null) {
-    const plan = { "--scenario": opts.scenario, "--what-if": whatIfs, "--compare": sets, "--set": settings };
-    return runShard({ command: "montecarlo", variants, runs, baseSeed, workers, shard, partial: opts.partial!, rows: opts.rows !== false, plan, view });
+    const { outcome, results } = await runExperimentForCli({
+      variants,
+      runs,
+      baseSeed,
+      workers,
+      pool,
+      quiet: opts.json === true,
+      csvPath: opts.csv,
+      reportPath: opts.report,
+      report: (results, outcome) => montecarloReport(view, results, outcome.totals.runs),
+    });
+    out(montecarloText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
+  } finally {
+    await pool?.destroy();
   }
+}
 
-  const { outcome, results } = await runExperimentForCli({
-    variants,
-    runs,
-    baseSeed,
-    workers,
-    quiet: opts.json === true,
-    csvPath: opts.csv,
-    reportPath: opts.report,
-    report: (results, outcome) => montecarloReport(view, results, outcome.totals.runs),
-  });
-  out(montecarloText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
+/** The workers for the runs this command plays (a shard plays its slice only; an empty slice needs none). */
+export function startShardWorkers(runs: number, shard: Shard | null, workers: number): Workers | undefined {
+  const slice = shard === null ? { first: 0, end: runs } : sliceOf(runs, shard);
+  return slice.end > slice.first ? startWorkers(slice.end - slice.first, workers) : undefined;
 }
 
 /** What montecarlo needs, beyond the totals, to print its result: kept in a shard's partial so that `merge` prints the same. */
@@ -187,6 +200,8 @@ export interface ShardRequest {
   runs: number;
   baseSeed: number;
   workers: number;
+  /** Workers started ahead (startShardWorkers), destroyed by the caller. */
+  pool?: Workers;
   shard: Shard;
   partial: string;
   rows: boolean;
@@ -207,6 +222,7 @@ export async function runShard(req: ShardRequest): Promise<void> {
       first,
       baseSeed: req.baseSeed,
       workers: req.workers,
+      pool: req.pool,
       quiet: false,
       rows: req.rows ? rows : undefined,
       interrupted: `Interrupted: the partial result of ${name} was not written (a shard is merged only whole); run it again.`,
@@ -260,6 +276,8 @@ export interface ExperimentRequest {
   first?: number;
   baseSeed: number;
   workers: number;
+  /** Workers started ahead, destroyed by the caller; by default the experiment starts its own. */
+  pool?: Workers;
   /** No progress bar (--json): stdout carries one JSON object and stderr stays quiet. */
   quiet: boolean;
   csvPath?: string;
@@ -312,7 +330,7 @@ export async function runExperimentForCli(req: ExperimentRequest): Promise<{ out
     };
     const { result: outcome, interrupted } = await withInterrupt((signal) =>
       runExperiment(
-        { variants: req.variants, runs: req.runs, first: req.first, baseSeed: req.baseSeed, workers: req.workers, csv: csv !== null || req.rows !== undefined ? writeRows : undefined },
+        { variants: req.variants, runs: req.runs, first: req.first, baseSeed: req.baseSeed, workers: req.workers, pool: req.pool, csv: csv !== null || req.rows !== undefined ? writeRows : undefined },
         { signal: AbortSignal.any([signal, onWriteFailure.signal]), onProgress: bar ? (done) => bar.update(done) : undefined },
       ),
     );

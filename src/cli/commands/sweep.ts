@@ -16,7 +16,7 @@ import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, 
 import { jsonText, out } from "../output.js";
 import { forbiddenMessage, forbiddenSegment } from "../../scenarios/load.js";
 import { loadForCli, parameterDifferences } from "../scenario.js";
-import { checkShardOptions, pct, runExperimentForCli, runShard } from "./montecarlo.js";
+import { checkShardOptions, pct, runExperimentForCli, runShard, startShardWorkers } from "./montecarlo.js";
 
 interface SweepOptions {
   scenario: string;
@@ -120,37 +120,45 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
   ];
   checkOutputPaths(outputs);
 
-  const loaded = parameter.values.map((value) => loadForCli(opts.scenario, whatIfs, [...fixed, { path: parameter.path, value }]));
-  checkOutputPaths(outputs, loaded[0].file);
-  const variants: Variant[] = loaded.map(({ scenario }, i) => ({ label: `${parameter.path}=${parameter.texts[i]}`, whatIfs, scenario }));
-  const numeric = parameter.values.every((v) => typeof v === "number") ? (parameter.values as number[]) : null;
-  const view: SweepView = {
-    facts: scenarioFacts(variants[0].scenario),
-    parameter,
-    numeric,
-    whatIfs,
-    fixed,
-    baseSeed,
-    planned: runs,
-    parameters: variants.map((v) => parameterDifferences(v.scenario)),
-  };
+  // The workers boot (each loads the engine's modules) while this thread loads the swept values.
+  const pool = startShardWorkers(runs, shard, workers);
+  try {
+    const loaded = parameter.values.map((value) => loadForCli(opts.scenario, whatIfs, [...fixed, { path: parameter.path, value }]));
+    checkOutputPaths(outputs, loaded[0].file);
+    const variants: Variant[] = loaded.map(({ scenario }, i) => ({ label: `${parameter.path}=${parameter.texts[i]}`, whatIfs, scenario }));
+    const numeric = parameter.values.every((v) => typeof v === "number") ? (parameter.values as number[]) : null;
+    const view: SweepView = {
+      facts: scenarioFacts(variants[0].scenario),
+      parameter,
+      numeric,
+      whatIfs,
+      fixed,
+      baseSeed,
+      planned: runs,
+      parameters: variants.map((v) => parameterDifferences(v.scenario)),
+    };
 
-  if (shard !== null) {
-    const plan = { "--scenario": opts.scenario, "--set (swept)": parameter, "--set": fixed, "--what-if": whatIfs };
-    return runShard({ command: "sweep", variants, runs, baseSeed, workers, shard, partial: opts.partial!, rows: opts.rows !== false, plan, view });
+    if (shard !== null) {
+      const plan = { "--scenario": opts.scenario, "--set (swept)": parameter, "--set": fixed, "--what-if": whatIfs };
+      // Awaited here, so that the workers are destroyed only after the shard is played.
+      return await runShard({ command: "sweep", variants, runs, baseSeed, workers, pool, shard, partial: opts.partial!, rows: opts.rows !== false, plan, view });
+    }
+
+    const { outcome, results } = await runExperimentForCli({
+      variants,
+      runs,
+      baseSeed,
+      workers,
+      pool,
+      quiet: opts.json === true,
+      csvPath: opts.csv,
+      reportPath: opts.report,
+      report: (results, outcome) => sweepReport(view, results, outcome.totals.runs),
+    });
+    out(sweepText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
+  } finally {
+    await pool?.destroy();
   }
-
-  const { outcome, results } = await runExperimentForCli({
-    variants,
-    runs,
-    baseSeed,
-    workers,
-    quiet: opts.json === true,
-    csvPath: opts.csv,
-    reportPath: opts.report,
-    report: (results, outcome) => sweepReport(view, results, outcome.totals.runs),
-  });
-  out(sweepText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
 }
 
 /** What sweep needs, beyond the totals, to print its result: kept in a shard's partial so that `merge` prints the same. */

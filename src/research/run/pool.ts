@@ -2,9 +2,13 @@
 // number in flight, so memory stays flat however many runs); their totals are merged strictly in
 // run order, so the result does not depend on the number of workers or on which finished first.
 // An abort (Ctrl-C) stops handing out chunks, terminates the workers and returns what finished.
+// The workers can be started before the experiment is known (startWorkers), so that they boot while
+// the main thread loads the scenario: the variants reach them with the tasks, serialized once into
+// shared memory that every task only points at.
+import { serialize } from "node:v8";
 import { Piscina } from "piscina";
-import { emptyExperimentTotals, mergeChunk, planChunks, type ChunkResult, type ChunkTask, type ExperimentTotals, type Variant } from "../experiment.js";
-import type { WorkerData } from "./worker.js";
+import { emptyExperimentTotals, mergeChunk, planChunks, type ChunkResult, type ExperimentTotals, type Variant } from "../experiment.js";
+import type { PoolTask } from "./worker.js";
 
 export interface ExperimentPlan {
   variants: Variant[];
@@ -15,6 +19,8 @@ export interface ExperimentPlan {
   workers: number;
   /** Receives the CSV lines of the runs, in run order; omit to skip producing them. */
   csv?: (lines: string) => void;
+  /** Workers started ahead (left running for the caller to destroy); by default the experiment starts its own. */
+  pool?: Workers;
 }
 
 export interface ExperimentHooks {
@@ -33,12 +39,37 @@ export interface ExperimentOutcome {
 
 const workerFile = new URL("./worker.js", import.meta.url).href;
 
+export type Workers = Piscina<PoolTask, ChunkResult>;
+
+/** The threads an experiment of `runs` runs plays on: one per worker asked for, but no more than runs. */
+export function threadsFor(runs: number, workers: number): number {
+  return Math.max(1, Math.min(workers, runs));
+}
+
+/** Starts the worker threads of an experiment of `runs` runs now; they wait for its tasks. Destroy them when done. */
+export function startWorkers(runs: number, workers: number): Workers {
+  const threads = threadsFor(runs, workers);
+  return new Piscina<PoolTask, ChunkResult>({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+}
+
+/** Tells the workers' copies of the variants of one experiment from another's. */
+let experiments = 0;
+
+/** The variants as a V8 serialization in shared memory: handed to every task without copying. */
+function shareVariants(variants: readonly Variant[]): SharedArrayBuffer {
+  const bytes = serialize(variants);
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
+}
+
 export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks = {}): Promise<ExperimentOutcome> {
   const offset = plan.first ?? 0;
-  const chunks = planChunks(plan.runs, plan.workers).map((c) => ({ first: c.first + offset, count: c.count }));
-  const threads = Math.min(plan.workers, chunks.length);
-  const workerData: WorkerData = { variants: plan.variants };
-  const pool = new Piscina<ChunkTask, ChunkResult>({ filename: workerFile, workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const threads = threadsFor(plan.runs, plan.workers);
+  const chunks = planChunks(plan.runs, threads, 50, true).map((c) => ({ first: c.first + offset, count: c.count }));
+  const pool = plan.pool ?? startWorkers(plan.runs, plan.workers);
+  const experiment = ++experiments;
+  const variants = shareVariants(plan.variants);
   const totals = emptyExperimentTotals(plan.variants, plan.baseSeed);
   const cancel = new AbortController();
   const finished = new Map<number, ChunkResult>();
@@ -71,7 +102,7 @@ export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks
     while (next < chunks.length || inFlight.size > 0) {
       while (!cancel.signal.aborted && next < chunks.length && inFlight.size < threads * 2) {
         const index = next++;
-        const task: ChunkTask = { ...chunks[index], baseSeed: plan.baseSeed, csv: plan.csv !== undefined };
+        const task: PoolTask = { ...chunks[index], baseSeed: plan.baseSeed, csv: plan.csv !== undefined, experiment, variants };
         const job: Promise<void> = pool
           .run(task, { signal: cancel.signal })
           .then(
@@ -100,6 +131,6 @@ export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks
     return { totals, complete: totals.runs === plan.runs, planned: plan.runs };
   } finally {
     hooks.signal?.removeEventListener("abort", stop);
-    await pool.destroy();
+    if (plan.pool === undefined) await pool.destroy();
   }
 }
