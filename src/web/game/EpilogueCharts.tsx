@@ -9,7 +9,7 @@ const WIDTH = 1000;
 const LEFT = 130;
 /** Top and height of each of the two line charts. */
 const FEAR_TOP = 80;
-const SHARE_TOP = 200;
+const SHARE_TOP = 210;
 const HEIGHT = 90;
 
 type Trends = PublicOutcome["trends"];
@@ -50,14 +50,14 @@ export function EpilogueCharts({ trends, start, end, names }: { trends: Trends; 
   const lastFear = trends.fear[trends.fear.length - 1];
   const lastShare = trends.leaderShare[trends.leaderShare.length - 1];
   const charts = [
-    { label: "FEAR", top: FEAR_TOP, points: trends.fear, colour: "#b3261e" },
-    { label: "First man's clients", top: SHARE_TOP, points: trends.leaderShare, colour: "#1a4d8f" },
+    { label: ["FEAR"], top: FEAR_TOP, points: trends.fear, colour: "#b3261e" },
+    { label: ["First man's", "clients in", "the CC"], top: SHARE_TOP, points: trends.leaderShare, colour: "#1a4d8f" },
   ];
   return (
     <section class="epilogue-charts" aria-labelledby="epilogue-charts-title">
       <h3 id="epilogue-charts-title">The run in charts</h3>
       <div class="picture-scroll" role="region" aria-label="Charts of the run (the tables below give the same figures)" tabIndex={0}>
-        <svg class="timeline-picture" viewBox={`0 0 ${WIDTH} 310`} role="img" aria-labelledby="epilogue-charts-picture-title">
+        <svg class="timeline-picture" viewBox={`0 0 ${WIDTH} ${SHARE_TOP + HEIGHT + 10}`} role="img" aria-labelledby="epilogue-charts-picture-title">
           <title id="epilogue-charts-picture-title">
             From {longDate(start)} to {longDate(end)}. First: {trends.primacy.map((p) => `${name(p.who)} from ${longDate(p.from)}`).join("; ")}.
             {fear && lastFear ? ` FEAR ended at ${percent(lastFear.value)}, highest ${percent(fear.high.value)} on ${longDate(fear.high.date)}, lowest ${percent(fear.low.value)} on ${longDate(fear.low.date)}.` : ""}
@@ -78,9 +78,13 @@ export function EpilogueCharts({ trends, start, end, names }: { trends: Trends; 
           {charts.map((c) => {
             const y = (v: number) => c.top + HEIGHT * (1 - v);
             return (
-              <g key={c.label}>
-                <text x="4" y={c.top + 4} font-size="12" font-family="system-ui, sans-serif" fill="#1b1b1b">
-                  {c.label}
+              <g key={c.top}>
+                <text x="4" y={c.top + 24} font-size="12" font-family="system-ui, sans-serif" fill="#1b1b1b">
+                  {c.label.map((line, i) => (
+                    <tspan key={line} x="4" dy={i ? 15 : 0}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
                 {[1, 0.5, 0].map((v) => (
                   <g key={v}>
