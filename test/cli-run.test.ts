@@ -215,6 +215,27 @@ describe("presidium run: the chronicle", () => {
     expect(r.stdout).toMatch(/^1964-12-31  In history Brezhnev was first at the end; in this run (so is he|nobody stands first|[A-Z][a-z]+ is)\.$/m);
   });
 
+  it("the campaign's chronicle ends with the same series as --json: who was first, FEAR and the first man's clients' share, dated", async () => {
+    const args = ["run", "--scenario", "khrushchev-era", "--seed", "3"];
+    const [text, json] = await Promise.all([presidium(args), presidium([...args, "--json"])]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(json.code, json.stderr).toBe(0);
+    const { trends } = JSON.parse(json.stdout).epilogue as { trends: { primacy: { who: string | null; from: string; to: string }[]; fear: { date: string; value: number }[]; leaderShare: { date: string; value: number | null }[] } };
+    expect(trends.fear[0].date).toBe("1953-03-15");
+    expect(trends.fear.at(-1)!.date).toBe("1964-12-31");
+    for (const series of [trends.fear, trends.leaderShare]) for (const p of series) expect(Object.keys(p)).toEqual(["date", "value"]);
+    const lines = text.stdout.split("\n");
+    const after = (heading: RegExp) => lines.slice(lines.findIndex((l) => heading.test(l)) + 1);
+    const pct = (v: number) => `${Math.round(v * 100)}%`.padStart(4);
+    const bar = (v: number) => "#".repeat(Math.round(v * 40));
+    const scenario = loadScenarioFile(join(repo, "scenarios", "khrushchev-era.yaml")).scenario;
+    const name = (id: string | null) => (id === null ? "nobody" : scenario.characters[id].name.split(" ").at(-1)!);
+    expect(after(/^Who was first:$/).slice(0, trends.primacy.length)).toEqual(trends.primacy.map((p) => `  ${p.from} to ${p.to}  ${name(p.who)}`));
+    expect(after(/^FEAR \(/).slice(0, trends.fear.length)).toEqual(trends.fear.map((p) => `  ${p.date}  ${pct(p.value)}  ${bar(p.value)}`));
+    const shares = after(/^The first man's clients' share of the voting Central Committee/).slice(0, trends.leaderShare.length);
+    expect(shares.map((l) => l.slice(0, 18))).toEqual(trends.leaderShare.map((p) => `  ${p.date}  ${p.value === null ? "   -" : pct(p.value)}`));
+  }, 300_000);
+
   it("--as shows only what that character could know", async () => {
     const r = await presidium(["run", "--scenario", "october-1964", "--seed", String(seed), "--as", "brezhnev"]);
     expect(r.code, r.stderr).toBe(0);

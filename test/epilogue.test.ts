@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { epilogue, mixSeed, simulate, summarize, type Epilogue, type Scenario, type World } from "../src/engine/index.js";
+import { epilogue, mixSeed, simulate, summarize, TREND_STEP, type Epilogue, type Scenario, type World } from "../src/engine/index.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
 const dir = fileURLToPath(new URL("../scenarios/", import.meta.url));
@@ -80,6 +80,36 @@ describe("the epilogue", () => {
       checkEpilogue(scenario, world, e);
       expect(e.lines.filter((l) => l.text.startsWith("In history: ")).map((l) => l.date)).toEqual(["1953-06-26", "1955-02-08"]);
     }
+  });
+
+  it("march-1953: charts who was first, FEAR and the first man's clients' share of the CC from the first week to the end, a point only for a move of TREND_STEP or a new first man", () => {
+    const scenario = load("march-1953");
+    const world = simulate(scenario, { seed: mixSeed(6, 0) });
+    const { trends } = epilogue(world, scenario.history);
+    const run = summarize(world);
+    expect(trends.primacy.map((p) => ({ who: p.who, from: p.from }))).toEqual(run.primacyHistory);
+    expect(trends.primacy.map((p) => p.to)).toEqual([...run.primacyHistory.slice(1).map((p) => p.from), run.endDate]);
+    for (const series of [trends.fear, trends.leaderShare]) {
+      expect(series[0].date).toBe(world.start);
+      expect(series.at(-1)!.date).toBe(run.endDate);
+      expect(series.map((p) => p.date), "dates strictly in order").toEqual([...new Set(series.map((p) => p.date))].sort());
+      for (const p of series) if (p.value !== null) expect(p.value >= 0 && p.value <= 1, `${p.date}: ${p.value}`).toBe(true);
+    }
+    // Sparse: every point but the last (the end, as it stands) moved by the step at least (less the
+    // rounding of the stored values to 0.001), or the first man changed.
+    const leaderOn = (date: string) => trends.primacy.filter((p) => p.from <= date).at(-1)!.who;
+    const moved = (a: { date: string; value: number | null }, b: { date: string; value: number | null }) => a.value === null || b.value === null || Math.abs(a.value - b.value) >= TREND_STEP - 0.0015;
+    trends.fear.slice(1, -1).forEach((p, i) => expect(moved(trends.fear[i], p), `FEAR on ${p.date}`).toBe(true));
+    trends.leaderShare.slice(1, -1).forEach((p, i) => expect(moved(trends.leaderShare[i], p) || leaderOn(p.date) !== leaderOn(trends.leaderShare[i].date), `share on ${p.date}`).toBe(true));
+    // A new first man starts a point of his own on the day he is first.
+    for (const p of trends.primacy.slice(1)) expect(trends.leaderShare.some((x) => x.date === p.from), `a share point on ${p.from}`).toBe(true);
+    expect(trends.primacy.length, "the seed gives a change of primacy to check").toBeGreaterThan(1);
+    // The last points are the run's end: FEAR as the summary has it, the share as the CC stands.
+    expect(trends.fear.at(-1)!.value).toBeCloseTo(run.fear.end, 3);
+    expect(run.leader).not.toBeNull();
+    expect(trends.leaderShare.at(-1)!.value).toBeCloseTo(run.clientShare.end[run.leader!] ?? 0, 3);
+    // FEAR drifts in this run, so the series is more than its two ends.
+    expect(trends.fear.length).toBeGreaterThan(2);
   });
 
   it("does not change the world it reads", () => {

@@ -2,7 +2,7 @@
 // main reasons (the largest terms of the compared utilities). Routine lines are left out: each CC
 // member's plenum vote (the tally is shown), the plotters' weekly choice of what to do (its effect,
 // an approach or a lobbying round, has its own line), and all but the first lobbying round of a plot.
-import type { LogEntry } from "../engine/index.js";
+import { TREND_STEP, type LogEntry, type Trends } from "../engine/index.js";
 
 /** Entry types never shown. Anything not listed is shown, so new kinds of event appear by default. */
 const routine = new Set(["plenum-vote", "player-decision"]);
@@ -75,4 +75,32 @@ function topTerms(terms: readonly { term: string; value: number }[], max: number
 function signed(x: number): string {
   const s = x.toFixed(2);
   return x >= 0 ? `+${s}` : s;
+}
+
+/** Width in characters of a bar standing for 100%. */
+const BAR = 40;
+
+/**
+ * The epilogue's charts as text: who was first from when to when, then FEAR and the first man's
+ * clients' share of the voting CC as dated bars, one a point of the series (the same figures that
+ * `--json` gives as epilogue.trends).
+ */
+export function trendLines(trends: Trends, name: (id: string) => string): string[] {
+  const pct = (v: number) => `${Math.round(v * 100)}%`.padStart(4);
+  const bar = (v: number) => "#".repeat(Math.round(v * BAR));
+  const firstOn = (date: string) => trends.primacy.filter((p) => p.from <= date).at(-1)?.who ?? null;
+  const step = Math.round(TREND_STEP * 100);
+  return [
+    "Who was first:",
+    ...trends.primacy.map((p) => `  ${p.from} to ${p.to}  ${p.who === null ? "nobody" : name(p.who)}`),
+    "",
+    `FEAR (a point each time it moved by ${step} points or more):`,
+    ...trends.fear.map((p) => `  ${p.date}  ${pct(p.value)}  ${bar(p.value)}`),
+    "",
+    `The first man's clients' share of the voting Central Committee (a point each time it moved by ${step} points or more, or the first man changed):`,
+    ...trends.leaderShare.map((p) => {
+      const who = firstOn(p.date);
+      return p.value === null || who === null ? `  ${p.date}     -  (nobody stood first)` : `  ${p.date}  ${pct(p.value)}  ${bar(p.value)}${bar(p.value) ? " " : ""}(${name(who)})`;
+    }),
+  ];
 }

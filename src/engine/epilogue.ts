@@ -1,10 +1,11 @@
 // How a finished run differs from what really happened: dated lines for the end of the chronicle,
-// the end screen and `run --json`. It compares the run's contests and primacy with the scenario's
-// `history` block; it never feeds back into the rules.
+// the end screen and `run --json`, and the series its charts draw (trends.ts). It compares the run's
+// contests and primacy with the scenario's `history` block; it never feeds back into the rules.
 import type { HistoricalContest, ScenarioFile } from "./scenario/schema.js";
 import { nameOf } from "./log.js";
 import { summarize, type ContestSummary } from "./summary.js";
 import type { World } from "./state.js";
+import { runTrends, type Trends } from "./trends.js";
 
 export interface EpilogueLine {
   date: string;
@@ -15,6 +16,8 @@ export interface Epilogue {
   /** The run ended as history did: the same man first, and each historical contest's target met the same end. */
   sameOutcome: boolean;
   lines: EpilogueLine[];
+  /** Who held primacy when, FEAR and the first man's clients' share of the CC, from start to end. */
+  trends: Trends;
 }
 
 export function epilogue(world: World, history: ScenarioFile["history"]): Epilogue {
@@ -35,7 +38,7 @@ export function epilogue(world: World, history: ScenarioFile["history"]): Epilog
   const historyFirst = history.primacyAtEnd;
   lines.push({ date: world.end, text: `In history ${nameOf(world, historyFirst)} was first at the end; in this run ${first === null ? "nobody stands first" : first === historyFirst ? "so is he" : `${nameOf(world, first)} is`}.` });
   lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { sameOutcome: first === historyFirst && matches === history.contests.length, lines };
+  return { sameOutcome: first === historyFirst && matches === history.contests.length, lines, trends: runTrends(world) };
 }
 
 function venueText(v: ContestSummary["venue"]): string {

@@ -11,5 +11,6 @@ export { weekPhases } from "./turn.js";
 export { presentWorld } from "./present.js";
 export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type Read, type CcRowEstimate, type MoveEstimate, type PlenumTally, type PublicOutcome } from "./player.js";
 export { epilogue, type Epilogue, type EpilogueLine } from "./epilogue.js";
+export { TREND_STEP, type TrendPoint, type Trends } from "./trends.js";
 export { parseSettingValue } from "./scenario/what-if.js";
 export { differingParameters, overrideModel, resolveParameters, type ModelParameters, type ParameterCatalog, type ParameterEntry, type ParameterOverride } from "./model/parameters.js";

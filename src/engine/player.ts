@@ -16,6 +16,7 @@ import { atLeast, estimateSuccess, publicTurnChance } from "./rules/estimate.js"
 import { chooseDemand, knownMembersOf, responseOptions } from "./rules/moves.js";
 import type { Id, LogEntry, Move, MoveBelief, Principal, Reason, World } from "./state.js";
 import { summarize } from "./summary.js";
+import { runTrends, type Trends } from "./trends.js";
 import { majorityOf } from "./units.js";
 
 /** An estimate: `value` in -1..1, give or take `spread`, with the evidence behind it. */
@@ -331,6 +332,8 @@ export interface PublicOutcome {
   removalDate: string | null;
   contests: { date: string; target: Id; venue: string; winner: string; launchedWhileAway: boolean; fates: { who: Id; fate: string }[] }[];
   fates: { who: Id; fate: string }[];
+  /** The epilogue's series: primacy, FEAR and the first man's clients' share of the CC are all public. */
+  trends: Trends;
 }
 
 export function publicOutcome(world: World): PublicOutcome {
@@ -344,6 +347,7 @@ export function publicOutcome(world: World): PublicOutcome {
     removalDate: s.removalDate,
     contests: s.contests.map((c) => ({ date: c.date, target: c.target, venue: c.venue, winner: c.winner, launchedWhileAway: c.launchedWhileAway, fates: c.fates.map((f) => ({ who: f.who, fate: f.fate })) })),
     fates: s.contests.flatMap((c) => c.fates.map((f) => ({ who: f.who, fate: f.fate }))),
+    trends: runTrends(world),
   };
 }
 

@@ -120,7 +120,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     awaiting: [],
     skipping: [],
     origin: { posts: {}, seats: {}, ties: {}, clients: {}, fear: scenario.globals.fear.value, ill: {} },
-    trace: { fullSeats: [], beliefs: [], congresses: [] },
+    trace: { fullSeats: [], beliefs: [], congresses: [], fear: [], leaderShare: [] },
     done: false,
   };
   const rng = new Rng(world.rng);

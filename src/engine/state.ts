@@ -373,6 +373,13 @@ export interface World {
     ill: Record<Id, string>;
   };
   /** Series the summary reads: the full Presidium's size when it changes, the CC belief around plenums. */
-  trace: { fullSeats: { date: string; count: number }[]; beliefs: { date: string; before: number; after: number }[]; congresses: { date: string; shares: Record<Id, number> }[] };
+  trace: {
+    fullSeats: { date: string; count: number }[];
+    beliefs: { date: string; before: number; after: number }[];
+    congresses: { date: string; shares: Record<Id, number> }[];
+    /** FEAR and the first man's clients' share of the voting CC, sparsely, for the epilogue's charts (trends.ts). */
+    fear: { date: string; value: number }[];
+    leaderShare: { date: string; who: Id | null; value: number | null }[];
+  };
   done: boolean;
 }

@@ -14,6 +14,7 @@ import { appointmentTarget, courtTarget, lapseTrips, openTrips, perform, returns
 import { healthPhase } from "./rules/health.js";
 import { fearDrift } from "./rules/learning.js";
 import { bestTarget, chooseDemand, describeDemand, endStaleMoves, keepPledges, lobbyCc, memberOptions, soundOut, startMove, startOption } from "./rules/moves.js";
+import { traceTrends } from "./trends.js";
 
 export const weekPhases = [
   ["events", eventsAndCongresses],
@@ -209,6 +210,7 @@ function endOfWeek(ctx: DecisionContext): void {
   }
   const seats = fullSeats(world).length;
   if (world.trace.fullSeats[world.trace.fullSeats.length - 1]?.count !== seats) world.trace.fullSeats.push({ date: world.date, count: seats });
+  traceTrends(world);
   world.week++;
   world.date = addDays(world.date, WEEK_DAYS);
   if (world.date > world.end) world.done = true;

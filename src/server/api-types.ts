@@ -11,6 +11,8 @@ export interface ScenarioListing {
   start: string;
   end: string;
   whatIfs: { id: string; title: string; description: string }[];
+  /** A campaign's chapters that this server offers as scenarios of their own: a campaign can start at any of them. */
+  chapters: { id: string; title: string; scenario: string }[];
 }
 
 export interface CharacterDossier {

@@ -33,7 +33,7 @@ export class ScenarioCatalog {
   list(): ScenarioListing[] {
     return listScenarios(this.dir).map((s) => {
       const info = this.info(s.id);
-      return { id: s.id, title: s.title, start: s.start, end: s.end, summary: info.summary, whatIfs: info.whatIfs };
+      return { id: s.id, title: s.title, start: s.start, end: s.end, summary: info.summary, whatIfs: info.whatIfs, chapters: info.chapters };
     });
   }
 
@@ -97,6 +97,7 @@ export class ScenarioCatalog {
       start: scenario.start,
       end: scenario.end,
       whatIfs: Object.entries(scenario.whatIfs).map(([wid, w]) => ({ id: wid, title: w.title, description: w.description })),
+      chapters: scenario.chapters.filter((c) => this.ids().includes(c.scenario)).map((c) => ({ id: c.id, title: c.title, scenario: c.scenario })),
       characters,
       constituencies: { ...Object.fromEntries(Object.entries(scenario.constituencies).map(([k, c]) => [k, c.label])), ...Object.fromEntries(scenario.centralCommittee.composition.map((row) => [row.constituency, row.label])) },
       history: { summary: scenario.history.summary, timeline: scenario.history.timeline.map((t) => ({ date: t.date, text: t.text })), contests: scenario.history.contests.map((c) => ({ ...c })), primacyAtEnd: scenario.history.primacyAtEnd },

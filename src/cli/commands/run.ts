@@ -1,7 +1,7 @@
 // `presidium run`: one seeded game with every character played by the AI, told as a chronicle.
 import type { Command } from "commander";
 import { advance, createWorld, epilogue, summarize, viewFor, type Scenario, type World } from "../../engine/index.js";
-import { chronicleLines } from "../chronicle.js";
+import { chronicleLines, trendLines } from "../chronicle.js";
 import { inputError, UsageError } from "../errors.js";
 import { makeHeader, serializeLog, sha256, writeLogFile } from "../logfile.js";
 import { checkOutputPaths, checkWhatIfs, collect, parseIsoDate, parseSeed, parseSettings } from "../options.js";
@@ -115,5 +115,6 @@ function chronicle(scenario: Scenario, world: World, o: { seed: number; whatIfs:
   const ending = epilogue(world, scenario.history);
   lines.push("", ending.sameOutcome ? "Compared with history (the same outcome, by another road):" : "Compared with history:");
   for (const l of ending.lines) lines.push(`${l.date}  ${l.text}`);
+  lines.push("", ...trendLines(ending.trends, name));
   return lines.join("\n");
 }

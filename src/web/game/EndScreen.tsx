@@ -1,9 +1,11 @@
 // The end of a run: what happened and what became of you, your goals scored beside what history
-// records, your run's timeline beside history's, and the seed to share (sent only once the game is
-// over). The heading takes the focus and is scrolled into view.
+// records, charts of who was first, FEAR and the first man's clients in the CC, your run's timeline
+// beside history's, and the seed to share (sent only once the game is over). The heading takes the
+// focus and is scrolled into view.
 import { useEffect, useRef } from "preact/hooks";
 import type { GoalReport, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../../server/api-types.js";
 import { longDate, percent, yourFate, type Names } from "../format.js";
+import { EpilogueCharts } from "./EpilogueCharts.js";
 import { Goals } from "./Goals.js";
 import { milestoneTypes } from "./story.js";
 
@@ -115,6 +117,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
           </tbody>
         </table>
       </div>
+      <EpilogueCharts trends={outcome.trends} start={scenario.start} end={endDate} names={names} />
       <div class="timelines">
         <section aria-labelledby="your-run-title">
           <h3 id="your-run-title">Your run, as you knew it</h3>

@@ -7,19 +7,37 @@ import { milestoneTypes } from "./story.js";
 const WIDTH = 1000;
 const LEFT = 110;
 
-function day(iso: string): number {
+export function day(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 }
 
 const palette = ["#b3261e", "#1a4d8f", "#1f7a34", "#7a4a9a", "#a86b00", "#3b3b3b"];
+
+/** Who was first, one coloured span a holder, named where there is room: this picture's top row and the epilogue's chart's. */
+export function PrimacyBand({ spans, x, y, name }: { spans: readonly { who: string | null; from: string; to: string }[]; x: (iso: string) => number; y: number; name: (id: string | null) => string }) {
+  const holders = [...new Set(spans.map((s) => s.who))];
+  const colour = (id: string | null) => (id === null ? "#9a948a" : palette[holders.indexOf(id) % palette.length]);
+  return (
+    <>
+      {spans.map((s, i) => (
+        <g key={`p${i}`}>
+          <rect x={x(s.from)} y={y} width={Math.max(2, x(s.to) - x(s.from))} height="20" fill={colour(s.who)} />
+          {x(s.to) - x(s.from) > 60 ? (
+            <text x={x(s.from) + 4} y={y + 15} font-size="12" fill="#fff" font-family="system-ui, sans-serif">
+              {name(s.who)}
+            </text>
+          ) : null}
+        </g>
+      ))}
+    </>
+  );
+}
 
 export function Timeline({ view, log, principals }: { view: Pick<SeatView, "start" | "end" | "date" | "primacyHistory" | "congresses" | "seat" | "journeys">; log: readonly LogEntry[]; principals: readonly PrincipalView[] }) {
   const t0 = day(view.start);
   const t1 = Math.max(day(view.end), t0 + 1);
   const x = (iso: string) => LEFT + ((WIDTH - LEFT - 10) * (Math.min(t1, Math.max(t0, day(iso))) - t0)) / (t1 - t0);
   const name = (id: string | null) => (id === null ? "nobody" : surname(principals.find((p) => p.id === id)?.name ?? id));
-  const holders = [...new Set(view.primacyHistory.map((h) => h.who))];
-  const colour = (id: string | null) => (id === null ? "#9a948a" : palette[holders.indexOf(id) % palette.length]);
   const spans = view.primacyHistory.map((h, i) => ({ who: h.who, from: h.from, to: view.primacyHistory[i + 1]?.from ?? view.date }));
   const contests = log.filter((e) => e.type === "launch");
   const results = log.filter((e) => ["session-result", "plenum-result", "arrest", "arrest-fails", "crisis-ends"].includes(e.type));
@@ -57,16 +75,7 @@ export function Timeline({ view, log, principals }: { view: Pick<SeatView, "star
               {label}
             </text>
           ))}
-          {spans.map((s, i) => (
-            <g key={`p${i}`}>
-              <rect x={x(s.from)} y="30" width={Math.max(2, x(s.to) - x(s.from))} height="20" fill={colour(s.who)} />
-              {x(s.to) - x(s.from) > 60 ? (
-                <text x={x(s.from) + 4} y="45" font-size="12" fill="#fff" font-family="system-ui, sans-serif">
-                  {name(s.who)}
-                </text>
-              ) : null}
-            </g>
-          ))}
+          <PrimacyBand spans={spans} x={x} y={30} name={name} />
           {journeys.map((j, i) => (
             <rect key={`j${i}`} x={x(j.left)} y={77 + (i % 2) * 8} width={Math.max(3, x(j.back ?? view.date) - x(j.left))} height="7" fill={j.who === view.seat ? "#1b1b1b" : "#1a4d8f"} opacity="0.8" />
           ))}

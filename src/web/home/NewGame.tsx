@@ -1,6 +1,7 @@
-// Starting a game: a scenario, any principal as your character (with a dossier for each: posts,
-// traits with their reasons, sources), optional what-ifs, a seed (random unless you type one; the
-// server draws it), and advanced options that set model parameters as the command line's --set does.
+// Starting a game: a scenario (a campaign can start at any of its chapters, each a scenario of its
+// own), any principal as your character (with a dossier for each: posts, traits with their reasons,
+// sources), optional what-ifs, a seed (random unless you type one; the server draws it), and
+// advanced options that set model parameters as the command line's --set does.
 import { useEffect, useState } from "preact/hooks";
 import type { CharacterDossier, ParameterListing, ScenarioInfo, ScenarioListing } from "../../server/api-types.js";
 import { api, ApiFailure } from "../api.js";
@@ -63,6 +64,8 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
     );
   }, [scenarioId]);
 
+  // The campaign the chosen scenario belongs to (it, or one of its chapters): where it starts is the same choice, by chapter.
+  const campaign = scenarios?.find((s) => s.chapters.length > 0 && (s.id === scenarioId || s.chapters.some((c) => c.scenario === scenarioId))) ?? null;
   const seedValid = seed.trim() === "" || /^-?\d{1,10}$/.test(seed.trim());
   const chosen = info?.characters.find((c) => c.id === character) ?? null;
   const parsed = parseSettingsText(settingsText, catalog);
@@ -112,6 +115,27 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
             </div>
           ))}
         </fieldset>
+
+        {campaign ? (
+          <fieldset class="chapters">
+            <legend>Where the campaign “{campaign.title}” starts</legend>
+            <div class="choice">
+              <input type="radio" id={`chapter-${campaign.id}`} name="chapter" checked={scenarioId === campaign.id} onChange={() => setScenarioId(campaign.id)} />
+              <label for={`chapter-${campaign.id}`}>At the beginning, {longDate(campaign.start)}, and on to {longDate(campaign.end)}</label>
+            </div>
+            {campaign.chapters.map((c) => {
+              const own = scenarios?.find((s) => s.id === c.scenario);
+              return (
+                <div class="choice" key={c.id}>
+                  <input type="radio" id={`chapter-${c.id}`} name="chapter" checked={scenarioId === c.scenario} onChange={() => setScenarioId(c.scenario)} />
+                  <label for={`chapter-${c.id}`}>
+                    {c.title}: its own scenario{own ? `, ${longDate(own.start)} to ${longDate(own.end)}` : ""}
+                  </label>
+                </div>
+              );
+            })}
+          </fieldset>
+        ) : null}
 
         {info ? (
           <div class="character-picker">

@@ -1,0 +1,158 @@
+// The campaign in the browser (issue 12), in Debian's Chromium against the real server, games planned
+// in-process first (test/web-plan.ts): the 1953-64 campaign played by clicking, letting quiet weeks
+// pass, until the XX Congress has elected its Central Committee, which the News and Timeline screens
+// must then show; and a campaign started at a later chapter from the new-game form's chapter choice,
+// played to its end, whose end screen must chart who was first, FEAR and the first man's clients'
+// share of the CC with the server's own figures in its tables. axe-core finds no violation; no
+// console errors. Screenshots go to test-artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import type { World } from "../src/engine/index.js";
+import type { SeatResponse } from "../src/server/api-types.js";
+import { longDate, percent } from "../src/web/format.js";
+import { axeViolations, launchChromium, repo, settle, startServer, type RunningServer } from "./web-helpers.js";
+import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
+
+const artifacts = join(repo, "test-artifacts");
+let dir: string;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+/** The last state the server sent this page. */
+let last: SeatResponse | null = null;
+
+const main = () => page.locator("main#main");
+const turns = () => page.evaluate(() => performance.getEntriesByName("presidium-turn").length);
+/** A player with nothing in mind: he lets quiet weeks pass whenever he may, and otherwise risks nothing. */
+const quiet: Policy = (_q, legal) => firstOf(legal, ["skip"]) ?? careful(legal);
+
+async function choose(option: string): Promise<void> {
+  await settle(page);
+  await page.locator(`.decision [data-option="${option}"] input[type=radio]`).check();
+  const n = await turns();
+  const decided = last?.game.decisions ?? 0;
+  await page.locator(".decision form button[type=submit]").click();
+  await page.waitForFunction((k) => performance.getEntriesByName("presidium-turn").length > k, n, { timeout: 120_000 });
+  await expect.poll(() => main().getAttribute("aria-busy")).toBe("false");
+  await expect.poll(() => last?.game.decisions ?? 0).toBeGreaterThan(decided);
+}
+
+async function home(): Promise<void> {
+  await page.goto(server.url);
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem("presidium.pace", "step");
+  });
+  await page.goto(server.url);
+  last = null;
+}
+
+/** Chooses the character and seed of the plan on the form (its scenario already chosen) and starts. */
+async function start(p: Plan): Promise<void> {
+  await page.locator(`#character-${p.seat}`).check();
+  await page.getByLabel("Seed").fill(String(p.seed));
+  await page.getByRole("button", { name: /^Start as/ }).click();
+  await page.locator(".decision, .end").first().waitFor({ timeout: 120_000 });
+  await expect.poll(() => last?.game.decisions).toBe(0);
+}
+
+async function tab(name: string): Promise<void> {
+  await page.locator("nav.game-nav").getByRole("button", { name, exact: true }).click();
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "presidium-campaign-"));
+  server = await startServer(join(dir, "saves.sqlite"));
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  // The machine may be busy (the engine runs on the server): navigation gets more time than the default.
+  page.setDefaultNavigationTimeout(120_000);
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("response", async (response) => {
+    if (!/\/api\/games(\/[0-9a-f-]{36}(\/actions)?)?(\?|$)/.test(response.url()) || !response.ok()) return;
+    try {
+      const body = (await response.json()) as SeatResponse & { state?: SeatResponse };
+      last = body.state ?? body;
+    } catch {
+      // not a game's state
+    }
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.sequential("the campaign in the browser", () => {
+  it("a campaign started in March 1953 and played by letting quiet weeks pass reaches the XX Congress, which the News and Timeline screens show", async () => {
+    // Zhukov holds no seat in 1953, so he is asked little: the fewest clicks to February 1956.
+    const held = (world: World) => world.log.some((e) => e.type === "congress" && e.date === "1956-02-25");
+    const p = findPlan("khrushchev-era", "zhukov", [1, 2, 3], (q, legal, world, n, marks) => (held(world) ? null : quiet(q, legal, world, n, marks)), 60, (x) => held(x.world));
+    await home();
+    await page.locator("#scenario-khrushchev-era").check();
+    // The campaign starts at its beginning unless a chapter is chosen.
+    await expect(page.locator("#chapter-khrushchev-era").isChecked()).resolves.toBe(true);
+    await start(p);
+    expect(last!.view.start).toBe("1953-03-15");
+    for (const d of p.decisions) await choose(d.option);
+    await settle(page);
+    expect(last!.view.date > "1956-02-25", `the game stands after the congress (${last!.view.date})`).toBe(true);
+    await tab("News");
+    await expect(main().textContent()).resolves.toMatch(/The XX Congress of the CPSU: a new Central Committee of \d+ members and candidates is elected/);
+    await tab("Timeline");
+    const milestones = (await page.locator(".timeline-panel ol.timeline").textContent())!;
+    expect(milestones).toMatch(/25 February 1956\s*The XX Congress of the CPSU/);
+    await page.screenshot({ path: join(artifacts, "campaign-congress-timeline-1440.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await tab("News");
+    expect(await axeViolations(page)).toEqual([]);
+  }, 900_000);
+
+  it("a campaign started at its last chapter from the new-game form plays that chapter's own scenario, and its end charts who was first, FEAR and the first man's clients with the server's figures", async () => {
+    const p = findPlan("october-1964", "suslov", [1, 2, 3, 4, 5], quiet, 40, (x) => x.world.done);
+    await home();
+    await page.locator("#scenario-khrushchev-era").check();
+    await page.locator("#chapter-fall").check();
+    // The chapter is its own scenario: choosing it chooses that scenario, and the form says so both ways.
+    await expect(page.locator("#scenario-october-1964").isChecked()).resolves.toBe(true);
+    await expect(page.locator("#chapter-khrushchev-era").isChecked()).resolves.toBe(false);
+    await expect(page.locator("fieldset.chapters").textContent()).resolves.toMatch(/Chapter three: the fall \(1963-64\): its own scenario, 1 July 1963 to 31 December 1964/);
+    expect(await axeViolations(page)).toEqual([]);
+    await start(p);
+    expect(last!.game.scenario).toBe("october-1964");
+    expect(last!.view.start).toBe("1963-07-01");
+    for (const d of p.decisions) await choose(d.option);
+    await settle(page);
+    await page.locator(".end").waitFor();
+    const trends = last!.outcome!.trends;
+    const charts = page.locator(".end .epilogue-charts");
+    // The picture: one band a holder of primacy, a stepped line for each series, and a summary in words.
+    await expect(charts.locator("svg[role=img] title").textContent()).resolves.toContain(`FEAR ended at ${percent(trends.fear.at(-1)!.value)}`);
+    expect(await charts.locator("svg rect").count()).toBe(trends.primacy.length);
+    for (const d of await charts.locator("svg path").evaluateAll((ps) => ps.map((x) => x.getAttribute("d") ?? ""))) expect(d).toMatch(/^M[\d.]+ [\d.]+/);
+    // The tables give the same figures as the server's outcome, row by row.
+    await charts.locator("summary").click();
+    const rows = async (caption: RegExp) => charts.locator("table", { has: page.locator("caption", { hasText: caption }) }).locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(await rows(/^FEAR/)).toEqual(trends.fear.map((x) => [longDate(x.date), percent(x.value)]));
+    expect((await rows(/clients' share/)).map((r) => r.slice(0, 2))).toEqual(trends.leaderShare.map((x) => [longDate(x.date), x.value === null ? "none" : percent(x.value)]));
+    expect((await rows(/^Who was first/)).map((r) => r.slice(0, 2))).toEqual(trends.primacy.map((x) => [longDate(x.from), longDate(x.to)]));
+    await page.screenshot({ path: join(artifacts, "campaign-chapter-end-1440.png"), fullPage: true });
+    await charts.screenshot({ path: join(artifacts, "campaign-chapter-charts-1440.png") });
+    expect(await axeViolations(page)).toEqual([]);
+  }, 600_000);
+
+  it("raised no console error", () => {
+    expect(problems).toEqual([]);
+  });
+});
