@@ -226,6 +226,8 @@ describe("Monte Carlo tally", () => {
     const r = finalize(t);
     expect(r.primacy.end).toEqual({ brezhnev: 1, khrushchev: 1, podgorny: 1 });
     expect(Object.entries(r.primacy.ever)).toEqual([["khrushchev", 4], ["brezhnev", 1], ["podgorny", 1]]);
+    // Khrushchev held primacy in all four runs and kept it to the end in one; Brezhnev and Podgorny kept theirs.
+    expect(r.primacy.lost).toEqual({ khrushchev: 3 });
     expect(r.primacy.yearEnd).toEqual({ "1963": { khrushchev: 4 }, "1964": { brezhnev: 1, khrushchev: 1, nobody: 1, podgorny: 1 } });
     expect(r.verbs).toEqual({ brezhnev: { "sound-out": 4, "start-move": 1 }, khrushchev: { travel: 2 } });
     expect(Object.entries(r.appointments)).toEqual([["khrushchev", 4], ["malinovsky", 2]]);

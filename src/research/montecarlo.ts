@@ -85,6 +85,8 @@ export interface Tally {
   removalMoves: Record<string, { total: number; threeFull: number }>;
   primacyEnd: Counts;
   primacyEver: Counts;
+  /** Runs in which a man held primacy at some point and no longer held it at the end. */
+  primacyLost: Counts;
   /** Holder of primacy at each year's end. */
   primacyYearEnd: Record<string, Counts>;
   verbs: Record<string, Counts>;
@@ -143,6 +145,7 @@ export function emptyTally(meta: { scenario?: string; whatIfs?: readonly string[
     removalMoves: {},
     primacyEnd: {},
     primacyEver: {},
+    primacyLost: {},
     primacyYearEnd: {},
     verbs: {},
     appointments: {},
@@ -286,7 +289,10 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
     tally.ccBelief.shift += fixed(p.after - p.before);
   }
   if (run.leader !== null) bump(tally.primacyEnd, run.leader);
-  for (const who of new Set(run.primacyHistory.map((h) => h.who).filter((w): w is string => w !== null))) bump(tally.primacyEver, who);
+  for (const who of new Set(run.primacyHistory.map((h) => h.who).filter((w): w is string => w !== null))) {
+    bump(tally.primacyEver, who);
+    if (run.leader !== who) bump(tally.primacyLost, who);
+  }
   for (const [year, who] of Object.entries(run.primacyYearEnd)) bump(nested(tally.primacyYearEnd, year, () => ({})), who ?? "nobody");
   for (const [who, verbs] of Object.entries(run.verbs)) for (const [verb, n] of Object.entries(verbs)) bump(nested(tally.verbs, who, () => ({})), verb, n);
   for (const [who, n] of Object.entries(run.appointments)) bump(tally.appointments, who, n);
@@ -380,7 +386,8 @@ export interface MonteCarloReport {
   ccBeliefShift: { plenums: number; meanShift: number | null };
   arrests: Record<string, { total: number; armyWithMove: Rate }>;
   removalMoves: Record<string, { total: number; threeFull: Rate }>;
-  primacy: { end: Counts; ever: Counts; yearEnd: Record<string, Counts> };
+  /** Runs by who held primacy at the end, at any time, and at some time but not at the end. */
+  primacy: { end: Counts; ever: Counts; lost: Counts; yearEnd: Record<string, Counts> };
   verbs: Record<string, Counts>;
   appointments: Counts;
   policies: { adopted: Counts; years: Record<string, Counts> };
@@ -435,7 +442,7 @@ export function finalize(tally: Tally): MonteCarloReport {
     ccBeliefShift: { plenums: tally.ccBelief.plenums, meanShift: tally.ccBelief.plenums ? round(tally.ccBelief.shift / FIXED / tally.ccBelief.plenums) : null },
     arrests: Object.fromEntries(Object.keys(tally.arrests).sort().map((t) => [t, arrestEntry(tally, t)])),
     removalMoves: Object.fromEntries(Object.keys(tally.removalMoves).sort().map((t) => [t, removalMoveEntry(tally, t)])),
-    primacy: { end: byCount(tally.primacyEnd), ever: byCount(tally.primacyEver), yearEnd: Object.fromEntries(Object.keys(tally.primacyYearEnd).sort().map((y) => [y, byCount(tally.primacyYearEnd[y])])) },
+    primacy: { end: byCount(tally.primacyEnd), ever: byCount(tally.primacyEver), lost: byCount(tally.primacyLost), yearEnd: Object.fromEntries(Object.keys(tally.primacyYearEnd).sort().map((y) => [y, byCount(tally.primacyYearEnd[y])])) },
     verbs: Object.fromEntries(Object.keys(tally.verbs).sort().map((id) => [id, sorted(tally.verbs[id])])),
     appointments: byCount(tally.appointments),
     policies: { adopted: byCount(tally.policies), years: Object.fromEntries(Object.keys(tally.policyYears).sort().map((p) => [p, sorted(tally.policyYears[p])])) },

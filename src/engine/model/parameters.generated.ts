@@ -572,6 +572,10 @@ export interface ModelParameters {
       aggrieves: number;
       /** Utility per unit of the proposer's share of power. */
       consolidation: number;
+      /** Utility lost for proposing a policy per policy adopted in the run within the last paceWeeks. */
+      pace: number;
+      /** Weeks a policy adopted in the run counts against the next proposal. */
+      paceWeeks: number;
       /** Weeks before a defeated policy is proposed again. */
       retryWeeks: number;
       /** Prestige lost when one's proposal is voted down. */

@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, regardOf, takePost, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, regardOf, takePost, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -261,7 +261,9 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
   const a = world.principals[actor];
   let best: ScoredOption | null = null;
   let bestU = -Infinity;
-  for (const p of proposable(world, actor)) {
+  const candidates = proposable(world, actor);
+  const recent = candidates.length ? recentReforms(world) : 0;
+  for (const p of candidates) {
     const aggrieved = Object.entries(p.aggrieves).reduce((s, [who, w]) => s + (inPlay(world.principals[who]) ? w : 0), 0);
     const terms = [
       term("effort and risk of defeat", -k.cost),
@@ -270,6 +272,7 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
       term("prestige", k.prestige * p.prestige),
       term("colleagues it would anger", -k.aggrieves * aggrieved),
       term("his hold on the leadership", k.consolidation * powerShare(world, actor)),
+      term("reforms the apparatus is still absorbing", -k.pace * recent),
     ];
     const u = terms.reduce((s, t) => s + t.value, 0);
     if (u > bestU) {
@@ -278,6 +281,18 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
     }
   }
   return best;
+}
+
+/**
+ * Policies adopted during the run within the last `paceWeeks`: each is a reorganisation the
+ * apparatus is still carrying out, and the next one must wait its turn (Khrushchev's reforms came a
+ * year or two apart, each announced as the answer to the last one's troubles).
+ */
+function recentReforms(world: World): number {
+  const since = addDays(world.date, -world.params.governing.policy.paceWeeks * WEEK_DAYS);
+  let n = 0;
+  for (const p of world.policies) if (adoptedInRun(world, p) && p.adoptedOn! > since) n++;
+  return n;
 }
 
 function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
