@@ -9,6 +9,10 @@ import { connect } from "node:net";
 import Database from "better-sqlite3";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
+import { seatWorldResponse } from "../src/server/seat-response.js";
+import { advance, createWorld } from "../src/engine/index.js";
+import { presidiumVoters } from "../src/engine/queries.js";
+import { scenarioOf } from "./strategies.js";
 
 let dir: string;
 let server: PresidiumServer;
@@ -398,6 +402,25 @@ describe("every error is in the API's shape, even those raised before any route 
       const r = await server.app.inject({ method: "POST", url: "/api/games", headers: { "content-type": type }, payload });
       expect(r.statusCode, `${type}: ${r.body.slice(0, 200)}`).toBe(201);
     }
+  });
+});
+
+describe("who votes in the Presidium, as a seat is told it", () => {
+  const voting = (r: Pick<SeatResponse, "view">) => r.view.principals.filter((p) => p.votesInPresidium).map((p) => p.id);
+
+  it("is sent with the view: in October 1964 Kozlov, felled by a stroke, keeps his seat but has no vote", () => {
+    const full = game.state.view.principals.filter((p) => p.presidium === "full").map((p) => p.id);
+    expect(full).toContain("kozlov");
+    expect(voting(game.state)).toEqual(full.filter((id) => id !== "kozlov"));
+  });
+
+  it("is the rules' own count: the ill, the dead and the fallen among the full members have no vote, nor candidates or secretaries", () => {
+    const world = advance(createWorld(scenarioOf("october-1964"), { seed: 27, humanSeats: ["brezhnev"] }));
+    world.principals.mikoyan.alive = false;
+    world.principals.voronov.fate = "retired";
+    const sent = seatWorldResponse(world, "brezhnev");
+    expect(voting(sent)).toEqual(presidiumVoters(world));
+    expect(voting(sent)).toEqual(["khrushchev", "brezhnev", "kosygin", "podgorny", "suslov", "kirilenko", "polyansky", "shvernik"]);
   });
 });
 
