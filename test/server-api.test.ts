@@ -431,6 +431,9 @@ describe("playing", () => {
     const since = game.state.view.logLength;
     const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: lieLow() });
     expect(r.statusCode, r.body).toBe(200);
+    // Sent as the JSON text it was made as, labelled and kept out of caches like every API answer.
+    expect(r.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(r.headers["cache-control"]).toBe("no-store");
     const state = r.json() as SeatResponse;
     // The game moves on: to a later week, or to the next question of the same week.
     expect(state.view.week > game.state.view.week || state.view.awaiting?.key !== beforeKey).toBe(true);
