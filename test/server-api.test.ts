@@ -9,6 +9,10 @@ import { connect } from "node:net";
 import Database from "better-sqlite3";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
+import { seatWorldResponse } from "../src/server/seat-response.js";
+import { advance, createWorld } from "../src/engine/index.js";
+import { presidiumVoters } from "../src/engine/queries.js";
+import { scenarioOf } from "./strategies.js";
 
 let dir: string;
 let server: PresidiumServer;
@@ -401,6 +405,25 @@ describe("every error is in the API's shape, even those raised before any route 
   });
 });
 
+describe("who votes in the Presidium, as a seat is told it", () => {
+  const voting = (r: Pick<SeatResponse, "view">) => r.view.principals.filter((p) => p.votesInPresidium).map((p) => p.id);
+
+  it("is sent with the view: in October 1964 Kozlov, felled by a stroke, keeps his seat but has no vote", () => {
+    const full = game.state.view.principals.filter((p) => p.presidium === "full").map((p) => p.id);
+    expect(full).toContain("kozlov");
+    expect(voting(game.state)).toEqual(full.filter((id) => id !== "kozlov"));
+  });
+
+  it("is the rules' own count: the ill, the dead and the fallen among the full members have no vote, nor candidates or secretaries", () => {
+    const world = advance(createWorld(scenarioOf("october-1964"), { seed: 27, humanSeats: ["brezhnev"] }));
+    world.principals.mikoyan.alive = false;
+    world.principals.voronov.fate = "retired";
+    const sent = seatWorldResponse(world, "brezhnev");
+    expect(voting(sent)).toEqual(presidiumVoters(world));
+    expect(voting(sent)).toEqual(["khrushchev", "brezhnev", "kosygin", "podgorny", "suslov", "kirilenko", "polyansky", "shvernik"]);
+  });
+});
+
 describe("playing", () => {
   it("a legal action advances the game, is recorded, and only new log entries are sent", async () => {
     const before = server.games.peek(game.gameId)!.decisions.length;
@@ -408,6 +431,9 @@ describe("playing", () => {
     const since = game.state.view.logLength;
     const r = await server.app.inject({ method: "POST", url: `${actionUrl()}?since=${since}`, headers: { "x-seat-token": token() }, payload: lieLow() });
     expect(r.statusCode, r.body).toBe(200);
+    // Sent as the JSON text it was made as, labelled and kept out of caches like every API answer.
+    expect(r.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(r.headers["cache-control"]).toBe("no-store");
     const state = r.json() as SeatResponse;
     // The game moves on: to a later week, or to the next question of the same week.
     expect(state.view.week > game.state.view.week || state.view.awaiting?.key !== beforeKey).toBe(true);

@@ -6,6 +6,7 @@ import { DecisionNeeded, optionId, toAwaiting, type DecisionContext } from "./ai
 import { Rng } from "./rng.js";
 import { record } from "./log.js";
 import { runWeek } from "./turn.js";
+import { keepPresent } from "./present.js";
 import type { Awaiting, Decision, Id, World } from "./state.js";
 import type { Scenario } from "./scenario/schema.js";
 import { createWorld, type WorldOptions } from "./setup.js";
@@ -74,6 +75,9 @@ function playOn(current: World): World {
     if (result.needed) {
       const waiting = snapshot!;
       waiting.awaiting = result.needed.questions.map(toAwaiting);
+      // `current` is now what presentWorld would re-run the week to: the world at the question.
+      current.awaiting = waiting.awaiting;
+      keepPresent(waiting, current);
       return waiting;
     }
     recordPlayerDecisions(current, current.pending);
@@ -109,5 +113,6 @@ export function step(world: World, action: Decision): World {
   next.pending = [...next.pending, { seat: action.seat, kind: action.kind, key: action.key, choice: action.choice, ...(action.target !== undefined ? { target: action.target } : {}), ...(action.detail !== undefined ? { detail: action.detail } : {}) }];
   next.awaiting = next.awaiting.filter((a) => a.seat !== action.seat);
   if (next.awaiting.length > 0) return next;
-  return advance(next);
+  // `next` is this call's own copy already: played on as it is, not copied again by `advance`.
+  return playOn(next);
 }

@@ -8,8 +8,23 @@ import { Rng } from "./rng.js";
 import { runWeek } from "./turn.js";
 import type { World } from "./state.js";
 
+/**
+ * The worlds at their questions that `advance` has in hand already: the week it played up to the
+ * question is that world, so keeping it spares a second run of the week (a server's every turn).
+ * Weak: it goes when the suspended world does.
+ */
+const played = new WeakMap<World, World>();
+
+/** Called by `advance` with the suspended world it returns and the week it played up to the question. */
+export function keepPresent(suspended: World, present: World): void {
+  played.set(suspended, present);
+}
+
+/** The world at `world`'s pending decision. For looking at: it must not be changed. */
 export function presentWorld(world: World): World {
   if (!world.awaiting || world.done) return world;
+  const kept = played.get(world);
+  if (kept) return kept;
   const partial = structuredClone(world);
   const ctx: DecisionContext = { world: partial, rng: new Rng(partial.rng), decisions: partial.pending, used: new Set() };
   try {

@@ -2,7 +2,7 @@
 // world (MODEL.md section 9). Everything not copied here explicitly stays hidden.
 import { addDays } from "./calendar.js";
 import { canKnow } from "./log.js";
-import { ageOf, hasPower, moveById } from "./queries.js";
+import { ageOf, hasPower, moveById, presidiumVoters } from "./queries.js";
 import { clientShares, powerShare } from "./power.js";
 import type { Awaiting, Id, LogEntry, MoveBelief, Principal, World } from "./state.js";
 import { travellerMatches } from "./rules/crisis.js";
@@ -16,6 +16,11 @@ export interface PrincipalView {
   alive: boolean;
   incapacitated: boolean;
   presidium: "full" | "candidate" | "none";
+  /**
+   * Whether he votes in the Presidium now, by the rules' own count (presidiumVoters): public, as it
+   * follows from his seat, his health and his fate, which everyone sees.
+   */
+  votesInPresidium: boolean;
   secretary: boolean;
   posts: string[];
   /** The titles of `posts`, in the same order. */
@@ -165,6 +170,7 @@ export function viewFor(world: World, seat: Id): SeatView {
   const me = world.principals[seat];
   if (!me) throw new Error(`unknown seat "${seat}"`);
   const shares = clientShares(world);
+  const voters = new Set(presidiumVoters(world));
   return {
     seat,
     date: world.date,
@@ -177,7 +183,7 @@ export function viewFor(world: World, seat: Id): SeatView {
     ccElected: world.ccElected,
     primacyHistory: world.primacyHistory.map((h) => ({ ...h })),
     congresses: world.congresses.map((c) => ({ date: c.date, title: c.title, electsCc: c.electsCc })),
-    principals: world.order.map((id) => principalView(world, id)),
+    principals: world.order.map((id) => principalView(world, id, voters)),
     self: {
       traits: { ...me.traits },
       regard: { ...me.regard },
@@ -214,7 +220,7 @@ export function viewFor(world: World, seat: Id): SeatView {
   };
 }
 
-function principalView(world: World, id: Id): PrincipalView {
+function principalView(world: World, id: Id, voters: ReadonlySet<Id>): PrincipalView {
   const p = world.principals[id];
   return {
     id,
@@ -224,6 +230,7 @@ function principalView(world: World, id: Id): PrincipalView {
     alive: p.alive,
     incapacitated: p.incapacitatedSince !== null,
     presidium: p.presidium,
+    votesInPresidium: voters.has(id),
     secretary: p.secretary,
     posts: [...p.posts],
     postTitles: p.posts.map((post) => world.posts[post]?.title ?? post),

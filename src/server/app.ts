@@ -9,13 +9,13 @@ import { z } from "zod";
 import { IllegalAction } from "../engine/index.js";
 import { MAX_SAVE_BYTES, readSaveFile, saveFileText, SaveError } from "../saves/save-file.js";
 import { SaveStore, StaleGameError, type StoreFaults } from "../saves/store.js";
-import type { ApiError, GameCreated, ParameterListing, SaveSummaryJson } from "./api-types.js";
+import type { ApiError, GameCreated, ParameterListing, SaveSummaryJson, SeatResponse } from "./api-types.js";
 import { loadModelFile } from "../scenarios/model-file.js";
 import { actionBody, describeZodError, gameParams, knownActionKinds, newGameBody, saveBody, saveParams, sinceQuery } from "./api-schemas.js";
 import { GameService, type LiveGame } from "./games.js";
 import { badRequest, conflict, HttpError, notFound, unprocessable } from "./http-errors.js";
 import { ScenarioCatalog, UnknownScenarioInput } from "./scenario-catalog.js";
-import { seatResponse } from "./seat-response.js";
+import { seatResponseJson } from "./seat-response.js";
 import { contentSecurityPolicy, loadWebFiles } from "./static-files.js";
 
 export interface AppOptions {
@@ -121,14 +121,14 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     return created(games, game, body.character, tokens);
   });
 
-  app.get("/api/games/:gameId", async (request) => {
+  app.get("/api/games/:gameId", async (request, reply) => {
     const { gameId } = parse(gameParams, request.params);
     const { since } = parse(sinceQuery, request.query);
     const { game, seat } = games.access(gameId, seatToken(request));
-    return seatResponse(games, game, seat, since);
+    return sendJsonText(reply, seatResponseJson(games, game, seat, since));
   });
 
-  app.post("/api/games/:gameId/actions", async (request) => {
+  app.post("/api/games/:gameId/actions", async (request, reply) => {
     const { gameId } = parse(gameParams, request.params);
     const { since } = parse(sinceQuery, request.query);
     const token = seatToken(request);
@@ -159,7 +159,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
       if (error instanceof IllegalAction) throw new IllegalAction(game.aliases.text(error.message));
       throw error;
     }
-    return seatResponse(games, game, seat, since);
+    return sendJsonText(reply, seatResponseJson(games, game, seat, since));
   });
 
   app.post("/api/games/:gameId/saves", async (request, reply) => {
@@ -240,7 +240,12 @@ function registerWebFiles(app: FastifyInstance, dir: string | undefined): void {
 }
 
 function created(games: GameService, game: LiveGame, seat: string, tokens: Record<string, string>): GameCreated {
-  return { gameId: game.id, seat, tokens, state: seatResponse(games, game, seat, 0) };
+  return { gameId: game.id, seat, tokens, state: JSON.parse(seatResponseJson(games, game, seat, 0)) as SeatResponse };
+}
+
+/** A response already made as JSON text (a turn's, the largest the server sends), sent as it is rather than parsed and serialized again. */
+function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
+  return reply.type("application/json; charset=utf-8").send(text);
 }
 
 function summaryOf(store: SaveStore, id: number): SaveSummaryJson {

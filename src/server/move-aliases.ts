@@ -46,11 +46,12 @@ export class MoveAliases {
   }
 
   /**
-   * A JSON value with every engine move id in it (in any string, as a value or a key, at any depth)
-   * replaced by its alias. Done on the JSON text, so no field can be missed.
+   * A JSON value as JSON text, with every engine move id in it (in any string, as a value or a key,
+   * at any depth) replaced by its alias. Done on the JSON text, so no field can be missed; the text
+   * is what is sent.
    */
-  value<T>(value: T): T {
-    return JSON.parse(this.text(JSON.stringify(value))) as T;
+  json(value: unknown): string {
+    return this.text(JSON.stringify(value));
   }
 
   /**

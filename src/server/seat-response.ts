@@ -9,10 +9,13 @@ import { goalsOf, optionOutcomes, speechProse } from "../engine/player.js";
 import type { SeatResponse } from "./api-types.js";
 import type { GameService, LiveGame } from "./games.js";
 
-/** `since`: how many log entries the client already holds; only the rest are sent. */
-export function seatResponse(games: GameService, game: LiveGame, seat: string, since = 0): SeatResponse {
+/**
+ * The seat's response (a SeatResponse) as the JSON text sent. `since`: how many log entries the
+ * client already holds; only the rest are sent.
+ */
+export function seatResponseJson(games: GameService, game: LiveGame, seat: string, since = 0): string {
   const world = games.present(game);
-  return game.aliases.value<SeatResponse>({
+  const response: SeatResponse = {
     game: {
       id: game.id,
       scenario: game.scenarioId,
@@ -25,7 +28,8 @@ export function seatResponse(games: GameService, game: LiveGame, seat: string, s
       autosave: game.autosave,
     },
     ...seatWorldResponse(world, seat, since),
-  });
+  };
+  return game.aliases.json(response);
 }
 
 /**

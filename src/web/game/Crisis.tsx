@@ -9,7 +9,6 @@ import type { CrisisView, LogEntry, PlenumTally, PrincipalView } from "../../ser
 import { longDate } from "../format.js";
 import type { Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
-import { votesInPresidium } from "./board-reads.js";
 import { crisisSteps, plenumTally, runningTally, votersAtVote, type CrisisStep } from "./story.js";
 
 export type Pace = "step" | "slow" | "normal" | "fast";
@@ -71,7 +70,7 @@ export function Crisis({ entries, shown, speeches, live, principals, lexicon, la
   const tally = runningTally(visible);
   const plenum = plenumTally(visible);
   // Counted at the vote: the fates that follow it must not shrink the roll-call after the fact.
-  const voters = votersAtVote(entries, visible, principals.filter(votesInPresidium).length);
+  const voters = votersAtVote(entries, visible, principals.filter((p) => p.votesInPresidium).length);
   const needed = Math.floor(voters / 2) + 1;
   const target = live ? principals.find((p) => p.id === live.target) : null;
   const last = visible[visible.length - 1];

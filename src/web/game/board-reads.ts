@@ -23,19 +23,14 @@ export function boardRowsForSeat(rows: readonly BoardRow[], moves: SeatView["mov
 }
 
 /**
- * Whether a man votes in the Presidium, as the rules have it: full members able to work (not the
- * candidates, the secretaries without a seat, the ill, the fallen or the dead).
+ * The Presidium as the seat counts it for a move, saying whether the target votes on his own case
+ * (the server's `votesInPresidium`, the rules' own count; the reason is only put into words here).
  */
-export function votesInPresidium(p: Pick<PrincipalView, "presidium" | "alive" | "fate" | "incapacitated">): boolean {
-  return p.presidium === "full" && p.alive && !p.fate && !p.incapacitated;
-}
-
-/** The Presidium as the seat counts it for a move, saying whether the target votes on his own case. */
 export function presidiumCountText(m: Pick<MoveEstimate, "target" | "presidium">, target: PrincipalView | null, names: Names): string {
   const who = names(m.target);
   const c = m.presidium;
   const head = `In the Presidium you count ${c.counted} sure votes and expect ${c.expected.toFixed(1)}; ${c.needed} of ${c.voters} are needed`;
   const why = !target ? "" : !target.alive || target.fate ? "he is out of it" : target.incapacitated ? "too ill to work, he cannot vote" : target.presidium === "candidate" ? "a candidate member has no vote" : target.presidium === "none" ? "he has no seat in it" : "";
-  const own = target && votesInPresidium(target) ? `, ${who}'s own vote against among the ${c.voters}` : `; ${who} does not vote on his own case (${why || "he has no vote"})`;
+  const own = target?.votesInPresidium ? `, ${who}'s own vote against among the ${c.voters}` : `; ${who} does not vote on his own case (${why || "he has no vote"})`;
   return `${head}${own}. A tie keeps him.`;
 }

@@ -1,0 +1,55 @@
+// The world at a pending decision (presentWorld), which a server shows its seats each turn. `advance`
+// keeps the week it played up to the question instead of having it played a second time: that kept
+// world must be exactly what re-running the week gives, in a crisis (speeches and votes before the
+// player's turn) as in a quiet week, and with two seats asked at once.
+import { describe, expect, it } from "vitest";
+import { advance, createWorld, legalActions, presentWorld, step, type Decision, type World } from "../src/engine/index.js";
+import { scenarioOf } from "./strategies.js";
+
+/** Re-run from its start: a copy of the suspended world is a world `advance` never kept. */
+const rerun = (world: World) => presentWorld(structuredClone(world));
+
+/** Varied answers, so that moves are started and joined and crises come. */
+function pick(world: World, seat: string, n: number): Decision {
+  const legal = legalActions(world, seat);
+  return legal[((n * 7 + 13) % 11) % legal.length];
+}
+
+/** `kept`: questions whose world was kept (the same object on every call), not re-run. */
+function checkGame(scenario: string, seats: string[], seed: number, steps: number): { questions: number; kept: number; midWeek: number } {
+  let world = advance(createWorld(scenarioOf(scenario), { seed, humanSeats: seats }));
+  let questions = 0;
+  let kept = 0;
+  let midWeek = 0;
+  for (let n = 0; n < steps && !world.done; n++) {
+    const present = presentWorld(world);
+    if (presentWorld(world) === present) kept++;
+    expect(JSON.stringify(present), `${scenario} as ${seats.join(", ")}, question ${n}`).toBe(JSON.stringify(rerun(world)));
+    questions++;
+    if (present.log.length > world.log.length) midWeek++;
+    const asked = world.awaiting[0].seat;
+    world = step(world, pick(world, asked, n));
+  }
+  return { questions, kept, midWeek };
+}
+
+describe("the world at a question, as kept by advance", () => {
+  it("is the world a re-run of the week gives, for one seat through crises", () => {
+    const a = checkGame("june-1957", ["khrushchev"], 2, 60);
+    const b = checkGame("october-1964", ["brezhnev"], 5, 40);
+    expect(a.questions + b.questions).toBeGreaterThan(60);
+    expect(a.kept + b.kept).toBe(a.questions + b.questions);
+    // Questions asked in the middle of a week (a crisis's speeches and votes), where the kept world
+    // holds more than the suspended one.
+    expect(a.midWeek + b.midWeek).toBeGreaterThan(5);
+  }, 300_000);
+
+  it("is the world a re-run gives with two seats asked at once, before and after the first answers", () => {
+    const { questions, kept } = checkGame("october-1964", ["brezhnev", "khrushchev"], 11, 16);
+    expect(questions).toBe(16);
+    // Once the first seat has answered, the week is not played on (the other is still to answer):
+    // that world has nothing kept, and is re-run when looked at.
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(questions);
+  }, 300_000);
+});
