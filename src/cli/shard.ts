@@ -111,16 +111,20 @@ export function writePartial(path: string, body: PartialBody): void {
 
 const RERUN = "run its shard again with --shard K/N --partial FILE";
 
-/** Reads and checks one partial result file; every problem is an input error naming the file and the fix. */
-export function readPartial(path: string): PartialFile {
-  let text: string;
+/** A partial file's text; a folder or an unreadable file is an input error naming it. */
+export function readPartialText(path: string): string {
   try {
     if (statSync(path).isDirectory()) throw inputError(`${path}: is a folder; give the partial result files (the --partial files of the shards)`);
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     if (error instanceof Error && error.name === "InputError") throw error;
     throw inputError(`${path}: cannot read it (${describe(error, ".").replace(/the folder \. does not exist/, "no such file")})`);
   }
+}
+
+/** Reads and checks one partial result file; every problem is an input error naming the file and the fix. */
+export function readPartial(path: string): PartialFile {
+  const text = readPartialText(path);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -10,6 +10,7 @@ import { sensitivityCsv } from "../../research/report/sensitivity-csv.js";
 import { sensitivityReportHtml } from "../../research/report/sensitivity-report.js";
 import { withInterrupt } from "../../research/run/terminal.js";
 import { formatNumber, rankedMorris, rankedSobol, type MorrisRow, type SobolRow } from "../../research/sensitivity/index.js";
+import type { PointRecord } from "../../research/study-journal.js";
 import {
   BOOTSTRAP,
   chooseSobolParameters,
@@ -26,12 +27,13 @@ import {
 import { overridesOf, problemOf } from "../../research/study-design.js";
 import { UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, parsePositiveInt } from "../options.js";
-import { json, out } from "../output.js";
+import { json, jsonText } from "../output.js";
 import { loadForCli } from "../scenario.js";
 import { StudySession, type PhasePoints } from "../study-session.js";
-import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyFiles, type StudyOptionValues } from "../study-options.js";
+import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyOutputs, type StudyOptionValues } from "../study-options.js";
+import { readScreening, shardDesign, shardDone, shardPoints, studyShard, type MergedStudy, type PhaseRange } from "../study-shard.js";
 
-interface SensitivityOptionValues extends StudyOptionValues {
+export interface SensitivityOptionValues extends StudyOptionValues {
   scenario: string;
   whatIf?: string[];
   outcome: string[];
@@ -40,6 +42,7 @@ interface SensitivityOptionValues extends StudyOptionValues {
   levels: string;
   top: string;
   samples: string;
+  screening?: string[];
 }
 
 export function registerSensitivity(program: Command): void {
@@ -53,7 +56,8 @@ export function registerSensitivity(program: Command): void {
     .option("--trajectories <r>", "Morris trajectories (each plays parameters + 1 points)", "10")
     .option("--levels <p>", "Morris grid levels per parameter (even)", "4")
     .option("--top <k>", "parameters the Sobol phase takes from the screening", "10")
-    .option("--samples <n>", "Sobol base sample (the phase plays n x (k + 2) points)", "64");
+    .option("--samples <n>", "Sobol base sample (the phase plays n x (k + 2) points)", "64")
+    .option("--screening <partials...>", "with --shard and --method both: the partials of the screening's shards, from which a shard of the Sobol phase takes its parameters");
   studyOptions(command, "200")
     .addHelpText(
       "after",
@@ -104,8 +108,9 @@ function parseOutcomes(names: readonly string[], principals: ReadonlySet<string>
   });
 }
 
-async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> {
-  const study = parseStudyOptions(opts);
+/** The command, from its command line or (with `merged`) from the record presidium merge put together from its shards. */
+export async function sensitivityCommand(opts: SensitivityOptionValues, merged?: MergedStudy): Promise<void> {
+  const study = parseStudyOptions(opts, merged);
   const method = parseMethod(opts.method);
   const design = parseDesign(opts, study.seed);
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
@@ -116,6 +121,16 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
   const parameters = study.parameters;
   const planned = plannedPoints(method, parameters.length, design);
   const totalPoints = planned.morris + planned.sobol;
+  const phases: PhaseRange[] = [
+    ...(planned.morris > 0 ? [["morris", 0, planned.morris] as PhaseRange] : []),
+    ...(planned.sobol > 0 ? [["sobol", planned.morris, totalPoints] as PhaseRange] : []),
+  ];
+  // With --method both, a shard plays the screening, or with --screening (the screening's partials) the Sobol phase.
+  const shardPhase = method === "sobol" || opts.screening !== undefined ? "sobol" : "morris";
+  if (opts.screening !== undefined && (study.shard === null || method !== "both")) {
+    throw new UsageError("--screening goes with --shard K/N and --method both: it gives a shard of the Sobol phase the partials of the screening's shards");
+  }
+  const slice = study.shard && studyShard(study.shard, shardPhase, phases);
 
   const describeDesign = [
     `${parameters.length} parameter${parameters.length === 1 ? "" : "s"} of ${base.scenario.id}${whatIfs.length ? ` (what-if ${whatIfs.join(" + ")})` : ""};`,
@@ -127,7 +142,7 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
   const { session, cost } = StudySession.open(
     {
       command: "sensitivity",
-      ...sharedSetup(opts, study),
+      ...sharedSetup(opts, study, merged),
       plan: {
         scenario: base.scenario.id,
         whatIfs,
@@ -138,11 +153,12 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
         ...(method === "both" ? { top: design.top } : {}),
         ...sharedPlan(study),
         fingerprint: fingerprint([base.scenario]),
+        ...(slice ? { shard: slice } : {}),
       },
       bases: [{ key: "scenario", label: "scenario", whatIfs, scenario: base.scenario }],
       groups: [["scenario"]],
-      design: describeDesign,
-      totalPoints,
+      design: slice ? `${describeDesign} ${shardDesign(slice)}` : describeDesign,
+      totalPoints: slice ? slice.end - slice.first : totalPoints,
       measure: (groups: ExperimentTotals[]) => {
         const report = finalize(groups[0].variants[0].tally);
         return Object.fromEntries(outcomes.map((o) => [o.name, measure(report, o.name, { principals })]));
@@ -155,8 +171,29 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
     return;
   }
 
-  const phasePoints = <D>(phase: StudyPhase<D>): PhasePoints => ({ phase: phase.name, first: phase.first, values: phase.points, overrides: (values) => overridesOf(phase.parameters, values) });
-  const outputs = <D>(phase: StudyPhase<D>) => outcomes.map((o) => phase.points.map((_, i) => session.points.get(phase.first + i)?.estimates[o.name]?.value ?? Number.NaN));
+  const phasePoints = <D>(phase: StudyPhase<D>): PhasePoints => shardPoints({ phase: phase.name, first: phase.first, values: phase.points, overrides: (values) => overridesOf(phase.parameters, values) }, slice);
+  const outputs = <D>(phase: StudyPhase<D>, points: ReadonlyMap<number, PointRecord> = session.points) =>
+    outcomes.map((o) => phase.points.map((_, i) => points.get(phase.first + i)?.estimates[o.name]?.value ?? Number.NaN));
+  /** The Sobol phase of --method both: its parameters are the screening's top ones. */
+  const chosenSobol = (morrisRows: MorrisRow[][]) => {
+    const chosen = chooseSobolParameters(parameters, morrisRows, design.top);
+    session.choose("sobol", chosen.map((p) => p.name));
+    return sobolPhase(chosen, design, planned.morris);
+  };
+
+  if (slice) {
+    const { result: complete, interrupted } = await withInterrupt(async (signal) => {
+      if (slice.phase === "morris") return session.runPhase(phasePoints(morrisPhase(parameters, design)), signal);
+      if (method === "sobol") return session.runPhase(phasePoints(sobolPhase(parameters, design, 0)), signal);
+      const morris = morrisPhase(parameters, design);
+      const screening = readScreening(opts.screening!, session.header);
+      return session.runPhase(phasePoints(chosenSobol(morrisResults(morris, outputs(morris, screening), study.seed))), signal);
+    });
+    session.close();
+    if (interrupted || !complete) interruptedNote(opts.partial!, session.points.size, slice.end - slice.first);
+    else shardDone(slice, opts.partial!, method === "both" && slice.phase === "morris" ? "when every shard of the screening is done, run the shards of the Sobol phase: the same command with --screening and the screening's partials" : undefined);
+    return;
+  }
 
   const { result, interrupted } = await withInterrupt(async (signal) => {
     let complete = true;
@@ -165,9 +202,7 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
     const morrisRows = morris ? morrisResults(morris, outputs(morris), study.seed) : null;
     let sobol: { phase: StudyPhase<unknown>; rows: SobolRow[][] } | null = null;
     if (method !== "morris" && complete) {
-      const chosen = method === "sobol" ? parameters : chooseSobolParameters(parameters, morrisRows!, design.top);
-      if (method === "both") session.choose("sobol", chosen.map((p) => p.name));
-      const phase = sobolPhase(chosen, design, planned.morris);
+      const phase = method === "sobol" ? sobolPhase(parameters, design, 0) : chosenSobol(morrisRows!);
       complete = await session.runPhase(phasePoints(phase), signal);
       sobol = { phase, rows: sobolResults(phase, outputs(phase), study.seed) };
     }
@@ -191,14 +226,13 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
     results: byOutcome(result.sobol.rows.map(rankedSobol)),
   };
 
-  writeStudyFiles(
-    opts,
-    () =>
+  writeStudyOutputs(opts, {
+    csv: () =>
       sensitivityCsv(
         outcomes.map((o, i) => ({ outcome: o.name, rows: result.morrisRows ? rankedMorris(result.morrisRows[i]) : [] })).filter((o) => o.rows.length > 0),
         outcomes.map((o, i) => ({ outcome: o.name, rows: result.sobol ? rankedSobol(result.sobol.rows[i]) : [] })).filter((o) => o.rows.length > 0),
       ),
-    () =>
+    report: () =>
       sensitivityReportHtml({
         title: `What the outcomes of ${base.scenario.title} depend on`,
         intro: [
@@ -212,30 +246,28 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
         confidence: CONFIDENCE,
         bootstrap: BOOTSTRAP,
       }),
-  );
-
-  if (study.json) {
-    json({
-      command: "sensitivity",
-      scenario: base.scenario.id,
-      whatIfs,
-      seed: study.seed,
-      runsPerPoint: study.runs,
-      method,
-      outcomes: outcomes.map((o) => ({ name: o.name, label: o.label })),
-      parameters: parameters.length,
-      points: { planned: totalPoints, done },
-      games: cost.games,
-      complete: result.complete,
-      bootstrap: BOOTSTRAP,
-      confidence: CONFIDENCE,
-      morris: morrisSummary,
-      sobol: sobolSummary,
-    });
-  } else {
-    out(sensitivityTable(outcomes, result.morrisRows, result.sobol?.rows ?? null));
-  }
-  if (interrupted || !result.complete) interruptedNote(opts.out, done, totalPoints);
+    text: (asJson) =>
+      asJson
+        ? jsonText({
+            command: "sensitivity",
+            scenario: base.scenario.id,
+            whatIfs,
+            seed: study.seed,
+            runsPerPoint: study.runs,
+            method,
+            outcomes: outcomes.map((o) => ({ name: o.name, label: o.label })),
+            parameters: parameters.length,
+            points: { planned: totalPoints, done },
+            games: cost.games,
+            complete: result.complete,
+            bootstrap: BOOTSTRAP,
+            confidence: CONFIDENCE,
+            morris: morrisSummary,
+            sobol: sobolSummary,
+          })
+        : sensitivityTable(outcomes, result.morrisRows, result.sobol?.rows ?? null),
+  });
+  if (interrupted || !result.complete) interruptedNote(opts.out!, done, totalPoints);
 }
 
 /** The ten most important parameters per outcome, as text. */
