@@ -58,14 +58,17 @@ export interface PhasePoints {
   overrides: (values: number[]) => ParameterOverride[];
 }
 
+/** The header of the study's record: the plan, and a shard's options. */
+export function journalHeader(setup: StudySetup): JournalHeader {
+  return { presidium: setup.command, format: 1, version: setup.version, plan: setup.plan, ...(setup.options ? { options: setup.options } : {}) };
+}
+
 export class StudySession {
   private bar: ProgressBar | null = null;
   private gamesDone = 0;
 
   private constructor(
     private readonly setup: StudySetup,
-    /** The record's header: the plan, and a shard's options. */
-    readonly header: JournalHeader,
     /** Null when merging: the record is complete, so nothing is played or written. */
     private readonly journal: JournalFile | null,
     /** Every finished point, from the file and from this run. */
@@ -79,7 +82,7 @@ export class StudySession {
    * With `dryRun`, states the cost and returns null without touching the file.
    */
   static open(setup: StudySetup, dryRun: boolean): { session: StudySession | null; cost: StudyCost } {
-    const header: JournalHeader = { presidium: setup.command, format: 1, version: setup.version, plan: setup.plan, ...(setup.options ? { options: setup.options } : {}) };
+    const header = journalHeader(setup);
     const variants = setup.groups.reduce((n, g) => n + g.length, 0);
     // The warm-up costs a game per variant (seconds for the big scenarios): only when the cost is shown and games are left.
     const warmUp = (pointsDone: number) => ((!setup.quiet || dryRun) && pointsDone < setup.totalPoints ? timeOneRun(setup.bases, setup.groups, setup.seed) : null);
@@ -107,7 +110,7 @@ export class StudySession {
       err(`presidium ${setup.command}: ${setup.design} ${costSentence(cost)}`);
     }
     const chosen = new Map([...(resumed?.phases ?? new Map()).values()].map((p) => [p.phase, p.factors]));
-    return { session: new StudySession(setup, header, opened.journal, points, chosen, cost), cost };
+    return { session: new StudySession(setup, opened.journal, points, chosen, cost), cost };
   }
 
   /**
@@ -121,7 +124,7 @@ export class StudySession {
       throw inputError(`the partials (${files.join(", ")}) are of a study these files no longer give (${differences.join("; ")}): merge with the scenario, targets and parameter files the shards ran with`);
     }
     const chosen = new Map([...journal.phases.values()].map((p) => [p.phase, p.factors]));
-    return new StudySession(setup, header, null, new Map(journal.points), chosen, cost);
+    return new StudySession(setup, null, new Map(journal.points), chosen, cost);
   }
 
   /**

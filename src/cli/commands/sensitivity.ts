@@ -29,7 +29,7 @@ import { UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, parsePositiveInt } from "../options.js";
 import { json, jsonText } from "../output.js";
 import { loadForCli } from "../scenario.js";
-import { StudySession, type PhasePoints } from "../study-session.js";
+import { journalHeader, StudySession, type PhasePoints, type StudySetup } from "../study-session.js";
 import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyOutputs, type StudyOptionValues } from "../study-options.js";
 import { readScreening, shardDesign, shardDone, shardPoints, studyShard, type MergedStudy, type PhaseRange } from "../study-shard.js";
 
@@ -139,33 +139,33 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
   ]
     .filter((s) => s !== "")
     .join(" ");
-  const { session, cost } = StudySession.open(
-    {
-      command: "sensitivity",
-      ...sharedSetup(opts, study, merged),
-      plan: {
-        scenario: base.scenario.id,
-        whatIfs,
-        outcomes: outcomes.map((o) => o.name),
-        method,
-        ...(method !== "sobol" ? { trajectories: design.trajectories, levels: design.levels } : {}),
-        ...(method !== "morris" ? { samples: design.samples } : {}),
-        ...(method === "both" ? { top: design.top } : {}),
-        ...sharedPlan(study),
-        fingerprint: fingerprint([base.scenario]),
-        ...(slice ? { shard: slice } : {}),
-      },
-      bases: [{ key: "scenario", label: "scenario", whatIfs, scenario: base.scenario }],
-      groups: [["scenario"]],
-      design: slice ? `${describeDesign} ${shardDesign(slice)}` : describeDesign,
-      totalPoints: slice ? slice.end - slice.first : totalPoints,
-      measure: (groups: ExperimentTotals[]) => {
-        const report = finalize(groups[0].variants[0].tally);
-        return Object.fromEntries(outcomes.map((o) => [o.name, measure(report, o.name, { principals })]));
-      },
+  const setup: StudySetup = {
+    command: "sensitivity",
+    ...sharedSetup(opts, study, merged),
+    plan: {
+      scenario: base.scenario.id,
+      whatIfs,
+      outcomes: outcomes.map((o) => o.name),
+      method,
+      ...(method !== "sobol" ? { trajectories: design.trajectories, levels: design.levels } : {}),
+      ...(method !== "morris" ? { samples: design.samples } : {}),
+      ...(method === "both" ? { top: design.top } : {}),
+      ...sharedPlan(study),
+      fingerprint: fingerprint([base.scenario]),
+      ...(slice ? { shard: slice } : {}),
     },
-    study.dryRun,
-  );
+    bases: [{ key: "scenario", label: "scenario", whatIfs, scenario: base.scenario }],
+    groups: [["scenario"]],
+    design: slice ? `${describeDesign} ${shardDesign(slice)}` : describeDesign,
+    totalPoints: slice ? slice.end - slice.first : totalPoints,
+    measure: (groups: ExperimentTotals[]) => {
+      const report = finalize(groups[0].variants[0].tally);
+      return Object.fromEntries(outcomes.map((o) => [o.name, measure(report, o.name, { principals })]));
+    },
+  };
+  // A shard of the Sobol phase of --method both reads the screening first: a wrong one is refused before its partial is begun.
+  const screening = slice?.phase === "sobol" && method === "both" ? readScreening(opts.screening!, journalHeader(setup)) : null;
+  const { session, cost } = StudySession.open(setup, study.dryRun);
   if (session === null) {
     if (study.json) json({ command: "sensitivity", dryRun: true, scenario: base.scenario.id, method, parameters: parameters.length, points: totalPoints, cost });
     return;
@@ -186,8 +186,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
       if (slice.phase === "morris") return session.runPhase(phasePoints(morrisPhase(parameters, design)), signal);
       if (method === "sobol") return session.runPhase(phasePoints(sobolPhase(parameters, design, 0)), signal);
       const morris = morrisPhase(parameters, design);
-      const screening = readScreening(opts.screening!, session.header);
-      return session.runPhase(phasePoints(chosenSobol(morrisResults(morris, outputs(morris, screening), study.seed))), signal);
+      return session.runPhase(phasePoints(chosenSobol(morrisResults(morris, outputs(morris, screening!), study.seed))), signal);
     });
     session.close();
     if (interrupted || !complete) interruptedNote(opts.partial!, session.points.size, slice.end - slice.first);
