@@ -3,8 +3,9 @@
 // parameters and 3 runs a point: the merged table, --json, --csv, --report and --out are the unsharded
 // run's byte for byte for calibrate at N = 1, 2, 3 and 7 (two shards of 7 empty) and for sensitivity's
 // two rounds (the screening in 2 shards, the Sobol phase in 3); partials of another study (seed,
-// design, parameters, scenario content), shards given twice, overlapping, missing or unfinished, and a
-// scenario changed before the merge are refused in one line naming the file and the fix.
+// design, parameters, scenario content) or a screening of another seed, shards given twice,
+// overlapping, missing or unfinished, and a scenario changed before the merge are refused in one line
+// naming the file and the fix.
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -141,6 +142,9 @@ describe("sensitivity --shard K/N and merge", () => {
     await twoAtATime([[...morris, "--shard", "1/1", "--partial", at("changed.jsonl")]]);
     writeFileSync(scenario, readFileSync(minimal, "utf8").replace("fear: { value: 0.15", "fear: { value: 0.25"));
     expectClearError(await presidium(["merge", at("changed.jsonl")]), 1, `the partials (${at("changed.jsonl")}) are of a study these files no longer give`, "merge with the scenario, targets and parameter files the shards ran with");
+    // A shard of the edited scenario is of another study than the first.
+    await twoAtATime([[...morris, "--shard", "1/1", "--partial", at("edited.jsonl")]]);
+    expectClearError(await presidium(["merge", at("changed.jsonl"), at("edited.jsonl")]), 1, `${at("edited.jsonl")} is not a shard of the same study as ${at("changed.jsonl")}`, "the scenarios, their what-ifs or model/parameters.yaml differ");
   }, 300_000);
 
   it("--shard goes with --partial and without --out, --json, --csv or --report; --screening with a shard of --method both", async () => {

@@ -56,6 +56,7 @@ export function registerCalibrate(program: Command): void {
         "  presidium calibrate --samples 100 --runs 200 --out calib.jsonl --report calib.html",
         "  presidium calibrate --parameters 'crisis.*' --parameters 'moves.*' --samples 50 --out calib-crisis.jsonl --csv calib.csv",
         "  presidium calibrate --dry-run --out calib.jsonl",
+        "  presidium calibrate --samples 100 --runs 200 --shard 2/4 --partial calib-2.jsonl   (one of 4 slices; then presidium merge calib-*.jsonl)",
       ].join("\n"),
     )
     .action((opts: CalibrateOptionValues) => calibrateCommand(opts));

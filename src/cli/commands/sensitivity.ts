@@ -73,6 +73,13 @@ export function registerSensitivity(program: Command): void {
         "  presidium sensitivity --scenario october-1964 --outcome removal --runs 200 --out oct64-sens.jsonl --report oct64-sens.html",
         "  presidium sensitivity --scenario june-1957 --outcome plenum-survival --parameters 'crisis.*' --method sobol --samples 32 --out jun57.jsonl",
         "  presidium sensitivity --scenario october-1964 --outcome removal --dry-run --out oct64-sens.jsonl",
+        "",
+        "On several machines (README.md, Running on a cluster): --shard K/N --partial FILE plays one slice of a",
+        "phase's points; with --method both, the Sobol phase's shards take --screening and the screening's",
+        "partials; presidium merge puts every partial together into this command's outputs:",
+        "  presidium sensitivity --scenario october-1964 --outcome removal --shard 2/4 --partial morris-2.jsonl",
+        "  presidium sensitivity --scenario october-1964 --outcome removal --shard 1/2 --partial sobol-1.jsonl --screening morris-*.jsonl",
+        "  presidium merge morris-*.jsonl sobol-*.jsonl --json sens.json --report sens.html",
       ].join("\n"),
     )
     .action((opts: SensitivityOptionValues) => sensitivityCommand(opts));
