@@ -6,7 +6,7 @@
 // design, parameters, scenario content) or a screening of another seed, shards given twice,
 // overlapping, missing or unfinished, and a scenario changed before the merge are refused in one line
 // naming the file and the fix.
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectClearError, fixtures, presidium, tempDir, twoAtATime } from "./cli-helpers.js";
@@ -126,14 +126,16 @@ describe("sensitivity --shard K/N and merge", () => {
     expect(readFileSync(sp("sobol", 2, 3), "utf8")).toContain(`{"chosen":"sobol","factors":${JSON.stringify(JSON.parse(json.stdout).sobol.parameters)}}`);
   }, 300_000);
 
-  it("--method sobol in 2 shards; a screening of another seed and a scenario changed before the merge are refused", async () => {
+  it("--method sobol in 2 shards; a screening of another study, a shard of an edited scenario and a scenario changed before the merge are refused", async () => {
     const sobol = [...study, "--method", "sobol"];
     const [json] = await twoAtATime([[...sobol, "--json", "--out", at("sobol.jsonl")], ...[1, 2].map((k) => [...sobol, "--shard", `${k}/2`, "--partial", sp("only-sobol", k, 2)])]);
     const [merged] = await twoAtATime([["merge", sp("only-sobol", 2, 2), sp("only-sobol", 1, 2), "--json"]]);
     expect(merged.stdout).toBe(json.stdout);
 
-    const otherSeed = await presidium([...study, "--seed", "8", "--shard", "1/1", "--partial", at("x.jsonl"), "--screening", sp("morris", 1, 2), sp("morris", 2, 2)]);
-    expectClearError(otherSeed, 1, `--screening ${sp("morris", 1, 2)} is not of this study`, "seed: 7 in", "8 in this command");
+    // The partials of another study (this one's, of another method) as the screening of a Sobol shard of seed 8.
+    const otherSeed = await presidium([...study, "--seed", "8", "--shard", "1/1", "--partial", at("x.jsonl"), "--screening", sp("only-sobol", 1, 2), sp("only-sobol", 2, 2)]);
+    expectClearError(otherSeed, 1, `--screening ${sp("only-sobol", 1, 2)} is not of this study`, `seed: 7 in ${sp("only-sobol", 1, 2)}, 8 in this command`);
+    expect(existsSync(at("x.jsonl"))).toBe(false);
 
     // A copy of the scenario, edited after its shard ran: merge reads it again and refuses.
     const scenario = at("scenario.yaml");
