@@ -73,7 +73,7 @@ async function mergeCommand(paths: string[], opts: MergeOptions): Promise<void> 
     if (input !== undefined) throw new UsageError(`${o.flag} ${o.path} is one of the partials being read: writing there would destroy it; give another file name`);
     // `merge --json part-1.json part-2.json` takes part-1.json for the --json file: never write over a partial.
     if (o.path !== undefined && isPartialFile(o.path)) {
-      throw new UsageError(`${o.flag} ${o.path} is a partial result file: writing there would destroy it; give ${o.flag} another file name (or put --json after the partials, or give --json alone to print)`);
+      throw new UsageError(`${o.flag} ${o.path} is a partial result file or a study's record: writing there would destroy it; give ${o.flag} another file name (or put --json after the partials, or give --json alone to print)`);
     }
   }
   const study = studyCommandOf(paths);
