@@ -65,3 +65,14 @@ export async function sameOnOneAndTwoWorkers(args: readonly string[], dir: strin
   expect(readFileSync(out(2), "utf8")).toBe(readFileSync(out(1), "utf8"));
   return { stdout: one.stdout, out: out(1) };
 }
+
+/** Runs commands two at a time (the machine's cores are shared) and requires each to succeed. */
+export async function twoAtATime(commands: readonly (readonly string[])[]): Promise<Result[]> {
+  const results: Result[] = [];
+  for (let i = 0; i < commands.length; i += 2) {
+    const batch = await Promise.all(commands.slice(i, i + 2).map((args) => presidium(args)));
+    for (const r of batch) expect(r.code, r.stderr).toBe(0);
+    results.push(...batch);
+  }
+  return results;
+}

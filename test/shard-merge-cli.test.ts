@@ -6,24 +6,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectClearError, presidium, tempDir, type Result } from "./cli-helpers.js";
+import { expectClearError, presidium, tempDir, twoAtATime } from "./cli-helpers.js";
 
 const RUNS = 14;
 const mc = ["montecarlo", "--scenario", "june-1957", "--runs", String(RUNS), "--seed", "11", "--workers", "1"];
 const dir = tempDir();
 const at = (name: string) => join(dir, name);
 const part = (k: number, n: number) => at(`mc-${k}of${n}.json`);
-
-/** Runs commands two at a time (the machine's cores are shared) and requires each to succeed. */
-async function all(commands: string[][]): Promise<Result[]> {
-  const results: Result[] = [];
-  for (let i = 0; i < commands.length; i += 2) {
-    const batch = await Promise.all(commands.slice(i, i + 2).map((args) => presidium(args)));
-    for (const r of batch) expect(r.code, r.stderr).toBe(0);
-    results.push(...batch);
-  }
-  return results;
-}
 
 const read = (name: string) => readFileSync(at(name), "utf8");
 /** Partials of other runs (shard 7/7 of 14 runs: two games each), and damaged copies of shard 1/2's. */
@@ -43,7 +32,7 @@ describe("montecarlo --shard K/N and merge", () => {
   beforeAll(async () => {
     const shards = [1, 2, 3, 7].flatMap((n) => Array.from({ length: n }, (_, i) => [...mc, "--shard", `${i + 1}/${n}`, "--partial", part(i + 1, n)]));
     const others = badRuns.map(([name, args]) => [...mc, ...args, "--shard", "7/7", "--partial", bad(name)]);
-    const [whole, plain, ...rest] = await all([[...mc, "--json", "--csv", at("whole.csv"), "--report", at("whole.html")], mc, ...shards, ...others]);
+    const [whole, plain, ...rest] = await twoAtATime([[...mc, "--json", "--csv", at("whole.csv"), "--report", at("whole.html")], mc, ...shards, ...others]);
     json = whole.stdout;
     table = plain.stdout;
     expect(rest[1].stdout).toBe(`Shard 1/2: runs 0 to 6 of ${RUNS} written to ${part(1, 2)}; add up the shards with presidium merge\n`);
@@ -56,7 +45,7 @@ describe("montecarlo --shard K/N and merge", () => {
 
   it.each([1, 2, 3, 7])("N = %i: merged table, --json, --csv and --report are the unsharded run's, byte for byte", async (n) => {
     const parts = Array.from({ length: n }, (_, i) => part(i + 1, n)).reverse();
-    const [files, printed] = await all([
+    const [files, printed] = await twoAtATime([
       ["merge", ...parts, "--json", at(`m${n}.json`), "--csv", at(`m${n}.csv`), "--report", at(`m${n}.html`)],
       ["merge", ...parts, "--json"],
     ]);
@@ -72,24 +61,24 @@ describe("montecarlo --shard K/N and merge", () => {
 
   it("a mix of slicings that covers every run once merges to the same result", async () => {
     // 1/3 holds runs 0-3; 3/7 to 7/7 hold runs 4-13.
-    const [r] = await all([["merge", part(1, 3), ...[3, 4, 5, 6, 7].map((k) => part(k, 7)), "--json"]]);
+    const [r] = await twoAtATime([["merge", part(1, 3), ...[3, 4, 5, 6, 7].map((k) => part(k, 7)), "--json"]]);
     expect(r.stdout).toBe(json);
   }, 60_000);
 
   it("more shards than runs: the empty shards merge too", async () => {
     const two = ["montecarlo", "--scenario", "june-1957", "--runs", "2", "--seed", "5", "--workers", "1"];
     const ep = (k: number) => at(`empty-${k}of3.json`);
-    const [whole, first] = await all([[...two, "--json"], ...[1, 2, 3].map((k) => [...two, "--shard", `${k}/3`, "--partial", ep(k)])]);
+    const [whole, first] = await twoAtATime([[...two, "--json"], ...[1, 2, 3].map((k) => [...two, "--shard", `${k}/3`, "--partial", ep(k)])]);
     expect(first.stdout).toBe(`Shard 1/3: no run (3 shards of 2 runs leave this one empty) written to ${ep(1)}; add up the shards with presidium merge\n`);
-    const [merged] = await all([["merge", ep(3), ep(1), ep(2), "--json"]]);
+    const [merged] = await twoAtATime([["merge", ep(3), ep(1), ep(2), "--json"]]);
     expect(merged.stdout).toBe(whole.stdout);
   }, 120_000);
 
   it("--compare: N = 2 merges the variants and their paired differences", async () => {
     const cmp = ["montecarlo", "--scenario", "june-1957", "--runs", "3", "--seed", "8", "--compare", "army-neutral", "--workers", "1"];
     const cp = (k: number) => at(`compare-${k}of2.json`);
-    const [whole] = await all([[...cmp, "--json", "--csv", at("compare.csv")], ...[1, 2].map((k) => [...cmp, "--shard", `${k}/2`, "--partial", cp(k)])]);
-    const [merged] = await all([["merge", cp(2), cp(1), "--json", "--csv", at("compare-m.csv")]]);
+    const [whole] = await twoAtATime([[...cmp, "--json", "--csv", at("compare.csv")], ...[1, 2].map((k) => [...cmp, "--shard", `${k}/2`, "--partial", cp(k)])]);
+    const [merged] = await twoAtATime([["merge", cp(2), cp(1), "--json", "--csv", at("compare-m.csv")]]);
     expect(merged.stdout).toBe(whole.stdout);
     expect(read("compare-m.csv")).toBe(read("compare.csv"));
     expect(JSON.parse(whole.stdout).compared[0].differenceFromBaseline.leaderRemoved.pairs).toBeDefined();
@@ -176,8 +165,8 @@ describe("sweep --shard K/N and merge", () => {
   it("N = 2 over 2 values: merged --json and --csv are the unsharded sweep's", async () => {
     const sweep = ["sweep", "--scenario", "june-1957", "--set", "globals.fear=0.2,0.7", "--runs", "3", "--seed", "2", "--workers", "1"];
     const sp = (k: number) => at(`sweep-${k}.json`);
-    const [whole] = await all([[...sweep, "--json", "--csv", at("sweep.csv")], ...[1, 2].map((k) => [...sweep, "--shard", `${k}/2`, "--partial", sp(k)])]);
-    const [merged] = await all([["merge", sp(2), sp(1), "--json", at("sweep-m.json"), "--csv", at("sweep-m.csv")]]);
+    const [whole] = await twoAtATime([[...sweep, "--json", "--csv", at("sweep.csv")], ...[1, 2].map((k) => [...sweep, "--shard", `${k}/2`, "--partial", sp(k)])]);
+    const [merged] = await twoAtATime([["merge", sp(2), sp(1), "--json", at("sweep-m.json"), "--csv", at("sweep-m.csv")]]);
     expect(merged.stdout).toMatch(/^.*: 3 runs for each value of globals\.fear on the same seeds \(base seed 2\)/);
     expect(read("sweep-m.json")).toBe(whole.stdout);
     expect(read("sweep-m.csv")).toBe(read("sweep.csv"));

@@ -34,6 +34,21 @@ export function parseShard(raw: string): Shard {
   return { index, count };
 }
 
+/** --shard K/N goes with --partial FILE, and the whole run's outputs go to `presidium merge` instead. */
+export function checkShardOptions(opts: { shard?: string; partial?: string; rows?: boolean; csv?: string; report?: string; json?: boolean | string }): Shard | null {
+  if (opts.shard === undefined) {
+    if (opts.partial !== undefined) throw new UsageError("--partial goes with --shard K/N (it names the file shard K's partial result is written to)");
+    if (opts.rows === false) throw new UsageError("--no-rows goes with --shard K/N (it leaves the CSV rows out of the partial result)");
+    return null;
+  }
+  const shard = parseShard(opts.shard);
+  if (opts.partial === undefined) throw new UsageError("--shard K/N needs --partial FILE, the file to write the shard's partial result to (presidium merge adds the partials up)");
+  for (const [flag, given] of [["--csv", opts.csv], ["--report", opts.report], ["--json", opts.json]] as const) {
+    if (given !== undefined && given !== false) throw new UsageError(`${flag} does not go with --shard: give it to presidium merge, which writes the whole run's ${flag.slice(2)} from the partials`);
+  }
+  return shard;
+}
+
 /**
  * The run indices of shard K of N: first..end-1. Consecutive, disjoint, together 0..runs-1, their sizes
  * differing by at most one (a shard of more shards than runs is empty).
@@ -96,16 +111,20 @@ export function writePartial(path: string, body: PartialBody): void {
 
 const RERUN = "run its shard again with --shard K/N --partial FILE";
 
-/** Reads and checks one partial result file; every problem is an input error naming the file and the fix. */
-export function readPartial(path: string): PartialFile {
-  let text: string;
+/** A partial file's text; a folder or an unreadable file is an input error naming it. */
+export function readPartialText(path: string): string {
   try {
     if (statSync(path).isDirectory()) throw inputError(`${path}: is a folder; give the partial result files (the --partial files of the shards)`);
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     if (error instanceof Error && error.name === "InputError") throw error;
     throw inputError(`${path}: cannot read it (${describe(error, ".").replace(/the folder \. does not exist/, "no such file")})`);
   }
+}
+
+/** Reads and checks one partial result file; every problem is an input error naming the file and the fix. */
+export function readPartial(path: string): PartialFile {
+  const text = readPartialText(path);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -132,12 +151,8 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function label(s: PartialBody["shard"]): string {
+function label(s: Shard): string {
   return `shard ${s.index}/${s.count}`;
-}
-
-function runRange(first: number, end: number): string {
-  return end - first === 1 ? `run ${first}` : `runs ${first} to ${end - 1}`;
 }
 
 /**
@@ -169,48 +184,83 @@ export function checkPartials(files: readonly { path: string; partial: PartialFi
       throw inputError(`${path}: its totals do not hold the runs of ${label(s)} of ${partial.runs}; ${RERUN}`);
     }
   }
-  const ordered = [...files].sort((a, b) => a.partial.shard.first - b.partial.shard.first || a.partial.shard.end - b.partial.shard.end);
+  const claims = files.map((f) => ({ ...f, shard: f.partial.shard, first: f.partial.shard.first, end: f.partial.shard.end }));
+  return checkCoverage(claims, { first: 0, end: ref.runs, unit: "run", whole: `of ${ref.runs}`, options: "the same options" });
+}
+
+/** One partial's claim: shard K/N holds the indices first..end-1 of a range. */
+export interface Claim {
+  path: string;
+  shard: Shard;
+  first: number;
+  end: number;
+}
+
+/**
+ * The range the claims must cover: indices first..end-1, each a `unit` ("run", "point"), `whole`
+ * saying what they are part of in a message ("of 14"), `options` which command runs a missing shard.
+ * Shard K of N holds the K-th of N slices of the range (sliceOf, from `first`).
+ */
+export interface Coverage {
+  first: number;
+  end: number;
+  unit: string;
+  whole: string;
+  options: string;
+}
+
+/**
+ * Checks that the claims hold every index of the range exactly once: no shard given twice, no
+ * overlap, none missing (naming the shards to run when the claims share one N). Returns them in order.
+ */
+export function checkCoverage<C extends Claim>(claims: readonly C[], range: Coverage): C[] {
+  const ordered = [...claims].sort((a, b) => a.first - b.first || a.end - b.end);
   const seen = new Map<string, string>();
-  for (const { path, partial } of ordered) {
-    const key = `${partial.shard.index}/${partial.shard.count}`;
+  for (const { path, shard } of ordered) {
+    const key = `${shard.index}/${shard.count}`;
     const twice = seen.get(key);
     if (twice !== undefined && sameTarget(path, twice)) throw inputError(`${path} is given twice: give each shard's partial once`);
-    if (twice !== undefined) throw inputError(`${path} and ${twice} are both ${label(partial.shard)}: give each shard's partial once`);
+    if (twice !== undefined) throw inputError(`${path} and ${twice} are both ${label(shard)}: give each shard's partial once`);
     seen.set(key, path);
   }
-  let covered = 0;
-  let previous: { path: string; partial: PartialFile } | null = null;
+  let covered = range.first;
+  let previous: C | null = null;
   for (const item of ordered) {
-    const s = item.partial.shard;
-    if (s.first > covered) throw missing(ordered, covered, s.first, ref);
-    if (s.first < covered && s.end > s.first && previous !== null) {
-      const p = previous.partial.shard;
-      throw inputError(`${item.path} (${label(s)}) and ${previous.path} (${label(p)}) overlap: both hold ${runRange(s.first, Math.min(covered, s.end))}; merge partials of one slicing, or of slicings whose shards do not overlap`);
+    if (item.first > covered) throw missing(ordered, covered, item.first, range);
+    if (item.first < covered && item.end > item.first && previous !== null) {
+      throw inputError(
+        `${item.path} (${label(item.shard)}) and ${previous.path} (${label(previous.shard)}) overlap: both hold ${indexRange(range.unit, item.first, Math.min(covered, item.end))}; merge partials of one slicing, or of slicings whose shards do not overlap`,
+      );
     }
-    if (s.end > covered) {
-      covered = s.end;
+    if (item.end > covered) {
+      covered = item.end;
       previous = item;
     }
   }
-  if (covered < ref.runs) throw missing(ordered, covered, ref.runs, ref);
+  if (covered < range.end) throw missing(ordered, covered, range.end, range);
   return ordered;
 }
 
-function missing(files: readonly { partial: PartialFile }[], from: number, to: number, ref: PartialFile): Error {
-  const counts = new Set(files.map((f) => f.partial.shard.count));
+/** "run 3", "points 4 to 8". */
+export function indexRange(unit: string, first: number, end: number): string {
+  return end - first === 1 ? `${unit} ${first}` : `${unit}s ${first} to ${end - 1}`;
+}
+
+function missing(claims: readonly Claim[], from: number, to: number, range: Coverage): Error {
+  const counts = new Set(claims.map((c) => c.shard.count));
   const shards: string[] = [];
   if (counts.size === 1) {
     const n = [...counts][0];
     for (let k = 1; k <= n; k++) {
-      const s = sliceOf(ref.runs, { index: k, count: n });
-      if (s.first < to && s.end > from) shards.push(`${k}/${n}`);
+      const s = sliceOf(range.end - range.first, { index: k, count: n });
+      if (range.first + s.first < to && range.first + s.end > from) shards.push(`${k}/${n}`);
     }
   }
-  const held = `${runRange(from, to)} of ${ref.runs} ${to - from === 1 ? "is" : "are"} in none of the partials`;
-  if (shards.length === 0) return inputError(`${held}: run the shards that hold them with the same options, and merge again with their partials`);
+  const held = `${indexRange(range.unit, from, to)} ${range.whole} ${to - from === 1 ? "is" : "are"} in none of the partials`;
+  if (shards.length === 0) return inputError(`${held}: run the shards that hold them with ${range.options}, and merge again with their partials`);
   const list = `${shards.slice(0, 10).join(", ")}${shards.length > 10 ? ", ..." : ""}`;
-  if (shards.length === 1) return inputError(`${held} (shard ${list} is missing): run it with the same options and --shard ${list} --partial FILE, and merge again with its partial`);
-  return inputError(`${held} (shards ${list} are missing): run them with the same options and --shard K/N --partial FILE, and merge again with their partials`);
+  if (shards.length === 1) return inputError(`${held} (shard ${list} is missing): run it with ${range.options} and --shard ${list} --partial FILE, and merge again with its partial`);
+  return inputError(`${held} (shards ${list} are missing): run them with ${range.options} and --shard K/N --partial FILE, and merge again with their partials`);
 }
 
 /** The totals and CSV rows of the whole run: the partials' added in run order. */

@@ -9,7 +9,9 @@ import { ParameterSelectionError, selectParameters, type StudyParameter } from "
 import { loadModelFile } from "../scenarios/model-file.js";
 import { inputError, UsageError } from "./errors.js";
 import { checkOutputPaths, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "./options.js";
-import { err } from "./output.js";
+import { err, out } from "./output.js";
+import { checkShardOptions, type Shard } from "./shard.js";
+import { recordedOptions, type MergedStudy } from "./study-shard.js";
 import { version } from "./version.js";
 
 export interface StudyOptionValues {
@@ -18,11 +20,14 @@ export interface StudyOptionValues {
   parameters?: string[];
   workers?: string;
   forceWorkers?: boolean;
-  out: string;
+  out?: string;
   csv?: string;
   report?: string;
-  json?: boolean;
+  /** --json; a file name only from presidium merge --json FILE (the JSON to the file, the table on stdout). */
+  json?: boolean | string;
   dryRun?: boolean;
+  shard?: string;
+  partial?: string;
 }
 
 /** Adds the shared options to a command, after its own. */
@@ -33,7 +38,9 @@ export function studyOptions(command: Command, defaultRuns: string): Command {
     .option("--parameters <glob>", "vary only the model parameters matching this glob (* matches any text, e.g. crisis.* or *.temperature); repeatable; default all", collect)
     .option("--workers <n>", `worker threads (default and most: the number of cores, ${availableParallelism()} here)`)
     .option("--force-workers", `allow --workers above the number of cores (up to ${MAX_FORCED_WORKERS})`)
-    .requiredOption("--out <file.jsonl>", "the study's record: the plan, then one line per finished point; rerun the same command with the same --out to resume")
+    .option("--out <file.jsonl>", "the study's record: the plan, then one line per finished point; rerun the same command with the same --out to resume (required, except with --shard)")
+    .option("--shard <K/N>", "play only the K-th of N consecutive slices of the design's points (every shard draws the same design from --seed) and record them in --partial; presidium merge puts the shards together")
+    .option("--partial <file.jsonl>", "with --shard: the shard's record, like --out for its slice (the same command resumes from it)")
     .option("--csv <file>", "write the results as CSV")
     .option("--report <file.html>", "write a self-contained HTML report")
     .option("--json", "print exactly one JSON object with the results (no cost line or progress bar)")
@@ -45,11 +52,18 @@ export interface StudyOptions {
   seed: number;
   workers: number;
   parameters: StudyParameter[];
+  /** JSON on stdout (and a quiet stderr). */
   json: boolean;
   dryRun: boolean;
+  shard: Shard | null;
 }
 
-export function parseStudyOptions(opts: StudyOptionValues): StudyOptions {
+export function parseStudyOptions(opts: StudyOptionValues, merged?: MergedStudy): StudyOptions {
+  const shard = checkShardOptions(opts);
+  if (shard !== null && opts.out !== undefined) throw new UsageError("--out does not go with --shard: the shard's points go to its --partial file, and presidium merge --out writes the whole study's record");
+  if (shard === null && opts.out === undefined && merged === undefined) {
+    throw new UsageError("--out FILE.jsonl is required: the study's record, from which the same command resumes (or --shard K/N --partial FILE.jsonl for one slice of the study)");
+  }
   const runs = parseRuns(opts.runs);
   const seed = parseSeed(opts.seed, "--seed");
   const workers = parseWorkers(opts.workers, opts.forceWorkers === true, availableParallelism());
@@ -61,12 +75,13 @@ export function parseStudyOptions(opts: StudyOptionValues): StudyOptions {
     if (error instanceof ParameterSelectionError) throw new UsageError(error.message);
     throw error;
   }
-  return { runs, seed, workers, parameters, json: opts.json === true, dryRun: opts.dryRun === true };
+  return { runs, seed, workers, parameters, json: opts.json === true, dryRun: opts.dryRun === true, shard };
 }
 
 export function outputsOf(opts: StudyOptionValues): { flag: string; path: string | undefined }[] {
   return [
     { flag: "--out", path: opts.out },
+    { flag: "--partial", path: opts.partial },
     { flag: "--csv", path: opts.csv },
     { flag: "--report", path: opts.report },
   ];
@@ -90,20 +105,30 @@ export function fingerprint(scenarios: readonly Scenario[], extra = ""): string 
 
 const FINGERPRINT_CHANGED = "the scenarios, their what-ifs or model/parameters.yaml have changed since the file was begun";
 
-/** What every study's setup takes from the shared options (the rest is the command's own). */
-export function sharedSetup(opts: StudyOptionValues, study: StudyOptions) {
-  return { version: version(), out: opts.out, runs: study.runs, seed: study.seed, workers: study.workers, quiet: study.json, explain: { fingerprint: FINGERPRINT_CHANGED } };
+/**
+ * What every study's setup takes from the shared options (the rest is the command's own): where its
+ * record goes (--out, a shard's --partial with the options merge needs, or nowhere when merging).
+ */
+export function sharedSetup(opts: StudyOptionValues, study: StudyOptions, merged: MergedStudy | undefined) {
+  const record = merged !== undefined ? { out: merged.files.join(", "), flag: "--out" as const, merged } : study.shard !== null ? { out: opts.partial!, flag: "--partial" as const, options: recordedOptions(opts) } : { out: opts.out!, flag: "--out" as const };
+  // Merging plays nothing: no cost line on stderr, as the montecarlo merge prints none.
+  return { version: version(), ...record, runs: study.runs, seed: study.seed, workers: study.workers, quiet: study.json || merged !== undefined, explain: { fingerprint: FINGERPRINT_CHANGED } };
 }
 
-/** Writes the CSV and report files (each whole or not at all). */
-export function writeStudyFiles(opts: StudyOptionValues, csv: () => string, report: () => string): void {
+/**
+ * Writes the CSV, report and (from merge --json FILE) JSON files, each whole or not at all, then
+ * prints the result: the JSON with --json, else the table.
+ */
+export function writeStudyOutputs(opts: StudyOptionValues, outputs: { csv: () => string; report: () => string; text: (asJson: boolean) => string }): void {
   try {
-    if (opts.csv !== undefined) writeOutputFile(opts.csv, "--csv", csv());
-    if (opts.report !== undefined) writeOutputFile(opts.report, "--report", report());
+    if (opts.csv !== undefined) writeOutputFile(opts.csv, "--csv", outputs.csv());
+    if (opts.report !== undefined) writeOutputFile(opts.report, "--report", outputs.report());
+    if (typeof opts.json === "string") writeOutputFile(opts.json, "--json", `${outputs.text(true)}\n`);
   } catch (error) {
     if (error instanceof OutputFileError) throw inputError(error.message);
     throw error;
   }
+  out(outputs.text(opts.json === true));
 }
 
 /** After Ctrl-C: what is kept, and how to go on. */

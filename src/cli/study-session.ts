@@ -12,18 +12,25 @@ import { ProgressBar } from "../research/run/terminal.js";
 import { timeOneRun } from "../research/run/warm-up.js";
 import type { TargetEstimate } from "../research/sensitivity/index.js";
 import { costSentence, studyCost, type StudyCost } from "../research/study-cost.js";
-import { JournalError, phaseLine, pointLine, type JournalHeader, type PointRecord, type StudyCommand } from "../research/study-journal.js";
+import { JournalError, phaseLine, planDifferences, pointLine, type JournalHeader, type PointRecord, type StudyCommand } from "../research/study-journal.js";
 import type { StudyBase } from "../research/study.js";
 import { inputError } from "./errors.js";
 import { err } from "./output.js";
+import type { MergedStudy } from "./study-shard.js";
 
 export interface StudySetup {
   command: StudyCommand;
   version: string;
-  /** --out, as given. */
+  /** --out (or with --shard, --partial) as given. */
   out: string;
+  /** The flag that named it. */
+  flag: "--out" | "--partial";
   /** Everything that would change the results if it changed: a resumed file must hold the same. */
   plan: Record<string, unknown>;
+  /** With --shard: the options recorded in the partial, for presidium merge. */
+  options?: Record<string, unknown>;
+  /** presidium merge: the whole study's record from the shards' partials, read instead of a file. */
+  merged?: MergedStudy;
   /** Words for plan fields whose values mean nothing to a reader, for the refusal of another plan. */
   explain?: Record<string, string>;
   bases: StudyBase[];
@@ -51,13 +58,19 @@ export interface PhasePoints {
   overrides: (values: number[]) => ParameterOverride[];
 }
 
+/** The header of the study's record: the plan, and a shard's options. */
+export function journalHeader(setup: StudySetup): JournalHeader {
+  return { presidium: setup.command, format: 1, version: setup.version, plan: setup.plan, ...(setup.options ? { options: setup.options } : {}) };
+}
+
 export class StudySession {
   private bar: ProgressBar | null = null;
   private gamesDone = 0;
 
   private constructor(
     private readonly setup: StudySetup,
-    private readonly journal: JournalFile,
+    /** Null when merging: the record is complete, so nothing is played or written. */
+    private readonly journal: JournalFile | null,
     /** Every finished point, from the file and from this run. */
     readonly points: Map<number, PointRecord>,
     private readonly chosen: Map<string, string[]>,
@@ -69,7 +82,7 @@ export class StudySession {
    * With `dryRun`, states the cost and returns null without touching the file.
    */
   static open(setup: StudySetup, dryRun: boolean): { session: StudySession | null; cost: StudyCost } {
-    const header: JournalHeader = { presidium: setup.command, format: 1, version: setup.version, plan: setup.plan };
+    const header = journalHeader(setup);
     const variants = setup.groups.reduce((n, g) => n + g.length, 0);
     // The warm-up costs a game per variant (seconds for the big scenarios): only when the cost is shown and games are left.
     const warmUp = (pointsDone: number) => ((!setup.quiet || dryRun) && pointsDone < setup.totalPoints ? timeOneRun(setup.bases, setup.groups, setup.seed) : null);
@@ -78,9 +91,13 @@ export class StudySession {
       if (!setup.quiet) err(`presidium ${setup.command}: ${setup.design} ${costSentence(cost)} (--dry-run: nothing played or written)`);
       return { session: null, cost };
     }
+    if (setup.merged !== undefined) {
+      const cost = studyCost({ points: setup.totalPoints, pointsDone: setup.merged.journal.points.size, runsPerPoint: setup.runs, variants, workers: setup.workers, secondsPerRun: null });
+      return { session: StudySession.fromMerged(setup, header, cost), cost };
+    }
     let opened: ReturnType<typeof JournalFile.open>;
     try {
-      opened = JournalFile.open(setup.out, "--out", header, setup.explain);
+      opened = JournalFile.open(setup.out, setup.flag, header, setup.explain);
     } catch (error) {
       if (error instanceof JournalError || error instanceof OutputFileError) throw inputError(error.message);
       throw error;
@@ -94,6 +111,20 @@ export class StudySession {
     }
     const chosen = new Map([...(resumed?.phases ?? new Map()).values()].map((p) => [p.phase, p.factors]));
     return { session: new StudySession(setup, opened.journal, points, chosen, cost), cost };
+  }
+
+  /**
+   * The session of presidium merge: the shards' record, checked against the plan the recorded options
+   * give now (a scenario or parameter file changed since the shards ran would mix two models).
+   */
+  private static fromMerged(setup: StudySetup, header: JournalHeader, cost: StudyCost): StudySession {
+    const { journal, files } = setup.merged!;
+    const differences = planDifferences(journal.header, header, setup.explain, { there: "in the partials", here: "now" });
+    if (differences.length > 0) {
+      throw inputError(`the partials (${files.join(", ")}) are of a study these files no longer give (${differences.join("; ")}): merge with the scenario, targets and parameter files the shards ran with`);
+    }
+    const chosen = new Map([...journal.phases.values()].map((p) => [p.phase, p.factors]));
+    return new StudySession(setup, null, new Map(journal.points), chosen, cost);
   }
 
   /**
@@ -172,7 +203,7 @@ export class StudySession {
   }
 
   close(): void {
-    this.journal.close();
+    this.journal?.close();
   }
 
   private keep(waiting: Map<number, PointRecord>, index: number): void {
@@ -183,6 +214,8 @@ export class StudySession {
   }
 
   private write(line: string): void {
+    // Merge checked that the partials hold every point and every phase's choice: nothing is left to record.
+    if (this.journal === null) throw new Error("StudySession: a merged study has nothing to record");
     try {
       this.journal.append(line);
     } catch (error) {

@@ -14,6 +14,11 @@ export interface JournalHeader {
   /** The presidium version that began the file: another engine may play the same seeds differently. */
   version: string;
   plan: Record<string, unknown>;
+  /**
+   * A shard's command-line options (those that shape its results and their printing), so that
+   * `presidium merge` can write the whole study's outputs as the unsharded command would.
+   */
+  options?: Record<string, unknown>;
 }
 
 export interface PointRecord {
@@ -70,16 +75,16 @@ export interface ParsedJournal {
  * writing) and is dropped; any other line that is not a record means the file is damaged or not a
  * study's, and is refused with its line number.
  */
-export function parseJournal(text: string, shown: string, command: StudyCommand): ParsedJournal {
+export function parseJournal(text: string, shown: string, command: StudyCommand, flag = "--out"): ParsedJournal {
   const end = text.lastIndexOf("\n") + 1;
   const complete = text.slice(0, end);
   const lines = complete.split("\n").slice(0, -1);
-  const notOurs = `${shown} is not the output of presidium ${command} (give another --out, or delete the file to start afresh)`;
+  const notOurs = `${shown} is not the output of presidium ${command} (give another ${flag}, or delete the file to start afresh)`;
   if (lines.length === 0) throw new JournalError(`${notOurs}: it has no complete first line`);
   const header = parseLine(lines[0]);
   if (!isHeader(header)) throw new JournalError(`${notOurs}: its first line is not a presidium ${command} header`);
-  if (header.presidium !== command) throw new JournalError(`${shown} was written by presidium ${header.presidium}, not ${command}: give another --out`);
-  if (header.format !== JOURNAL_FORMAT) throw new JournalError(`${shown} is in format ${header.format}, which this presidium (format ${JOURNAL_FORMAT}) does not read: give another --out`);
+  if (header.presidium !== command) throw new JournalError(`${shown} was written by presidium ${header.presidium}, not ${command}: give another ${flag}`);
+  if (header.format !== JOURNAL_FORMAT) throw new JournalError(`${shown} is in format ${header.format}, which this presidium (format ${JOURNAL_FORMAT}) does not read: give another ${flag}`);
   const points = new Map<number, PointRecord>();
   const phases = new Map<string, PhaseRecord>();
   lines.slice(1).forEach((line, i) => {
@@ -89,7 +94,7 @@ export function parseJournal(text: string, shown: string, command: StudyCommand)
       phases.set(record.chosen, { phase: record.chosen, factors: record.factors });
       return;
     }
-    if (!isPoint(record)) throw new JournalError(`${where}: not a record of a finished point: the file is damaged; delete that line (its point is played again) or give another --out`);
+    if (!isPoint(record)) throw new JournalError(`${where}: not a record of a finished point: the file is damaged; delete that line (its point is played again) or give another ${flag}`);
     points.set(record.point, {
       point: record.point,
       phase: record.phase,
@@ -136,29 +141,35 @@ function isPoint(x: unknown): x is { point: number; phase: string; values: numbe
   );
 }
 
+/** How a difference names its two sides: the file and the command by default ("runs: 200 there, 100 here"). */
+export interface Sides {
+  there: string;
+  here: string;
+}
+
 /**
  * What differs between the plan in a file and the plan asked for, one phrase per field ("runs: 200
  * there, 100 here"); `explain` words a field whose values mean nothing to a reader (a fingerprint).
  */
-export function planDifferences(there: JournalHeader, here: JournalHeader, explain: Record<string, string> = {}): string[] {
+export function planDifferences(there: JournalHeader, here: JournalHeader, explain: Record<string, string> = {}, sides: Sides = { there: "there", here: "here" }): string[] {
   const out: string[] = [];
-  if (there.version !== here.version) out.push(`presidium version: ${there.version} there, ${here.version} here`);
+  if (there.version !== here.version) out.push(`presidium version: ${there.version} ${sides.there}, ${here.version} ${sides.here}`);
   const keys = [...new Set([...Object.keys(there.plan), ...Object.keys(here.plan)])];
   for (const key of keys) {
     const a = there.plan[key];
     const b = here.plan[key];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    out.push(Object.hasOwn(explain, key) ? explain[key] : `${key}: ${difference(a, b)}`);
+    out.push(Object.hasOwn(explain, key) ? explain[key] : `${key}: ${difference(a, b, sides)}`);
   }
   return out;
 }
 
-function difference(a: unknown, b: unknown): string {
+function difference(a: unknown, b: unknown, sides: Sides): string {
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
     const i = a.findIndex((x, j) => JSON.stringify(x) !== JSON.stringify(b[j]));
-    return `item ${i + 1} of ${a.length} is ${brief(a[i])} there, ${brief(b[i])} here`;
+    return `item ${i + 1} of ${a.length} is ${brief(a[i])} ${sides.there}, ${brief(b[i])} ${sides.here}`;
   }
-  return `${brief(a)} there, ${brief(b)} here`;
+  return `${brief(a)} ${sides.there}, ${brief(b)} ${sides.here}`;
 }
 
 function brief(x: unknown): string {

@@ -18,12 +18,16 @@ import { ScenarioError } from "../../scenarios/load.js";
 import { loadTargetsFile, shippedTargetsFile, type TargetsFile } from "../../scenarios/targets-file.js";
 import { InputError, UsageError } from "../errors.js";
 import { checkOutputPaths, parsePositiveInt } from "../options.js";
-import { json, out } from "../output.js";
+import { json, jsonText } from "../output.js";
 import { loadForCli } from "../scenario.js";
 import { StudySession } from "../study-session.js";
-import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyFiles, type StudyOptionValues } from "../study-options.js";
+import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyOutputs, type StudyOptionValues } from "../study-options.js";
+import { shardDesign, shardDone, shardPoints, studyShard, type MergedStudy } from "../study-shard.js";
 
-interface CalibrateOptionValues extends StudyOptionValues {
+/** Calibration has one phase: the defaults and the Latin hypercube. */
+const PHASE = "calibrate";
+
+export interface CalibrateOptionValues extends StudyOptionValues {
   targets?: string;
   samples: string;
   cutoff: string;
@@ -52,6 +56,7 @@ export function registerCalibrate(program: Command): void {
         "  presidium calibrate --samples 100 --runs 200 --out calib.jsonl --report calib.html",
         "  presidium calibrate --parameters 'crisis.*' --parameters 'moves.*' --samples 50 --out calib-crisis.jsonl --csv calib.csv",
         "  presidium calibrate --dry-run --out calib.jsonl",
+        "  presidium calibrate --samples 100 --runs 200 --shard 2/4 --partial calib-2.jsonl   (one of 4 slices; then presidium merge calib-*.jsonl)",
       ].join("\n"),
     )
     .action((opts: CalibrateOptionValues) => calibrateCommand(opts));
@@ -126,8 +131,9 @@ function loadTargetScenarios(file: TargetsFile): LoadedTargets {
   return { targets: file.targets, infos: infos as MeasureInfo[], groups, scenarios, principals };
 }
 
-async function calibrateCommand(opts: CalibrateOptionValues): Promise<void> {
-  const study = parseStudyOptions(opts);
+/** The command, from its command line or (with `merged`) from the record presidium merge put together from its shards. */
+export async function calibrateCommand(opts: CalibrateOptionValues, merged?: MergedStudy): Promise<void> {
+  const study = parseStudyOptions(opts, merged);
   const samples = parsePositiveInt(opts.samples, "--samples");
   const cutoff = parseCutoff(opts.cutoff);
   const file = readTargets(opts.targets);
@@ -136,6 +142,7 @@ async function calibrateCommand(opts: CalibrateOptionValues): Promise<void> {
   const { targets, infos, groups } = loaded;
   const parameters = study.parameters;
   const points = calibrationPoints(parameters, samples, study.seed);
+  const slice = study.shard && studyShard(study.shard, PHASE, [[PHASE, 0, points.length]]);
 
   const key = (g: number, v: number) => `${g}:${v}`;
   const bases: StudyBase[] = groups.groups.flatMap((g, gi) => g.variants.map((whatIfs, vi) => ({ key: key(gi, vi), label: whatIfs.join(" + ") || "baseline", whatIfs, scenario: loaded.scenarios[gi][vi] })));
@@ -144,18 +151,19 @@ async function calibrateCommand(opts: CalibrateOptionValues): Promise<void> {
   const { session, cost } = StudySession.open(
     {
       command: "calibrate",
-      ...sharedSetup(opts, study),
+      ...sharedSetup(opts, study, merged),
       plan: {
         // Bands, rows and the cutoff only judge what was measured: they may change between runs.
         targets: targets.map((t, i) => ({ id: t.id, scenario: scenarioIds[groups.placements[i].group], whatIfs: t.whatIfs, baseline: t.baseline ?? [], change: t.change ?? null, measure: measureName(t.measure) })),
         samples,
         ...sharedPlan(study),
         fingerprint: fingerprint(loaded.scenarios.flat()),
+        ...(slice ? { shard: slice } : {}),
       },
       bases,
       groups: groups.groups.map((g, gi) => g.variants.map((_, vi) => key(gi, vi))),
-      design: `${parameters.length} parameter${parameters.length === 1 ? "" : "s"}; ${targets.length} targets in ${groups.groups.length} scenario group${groups.groups.length === 1 ? "" : "s"} (${variantCount} variants); the defaults and a Latin hypercube of ${samples.toLocaleString("en-US")}:`,
-      totalPoints: points.length,
+      design: `${parameters.length} parameter${parameters.length === 1 ? "" : "s"}; ${targets.length} targets in ${groups.groups.length} scenario group${groups.groups.length === 1 ? "" : "s"} (${variantCount} variants); the defaults and a Latin hypercube of ${samples.toLocaleString("en-US")}:${slice ? ` ${shardDesign(slice)}` : ""}`,
+      totalPoints: slice ? slice.end - slice.first : points.length,
       measure: (totals: ExperimentTotals[]) => {
         const reports: GroupReports[] = totals.map((t) => ({ reports: t.variants.map((v) => finalize(v.tally)), pairs: t.pairs }));
         return Object.fromEntries(targets.map((t, i) => [t.id, estimateTarget(t, infos[i], groups.placements[i], reports, { principals: loaded.principals[groups.placements[i].group] })]));
@@ -169,16 +177,21 @@ async function calibrateCommand(opts: CalibrateOptionValues): Promise<void> {
   }
 
   const { result: complete, interrupted } = await withInterrupt((signal) =>
-    session.runPhase({ phase: "calibrate", first: 0, values: points, overrides: (values) => overridesOf(parameters, values) }, signal),
+    session.runPhase(shardPoints({ phase: PHASE, first: 0, values: points, overrides: (values) => overridesOf(parameters, values) }, slice), signal),
   );
   session.close();
+  if (slice) {
+    if (interrupted || !complete) interruptedNote(opts.partial!, session.points.size, slice.end - slice.first);
+    else shardDone(slice, opts.partial!);
+    return;
+  }
   const analysis = analyseCalibration(parameters, targets, session.points, cutoff);
   const done = session.points.size;
 
-  writeStudyFiles(
-    opts,
-    () => historyMatchCsv(problemOf(parameters), analysis.match),
-    () =>
+  const summary = calibrationSummary(analysis, targets, infos, scenarioIds, groups.placements);
+  writeStudyOutputs(opts, {
+    csv: () => historyMatchCsv(problemOf(parameters), analysis.match),
+    report: () =>
       calibrationReportHtml({
         title: "Which model settings are compatible with history?",
         intro: [
@@ -189,24 +202,22 @@ async function calibrateCommand(opts: CalibrateOptionValues): Promise<void> {
         runsPerPoint: study.runs,
         shifts: analysis.shifts,
       }),
-  );
-  const summary = calibrationSummary(analysis, targets, infos, scenarioIds, groups.placements);
-  if (study.json) {
-    json({
-      command: "calibrate",
-      seed: study.seed,
-      runsPerPoint: study.runs,
-      samples,
-      cutoff,
-      points: { planned: points.length, done },
-      games: cost.games,
-      complete,
-      ...summary,
-    });
-  } else {
-    out(calibrationTable(summary, cutoff));
-  }
-  if (interrupted || !complete) interruptedNote(opts.out, done, points.length);
+    text: (asJson) =>
+      asJson
+        ? jsonText({
+            command: "calibrate",
+            seed: study.seed,
+            runsPerPoint: study.runs,
+            samples,
+            cutoff,
+            points: { planned: points.length, done },
+            games: cost.games,
+            complete,
+            ...summary,
+          })
+        : calibrationTable(summary, cutoff),
+  });
+  if (interrupted || !complete) interruptedNote(opts.out!, done, points.length);
 }
 
 function calibrationSummary(analysis: CalibrationAnalysis, targets: readonly CalibrationTarget[], infos: readonly MeasureInfo[], scenarioIds: readonly string[], placements: ReturnType<typeof planTargetGroups>["placements"]) {

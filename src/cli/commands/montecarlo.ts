@@ -20,7 +20,7 @@ import { inputError, UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
 import { err, jsonText, out } from "../output.js";
 import { loadForCli, parameterDifferences } from "../scenario.js";
-import { parseShard, partialBody, scenarioHash, sliceOf, writePartial, type Shard } from "../shard.js";
+import { checkShardOptions, partialBody, scenarioHash, sliceOf, writePartial, type Shard } from "../shard.js";
 import type { Setting } from "../../scenarios/load.js";
 
 interface MonteCarloOptions {
@@ -177,21 +177,6 @@ export function montecarloText(view: MonteCarloView, results: VariantResult[], r
     );
   }
   return comparisonTable(view.facts, results, runs, view.baseSeed);
-}
-
-/** --shard K/N goes with --partial FILE, and the whole run's outputs go to `presidium merge` instead. */
-export function checkShardOptions(opts: { shard?: string; partial?: string; rows?: boolean; csv?: string; report?: string; json?: boolean }): Shard | null {
-  if (opts.shard === undefined) {
-    if (opts.partial !== undefined) throw new UsageError("--partial goes with --shard K/N (it names the file shard K's partial result is written to)");
-    if (opts.rows === false) throw new UsageError("--no-rows goes with --shard K/N (it leaves the CSV rows out of the partial result)");
-    return null;
-  }
-  const shard = parseShard(opts.shard);
-  if (opts.partial === undefined) throw new UsageError("--shard K/N needs --partial FILE, the file to write the shard's partial result to (presidium merge adds the partials up)");
-  for (const [flag, given] of [["--csv", opts.csv], ["--report", opts.report], ["--json", opts.json]] as const) {
-    if (given !== undefined && given !== false) throw new UsageError(`${flag} does not go with --shard: give it to presidium merge, which writes the whole run's ${flag.slice(2)} from the partials`);
-  }
-  return shard;
 }
 
 export interface ShardRequest {

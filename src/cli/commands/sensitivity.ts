@@ -10,6 +10,7 @@ import { sensitivityCsv } from "../../research/report/sensitivity-csv.js";
 import { sensitivityReportHtml } from "../../research/report/sensitivity-report.js";
 import { withInterrupt } from "../../research/run/terminal.js";
 import { formatNumber, rankedMorris, rankedSobol, type MorrisRow, type SobolRow } from "../../research/sensitivity/index.js";
+import type { PointRecord } from "../../research/study-journal.js";
 import {
   BOOTSTRAP,
   chooseSobolParameters,
@@ -26,12 +27,13 @@ import {
 import { overridesOf, problemOf } from "../../research/study-design.js";
 import { UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, parsePositiveInt } from "../options.js";
-import { json, out } from "../output.js";
+import { json, jsonText } from "../output.js";
 import { loadForCli } from "../scenario.js";
-import { StudySession, type PhasePoints } from "../study-session.js";
-import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyFiles, type StudyOptionValues } from "../study-options.js";
+import { journalHeader, StudySession, type PhasePoints, type StudySetup } from "../study-session.js";
+import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyOutputs, type StudyOptionValues } from "../study-options.js";
+import { readScreening, shardDesign, shardDone, shardPoints, studyShard, type MergedStudy, type PhaseRange } from "../study-shard.js";
 
-interface SensitivityOptionValues extends StudyOptionValues {
+export interface SensitivityOptionValues extends StudyOptionValues {
   scenario: string;
   whatIf?: string[];
   outcome: string[];
@@ -40,6 +42,7 @@ interface SensitivityOptionValues extends StudyOptionValues {
   levels: string;
   top: string;
   samples: string;
+  screening?: string[];
 }
 
 export function registerSensitivity(program: Command): void {
@@ -53,7 +56,8 @@ export function registerSensitivity(program: Command): void {
     .option("--trajectories <r>", "Morris trajectories (each plays parameters + 1 points)", "10")
     .option("--levels <p>", "Morris grid levels per parameter (even)", "4")
     .option("--top <k>", "parameters the Sobol phase takes from the screening", "10")
-    .option("--samples <n>", "Sobol base sample (the phase plays n x (k + 2) points)", "64");
+    .option("--samples <n>", "Sobol base sample (the phase plays n x (k + 2) points)", "64")
+    .option("--screening <partials...>", "with --shard and --method both: the partials of the screening's shards, from which a shard of the Sobol phase takes its parameters");
   studyOptions(command, "200")
     .addHelpText(
       "after",
@@ -69,6 +73,13 @@ export function registerSensitivity(program: Command): void {
         "  presidium sensitivity --scenario october-1964 --outcome removal --runs 200 --out oct64-sens.jsonl --report oct64-sens.html",
         "  presidium sensitivity --scenario june-1957 --outcome plenum-survival --parameters 'crisis.*' --method sobol --samples 32 --out jun57.jsonl",
         "  presidium sensitivity --scenario october-1964 --outcome removal --dry-run --out oct64-sens.jsonl",
+        "",
+        "On several machines (README.md, Running on a cluster): --shard K/N --partial FILE plays one slice of a",
+        "phase's points; with --method both, the Sobol phase's shards take --screening and the screening's",
+        "partials; presidium merge puts every partial together into this command's outputs:",
+        "  presidium sensitivity --scenario october-1964 --outcome removal --shard 2/4 --partial morris-2.jsonl",
+        "  presidium sensitivity --scenario october-1964 --outcome removal --shard 1/2 --partial sobol-1.jsonl --screening morris-*.jsonl",
+        "  presidium merge morris-*.jsonl sobol-*.jsonl --json sens.json --report sens.html",
       ].join("\n"),
     )
     .action((opts: SensitivityOptionValues) => sensitivityCommand(opts));
@@ -104,8 +115,9 @@ function parseOutcomes(names: readonly string[], principals: ReadonlySet<string>
   });
 }
 
-async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> {
-  const study = parseStudyOptions(opts);
+/** The command, from its command line or (with `merged`) from the record presidium merge put together from its shards. */
+export async function sensitivityCommand(opts: SensitivityOptionValues, merged?: MergedStudy): Promise<void> {
+  const study = parseStudyOptions(opts, merged);
   const method = parseMethod(opts.method);
   const design = parseDesign(opts, study.seed);
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
@@ -116,6 +128,16 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
   const parameters = study.parameters;
   const planned = plannedPoints(method, parameters.length, design);
   const totalPoints = planned.morris + planned.sobol;
+  const phases: PhaseRange[] = [
+    ...(planned.morris > 0 ? [["morris", 0, planned.morris] as PhaseRange] : []),
+    ...(planned.sobol > 0 ? [["sobol", planned.morris, totalPoints] as PhaseRange] : []),
+  ];
+  // With --method both, a shard plays the screening, or with --screening (the screening's partials) the Sobol phase.
+  const shardPhase = method === "sobol" || opts.screening !== undefined ? "sobol" : "morris";
+  if (opts.screening !== undefined && (study.shard === null || method !== "both")) {
+    throw new UsageError("--screening goes with --shard K/N and --method both: it gives a shard of the Sobol phase the partials of the screening's shards");
+  }
+  const slice = study.shard && studyShard(study.shard, shardPhase, phases);
 
   const describeDesign = [
     `${parameters.length} parameter${parameters.length === 1 ? "" : "s"} of ${base.scenario.id}${whatIfs.length ? ` (what-if ${whatIfs.join(" + ")})` : ""};`,
@@ -124,39 +146,60 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
   ]
     .filter((s) => s !== "")
     .join(" ");
-  const { session, cost } = StudySession.open(
-    {
-      command: "sensitivity",
-      ...sharedSetup(opts, study),
-      plan: {
-        scenario: base.scenario.id,
-        whatIfs,
-        outcomes: outcomes.map((o) => o.name),
-        method,
-        ...(method !== "sobol" ? { trajectories: design.trajectories, levels: design.levels } : {}),
-        ...(method !== "morris" ? { samples: design.samples } : {}),
-        ...(method === "both" ? { top: design.top } : {}),
-        ...sharedPlan(study),
-        fingerprint: fingerprint([base.scenario]),
-      },
-      bases: [{ key: "scenario", label: "scenario", whatIfs, scenario: base.scenario }],
-      groups: [["scenario"]],
-      design: describeDesign,
-      totalPoints,
-      measure: (groups: ExperimentTotals[]) => {
-        const report = finalize(groups[0].variants[0].tally);
-        return Object.fromEntries(outcomes.map((o) => [o.name, measure(report, o.name, { principals })]));
-      },
+  const setup: StudySetup = {
+    command: "sensitivity",
+    ...sharedSetup(opts, study, merged),
+    plan: {
+      scenario: base.scenario.id,
+      whatIfs,
+      outcomes: outcomes.map((o) => o.name),
+      method,
+      ...(method !== "sobol" ? { trajectories: design.trajectories, levels: design.levels } : {}),
+      ...(method !== "morris" ? { samples: design.samples } : {}),
+      ...(method === "both" ? { top: design.top } : {}),
+      ...sharedPlan(study),
+      fingerprint: fingerprint([base.scenario]),
+      ...(slice ? { shard: slice } : {}),
     },
-    study.dryRun,
-  );
+    bases: [{ key: "scenario", label: "scenario", whatIfs, scenario: base.scenario }],
+    groups: [["scenario"]],
+    design: slice ? `${describeDesign} ${shardDesign(slice)}` : describeDesign,
+    totalPoints: slice ? slice.end - slice.first : totalPoints,
+    measure: (groups: ExperimentTotals[]) => {
+      const report = finalize(groups[0].variants[0].tally);
+      return Object.fromEntries(outcomes.map((o) => [o.name, measure(report, o.name, { principals })]));
+    },
+  };
+  // A shard of the Sobol phase of --method both reads the screening first: a wrong one is refused before its partial is begun.
+  const screening = slice?.phase === "sobol" && method === "both" ? readScreening(opts.screening!, journalHeader(setup)) : null;
+  const { session, cost } = StudySession.open(setup, study.dryRun);
   if (session === null) {
     if (study.json) json({ command: "sensitivity", dryRun: true, scenario: base.scenario.id, method, parameters: parameters.length, points: totalPoints, cost });
     return;
   }
 
-  const phasePoints = <D>(phase: StudyPhase<D>): PhasePoints => ({ phase: phase.name, first: phase.first, values: phase.points, overrides: (values) => overridesOf(phase.parameters, values) });
-  const outputs = <D>(phase: StudyPhase<D>) => outcomes.map((o) => phase.points.map((_, i) => session.points.get(phase.first + i)?.estimates[o.name]?.value ?? Number.NaN));
+  const phasePoints = <D>(phase: StudyPhase<D>): PhasePoints => shardPoints({ phase: phase.name, first: phase.first, values: phase.points, overrides: (values) => overridesOf(phase.parameters, values) }, slice);
+  const outputs = <D>(phase: StudyPhase<D>, points: ReadonlyMap<number, PointRecord> = session.points) =>
+    outcomes.map((o) => phase.points.map((_, i) => points.get(phase.first + i)?.estimates[o.name]?.value ?? Number.NaN));
+  /** The Sobol phase of --method both: its parameters are the screening's top ones. */
+  const chosenSobol = (morrisRows: MorrisRow[][]) => {
+    const chosen = chooseSobolParameters(parameters, morrisRows, design.top);
+    session.choose("sobol", chosen.map((p) => p.name));
+    return sobolPhase(chosen, design, planned.morris);
+  };
+
+  if (slice) {
+    const { result: complete, interrupted } = await withInterrupt(async (signal) => {
+      if (slice.phase === "morris") return session.runPhase(phasePoints(morrisPhase(parameters, design)), signal);
+      if (method === "sobol") return session.runPhase(phasePoints(sobolPhase(parameters, design, 0)), signal);
+      const morris = morrisPhase(parameters, design);
+      return session.runPhase(phasePoints(chosenSobol(morrisResults(morris, outputs(morris, screening!), study.seed))), signal);
+    });
+    session.close();
+    if (interrupted || !complete) interruptedNote(opts.partial!, session.points.size, slice.end - slice.first);
+    else shardDone(slice, opts.partial!, method === "both" && slice.phase === "morris" ? "when every shard of the screening is done, run the shards of the Sobol phase: the same command with --screening and the screening's partials" : undefined);
+    return;
+  }
 
   const { result, interrupted } = await withInterrupt(async (signal) => {
     let complete = true;
@@ -165,9 +208,7 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
     const morrisRows = morris ? morrisResults(morris, outputs(morris), study.seed) : null;
     let sobol: { phase: StudyPhase<unknown>; rows: SobolRow[][] } | null = null;
     if (method !== "morris" && complete) {
-      const chosen = method === "sobol" ? parameters : chooseSobolParameters(parameters, morrisRows!, design.top);
-      if (method === "both") session.choose("sobol", chosen.map((p) => p.name));
-      const phase = sobolPhase(chosen, design, planned.morris);
+      const phase = method === "sobol" ? sobolPhase(parameters, design, 0) : chosenSobol(morrisRows!);
       complete = await session.runPhase(phasePoints(phase), signal);
       sobol = { phase, rows: sobolResults(phase, outputs(phase), study.seed) };
     }
@@ -191,14 +232,13 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
     results: byOutcome(result.sobol.rows.map(rankedSobol)),
   };
 
-  writeStudyFiles(
-    opts,
-    () =>
+  writeStudyOutputs(opts, {
+    csv: () =>
       sensitivityCsv(
         outcomes.map((o, i) => ({ outcome: o.name, rows: result.morrisRows ? rankedMorris(result.morrisRows[i]) : [] })).filter((o) => o.rows.length > 0),
         outcomes.map((o, i) => ({ outcome: o.name, rows: result.sobol ? rankedSobol(result.sobol.rows[i]) : [] })).filter((o) => o.rows.length > 0),
       ),
-    () =>
+    report: () =>
       sensitivityReportHtml({
         title: `What the outcomes of ${base.scenario.title} depend on`,
         intro: [
@@ -212,30 +252,28 @@ async function sensitivityCommand(opts: SensitivityOptionValues): Promise<void> 
         confidence: CONFIDENCE,
         bootstrap: BOOTSTRAP,
       }),
-  );
-
-  if (study.json) {
-    json({
-      command: "sensitivity",
-      scenario: base.scenario.id,
-      whatIfs,
-      seed: study.seed,
-      runsPerPoint: study.runs,
-      method,
-      outcomes: outcomes.map((o) => ({ name: o.name, label: o.label })),
-      parameters: parameters.length,
-      points: { planned: totalPoints, done },
-      games: cost.games,
-      complete: result.complete,
-      bootstrap: BOOTSTRAP,
-      confidence: CONFIDENCE,
-      morris: morrisSummary,
-      sobol: sobolSummary,
-    });
-  } else {
-    out(sensitivityTable(outcomes, result.morrisRows, result.sobol?.rows ?? null));
-  }
-  if (interrupted || !result.complete) interruptedNote(opts.out, done, totalPoints);
+    text: (asJson) =>
+      asJson
+        ? jsonText({
+            command: "sensitivity",
+            scenario: base.scenario.id,
+            whatIfs,
+            seed: study.seed,
+            runsPerPoint: study.runs,
+            method,
+            outcomes: outcomes.map((o) => ({ name: o.name, label: o.label })),
+            parameters: parameters.length,
+            points: { planned: totalPoints, done },
+            games: cost.games,
+            complete: result.complete,
+            bootstrap: BOOTSTRAP,
+            confidence: CONFIDENCE,
+            morris: morrisSummary,
+            sobol: sobolSummary,
+          })
+        : sensitivityTable(outcomes, result.morrisRows, result.sobol?.rows ?? null),
+  });
+  if (interrupted || !result.complete) interruptedNote(opts.out!, done, totalPoints);
 }
 
 /** The ten most important parameters per outcome, as text. */

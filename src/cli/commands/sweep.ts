@@ -16,7 +16,8 @@ import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, 
 import { jsonText, out } from "../output.js";
 import { forbiddenMessage, forbiddenSegment } from "../../scenarios/load.js";
 import { loadForCli, parameterDifferences } from "../scenario.js";
-import { checkShardOptions, pct, runExperimentForCli, runShard, startShardWorkers } from "./montecarlo.js";
+import { checkShardOptions } from "../shard.js";
+import { pct, runExperimentForCli, runShard, startShardWorkers } from "./montecarlo.js";
 
 interface SweepOptions {
   scenario: string;

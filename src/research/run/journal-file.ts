@@ -39,7 +39,7 @@ export class JournalFile {
       return { journal, resumed: null };
     }
     const text = readOrFail(file, path, flag);
-    const parsed = parseJournal(text, path, header.presidium as StudyCommand);
+    const parsed = parseJournal(text, path, header.presidium as StudyCommand, flag);
     const differences = planDifferences(parsed.header, header, explain);
     if (differences.length > 0) {
       throw new JournalError(
