@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import type { World } from "../src/engine/index.js";
 import type { SeatResponse } from "../src/server/api-types.js";
 import { longDate, percent } from "../src/web/format.js";
-import { axeViolations, launchChromium, repo, settle, startServer, type RunningServer } from "./web-helpers.js";
+import { axeViolations, launchChromium, repo, settle, startServer, watchGame, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
@@ -73,19 +73,7 @@ beforeAll(async () => {
   page = await context.newPage();
   // The machine may be busy (the engine runs on the server): navigation gets more time than the default.
   page.setDefaultNavigationTimeout(120_000);
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("response", async (response) => {
-    if (!/\/api\/games(\/[0-9a-f-]{36}(\/actions)?)?(\?|$)/.test(response.url()) || !response.ok()) return;
-    try {
-      const body = (await response.json()) as SeatResponse & { state?: SeatResponse };
-      last = body.state ?? body;
-    } catch {
-      // not a game's state
-    }
-  });
+  watchGame(page, problems, (state) => (last = state));
 }, 120_000);
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { SeatResponse } from "../src/server/api-types.js";
 import type { LogEntry } from "../src/engine/index.js";
-import { axeViolations, launchChromium, repo, settle, startServer, type AxeViolation, type RunningServer } from "./web-helpers.js";
+import { axeViolations, launchChromium, repo, settle, startServer, watchGame, type AxeViolation, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, verbTaker, type Plan, type Policy } from "./web-plan.js";
 import { percent as pct } from "../src/web/format.js";
 
@@ -203,22 +203,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    const i = expected.findIndex((re) => re.test(message.text()));
+  // A console error a test announced in `expected` is taken off the list; any other is a problem.
+  watchGame(page, problems, (state) => (last = state), (text) => {
+    const i = expected.findIndex((re) => re.test(text));
     if (i >= 0) expected.splice(i, 1);
-    else problems.push(`console error: ${message.text()}`);
-  });
-  page.on("response", async (response) => {
-    const url = response.url();
-    if (!/\/api\/games(\/[0-9a-f-]{36}(\/actions)?)?(\?|$)/.test(url) || !response.ok()) return;
-    try {
-      const body = (await response.json()) as SeatResponse & { state?: SeatResponse };
-      last = body.state ?? body;
-    } catch {
-      // not a game's state
-    }
+    return i >= 0;
   });
 }, 120_000);
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import type { SeatResponse } from "../src/server/api-types.js";
 import { ensureChromium } from "../scripts/chromium.mjs";
 
 export const repo = fileURLToPath(new URL("../", import.meta.url));
@@ -109,4 +110,24 @@ export async function settle(page: Page, rounds = 8): Promise<void> {
     }
     break;
   }
+}
+
+/**
+ * Watches a game page as the browser tests do: page errors and console errors (other than those
+ * `expectedError` accepts) go to `problems`, and every game state the server sends goes to `onState`.
+ */
+export function watchGame(page: Page, problems: string[], onState: (state: SeatResponse) => void, expectedError: (text: string) => boolean = () => false): void {
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !expectedError(message.text())) problems.push(`console error: ${message.text()}`);
+  });
+  page.on("response", async (response) => {
+    if (!/\/api\/games(\/[0-9a-f-]{36}(\/actions)?)?(\?|$)/.test(response.url()) || !response.ok()) return;
+    try {
+      const body = (await response.json()) as SeatResponse & { state?: SeatResponse };
+      onState(body.state ?? body);
+    } catch {
+      // not a game's state
+    }
+  });
 }

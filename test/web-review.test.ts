@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
 import type { World } from "../src/engine/index.js";
-import { launchChromium, repo, settle, startServer, type RunningServer } from "./web-helpers.js";
+import { launchChromium, repo, settle, startServer, watchGame, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
@@ -93,19 +93,9 @@ beforeAll(async () => {
   page = await context.newPage();
   // The machine may be busy (the engine runs on the server): navigation gets more time than the default.
   page.setDefaultNavigationTimeout(120_000);
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("response", async (response) => {
-    if (!/\/api\/games(\/[0-9a-f-]{36}(\/actions)?)?(\?|$)/.test(response.url()) || !response.ok()) return;
-    try {
-      const body = (await response.json()) as SeatResponse & { state?: SeatResponse };
-      last = body.state ?? body;
-      last.view.log.forEach((e, i) => seen.set(last!.view.logFrom + i, e));
-    } catch {
-      // not a game's state
-    }
+  watchGame(page, problems, (state) => {
+    last = state;
+    state.view.log.forEach((e, i) => seen.set(state.view.logFrom + i, e));
   });
 }, 120_000);
 
