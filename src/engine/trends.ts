@@ -2,6 +2,7 @@
 // clients' share of the voting Central Committee. FEAR and the share are traced at the end of each
 // week, sparsely: a point only when a value has moved by TREND_STEP or more since the last one, or
 // when the first man changed. The trace is not the log and the rules never read it.
+import { clientShares } from "./power.js";
 import { termValue } from "./precision.js";
 import type { Id, World } from "./state.js";
 
@@ -34,16 +35,9 @@ export function traceTrends(world: World): void {
   if (!last || last.who !== who || (share !== null && last.value !== null && Math.abs(share - last.value) >= TREND_STEP)) shares.push({ date, who, value: share === null ? null : termValue(share) });
 }
 
-/** His clients among the voting members of the CC, as a share of them (power.ts clientShares, for one man). */
+/** His clients' share of the voting members of the CC. */
 function leaderShareOf(world: World, who: Id): number {
-  let voting = 0;
-  let his = 0;
-  for (const c of world.cadres) {
-    if (c.seat !== "voting") continue;
-    voting++;
-    if (c.patron === who) his++;
-  }
-  return voting ? his / voting : 0;
+  return clientShares(world).get(who)?.cc ?? 0;
 }
 
 /** The series from the start of the run (its first week) to its end (as it stands then). */
