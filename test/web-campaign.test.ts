@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import type { World } from "../src/engine/index.js";
 import type { SeatResponse } from "../src/server/api-types.js";
 import { longDate, percent } from "../src/web/format.js";
-import { axeViolations, launchChromium, repo, settle, startServer, watchGame, type RunningServer } from "./web-helpers.js";
+import { axeViolations, launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
@@ -42,12 +42,7 @@ async function choose(option: string): Promise<void> {
 }
 
 async function home(): Promise<void> {
-  await page.goto(server.url);
-  await page.evaluate(() => {
-    localStorage.clear();
-    localStorage.setItem("presidium.pace", "step");
-  });
-  await page.goto(server.url);
+  await freshHome(page, server.url);
   last = null;
 }
 
@@ -61,7 +56,7 @@ async function start(p: Plan): Promise<void> {
 }
 
 async function tab(name: string): Promise<void> {
-  await page.locator("nav.game-nav").getByRole("button", { name, exact: true }).click();
+  await openTab(page, name);
 }
 
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { SeatResponse } from "../src/server/api-types.js";
 import type { LogEntry } from "../src/engine/index.js";
-import { axeViolations, launchChromium, repo, settle, startServer, watchGame, type AxeViolation, type RunningServer } from "./web-helpers.js";
+import { axeViolations, launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type AxeViolation, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, verbTaker, type Plan, type Policy } from "./web-plan.js";
 import { percent as pct } from "../src/web/format.js";
 
@@ -54,7 +54,7 @@ async function turnDone(before: number): Promise<void> {
 }
 
 async function tab(name: string): Promise<void> {
-  await page.locator("nav.game-nav").getByRole("button", { name, exact: true }).click();
+  await openTab(page, name);
   await expect.poll(() => main().getAttribute("data-tab")).toBe(tabIds[name]);
 }
 const tabIds: Record<string, string> = { "This week": "week", Board: "board", Network: "network", Map: "map", Timeline: "timeline", "Central Committee": "cc", News: "news", People: "people" };
@@ -114,12 +114,7 @@ async function play(p: Plan, from = 0, to = p.decisions.length): Promise<void> {
 }
 
 async function home(): Promise<void> {
-  await page.goto(server.url);
-  await page.evaluate(() => {
-    localStorage.clear();
-    localStorage.setItem("presidium.pace", "step");
-  });
-  await page.goto(server.url);
+  await freshHome(page, server.url);
 }
 
 async function startGame(p: Plan): Promise<void> {

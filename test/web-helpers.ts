@@ -131,3 +131,18 @@ export function watchGame(page: Page, problems: string[], onState: (state: SeatR
     }
   });
 }
+
+/** The home page as a new visitor sees it, with the crisis shown step by step (the tests' pace). */
+export async function freshHome(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem("presidium.pace", "step");
+  });
+  await page.goto(url);
+}
+
+/** Opens one of the game's tabs by its button. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.locator("nav.game-nav").getByRole("button", { name, exact: true }).click();
+}

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
 import type { World } from "../src/engine/index.js";
-import { launchChromium, repo, settle, startServer, watchGame, type RunningServer } from "./web-helpers.js";
+import { launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
@@ -60,12 +60,7 @@ async function choose(option: string): Promise<void> {
 }
 
 async function startGame(p: Pick<Plan, "scenario" | "seat" | "seed" | "settings">, whatIfs: string[] = []): Promise<void> {
-  await page.goto(server.url);
-  await page.evaluate(() => {
-    localStorage.clear();
-    localStorage.setItem("presidium.pace", "step");
-  });
-  await page.goto(server.url);
+  await freshHome(page, server.url);
   last = null;
   seen = new Map();
   await page.locator(`#scenario-${p.scenario}`).check();
@@ -81,7 +76,7 @@ async function startGame(p: Pick<Plan, "scenario" | "seat" | "seed" | "settings"
 }
 
 async function tab(name: string): Promise<void> {
-  await page.locator("nav.game-nav").getByRole("button", { name, exact: true }).click();
+  await openTab(page, name);
 }
 
 beforeAll(async () => {
