@@ -14,6 +14,7 @@ import { montecarloReportHtml } from "../../research/report/montecarlo-report.js
 import { scenarioFacts, surname, type ScenarioFacts } from "../../research/report/facts.js";
 import { variantResults, type VariantResult } from "../../research/results.js";
 import { AtomicFile, OutputFileError } from "../../research/run/output-file.js";
+import { closePool } from "../../research/run/threads.js";
 import { runExperiment, startWorkers, type ExperimentOutcome, type Workers } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
@@ -125,7 +126,7 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
     });
     out(montecarloText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
   } finally {
-    await pool?.destroy();
+    if (pool !== undefined) await closePool(pool);
   }
 }
 

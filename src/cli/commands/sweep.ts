@@ -11,6 +11,7 @@ import type { Rate } from "../../research/interval.js";
 import { scenarioFacts, type ScenarioFacts } from "../../research/report/facts.js";
 import type { VariantResult } from "../../research/results.js";
 import { headlineKeys, sweepReportHtml } from "../../research/report/sweep-report.js";
+import { closePool } from "../../research/run/threads.js";
 import { UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
 import { jsonText, out } from "../output.js";
@@ -158,7 +159,7 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
     });
     out(sweepText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
   } finally {
-    await pool?.destroy();
+    if (pool !== undefined) await closePool(pool);
   }
 }
 

@@ -6,8 +6,9 @@
 // the main thread loads the scenario: the variants reach them with the tasks, serialized once into
 // shared memory that every task only points at.
 import { serialize } from "node:v8";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import { emptyExperimentTotals, mergeChunk, planChunks, type ChunkResult, type ExperimentTotals, type Variant } from "../experiment.js";
+import { closePool, openPool } from "./threads.js";
 import type { PoolTask } from "./worker.js";
 
 export interface ExperimentPlan {
@@ -49,7 +50,7 @@ export function threadsFor(runs: number, workers: number): number {
 /** Starts the worker threads of an experiment of `runs` runs now; they wait for its tasks. Destroy them when done. */
 export function startWorkers(runs: number, workers: number): Workers {
   const threads = threadsFor(runs, workers);
-  return new Piscina<PoolTask, ChunkResult>({ filename: workerFile, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  return openPool<PoolTask, ChunkResult>(workerFile, threads);
 }
 
 /** Tells the workers' copies of the variants of one experiment from another's. */
@@ -131,6 +132,6 @@ export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks
     return { totals, complete: totals.runs === plan.runs, planned: plan.runs };
   } finally {
     hooks.signal?.removeEventListener("abort", stop);
-    if (plan.pool === undefined) await pool.destroy();
+    if (plan.pool === undefined) await closePool(pool);
   }
 }

@@ -2,11 +2,11 @@
 // bounded number in flight); a point's chunks are merged in run order, so its totals do not depend
 // on the number of workers; a point is reported as soon as all its chunks are in. An abort stops
 // handing out work and returns with the points that finished.
-import { Piscina } from "piscina";
 import { emptyExperimentTotals, mergeChunk, planChunks, type ExperimentTotals } from "../experiment.js";
 import type { ParameterOverride } from "../../engine/index.js";
 import type { StudyBase, StudyChunk, StudyTask } from "../study.js";
 import type { StudyWorkerData } from "./study-worker.js";
+import { closePool, openPool } from "./threads.js";
 
 export interface StudyPlan {
   bases: StudyBase[];
@@ -31,7 +31,7 @@ export async function runStudy(plan: StudyPlan, hooks: StudyHooks): Promise<{ co
   const chunks = planChunks(plan.runs, 1, Math.max(1, Math.ceil(plan.runs / 2)));
   const threads = Math.max(1, Math.min(plan.workers, plan.points.length * chunks.length));
   const workerData: StudyWorkerData = { bases: plan.bases };
-  const pool = new Piscina<StudyTask, StudyChunk>({ filename: workerFile, workerData, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const pool = openPool<StudyTask, StudyChunk>(workerFile, threads, workerData);
   const cancel = new AbortController();
   const pending = new Map<number, { got: Map<number, StudyChunk>; left: number }>();
   const byIndex = new Map(plan.points.map((p) => [p.index, p]));
@@ -92,6 +92,6 @@ export async function runStudy(plan: StudyPlan, hooks: StudyHooks): Promise<{ co
     return { complete: !cancel.signal.aborted };
   } finally {
     hooks.signal?.removeEventListener("abort", stop);
-    await pool.destroy();
+    await closePool(pool);
   }
 }

@@ -2,6 +2,7 @@
 // thread; each task plays one chunk of runs at one parameter point.
 import { workerData } from "piscina";
 import { runStudyChunk, type StudyBase, type StudyChunk, type StudyTask } from "../study.js";
+import { announceBoot } from "./threads.js";
 
 export interface StudyWorkerData {
   bases: StudyBase[];
@@ -12,3 +13,5 @@ const bases = new Map((workerData as StudyWorkerData).bases.map((b) => [b.key, b
 export default function playStudyChunk(task: StudyTask): StudyChunk {
   return runStudyChunk(bases, task);
 }
+
+announceBoot();

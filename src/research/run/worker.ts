@@ -4,6 +4,7 @@
 // validating the YAML here would cost 200-350 ms) and keeps them for the rest.
 import { deserialize } from "node:v8";
 import { runChunk, type ChunkResult, type ChunkTask, type Variant } from "../experiment.js";
+import { announceBoot } from "./threads.js";
 
 export interface PoolTask extends ChunkTask {
   /** Which experiment the task belongs to (a pool can play several, one after another). */
@@ -18,3 +19,5 @@ export default function playChunk(task: PoolTask): ChunkResult {
   if (current?.experiment !== task.experiment) current = { experiment: task.experiment, variants: deserialize(new Uint8Array(task.variants)) as Variant[] };
   return runChunk(current.variants, task);
 }
+
+announceBoot();
