@@ -1,8 +1,9 @@
 // The public face of the engine: advance a world week by week, take a human seat's decision, list
 // what a seat may do. Worlds passed in are never mutated, and a world handed back may share parts
 // with the one passed in (copy it with structuredClone to change it); the week is re-run from its
-// start as decisions arrive, which keeps a suspended week free of hidden continuation state. Several human
-// seats may be asked at once (one open question per seat); the week goes on once all have answered.
+// start as decisions arrive, which keeps a suspended week free of hidden continuation state.
+// Several human seats may be asked at once (one open question per seat); the week goes on once all
+// have answered.
 import { DecisionNeeded, optionId, toAwaiting, type DecisionContext } from "./ai/choice.js";
 import { Rng } from "./rng.js";
 import { copyWorld, record } from "./log.js";
