@@ -1,19 +1,17 @@
 // The public face of the engine: advance a world week by week, take a human seat's decision, list
-// what a seat may do. Worlds passed in are never mutated; the week is re-run from its start as
-// decisions arrive, which keeps a suspended week free of hidden continuation state. Several human
-// seats may be asked at once (one open question per seat); the week goes on once all have answered.
+// what a seat may do. Worlds passed in are never mutated, and a world handed back may share parts
+// with the one passed in (copy it with structuredClone to change it); the week is re-run from its
+// start as decisions arrive, which keeps a suspended week free of hidden continuation state.
+// Several human seats may be asked at once (one open question per seat); the week goes on once all
+// have answered.
 import { DecisionNeeded, optionId, toAwaiting, type DecisionContext } from "./ai/choice.js";
 import { Rng } from "./rng.js";
-import { record } from "./log.js";
+import { copyWorld, record } from "./log.js";
 import { runWeek } from "./turn.js";
 import { keepPresent } from "./present.js";
 import type { Awaiting, Decision, Id, World } from "./state.js";
 import type { Scenario } from "./scenario/schema.js";
 import { createWorld, type WorldOptions } from "./setup.js";
-
-function cloneWorld(world: World): World {
-  return structuredClone(world);
-}
 
 type WeekResult = { world: World; needed: null } | { world: World; needed: DecisionNeeded };
 
@@ -38,7 +36,7 @@ function playWeek(world: World, decisions: Decision[], respond?: DecisionContext
  * scenario on a single working copy (the Monte Carlo path).
  */
 export function advance(world: World): World {
-  return playOn(cloneWorld(world));
+  return playOn(copyWorld(world), world);
 }
 
 /** A whole run with every seat played by the AI: the Monte Carlo path, played in place. */
@@ -67,14 +65,22 @@ function recordPlayerDecisions(world: World, decisions: readonly Decision[]): vo
   }
 }
 
-/** Plays `current` (owned by the caller) on until a human seat must decide or the run ends. */
-function playOn(current: World): World {
+/**
+ * Plays `current` (owned by the caller) on until a human seat must decide or the run ends.
+ * `copiedFrom`: the world `current` is a fresh copy of, which nobody changes; it is the start of the
+ * first week as it stands, so that week needs no second copy of it.
+ */
+function playOn(current: World, copiedFrom: World | null = null): World {
+  let unchanged: World | null = copiedFrom;
   while (!current.done) {
-    const snapshot = current.humanSeats.length ? cloneWorld(current) : null;
+    // A week that stops at a question hands back the world at its start, to be re-run as answers
+    // arrive: the week is played on `current`, and its start kept unchanged.
+    const weekStart = unchanged ?? (current.humanSeats.length ? copyWorld(current) : null);
+    unchanged = null;
     const result = playWeek(current, current.pending);
     if (result.needed) {
-      const waiting = snapshot!;
-      waiting.awaiting = result.needed.questions.map(toAwaiting);
+      // A new world, not the week's start with its questions written in: that may be the caller's.
+      const waiting: World = { ...weekStart!, awaiting: result.needed.questions.map(toAwaiting) };
       // `current` is now what presentWorld would re-run the week to: the world at the question.
       current.awaiting = waiting.awaiting;
       keepPresent(waiting, current);
@@ -109,10 +115,13 @@ export function step(world: World, action: Decision): World {
     const why = world.awaiting.length === 0 ? "nothing is awaited" : !q ? `${action.seat} is not being asked anything (waiting on ${world.awaiting.map((a) => a.seat).join(", ")})` : q.key !== action.key ? `it answers "${action.key}" but the question is "${q.key}"` : `not one of: ${legal.map(optionId).join(", ")}`;
     throw new IllegalAction(`illegal action ${JSON.stringify(action)}: ${why}`);
   }
-  const next = cloneWorld(world);
-  next.pending = [...next.pending, { seat: action.seat, kind: action.kind, key: action.key, choice: action.choice, ...(action.target !== undefined ? { target: action.target } : {}), ...(action.detail !== undefined ? { detail: action.detail } : {}) }];
-  next.awaiting = next.awaiting.filter((a) => a.seat !== action.seat);
-  if (next.awaiting.length > 0) return next;
-  // `next` is this call's own copy already: played on as it is, not copied again by `advance`.
-  return playOn(next);
+  // The answered world shares all the rest with `world`, which is not changed: it is copied only to
+  // be played on.
+  const answered: World = {
+    ...world,
+    pending: [...world.pending, { seat: action.seat, kind: action.kind, key: action.key, choice: action.choice, ...(action.target !== undefined ? { target: action.target } : {}), ...(action.detail !== undefined ? { detail: action.detail } : {}) }],
+    awaiting: world.awaiting.filter((a) => a.seat !== action.seat),
+  };
+  if (answered.awaiting.length > 0) return answered;
+  return playOn(copyWorld(answered), answered);
 }

@@ -10,6 +10,18 @@ export function record(world: World, entry: NewEntry, date: string = world.date)
   return full;
 }
 
+/**
+ * A copy of a world that can be played on without changing the original. Entries are never changed
+ * once recorded (`record` is the log's only writer, and appends), so the copy's log is a new list of
+ * the same entries: late in a game the log is most of a world, and copying it whole was most of the
+ * cost of a human seat's turn. The rest is copied whole, in the same key order.
+ */
+export function copyWorld(world: World): World {
+  const copy: World = structuredClone({ ...world, log: [] as LogEntry[] });
+  copy.log = world.log.slice();
+  return copy;
+}
+
 export function canKnow(entry: LogEntry, seat: Id): boolean {
   return entry.audience === "public" || entry.audience.includes(seat);
 }

@@ -6,6 +6,7 @@
 import { DecisionNeeded, type DecisionContext } from "./ai/choice.js";
 import { Rng } from "./rng.js";
 import { runWeek } from "./turn.js";
+import { copyWorld } from "./log.js";
 import type { World } from "./state.js";
 
 /**
@@ -25,7 +26,7 @@ export function presentWorld(world: World): World {
   if (!world.awaiting || world.done) return world;
   const kept = played.get(world);
   if (kept) return kept;
-  const partial = structuredClone(world);
+  const partial = copyWorld(world);
   const ctx: DecisionContext = { world: partial, rng: new Rng(partial.rng), decisions: partial.pending, used: new Set() };
   try {
     runWeek(ctx);

@@ -64,7 +64,8 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): Loade
   return { scenario: parseScenarioText(readScenarioText(file, shown), shown, options), file };
 }
 
-function readScenarioText(file: string, shown: string): string {
+/** A scenario file's text, refused with a ScenarioError naming `shown` when it is no file to read (missing, a folder, a pipe, too large). */
+export function readScenarioText(file: string, shown: string = displayName(file)): string {
   let stats: Stats;
   try {
     stats = statSync(file);

@@ -1,11 +1,15 @@
 // The shipped scenarios as the server offers them: a list, a public dossier of each (what a player
 // may read before choosing a character: no traits, no hidden numbers), and validated scenarios with
-// what-ifs applied, loaded once and kept.
+// what-ifs applied. Every request reads the files as they are now (a read is well under a
+// millisecond), so an edited scenario is seen at once; what is made from them is not made again
+// while their texts are the same: validated scenarios come from the validated-data cache
+// (scenarios/cache.ts, keyed by the texts), and each dossier is kept with the texts it was made from.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import type { Scenario } from "../engine/index.js";
-import { listScenarios, resolveScenario } from "../scenarios/catalog.js";
-import { loadScenarioFile } from "../scenarios/load.js";
+import { resolveScenario, shippedScenarioFiles } from "../scenarios/catalog.js";
+import { displayName, parseScenarioText, readScenarioText } from "../scenarios/load.js";
+import { readModelFile } from "../scenarios/model-file.js";
 import { ScenarioError } from "../scenarios/scenario-error.js";
 import type { CharacterDossier, ScenarioInfo, ScenarioListing } from "./api-types.js";
 
@@ -24,51 +28,60 @@ export interface ModelSetting {
 /** A scenario id, what-if or character that is not there; the message is for the player. */
 export class UnknownScenarioInput extends Error {}
 
+/** The texts a scenario is made from as read now: its file's and the model parameter file's. */
+interface Texts {
+  file: string;
+  scenario: string;
+  model: string;
+}
+
 export class ScenarioCatalog {
-  private readonly loaded = new Map<string, LoadedScenario>();
-  private readonly infos = new Map<string, ScenarioInfo>();
+  /**
+   * Each scenario's dossier with what it was made from: the texts, and the shipped ids (it lists only
+   * the chapters shipped). Given again while all are unchanged.
+   */
+  private readonly infos = new Map<string, { texts: Texts; shipped: string; info: ScenarioInfo }>();
 
   constructor(private readonly dir?: string) {}
 
   list(): ScenarioListing[] {
-    return listScenarios(this.dir).map((s) => {
-      const info = this.info(s.id);
-      return { id: s.id, title: s.title, start: s.start, end: s.end, summary: info.summary, whatIfs: info.whatIfs, chapters: info.chapters };
+    return this.ids().map((id) => {
+      const info = this.info(id);
+      return { id, title: info.title, start: info.start, end: info.end, summary: info.summary, whatIfs: info.whatIfs, chapters: info.chapters };
     });
   }
 
+  /** The shipped ids: the scenario files' names, read from the folder without opening the files. */
   ids(): string[] {
-    return listScenarios(this.dir).map((s) => s.id);
+    return shippedScenarioFiles(this.dir).map((f) => basename(f, ".yaml"));
   }
 
   /**
    * The scenario with its what-ifs and model settings applied (`settings`: `model.NAME` paths and
    * numbers, as the command line's --set). A setting that names no parameter, or a value outside its
-   * range, is refused with the loader's message.
+   * range, is refused with the loader's message, as is a file with problems (each at its line).
    */
   load(id: string, whatIfs: readonly string[] = [], settings: readonly ModelSetting[] = []): LoadedScenario {
-    const key = `${id}\u0000${[...whatIfs].join("\u0000")}\u0001${settings.map((s) => `${s.path}=${s.value}`).join("\u0000")}`;
-    const cached = this.loaded.get(key);
-    if (cached) return cached;
+    return this.validated(this.texts(id), whatIfs, settings);
+  }
+
+  private texts(id: string): Texts {
     if (!this.ids().includes(id)) throw new UnknownScenarioInput(`unknown scenario "${id}" (this server has: ${this.ids().join(", ")})`);
     const file = resolveScenario(id, this.dir);
-    const hash = createHash("sha256").update(readFileSync(file)).digest("hex");
-    let scenario: Scenario;
-    try {
-      scenario = loadScenarioFile(file, { whatIfs, settings }).scenario;
-    } catch (error) {
-      if (error instanceof ScenarioError) throw new UnknownScenarioInput(error.issues.join("; "));
-      throw error;
-    }
-    const entry = { scenario, hash };
-    this.loaded.set(key, entry);
-    return entry;
+    return refusedForPlayer(() => ({ file, scenario: readScenarioText(file), model: readModelFile().text }));
+  }
+
+  private validated(texts: Texts, whatIfs: readonly string[], settings: readonly ModelSetting[]): LoadedScenario {
+    const scenario = refusedForPlayer(() => parseScenarioText(texts.scenario, displayName(texts.file), { whatIfs, settings }));
+    return { scenario, hash: createHash("sha256").update(texts.scenario).digest("hex") };
   }
 
   info(id: string): ScenarioInfo {
-    const cached = this.infos.get(id);
-    if (cached) return cached;
-    const { scenario } = this.load(id);
+    const texts = this.texts(id);
+    const shipped = this.ids();
+    const kept = this.infos.get(id);
+    if (kept && kept.texts.scenario === texts.scenario && kept.texts.model === texts.model && kept.shipped === shipped.join("\n")) return kept.info;
+    const { scenario } = this.validated(texts, [], []);
     const startYear = Number(scenario.start.slice(0, 4));
     const characters: CharacterDossier[] = Object.entries(scenario.characters).map(([cid, c]) => ({
       id: cid,
@@ -97,13 +110,23 @@ export class ScenarioCatalog {
       start: scenario.start,
       end: scenario.end,
       whatIfs: Object.entries(scenario.whatIfs).map(([wid, w]) => ({ id: wid, title: w.title, description: w.description })),
-      chapters: scenario.chapters.filter((c) => this.ids().includes(c.scenario)).map((c) => ({ id: c.id, title: c.title, scenario: c.scenario })),
+      chapters: scenario.chapters.filter((c) => shipped.includes(c.scenario)).map((c) => ({ id: c.id, title: c.title, scenario: c.scenario })),
       characters,
       constituencies: { ...Object.fromEntries(Object.entries(scenario.constituencies).map(([k, c]) => [k, c.label])), ...Object.fromEntries(scenario.centralCommittee.composition.map((row) => [row.constituency, row.label])) },
       history: { summary: scenario.history.summary, timeline: scenario.history.timeline.map((t) => ({ date: t.date, text: t.text })), contests: scenario.history.contests.map((c) => ({ ...c })), primacyAtEnd: scenario.history.primacyAtEnd },
     };
-    this.infos.set(id, info);
+    this.infos.set(id, { texts, shipped: shipped.join("\n"), info });
     return info;
+  }
+}
+
+/** What `read` gives, with a scenario file's problems (each at its line and column) as the player's. */
+function refusedForPlayer<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new UnknownScenarioInput(error.issues.join("; "));
+    throw error;
   }
 }
 
