@@ -7,5 +7,5 @@ validateScenario("khrushchev-era", 40, {
   "era-khrushchev-falls":
     "Khrushchev, once first, keeps primacy to the end in almost no run: he takes it within weeks of Stalin's death and is voted out of it within two or three years, before any CC he has packed can save him (docs/research.md, the campaign).",
   "era-contests":
-    "About twelve contests of moves a run instead of two to eight: the hazard of starting a move, set for a crisis of one or two years, runs on for eleven, and nothing in the model makes a settled leadership quieter than a contested one (docs/research.md, the campaign).",
+    "About seven contests of moves a run, two to eight in 60% of runs instead of 80%: since a colleague's fallen prestige no longer invites the next move (the chain of contests against the last loser), most are colleagues against colleagues that the first man cannot stop; nothing yet makes a settled leadership quieter than a contested one (docs/research.md, why the campaign has so many contests).",
 });
