@@ -806,7 +806,7 @@ export interface ModelParameters {
   };
   moves: {
     start: {
-      /** Utility per unit of the target's prestige below the midpoint (his public failures make the moment), when the target holds primacy; a colleague's standing adds nothing. */
+      /** Utility per unit of the target's prestige below the midpoint (his public failures make the moment). */
       prestige: number;
       /** Share of the value of his own best post that a step up must exceed to count as a gain. */
       ownPost: number;

@@ -76,8 +76,7 @@ export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink):
   add("boldness", k.boldness * (p.traits.boldness - 0.5));
   add("own power to draw on", k.resources * powerShare(world, actor));
   add("his power", -k.targetPower * powerShare(world, target));
-  // A leader's public failures make the moment for a challenge; a colleague's do not make him a rival.
-  add("his standing in the country", target === world.primacy ? -k.prestige * (world.principals[target].prestige - 0.5) : 0);
+  add("his standing in the country", -k.prestige * (world.principals[target].prestige - 0.5));
   add("fear of the consequences", -k.fear * world.globals.fear);
   add("tie to him", -k.tie * tie(world, p, target));
   add("standing in the leadership", p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider);
