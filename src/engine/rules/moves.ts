@@ -145,6 +145,8 @@ export function startMove(ctx: DecisionContext, actor: Id, target: Id, demand: I
 export function chooseDemand(world: World, actor: Id, target: Id): Id[] {
   const t = world.principals[target];
   if (target === world.primacy || commandsOrgans(world, target) || world.globals.fear >= world.params.moves.start.allPostsFear) return [];
+  // A man already beaten once is not stripped again post by post: the next move finishes him.
+  if (world.contests.some((c) => c.target === target && c.winner === "move")) return [];
   let best: Id | null = null;
   let bestValue = -Infinity;
   for (const postId of t.posts) {
