@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import type { Scenario } from "../engine/index.js";
-import { resolveScenario, shippedScenarioFiles } from "../scenarios/catalog.js";
+import { shippedScenarioFiles } from "../scenarios/catalog.js";
 import { displayName, parseScenarioText, readScenarioText } from "../scenarios/load.js";
 import { readModelFile } from "../scenarios/model-file.js";
 import { ScenarioError } from "../scenarios/scenario-error.js";
@@ -45,15 +45,17 @@ export class ScenarioCatalog {
   constructor(private readonly dir?: string) {}
 
   list(): ScenarioListing[] {
-    return this.ids().map((id) => {
-      const info = this.info(id);
+    const files = shippedScenarioFiles(this.dir);
+    return files.map((file) => {
+      const id = idOf(file);
+      const info = this.info(id, files);
       return { id, title: info.title, start: info.start, end: info.end, summary: info.summary, whatIfs: info.whatIfs, chapters: info.chapters };
     });
   }
 
   /** The shipped ids: the scenario files' names, read from the folder without opening the files. */
   ids(): string[] {
-    return shippedScenarioFiles(this.dir).map((f) => basename(f, ".yaml"));
+    return shippedScenarioFiles(this.dir).map(idOf);
   }
 
   /**
@@ -65,9 +67,10 @@ export class ScenarioCatalog {
     return this.validated(this.texts(id), whatIfs, settings);
   }
 
-  private texts(id: string): Texts {
-    if (!this.ids().includes(id)) throw new UnknownScenarioInput(`unknown scenario "${id}" (this server has: ${this.ids().join(", ")})`);
-    const file = resolveScenario(id, this.dir);
+  /** `files`: the shipped scenario files, as read from the folder for this request. */
+  private texts(id: string, files: readonly string[] = shippedScenarioFiles(this.dir)): Texts {
+    const file = files.find((f) => idOf(f) === id);
+    if (file === undefined) throw new UnknownScenarioInput(`unknown scenario "${id}" (this server has: ${files.map(idOf).join(", ")})`);
     return refusedForPlayer(() => ({ file, scenario: readScenarioText(file), model: readModelFile().text }));
   }
 
@@ -76,9 +79,9 @@ export class ScenarioCatalog {
     return { scenario, hash: createHash("sha256").update(texts.scenario).digest("hex") };
   }
 
-  info(id: string): ScenarioInfo {
-    const texts = this.texts(id);
-    const shipped = this.ids();
+  info(id: string, files: readonly string[] = shippedScenarioFiles(this.dir)): ScenarioInfo {
+    const texts = this.texts(id, files);
+    const shipped = files.map(idOf);
     const kept = this.infos.get(id);
     if (kept && kept.texts.scenario === texts.scenario && kept.texts.model === texts.model && kept.shipped === shipped.join("\n")) return kept.info;
     const { scenario } = this.validated(texts, [], []);
@@ -118,6 +121,11 @@ export class ScenarioCatalog {
     this.infos.set(id, { texts, shipped: shipped.join("\n"), info });
     return info;
   }
+}
+
+/** A shipped scenario's id: its file's name. */
+function idOf(file: string): string {
+  return basename(file, ".yaml");
 }
 
 /** What `read` gives, with a scenario file's problems (each at its line and column) as the player's. */
