@@ -8,7 +8,7 @@ import { addDays } from "./calendar.js";
 import { rowEffect, rowMix } from "./constituencies.js";
 import { canKnow, nameOf } from "./log.js";
 import { powerShare } from "./power.js";
-import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, trustOf, votingCc } from "./queries.js";
+import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, topPostValue, trustOf, votingCc } from "./queries.js";
 import { threat, tie } from "./relations.js";
 import { attitude, contestLean } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
@@ -1085,12 +1085,6 @@ function moveLeaderOf(world: World, move: Move): Id | null {
 function describeDemandOf(world: World, move: Move): string {
   if (move.demand.length === 0) return `${nameOf(world, move.target)}'s removal`;
   return `taking ${move.demand.map((p) => `the post of ${world.posts[p]?.title ?? p}`).join(" and ")} from ${nameOf(world, move.target)}`;
-}
-
-function topPostValue(world: World, who: Id): number {
-  let best = 0;
-  for (const postId of world.principals[who].posts) best = Math.max(best, world.posts[postId].value);
-  return best;
 }
 
 /** Chance that a quantity known as `mean` give or take `sd` is above zero (normal, by the logistic approximation). */

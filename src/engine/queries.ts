@@ -74,6 +74,13 @@ export function hasPower(world: World, id: Id, power: PowerName): boolean {
   return p.posts.some((x) => world.posts[x].powers.includes(power)) || p.acting.some((x) => world.posts[x].powers.includes(power));
 }
 
+/** The value of the most valuable post he holds (0..1; 0 with none). */
+export function topPostValue(world: World, id: Id): number {
+  let best = 0;
+  for (const postId of world.principals[id].posts) best = Math.max(best, world.posts[postId].value);
+  return best;
+}
+
 /** Commands force (the Army or the security organs). */
 export function commandsOrgans(world: World, id: Id): boolean {
   // Asked for every pair of colleagues weighed: kept as a set beside the holders' memo.

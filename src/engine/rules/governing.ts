@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, regardOf, takePost, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -557,7 +557,7 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
         term("ambition", elected ? k.ambition * a.traits.ambition : 0),
         term("the risk of a rebuff", elected ? -k.rebuff * (1 - powerShare(world, actor) * k.shareScale) : 0),
         term("his claim against the strongest other", elected ? k.claim * claimLead(world, actor, postId) : 0),
-        term("the colleagues' dislike of one man holding two top posts", elected ? -k.cumulation * topPostHeld(world, actor) : 0),
+        term("the colleagues' dislike of one man holding two top posts", elected ? -k.cumulation * topPostValue(world, actor) : 0),
       ],
     });
   }
@@ -576,13 +576,6 @@ function claimLead(world: World, who: Id, postId: Id, voter: Id | null = null): 
     rival = Math.max(rival, claimScore(world, id, postId));
   }
   return rival === -Infinity ? 0 : claimScore(world, who, postId) - rival;
-}
-
-/** The value of the most valuable post he already holds (0..1). */
-function topPostHeld(world: World, who: Id): number {
-  let best = 0;
-  for (const postId of world.principals[who].posts) best = Math.max(best, world.posts[postId].value);
-  return best;
 }
 
 function bestFor(world: World, postId: Id, proposer: Id): Id | null {
@@ -619,7 +612,7 @@ function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
       term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)),
       term("the nominee's power would grow", -k.rivalPower * (elected ? threat(world, world.principals[v], who) : 0)),
       term("his claim against the strongest other", elected ? k.claim * claimLead(world, who, postId, v) : 0),
-      term("two top posts in one man's hands", elected ? -k.cumulation * topPostHeld(world, who) : 0),
+      term("two top posts in one man's hands", elected ? -k.cumulation * topPostValue(world, who) : 0),
     ],
   });
   if (!result.passed) {

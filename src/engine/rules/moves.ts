@@ -6,7 +6,7 @@ import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, ty
 import { addDays } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
-import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, topPostValue, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Id, Move, MoveBelief, Principal, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -47,8 +47,7 @@ export function knownMembersOf(world: World, who: Id, move: Move): Id[] {
  */
 function spoils(world: World, who: Id, target: Id): number {
   const k = world.params.moves.start;
-  let own = 0;
-  for (const postId of world.principals[who].posts) own = Math.max(own, world.posts[postId].value);
+  const own = topPostValue(world, who);
   let best = 0;
   for (const postId of world.principals[target].posts) {
     const gain = world.posts[postId].value - k.ownPost * own;

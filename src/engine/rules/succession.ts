@@ -4,7 +4,7 @@
 // by the CC plenum on the winners' proposal.
 import { nameOf, record } from "../log.js";
 import { refreshPower } from "../power.js";
-import { canAct, hasPower, inPlay, leavePost, takePost } from "../queries.js";
+import { canAct, hasPower, inPlay, leavePost, takePost, topPostValue } from "../queries.js";
 import type { Id, Move, World } from "../state.js";
 
 /** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
@@ -16,12 +16,10 @@ export function claimScore(world: World, who: Id, postId: Id): number {
 function claimBase(world: World, who: Id): number {
   const k = world.params.succession.claim;
   const p = world.principals[who];
-  let best = 0;
-  for (const own of p.posts) best = Math.max(best, world.posts[own].value);
   const seat = p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : 0;
   const apparatus = p.secretary && hasPower(world, who, "cadres") ? k.apparatus : 0;
   // The post a man holds is his stepping stone; holding several at once counts against him.
-  return k.power * (world.power[who] ?? 0) + seat + apparatus + k.ambition * p.traits.ambition + k.competence * p.traits.competence + k.seniority * best - k.postLoad * Math.max(0, p.posts.length - 1);
+  return k.power * (world.power[who] ?? 0) + seat + apparatus + k.ambition * p.traits.ambition + k.competence * p.traits.competence + k.seniority * topPostValue(world, who) - k.postLoad * Math.max(0, p.posts.length - 1);
 }
 
 /** How many of the post's powers he already exercises, counted over each post he holds or acts in. */
