@@ -673,6 +673,14 @@ export interface ModelParameters {
       /** Prestige lost when one's bid for First Secretary is voted down. */
       rebuffCost: number;
     };
+    consolidation: {
+      /** Weeks after a contest his side won in which the first man may enlarge the Presidium with his clients. */
+      weeks: number;
+      /** Utility of a new seat for his client, per unit of his dominance times the share of the other voters who are not his clients. */
+      need: number;
+      /** Utility lost per full seat beyond the size the Presidium had at the start. */
+      size: number;
+    };
     purge: {
       /** Weeks before the first man again asks to remove a man the Presidium kept. */
       retryWeeks: number;

@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, presidiumVoters, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -496,11 +496,17 @@ export function presidiumSize(world: World): number {
   return n;
 }
 
-/** Who would be co-opted: the proposer's client among the candidates and secretaries, else the best claim. */
-function coOptee(world: World, proposer: Id): Id | null {
+/**
+ * Who would be co-opted: the proposer's client among the candidates and secretaries, else the best
+ * claim. A new seat (`ownMen`) goes only to one of his clients among the candidate members and the
+ * secretaries, the party's reserve (most of the men added in 1955 and 1957 came from it).
+ */
+function coOptee(world: World, proposer: Id, ownMen = false): Id | null {
   const pool = world.order.filter((id) => {
     const p = world.principals[id];
-    return canAct(p) && p.presidium !== "full" && (p.presidium === "candidate" || p.secretary || commandsOrgans(world, id) || p.posts.length > 0);
+    if (!canAct(p) || p.presidium === "full") return false;
+    if (ownMen) return p.patron === proposer && (p.presidium === "candidate" || p.secretary);
+    return p.presidium === "candidate" || p.secretary || commandsOrgans(world, id) || p.posts.length > 0;
   });
   if (!pool.length) return null;
   const score = (id: Id) => (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0) + (world.principals[id].presidium === "candidate" ? world.params.governing.vacancy.candidate : 0) + trustOf(world.principals[proposer], id) + (world.power[id] ?? 0);
@@ -535,6 +541,9 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
   if (chairs && vacancies(world) > 0) {
     const who = coOptee(world, actor);
     if (who) out.push({ choice: "co-opt", target: who, label: `Propose ${nameOf(world, who)} for a full seat in the Presidium`, terms: [term("an empty seat", k.seat * vacancies(world)), term("his own man", world.principals[who].patron === actor ? k.ownMan : 0)] });
+  } else if (first === actor) {
+    const enlarge = consolidationOption(world, actor);
+    if (enlarge) out.push(enlarge);
   }
   const retryAfter = addDays(world.date, -k.retryWeeks * WEEK_DAYS);
   for (const postId of vacantPosts(world)) {
@@ -562,6 +571,43 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
     });
   }
   return out;
+}
+
+/**
+ * The winner's consolidation: in the months after a contest his side won, the first man may put one
+ * of his clients into a new full seat, enlarging the Presidium (as Khrushchev did after Malenkov's
+ * demotion in 1955 and after the "Anti-Party Group" in June 1957). The fewer of the voters are his
+ * men and the further he stands above the rest, the more he wants it (a first among equals, as
+ * Malenkov was in 1953, does not pack the Presidium); each seat beyond its size at the start costs more.
+ */
+function consolidationOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.consolidation;
+  const won = lastVictory(world, actor);
+  if (won === null || daysBetween(won, world.date) > k.weeks * WEEK_DAYS) return null;
+  const nominee = coOptee(world, actor, true);
+  if (nominee === null) return null;
+  const voters = presidiumVoters(world).filter((v) => v !== actor);
+  const own = voters.filter((v) => world.principals[v].patron === actor).length;
+  const beyond = fullSeats(world).length + 1 - presidiumSize(world);
+  return {
+    choice: "co-opt",
+    target: nominee,
+    label: `Propose ${nameOf(world, nominee)} for a new full seat in the Presidium`,
+    terms: [
+      term("a victory to consolidate: colleagues who are not his men", k.need * dominance(world, actor) * (voters.length ? 1 - own / voters.length : 0)),
+      term("a larger Presidium", -k.size * Math.max(0, beyond)),
+    ],
+  };
+}
+
+/** The date of the last contest settled in favour of the side `who` was on (a purge he won counts), or null. */
+function lastVictory(world: World, who: Id): string | null {
+  for (let i = world.contests.length - 1; i >= 0; i--) {
+    const c = world.contests[i];
+    if (c.open === "health") continue;
+    if ((c.target === who && c.winner === "target") || (c.members.includes(who) && c.winner === "move")) return c.endedOn;
+  }
+  return null;
 }
 
 /**
