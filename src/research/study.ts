@@ -11,6 +11,26 @@ export interface StudyBase {
   label: string;
   whatIfs: string[];
   scenario: Scenario;
+  /**
+   * The model parameters its what-ifs set (stalinist-fear stops fear's drift): a point's values do not
+   * override them, or a study varying that parameter would undo the what-if it measures.
+   */
+  pinned: string[];
+}
+
+type ModelValues = Record<string, Record<string, Record<string, number>>>;
+
+/** A variant of `plain` (the same scenario without what-ifs) as the workers hold it. */
+export function studyBase(key: string, whatIfs: string[], scenario: Scenario, plain: Scenario): StudyBase {
+  const mine = scenario.model as unknown as ModelValues;
+  const theirs = plain.model as unknown as ModelValues;
+  const pinned: string[] = [];
+  for (const [group, rules] of Object.entries(mine)) {
+    for (const [rule, names] of Object.entries(rules)) {
+      for (const [name, value] of Object.entries(names)) if (theirs[group]?.[rule]?.[name] !== value) pinned.push(`${group}.${rule}.${name}`);
+    }
+  }
+  return { key, label: whatIfs.join(" + ") || "baseline", whatIfs, scenario, pinned };
 }
 
 export interface StudyTask {
@@ -36,7 +56,8 @@ export function runStudyChunk(bases: ReadonlyMap<string, StudyBase>, task: Study
     const variants: Variant[] = keys.map((key) => {
       const base = bases.get(key);
       if (!base) throw new Error(`runStudyChunk: no variant "${key}"`);
-      return { label: base.label, whatIfs: base.whatIfs, scenario: { ...base.scenario, model: overrideModel(base.scenario.model, task.overrides) } };
+      const overrides = task.overrides.filter((o) => !base.pinned.includes(o.name));
+      return { label: base.label, whatIfs: base.whatIfs, scenario: { ...base.scenario, model: overrideModel(base.scenario.model, overrides) } };
     });
     return runChunk(variants, { first: task.first, count: task.count, baseSeed: task.baseSeed, csv: false });
   });

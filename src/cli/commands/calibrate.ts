@@ -12,7 +12,7 @@ import { finalize } from "../../research/montecarlo.js";
 import { withInterrupt } from "../../research/run/terminal.js";
 import { bandText, calibrationReportHtml, formatNumber, historyMatchCsv } from "../../research/sensitivity/index.js";
 import { overridesOf, problemOf } from "../../research/study-design.js";
-import type { StudyBase } from "../../research/study.js";
+import { studyBase, type StudyBase } from "../../research/study.js";
 import { estimateTarget, planTargetGroups, type CalibrationTarget, type GroupReports } from "../../research/targets.js";
 import { ScenarioError } from "../../scenarios/load.js";
 import { loadTargetsFile, shippedTargetsFile, type TargetsFile } from "../../scenarios/targets-file.js";
@@ -83,6 +83,8 @@ interface LoadedTargets {
   groups: ReturnType<typeof planTargetGroups>;
   /** Per group, per variant, the loaded scenario. */
   scenarios: Scenario[][];
+  /** Per group, its scenario without what-ifs. */
+  plain: Scenario[];
   principals: Set<string>[];
 }
 
@@ -127,8 +129,9 @@ function loadTargetScenarios(file: TargetsFile): LoadedTargets {
   if (problems.length > 0) throw new InputError(problems, true);
   const groups = planTargetGroups(file.targets);
   const scenarios = groups.groups.map((g) => g.variants.map((whatIfs) => loadForCli(g.scenario, whatIfs).scenario));
-  const principals = groups.groups.map((g) => new Set(Object.keys(bases.get(g.scenario)!.characters)));
-  return { targets: file.targets, infos: infos as MeasureInfo[], groups, scenarios, principals };
+  const plain = groups.groups.map((g) => bases.get(g.scenario)!);
+  const principals = plain.map((scenario) => new Set(Object.keys(scenario.characters)));
+  return { targets: file.targets, infos: infos as MeasureInfo[], groups, scenarios, plain, principals };
 }
 
 /** The command, from its command line or (with `merged`) from the record presidium merge put together from its shards. */
@@ -145,7 +148,7 @@ export async function calibrateCommand(opts: CalibrateOptionValues, merged?: Mer
   const slice = study.shard && studyShard(study.shard, PHASE, [[PHASE, 0, points.length]]);
 
   const key = (g: number, v: number) => `${g}:${v}`;
-  const bases: StudyBase[] = groups.groups.flatMap((g, gi) => g.variants.map((whatIfs, vi) => ({ key: key(gi, vi), label: whatIfs.join(" + ") || "baseline", whatIfs, scenario: loaded.scenarios[gi][vi] })));
+  const bases: StudyBase[] = groups.groups.flatMap((g, gi) => g.variants.map((whatIfs, vi) => studyBase(key(gi, vi), whatIfs, loaded.scenarios[gi][vi], loaded.plain[gi])));
   const scenarioIds = groups.groups.map((_, gi) => loaded.scenarios[gi][0].id);
   const variantCount = bases.length;
   const { session, cost } = StudySession.open(

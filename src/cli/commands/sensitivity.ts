@@ -11,6 +11,7 @@ import { sensitivityReportHtml } from "../../research/report/sensitivity-report.
 import { withInterrupt } from "../../research/run/terminal.js";
 import { formatNumber, rankedMorris, rankedSobol, type MorrisRow, type SobolRow } from "../../research/sensitivity/index.js";
 import type { PointRecord } from "../../research/study-journal.js";
+import { studyBase } from "../../research/study.js";
 import {
   BOOTSTRAP,
   chooseSobolParameters,
@@ -161,7 +162,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
       fingerprint: fingerprint([base.scenario]),
       ...(slice ? { shard: slice } : {}),
     },
-    bases: [{ key: "scenario", label: "scenario", whatIfs, scenario: base.scenario }],
+    bases: [{ ...studyBase("scenario", whatIfs, base.scenario, whatIfs.length > 0 ? loadForCli(opts.scenario).scenario : base.scenario), label: "scenario" }],
     groups: [["scenario"]],
     design: slice ? `${describeDesign} ${shardDesign(slice)}` : describeDesign,
     totalPoints: slice ? slice.end - slice.first : totalPoints,
