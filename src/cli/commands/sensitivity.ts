@@ -126,7 +126,11 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
   checkOutputPaths(outputsOf(opts), base.file);
   const principals = new Set(Object.keys(base.scenario.characters));
   const outcomes = parseOutcomes(opts.outcome, principals);
-  const parameters = study.parameters;
+  const variant = { ...studyBase("scenario", whatIfs, base.scenario, whatIfs.length > 0 ? loadForCli(opts.scenario).scenario : base.scenario), label: "scenario" };
+  // A parameter the what-ifs set is not varied: its points would all play the same games.
+  const fixed = study.parameters.filter((p) => variant.pinned.includes(p.name)).map((p) => p.name);
+  const parameters = study.parameters.filter((p) => !variant.pinned.includes(p.name));
+  if (parameters.length === 0) throw new UsageError(`every parameter selected (${fixed.join(", ")}) is set by the what-if ${whatIfs.join(" + ")}, so none can be varied`);
   const planned = plannedPoints(method, parameters.length, design);
   const totalPoints = planned.morris + planned.sobol;
   const phases: PhaseRange[] = [
@@ -141,7 +145,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
   const slice = study.shard && studyShard(study.shard, shardPhase, phases);
 
   const describeDesign = [
-    `${parameters.length} parameter${parameters.length === 1 ? "" : "s"} of ${base.scenario.id}${whatIfs.length ? ` (what-if ${whatIfs.join(" + ")})` : ""};`,
+    `${parameters.length} parameter${parameters.length === 1 ? "" : "s"} of ${base.scenario.id}${whatIfs.length ? ` (what-if ${whatIfs.join(" + ")}${fixed.length ? `, which sets ${fixed.join(", ")}: not varied` : ""})` : ""};`,
     planned.morris > 0 ? `Morris: ${design.trajectories} trajectories of ${parameters.length + 1} points = ${planned.morris.toLocaleString("en-US")} points;` : "",
     planned.sobol > 0 ? `Sobol on ${method === "both" ? `the top ${planned.sobolFactors}` : `all ${planned.sobolFactors}`}: ${design.samples} x ${planned.sobolFactors + 2} = ${planned.sobol.toLocaleString("en-US")} points;` : "",
   ]
@@ -158,11 +162,11 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
       ...(method !== "sobol" ? { trajectories: design.trajectories, levels: design.levels } : {}),
       ...(method !== "morris" ? { samples: design.samples } : {}),
       ...(method === "both" ? { top: design.top } : {}),
-      ...sharedPlan(study),
-      fingerprint: fingerprint([base.scenario]),
+      ...sharedPlan({ ...study, parameters }),
+      fingerprint: fingerprint([base.scenario], variant.pinned.length > 0 ? `pinned:${JSON.stringify(variant.pinned)}` : ""),
       ...(slice ? { shard: slice } : {}),
     },
-    bases: [{ ...studyBase("scenario", whatIfs, base.scenario, whatIfs.length > 0 ? loadForCli(opts.scenario).scenario : base.scenario), label: "scenario" }],
+    bases: [variant],
     groups: [["scenario"]],
     design: slice ? `${describeDesign} ${shardDesign(slice)}` : describeDesign,
     totalPoints: slice ? slice.end - slice.first : totalPoints,

@@ -577,26 +577,28 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
  * The winner's consolidation: in the months after a contest his side won, the first man may put one
  * of his clients into a new full seat, enlarging the Presidium (as Khrushchev did after Malenkov's
  * demotion in 1955 and after the "Anti-Party Group" in June 1957). The fewer of the voters are his
- * men and the further he stands above the rest, the more he wants it (a first among equals, as
- * Malenkov was in 1953, does not pack the Presidium); each seat beyond its size at the start costs more.
+ * men and the further he stands above the rest, the more he wants it; each seat beyond its size at the
+ * start costs more. (With the defaults a first man wants a first new seat above dominance 0.17: Malenkov,
+ * first among equals at about 0.3 in 1953, proposes one in some runs, which history did not see.)
  */
 function consolidationOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.consolidation;
   const won = lastVictory(world, actor);
   if (won === null || daysBetween(won, world.date) > k.weeks * WEEK_DAYS) return null;
-  const nominee = coOptee(world, actor, true);
-  if (nominee === null) return null;
+  // A new seat the Presidium refused is not asked for again for a while.
+  if ((world.memory.proposals[`enlarge:${actor}`] ?? "") > addDays(world.date, -world.params.governing.vacancy.retryWeeks * WEEK_DAYS)) return null;
   const voters = presidiumVoters(world).filter((v) => v !== actor);
   const own = voters.filter((v) => world.principals[v].patron === actor).length;
+  const need = k.need * dominance(world, actor) * (voters.length ? 1 - own / voters.length : 0);
+  if (need <= 0) return null;
+  const nominee = coOptee(world, actor, true);
+  if (nominee === null) return null;
   const beyond = fullSeats(world).length + 1 - presidiumSize(world);
   return {
     choice: "co-opt",
     target: nominee,
     label: `Propose ${nameOf(world, nominee)} for a new full seat in the Presidium`,
-    terms: [
-      term("a victory to consolidate: colleagues who are not his men", k.need * dominance(world, actor) * (voters.length ? 1 - own / voters.length : 0)),
-      term("a larger Presidium", -k.size * Math.max(0, beyond)),
-    ],
+    terms: [term("a victory to consolidate: colleagues who are not his men", need), term("a larger Presidium", -k.size * Math.max(0, beyond))],
   };
 }
 
@@ -634,8 +636,12 @@ function bestFor(world: World, postId: Id, proposer: Id): Id | null {
 function coOpt(ctx: DecisionContext, actor: Id, who: Id): void {
   const world = ctx.world;
   const k = world.params.governing.vacancy;
+  const enlarging = vacancies(world) === 0;
   const result = putToVote(ctx, { proposer: actor, what: `to make ${nameOf(world, who)} a full member of the Presidium`, key: `co-opt:${who}`, termsFor: (v) => [term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)), term("it adds to the first man's following", -k.balance * (world.principals[who].patron === actor ? 1 : 0) * (1 - world.globals.fear))] });
-  if (!result.passed) return;
+  if (!result.passed) {
+    if (enlarging) world.memory.proposals[`enlarge:${actor}`] = world.date;
+    return;
+  }
   const p = world.principals[who];
   p.presidium = "full";
   p.regard[actor] = clamp(regardOf(p, actor) + k.gratitude, -1, 1);
