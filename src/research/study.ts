@@ -2,7 +2,7 @@
 // difference between points is the parameters' doing and not the dice's). At each point one or more
 // groups of variants are run: a group is a scenario with what-if sets played on the same seeds, so
 // paired differences (a cause's effect) can be measured there. Pure: the engine and arithmetic.
-import { overrideModel, type ParameterOverride, type Scenario } from "../engine/index.js";
+import { changedParameters, overrideModel, type ParameterOverride, type Scenario } from "../engine/index.js";
 import { runChunk, type ChunkResult, type Variant } from "./experiment.js";
 
 /** A loaded scenario variant the workers hold once, by key. */
@@ -18,19 +18,9 @@ export interface StudyBase {
   pinned: string[];
 }
 
-type ModelValues = Record<string, Record<string, Record<string, number>>>;
-
 /** A variant of `plain` (the same scenario without what-ifs) as the workers hold it. */
 export function studyBase(key: string, whatIfs: string[], scenario: Scenario, plain: Scenario): StudyBase {
-  const mine = scenario.model as unknown as ModelValues;
-  const theirs = plain.model as unknown as ModelValues;
-  const pinned: string[] = [];
-  for (const [group, rules] of Object.entries(mine)) {
-    for (const [rule, names] of Object.entries(rules)) {
-      for (const [name, value] of Object.entries(names)) if (theirs[group]?.[rule]?.[name] !== value) pinned.push(`${group}.${rule}.${name}`);
-    }
-  }
-  return { key, label: whatIfs.join(" + ") || "baseline", whatIfs, scenario, pinned };
+  return { key, label: whatIfs.join(" + ") || "baseline", whatIfs, scenario, pinned: changedParameters(scenario.model, plain.model) };
 }
 
 export interface StudyTask {

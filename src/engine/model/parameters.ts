@@ -118,12 +118,24 @@ export function resolveParameters(catalog: ParameterCatalog, overrides: readonly
 export function differingParameters(catalog: ParameterCatalog, model: ModelParameters): Record<string, number> {
   const values = model as unknown as Record<string, Record<string, Record<string, number>>>;
   const out: Record<string, number> = {};
-  for (const name of [...catalog.entries.keys()].sort()) {
+  for (const name of changedParameters(catalog.defaults, model)) {
     const [group, rule, param] = name.split(".");
-    const v = values[group]?.[rule]?.[param];
-    if (v !== catalog.entries.get(name)!.value) out[name] = v;
+    out[name] = values[group][rule][param];
   }
   return out;
+}
+
+/** The dotted names, in name order, of the parameters whose values differ between two models. */
+export function changedParameters(a: ModelParameters, b: ModelParameters): string[] {
+  const mine = a as unknown as Record<string, Record<string, Record<string, number>>>;
+  const theirs = b as unknown as Record<string, Record<string, Record<string, number>>>;
+  const out: string[] = [];
+  for (const [group, rules] of Object.entries(mine)) {
+    for (const [rule, names] of Object.entries(rules)) {
+      for (const [name, value] of Object.entries(names)) if (theirs[group]?.[rule]?.[name] !== value) out.push(`${group}.${rule}.${name}`);
+    }
+  }
+  return out.sort();
 }
 
 /**
