@@ -802,6 +802,8 @@ export interface ModelParameters {
     contest: {
       /** Share of the distance to certainty that belief in the CC gains when a plenum settles a contest. */
       plenumLesson: number;
+      /** Share of the distance to certainty that belief in the CC gains when a plenum is asked to approve a removal, an arrest or an election the Presidium decided. */
+      ratifyLesson: number;
       /** Share of belief in the CC lost when force settles a contest. */
       forceLesson: number;
       /** Fear added when force settles a contest. */

@@ -14,8 +14,8 @@ import { isMajority } from "../units.js";
 import { contestLean, frontOf } from "./cadres.js";
 import { arrestOdds, condemning, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
 import { applyFate, decideFates, type FateCase } from "./fates.js";
-import { learnFromContest } from "./learning.js";
-import { costOfFailure, describeDemand, knownMembersOf, pledgedCount } from "./moves.js";
+import { learnFromContest, learnFromRatification } from "./learning.js";
+import { costOfFailure, describeDemand, knownMembersOf, mayAskCadre, pledgedCount } from "./moves.js";
 import { announcePosts, postsAtStake, shareOutPosts } from "./succession.js";
 
 type Side = "target" | "move" | "neutral";
@@ -291,7 +291,8 @@ function arrest(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   if (success) {
     record(world, { type: "arrest", audience: "public", actor: moveLeader(world, move) ?? undefined, text: `${nameOf(world, move.target)} is arrested${withTarget > 0 ? " before his own people can act" : ""}; the Presidium expels him and the plenum later approves it.`, data: { move: move.id, odds } });
     const kingmakers = Object.entries(crisis.sides).filter(([c, s]) => s === "move" && c !== move.target).map(([c]) => c);
-    return settle(ctx, crisis, move, "move", "force", { resigned: false }, kingmakers);
+    settle(ctx, crisis, move, "move", "force", { resigned: false }, kingmakers);
+    return learnFromRatification(world);
   }
   record(world, { type: "arrest-fails", audience: "public", text: `The attempt to arrest ${nameOf(world, move.target)} fails${withTarget > 0 ? ": his own people stand by him" : ""}; the movers are exposed.`, data: { move: move.id, odds } });
   const kingmakers = Object.entries(crisis.sides).filter(([, s]) => s === "target").map(([c]) => c);
@@ -561,6 +562,8 @@ function ratify(ctx: DecisionContext, crisis: Crisis, move: Move, byVote: boolea
   const needsPlenum = postsAtStake(world, move).some((p) => world.posts[p].powers.includes("firstSecretary"));
   if (needsPlenum) record(world, { type: "plenum-ratifies", audience: "public", text: `A Central Committee plenum, without debate, approves the Presidium's decision.`, data: { move: move.id } });
   settle(ctx, crisis, move, "move", byVote ? "session" : "plenum", { resigned: crisis.answer === "resign" }, []);
+  // Settled "by the plenum" (an absent target), the contest's own lesson is the larger one.
+  if (needsPlenum && byVote) learnFromRatification(world);
 }
 
 // ------------------------------------------------------------------------------------------ plenum
@@ -622,9 +625,12 @@ function plenumWait(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const k = world.params.crisis.plenumLobby;
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of move.members) sides[m] = "move";
+  // A member who said no is not asked again, as in the weeks of lobbying before the strike.
   for (const c of votingCc(world)) {
-    if (c.pledge === move.id || (crisis.arrived[c.id] ?? Infinity) > crisis.day || crisis.signatures.includes(c.id)) continue;
-    if (ctx.rng.chance("crisis", logistic(k.slope * (k.threshold - contestLean(world, c, move, sides))) * k.reach)) c.pledge = move.id;
+    if (c.pledge === move.id || (crisis.arrived[c.id] ?? Infinity) > crisis.day || crisis.signatures.includes(c.id) || !mayAskCadre(world, c, move)) continue;
+    if (!ctx.rng.chance("crisis", k.reach)) continue;
+    if (ctx.rng.chance("crisis", logistic(k.slope * (k.threshold - contestLean(world, c, move, sides))))) c.pledge = move.id;
+    else c.refused[move.id] = world.date;
   }
   if (crisis.day + 1 >= (crisis.plenumDay ?? Infinity)) crisis.phase = "plenum";
 }

@@ -19,6 +19,7 @@ import { costOfFailure, knownMembersOf, startMove } from "./moves.js";
 import { putToVote } from "./presidium.js";
 import { arrestChance, removalVoteOdds } from "./estimate.js";
 import { claimScore, organsHeldTooPenalty } from "./succession.js";
+import { learnFromRatification } from "./learning.js";
 
 // ------------------------------------------------------------------------------------------ courting
 
@@ -672,7 +673,10 @@ function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
     return;
   }
   takePost(world, who, postId);
-  if (elected) record(world, { type: "plenum-ratifies", audience: "public", text: `A Central Committee plenum elects ${nameOf(world, who)} ${post.title}.`, data: { post: postId } });
+  if (elected) {
+    record(world, { type: "plenum-ratifies", audience: "public", text: `A Central Committee plenum elects ${nameOf(world, who)} ${post.title}.`, data: { post: postId } });
+    learnFromRatification(world);
+  }
   record(world, { type: "appointment", audience: "public", actor: who, text: `${nameOf(world, who)} becomes ${post.title}.`, data: { post: postId } });
   refreshPower(world);
   updatePrimacy(world);

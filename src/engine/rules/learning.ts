@@ -38,6 +38,23 @@ export function learnFromContest(world: World, contest: ContestRecord): void {
 }
 
 /**
+ * A plenum asked to approve what the Presidium decided (a removal, an arrest, an election to a post
+ * the CC fills) teaches a little that the CC is the body that decides: the more often it is asked, the
+ * harder it becomes to pass it by. Khrushchev's leadership put Beria's case (July 1953), the First
+ * Secretary's election (September 1953) and Malenkov's condemnation (January 1955) before plenums;
+ * by 1957 the CC was no longer a body the Presidium could ignore. A lesson a fraction of a settled
+ * contest's (plenumLesson): being asked is not deciding.
+ */
+export function learnFromRatification(world: World): void {
+  const share = world.params.learning.contest.ratifyLesson;
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (inPlay(p)) p.believesCcDecides = clamp(p.believesCcDecides + share * (1 - p.believesCcDecides));
+  }
+  world.globals.ccArbiter = clamp(world.globals.ccArbiter + share * (1 - world.globals.ccArbiter));
+}
+
+/**
  * Fear is, above all, fear of the organs. Each week it drifts toward the level the security organs'
  * standing sets: high while their chief is an independent power in the leadership (ambitious, without
  * restraint, with a full seat), low once the organs answer to the party. So fear fell after Beria's

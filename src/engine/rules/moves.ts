@@ -8,7 +8,7 @@ import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
 import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, topPostValue, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
-import type { Id, Move, MoveBelief, Principal, World } from "../state.js";
+import type { Cadre, Id, Move, MoveBelief, Principal, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { attitude, contestLean, frontOf } from "./cadres.js";
 import { estimateSuccess } from "./estimate.js";
@@ -380,6 +380,12 @@ function mergeMoves(world: World, move: Move, rival: Move, approacher: Id, recru
 
 // ----------------------------------------------------------------------------------------- the CC
 
+/** Whether a CC member may be asked for his vote: not if he refused this move in the last askAgainAfterDays. */
+export function mayAskCadre(world: World, c: Cadre, move: Move): boolean {
+  const refused = c.refused[move.id];
+  return refused === undefined || refused <= addDays(world.date, -world.params.moves.approach.askAgainAfterDays);
+}
+
 /** Lobbying: a few contacts a week, chosen by the member; each is a pledge, a refusal, or a leak. */
 export function lobbyCc(ctx: DecisionContext, move: Move, member: Id): void {
   const world = ctx.world;
@@ -389,15 +395,12 @@ export function lobbyCc(ctx: DecisionContext, move: Move, member: Id): void {
   const known = knownMembersOf(world, member, move);
   const voters = presidiumVoters(world);
   const credibility = voters.length ? voters.filter((v) => known.includes(v)).length / voters.length : 0;
-  const askAgainIfBefore = addDays(world.date, -world.params.moves.approach.askAgainAfterDays);
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of known) sides[m] = "move";
   // The best prospects first: one's own clients, fellow members' clients, the disaffected.
   const scored: { c: (typeof world.cadres)[number]; s: number }[] = [];
   for (const c of votingCc(world)) {
-    if (c.pledge === move.id || c.patron === move.target) continue;
-    const refused = c.refused[move.id];
-    if (refused !== undefined && refused > askAgainIfBefore) continue;
+    if (c.pledge === move.id || c.patron === move.target || !mayAskCadre(world, c, move)) continue;
     const s = (c.patron === member ? k.ownClient : c.patron !== null && known.includes(c.patron) ? k.memberClient : 0) - contestLean(world, c, move, sides);
     scored.push({ c, s });
   }
