@@ -239,6 +239,23 @@ describe("Monte Carlo tally", () => {
     expect(r.lastExecutionYear).toEqual({ none: 4 });
   });
 
+  it("counts the circular flow: the man first on the first congress's day, and whether his clients gained 10 points of the CC", () => {
+    const t = emptyTally();
+    const run = (seed: number, first: string, start: number, atCongress: number) =>
+      quietRun({
+        seed,
+        primacyHistory: [{ who: "malenkov", from: "1953-03-15" }, { who: first, from: "1955-02-08" }, { who: "molotov", from: "1956-06-01" }],
+        clientShare: { start: { [first]: start }, congresses: [{ date: "1956-02-25", shares: { [first]: atCongress } }, { date: "1961-10-31", shares: { [first]: 0.9 } }], end: {} },
+      });
+    addRun(t, run(1, "khrushchev", 0.05, 0.15)); // exactly 10 points: counts
+    addRun(t, run(2, "khrushchev", 0.05, 0.14));
+    addRun(t, run(3, "khrushchev", 0, 0.3));
+    addRun(t, run(4, "bulganin", 0.02, 0.2));
+    // A run without a congress that elects a CC counts for nobody.
+    addRun(t, quietRun({ seed: 5, clientShare: { start: {}, congresses: [], end: {} } }));
+    expect(finalize(t).circularFlow).toEqual({ first: { khrushchev: 3, bulganin: 1 }, gained: { khrushchev: 2, bulganin: 1 } });
+  });
+
   it("counts arrests, executions and removals by force (march-1953)", () => {
     const march = (over: Partial<RunSummary>) => quietRun({ scenario: "march-1953", startingLeader: "malenkov", leader: "malenkov", topPost: "premier", endDate: "1955-12-31", primacyHistory: [{ who: "malenkov", from: "1953-03-05" }], primacyYearEnd: {}, ...over });
     const arrestBeria = contest({ date: "1953-06-26", target: "beria", targetRole: "full", venue: "force", answer: null, presidium: null, launchedWhileAway: false, firstThree: ["khrushchev", "malenkov", "bulganin"], initiator: "khrushchev", initiatorRole: "secretary", fates: [{ who: "beria", fate: "executed", proposedBy: "khrushchev", softenedBy: [] }], posts: { "interior-minister": "kruglov" }, kingmakers: ["zhukov"], armySide: "move" });

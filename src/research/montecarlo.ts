@@ -29,10 +29,15 @@ export const venues = ["session", "plenum", "force"] as const;
 export const LOPSIDED_SHARE = 0.8;
 /** How many example seeds of each outcome the report keeps (to re-run with `presidium run --seed`). */
 export const EXAMPLE_SEEDS = 5;
-/** VALIDATION.md's bounds: a plenum 1 to 10 days after its session; a vacancy refilled within 8 weeks; a credible move for a security chief. */
+/**
+ * VALIDATION.md's bounds: a plenum 1 to 10 days after its session; a vacancy refilled within 8 weeks;
+ * a credible move for a security chief; the circular flow's gain of 10 points in the first man's
+ * clients' share of the CC.
+ */
 export const PLENUM_DELAY = { min: 1, max: 10 } as const;
 export const REFILL_WEEKS = 8;
 export const CREDIBLE_ODDS = 0.3;
+export const CIRCULAR_FLOW_GAIN = 0.1;
 
 type Counts = Record<string, number>;
 
@@ -99,6 +104,11 @@ export interface Tally {
   clientShareEnd: Counts;
   /** Client shares at each congress (by congress date). */
   congressShares: Record<string, Counts>;
+  /**
+   * The circular flow: runs by the man first on the day of the first congress that elects a CC, and
+   * those where his clients' share of it is CIRCULAR_FLOW_GAIN or more above their share at the start.
+   */
+  circularFlow: { first: Counts; gained: Counts };
   /** Runs by the year of their last execution ("none" if none). */
   lastExecution: Counts;
   fearEnd: number;
@@ -155,6 +165,7 @@ export function emptyTally(meta: { scenario?: string; whatIfs?: readonly string[
     clientShareStart: {},
     clientShareEnd: {},
     congressShares: {},
+    circularFlow: { first: {}, gained: {} },
     lastExecution: {},
     fearEnd: 0,
     exampleSeeds: { removed: [], survived: [] },
@@ -304,11 +315,24 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
   for (const [who, s] of Object.entries(run.clientShare.start)) bump(tally.clientShareStart, who, fixed(s));
   for (const [who, s] of Object.entries(run.clientShare.end)) bump(tally.clientShareEnd, who, fixed(s));
   for (const c of run.clientShare.congresses) for (const [who, s] of Object.entries(c.shares)) bump(nested(tally.congressShares, c.date, () => ({})), who, fixed(s));
+  const congress = run.clientShare.congresses[0];
+  const first = congress ? primacyOn(run, congress.date) : null;
+  if (congress && first !== null) {
+    bump(tally.circularFlow.first, first);
+    if ((congress.shares[first] ?? 0) - (run.clientShare.start[first] ?? 0) >= CIRCULAR_FLOW_GAIN - 1e-9) bump(tally.circularFlow.gained, first);
+  }
   bump(tally.lastExecution, run.executions.length ? run.executions[run.executions.length - 1].date.slice(0, 4) : "none");
   tally.fearEnd += fixed(run.fear.end);
   const examples = run.leaderRemoved ? tally.exampleSeeds.removed : tally.exampleSeeds.survived;
   if (examples.length < EXAMPLE_SEEDS) examples.push(run.seed);
   return tally;
+}
+
+/** Who held primacy on a day of the run (the last change on or before it). */
+function primacyOn(run: RunSummary, date: string): string | null {
+  let who: string | null = null;
+  for (const h of run.primacyHistory) if (h.from <= date) who = h.who;
+  return who;
 }
 
 /** Adds every number of `from` into `into`, recursively (counts merge exactly by addition). */
@@ -394,6 +418,8 @@ export interface MonteCarloReport {
   trips: Counts;
   /** Mean share of the voting CC held by each principal's clients at the start, at each congress and at the end. */
   clientShares: { start: Counts; congresses: Record<string, Counts>; end: Counts };
+  /** Runs by the man first at the first congress that elects a CC, and those where his clients gained CIRCULAR_FLOW_GAIN of it. */
+  circularFlow: { first: Counts; gained: Counts };
   lastExecutionYear: Counts;
   meanFearAtEnd: number | null;
   exampleSeeds: { removed: number[]; survived: number[] };
@@ -448,6 +474,7 @@ export function finalize(tally: Tally): MonteCarloReport {
     policies: { adopted: byCount(tally.policies), years: Object.fromEntries(Object.keys(tally.policyYears).sort().map((p) => [p, sorted(tally.policyYears[p])])) },
     trips: byCount(tally.trips),
     clientShares: { start: mean(tally.clientShareStart), congresses: Object.fromEntries(Object.keys(tally.congressShares).sort().map((d) => [d, mean(tally.congressShares[d])])), end: mean(tally.clientShareEnd) },
+    circularFlow: { first: byCount(tally.circularFlow.first), gained: byCount(tally.circularFlow.gained) },
     lastExecutionYear: sorted(tally.lastExecution),
     meanFearAtEnd: n ? round(tally.fearEnd / FIXED / n) : null,
     exampleSeeds: { removed: [...tally.exampleSeeds.removed], survived: [...tally.exampleSeeds.survived] },
