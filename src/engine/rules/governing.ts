@@ -800,10 +800,10 @@ function demandSeat(ctx: DecisionContext, actor: Id, first: Id): void {
   const grant = regardOf(f, actor) + trustOf(f, actor) + (a.patron === first ? k.client : 0) - k.threshold - k.rivalry * threat(world, f, actor);
   world.memory.demands[actor] = world.date;
   record(world, { type: "demand", audience: [actor, first], actor, text: `${nameOf(world, actor)} asks ${nameOf(world, first)} for a full seat in the Presidium; ${grant > 0 ? "he agrees to propose it" : "he is put off"}.`, data: { granted: grant > 0 } });
-  if (grant > 0 && vacancies(world) > 0) coOpt(ctx, first, actor);
-  else {
-    a.grievances.push({ against: first, cause: "refused a seat he asked for", weight: k.grievance, date: world.date });
-  }
+  // A seat filled earlier in the week leaves nothing to propose, but he agreed: no grudge for that.
+  if (grant > 0) {
+    if (vacancies(world) > 0) coOpt(ctx, first, actor);
+  } else a.grievances.push({ against: first, cause: "refused a seat he asked for", weight: k.grievance, date: world.date });
 }
 
 // ------------------------------------------------------------------------------------- overruling
