@@ -191,6 +191,21 @@ describe("loader errors that are not about the file's content", () => {
     expect(nowhere).toThrow(`${shown(minimalFile)}: setting globals.dread.value: path "globals.dread.value" does not resolve: no "dread" in globals (has: fear, ccArbiter)`);
   });
 
+  it("lets a what-if set one model parameter in a group the scenario does not override yet, keeping its other overrides", () => {
+    const doc = { parameters: { learning: { contest: { forceLesson: { value: 0.2, reason: "r" } } } }, whatIfs: { still: { patch: [
+      { set: "parameters.learning.fear.drift", value: { value: 0, reason: "what-if" } },
+      { set: "parameters.crisis.strike.odds", value: { value: 3, reason: "what-if" } },
+    ] } } };
+    expect((applyWhatIfs(doc, ["still"]) as typeof doc).parameters).toEqual({
+      learning: { contest: { forceLesson: { value: 0.2, reason: "r" } }, fear: { drift: { value: 0, reason: "what-if" } } },
+      crisis: { strike: { odds: { value: 3, reason: "what-if" } } },
+    });
+    // Elsewhere a path must exist: a misspelt key is an error, not a new branch.
+    expect(() => applyWhatIfs({ globals: {}, whatIfs: { w: { patch: [{ set: "globals.dread.value", value: 1 }] } } }, ["w"])).toThrow(/does not resolve: no "dread" in globals/);
+    // Under `parameters` the schema names a group the catalogue does not have.
+    expect(() => loadScenarioFile(minimalFile, { settings: [{ path: "parameters.lerning.fear.drift", value: { value: 0, reason: "typo" } }] })).toThrow(/parameters\.lerning/);
+  });
+
   it("formats the error message as the issue lines", () => {
     const error = (() => {
       try {

@@ -160,6 +160,9 @@ function walkToParent(root: unknown, path: string): { parent: Mapping | unknown[
       steps.push(elementStep(node, index));
       node = node[index];
     } else if (isMapping(node)) {
+      // Model parameters are overridden sparsely: a path under `parameters` may name a group the
+      // scenario does not override yet (the schema then checks it against the catalogue).
+      if (!Object.hasOwn(node, segment) && segments[0] === "parameters") node[segment] = {};
       if (!Object.hasOwn(node, segment)) throw new PatchPathError(path, missingKey(node, segment, steps));
       steps.push(segment);
       node = node[segment];
