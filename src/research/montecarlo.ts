@@ -319,6 +319,7 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
   const first = congress ? primacyOn(run, congress.date) : null;
   if (congress && first !== null) {
     bump(tally.circularFlow.first, first);
+    // The tolerance keeps a gain of exactly 10 points (0.15 - 0.05 in floating point) a gain.
     if ((congress.shares[first] ?? 0) - (run.clientShare.start[first] ?? 0) >= CIRCULAR_FLOW_GAIN - 1e-9) bump(tally.circularFlow.gained, first);
   }
   bump(tally.lastExecution, run.executions.length ? run.executions[run.executions.length - 1].date.slice(0, 4) : "none");
