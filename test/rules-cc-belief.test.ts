@@ -5,13 +5,18 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createWorld, mixSeed, simulate } from "../src/engine/index.js";
+import { crisisPhase } from "../src/engine/rules/crisis.js";
 import { learnFromRatification } from "../src/engine/rules/learning.js";
-import { mayAskCadre } from "../src/engine/rules/moves.js";
+import { mayAskCadre, startMove } from "../src/engine/rules/moves.js";
 import { addDays } from "../src/engine/calendar.js";
+import { votingCc } from "../src/engine/queries.js";
+import { Rng } from "../src/engine/rng.js";
 import type { Move } from "../src/engine/state.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
-const march = loadScenarioFile(fileURLToPath(new URL("../scenarios/march-1953.yaml", import.meta.url))).scenario;
+const load = (id: string) => loadScenarioFile(fileURLToPath(new URL(`../scenarios/${id}.yaml`, import.meta.url))).scenario;
+const march = load("march-1953");
+const june = load("june-1957");
 
 describe("a plenum asked to approve", () => {
   it("moves every living principal's belief and the CC's standing a share of the way to certainty", () => {
@@ -62,5 +67,38 @@ describe("asking a CC member for his vote", () => {
     expect(mayAskCadre(world, member, other)).toBe(true);
     world.date = addDays(world.date, world.params.moves.approach.askAgainAfterDays);
     expect(mayAskCadre(world, member, move)).toBe(true);
+  });
+});
+
+describe("while a plenum waits", () => {
+  it("the majority asks each member in town once: a refusal is dated, and a man who refused is not won over later", () => {
+    const world = createWorld(june, { seed: 5 });
+    // Nobody signs a demand for the plenum, so it waits the whole week.
+    world.params = structuredClone(world.params);
+    world.params.crisis.attendance.signLean = 99;
+    const ctx = { world, rng: new Rng(world.rng), decisions: [], used: new Set<string>() };
+    const move = startMove(ctx, "molotov", "khrushchev", []);
+    move.members.push("malenkov", "kaganovich");
+    const voters = votingCc(world);
+    const start = world.date;
+    // One member turned the movers down a week ago.
+    const earlier = voters[0];
+    earlier.refused[move.id] = addDays(start, -7);
+    world.crisis = {
+      move: move.id, venue: "session", phase: "plenum-called", day: 0, startedOn: start, answer: "plenum", sessionDays: 1, sessionEndedDay: 0,
+      tally: { for: 7, against: 4, voters: 11 }, sides: {}, arrived: Object.fromEntries(voters.map((c) => [c.id, 0])), signatures: [], plenumDay: 100, conceded: [], fullMembers: 3, army: [],
+    };
+    crisisPhase(ctx);
+    expect(world.crisis?.phase).toBe("plenum-called");
+    expect(earlier.pledge).toBeNull();
+    expect(earlier.refused[move.id]).toBe(addDays(start, -7));
+    const refusedNow = voters.filter((c) => c !== earlier && c.refused[move.id] !== undefined);
+    const pledged = voters.filter((c) => c.pledge === move.id);
+    expect(refusedNow.length).toBeGreaterThan(10);
+    expect(pledged.length).toBeGreaterThan(0);
+    for (const c of refusedNow) {
+      expect(c.refused[move.id] >= start && c.refused[move.id] < addDays(start, 7), c.id).toBe(true);
+      expect(c.pledge, c.id).not.toBe(move.id);
+    }
   });
 });

@@ -203,7 +203,9 @@ describe("loader errors that are not about the file's content", () => {
     // Elsewhere a path must exist: a misspelt key is an error, not a new branch.
     expect(() => applyWhatIfs({ globals: {}, whatIfs: { w: { patch: [{ set: "globals.dread.value", value: 1 }] } } }, ["w"])).toThrow(/does not resolve: no "dread" in globals/);
     // Under `parameters` the schema names a group the catalogue does not have.
-    expect(() => loadScenarioFile(minimalFile, { settings: [{ path: "parameters.lerning.fear.drift", value: { value: 0, reason: "typo" } }] })).toThrow(/parameters\.lerning/);
+    expect(() => loadScenarioFile(minimalFile, { settings: [{ path: "parameters.lerning.fear.drift", value: { value: 0, reason: "typo" } }] })).toThrow(/unknown model parameter "lerning\.fear\.drift" \(names are GROUP\.RULE\.NAME; groups: ai, /);
+    // Removing is not setting: a missing group is named, not created.
+    expect(() => applyWhatIfs({ parameters: {}, whatIfs: { w: { patch: [{ remove: "parameters.learning.fear.drift" }] } } }, ["w"])).toThrow(/no "learning" in parameters/);
   });
 
   it("formats the error message as the issue lines", () => {

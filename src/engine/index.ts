@@ -2,7 +2,7 @@
 export { createWorld, type WorldOptions } from "./setup.js";
 export { advance, decisionsFor, playScripted, simulate, step, legalActions, IllegalAction } from "./engine.js";
 export { viewFor, type SeatView, type PrincipalView, type RowView } from "./view.js";
-export { summarize, type RunSummary, type ContestSummary } from "./summary.js";
+export { firstOn, summarize, type RunSummary, type ContestSummary } from "./summary.js";
 export { mixSeed } from "./rng.js";
 export { scenarioSchema, type Scenario, type ScenarioFile, type ScenarioInput } from "./scenario/schema.js";
 export type { World, LogEntry, Decision, Awaiting, Fate, Reason, ContestRecord, OptionView } from "./state.js";

@@ -4,7 +4,6 @@
 // the seat's own state, the log entries whose audience includes it, and what the rules treat as
 // public (posts, patrons, grievances, policies, prestige). Each read carries its spread and evidence.
 import { optionId, term, termValue } from "./ai/choice.js";
-import { addDays } from "./calendar.js";
 import { rowEffect, rowMix } from "./constituencies.js";
 import { canKnow, nameOf } from "./log.js";
 import { powerShare } from "./power.js";
@@ -13,7 +12,7 @@ import { threat, tie } from "./relations.js";
 import { attitude, contestLean } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
 import { atLeast, estimateSuccess, publicTurnChance } from "./rules/estimate.js";
-import { chooseDemand, knownMembersOf, responseOptions } from "./rules/moves.js";
+import { chooseDemand, knownMembersOf, mayAskCadre, responseOptions } from "./rules/moves.js";
 import type { Id, LogEntry, Move, MoveBelief, Principal, Reason, World } from "./state.js";
 import { summarize } from "./summary.js";
 import { runTrends, type Trends } from "./trends.js";
@@ -745,12 +744,9 @@ class OutcomeContext {
     const sides: Record<Id, "target" | "move"> = {};
     for (const m of known) sides[m] = "move";
     const bMove = { ...move, members: known };
-    const since = addDays(w.date, -w.params.moves.approach.askAgainAfterDays);
     const prospects: { lean: number; s: number; loyal: number }[] = [];
     for (const c of votingCc(bw)) {
-      if (c.pledge === move.id || c.patron === move.target) continue;
-      const refused = c.refused[move.id];
-      if (refused !== undefined && refused > since) continue;
+      if (c.pledge === move.id || c.patron === move.target || !mayAskCadre(w, c, move)) continue;
       const lean = contestLean(bw, c, bMove, sides);
       prospects.push({ lean, s: (c.patron === this.seat ? k.ownClient : c.patron !== null && known.includes(c.patron) ? k.memberClient : 0) - lean, loyal: Math.max(0, attitude(bw, c, move.target)) });
     }

@@ -178,11 +178,16 @@ function yearEnds(world: World): Record<string, Id | null> {
   for (let y = Number(world.start.slice(0, 4)); y <= last; y++) {
     const day = `${y}-12-31`;
     if (day > world.date && day <= world.end) continue;
-    let who: Id | null = null;
-    for (const h of world.primacyHistory) if (h.from <= day) who = h.who;
-    out[String(y)] = who;
+    out[String(y)] = firstOn(world.primacyHistory, day);
   }
   return out;
+}
+
+/** Who held primacy on a day, from a run's history of it (the last change on or before the day). */
+export function firstOn(history: readonly { who: Id | null; from: string }[], day: string): Id | null {
+  let who: Id | null = null;
+  for (const h of history) if (h.from <= day) who = h.who;
+  return who;
 }
 
 /** Every loss of a full seat must be a fate of a contest, a death, or a promotion's reverse (none). */

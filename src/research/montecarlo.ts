@@ -2,7 +2,7 @@
 // a report in the terms of the validation targets (VALIDATION.md sections A and B, and what the AI
 // chose to do). Every count is an integer in a nested record, so tallies of chunks merge exactly by
 // adding, whatever their order. Pure: no I/O, no clock; the caller runs the games.
-import { fateLadder, type Fate, type RunSummary } from "../engine/index.js";
+import { fateLadder, firstOn, type Fate, type RunSummary } from "../engine/index.js";
 import { rateOf, type Rate } from "./interval.js";
 
 /** Run-level outcomes counted once per run in which they happen (and paired across variants). */
@@ -316,7 +316,7 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
   for (const [who, s] of Object.entries(run.clientShare.end)) bump(tally.clientShareEnd, who, fixed(s));
   for (const c of run.clientShare.congresses) for (const [who, s] of Object.entries(c.shares)) bump(nested(tally.congressShares, c.date, () => ({})), who, fixed(s));
   const congress = run.clientShare.congresses[0];
-  const first = congress ? primacyOn(run, congress.date) : null;
+  const first = congress ? firstOn(run.primacyHistory, congress.date) : null;
   if (congress && first !== null) {
     bump(tally.circularFlow.first, first);
     // The tolerance keeps a gain of exactly 10 points (0.15 - 0.05 in floating point) a gain.
@@ -327,13 +327,6 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
   const examples = run.leaderRemoved ? tally.exampleSeeds.removed : tally.exampleSeeds.survived;
   if (examples.length < EXAMPLE_SEEDS) examples.push(run.seed);
   return tally;
-}
-
-/** Who held primacy on a day of the run (the last change on or before it). */
-function primacyOn(run: RunSummary, date: string): string | null {
-  let who: string | null = null;
-  for (const h of run.primacyHistory) if (h.from <= date) who = h.who;
-  return who;
 }
 
 /** Adds every number of `from` into `into`, recursively (counts merge exactly by addition). */

@@ -802,7 +802,7 @@ export interface ModelParameters {
     contest: {
       /** Share of the distance to certainty that belief in the CC gains when a plenum settles a contest. */
       plenumLesson: number;
-      /** Share of the distance to certainty that belief in the CC gains when a plenum is asked to approve a removal, an arrest or an election the Presidium decided. */
+      /** Share of the distance to certainty that belief in the CC gains when a plenum is asked to approve what the Presidium decided: an arrest, or the removal from or election to a post the CC elects. */
       ratifyLesson: number;
       /** Share of belief in the CC lost when force settles a contest. */
       forceLesson: number;

@@ -452,20 +452,20 @@ function sessionDay(ctx: DecisionContext, crisis: Crisis, move: Move): void {
     data: { move: move.id, ...tally },
   });
   if (!majority) return settle(ctx, crisis, move, "target", "session", { resigned: false }, []);
-  if (!present) return ratify(ctx, crisis, move, true);
+  if (!present) return ratify(ctx, crisis, move);
   const answer = targetAnswer(ctx, crisis, move, true);
   if (answer === "resign") {
     crisis.answer = "resign";
-    return ratify(ctx, crisis, move, true);
+    return ratify(ctx, crisis, move);
   }
   if (answer === "concede") {
     crisis.answer = "concede";
-    if (acceptConcession(ctx, crisis, move)) return ratify(ctx, crisis, move, true);
+    if (acceptConcession(ctx, crisis, move)) return ratify(ctx, crisis, move);
     crisis.conceded = [];
     const again = targetAnswer(ctx, crisis, move, true);
     if (again !== "plenum") {
       crisis.answer = "resign";
-      return ratify(ctx, crisis, move, true);
+      return ratify(ctx, crisis, move);
     }
   }
   crisis.answer = "plenum";
@@ -556,14 +556,16 @@ function acceptConcession(ctx: DecisionContext, crisis: Crisis, move: Move): boo
   return pick.choice === "accept";
 }
 
-/** After a resignation (or a vote on an absent or ill target) the plenum ratifies without debate. */
-function ratify(ctx: DecisionContext, crisis: Crisis, move: Move, byVote: boolean): void {
+/**
+ * After a resignation (or a vote on an absent or ill target) the session has settled it; a plenum
+ * approves without debate when a post the CC elects is at stake.
+ */
+function ratify(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const world = ctx.world;
   const needsPlenum = postsAtStake(world, move).some((p) => world.posts[p].powers.includes("firstSecretary"));
   if (needsPlenum) record(world, { type: "plenum-ratifies", audience: "public", text: `A Central Committee plenum, without debate, approves the Presidium's decision.`, data: { move: move.id } });
-  settle(ctx, crisis, move, "move", byVote ? "session" : "plenum", { resigned: crisis.answer === "resign" }, []);
-  // Settled "by the plenum" (an absent target), the contest's own lesson is the larger one.
-  if (needsPlenum && byVote) learnFromRatification(world);
+  settle(ctx, crisis, move, "move", "session", { resigned: crisis.answer === "resign" }, []);
+  if (needsPlenum) learnFromRatification(world);
 }
 
 // ------------------------------------------------------------------------------------------ plenum

@@ -13,11 +13,7 @@ export function learnFromContest(world: World, contest: ContestRecord): void {
   const before = world.globals.fear;
   if (contest.venue === "plenum") {
     const was = meanBelief(world);
-    for (const id of world.order) {
-      const p = world.principals[id];
-      if (inPlay(p)) p.believesCcDecides = clamp(p.believesCcDecides + k.plenumLesson * (1 - p.believesCcDecides));
-    }
-    world.globals.ccArbiter = clamp(world.globals.ccArbiter + k.plenumLesson * (1 - world.globals.ccArbiter));
+    learnThatCcDecides(world, k.plenumLesson);
     world.trace.beliefs.push({ date: world.date, before: was, after: meanBelief(world) });
   }
   if (contest.venue === "force") {
@@ -38,15 +34,19 @@ export function learnFromContest(world: World, contest: ContestRecord): void {
 }
 
 /**
- * A plenum asked to approve what the Presidium decided (a removal, an arrest, an election to a post
- * the CC fills) teaches a little that the CC is the body that decides: the more often it is asked, the
- * harder it becomes to pass it by. Khrushchev's leadership put Beria's case (July 1953), the First
- * Secretary's election (September 1953) and Malenkov's condemnation (January 1955) before plenums;
- * by 1957 the CC was no longer a body the Presidium could ignore. A lesson a fraction of a settled
- * contest's (plenumLesson): being asked is not deciding.
+ * A plenum asked to approve what the Presidium decided (an arrest, the removal from or election to a
+ * post the CC elects) teaches a little that the CC is the body that decides: the more often it is
+ * asked, the harder it becomes to pass it by. Khrushchev's leadership put Beria's case (July 1953)
+ * and the First Secretary's election (September 1953) before plenums; by 1957 the CC was no longer a
+ * body the Presidium could ignore. A lesson a fraction of a settled contest's (plenumLesson): being
+ * asked is not deciding.
  */
 export function learnFromRatification(world: World): void {
-  const share = world.params.learning.contest.ratifyLesson;
+  learnThatCcDecides(world, world.params.learning.contest.ratifyLesson);
+}
+
+/** Every principal in play, and the CC's standing, move `share` of the way to certainty that the CC decides. */
+function learnThatCcDecides(world: World, share: number): void {
   for (const id of world.order) {
     const p = world.principals[id];
     if (inPlay(p)) p.believesCcDecides = clamp(p.believesCcDecides + share * (1 - p.believesCcDecides));

@@ -113,7 +113,7 @@ function patchOf(doc: unknown, name: string): PatchOp[] {
 
 /** Sets `value` at `path` in place and returns the steps actually written to. */
 function setPath(root: unknown, path: string, value: unknown): PathStep[] {
-  const { parent, last, steps } = walkToParent(root, path);
+  const { parent, last, steps } = walkToParent(root, path, true);
   const copy = structuredClone(value);
   if (Array.isArray(parent)) {
     const index = elementIndex(parent, last);
@@ -148,7 +148,7 @@ function removePath(root: unknown, path: string): void {
   delete parent[last];
 }
 
-function walkToParent(root: unknown, path: string): { parent: Mapping | unknown[]; last: string; steps: PathStep[] } {
+function walkToParent(root: unknown, path: string, creating = false): { parent: Mapping | unknown[]; last: string; steps: PathStep[] } {
   const segments = path.split(".");
   if (path.trim() === "" || segments.some((s) => s === "")) throw new PatchPathError(path, "it has an empty segment");
   let node = root;
@@ -160,9 +160,9 @@ function walkToParent(root: unknown, path: string): { parent: Mapping | unknown[
       steps.push(elementStep(node, index));
       node = node[index];
     } else if (isMapping(node)) {
-      // Model parameters are overridden sparsely: a path under `parameters` may name a group the
+      // Model parameters are overridden sparsely: a value set under `parameters` may name a group the
       // scenario does not override yet (the schema then checks it against the catalogue).
-      if (!Object.hasOwn(node, segment) && segments[0] === "parameters") node[segment] = {};
+      if (creating && !Object.hasOwn(node, segment) && segments[0] === "parameters") node[segment] = {};
       if (!Object.hasOwn(node, segment)) throw new PatchPathError(path, missingKey(node, segment, steps));
       steps.push(segment);
       node = node[segment];
