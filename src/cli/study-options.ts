@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import type { Scenario } from "../engine/index.js";
+import type { StudyBase } from "../research/study.js";
 import { OutputFileError, writeOutputFile } from "../research/run/output-file.js";
 import { ParameterSelectionError, selectParameters, type StudyParameter } from "../research/study-design.js";
 import { loadModelFile } from "../scenarios/model-file.js";
@@ -95,12 +95,14 @@ export function sharedPlan(study: StudyOptions) {
 /**
  * A digest of every scenario variant as loaded (its data, what-ifs applied, and its model
  * parameters): if a scenario file or model/parameters.yaml changes, a resumed study would mix
- * points of two models, so the plan records it.
+ * points of two models, so the plan records it. The parameters the variants' what-ifs pin enter it
+ * too, so a record begun before they were pinned is not resumed.
  */
-export function fingerprint(scenarios: readonly Scenario[], extra = ""): string {
+export function fingerprint(bases: readonly StudyBase[]): string {
   const hash = createHash("sha256");
-  for (const s of scenarios) hash.update(JSON.stringify(s)).update("\u0000");
-  return hash.update(extra).digest("hex").slice(0, 16);
+  for (const b of bases) hash.update(JSON.stringify(b.scenario)).update("\u0000");
+  if (bases.some((b) => b.pinned.length > 0)) hash.update(`pinned:${JSON.stringify(bases.map((b) => b.pinned))}`);
+  return hash.digest("hex").slice(0, 16);
 }
 
 const FINGERPRINT_CHANGED = "the scenarios, their what-ifs or model/parameters.yaml have changed since the file was begun";

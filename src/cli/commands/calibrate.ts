@@ -160,8 +160,7 @@ export async function calibrateCommand(opts: CalibrateOptionValues, merged?: Mer
         targets: targets.map((t, i) => ({ id: t.id, scenario: scenarioIds[groups.placements[i].group], whatIfs: t.whatIfs, baseline: t.baseline ?? [], change: t.change ?? null, measure: measureName(t.measure) })),
         samples,
         ...sharedPlan(study),
-        // Parameters pinned by what-ifs enter the digest, so a record begun before they were pinned is not resumed.
-        fingerprint: fingerprint(loaded.scenarios.flat(), bases.some((b) => b.pinned.length > 0) ? `pinned:${JSON.stringify(bases.map((b) => b.pinned))}` : ""),
+        fingerprint: fingerprint(bases),
         ...(slice ? { shard: slice } : {}),
       },
       bases,

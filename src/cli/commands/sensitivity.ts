@@ -163,7 +163,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
       ...(method !== "morris" ? { samples: design.samples } : {}),
       ...(method === "both" ? { top: design.top } : {}),
       ...sharedPlan({ ...study, parameters }),
-      fingerprint: fingerprint([base.scenario], variant.pinned.length > 0 ? `pinned:${JSON.stringify(variant.pinned)}` : ""),
+      fingerprint: fingerprint([variant]),
       ...(slice ? { shard: slice } : {}),
     },
     bases: [variant],

@@ -565,6 +565,7 @@ function ratify(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const needsPlenum = postsAtStake(world, move).some((p) => world.posts[p].powers.includes("firstSecretary"));
   if (needsPlenum) record(world, { type: "plenum-ratifies", audience: "public", text: `A Central Committee plenum, without debate, approves the Presidium's decision.`, data: { move: move.id } });
   settle(ctx, crisis, move, "move", "session", { resigned: crisis.answer === "resign" }, []);
+  // Learnt after the settlement: the posts are shared out at the CC's standing of the day it was decided.
   if (needsPlenum) learnFromRatification(world);
 }
 
