@@ -9,5 +9,5 @@ validateScenario("october-1964", 60, {
   "oct64-loyal-cc-plenum":
     "With a loyal CC he should survive through a plenum in at least a fifth of runs; he does not fight on, so the plenum is not reached (the same missing link as oct64-loyal-cc: his answer does not weigh the CC he would appeal to enough).",
   "oct64-stalinist-fear-moves":
-    "Under lasting Stalinist fear more moves start, not half as many: the danger a colleague poses is weighed up with fear (relations.threat.fearWeight) while the cost of failing is not weighed when a man resolves to start a move, so fear breeds pre-emptive moves; the same gap fails VALIDATION.md E's fear invariant in march-1953.",
+    "Under lasting Stalinist fear about 1.5 times as many moves start, not half as many. The man who starts one now weighs what failing would cost him (as a recruit does), which cut the excess from 2.2 times, and none of those moves is launched; but per week of Khrushchev's rule as many start as without the fear, mostly in late 1964, when his discredit (moves.start.prestige) and the grievances against him outweigh the cost. Fear adds a cost but does not scale down the opportunity (docs/research.md, the cost of failing).",
 });

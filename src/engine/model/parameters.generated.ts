@@ -836,8 +836,6 @@ export interface ModelParameters {
       resources: number;
       /** Utility removed per unit of his share of power. */
       targetPower: number;
-      /** Utility removed per unit of fear. */
-      fear: number;
       /** Utility removed per unit of tie to him. */
       tie: number;
       /** Utility added for a full Presidium member. */
@@ -856,6 +854,10 @@ export interface ModelParameters {
       base: number;
       /** Added cost per unit of fear. */
       fear: number;
+      /** Weight of the cost of failure for the boldest man, whether he is asked to join a move or weighs starting one. */
+      bold: number;
+      /** Added weight of the cost of failure per unit of caution (1 - boldness). */
+      caution: number;
     };
     approach: {
       /** Appeal of sounding out a full Presidium member. */
@@ -926,10 +928,6 @@ export interface ModelParameters {
       disaffection: number;
       /** Utility of joining per unit of the target's threat. */
       threat: number;
-      /** Weight of the cost of failure for the boldest. */
-      riskBase: number;
-      /** Added weight per unit of caution. */
-      riskCaution: number;
       /** Utility of joining removed per unit of tie to the target. */
       tie: number;
       /** Utility of joining per unit of trust in the man asking. */

@@ -21,6 +21,16 @@ export function costOfFailure(world: World): number {
   return k.base + k.fear * world.globals.fear;
 }
 
+/**
+ * What a man stands to lose by being in a move that may fail: the cost of losing, as heavy as he is
+ * cautious, times the chance of failing. The same reckoning for the man asked to join and for the
+ * man deciding whether to start one (who, alone so far, must reckon with failing outright).
+ */
+export function failureRisk(world: World, p: Principal, odds: number): number {
+  const k = world.params.moves.risk;
+  return (1 - odds) * costOfFailure(world) * (k.bold + k.caution * (1 - p.traits.boldness));
+}
+
 export function beliefAbout(p: Principal, moveId: string): MoveBelief | undefined {
   return p.beliefs.find((b) => b.move === moveId);
 }
@@ -76,7 +86,7 @@ export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink):
   add("own power to draw on", k.resources * powerShare(world, actor));
   add("his power", -k.targetPower * powerShare(world, target));
   add("his standing in the country", -k.prestige * (world.principals[target].prestige - 0.5));
-  add("fear of the consequences", -k.fear * world.globals.fear);
+  add("what failing would cost him", -failureRisk(world, p, 0));
   add("tie to him", -k.tie * tie(world, p, target));
   add("standing in the leadership", p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider);
 }
@@ -277,7 +287,7 @@ export function responseOptions(world: World, move: Move, approacher: Id, recrui
     term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition + k.offer * offerValue * t.traits.ambition)),
     term("disaffection with the target", k.disaffection * dis),
     term("the danger the target poses", k.threat * threat(world, t, target)),
-    term("risk if it fails", -(1 - p) * costOfFailure(world) * (k.riskBase + k.riskCaution * (1 - t.traits.boldness))),
+    term("risk if it fails", -failureRisk(world, t, p)),
     term("tie to the target", -k.tie * tieToTarget),
     term("trust in the one asking", k.trustAsker * trustOf(t, approacher)),
     term("distance from the movers' views", -k.ideologyDistance * ideologyDistance(world, t, told)),

@@ -1,0 +1,76 @@
+// What failing costs (MODEL.md section 4; VALIDATION.md C and E on fear): a man asked to join a move
+// and a man deciding whether to start one weigh the same risk, the cost of ending on the losing side
+// (a demotion at zero fear, rising toward death) as heavy as he is cautious, times the chance of
+// failing. The organiser, alone so far, reckons with failing outright. Checked on october-1964's
+// opening week, with fear and boldness set by hand.
+import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { createWorld, type World } from "../src/engine/index.js";
+import { termValue } from "../src/engine/ai/choice.js";
+import { costOfFailure, failureRisk, motiveTerms, responseOptions, startMove } from "../src/engine/rules/moves.js";
+import { Rng } from "../src/engine/rng.js";
+import { loadScenarioFile } from "../src/scenarios/load.js";
+
+const october = loadScenarioFile(fileURLToPath(new URL("../scenarios/october-1964.yaml", import.meta.url))).scenario;
+
+function at(fear: number): World {
+  const world = createWorld(october, { seed: 1 });
+  world.globals.fear = fear;
+  return world;
+}
+
+/** The terms of `actor`'s motive to move against `target`, by name. */
+function motive(world: World, actor: string, target: string): Map<string, number> {
+  const terms = new Map<string, number>();
+  motiveTerms(world, actor, target, (name, value) => terms.set(name, value));
+  return terms;
+}
+
+const COST = "what failing would cost him";
+
+describe("the cost of failing, weighed by whoever risks it", () => {
+  it("grows with fear from a demotion's cost, and weighs on the cautious more than on the bold", () => {
+    const k = at(0).params.moves.risk;
+    for (const fear of [0, 0.15, 0.9]) {
+      const world = at(fear);
+      expect(costOfFailure(world)).toBeCloseTo(k.base + k.fear * fear, 12);
+      const p = world.principals.suslov;
+      p.traits.boldness = 1;
+      expect(failureRisk(world, p, 0)).toBeCloseTo(costOfFailure(world) * k.bold, 12);
+      p.traits.boldness = 0;
+      expect(failureRisk(world, p, 0)).toBeCloseTo(costOfFailure(world) * (k.bold + k.caution), 12);
+      // Sure success risks nothing; even odds half the cost.
+      expect(failureRisk(world, p, 1)).toBe(0);
+      expect(failureRisk(world, p, 0.5)).toBeCloseTo(failureRisk(world, p, 0) / 2, 12);
+    }
+  });
+
+  it("a man deciding whether to start a move weighs it in full, so fear deters him more than it did (one unit of utility per unit of fear)", () => {
+    const calm = at(0.15);
+    const terror = at(0.9);
+    const before = motive(calm, "suslov", "khrushchev").get(COST)!;
+    const after = motive(terror, "suslov", "khrushchev").get(COST)!;
+    expect(before).toBe(-failureRisk(calm, calm.principals.suslov, 0));
+    expect(after).toBe(-failureRisk(terror, terror.principals.suslov, 0));
+    // The old term took one unit of utility per unit of fear, the same for everyone; the cost of
+    // failing now falls on an average man at about twice that rate.
+    expect(before - after).toBeGreaterThan(0.9 - 0.15);
+    // The other terms that fear does not touch stay as they were.
+    for (const name of ["baseline", "disaffection with him", "tie to him", "his power"]) {
+      expect(motive(terror, "suslov", "khrushchev").get(name), name).toBe(motive(calm, "suslov", "khrushchev").get(name));
+    }
+  });
+
+  it("a man asked to join weighs the same risk, times the chance the move fails as he reckons it", () => {
+    for (const fear of [0.15, 0.9]) {
+      const world = at(fear);
+      const ctx = { world, rng: new Rng(world.rng), decisions: [], used: new Set<string>() };
+      const move = startMove(ctx, "shelepin", "khrushchev", []);
+      const [join] = responseOptions(world, move, "shelepin", "suslov", null);
+      const odds = join.odds!;
+      expect(odds).toBeGreaterThanOrEqual(0);
+      expect(odds).toBeLessThan(1);
+      expect(join.terms.find((t) => t.term === "risk if it fails")!.value).toBe(termValue(-failureRisk(world, world.principals.suslov, odds)));
+    }
+  });
+});
