@@ -283,6 +283,7 @@ export function responseOptions(world: World, move: Move, approacher: Id, recrui
   const dis = disaffection(world, t, target);
   const organs = commandsOrgans(world, recruit);
   const offerValue = offer !== null ? world.posts[offer].value : 0;
+  const patronLeads = t.patron !== null && told.includes(t.patron);
   const joinTerms = [
     term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition + k.offer * offerValue * t.traits.ambition)),
     term("disaffection with the target", k.disaffection * dis),
@@ -291,12 +292,12 @@ export function responseOptions(world: World, move: Move, approacher: Id, recrui
     term("tie to the target", -k.tie * tieToTarget),
     term("trust in the one asking", k.trustAsker * trustOf(t, approacher)),
     term("distance from the movers' views", -k.ideologyDistance * ideologyDistance(world, t, told)),
-    term("patron in the move", t.patron !== null && told.includes(t.patron) ? k.patronInMove + t.traits.loyalty : 0),
+    term("patron in the move", patronLeads ? k.patronInMove + t.traits.loyalty : 0),
   ];
-  // A chief of the organs hesitates to bring them into politics, less so when the move looks sure to win.
   // A chief of the organs does not bring them into politics for a move that may well fail: below the
-  // odds he finds credible (higher the more restrained he is) he holds back, unless his patron leads him in.
-  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", -k.organsRestraint * (k.organsCaution + t.traits.restraint) * Math.max(0, k.credibleOdds - p)));
+  // odds he finds credible (higher the more restrained he is) he holds back, unless his patron leads
+  // him in (Semichastny followed Shelepin).
+  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", patronLeads ? 0 : -k.organsRestraint * (k.organsCaution + t.traits.restraint) * Math.max(0, k.credibleOdds - p)));
   const reportTerms = [
     term("reward if the move fails", (1 - p) * (k.rewardBase + k.rewardAmbition * t.traits.ambition)),
     term("tie to the target", k.reportTie * tieToTarget),

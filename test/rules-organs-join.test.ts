@@ -1,0 +1,45 @@
+// An organ chief asked to join a move (MODEL.md sections 4 and 5): he does not bring the organs into
+// politics for a move that may well fail, unless his patron leads him in. Semichastny, the KGB
+// chairman of october-1964, was Shelepin's protégé and followed him (FACTS.md, the 1964 roles).
+// Checked on the opening week, when any move is far from credible.
+import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { createWorld, type World } from "../src/engine/index.js";
+import { responseOptions, startMove } from "../src/engine/rules/moves.js";
+import { Rng } from "../src/engine/rng.js";
+import { loadScenarioFile } from "../src/scenarios/load.js";
+
+const load = (whatIfs: string[] = []) => loadScenarioFile(fileURLToPath(new URL("../scenarios/october-1964.yaml", import.meta.url)), { whatIfs }).scenario;
+const RELUCTANCE = "reluctance to bring the organs into politics";
+
+/** Semichastny's terms for joining a fresh move against Khrushchev that `asker` started alone. */
+function joinTerms(world: World, asker: string): Map<string, number> {
+  const ctx = { world, rng: new Rng(world.rng), decisions: [], used: new Set<string>() };
+  const move = startMove(ctx, asker, "khrushchev", []);
+  const [join] = responseOptions(world, move, asker, "semichastny", null);
+  expect(join.odds!).toBeLessThan(world.params.moves.response.credibleOdds);
+  return new Map(join.terms.map((t) => [t.term, t.value]));
+}
+
+describe("an organ chief's reluctance, and his patron", () => {
+  it("Semichastny holds back from a move that is not yet credible when a colleague asks him", () => {
+    const world = createWorld(load(), { seed: 1 });
+    expect(world.principals.semichastny.patron).toBe("shelepin");
+    const terms = joinTerms(world, "suslov");
+    expect(terms.get(RELUCTANCE)!).toBeLessThan(-1);
+    expect(terms.get("patron in the move")).toBe(0);
+  });
+
+  it("he does not hold back when Shelepin, his patron, leads him in", () => {
+    const world = createWorld(load(), { seed: 1 });
+    const terms = joinTerms(world, "shelepin");
+    expect(terms.get(RELUCTANCE)).toBe(0);
+    expect(terms.get("patron in the move")!).toBeGreaterThan(0);
+  });
+
+  it("made Khrushchev's own man (loyal-kgb), he holds back even from Shelepin", () => {
+    const world = createWorld(load(["loyal-kgb"]), { seed: 1 });
+    expect(world.principals.semichastny.patron).toBe("khrushchev");
+    expect(joinTerms(world, "shelepin").get(RELUCTANCE)!).toBeLessThan(-1);
+  });
+});
