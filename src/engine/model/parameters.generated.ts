@@ -936,7 +936,7 @@ export interface ModelParameters {
       ideologyDistance: number;
       /** Utility of joining when one's patron is in the move (plus loyalty). */
       patronInMove: number;
-      /** Utility of joining removed for an organ chief per unit of (caution + restraint), per unit by which his estimate falls short of the credible odds. */
+      /** Utility of joining removed for an organ chief per unit of (caution + restraint), per unit by which his estimate falls short of the credible odds; not weighed when his patron is among the members he is told of. */
       organsRestraint: number;
       /** An organ chief's caution before his own restraint is added. */
       organsCaution: number;
