@@ -15,7 +15,7 @@ import { contestLean, frontOf } from "./cadres.js";
 import { arrestOdds, condemning, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
 import { applyFate, decideFates, type FateCase } from "./fates.js";
 import { learnFromContest, learnFromRatification } from "./learning.js";
-import { costOfFailure, describeDemand, knownMembersOf, mayAskCadre, pledgedCount } from "./moves.js";
+import { describeDemand, expectedLoss, knownMembersOf, mayAskCadre, pledgedCount } from "./moves.js";
 import { announcePosts, postsAtStake, shareOutPosts } from "./succession.js";
 
 type Side = "target" | "move" | "neutral";
@@ -46,7 +46,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
   ];
   const options: ScoredOption[] = [
     { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] },
-    { choice: "session", label: `Convene the Presidium (${describeDemand(world, move)})`, odds: est.odds, terms: [term("estimated success", k.odds * (est.odds - k.threshold)), term("if it fails: the losers' fate", -(1 - est.odds) * k.failure * costOfFailure(world)), ...common] },
+    { choice: "session", label: `Convene the Presidium (${describeDemand(world, move)})`, odds: est.odds, terms: [term("estimated success", k.odds * (est.odds - k.threshold)), term("if it fails: the losers' fate", -expectedLoss(world, est.odds, k.failure)), ...common] },
   ];
   if (forceAvailable(world, move)) {
     const f = world.params.crisis.force;
@@ -58,7 +58,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
       odds,
       terms: [
         term("estimated success of an arrest", k.odds * Math.min(0, odds - k.threshold) + f.oddsBonus * Math.max(0, odds - k.threshold)),
-        term("if it fails: the losers' fate", -(1 - odds) * k.failure * costOfFailure(world)),
+        term("if it fails: the losers' fate", -expectedLoss(world, odds, k.failure)),
         term("he holds organs of force himself", commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
         term("fear: an arrest is thinkable", f.fear * fear),
         term("the party's rules against arrests", -f.norm * (1 - fear)),
@@ -352,12 +352,11 @@ function targetAnswer(ctx: DecisionContext, crisis: Crisis, move: Move, afterVot
   const belief = t.believesCcDecides;
   const q = logistic(k.ccSlope * (ccHope - 0.5));
   const organsWithHim = Object.entries(crisis.sides).filter(([c, s]) => s === "target" && c !== t.id).length;
-  const cost = costOfFailure(world);
   const plenumOpen = stakes.some((p) => world.posts[p].powers.includes("firstSecretary")) || t.presidium === "full";
   const options: ScoredOption[] = [];
   const plenumTerms = [
     term("expected support in the CC", k.support * belief * (q - 0.5)),
-    term("risk of a harsher fate if he fights and loses", -(1 - q) * cost * k.harsherFate),
+    term("risk of a harsher fate if he fights and loses", -expectedLoss(world, q, k.harsherFate)),
     term("ambition", k.ambition * t.traits.ambition),
     term("organs that stand by him", k.organs * organsWithHim),
   ];

@@ -15,7 +15,7 @@ import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById 
 import { rowEffect, rowMix } from "../constituencies.js";
 import { launch, travellerMatches } from "./crisis.js";
 import { warn } from "./detection.js";
-import { costOfFailure, knownMembersOf, startMove } from "./moves.js";
+import { expectedLoss, knownMembersOf, startMove } from "./moves.js";
 import { putToVote } from "./presidium.js";
 import { arrestChance, removalVoteOdds } from "./estimate.js";
 import { claimScore, organsHeldTooPenalty } from "./succession.js";
@@ -724,7 +724,7 @@ function purgeOptions(world: World, actor: Id): ScoredOption[] {
       odds: seized,
       terms: [
         term("if it succeeds: a suspect and a danger removed", seized * danger),
-        term("if it fails: the others turn on him", -(1 - seized) * k.arrestFailure * costOfFailure(world)),
+        term("if it fails: the others turn on him", -expectedLoss(world, seized, k.arrestFailure)),
         term("the norm against arrests", -k.arrestNorm * (1 - fear)),
         term("fear, and his dominance, make it thinkable", k.arrestFear * fear * dominance(world, actor)),
       ],

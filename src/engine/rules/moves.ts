@@ -22,13 +22,22 @@ export function costOfFailure(world: World): number {
 }
 
 /**
- * What a man stands to lose by being in a move that may fail: the cost of losing, as heavy as he is
- * cautious, times the chance of failing. The same reckoning for the man asked to join and for the
- * man deciding whether to start one (who, alone so far, must reckon with failing outright).
+ * What a gamble that comes off with chance `odds` is expected to cost: the chance of failing, times
+ * how heavily the man weighs losing, times the cost of ending on the losing side. Every choice with a
+ * losing side weighs it so: joining or starting a move, striking, an arrest, fighting on.
+ */
+export function expectedLoss(world: World, odds: number, weight: number): number {
+  return (1 - odds) * weight * costOfFailure(world);
+}
+
+/**
+ * What a man stands to lose by being in a move that may fail, as heavy as he is cautious. The same
+ * reckoning for the man asked to join and for the man deciding whether to start one (who, alone so
+ * far, must reckon with failing outright).
  */
 export function failureRisk(world: World, p: Principal, odds: number): number {
   const k = world.params.moves.risk;
-  return (1 - odds) * costOfFailure(world) * (k.bold + k.caution * (1 - p.traits.boldness));
+  return expectedLoss(world, odds, k.bold + k.caution * (1 - p.traits.boldness));
 }
 
 export function beliefAbout(p: Principal, moveId: string): MoveBelief | undefined {
