@@ -59,8 +59,8 @@ function expectNoEngineIds(texts: readonly string[], ids: readonly string[]): vo
 
 vi.setConfig({ testTimeout: 180_000 });
 
-/** Choices that name moves: plotting, joining, reporting and launching, in that order of liking. */
-const liked = ["join", "session", "arrest", "start-move", "report", "respond", "lobby", "sound-out"];
+/** Choices that name moves: plotting, joining, reporting, confronting and launching, in that order of liking. */
+const liked = ["join", "session", "arrest", "start-move", "report", "confront", "respond", "lobby", "sound-out"];
 
 interface Played {
   gameId: string;
@@ -104,6 +104,7 @@ describe("move ids reach seats only as the game's aliases", () => {
     ["october-1964", "shelepin", 4],
     ["june-1957", "malenkov", 3],
     ["march-1953", "khrushchev", 9],
+    ["october-1964", "podgorny", 2],
   ];
   const played: Played[] = [];
 

@@ -34,7 +34,10 @@ const khrushchevDigsIn: Strategy = (world, asked) => {
 
 /**
  * Brezhnev in 1964: organise Khrushchev's removal from the start, sound colleagues out with offers of
- * posts, win over the Central Committee, and strike only when Khrushchev is away or the odds are good.
+ * posts, win over the Central Committee, court Khrushchev himself when there is nothing else to do
+ * (a warning that names a man he trusts is dismissed, so he never comes to confront him), deny
+ * everything if he does (as Podgorny did in September 1964), and strike when Khrushchev is away or
+ * the odds are at least even.
  */
 const brezhnevOrganises: Strategy = (world, asked) => {
   const first = world.primacy;
@@ -45,6 +48,7 @@ const brezhnevOrganises: Strategy = (world, asked) => {
       (d) => d.choice === "start-move" && d.target === first,
       (d) => d.choice === "sound-out",
       (d) => d.choice === "lobby-cc",
+      (d) => d.choice === "court" && d.target === first,
       (d) => d.choice === "court-constituency" && d.target === "regional-party",
       (d) => d.choice === "lie-low",
     );
@@ -52,9 +56,10 @@ const brezhnevOrganises: Strategy = (world, asked) => {
   if (asked.kind === "strike") {
     const away = first !== null && world.principals[first].location !== null;
     const session = asked.options.find((o) => o.choice === "session");
-    return prefer(world, asked, (d) => d.choice === "session" && (away || (session?.odds ?? 0) >= 0.6), (d) => d.choice === "wait");
+    return prefer(world, asked, (d) => d.choice === "session" && (away || (session?.odds ?? 0) >= 0.5), (d) => d.choice === "wait");
   }
   if (asked.kind === "respond") return prefer(world, asked, (d) => d.choice === "join");
+  if (asked.kind === "confronted") return prefer(world, asked, (d) => d.choice === "deny");
   return null;
 };
 

@@ -553,6 +553,10 @@ class OutcomeContext {
         return o.choice === "take-seriously"
           ? { ...base, result: "You suspect the men named, and come back to Moscow if you are away", rules: ["Asking around alerts them: those in the move learn that you suspect them."] }
           : { ...base, result: "You carry on as before" };
+      case "confronted":
+        return o.choice === "come-clean"
+          ? { ...base, result: "You leave the move and name the others you know of", rules: ["An insider's account carries weight, though he may still refuse to believe it.", "Your fellow members learn that he is on to them.", "For a year you neither start nor are asked into a move against him."] }
+          : { ...base, result: "You stay in the move; he knows your name", chance: o.odds ?? null, rules: ["If the move fails, you cannot hope to be overlooked.", "Your fellow members learn that he is on to them."] };
       default:
         return { ...base, chance: o.odds ?? null };
     }
@@ -654,6 +658,8 @@ class OutcomeContext {
         return { ...base, result: `The organs seize ${nameOf(w, t)}`, chance: o.odds ?? null, rules: ["Only organs whose chiefs are yours, or your clients', move on your word.", "If it fails, the others turn on you."] };
       case "report":
         return { ...base, result: "The target learns of the move, and who is in it as far as you know", rules: ["If the move wins, the winners remember who warned him."] };
+      case "confront":
+        return { ...base, result: `${nameOf(w, t)} denies it and stays in the move, or comes clean and names the others`, rules: ["A man facing a rumour denies it; one facing evidence he cannot deny may break.", "Either way the movers learn that you are on to them, and may strike sooner.", "A man you wrongly accuse resents it."] };
       case "demand-seat": {
         const first = t;
         const read = this.boardReads().get(first)?.regard;

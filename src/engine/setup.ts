@@ -110,7 +110,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     crisis: null,
     contests: [],
     promises: [],
-    memory: { proposals: {}, demands: {}, shakeUps: [], reports: [] },
+    memory: { proposals: {}, demands: {}, shakeUps: [], reports: [], confronted: [], cameClean: [] },
     weekly: { targets: {}, courtTargets: {}, appointTargets: {}, seatsByRow: {}, epoch: "" },
     spent: {},
     rng: initialRngState(options.seed),

@@ -349,6 +349,10 @@ export interface World {
     shakeUps: { row: Id; date: string }[];
     /** Who has told a move's target about it ("move:reporter"). */
     reports: string[];
+    /** Whom a move's target has confronted with it ("move:accused"): each man is asked once. */
+    confronted: string[];
+    /** Who came clean to whom, and when: for a while he neither starts nor is drawn into a move against him. */
+    cameClean: { man: Id; to: Id; date: string }[];
   };
   /** Counter behind opaque move ids (drawn from the `ids` stream, so no id reveals a count). */
   rng: RngState;

@@ -47,7 +47,7 @@ export const saveParams = z.strictObject({ saveId: z.coerce.number().int().posit
 export const sinceQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
 
 /** The decisions the engine asks of a human seat (world.awaiting.kind). A kind outside this list is an unknown action. */
-export const knownActionKinds = ["weekly", "respond", "strike", "align", "speech", "vote", "session-tactic", "answer", "concession", "plenum-date", "organs-report", "warning", "presidium-business"] as const;
+export const knownActionKinds = ["weekly", "respond", "strike", "align", "speech", "vote", "session-tactic", "answer", "concession", "plenum-date", "organs-report", "warning", "confronted", "presidium-business"] as const;
 
 export function describeZodError(error: z.ZodError): string {
   return error.issues

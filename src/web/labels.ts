@@ -114,6 +114,7 @@ export const decisionTitles: Record<string, string> = {
   "plenum-date": "When does the plenum meet?",
   "organs-report": "A report from your officers",
   warning: "A warning",
+  confronted: "You are confronted",
   "presidium-business": "A vote in the Presidium",
 };
 
@@ -121,4 +122,4 @@ export const decisionTitles: Record<string, string> = {
 export const crisisKinds = new Set(["align", "speech", "vote", "session-tactic", "answer", "concession", "plenum-date"]);
 
 /** The safest answer of a question: what is preselected, so that no risky choice is ever the default. */
-export const safeChoices = ["lie-low", "stay-out", "wait", "neutral", "silent", "against", "no", "fight", "delay", "accept", "pass-on", "take-seriously"];
+export const safeChoices = ["lie-low", "stay-out", "wait", "neutral", "silent", "against", "no", "fight", "delay", "accept", "pass-on", "take-seriously", "deny"];

@@ -975,6 +975,32 @@ export interface ModelParameters {
       /** Credibility of a refuser's leak. */
       refuserCredibility: number;
     };
+    confront: {
+      /** Utility to a man who has been warned of a move against him of confronting one of the accused, per unit of how sure he is of it. */
+      check: number;
+      /** Cost of the confrontation per unit of doubt (1 - certainty): the affront to a colleague who may be innocent. */
+      affront: number;
+      /** Effort and awkwardness of confronting a colleague. */
+      cost: number;
+      /** Added weight, per unit of the confronter's certainty, of the risk if the move fails for a member who stays in it once he has been named to the target's face. */
+      named: number;
+      /** Cost of denying and staying in the move, per chief of the security organs who answers to the confronter (if he holds them himself, 1; another chief, by his tie to him). */
+      organs: number;
+      /** Utility of coming clean: the confronter's goodwill, and his posts kept. */
+      pardon: number;
+      /** Utility of coming clean per unit of trust in the man who confronts him. */
+      trust: number;
+      /** Distaste for naming one's fellow members. */
+      informing: number;
+      /** Credibility of what a member who comes clean tells the target about the others. */
+      confessionCredibility: number;
+      /** Weeks after coming clean in which a man neither starts nor is drawn into a move against the man he came clean to. */
+      boundWeeks: number;
+      /** Grievance of a man confronted with a move he is not in. */
+      grievance: number;
+      /** Share of his suspicion of a man that the confronter drops when the man turns out not to be in the move, or comes clean. */
+      suspicionRelief: number;
+    };
     lobby: {
       /** CC members a move's member contacts in a week of lobbying. */
       contacts: number;

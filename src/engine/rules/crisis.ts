@@ -3,7 +3,7 @@
 // Presidium session (which waits for an absent target to come back), then the Central Committee's
 // plenum when the target appeals to it or his post is one the CC elects. Members of the CC reach
 // Moscow by distance, sooner when an organ with aircraft flies them in.
-import { choose, chooseTogether, optionsForLog, term, termValue, type DecisionContext, type Question, type ScoredOption } from "../ai/choice.js";
+import { choose, chooseTogether, optionId, optionsForLog, term, termValue, type DecisionContext, type Question, type ScoredOption } from "../ai/choice.js";
 import { addDays, toDay, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
@@ -389,7 +389,8 @@ function targetAnswer(ctx: DecisionContext, crisis: Crisis, move: Move, afterVot
               ? `${nameOf(world, t.id)} offers to give up all but the post of ${world.posts[pick.detail!].title}.`
               : `${nameOf(world, t.id)} answers the charges in the session.`,
     options: optionsForLog(options),
-    chosen: pick.choice,
+    // As the options are logged: an offer to concede names the post he would keep.
+    chosen: optionId(pick),
     data: { move: move.id },
   });
   if (pick.choice === "concede") crisis.conceded = stakes.filter((p) => p !== pick.detail);

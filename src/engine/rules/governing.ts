@@ -14,6 +14,7 @@ import { IDEOLOGY_SPAN } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
 import { rowEffect, rowMix } from "../constituencies.js";
 import { launch, travellerMatches } from "./crisis.js";
+import { confront, confrontOption } from "./confront.js";
 import { warn } from "./detection.js";
 import { expectedLoss, knownMembersOf, startMove } from "./moves.js";
 import { putToVote } from "./presidium.js";
@@ -871,6 +872,7 @@ export function weeklyOptions(world: World, actor: Id): ScoredOption[] {
   options.push(...purgeOptions(world, actor));
   add(healthOption(world, actor));
   add(reportOption(world, actor));
+  add(confrontOption(world, actor));
   add(demandOption(world, actor));
   add(overruleOption(world, actor));
   return options;
@@ -918,6 +920,8 @@ export function perform(ctx: DecisionContext, actor: Id, option: ScoredOption): 
       if (move) warn(ctx, move, knownMembersOf(ctx.world, actor, move).filter((m) => m !== actor), actor, ctx.world.params.moves.soundOut.reportCredibility);
       return;
     }
+    case "confront":
+      return confront(ctx, actor, t, option.detail!);
     case "demand-seat":
       return demandSeat(ctx, actor, t);
     case "overrule":

@@ -3,12 +3,12 @@
 // the threat the target poses and the resources at hand; members sound colleagues out with offers of
 // posts, win over CC members a few at a time (each contact a leak risk), and keep their pledges.
 import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, type RuleSink, type ScoredOption } from "../ai/choice.js";
-import { addDays } from "../calendar.js";
+import { addDays, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
 import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, topPostValue, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
-import type { Cadre, Id, Move, MoveBelief, Principal, World } from "../state.js";
+import type { Cadre, Id, Move, MoveBelief, Principal, Reason, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { attitude, contestLean, frontOf } from "./cadres.js";
 import { estimateSuccess } from "./estimate.js";
@@ -100,6 +100,16 @@ export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink):
   add("standing in the leadership", p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider);
 }
 
+/**
+ * Whether `man` came clean to `target` lately (moves.confront.boundWeeks): watched, and no longer
+ * trusted by the men he named, he neither starts nor is drawn into a move against him.
+ */
+export function boundByWord(world: World, man: Id, target: Id): boolean {
+  if (world.memory.cameClean.length === 0) return false;
+  const since = addDays(world.date, -world.params.moves.confront.boundWeeks * WEEK_DAYS);
+  return world.memory.cameClean.some((c) => c.man === man && c.to === target && c.date > since);
+}
+
 /** The colleague `actor` would most want to move against this week, with the motive's sum. */
 export function bestTarget(world: World, actor: Id): { target: Id; motive: number } | null {
   let best: Id | null = null;
@@ -108,7 +118,7 @@ export function bestTarget(world: World, actor: Id): { target: Id; motive: numbe
   for (const target of world.order) {
     if (target === actor) continue;
     const t = world.principals[target];
-    if (!inPlay(t) || t.posts.length === 0 || t.outside) continue;
+    if (!inPlay(t) || t.posts.length === 0 || t.outside || boundByWord(world, actor, target)) continue;
     motive.total = 0;
     motiveTerms(world, actor, target, motive.add);
     if (best === null || motive.total > bestMotive) {
@@ -125,9 +135,8 @@ export function startOption(world: World, actor: Id): ScoredOption | null {
   // The first man does not conspire: he puts a colleague's removal to the Presidium openly.
   if (!canAct(p) || moveOf(world, actor) || world.primacy === actor) return null;
   const best = world.weekly.targets[actor];
-  if (!best || !inPlay(world.principals[best.target])) return null;
+  if (!best || !inPlay(world.principals[best.target]) || boundByWord(world, actor, best.target)) return null;
   // Someone who knows of a live move against a man waits to be asked rather than start a rival one.
-  if (!best) return null;
   if (p.beliefs.some((b) => b.target === best.target && activeMoves(world).some((m) => m.id === b.move))) return null;
   return {
     choice: "start-move",
@@ -209,7 +218,7 @@ export function approachCandidates(world: World, move: Move): Id[] {
     const t = world.principals[id];
     const refused = move.refusals.find((r) => r.id === id);
     const askAgain = !refused || (!commandsOrgans(world, id) && refused.date <= askAgainIfBefore);
-    return id !== move.target && active(world, id) && !move.members.includes(id) && askAgain;
+    return id !== move.target && active(world, id) && !move.members.includes(id) && askAgain && !boundByWord(world, id, move.target);
   });
 }
 
@@ -279,6 +288,35 @@ export function pledgedCount(world: World, move: Move): number {
   return n;
 }
 
+/**
+ * What keeps a man in a move, or draws him into one, as he sees it from the members `told` (the man
+ * asked to join; the member confronted by the target): the stake at these odds, his grudges, the
+ * danger the target poses, the risk if it fails, and his ties on either side.
+ */
+export function commitmentTerms(world: World, move: Move, man: Id, told: readonly Id[], asker: Id | null, offer: Id | null): { odds: number; terms: Reason[] } {
+  const k = world.params.moves.response;
+  const t = world.principals[man];
+  const target = move.target;
+  const p = estimateSuccess(world, t, move, { knownMembers: told, counting: man }).odds;
+  const offerValue = offer !== null ? world.posts[offer].value : 0;
+  const patronLeads = t.patron !== null && told.includes(t.patron);
+  const terms = [
+    term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition + k.offer * offerValue * t.traits.ambition)),
+    term("disaffection with the target", k.disaffection * disaffection(world, t, target)),
+    term("the danger the target poses", k.threat * threat(world, t, target)),
+    term("risk if it fails", -failureRisk(world, t, p)),
+    term("tie to the target", -k.tie * tie(world, t, target)),
+    term("trust in the one asking", asker !== null ? k.trustAsker * trustOf(t, asker) : 0),
+    term("distance from the movers' views", -k.ideologyDistance * ideologyDistance(world, t, told)),
+    term("patron in the move", patronLeads ? k.patronInMove + t.traits.loyalty : 0),
+  ];
+  // A chief of the organs does not bring them into politics for a move that may well fail: below the
+  // odds he finds credible (higher the more restrained he is) he holds back, unless his patron leads
+  // him in (Semichastny followed Shelepin).
+  if (commandsOrgans(world, man)) terms.push(term("reluctance to bring the organs into politics", patronLeads ? 0 : -k.organsRestraint * (k.organsCaution + t.traits.restraint) * Math.max(0, k.credibleOdds - p)));
+  return { odds: p, terms };
+}
+
 /** An approached man's answer: join, report, or stay out; weighed from what he was told. */
 export function responseOptions(world: World, move: Move, approacher: Id, recruit: Id, offer: Id | null): ScoredOption[] {
   const k = world.params.moves.response;
@@ -286,27 +324,9 @@ export function responseOptions(world: World, move: Move, approacher: Id, recrui
   const target = move.target;
   // He knows what he is told: the members the approacher names, not the move's secret tallies.
   const told = [...new Set([...knownMembersOf(world, approacher, move), approacher])];
-  const est = estimateSuccess(world, t, move, { knownMembers: told, counting: recruit });
-  const p = est.odds;
+  const { odds: p, terms: joinTerms } = commitmentTerms(world, move, recruit, told, approacher, offer);
   const tieToTarget = tie(world, t, target);
   const dis = disaffection(world, t, target);
-  const organs = commandsOrgans(world, recruit);
-  const offerValue = offer !== null ? world.posts[offer].value : 0;
-  const patronLeads = t.patron !== null && told.includes(t.patron);
-  const joinTerms = [
-    term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition + k.offer * offerValue * t.traits.ambition)),
-    term("disaffection with the target", k.disaffection * dis),
-    term("the danger the target poses", k.threat * threat(world, t, target)),
-    term("risk if it fails", -failureRisk(world, t, p)),
-    term("tie to the target", -k.tie * tieToTarget),
-    term("trust in the one asking", k.trustAsker * trustOf(t, approacher)),
-    term("distance from the movers' views", -k.ideologyDistance * ideologyDistance(world, t, told)),
-    term("patron in the move", patronLeads ? k.patronInMove + t.traits.loyalty : 0),
-  ];
-  // A chief of the organs does not bring them into politics for a move that may well fail: below the
-  // odds he finds credible (higher the more restrained he is) he holds back, unless his patron leads
-  // him in (Semichastny followed Shelepin).
-  if (organs) joinTerms.push(term("reluctance to bring the organs into politics", patronLeads ? 0 : -k.organsRestraint * (k.organsCaution + t.traits.restraint) * Math.max(0, k.credibleOdds - p)));
   const reportTerms = [
     term("reward if the move fails", (1 - p) * (k.rewardBase + k.rewardAmbition * t.traits.ambition)),
     term("tie to the target", k.reportTie * tieToTarget),
