@@ -2,6 +2,8 @@
 import { validateScenario } from "./validation-targets.js";
 
 validateScenario("june-1957", 60, {
+  "jun57-plotters-whip-cc":
+    "Lobbying the CC first no longer helps the anti-Party group: +0.5 points on 200 runs (seed 20261201), where it was +23.5 before Khrushchev could confront the accused; this file's seeds give +5 (implausibility 1.1). The lobbying leaks through Serov's KGB, which answers to Khrushchev, and he confronts the men named: on 100 runs, 862 confrontations, half of them ending in the man coming clean, and 24 launches against him where there were 98. Whether a group lobbying for weeks under a loyal KGB chairman would have been broken up is the question; the target assumes it would not (docs/research.md, the warned man's counter).",
   "jun57-army-neutral":
     "A neutral army lowers Khrushchev's survival by about 6 to 8 points (300 runs, seed 13: 83.3% to 77.7%; 200 runs, seed 20261201, with the confrontation: 7 points), not 20; this file's seeds miss by less than the cutoff (implausibility 2.7). Not traced yet; a likely reason is that the KGB, whose chairman Serov is Khrushchev's client and also commands aircraft, still flies his supporters in (docs/research.md, the tried mechanism of fear and opportunity).",
 });
