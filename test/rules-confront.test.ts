@@ -89,6 +89,16 @@ describe("confronting the accused", () => {
     expect(confrontOption(world, "khrushchev")?.target).not.toBe("podgorny");
   });
 
+  it("when the man who started the move comes clean, the longest-standing member leads it", () => {
+    const { world, ctx, move } = setUp({ pardon: 50 });
+    move.members.push("suslov");
+    learnOfMove(world, "khrushchev", move, ["brezhnev"], "warning", 0.9);
+    expect(move.initiator).toBe("brezhnev");
+    confront(ctx, "khrushchev", "brezhnev", move.id);
+    expect(move.members).toEqual(["podgorny", "suslov"]);
+    expect(move.initiator).toBe("podgorny");
+  });
+
   it("when the last member comes clean, the move comes to nothing", () => {
     const { world, ctx, move } = setUp({ pardon: 50 });
     move.members = ["brezhnev"];

@@ -126,6 +126,9 @@ export function confront(ctx: DecisionContext, actor: Id, accused: Id, moveId: s
   if (!cleanBreak) return;
   const others = knownMembersOf(world, accused, move).filter((m) => m !== accused);
   move.members = move.members.filter((m) => m !== accused);
+  // A move he started is now led by the man longest in it: the record of who initiated the contest
+  // (and who was seated for it) names no one who had deserted it.
+  if (move.initiator === accused && move.members.length > 0) move.initiator = move.members[0];
   world.promises = world.promises.filter((o) => !(o.move === move.id && o.to === accused));
   q.beliefs = q.beliefs.filter((b) => b.move !== move.id);
   // Nobody counts him in the move any longer: not its members, not the man he came clean to.
