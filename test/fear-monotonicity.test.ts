@@ -14,8 +14,15 @@ import { loadScenarioFile } from "../src/scenarios/load.js";
 const dir = fileURLToPath(new URL("../scenarios/", import.meta.url));
 const withFear = (id: string, fear: number): Scenario => loadScenarioFile(join(dir, `${id}.yaml`), { settings: [{ path: "globals.fear", value: fear }] }).scenario;
 
-/** Paired seeds per scenario: more where runs are cheap (runs of march-1953 are three years long). */
-const SEEDS: Record<string, number> = { "march-1953": 10, "june-1957": 30, "october-1964": 16 };
+/**
+ * Paired seeds per scenario: more where runs are cheap (runs of march-1953 are three years long).
+ * june-1957 needs many: after the June contest, danger-driven moves against the beaten Molotov
+ * multiply with fear, a departure that 30 seeds could not tell from noise either way (on 100 seeds
+ * of this base, fear 0.5 to 0.9 added 0.85 moves a run, 3.9 standard errors, before a recruit
+ * reckoned with the odds at which a move is launched; 0.30, 1.4 standard errors, after it;
+ * docs/research.md, what joining a move risks).
+ */
+const SEEDS: Record<string, number> = { "march-1953": 10, "june-1957": 100, "october-1964": 16 };
 const LEVELS = [0.1, 0.5, 0.9];
 
 /** Mean and standard error of paired differences. */

@@ -1,13 +1,14 @@
 // What failing costs (MODEL.md section 4; VALIDATION.md C and E on fear): a man asked to join a move
 // and a man deciding whether to start one weigh the same risk, the cost of ending on the losing side
 // (a demotion at zero fear, rising toward death) as heavy as he is cautious, times the chance of
-// failing. The organiser, alone so far, reckons with failing outright. Checked on october-1964's
-// opening week, with fear and boldness set by hand.
+// failing. The organiser, alone so far, reckons with failing outright; a recruit, with a move that
+// is launched only once its odds are worth striking at, or found out before. Checked on
+// october-1964's opening week, with fear and boldness set by hand.
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createWorld, type World } from "../src/engine/index.js";
 import { termValue } from "../src/engine/ai/choice.js";
-import { costOfFailure, failureRisk, motiveTerms, responseOptions, startMove } from "../src/engine/rules/moves.js";
+import { costOfFailure, failureRisk, joiningRisk, motiveTerms, responseOptions, startMove } from "../src/engine/rules/moves.js";
 import { Rng } from "../src/engine/rng.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -61,7 +62,7 @@ describe("the cost of failing, weighed by whoever risks it", () => {
     }
   });
 
-  it("a man asked to join weighs the same risk, times the chance the move fails as he reckons it", () => {
+  it("a man asked to join weighs the risk of a move still forming, at the odds he reckons", () => {
     for (const fear of [0.15, 0.9]) {
       const world = at(fear);
       const ctx = { world, rng: new Rng(world.rng), decisions: [], used: new Set<string>() };
@@ -70,7 +71,27 @@ describe("the cost of failing, weighed by whoever risks it", () => {
       const odds = join.odds!;
       expect(odds).toBeGreaterThanOrEqual(0);
       expect(odds).toBeLessThan(1);
-      expect(join.terms.find((t) => t.term === "risk if it fails")!.value).toBe(termValue(-failureRisk(world, world.principals.suslov, odds)));
+      expect(join.terms.find((t) => t.term === "risk if it fails, or is found out first")!.value).toBe(termValue(-joiningRisk(world, world.principals.suslov, odds)));
     }
+  });
+
+  it("a move is launched only at odds worth striking at, so a recruit risks losing it at no worse odds; short of them, being found out first, which costs what fear adds", () => {
+    const calm = at(0);
+    const threshold = calm.params.crisis.strike.threshold;
+    const p = calm.principals.suslov;
+    // At zero fear a plot found out costs nothing worse than suspicion: a weak move risks what a
+    // launch at the threshold risks, less than a launch at its own odds would.
+    expect(joiningRisk(calm, p, 0.1)).toBeCloseTo(failureRisk(calm, p, threshold), 12);
+    expect(joiningRisk(calm, p, 0.1)).toBeLessThan(failureRisk(calm, p, 0.1));
+    // A move at or above the threshold risks what a launch now risks.
+    expect(joiningRisk(calm, p, 0.8)).toBeCloseTo(failureRisk(calm, p, 0.8), 12);
+    // Under terror the danger of being found out grows with fear and with how far the move falls short.
+    const terror = at(0.9);
+    const q = terror.principals.suslov;
+    const foundOut = (odds: number) => joiningRisk(terror, q, odds) - failureRisk(terror, q, threshold);
+    const weight = failureRisk(terror, q, 0) / costOfFailure(terror);
+    expect(foundOut(0.1)).toBeCloseTo((threshold - 0.1) * weight * terror.params.moves.risk.foundOut * 0.9, 12);
+    expect(foundOut(0.1)).toBeGreaterThan(foundOut(0.4));
+    expect(foundOut(threshold)).toBeCloseTo(0, 12);
   });
 });

@@ -858,6 +858,8 @@ export interface ModelParameters {
       bold: number;
       /** Added weight of the cost of failure per unit of caution (1 - boldness). */
       caution: number;
+      /** Cost, per unit of fear, of a move found out before it is strong enough to act, weighed by how far its odds fall short of the strike threshold. */
+      foundOut: number;
     };
     approach: {
       /** Appeal of sounding out a full Presidium member. */

@@ -36,8 +36,26 @@ export function expectedLoss(world: World, odds: number, weight: number): number
  * far, must reckon with failing outright).
  */
 export function failureRisk(world: World, p: Principal, odds: number): number {
+  return expectedLoss(world, odds, lossWeight(world, p));
+}
+
+/** How heavily a man weighs ending on the losing side: the bolder, the lighter. */
+function lossWeight(world: World, p: Principal): number {
   const k = world.params.moves.risk;
-  return expectedLoss(world, odds, k.bold + k.caution * (1 - p.traits.boldness));
+  return k.bold + k.caution * (1 - p.traits.boldness);
+}
+
+/**
+ * What a man risks by joining or staying in a move still forming, at the odds he reckons now. It is
+ * put to the test only once its leader finds the odds worth striking at, so at worst he loses a
+ * launch at those odds. Short of them the danger is that it is found out first, which costs what
+ * fear adds to losing: under Stalin's rules a plot found out was treason; in 1964 a man accused to
+ * his face could deny it.
+ */
+export function joiningRisk(world: World, p: Principal, odds: number): number {
+  const launchOdds = Math.max(odds, world.params.crisis.strike.threshold);
+  const weight = lossWeight(world, p);
+  return expectedLoss(world, launchOdds, weight) + (launchOdds - odds) * weight * world.params.moves.risk.foundOut * world.globals.fear;
 }
 
 export function beliefAbout(p: Principal, moveId: string): MoveBelief | undefined {
@@ -304,7 +322,7 @@ export function commitmentTerms(world: World, move: Move, man: Id, told: readonl
     term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition + k.offer * offerValue * t.traits.ambition)),
     term("disaffection with the target", k.disaffection * disaffection(world, t, target)),
     term("the danger the target poses", k.threat * threat(world, t, target)),
-    term("risk if it fails", -failureRisk(world, t, p)),
+    term("risk if it fails, or is found out first", -joiningRisk(world, t, p)),
     term("tie to the target", -k.tie * tie(world, t, target)),
     term("trust in the one asking", asker !== null ? k.trustAsker * trustOf(t, asker) : 0),
     term("distance from the movers' views", -k.ideologyDistance * ideologyDistance(world, t, told)),
