@@ -23,8 +23,10 @@ export function rowMix(world: World, id: Id): [Id, number][] | undefined {
 interface MoodReadings {
   /** Principal regarded -> row -> rowRegard. */
   regard: Map<Id, Map<Id, number>>;
-  /** The reading of power the constituency moods were taken under; principal regarded -> observer -> mood. */
-  power: World["power"];
+  /** The reading of power the constituency moods were last asked under (null before any), and where the clients sat then. */
+  power: World["power"] | null;
+  clients: ClientRowIndex | null;
+  /** Principal regarded -> observer -> constituency mood. */
   constituency: Map<Id, Map<Id, number>>;
 }
 
@@ -33,13 +35,27 @@ const moodReadings = new WeakMap<World["mood"], MoodReadings>();
 function readingsOf(world: World): MoodReadings {
   let r = moodReadings.get(world.mood);
   if (!r) {
-    r = { regard: new Map(), power: world.power, constituency: new Map() };
+    r = { regard: new Map(), power: null, clients: null, constituency: new Map() };
     moodReadings.set(world.mood, r);
-  } else if (r.power !== world.power) {
-    r.power = world.power;
-    r.constituency.clear();
   }
   return r;
+}
+
+/**
+ * The constituency moods under the current reading of power. Power is read afresh at least weekly,
+ * but the clients seldom move (an appointment, a congress): the moods read under the last reading
+ * stand while every patron's clients sit where they sat then, since a mood is a function of the
+ * clients' rows and of the row regards (kept apart, and dropped by moodsChanged).
+ */
+function constituencyReadings(world: World): Map<Id, Map<Id, number>> {
+  const r = readingsOf(world);
+  if (r.power !== world.power) {
+    const clients = clientRowIndexOf(world);
+    if (r.clients === null || !sameClientRows(r.clients, clients)) r.constituency.clear();
+    r.power = world.power;
+    r.clients = clients;
+  }
+  return r.constituency;
 }
 
 /** Drops the memoised readings of how the constituencies regard `who`, after his standing moved. */
@@ -85,10 +101,17 @@ export function rowEffect(world: World, rowId: Id, effects: Record<Id, number>):
 // Where each patron's clients sit depends only on the cadres' slots and patrons, which change only
 // through appointments and congresses, each followed by a new reading of power: so it is kept per
 // reading (a new reading is a new `world.power` object).
-const clientRowIndex = new WeakMap<World["power"], Map<Id, [Id, number][]>>();
+type ClientRowIndex = Map<Id, [Id, number][]>;
+
+const clientRowIndex = new WeakMap<World["power"], ClientRowIndex>();
 
 /** The rows where a principal's clients hold job slots, as shares of his clients. */
 export function clientRows(world: World, id: Id): [Id, number][] {
+  return clientRowIndexOf(world).get(id) ?? [];
+}
+
+/** Every patron's client rows, as of the current reading of power. */
+function clientRowIndexOf(world: World): ClientRowIndex {
   let index = clientRowIndex.get(world.power);
   if (!index) {
     const counts = new Map<Id, Map<Id, number>>();
@@ -106,12 +129,24 @@ export function clientRows(world: World, id: Id): [Id, number][] {
     }
     clientRowIndex.set(world.power, index);
   }
-  return index.get(id) ?? [];
+  return index;
+}
+
+/** Whether two readings put every patron's clients in the same rows, in the same order and shares. */
+function sameClientRows(a: ClientRowIndex, b: ClientRowIndex): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [patron, rowsA] of a) {
+    const rowsB = b.get(patron);
+    if (!rowsB || rowsB.length !== rowsA.length) return false;
+    for (let i = 0; i < rowsA.length; i++) if (rowsA[i][0] !== rowsB[i][0] || rowsA[i][1] !== rowsB[i][1]) return false;
+  }
+  return true;
 }
 
 /** How the constituencies a principal speaks for (those of his clients) regard q. */
 export function constituencyMood(world: World, p: Id, q: Id): number {
-  return remembered(world, readingsOf(world).constituency, p, q, readConstituencyMood);
+  return remembered(world, constituencyReadings(world), p, q, readConstituencyMood);
 }
 
 function readConstituencyMood(world: World, p: Id, q: Id): number {
