@@ -7,7 +7,7 @@ import { addDays, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
 import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, topPostValue, trustOf, votingCc } from "../queries.js";
-import { disaffection, threat, tie } from "../relations.js";
+import { clientHarm, disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, Move, MoveBelief, Principal, Reason, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { attitude, contestLean, frontOf } from "./cadres.js";
@@ -105,16 +105,18 @@ function spoils(world: World, who: Id, target: Id): number {
 export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink): void {
   const k = world.params.moves.start;
   const p = world.principals[actor];
+  // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
+  const harm = clientHarm(world, p, target);
   add("baseline", k.baseline);
   add("ambition for his posts", k.spoils * p.traits.ambition * spoils(world, actor, target));
-  add("disaffection with him", k.disaffection * disaffection(world, p, target));
+  add("disaffection with him", k.disaffection * disaffection(world, p, target, harm));
   add("the danger he poses", k.threat * threat(world, p, target));
   add("boldness", k.boldness * (p.traits.boldness - 0.5));
   add("own power to draw on", k.resources * powerShare(world, actor));
   add("his power", -k.targetPower * powerShare(world, target));
   add("his standing in the country", -k.prestige * (world.principals[target].prestige - 0.5));
   add("what failing would cost him", -failureRisk(world, p, 0));
-  add("tie to him", -k.tie * tie(world, p, target));
+  add("tie to him", -k.tie * tie(world, p, target, harm));
   add("standing in the leadership", p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider);
 }
 
