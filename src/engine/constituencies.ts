@@ -68,8 +68,18 @@ export function moodsChanged(world: World, who: Id): void {
 
 /** A reading of how `key` (a row, or an observer) regards `q`, taken once and kept in `table` until it is dropped. */
 function remembered(world: World, table: Map<Id, Map<Id, number>>, key: Id, q: Id, read: (world: World, key: Id, q: Id) => number): number {
+  return rememberedIn(world, readingsAbout(table, q), key, q, read);
+}
+
+/** The readings kept in `table` about `q`, by key. */
+function readingsAbout(table: Map<Id, Map<Id, number>>, q: Id): Map<Id, number> {
   let about = table.get(q);
   if (!about) table.set(q, (about = new Map()));
+  return about;
+}
+
+/** `remembered`, given the readings about `q` already looked up (for a caller reading many keys about one man). */
+function rememberedIn(world: World, about: Map<Id, number>, key: Id, q: Id, read: (world: World, key: Id, q: Id) => number): number {
   let value = about.get(key);
   if (value === undefined) {
     value = read(world, key, q);
@@ -150,7 +160,9 @@ export function constituencyMood(world: World, p: Id, q: Id): number {
 }
 
 function readConstituencyMood(world: World, p: Id, q: Id): number {
+  // The rows' regards for q, looked up once for all of p's rows (this is asked for every pair of principals).
+  const regards = readingsAbout(readingsOf(world).regard, q);
   let m = 0;
-  for (const [row, share] of clientRows(world, p)) m += share * rowRegard(world, row, q);
+  for (const [row, share] of clientRows(world, p)) m += share * rememberedIn(world, regards, row, q, readRowRegard);
   return m;
 }
