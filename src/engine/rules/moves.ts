@@ -96,10 +96,23 @@ function spoils(world: World, who: Id, target: Id): number {
     // Claimants ahead of him (the target himself does not count).
     const targetAt = ranking.indexOf(target);
     const ahead = mine - (targetAt >= 0 && targetAt < mine ? 1 : 0);
-    best = Math.max(best, gain * k.spoilsDecay ** ahead);
+    best = Math.max(best, gain * decayPowers(k.spoilsDecay, ahead));
   }
   return best;
 }
+
+/**
+ * `decay ** n`, from a table kept per decay (the same value the operator gives: the table is filled
+ * with it). spoils weighs every pair of colleagues every few weeks, and a power is costly.
+ */
+function decayPowers(decay: number, n: number): number {
+  let table = decayTables.get(decay);
+  if (!table) decayTables.set(decay, (table = []));
+  for (let i = table.length; i <= n; i++) table.push(decay ** i);
+  return table[n];
+}
+
+const decayTables = new Map<number, number[]>();
 
 /** The motive terms for `actor` to move against `target`, fed to a sink (log reasons or a sum). */
 export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink): void {
