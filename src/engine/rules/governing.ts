@@ -489,14 +489,31 @@ function useKompromat(ctx: DecisionContext, actor: Id, q: Id): void {
 
 /** Full seats below the size the Presidium had at the start are vacancies the first man must fill. */
 export function vacancies(world: World): number {
-  return Math.max(0, presidiumSize(world) - fullSeats(world).length);
+  return Math.max(0, presidiumSize(world) - fullSeatCount(world));
 }
 
-export function presidiumSize(world: World): number {
+/** fullSeats(world).length, without building the list: asked of most menus every week. */
+function fullSeatCount(world: World): number {
   let n = 0;
-  for (const id in world.origin.seats) if (world.origin.seats[id] === "full") n++;
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (p.presidium === "full" && inPlay(p)) n++;
+  }
   return n;
 }
+
+/** The Presidium's size at the start (the seats as they stood are fixed at setup: kept per world's origin). */
+export function presidiumSize(world: World): number {
+  let n = presidiumSizes.get(world.origin.seats);
+  if (n === undefined) {
+    n = 0;
+    for (const id in world.origin.seats) if (world.origin.seats[id] === "full") n++;
+    presidiumSizes.set(world.origin.seats, n);
+  }
+  return n;
+}
+
+const presidiumSizes = new WeakMap<World["origin"]["seats"], number>();
 
 /**
  * Who would be co-opted: the proposer's client among the candidates and secretaries, else the best
