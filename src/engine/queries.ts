@@ -37,6 +37,37 @@ export function holdersOf(world: World, power: PowerName): Id[] {
 export function officesChanged(world: World): void {
   holdersCache.delete(world);
   organChiefsCache.delete(world);
+  exercisedCache.delete(world);
+}
+
+// What each man exercises is asked for every claim to a post and many a verb's condition, and
+// changes only with his offices: kept per world beside the holders' memo, and dropped with it.
+const exercisedCache = new WeakMap<World, Map<Id, Map<PowerName, number>>>();
+
+/**
+ * For each power, how many of the posts he holds, and of those he is acting in, carry it (each post
+ * counted once per power, a post he both holds and acts in twice).
+ */
+export function powersExercised(world: World, id: Id): ReadonlyMap<PowerName, number> {
+  let byMan = exercisedCache.get(world);
+  if (!byMan) {
+    byMan = new Map();
+    exercisedCache.set(world, byMan);
+  }
+  let counts = byMan.get(id);
+  if (!counts) {
+    counts = new Map();
+    const p = world.principals[id];
+    for (const postId of [...p.posts, ...p.acting]) {
+      const powers = world.posts[postId].powers;
+      for (let i = 0; i < powers.length; i++) {
+        // A power listed twice on one post is still one post carrying it.
+        if (powers.indexOf(powers[i]) === i) counts.set(powers[i], (counts.get(powers[i]) ?? 0) + 1);
+      }
+    }
+    byMan.set(id, counts);
+  }
+  return counts;
 }
 
 export function takePost(world: World, id: Id, postId: Id): void {
@@ -70,8 +101,7 @@ export function leaveAllPosts(world: World, id: Id): Id[] {
 
 /** Whether he exercises the power, through a post of his own or one he is acting in. */
 export function hasPower(world: World, id: Id, power: PowerName): boolean {
-  const p = world.principals[id];
-  return p.posts.some((x) => world.posts[x].powers.includes(power)) || p.acting.some((x) => world.posts[x].powers.includes(power));
+  return powersExercised(world, id).has(power);
 }
 
 /** The value of the most valuable post he holds (0..1; 0 with none). */

@@ -4,7 +4,7 @@
 // by the CC plenum on the winners' proposal.
 import { nameOf, record } from "../log.js";
 import { refreshPower } from "../power.js";
-import { canAct, hasPower, inPlay, leavePost, takePost, topPostValue } from "../queries.js";
+import { canAct, hasPower, inPlay, leavePost, powersExercised, takePost, topPostValue } from "../queries.js";
 import type { Id, Move, World } from "../state.js";
 
 /** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
@@ -24,12 +24,9 @@ function claimBase(world: World, who: Id): number {
 
 /** How many of the post's powers he already exercises, counted over each post he holds or acts in. */
 function fitFor(world: World, who: Id, postId: Id): number {
-  const p = world.principals[who];
+  const exercised = powersExercised(world, who);
   let fit = 0;
-  for (const power of world.posts[postId].powers) {
-    for (const own of p.posts) if (world.posts[own].powers.includes(power)) fit++;
-    for (const own of p.acting) if (world.posts[own].powers.includes(power)) fit++;
-  }
+  for (const power of world.posts[postId].powers) fit += exercised.get(power) ?? 0;
   return fit;
 }
 
