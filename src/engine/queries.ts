@@ -133,6 +133,21 @@ export function ageOf(world: World, p: Principal): number {
   return yearOf(world.date) - p.born;
 }
 
+// The rules walk the principals in rank order all the time, and finding each by id in the principals
+// record cost more than the walk's own work: the objects are kept in order per record (a record's
+// entries are never replaced once the world is set up, and the order never changes).
+const inOrderCache = new WeakMap<World["principals"], readonly Principal[]>();
+
+/** The principals in rank order (world.order's ids, as the principals themselves). */
+export function principalsInOrder(world: World): readonly Principal[] {
+  let list = inOrderCache.get(world.principals);
+  if (!list) {
+    list = world.order.map((id) => world.principals[id]);
+    inOrderCache.set(world.principals, list);
+  }
+  return list;
+}
+
 /** Alive, in office or at least in the leadership, and able to work. */
 export function canAct(p: Principal): boolean {
   return p.alive && p.incapacitatedSince === null && p.fate === null;
@@ -156,15 +171,16 @@ export function inPlay(p: Principal): boolean {
 
 /** Full Presidium members able to vote. */
 export function presidiumVoters(world: World): Id[] {
-  return world.order.filter((id) => {
-    const p = world.principals[id];
-    return p.presidium === "full" && canAct(p);
-  });
+  const out: Id[] = [];
+  for (const p of principalsInOrder(world)) if (p.presidium === "full" && canAct(p)) out.push(p.id);
+  return out;
 }
 
 /** Full members in play, including the ill: the seats the Presidium has filled. */
 export function fullSeats(world: World): Id[] {
-  return world.order.filter((id) => world.principals[id].presidium === "full" && inPlay(world.principals[id]));
+  const out: Id[] = [];
+  for (const p of principalsInOrder(world)) if (p.presidium === "full" && inPlay(p)) out.push(p.id);
+  return out;
 }
 
 export function isAway(world: World, id: Id): boolean {

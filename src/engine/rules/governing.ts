@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, presidiumVoters, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -30,9 +30,9 @@ export function courtTarget(world: World, actor: Id): Id | null {
   const a = world.principals[actor];
   let best: Id | null = null;
   let bestValue = -Infinity;
-  for (const q of world.order) {
-    if (q === actor || !active(world, q)) continue;
-    const other = world.principals[q];
+  for (const other of principalsInOrder(world)) {
+    const q = other.id;
+    if (q === actor || !canAct(other) || other.outside) continue;
     const value = k.power * powerShare(world, q) + k.threat * threat(world, a, q) + k.room * (1 - Math.max(0, regardOf(other, actor)));
     if (value > bestValue) {
       best = q;
@@ -439,8 +439,8 @@ function kompromatOptions(world: World, actor: Id): ScoredOption[] {
   const out: ScoredOption[] = [];
   if (hasPower(world, actor, "archives")) {
     let best: { q: Id; v: number } | null = null;
-    for (const q of world.order) {
-      const other = world.principals[q];
+    for (const other of principalsInOrder(world)) {
+      const q = other.id;
       if (q === actor || !inPlay(other) || (a.kompromat[q] ?? 0) >= other.record) continue;
       const v = other.record * (k.threat * threat(world, a, q) + k.rivalry * Math.max(0, disaffection(world, a, q)));
       if (!best || v > best.v) best = { q, v };
@@ -495,10 +495,7 @@ export function vacancies(world: World): number {
 /** fullSeats(world).length, without building the list: asked of most menus every week. */
 function fullSeatCount(world: World): number {
   let n = 0;
-  for (const id of world.order) {
-    const p = world.principals[id];
-    if (p.presidium === "full" && inPlay(p)) n++;
-  }
+  for (const p of principalsInOrder(world)) if (p.presidium === "full" && inPlay(p)) n++;
   return n;
 }
 
@@ -535,20 +532,22 @@ function coOptee(world: World, proposer: Id, ownMen = false): Id | null {
 /** The vacant posts with powers that the Presidium fills on a proposal (a dead minister's post). */
 function vacantPosts(world: World): Id[] {
   const out: Id[] = [];
+  // Asked of every menu: who is acting in what is gathered once, and only if a post is empty.
+  let acted: Set<Id> | null = null;
   for (const postId of world.postOrder) {
     const post = world.posts[postId];
-    if (post.holders.length === 0 && post.powers.length > 0 && !actingFor(world, postId)) out.push(postId);
+    if (post.holders.length > 0 || post.powers.length === 0) continue;
+    acted ??= actedPosts(world);
+    if (!acted.has(postId)) out.push(postId);
   }
   return out;
 }
 
-/** Whether someone able to act is doing the post's duties. */
-function actingFor(world: World, postId: Id): boolean {
-  for (const id of world.order) {
-    const p = world.principals[id];
-    if (p.acting.includes(postId) && canAct(p)) return true;
-  }
-  return false;
+/** The posts someone able to act is doing the duties of. */
+function actedPosts(world: World): Set<Id> {
+  const out = new Set<Id>();
+  for (const p of principalsInOrder(world)) if (canAct(p)) for (const postId of p.acting) out.add(postId);
+  return out;
 }
 
 function businessOptions(world: World, actor: Id): ScoredOption[] {
@@ -758,8 +757,8 @@ function healthOption(world: World, actor: Id): ScoredOption | null {
   if (a.presidium !== "full" && world.primacy !== actor) return null;
   let best: { q: Id; u: number } | null = null;
   const retryAfter = addDays(world.date, -k.retryWeeks * WEEK_DAYS);
-  for (const q of world.order) {
-    const p = world.principals[q];
+  for (const p of principalsInOrder(world)) {
+    const q = p.id;
     if (q === actor || !inPlay(p) || p.incapacitatedSince === null || p.posts.length === 0) continue;
     if (world.moves.some((m) => m.target === q && (m.stage === "forming" || m.stage === "launched"))) continue;
     // A proposal voted down is not put again for a while.
@@ -837,8 +836,8 @@ function overruleOption(world: World, actor: Id): ScoredOption | null {
   if (world.primacy !== actor || world.crisis) return null;
   const a = world.principals[actor];
   let best: { q: Id; gap: number } | null = null;
-  for (const q of world.order) {
-    const p = world.principals[q];
+  for (const p of principalsInOrder(world)) {
+    const q = p.id;
     if (q === actor || !canAct(p) || p.posts.length === 0 || p.presidium === "none") continue;
     // Where their lines differ most, spread over the colleagues: one already slighted often is spared a while.
     const gap = Math.abs(a.traits.ideology - p.traits.ideology) / IDEOLOGY_SPAN / (1 + grievanceAgainst(p, actor) / k.grievance);

@@ -6,7 +6,7 @@ import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, ty
 import { addDays, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
-import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, principalsInOrder, topPostValue, trustOf, votingCc } from "../queries.js";
 import { clientHarm, disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, Move, MoveBelief, Principal, Reason, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -148,9 +148,9 @@ export function bestTarget(world: World, actor: Id): { target: Id; motive: numbe
   let best: Id | null = null;
   let bestMotive = 0;
   const motive = new TermSum();
-  for (const target of world.order) {
+  for (const t of principalsInOrder(world)) {
+    const target = t.id;
     if (target === actor) continue;
-    const t = world.principals[target];
     if (!inPlay(t) || t.posts.length === 0 || t.outside || boundByWord(world, actor, target)) continue;
     motive.total = 0;
     motiveTerms(world, actor, target, motive.add);

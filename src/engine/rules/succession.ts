@@ -4,7 +4,7 @@
 // by the CC plenum on the winners' proposal.
 import { nameOf, record } from "../log.js";
 import { refreshPower } from "../power.js";
-import { canAct, hasPower, inPlay, leavePost, powersExercised, takePost, topPostValue } from "../queries.js";
+import { canAct, hasPower, inPlay, leavePost, powersExercised, principalsInOrder, takePost, topPostValue } from "../queries.js";
 import type { Id, Move, World } from "../state.js";
 
 /** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
@@ -40,8 +40,9 @@ export function claimRanking(world: World, postId: Id): Id[] {
   if (known) return known;
   const k = world.params.succession.claim;
   const scored: { id: Id; score: number }[] = [];
-  for (const id of world.order) {
-    if (!canAct(world.principals[id])) continue;
+  for (const p of principalsInOrder(world)) {
+    if (!canAct(p)) continue;
+    const id = p.id;
     base[id] ??= claimBase(world, id);
     scored.push({ id, score: base[id] + k.fit * fitFor(world, id, postId) });
   }
