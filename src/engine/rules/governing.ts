@@ -63,10 +63,11 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
   // The constituency with the most CC seats where his standing has most room to grow.
   let bestRow: World["rows"][number] | null = null;
   let bestValue = 0;
-  const seats = world.weekly.seatsByRow;
-  const voting = votingCc(world).length || 1;
-  for (const row of world.rows) {
-    const value = ((seats[row.id] ?? 0) / voting) * (1 - Math.max(0, world.mood[row.id]?.[actor] ?? 0));
+  const shares = rowSeatShares(world);
+  const moods = rowMoods(world);
+  for (let i = 0; i < world.rows.length; i++) {
+    const row = world.rows[i];
+    const value = shares[i] * (1 - Math.max(0, moods[i]?.[actor] ?? 0));
     if (!bestRow || value > bestValue) {
       bestRow = row;
       bestValue = value;
@@ -82,6 +83,35 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
   }
   return out;
 }
+
+/**
+ * Each row's share of the voting CC's seats as read this week, in world.rows order: the same for
+ * every man weighing which constituency to court, so kept per week's reading of the seats.
+ */
+function rowSeatShares(world: World): number[] {
+  const seats = world.weekly.seatsByRow;
+  const voting = votingCc(world).length || 1;
+  let memo = seatShares.get(seats);
+  if (!memo || memo.voting !== voting) {
+    memo = { voting, shares: world.rows.map((row) => (seats[row.id] ?? 0) / voting) };
+    seatShares.set(seats, memo);
+  }
+  return memo.shares;
+}
+
+const seatShares = new WeakMap<World["weekly"]["seatsByRow"], { voting: number; shares: number[] }>();
+
+/** Each row's mood table (none for a row that is not a constituency), in world.rows order: the tables are set up once and changed in place. */
+function rowMoods(world: World): (Record<Id, number> | undefined)[] {
+  let moods = rowMoodTables.get(world.mood);
+  if (!moods) {
+    moods = world.rows.map((row) => world.mood[row.id]);
+    rowMoodTables.set(world.mood, moods);
+  }
+  return moods;
+}
+
+const rowMoodTables = new WeakMap<World["mood"], (Record<Id, number> | undefined)[]>();
 
 function court(ctx: DecisionContext, actor: Id, q: Id): void {
   const world = ctx.world;
