@@ -1,7 +1,7 @@
 // Small read-only questions about the world that many rules ask, and the only ways a post changes
 // hands. Rules read powers and traits, never particular ids or names.
 import { yearOf } from "./calendar.js";
-import type { Cadre, Id, Move, Principal, World } from "./state.js";
+import type { Cadre, Id, Move, PostState, Principal, World } from "./state.js";
 import type { PowerName } from "./scenario/schema.js";
 
 // Who holds which power is asked constantly and changes rarely, so it is memoised per world and
@@ -144,6 +144,18 @@ export function principalsInOrder(world: World): readonly Principal[] {
   if (!list) {
     list = world.order.map((id) => world.principals[id]);
     inOrderCache.set(world.principals, list);
+  }
+  return list;
+}
+
+const postsInOrderCache = new WeakMap<World["posts"], readonly PostState[]>();
+
+/** The posts in world.postOrder's order, as the posts themselves (kept like principalsInOrder: a record's entries are never replaced). */
+export function postsInOrder(world: World): readonly PostState[] {
+  let list = postsInOrderCache.get(world.posts);
+  if (!list) {
+    list = world.postOrder.map((id) => world.posts[id]);
+    postsInOrderCache.set(world.posts, list);
   }
   return list;
 }

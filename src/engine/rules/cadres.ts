@@ -4,7 +4,7 @@
 import type { DecisionContext } from "../ai/choice.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, clientShares, refreshPower } from "../power.js";
-import { clamp, inPlay } from "../queries.js";
+import { clamp, inPlay, postsInOrder } from "../queries.js";
 import { moodsChanged, rowMix, rowRegard } from "../constituencies.js";
 import type { Cadre, Id, Move, Slot, World } from "../state.js";
 
@@ -134,8 +134,7 @@ function resizeRow(ctx: DecisionContext, rowId: Id, seats: { voting: number; can
 /** Whoever holds the power that appoints to a row (the first holder of it), or null. */
 export function appointerFor(world: World, power: World["rows"][number]["appointedBy"]): Id | null {
   if (power === "none") return null;
-  for (const postId of world.postOrder) {
-    const post = world.posts[postId];
+  for (const post of postsInOrder(world)) {
     if (!post.powers.includes(power)) continue;
     const h = post.holders.find((x) => inPlay(world.principals[x]) && world.principals[x].incapacitatedSince === null);
     if (h) return h;

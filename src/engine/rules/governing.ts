@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -143,7 +143,13 @@ export function votingSeatsByRow(world: World): Record<Id, number> {
 /** The slot he would most like to fill with his own man, among those his powers appoint to, and its worth. */
 export function appointmentTarget(world: World, actor: Id): { slot: Id; value: number } | null {
   const mine = new Set<Id>();
-  for (const r of world.rows) if (r.appointedBy !== "none" && appointerFor(world, r.appointedBy) === actor) mine.add(r.id);
+  // Many rows share an appointing power: find each power's appointer once.
+  const appointers = new Map<World["rows"][number]["appointedBy"], Id | null>();
+  for (const r of world.rows) {
+    if (r.appointedBy === "none") continue;
+    if (!appointers.has(r.appointedBy)) appointers.set(r.appointedBy, appointerFor(world, r.appointedBy));
+    if (appointers.get(r.appointedBy) === actor) mine.add(r.id);
+  }
   if (mine.size === 0) return null;
   let best: { slot: Id; value: number } | null = null;
   for (const slot of world.slots) {
@@ -564,11 +570,10 @@ function vacantPosts(world: World): Id[] {
   const out: Id[] = [];
   // Asked of every menu: who is acting in what is gathered once, and only if a post is empty.
   let acted: Set<Id> | null = null;
-  for (const postId of world.postOrder) {
-    const post = world.posts[postId];
+  for (const post of postsInOrder(world)) {
     if (post.holders.length > 0 || post.powers.length === 0) continue;
     acted ??= actedPosts(world);
-    if (!acted.has(postId)) out.push(postId);
+    if (!acted.has(post.id)) out.push(post.id);
   }
   return out;
 }
