@@ -80,11 +80,10 @@ export function knownMembersOf(world: World, who: Id, move: Move): Id[] {
 
 /**
  * The value to `who` of `target`'s posts: the best step up he could hope for (a post worth more than
- * what he holds already), times his place among the claimants to it.
+ * what he holds already), times his place among the claimants to it. `own`: the value of his best post.
  */
-function spoils(world: World, who: Id, target: Id): number {
+function spoils(world: World, who: Id, target: Id, own: number = topPostValue(world, who)): number {
   const k = world.params.moves.start;
-  const own = topPostValue(world, who);
   let best = 0;
   for (const postId of world.principals[target].posts) {
     const gain = world.posts[postId].value - k.ownPost * own;
@@ -116,21 +115,37 @@ const decayTables = new Map<number, number[]>();
 
 /** The motive terms for `actor` to move against `target`, fed to a sink (log reasons or a sum). */
 export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink): void {
+  motiveAgainst(world, actor)(target, add);
+}
+
+/**
+ * The motive terms for `actor` against any colleague, as a function of the colleague: what rests on
+ * the actor alone (his boldness, power, caution, standing and best post) is read once, since
+ * bestTarget weighs him against every colleague in turn.
+ */
+function motiveAgainst(world: World, actor: Id): (target: Id, add: RuleSink) => void {
   const k = world.params.moves.start;
   const p = world.principals[actor];
-  // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
-  const harm = clientHarm(world, p, target);
-  add("baseline", k.baseline);
-  add("ambition for his posts", k.spoils * p.traits.ambition * spoils(world, actor, target));
-  add("disaffection with him", k.disaffection * disaffection(world, p, target, harm));
-  add("the danger he poses", k.threat * threat(world, p, target));
-  add("boldness", k.boldness * (p.traits.boldness - 0.5));
-  add("own power to draw on", k.resources * powerShare(world, actor));
-  add("his power", -k.targetPower * powerShare(world, target));
-  add("his standing in the country", -k.prestige * (world.principals[target].prestige - 0.5));
-  add("what failing would cost him", -failureRisk(world, p, 0));
-  add("tie to him", -k.tie * tie(world, p, target, harm));
-  add("standing in the leadership", p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider);
+  const own = topPostValue(world, actor);
+  const boldness = k.boldness * (p.traits.boldness - 0.5);
+  const resources = k.resources * powerShare(world, actor);
+  const failing = -failureRisk(world, p, 0);
+  const standing = p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider;
+  return (target, add) => {
+    // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
+    const harm = clientHarm(world, p, target);
+    add("baseline", k.baseline);
+    add("ambition for his posts", k.spoils * p.traits.ambition * spoils(world, actor, target, own));
+    add("disaffection with him", k.disaffection * disaffection(world, p, target, harm));
+    add("the danger he poses", k.threat * threat(world, p, target));
+    add("boldness", boldness);
+    add("own power to draw on", resources);
+    add("his power", -k.targetPower * powerShare(world, target));
+    add("his standing in the country", -k.prestige * (world.principals[target].prestige - 0.5));
+    add("what failing would cost him", failing);
+    add("tie to him", -k.tie * tie(world, p, target, harm));
+    add("standing in the leadership", standing);
+  };
 }
 
 /**
@@ -148,12 +163,13 @@ export function bestTarget(world: World, actor: Id): { target: Id; motive: numbe
   let best: Id | null = null;
   let bestMotive = 0;
   const motive = new TermSum();
+  const against = motiveAgainst(world, actor);
   for (const t of principalsInOrder(world)) {
     const target = t.id;
     if (target === actor) continue;
     if (!inPlay(t) || t.posts.length === 0 || t.outside || boundByWord(world, actor, target)) continue;
     motive.total = 0;
-    motiveTerms(world, actor, target, motive.add);
+    against(target, motive.add);
     if (best === null || motive.total > bestMotive) {
       best = target;
       bestMotive = motive.total;
