@@ -1,7 +1,8 @@
 // The constituencies of the Central Committee (MODEL.md section 2): each row of the CC's composition
 // is a mix of constituencies, each constituency regards each principal with a mood (-1..1), and each
 // principal speaks for the rows where his clients sit. Rows never change in a run.
-import type { Id, World } from "./state.js";
+import { CadreReading } from "./cadre-standing.js";
+import type { Cadre, Id, World } from "./state.js";
 
 const mixIndex = new WeakMap<World["rows"], Map<Id, [Id, number][]>>();
 
@@ -110,7 +111,8 @@ export function rowEffect(world: World, rowId: Id, effects: Record<Id, number>):
 
 // Where each patron's clients sit depends only on the cadres' slots and patrons, which change only
 // through appointments and congresses, each followed by a new reading of power: so it is kept per
-// reading (a new reading is a new `world.power` object).
+// reading (a new reading is a new `world.power` object), and a new reading takes the last one's
+// index over while no cadre has moved (see CadreReading).
 type ClientRowIndex = Map<Id, [Id, number][]>;
 
 const clientRowIndex = new WeakMap<World["power"], ClientRowIndex>();
@@ -124,20 +126,27 @@ export function clientRows(world: World, id: Id): [Id, number][] {
 function clientRowIndexOf(world: World): ClientRowIndex {
   let index = clientRowIndex.get(world.power);
   if (!index) {
-    const counts = new Map<Id, Map<Id, number>>();
-    for (const c of world.cadres) {
-      if (c.patron === null || c.slot === null) continue;
-      let rows = counts.get(c.patron);
-      if (!rows) counts.set(c.patron, (rows = new Map()));
-      rows.set(c.row, (rows.get(c.row) ?? 0) + 1);
-    }
-    index = new Map();
-    for (const [patron, rows] of counts) {
-      let total = 0;
-      for (const n of rows.values()) total += n;
-      index.set(patron, [...rows].map(([row, n]) => [row, n / total]));
-    }
+    index = clientRowsReading.of(world.cadres);
     clientRowIndex.set(world.power, index);
+  }
+  return index;
+}
+
+const clientRowsReading = new CadreReading(readClientRows);
+
+function readClientRows(cadres: readonly Cadre[]): ClientRowIndex {
+  const counts = new Map<Id, Map<Id, number>>();
+  for (const c of cadres) {
+    if (c.patron === null || c.slot === null) continue;
+    let rows = counts.get(c.patron);
+    if (!rows) counts.set(c.patron, (rows = new Map()));
+    rows.set(c.row, (rows.get(c.row) ?? 0) + 1);
+  }
+  const index: ClientRowIndex = new Map();
+  for (const [patron, rows] of counts) {
+    let total = 0;
+    for (const n of rows.values()) total += n;
+    index.set(patron, [...rows].map(([row, n]) => [row, n / total]));
   }
   return index;
 }

@@ -5,13 +5,23 @@
 import type { RuleSink } from "./ai/choice.js";
 import { nameOf, record } from "./log.js";
 import { canAct, inPlay } from "./queries.js";
-import type { Id, World } from "./state.js";
+import { CadreReading } from "./cadre-standing.js";
+import type { Cadre, Id, World } from "./state.js";
 
-export type ClientShares = Map<Id, { slots: number; cc: number }>;
+export type ClientShares = ReadonlyMap<Id, Readonly<{ slots: number; cc: number }>>;
 
-/** For every patron at once: his share of the filled job slots' holders and of the voting CC. */
+/**
+ * For every patron at once: his share of the filled job slots' holders and of the voting CC. Read
+ * with every reading of power and every week's trends: taken afresh only when a cadre has moved.
+ */
 export function clientShares(world: World): ClientShares {
-  const out: ClientShares = new Map();
+  return clientSharesReading.of(world.cadres);
+}
+
+const clientSharesReading = new CadreReading(readClientShares);
+
+function readClientShares(cadres: readonly Cadre[]): ClientShares {
+  const out = new Map<Id, { slots: number; cc: number }>();
   const entry = (id: Id) => {
     let e = out.get(id);
     if (!e) {
@@ -22,7 +32,7 @@ export function clientShares(world: World): ClientShares {
   };
   let held = 0;
   let voting = 0;
-  for (const c of world.cadres) {
+  for (const c of cadres) {
     if (c.slot !== null) {
       held++;
       if (c.patron !== null) entry(c.patron).slots++;
