@@ -8,20 +8,13 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { createWorld, mixSeed, simulate, summarize, type Scenario } from "../src/engine/index.js";
+import { createWorld, mixSeed, simulate, summarize, type Scenario, type World } from "../src/engine/index.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
 const dir = fileURLToPath(new URL("../scenarios/", import.meta.url));
 const withFear = (id: string, fear: number): Scenario => loadScenarioFile(join(dir, `${id}.yaml`), { settings: [{ path: "globals.fear", value: fear }] }).scenario;
 
-/**
- * Paired seeds per scenario: more where runs are cheap (runs of march-1953 are three years long).
- * june-1957 needs many: after the June contest, danger-driven moves against the beaten Molotov
- * multiply with fear, a departure that 30 seeds could not tell from noise either way (on 100 seeds
- * of this base, fear 0.5 to 0.9 added 0.85 moves a run, 3.9 standard errors, before a recruit
- * reckoned with the odds at which a move is launched; 0.30, 1.4 standard errors, after it;
- * docs/research.md, what joining a move risks).
- */
+/** Paired seeds per scenario: more where runs are cheap (runs of march-1953 are three years long). */
 const SEEDS: Record<string, number> = { "march-1953": 10, "june-1957": 100, "october-1964": 16 };
 const LEVELS = [0.1, 0.5, 0.9];
 
@@ -39,23 +32,38 @@ function policeChiefs(scenario: Scenario): Set<string> {
   return new Set(world.order.filter((id) => world.principals[id].posts.some((post) => world.posts[post].powers.includes("security"))));
 }
 
+/** Whether a move is exempt from the count: a known departure (below), judged on the run's own world. */
+type Exempt = (world: World, target: string) => boolean;
+
 /** Moves started in one run: all of them, and those against anyone not exempt. */
-function movesStarted(scenario: Scenario, seed: number, exempt: ReadonlySet<string>): { all: number; counted: number } {
+function movesStarted(scenario: Scenario, seed: number, exempt: Exempt | null): { all: number; counted: number } {
   const world = simulate(scenario, { seed });
   const summary = summarize(world);
   // The summary's count is the moves nobody put to a vote openly.
   expect(summary.movesStarted).toBe(world.moves.filter((m) => m.open === null).length);
-  return { all: summary.movesStarted, counted: world.moves.filter((m) => m.open === null && !exempt.has(m.target)).length };
+  return { all: summary.movesStarted, counted: world.moves.filter((m) => m.open === null && !(exempt?.(world, m.target) ?? false)).length };
 }
 
 /**
- * A known departure, left visible: in march-1953 the colleagues of the man who holds the police move
- * against him because of what he could do to them, and the threat he poses grows with fear
- * (relations.threat.fearWeight). So more fear brings more moves against Beria (at fear 0.9 nearly
- * every member resolves to act in the first week), against VALIDATION.md E. The invariant is held
- * for every other target there, and the exemption itself is checked to still be needed.
+ * Known departures, left visible: the danger-driven motive. A man moves against a colleague for what
+ * that colleague could do to him, and that danger weighs more as fear rises (relations.threat.fearWeight).
+ * - In march-1953, against the man who holds the police: at fear 0.9 nearly every member resolves to
+ *   act against Beria in the first week.
+ * - In june-1957, against Khrushchev's rivals. On 100 paired seeds at fear 0.1, 0.5 and 0.9, moves
+ *   against Molotov went 34, 37 and 116 at dbd910e. Once a recruit reckoned with the odds at which a
+ *   move is launched, moves against his rivals went 33, 52 and 122 (Molotov 20, 41 and 95), many of
+ *   them before the June contest, while moves against Khrushchev stayed level (327, 326, 321)
+ *   (docs/research.md, what joining a move risks).
+ * Both break VALIDATION.md E. The invariant is held for every other target, and each exemption is
+ * checked to still be needed.
  */
-const EXEMPT_POLICE: Record<string, boolean> = { "march-1953": true };
+const EXEMPT: Partial<Record<string, (scenario: Scenario) => Exempt>> = {
+  "march-1953": (scenario) => {
+    const police = policeChiefs(scenario);
+    return (_world, target) => police.has(target);
+  },
+  "june-1957": () => (world, target) => target !== world.primacyHistory[0]?.who,
+};
 
 describe("fear deters moves", () => {
   it("the setting reaches the world: fear starts where it is set", () => {
@@ -76,23 +84,24 @@ describe("fear deters moves", () => {
 
   for (const [id, n] of Object.entries(SEEDS)) {
     it(`${id}: over ${n} paired seeds, more fear does not bring more moves`, () => {
-      const exempt = EXEMPT_POLICE[id] ? policeChiefs(withFear(id, LEVELS[0])) : new Set<string>();
+      const exempt = EXEMPT[id]?.(withFear(id, LEVELS[0])) ?? null;
       const runs = LEVELS.map((f) => {
         const scenario = withFear(id, f);
         return Array.from({ length: n }, (_, i) => movesStarted(scenario, mixSeed(7, i), exempt));
       });
       const counts = runs.map((r) => r.map((x) => x.counted));
-      if (exempt.size > 0) {
-        // The exemption is still needed: against the police chief, fear still brings more moves.
+      if (exempt) {
+        // The exemption is still needed: against the exempt, fear still brings more moves.
         const against = runs.map((r) => r.reduce((s, x) => s + x.all - x.counted, 0));
-        expect(against[2], `moves against ${[...exempt].join(", ")} at fear ${LEVELS[0]} and ${LEVELS[2]}`).toBeGreaterThan(against[0]);
+        expect(against[2], `moves against the exempt at fear ${LEVELS[0]} and ${LEVELS[2]}`).toBeGreaterThan(against[0]);
       }
       const totals = counts.map((c) => c.reduce((a, b) => a + b, 0));
       // Moves happen at all, or the comparison says nothing.
       expect(totals[0]).toBeGreaterThan(n / 2);
-      for (let k = 1; k < LEVELS.length; k++) {
-        const d = paired(counts[k].map((c, i) => c - counts[k - 1][i]));
-        const why = `fear ${LEVELS[k - 1]} -> ${LEVELS[k]}: totals ${totals.join(", ")}; mean paired change ${d.mean.toFixed(2)} (standard error ${d.se.toFixed(2)})`;
+      // Each step up, and the lowest level against the highest.
+      for (const [lo, hi] of [[0, 1], [1, 2], [0, 2]]) {
+        const d = paired(counts[hi].map((c, i) => c - counts[lo][i]));
+        const why = `fear ${LEVELS[lo]} -> ${LEVELS[hi]}: totals ${totals.join(", ")}; mean paired change ${d.mean.toFixed(2)} (standard error ${d.se.toFixed(2)})`;
         expect(d.mean, why).toBeLessThanOrEqual(2 * d.se);
       }
     }, 180_000);

@@ -8,8 +8,9 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createWorld, type World } from "../src/engine/index.js";
 import { termValue } from "../src/engine/ai/choice.js";
-import { costOfFailure, failureRisk, joiningRisk, motiveTerms, responseOptions, startMove } from "../src/engine/rules/moves.js";
+import { costOfFailure, failureRisk, joiningRisk, launchOdds, motiveTerms, responseOptions, startMove } from "../src/engine/rules/moves.js";
 import { Rng } from "../src/engine/rng.js";
+import { confrontedOptions } from "../src/engine/rules/confront.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
 const october = loadScenarioFile(fileURLToPath(new URL("../scenarios/october-1964.yaml", import.meta.url))).scenario;
@@ -71,27 +72,46 @@ describe("the cost of failing, weighed by whoever risks it", () => {
       const odds = join.odds!;
       expect(odds).toBeGreaterThanOrEqual(0);
       expect(odds).toBeLessThan(1);
-      expect(join.terms.find((t) => t.term === "risk if it fails, or is found out first")!.value).toBe(termValue(-joiningRisk(world, world.principals.suslov, odds)));
+      expect(join.terms.find((t) => t.term === "risk if it fails, or is found out first")!.value).toBe(termValue(-joiningRisk(world, world.principals.suslov, odds, move.alarm)));
     }
   });
 
   it("a move is launched only at odds worth striking at, so a recruit risks losing it at no worse odds; short of them, being found out first, which costs what fear adds", () => {
     const calm = at(0);
     const threshold = calm.params.crisis.strike.threshold;
+    expect(launchOdds(calm, 0)).toBe(threshold);
     const p = calm.principals.suslov;
     // At zero fear a plot found out costs nothing worse than suspicion: a weak move risks what a
     // launch at the threshold risks, less than a launch at its own odds would.
-    expect(joiningRisk(calm, p, 0.1)).toBeCloseTo(failureRisk(calm, p, threshold), 12);
-    expect(joiningRisk(calm, p, 0.1)).toBeLessThan(failureRisk(calm, p, 0.1));
+    expect(joiningRisk(calm, p, 0.1, 0)).toBeCloseTo(failureRisk(calm, p, threshold), 12);
+    expect(joiningRisk(calm, p, 0.1, 0)).toBeLessThan(failureRisk(calm, p, 0.1));
     // A move at or above the threshold risks what a launch now risks.
-    expect(joiningRisk(calm, p, 0.8)).toBeCloseTo(failureRisk(calm, p, 0.8), 12);
+    expect(joiningRisk(calm, p, 0.8, 0)).toBeCloseTo(failureRisk(calm, p, 0.8), 12);
     // Under terror the danger of being found out grows with fear and with how far the move falls short.
     const terror = at(0.9);
     const q = terror.principals.suslov;
-    const foundOut = (odds: number) => joiningRisk(terror, q, odds) - failureRisk(terror, q, threshold);
+    const foundOut = (odds: number) => joiningRisk(terror, q, odds, 0) - failureRisk(terror, q, threshold);
     const weight = failureRisk(terror, q, 0) / costOfFailure(terror);
     expect(foundOut(0.1)).toBeCloseTo((threshold - 0.1) * weight * terror.params.moves.risk.foundOut * 0.9, 12);
     expect(foundOut(0.1)).toBeGreaterThan(foundOut(0.4));
     expect(foundOut(threshold)).toBeCloseTo(0, 12);
+  });
+
+  it("a move the target is on to may be put to the test sooner, at lower odds: its members reckon with losing at those", () => {
+    const world = at(0.15);
+    const k = world.params.crisis.strike;
+    const p = world.principals.suslov;
+    // The strike's urgency, weighed against its odds term, lowers the odds at which the leader strikes.
+    expect(launchOdds(world, 1)).toBeCloseTo(Math.max(0, k.threshold - k.urgency / k.odds), 12);
+    expect(launchOdds(world, 0.5)).toBeLessThan(launchOdds(world, 0));
+    expect(joiningRisk(world, p, 0.1, 1)).toBeGreaterThan(joiningRisk(world, p, 0.1, 0));
+    // The man confronted to his face reckons with a move found out, whatever its alarm so far.
+    const ctx = { world, rng: new Rng(world.rng), decisions: [], used: new Set<string>() };
+    const move = startMove(ctx, "brezhnev", "khrushchev", []);
+    move.members.push("podgorny");
+    expect(move.alarm).toBe(0);
+    const deny = confrontedOptions(world, move, "khrushchev", "podgorny").find((o) => o.choice === "deny")!;
+    const risk = deny.terms.find((t) => t.term === "risk if it fails, or is found out first")!.value;
+    expect(risk).toBe(termValue(-joiningRisk(world, world.principals.podgorny, deny.odds!, 1)));
   });
 });

@@ -1024,7 +1024,7 @@ class OutcomeContext {
         chance: est.odds,
         breakdown: est.factors.map((f) => ({ label: f.factor, chance: f.chance })),
         votes: this.countFrom(est.presidium, move.target, [...told, this.seat]),
-        risks: [{ label: "it fails, and you share the losers' fate", chance: 1 - est.odds }],
+        risks: [{ label: "put to the vote today, it fails, and you share the losers' fate", chance: 1 - est.odds }],
         rules: [TIE_KEEPS, "A promise of a post binds the man who made it only if the move wins."],
       };
     }

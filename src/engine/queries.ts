@@ -133,31 +133,28 @@ export function ageOf(world: World, p: Principal): number {
   return yearOf(world.date) - p.born;
 }
 
-// The rules walk the principals in rank order all the time, and finding each by id in the principals
-// record cost more than the walk's own work: the objects are kept in order per record (a record's
-// entries are never replaced once the world is set up, and the order never changes).
-const inOrderCache = new WeakMap<World["principals"], readonly Principal[]>();
+// The rules walk the principals and the posts in their fixed order all the time, and finding each by
+// id cost more than the walk's own work: the objects are kept in order per record (a record's entries
+// are never replaced once the world is set up, and the order never changes).
+const inOrderCache = new WeakMap<object, readonly unknown[]>();
 
-/** The principals in rank order (world.order's ids, as the principals themselves). */
-export function principalsInOrder(world: World): readonly Principal[] {
-  let list = inOrderCache.get(world.principals);
+function inOrder<T>(record: Record<Id, T>, order: readonly Id[]): readonly T[] {
+  let list = inOrderCache.get(record) as readonly T[] | undefined;
   if (!list) {
-    list = world.order.map((id) => world.principals[id]);
-    inOrderCache.set(world.principals, list);
+    list = order.map((id) => record[id]);
+    inOrderCache.set(record, list);
   }
   return list;
 }
 
-const postsInOrderCache = new WeakMap<World["posts"], readonly PostState[]>();
+/** The principals in rank order (world.order's ids, as the principals themselves). */
+export function principalsInOrder(world: World): readonly Principal[] {
+  return inOrder(world.principals, world.order);
+}
 
-/** The posts in world.postOrder's order, as the posts themselves (kept like principalsInOrder: a record's entries are never replaced). */
+/** The posts in world.postOrder's order, as the posts themselves. */
 export function postsInOrder(world: World): readonly PostState[] {
-  let list = postsInOrderCache.get(world.posts);
-  if (!list) {
-    list = world.postOrder.map((id) => world.posts[id]);
-    postsInOrderCache.set(world.posts, list);
-  }
-  return list;
+  return inOrder(world.posts, world.postOrder);
 }
 
 /** Alive, in office or at least in the leadership, and able to work. */

@@ -858,7 +858,7 @@ export interface ModelParameters {
       bold: number;
       /** Added weight of the cost of failure per unit of caution (1 - boldness). */
       caution: number;
-      /** Cost, per unit of fear, of a move found out before it is strong enough to act, weighed by how far its odds fall short of the strike threshold. */
+      /** Cost, per unit of fear, of a move found out before it is strong enough to be launched, weighed by how far its odds fall short of its launch odds. */
       foundOut: number;
     };
     approach: {

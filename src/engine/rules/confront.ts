@@ -51,7 +51,8 @@ export function confrontedOptions(world: World, move: Move, confronter: Id, accu
   const k = world.params.moves.confront;
   const p = world.principals[accused];
   const sure = beliefAbout(world.principals[confronter], move.id)?.certainty ?? 0;
-  const { odds, terms } = commitmentTerms(world, move, accused, knownMembersOf(world, accused, move), null, promisedPost(world, move, accused));
+  // Asked to his face, he knows the move is found out: it may be put to the test at any odds.
+  const { odds, terms } = commitmentTerms(world, move, accused, knownMembersOf(world, accused, move), null, promisedPost(world, move, accused), 1);
   return [
     {
       choice: "deny",
@@ -128,7 +129,7 @@ export function confront(ctx: DecisionContext, actor: Id, accused: Id, moveId: s
   move.members = move.members.filter((m) => m !== accused);
   // A move he started is now led by the man longest in it: the record of who initiated the contest
   // (and who was seated for it) names no one who had deserted it.
-  if (move.initiator === accused && move.members.length > 0) move.initiator = move.members[0];
+  if (move.initiator === accused && move.members.length > 0) move.initiator = move.members.find((m) => canAct(world.principals[m])) ?? move.members[0];
   world.promises = world.promises.filter((o) => !(o.move === move.id && o.to === accused));
   q.beliefs = q.beliefs.filter((b) => b.move !== move.id);
   // Nobody counts him in the move any longer: not its members, not the man he came clean to.

@@ -31,9 +31,9 @@ export function expectedLoss(world: World, odds: number, weight: number): number
 }
 
 /**
- * What a man stands to lose by being in a move that may fail, as heavy as he is cautious. The same
- * reckoning for the man asked to join and for the man deciding whether to start one (who, alone so
- * far, must reckon with failing outright).
+ * What a man stands to lose by being in a move that fails at these odds, as heavy as he is cautious:
+ * the organiser weighs it at the odds of failing outright; a man asked to join or confronted weighs
+ * it through joiningRisk.
  */
 export function failureRisk(world: World, p: Principal, odds: number): number {
   return expectedLoss(world, odds, lossWeight(world, p));
@@ -46,16 +46,27 @@ function lossWeight(world: World, p: Principal): number {
 }
 
 /**
- * What a man risks by joining or staying in a move still forming, at the odds he reckons now. It is
- * put to the test only once its leader finds the odds worth striking at, so at worst he loses a
- * launch at those odds. Short of them the danger is that it is found out first, which costs what
- * fear adds to losing: under Stalin's rules a plot found out was treason; in 1964 a man accused to
- * his face could deny it.
+ * The odds at which a move is put to the test, as those in it can foresee: its leader strikes once
+ * the odds are worth it (crisis.strike.threshold), and the sooner the more the target is on to them
+ * (the strike's urgency, weighed against its odds).
  */
-export function joiningRisk(world: World, p: Principal, odds: number): number {
-  const launchOdds = Math.max(odds, world.params.crisis.strike.threshold);
+export function launchOdds(world: World, alarm: number): number {
+  const k = world.params.crisis.strike;
+  return clamp(k.threshold - (k.urgency * alarm) / k.odds);
+}
+
+/**
+ * What a man risks by joining or staying in a move still forming, at the odds he reckons now, with
+ * the target as much on to it as `alarm` (0..1). It is put to the test only at its launch odds, so at
+ * worst he loses a launch at those. Short of them the danger is that it is found out first, which
+ * costs what fear adds to losing: under Stalin "not even a wet spot would have remained"; by 1964
+ * "the fear is gone" (Khrushchev to Mikoyan, FACTS 5). With moves.risk.foundOut equal to
+ * moves.risk.fear this is failureRisk at his odds less a demotion's share of the shortfall.
+ */
+export function joiningRisk(world: World, p: Principal, odds: number, alarm: number): number {
+  const launch = Math.max(odds, launchOdds(world, alarm));
   const weight = lossWeight(world, p);
-  return expectedLoss(world, launchOdds, weight) + (launchOdds - odds) * weight * world.params.moves.risk.foundOut * world.globals.fear;
+  return expectedLoss(world, launch, weight) + (launch - odds) * weight * world.params.moves.risk.foundOut * world.globals.fear;
 }
 
 export function beliefAbout(p: Principal, moveId: string): MoveBelief | undefined {
@@ -95,23 +106,10 @@ function spoils(world: World, who: Id, target: Id, own: number = topPostValue(wo
     // Claimants ahead of him (the target himself does not count).
     const targetAt = ranking.indexOf(target);
     const ahead = mine - (targetAt >= 0 && targetAt < mine ? 1 : 0);
-    best = Math.max(best, gain * decayPowers(k.spoilsDecay, ahead));
+    best = Math.max(best, gain * k.spoilsDecay ** ahead);
   }
   return best;
 }
-
-/**
- * `decay ** n`, from a table kept per decay (the same value the operator gives: the table is filled
- * with it). spoils weighs every pair of colleagues every few weeks, and a power is costly.
- */
-function decayPowers(decay: number, n: number): number {
-  let table = decayTables.get(decay);
-  if (!table) decayTables.set(decay, (table = []));
-  for (let i = table.length; i <= n; i++) table.push(decay ** i);
-  return table[n];
-}
-
-const decayTables = new Map<number, number[]>();
 
 /** The motive terms for `actor` to move against `target`, fed to a sink (log reasons or a sum). */
 export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink): void {
@@ -340,9 +338,10 @@ export function pledgedCount(world: World, move: Move): number {
 /**
  * What keeps a man in a move, or draws him into one, as he sees it from the members `told` (the man
  * asked to join; the member confronted by the target): the stake at these odds, his grudges, the
- * danger the target poses, the risk if it fails, and his ties on either side.
+ * danger the target poses, the risk if it fails or is found out first (`alarm`: how far the target
+ * is on to it), and his ties on either side.
  */
-export function commitmentTerms(world: World, move: Move, man: Id, told: readonly Id[], asker: Id | null, offer: Id | null): { odds: number; terms: Reason[] } {
+export function commitmentTerms(world: World, move: Move, man: Id, told: readonly Id[], asker: Id | null, offer: Id | null, alarm: number = move.alarm): { odds: number; terms: Reason[] } {
   const k = world.params.moves.response;
   const t = world.principals[man];
   const target = move.target;
@@ -353,7 +352,7 @@ export function commitmentTerms(world: World, move: Move, man: Id, told: readonl
     term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition + k.offer * offerValue * t.traits.ambition)),
     term("disaffection with the target", k.disaffection * disaffection(world, t, target)),
     term("the danger the target poses", k.threat * threat(world, t, target)),
-    term("risk if it fails, or is found out first", -joiningRisk(world, t, p)),
+    term("risk if it fails, or is found out first", -joiningRisk(world, t, p, alarm)),
     term("tie to the target", -k.tie * tie(world, t, target)),
     term("trust in the one asking", asker !== null ? k.trustAsker * trustOf(t, asker) : 0),
     term("distance from the movers' views", -k.ideologyDistance * ideologyDistance(world, t, told)),
