@@ -127,8 +127,8 @@ export function confront(ctx: DecisionContext, actor: Id, accused: Id, moveId: s
   if (!cleanBreak) return;
   const others = knownMembersOf(world, accused, move).filter((m) => m !== accused);
   move.members = move.members.filter((m) => m !== accused);
-  // A move he started is now led by the man longest in it: the record of who initiated the contest
-  // (and who was seated for it) names no one who had deserted it.
+  // A move he started is now led by the longest-standing member able to act: the record of who
+  // initiated the contest (and who was seated for it) names no one who had deserted it.
   if (move.initiator === accused && move.members.length > 0) move.initiator = move.members.find((m) => canAct(world.principals[m])) ?? move.members[0];
   world.promises = world.promises.filter((o) => !(o.move === move.id && o.to === accused));
   q.beliefs = q.beliefs.filter((b) => b.move !== move.id);
