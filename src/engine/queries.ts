@@ -9,13 +9,19 @@ import type { PowerName } from "./scenario/schema.js";
 const holdersCache = new WeakMap<World, Map<string, Id[]>>();
 const organChiefsCache = new WeakMap<World, Set<Id>>();
 
+/** A world's memo in a per-world cache, begun empty. */
+function memoOf<K, V>(cache: WeakMap<World, Map<K, V>>, world: World): Map<K, V> {
+  let memo = cache.get(world);
+  if (!memo) {
+    memo = new Map();
+    cache.set(world, memo);
+  }
+  return memo;
+}
+
 /** Living holders of posts with this power (acting holders included), each once, in post order. */
 export function holdersOf(world: World, power: PowerName): Id[] {
-  let byPower = holdersCache.get(world);
-  if (!byPower) {
-    byPower = new Map();
-    holdersCache.set(world, byPower);
-  }
+  const byPower = memoOf(holdersCache, world);
   let out = byPower.get(power);
   if (!out) {
     out = [];
@@ -49,11 +55,7 @@ const exercisedCache = new WeakMap<World, Map<Id, Map<PowerName, number>>>();
  * counted once per power, a post he both holds and acts in twice).
  */
 export function powersExercised(world: World, id: Id): ReadonlyMap<PowerName, number> {
-  let byMan = exercisedCache.get(world);
-  if (!byMan) {
-    byMan = new Map();
-    exercisedCache.set(world, byMan);
-  }
+  const byMan = memoOf(exercisedCache, world);
   let counts = byMan.get(id);
   if (!counts) {
     counts = new Map();

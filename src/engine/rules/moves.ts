@@ -341,19 +341,21 @@ export function pledgedCount(world: World, move: Move): number {
  * danger the target poses, the risk if it fails or is found out first (`alarm`: how far the target
  * is on to it), and his ties on either side.
  */
-export function commitmentTerms(world: World, move: Move, man: Id, told: readonly Id[], asker: Id | null, offer: Id | null, alarm: number = move.alarm): { odds: number; terms: Reason[] } {
+export function commitmentTerms(world: World, move: Move, man: Id, told: readonly Id[], asker: Id | null, offer: Id | null, alarm: number = move.alarm): { odds: number; terms: Reason[]; tie: number; disaffection: number } {
   const k = world.params.moves.response;
   const t = world.principals[man];
   const target = move.target;
   const p = estimateSuccess(world, t, move, { knownMembers: told, counting: man }).odds;
+  const tieToTarget = tie(world, t, target);
+  const dis = disaffection(world, t, target);
   const offerValue = offer !== null ? world.posts[offer].value : 0;
   const patronLeads = t.patron !== null && told.includes(t.patron);
   const terms = [
     term("estimated success x stake", p * (k.stakeBase + k.stakeAmbition * t.traits.ambition + k.offer * offerValue * t.traits.ambition)),
-    term("disaffection with the target", k.disaffection * disaffection(world, t, target)),
+    term("disaffection with the target", k.disaffection * dis),
     term("the danger the target poses", k.threat * threat(world, t, target)),
     term("risk if it fails, or is found out first", -joiningRisk(world, t, p, alarm)),
-    term("tie to the target", -k.tie * tie(world, t, target)),
+    term("tie to the target", -k.tie * tieToTarget),
     term("trust in the one asking", asker !== null ? k.trustAsker * trustOf(t, asker) : 0),
     term("distance from the movers' views", -k.ideologyDistance * ideologyDistance(world, t, told)),
     term("patron in the move", patronLeads ? k.patronInMove + t.traits.loyalty : 0),
@@ -362,7 +364,12 @@ export function commitmentTerms(world: World, move: Move, man: Id, told: readonl
   // odds he finds credible (higher the more restrained he is) he holds back, unless his patron leads
   // him in (Semichastny followed Shelepin).
   if (commandsOrgans(world, man)) terms.push(term("reluctance to bring the organs into politics", patronLeads ? 0 : -k.organsRestraint * (k.organsCaution + t.traits.restraint) * Math.max(0, k.credibleOdds - p)));
-  return { odds: p, terms };
+  return { odds: p, terms, tie: tieToTarget, disaffection: dis };
+}
+
+/** The members an approacher names to the man he sounds out: those he knows of, and himself. */
+function namedBy(world: World, approacher: Id, move: Move): Id[] {
+  return [...new Set([...knownMembersOf(world, approacher, move), approacher])];
 }
 
 /** An approached man's answer: join, report, or stay out; weighed from what he was told. */
@@ -371,10 +378,8 @@ export function responseOptions(world: World, move: Move, approacher: Id, recrui
   const t = world.principals[recruit];
   const target = move.target;
   // He knows what he is told: the members the approacher names, not the move's secret tallies.
-  const told = [...new Set([...knownMembersOf(world, approacher, move), approacher])];
-  const { odds: p, terms: joinTerms } = commitmentTerms(world, move, recruit, told, approacher, offer);
-  const tieToTarget = tie(world, t, target);
-  const dis = disaffection(world, t, target);
+  const told = namedBy(world, approacher, move);
+  const { odds: p, terms: joinTerms, tie: tieToTarget, disaffection: dis } = commitmentTerms(world, move, recruit, told, approacher, offer);
   const reportTerms = [
     term("reward if the move fails", (1 - p) * (k.rewardBase + k.rewardAmbition * t.traits.ambition)),
     term("tie to the target", k.reportTie * tieToTarget),
@@ -404,7 +409,7 @@ export function soundOut(ctx: DecisionContext, move: Move, approacher: Id, recru
   const rival = activeMoves(world).find((m) => m !== move && m.target === move.target && m.members.includes(recruit));
   if (rival) return mergeMoves(world, move, rival, approacher, recruit);
   const options = responseOptions(world, move, approacher, recruit, offer);
-  const told = [...new Set([...knownMembersOf(world, approacher, move), approacher])];
+  const told = namedBy(world, approacher, move);
   const pick = choose(ctx, {
     seat: recruit,
     kind: "respond",
