@@ -1,12 +1,10 @@
 // VALIDATION.md section D, the scripted players: a player's choices matter. Each strategy is a short
 // list of preferences over the options the engine offers the seat (test/strategies.ts answers every
 // other question as the character himself would weigh it). RUNS games per arm on the same base seed;
-// with this many games a difference of 15 points is about three standard errors. The third row of
-// section D (a Khrushchev who purges on rumour in 1957 pays for it) is not met and has no test here:
-// moves against him come in every run of both arms, by the fourth week (docs/research.md).
+// with this many games a difference of 15 points is about three standard errors.
 import { describe, expect, it } from "vitest";
-import type { RunSummary } from "../src/engine/index.js";
-import { playMany, prefer, type Strategy } from "./strategies.js";
+import type { RunSummary, World } from "../src/engine/index.js";
+import { playEach, playMany, prefer, type Strategy } from "./strategies.js";
 
 const RUNS = 120;
 const SEED = 20261130;
@@ -77,5 +75,35 @@ describe("october-1964: simple strategies beat the AI's play", () => {
     const ai = playMany("october-1964", "brezhnev", null, RUNS, SEED);
     const scripted = playMany("october-1964", "brezhnev", brezhnevOrganises, RUNS, SEED);
     expect(share(scripted, keepsTopPost("brezhnev")) - share(ai, keepsTopPost("brezhnev"))).toBeGreaterThanOrEqual(0.15);
+  }, 600_000);
+});
+
+/**
+ * Khrushchev in 1957 who purges on rumour: every warning is taken seriously, and whenever he suspects
+ * a colleague enough to be offered it, he asks the Presidium to remove him.
+ */
+const khrushchevPurgesOnRumour: Strategy = (world, asked) => {
+  if (asked.kind === "weekly") return prefer(world, asked, (d) => d.choice === "purge");
+  if (asked.kind === "warning") return prefer(world, asked, (d) => d.choice === "take-seriously");
+  return null;
+};
+
+/** What a run says of how Khrushchev fared, and the grievances his colleagues hold against him at its end. */
+function fareOfKhrushchev(world: World) {
+  const grievances = world.order.reduce((sum, id) => sum + world.principals[id].grievances.filter((g) => g.against === "khrushchev").reduce((s, g) => s + g.weight, 0), 0);
+  return { removed: world.primacyHistory.at(-1)?.who !== "khrushchev", grievances };
+}
+
+describe("june-1957: a Khrushchev who purges on rumour pays for it", () => {
+  // A move against him comes in every run of both arms, so what a purge on rumour makes likelier is a
+  // move that succeeds: the Presidium, which holds the majority against him, refuses the purges, and
+  // each refusal costs him standing and goodwill.
+  it("is removed at least 10 points more often than the AI's Khrushchev, and holds more grievances", () => {
+    const ai = playEach("june-1957", "khrushchev", null, RUNS, SEED, fareOfKhrushchev);
+    const purger = playEach("june-1957", "khrushchev", khrushchevPurgesOnRumour, RUNS, SEED, fareOfKhrushchev);
+    const removed = (runs: { removed: boolean }[]) => runs.filter((r) => r.removed).length / runs.length;
+    const grievances = (runs: { grievances: number }[]) => runs.reduce((s, r) => s + r.grievances, 0) / runs.length;
+    expect(removed(purger) - removed(ai)).toBeGreaterThanOrEqual(0.1);
+    expect(grievances(purger)).toBeGreaterThan(grievances(ai));
   }, 600_000);
 });

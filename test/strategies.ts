@@ -37,14 +37,19 @@ export function prefer(_world: World, asked: Awaiting, ...wanted: ((d: Decision)
   return null;
 }
 
-/** Plays `runs` games with `seat` following `strategy` (null: the AI plays him) and summarises each. */
-export function playMany(scenarioId: string, seat: string, strategy: Strategy | null, runs: number, baseSeed: number): RunSummary[] {
+/** Plays `runs` games with `seat` following `strategy` (null: the AI plays him) and reads each finished world. */
+export function playEach<T>(scenarioId: string, seat: string, strategy: Strategy | null, runs: number, baseSeed: number, read: (world: World) => T): T[] {
   const scenario = scenarioOf(scenarioId);
-  const out: RunSummary[] = [];
+  const out: T[] = [];
   for (let i = 0; i < runs; i++) {
     const seed = mixSeed(baseSeed, i);
     const world = playScripted(scenario, { seed, humanSeats: strategy ? [seat] : [] }, (w, asked) => strategy!(w, asked) ?? ownJudgement(w, asked));
-    out.push(summarize(world));
+    out.push(read(world));
   }
   return out;
+}
+
+/** Plays `runs` games as playEach does and summarises each. */
+export function playMany(scenarioId: string, seat: string, strategy: Strategy | null, runs: number, baseSeed: number): RunSummary[] {
+  return playEach(scenarioId, seat, strategy, runs, baseSeed, summarize);
 }
