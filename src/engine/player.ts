@@ -1048,6 +1048,7 @@ class OutcomeContext {
     const breakdown = est.factors.map((f) => ({ label: f.factor, chance: f.chance }));
     if (o.choice === "target") return { ...base, result: `${nameOf(w, move.target)} survives`, chance: 1 - est.odds, breakdown, rules: ["Organs on his side can fly his men in and stand between him and an arrest."] };
     if (o.choice === "move") return { ...base, result: `The move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["A kingmaker is rewarded, and then feared by the new first man."] };
+    if (move.members.includes(this.me.id)) return { ...base, result: "The organs stay out of it; you stay in the move", rules: ["Your vote still counts for the move, and its fate is yours.", "Without your organs it cannot fly its people in or stand between him and his guards."] };
     return { ...base, result: "The organs stay out of it", rules: ["Neither side owes you anything; neither blames you."] };
   }
 

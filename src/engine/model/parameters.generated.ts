@@ -202,6 +202,8 @@ export interface ModelParameters {
       neutralBase: number;
       /** Utility of keeping the organs out per unit of restraint. */
       neutralRestraint: number;
+      /** Utility, for a chief who is in the move, of bringing his organs in on its side (he may keep them out instead). */
+      member: number;
     };
     arrest: {
       /** Logit of an arrest succeeding with the organs even. */

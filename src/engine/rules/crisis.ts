@@ -155,7 +155,11 @@ export function launch(ctx: DecisionContext, move: Move, leader: Id, venue: Cris
   }
 }
 
-/** The chiefs of the organs choose their side when the crisis breaks: their decision, not a parameter. */
+/**
+ * The chiefs of the organs choose their side when the crisis breaks: their decision, not a parameter.
+ * A chief in the move has voted with it, but bringing his organs in is a further choice: in October
+ * 1964 Semichastny's KGB changed Khrushchev's guards, while Malinovsky, who knew, kept the army out.
+ */
 function alignOrgans(ctx: DecisionContext, move: Move): void {
   const world = ctx.world;
   const crisis = world.crisis!;
@@ -169,21 +173,34 @@ function alignOrgans(ctx: DecisionContext, move: Move): void {
       crisis.sides[chief] = "target";
       continue;
     }
-    if (move.members.includes(chief)) {
+    const inMove = move.members.includes(chief);
+    // An arrest is the organs' work: the chief in the move who planned it has brought them in already.
+    if (inMove && crisis.venue === "force") {
       crisis.sides[chief] = "move";
       continue;
     }
     const c = world.principals[chief];
+    const withMovers: ScoredOption = {
+      choice: "move",
+      label: inMove ? "Bring the organs in on the move's side" : "Side with the movers",
+      terms: [
+        term("disaffection with him", k.disaffection * disaffection(world, c, move.target)),
+        term("the movers' visible strength", k.strength * (strength - 0.5)),
+        term("his patron among the movers", c.patron !== null && move.members.includes(c.patron) ? k.patron : 0),
+        ...(inMove ? [term("his own move", k.member)] : []),
+      ],
+    };
+    const standBy: ScoredOption = { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term("tie to him", k.tie * tie(world, c, move.target)), term("opinion of him", k.opinion * regardOf(c, move.target))] };
+    const stayOut: ScoredOption = { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
     questions.push({
       seat: chief,
       kind: "align",
       key: `w${world.week}:align:${move.id}`,
-      prompt: `The leadership is split over ${describeDemand(world, move)}. Where do the organs you command stand?`,
-      options: [
-        { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term("tie to him", k.tie * tie(world, c, move.target)), term("opinion of him", k.opinion * regardOf(c, move.target))] },
-        { choice: "move", label: "Side with the movers", terms: [term("disaffection with him", k.disaffection * disaffection(world, c, move.target)), term("the movers' visible strength", k.strength * (strength - 0.5)), term("his patron among the movers", c.patron !== null && move.members.includes(c.patron) ? k.patron : 0)] },
-        { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] },
-      ],
+      prompt: inMove
+        ? `You are in the move for ${describeDemand(world, move)}. Do you bring the organs you command in on its side?`
+        : `The leadership is split over ${describeDemand(world, move)}. Where do the organs you command stand?`,
+      // A member does not turn his organs against his own move: he uses them for it or keeps them out.
+      options: inMove ? [withMovers, stayOut] : [standBy, withMovers, stayOut],
     });
   }
   const picks = chooseTogether(ctx, questions, world.params.ai.align.temperature);
@@ -194,7 +211,7 @@ function alignOrgans(ctx: DecisionContext, move: Move): void {
       type: "alignment",
       audience: "public",
       actor: q.seat,
-      text: `${nameOf(world, q.seat)} ${side === "target" ? `stands by ${nameOf(world, move.target)}` : side === "move" ? "sides with the movers" : "keeps the organs out of it"}.`,
+      text: `${nameOf(world, q.seat)} ${side === "target" ? `stands by ${nameOf(world, move.target)}` : side === "move" ? (move.members.includes(q.seat) ? "brings the organs he commands in on the movers' side" : "sides with the movers") : "keeps the organs out of it"}.`,
       options: optionsForLog(q.options),
       chosen: side,
       data: { move: move.id },
