@@ -105,6 +105,7 @@ describe("move ids reach seats only as the game's aliases", () => {
     ["june-1957", "malenkov", 3],
     ["march-1953", "khrushchev", 9],
     ["october-1964", "podgorny", 2],
+    ["june-1957", "kaganovich", 5],
   ];
   const played: Played[] = [];
 

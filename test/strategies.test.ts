@@ -34,8 +34,8 @@ const khrushchevDigsIn: Strategy = (world, asked) => {
  * Brezhnev in 1964: organise Khrushchev's removal from the start, sound colleagues out with offers of
  * posts, win over the Central Committee, court Khrushchev himself when there is nothing else to do
  * (a warning that names a man he trusts is dismissed, so he never comes to confront him), deny
- * everything if he does (as Podgorny did in September 1964), and strike when Khrushchev is away or
- * the odds are at least even.
+ * everything if he does (as Podgorny did in September 1964), and strike when the odds are at least
+ * even, or at least two in five while Khrushchev is away and cannot answer the case in the room.
  */
 const brezhnevOrganises: Strategy = (world, asked) => {
   const first = world.primacy;
@@ -54,7 +54,8 @@ const brezhnevOrganises: Strategy = (world, asked) => {
   if (asked.kind === "strike") {
     const away = first !== null && world.principals[first].location !== null;
     const session = asked.options.find((o) => o.choice === "session");
-    return prefer(world, asked, (d) => d.choice === "session" && (away || (session?.odds ?? 0) >= 0.5), (d) => d.choice === "wait");
+    const odds = session?.odds ?? 0;
+    return prefer(world, asked, (d) => d.choice === "session" && (odds >= 0.5 || (away && odds >= 0.4)), (d) => d.choice === "wait");
   }
   if (asked.kind === "respond") return prefer(world, asked, (d) => d.choice === "join");
   if (asked.kind === "confronted") return prefer(world, asked, (d) => d.choice === "deny");

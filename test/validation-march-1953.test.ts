@@ -4,6 +4,4 @@ import { validateScenario } from "./validation-targets.js";
 validateScenario("march-1953", 60, {
   "mar53-vacancy-refill":
     "Seats left by the fallen are refilled within eight weeks in about half the cases, not 90%: in the three years after Stalin the first man proposes co-options less readily than the target asks (the co-option proposal competes with every other verb of his week). History is further still from the target here: after Beria's arrest the Presidium sat with nine full members until July 1955 (ERA.md 2(f)), so the one vacancy of 1953 waited two years.",
-  "mar53-army-with-beria":
-    "With the Defence minister as Beria's client, Beria should fall less often; he still falls in nearly every run: the danger of Beria's police moves his colleagues in the first weeks, and his own client the Defence minister joins them, since nothing makes a patron's organs less of a threat to the men who trust him (docs/research.md: tried, and it cost october-1964's stays-in-moscow cause).",
 });

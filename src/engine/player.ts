@@ -974,7 +974,7 @@ class OutcomeContext {
       case "plenum":
         return { ...base, result: "The Central Committee's plenum keeps you", chance: this.plenumHope(false), rules: ["Members reach Moscow over days, sooner when organs on your side fly them in.", "A tie in the plenum keeps you.", "Losing a fight you chose risks a harsher fate."] };
       case "resign":
-        return { ...base, result: "You are released from your posts and retired on a pension", rules: ["A man who goes quietly is treated mildly: the winners decide his fate."] };
+        return { ...base, result: "You are released from your posts and retired on a pension", rules: ["A man who goes quietly is treated mildly: the winners decide his fate.", "A post the Central Committee elects is given up only at its plenum, which meets when the members have come to Moscow."] };
       case "concede": {
         const leader = moveLeaderOf(w, move);
         const k = w.params.crisis.concession;

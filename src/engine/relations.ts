@@ -39,6 +39,7 @@ export function tie(world: World, p: Principal, q: Id, harm: number = clientHarm
  * How dangerous q looks to p: q's share of the leadership's power and his appetite for more, the
  * organs he commands and his readiness to use them, his grudge against p and what he holds on p.
  * Fear makes a threat existential: under Stalin's rules the loser of a quarrel did not survive it.
+ * A man p trusts is not expected to turn all that on him: a patron's police protect his clients.
  */
 export function threat(world: World, p: Principal, q: Id): number {
   if (p.id === q) return 0;
@@ -52,7 +53,7 @@ export function threat(world: World, p: Principal, q: Id): number {
     k.grudge * Math.min(k.grudgeCap, grievanceAgainst(other, p.id)) +
     k.kompromat * (other.kompromat[p.id] ?? 0) +
     k.suspicion * (other.suspicion[p.id] ?? 0);
-  return raw * (k.fearBase + k.fearWeight * world.globals.fear);
+  return raw * (k.fearBase + k.fearWeight * world.globals.fear) * (1 - k.trust * Math.max(0, trustOf(p, q)));
 }
 
 /** Whether q's posts carry a power that makes a man dangerous to remove by a vote (he holds force). */

@@ -64,6 +64,8 @@ export interface ModelParameters {
       fearBase: number;
       /** Added weight of threats per unit of fear. */
       fearWeight: number;
+      /** Share of the threat that one's trust in him takes away, per unit of trust (none for distrust). */
+      trust: number;
     };
   };
   power: {
@@ -318,6 +320,8 @@ export interface ModelParameters {
       chance: number;
       /** Plenum vote per unit of the hall's share for the target above half (open voting). */
       hallMood: number;
+      /** Plenum vote to release a man who has asked the Presidium to release him. */
+      resigned: number;
       /** Rounds of the hall-mood cascade before the vote. */
       cascadeRounds: number;
     };

@@ -574,16 +574,17 @@ function acceptConcession(ctx: DecisionContext, crisis: Crisis, move: Move): boo
 }
 
 /**
- * After a resignation (or a vote on an absent or ill target) the session has settled it; a plenum
- * approves without debate when a post the CC elects is at stake.
+ * After a resignation (or a vote on an absent or ill target) the session has settled it, unless a
+ * post the CC elects is at stake: only a plenum can release the First Secretary, so the members are
+ * called in and vote (October 1964: the Presidium on the 13th, the plenum on the 14th).
  */
 function ratify(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const world = ctx.world;
-  const needsPlenum = postsAtStake(world, move).some((p) => world.posts[p].powers.includes("firstSecretary"));
-  if (needsPlenum) record(world, { type: "plenum-ratifies", audience: "public", text: `A Central Committee plenum, without debate, approves the Presidium's decision.`, data: { move: move.id } });
+  if (postsAtStake(world, move).some((p) => world.posts[p].powers.includes("firstSecretary"))) {
+    record(world, { type: "plenum-to-ratify", audience: "public", text: `Only the Central Committee can release its First Secretary: the Presidium's decision goes to a plenum.`, data: { move: move.id } });
+    return callPlenum(ctx, crisis, move);
+  }
   settle(ctx, crisis, move, "move", "session", { resigned: crisis.answer === "resign" }, []);
-  // Learnt after the settlement: the posts are shared out at the CC's standing of the day it was decided.
-  if (needsPlenum) learnFromRatification(world);
 }
 
 // ------------------------------------------------------------------------------------------ plenum
@@ -666,9 +667,12 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   for (const e of world.log) if (e.type === "presidium-vote" && e.data?.move === move.id && e.actor) sides[e.actor] = e.chosen === "for" ? "move" : "target";
   // Principals who sit in the CC vote with the side they took.
   const leaderSides: [Id, "target" | "move"][] = [];
+  const resigned = crisis.answer === "resign";
   for (const id of world.order) {
     const p = world.principals[id];
     if (!canAct(p) || (p.presidium === "none" && !p.secretary)) continue;
+    // A man who has asked to be released does not vote to keep himself.
+    if (id === move.target && resigned) continue;
     const side = id === move.target ? "target" : sides[id];
     if (side === "target" || side === "move") leaderSides.push([id, side]);
   }
@@ -690,6 +694,7 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
       term("pledged to the move", pledged ? -k.pledged : 0),
       term("the Presidium's verdict", -k.verdict * (1 - world.globals.ccArbiter) * (share - 0.5)),
       term("fear of the stronger side", -k.fear * fear * (powerShare(world, frontOf(world, move)) - powerShare(world, move.target))),
+      term("he has asked to be released", resigned ? -k.resigned : 0),
       term("chance", k.chance * ctx.rng.normal("crisis")),
     ];
   });
@@ -737,7 +742,7 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const plenumRecord = { forTarget: keepers, againstTarget: removers, present: total, days };
   // A tie keeps the target: the move must carry a majority of those present.
   const targetWins = !isMajority(removers, total);
-  settle(ctx, crisis, move, targetWins ? "target" : "move", "plenum", { resigned: false }, airliftKingmakers(world, crisis, targetWins ? "target" : "move"), plenumRecord);
+  settle(ctx, crisis, move, targetWins ? "target" : "move", "plenum", { resigned }, airliftKingmakers(world, crisis, targetWins ? "target" : "move"), plenumRecord);
 }
 
 /** Pledges bind unless the move has visibly collapsed (the Presidium has turned against it). */
