@@ -9,6 +9,7 @@ import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
 import { listWithVerb, yourFate } from "../src/web/format.js";
+import { organsOf } from "../src/web/labels.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -88,6 +89,28 @@ describe("a crisis scene counts the voters at the vote", () => {
   it("before the vote is recorded, the Presidium's voters now", () => {
     expect(votersAtVote(entries.slice(0, 3), crisisSteps(entries.slice(0, 3)), 11)).toBe(11);
   });
+});
+
+describe("the crisis names the organs each chief commands", () => {
+  it("the Defence minister brings the army, not 'the organs'; the KGB and MVD chiefs their own", () => {
+    expect(organsOf(principal("zhukov", { postTitles: ["Minister of Defence"] }))).toBe("the army");
+    expect(organsOf(principal("semichastny", { postTitles: ["Chairman of the KGB"] }))).toBe("the KGB");
+    expect(organsOf(principal("beria", { postTitles: ["First Deputy Chairman of the Council of Ministers (first seat)", "Minister of Internal Affairs (MVD, merged with state security)"] }))).toBe("the MVD");
+    expect(organsOf(principal("malinovsky", { acting: ["Minister of Defence"] }))).toBe("the army");
+    // A deputy's post carries no power: it names nothing.
+    expect(organsOf(principal("zhukov", { postTitles: ["First Deputy Minister of Defence"] }))).toBe("the organs");
+  });
+
+  for (const id of ["march-1953", "june-1957", "october-1964", "khrushchev-era"]) {
+    it(`${id}: every post that commands force is named by its title`, () => {
+      const { scenario } = loadScenarioFile(resolveScenario(id));
+      for (const post of Object.values(scenario.posts)) {
+        const holder = principal("x", { postTitles: [post.title] });
+        if (post.powers.includes("army")) expect(organsOf(holder), post.title).toBe("the army");
+        else if (post.powers.includes("security")) expect(organsOf(holder), post.title).toMatch(/^the (KGB|MVD)$/);
+      }
+    });
+  }
 });
 
 describe("the end screen", () => {

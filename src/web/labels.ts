@@ -1,6 +1,6 @@
 // Words for the engine's ids: options in the reasons tables, entry kinds on the wire, decision
 // titles. Nothing a player reads should be an internal id ("lobby-cc", "m-465888ef").
-import type { SeatView } from "../server/api-types.js";
+import type { PrincipalView, SeatView } from "../server/api-types.js";
 import type { Names } from "./format.js";
 
 const choiceWords: Record<string, string> = {
@@ -117,6 +117,23 @@ export const decisionTitles: Record<string, string> = {
   confronted: "You are confronted",
   "presidium-business": "A vote in the Presidium",
 };
+
+/**
+ * The organs a chief commands, in words, from the titles of his posts: the view gives a principal's
+ * posts by id and title, not the powers they carry, and "the organs" for the Defence minister had
+ * Zhukov's army read as a police force. A deputy commands nothing (his post carries no power).
+ */
+const organTitles: { title: RegExp; words: string }[] = [
+  { title: /\bMinister of Defence\b/, words: "the army" },
+  { title: /\bKGB\b/, words: "the KGB" },
+  { title: /\bMVD\b|\bInternal Affairs\b/, words: "the MVD" },
+];
+
+export function organsOf(chief: Pick<PrincipalView, "postTitles" | "acting">): string {
+  const held = [...chief.postTitles, ...chief.acting].filter((t) => !/\bDeputy\b/i.test(t));
+  const words = organTitles.filter((o) => held.some((t) => o.title.test(t))).map((o) => o.words);
+  return words.length ? words.join(" and ") : "the organs";
+}
 
 /** Questions asked during a crisis: while one is open, the crisis scene stays on screen. */
 export const crisisKinds = new Set(["align", "speech", "vote", "session-tactic", "answer", "concession", "plenum-date"]);

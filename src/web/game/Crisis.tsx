@@ -7,7 +7,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CrisisView, LogEntry, PlenumTally, PrincipalView } from "../../server/api-types.js";
 import { longDate } from "../format.js";
-import type { Lexicon } from "../labels.js";
+import { organsOf, type Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
 import { crisisSteps, plenumTally, runningTally, votersAtVote, type CrisisStep } from "./story.js";
 
@@ -210,15 +210,17 @@ function Arrivals({ live, labels }: { live: CrisisView; labels: Record<string, s
 function Sides({ live, principals }: { live: CrisisView; principals: readonly PrincipalView[] }) {
   const entries = Object.entries(live.sides);
   if (!entries.length) return null;
-  const name = (id: string) => principals.find((p) => p.id === id)?.name ?? id;
-  const words = { target: "stands by him", move: "sides with the movers", neutral: "keeps the organs out" } as const;
   return (
     <ul class="sides">
-      {entries.map(([id, side]) => (
-        <li key={id}>
-          {name(id)} (the organs): {words[side]}
-        </li>
-      ))}
+      {entries.map(([id, side]) => {
+        const chief = principals.find((p) => p.id === id);
+        const organs = chief ? organsOf(chief) : "the organs";
+        return (
+          <li key={id}>
+            {chief?.name ?? id} ({organs}): {side === "target" ? "stands by him" : side === "move" ? "sides with the movers" : `keeps ${organs} out`}
+          </li>
+        );
+      })}
     </ul>
   );
 }
