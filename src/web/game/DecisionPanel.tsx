@@ -100,6 +100,8 @@ function OptionRow({ option: o, index, outcome, picked, names, utility, onPick, 
         {outcome ? (
           <>
             <span class="result-text">{outcome.result}</span>
+            {/* Without a chance the result stands alone: an option with no chance of its own may still
+                carry risks, or rules that say more may leak, so "nothing left to chance" misled. */}
             {outcome.chance !== null ? (
               <>
                 {": "}
@@ -111,9 +113,7 @@ function OptionRow({ option: o, index, outcome, picked, names, utility, onPick, 
                   {uncertaintyText(outcome.spread ?? 0)}
                 </span>
               </>
-            ) : (
-              <span class="muted"> (nothing left to chance)</span>
-            )}
+            ) : null}
             .
           </>
         ) : null}
