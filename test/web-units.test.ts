@@ -8,7 +8,7 @@ import { crisisSteps, votersAtVote } from "../src/web/game/story.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
-import { listWithVerb, yourFate } from "../src/web/format.js";
+import { listWithVerb, runDate, yourFate } from "../src/web/format.js";
 import { organsOf } from "../src/web/labels.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
@@ -126,6 +126,18 @@ describe("the end screen", () => {
     expect(fate).toMatch(/felled by a stroke on 2 March 1964/);
     expect(fate).not.toMatch(/is First Secretary/);
     expect(yourFate({ ...me, incapacitated: false, illSince: null }, { firstSecretary: "khrushchev", leader: "khrushchev" })).toBe("Nikita Khrushchev is First Secretary and first in the leadership.");
+  });
+});
+
+describe("the date a game is shown at (the header, the saves panel and the saves list)", () => {
+  it("a finished run is dated by its scenario's last day, not the Monday after it its last week reaches", () => {
+    expect(runDate("1965-01-04", true, "1964-12-31")).toBe("1964-12-31");
+    expect(runDate("1964-12-28", true, "1964-12-31")).toBe("1964-12-28");
+  });
+
+  it("a run still going, or one whose scenario is not known yet, keeps its own date", () => {
+    expect(runDate("1965-01-04", false, "1964-12-31")).toBe("1965-01-04");
+    expect(runDate("1965-01-04", true, undefined)).toBe("1965-01-04");
   });
 });
 

@@ -15,9 +15,12 @@ export function shortMonth(iso: string): string {
   return `${months[m - 1].slice(0, 3)} ${y}`;
 }
 
-/** The earlier of two ISO dates. */
-export function earlier(a: string, b: string): string {
-  return a <= b ? a : b;
+/**
+ * The date a game is shown at, in the header, the saves panel and the saves list alike: a finished
+ * run ends on its scenario's last day, not on the Monday after it that the engine's last week reaches.
+ */
+export function runDate(date: string, done: boolean, scenarioEnd: string | undefined): string {
+  return done && scenarioEnd !== undefined && date > scenarioEnd ? scenarioEnd : date;
 }
 
 export function percent(x: number): string {

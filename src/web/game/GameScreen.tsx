@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Awaiting, LogEntry, ScenarioInfo, SeatResponse } from "../../server/api-types.js";
 import { api, ApiFailure, type Seat } from "../api.js";
 import { downloadText } from "../download.js";
-import { earlier, longDate, namesOf, percent } from "../format.js";
+import { longDate, namesOf, percent, runDate } from "../format.js";
 import { crisisKinds, lexiconOf } from "../labels.js";
 import { Board } from "./Board.js";
 import { boardRowsForSeat } from "./board-reads.js";
@@ -171,9 +171,7 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
     <DecisionPanel awaiting={v.awaiting} outcomes={state.outcomes} busy={busy} turn={state.game.decisions} names={names} onDecide={decide} onGlossary={(t) => onHelp(t)} />
   ) : null;
   const laidUp = !v.done && !v.awaiting && (me.incapacitated || !me.alive || !!me.fate);
-  // A finished run is dated by its scenario's last day, as the end screen and the saves list date it
-  // (the engine's last week may run a few days past it).
-  const shownDate = v.done ? earlier(v.date, scenario.end) : v.date;
+  const shownDate = runDate(v.date, v.done, scenario.end);
 
   return (
     <>
@@ -272,7 +270,7 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
                   <Goals report={state.goals} dossier={dossier} final={false} />
                   <Moves moves={state.estimates.moves} principals={v.principals} names={names} />
                   <Desk desk={v.desk} policies={v.policies} offers={v.tripOffers} names={names} labels={scenario.constituencies} today={v.date} />
-                  <SavePanel seat={seat} autosave={state.game.autosave} onExport={exportSave} />
+                  <SavePanel seat={seat} autosave={state.game.autosave} done={v.done} scenarioEnd={scenario.end} onExport={exportSave} />
                 </div>
               </div>
             )

@@ -1,9 +1,10 @@
 // Saving the game under a name, exporting it as a file, and the autosave's state.
 import { useState } from "preact/hooks";
 import { api, ApiFailure, type Seat } from "../api.js";
-import { longDate } from "../format.js";
+import { longDate, runDate } from "../format.js";
 
-export function SavePanel({ seat, autosave, onExport }: { seat: Seat; autosave: { week: number; date: string } | null; onExport: () => void }) {
+/** `done`, `scenarioEnd`: a finished run's saves are dated by the scenario's last day, as the header dates it. */
+export function SavePanel({ seat, autosave, done, scenarioEnd, onExport }: { seat: Seat; autosave: { week: number; date: string } | null; done: boolean; scenarioEnd: string; onExport: () => void }) {
   const [name, setName] = useState("");
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
@@ -13,7 +14,7 @@ export function SavePanel({ seat, autosave, onExport }: { seat: Seat; autosave: 
     setStatus("");
     try {
       const saved = await api.save(seat, name.trim() || "Untitled");
-      setStatus(`Saved as “${saved.name}” (week ${saved.week}, ${longDate(saved.date)}).`);
+      setStatus(`Saved as “${saved.name}” (week ${saved.week}, ${longDate(runDate(saved.date, saved.done, scenarioEnd))}).`);
       setName("");
     } catch (err) {
       setError(err instanceof ApiFailure ? err.message : "The game could not be saved.");
@@ -22,7 +23,7 @@ export function SavePanel({ seat, autosave, onExport }: { seat: Seat; autosave: 
   return (
     <section class="panel saves" aria-labelledby="saves-title">
       <h2 id="saves-title">Saves</h2>
-      <p class="muted">{autosave ? `Autosaved each week; last at week ${autosave.week} (${longDate(autosave.date)}).` : "Autosaved each week."}</p>
+      <p class="muted">{autosave ? `Autosaved each week; last at week ${autosave.week} (${longDate(runDate(autosave.date, done, scenarioEnd))}).` : "Autosaved each week."}</p>
       <form class="inline-form" onSubmit={save}>
         <label for="save-name">Save as</label>
         <input id="save-name" type="text" maxLength={120} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} placeholder="e.g. Before the plenum" />

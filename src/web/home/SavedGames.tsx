@@ -5,14 +5,9 @@
 import { useEffect, useState } from "preact/hooks";
 import type { SaveSummaryJson, ScenarioInfo, ScenarioListing } from "../../server/api-types.js";
 import { api, ApiFailure } from "../api.js";
-import { longDate } from "../format.js";
+import { longDate, runDate } from "../format.js";
 
 const kinds: Record<SaveSummaryJson["kind"], string> = { auto: "autosave", named: "saved", imported: "imported" };
-
-/** The date a save is shown with: a finished game ends on its scenario's last day, not the Monday after. */
-export function saveDate(save: Pick<SaveSummaryJson, "date" | "done">, scenarioEnd: string | undefined): string {
-  return save.done && scenarioEnd !== undefined && save.date > scenarioEnd ? scenarioEnd : save.date;
-}
 
 export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnType<typeof api.loadSave>>) => void }) {
   const [saves, setSaves] = useState<SaveSummaryJson[] | null>(null);
@@ -87,7 +82,7 @@ export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnTyp
                 <strong>{s.name}</strong> <span class="tag">{kinds[s.kind]}</span>
                 <br />
                 <span class="muted">
-                  {title(s.scenario)}, as {person(s.scenario, s.seat)}: {s.done ? `finished, ${longDate(saveDate(s, scenarios.find((x) => x.id === s.scenario)?.end))}` : `week ${s.week}, ${longDate(s.date)}`}
+                  {title(s.scenario)}, as {person(s.scenario, s.seat)}: {s.done ? `finished, ${longDate(runDate(s.date, s.done, scenarios.find((x) => x.id === s.scenario)?.end))}` : `week ${s.week}, ${longDate(s.date)}`}
                 </span>
               </p>
               <div class="button-row">
