@@ -8,6 +8,7 @@ import { crisisSteps, votersAtVote } from "../src/web/game/story.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
+import { clientsTitle } from "../src/web/game/Desk.js";
 import { listWithVerb, runDate, yourFate } from "../src/web/format.js";
 import { organsOf } from "../src/web/labels.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
@@ -142,6 +143,13 @@ describe("the date a game is shown at (the header, the saves panel and the saves
 });
 
 describe("grammar", () => {
+  it("the desk: 'You have no clients', never 'Your clients (0; 0 vote in the CC)'", () => {
+    expect(clientsTitle(0, 0)).toBe("You have no clients");
+    expect(clientsTitle(3, 0)).toBe("Your clients (3; none of them votes in the CC)");
+    expect(clientsTitle(3, 1)).toBe("Your clients (3; 1 votes in the CC)");
+    expect(clientsTitle(5, 2)).toBe("Your clients (5; 2 vote in the CC)");
+  });
+
   it("one name takes the singular: 'Ponomarev is removed', never 'are'", () => {
     expect(listWithVerb(["Ponomarev"], "is removed", "are removed")).toBe("Ponomarev is removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev"], "is removed", "are removed")).toBe("Ponomarev and Ilyichev are removed");

@@ -46,7 +46,7 @@ export function Desk({ desk, policies, offers, names, labels, today }: { desk: D
       </details>
       <details>
         <summary>
-          <span class="summary-title">Your clients ({desk.clients.length}; {clientsInCc} vote in the CC)</span>
+          <span class="summary-title">{clientsTitle(desk.clients.length, clientsInCc)}</span>
         </summary>
         {desk.clients.length ? (
           <ul class="clients">
@@ -126,4 +126,10 @@ function effectsText(p: PolicyView, labels: Record<string, string>): string {
   const pleased = p.effects.filter((e) => e.effect > 0).map((e) => labels[e.constituency] ?? e.constituency);
   const angered = p.effects.filter((e) => e.effect < 0).map((e) => labels[e.constituency] ?? e.constituency);
   return `${pleased.length ? `Pleases: ${pleased.join(", ")}.` : ""}${angered.length ? ` Angers: ${angered.join(", ")}.` : ""}`;
+}
+
+/** The clients' heading in words: "You have no clients", not "Your clients (0; 0 vote in the CC)". */
+export function clientsTitle(clients: number, inCc: number): string {
+  if (clients === 0) return "You have no clients";
+  return `Your clients (${clients}; ${inCc === 0 ? "none of them votes" : inCc === 1 ? "1 votes" : `${inCc} vote`} in the CC)`;
 }
