@@ -129,6 +129,8 @@ async function startGame(p: Plan): Promise<void> {
   }
   await page.getByRole("button", { name: /^Start as/ }).click();
   await page.locator(".decision, .end").first().waitFor({ timeout: 60_000 });
+  // The button that started the game is gone; the keyboard is on the game's first heading, not lost to the page.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
   await expect.poll(() => last?.game.decisions).toBe(0);
   await checkDisplayedOdds();
 }
@@ -241,6 +243,15 @@ describe.sequential("the browser game", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("settings");
     await expect(page.locator("main").getAttribute("data-week")).resolves.toBeNull();
     await axe("home-settings-error");
+    // An invalid seed: the keyboard goes to the seed field, which is read with its error.
+    await page.getByLabel("Seed").fill("12x");
+    // The button says it is disabled (aria-disabled), yet takes the press that explains why.
+    await page.getByRole("button", { name: /^Start as/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("seed");
+    await expect(page.getByLabel("Seed").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.locator("#seed-help").textContent()).resolves.toMatch(/A seed is a whole number/);
+    await page.getByLabel("Seed").fill("");
     await page.setViewportSize({ width: 390, height: 844 });
     await fitsWidth(390);
     await axe("home-phone");

@@ -90,12 +90,26 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
     performance.measure(TURN_MEASURE, TURN_START);
   }, [state]);
 
+  /** The keyboard goes to the screen's first heading (on this week's screen, the question's). */
+  function focusHeading() {
+    const heading = view.current?.querySelector<HTMLElement>("h2");
+    heading?.setAttribute("tabindex", "-1");
+    heading?.focus();
+  }
+
   useEffect(() => {
     if (!tabChanged.current) return;
     tabChanged.current = false;
-    view.current?.querySelector<HTMLElement>("h2")?.setAttribute("tabindex", "-1");
-    view.current?.querySelector<HTMLElement>("h2")?.focus();
+    focusHeading();
   }, [tab]);
+
+  // The button that brought the player here ("Start as …", a save's "Load", "Continue your game") is
+  // gone with the home screen, and the keyboard with it: it goes to the week's first heading instead
+  // of the page's start. A heading that took it already (a crisis's) keeps it.
+  const shown = state !== null && scenario !== null;
+  useEffect(() => {
+    if (shown && (document.activeElement === null || document.activeElement === document.body)) focusHeading();
+  }, [shown]);
 
   function openTab(t: Tab) {
     tabChanged.current = true;

@@ -74,7 +74,12 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
   async function submit(e: Event) {
     e.preventDefault();
     setTried(true);
-    if (!seedValid || !chosen || starting) return;
+    // The keyboard goes to the field at fault, whose description (the error) is read with it.
+    if (!seedValid) {
+      document.getElementById("seed")?.focus();
+      return;
+    }
+    if (!chosen || starting) return;
     if (settingsInvalid) {
       document.getElementById("settings")?.focus();
       return;
