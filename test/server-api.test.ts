@@ -108,7 +108,7 @@ describe("starting a game", () => {
     const r = await server.app.inject({ url: "/api/scenarios/october-1964" });
     const info = r.json();
     const brezhnev = info.characters.find((c: { id: string }) => c.id === "brezhnev");
-    expect(brezhnev).toMatchObject({ name: "Leonid Brezhnev", faction: expect.any(String), bio: expect.any(String), ageAtStart: 57, patron: "khrushchev" });
+    expect(brezhnev).toMatchObject({ name: "Leonid Brezhnev", faction: expect.any(String), bio: expect.any(String), ageAtStart: 57, patron: "khrushchev", startsOutside: false });
     expect(brezhnev.posts.length).toBeGreaterThan(0);
     // Traits as the scenario file judges them at the start, each with its reason (the file is public).
     expect(brezhnev.traits.map((t: { name: string }) => t.name).sort()).toEqual(["ambition", "boldness", "competence", "ideology", "loyalty", "overconfidence", "restraint"]);
@@ -120,6 +120,11 @@ describe("starting a game", () => {
     // Nothing of a run: opinions, trust, compromising material, suspicion.
     expect(r.body).not.toMatch(/"opinions"|"trust"|"kompromat"|"suspicion"|"regard"/);
     expect(info.history.timeline.length).toBeGreaterThan(0);
+    // The campaign's men who enter only by an appointment are marked, so the new-game form can warn.
+    const era = (await server.app.inject({ url: "/api/scenarios/khrushchev-era" })).json();
+    const outside = era.characters.filter((c: { startsOutside: boolean }) => c.startsOutside).map((c: { id: string }) => c.id);
+    expect(outside).toContain("semichastny");
+    expect(outside).not.toContain("khrushchev");
   });
 
   it("lists the model's parameters for the advanced options, each with its default, range and meaning", async () => {

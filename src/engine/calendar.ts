@@ -47,3 +47,11 @@ export function daysBetween(a: string, b: string): number {
 export function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
 }
+
+export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** 1963-07-08 -> 8 July 1963: dates as players read them. */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}

@@ -1044,11 +1044,13 @@ class OutcomeContext {
     const w = this.world;
     const move = this.crisisMove();
     if (!move) return base;
-    const est = estimateSuccess(this.believed(), this.me, move, { knownMembers: this.launched(move) });
+    // The move's chances with this chief's organs where this option puts them.
+    const side = o.choice === "target" || o.choice === "move" ? o.choice : "neutral";
+    const est = estimateSuccess(this.believed(), this.me, move, { knownMembers: this.launched(move), organsSide: { chief: this.me.id, side } });
     const breakdown = est.factors.map((f) => ({ label: f.factor, chance: f.chance }));
     if (o.choice === "target") return { ...base, result: `${nameOf(w, move.target)} survives`, chance: 1 - est.odds, breakdown, rules: ["Organs on his side can fly his men in and stand between him and an arrest."] };
     if (o.choice === "move") return { ...base, result: `The move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["A kingmaker is rewarded, and then feared by the new first man."] };
-    if (move.members.includes(this.me.id)) return { ...base, result: "The organs stay out of it; you stay in the move", rules: ["Your vote still counts for the move, and its fate is yours.", "Without your organs it cannot fly its people in or stand between him and his guards."] };
+    if (move.members.includes(this.me.id)) return { ...base, result: `The organs stay out of it, and the move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["You stay in the move, and its fate is yours.", "Without your organs it cannot fly its people in or stand between him and his guards."] };
     return { ...base, result: "The organs stay out of it", rules: ["Neither side owes you anything; neither blames you."] };
   }
 
@@ -1234,7 +1236,7 @@ function speechText(world: World, speaker: Id, target: Id, attack: boolean, date
   const helped = policies.filter((p) => [...mine].some((r) => rowEffect(world, r, p.effects) > 0)).map((p) => p.name);
   if (attack) {
     const charges: string[] = [];
-    if (aired.length) charges.push(`he has not forgotten ${aired.map(lowerFirst).join(" or ")}`);
+    if (aired.length) charges.push(`he has not forgotten ${aired.map((cause) => `"${cause}"`).join(" or ")}`);
     if (hurt.length) charges.push(`the men he speaks for have suffered from ${hurt.slice(0, 2).map(lowerFirst).join(" and ")}`);
     if (files) charges.push(`he reads out what the files hold on ${him}'s past`);
     const opening = ["rises against", "turns on", "speaks out against"][n % 3];

@@ -1,7 +1,7 @@
 // One week, as the named phases of MODEL.md section 3. Each phase is a function of the decision
 // context; the order here is the model.
 import { chooseTogether, choose, optionsForLog, optionId, type DecisionContext, type Question, type ScoredOption } from "./ai/choice.js";
-import { addDays, WEEK_DAYS } from "./calendar.js";
+import { addDays, longDate, WEEK_DAYS } from "./calendar.js";
 import { nameOf, record } from "./log.js";
 import { updatePrimacy } from "./power.js";
 import { active, canAct, fullSeats, hasEnteredLeadership, inPlay, moveOf } from "./queries.js";
@@ -129,7 +129,7 @@ function readTheWeek(world: World): void {
 function promptFor(world: World, id: Id, round: number): string {
   const move = moveOf(world, id);
   const what = move ? ` You are in the move for ${describeDemand(world, move)}.` : "";
-  return `Week of ${world.date}${round > 0 ? `, your ${round + 1}${round === 1 ? "nd" : "rd"} action` : ""}.${what}`;
+  return `Week of ${longDate(world.date)}${round > 0 ? `, your ${round + 1}${round === 1 ? "nd" : "rd"} action` : ""}.${what}`;
 }
 
 /** The options of a principal this week: governing verbs, and conspiring ones (in a move, or to start one). */
@@ -159,8 +159,9 @@ function act(ctx: DecisionContext, id: Id, pick: ScoredOption, options: ScoredOp
   const world = ctx.world;
   const human = world.humanSeats.includes(id);
   if (!human && routineVerbs.has(pick.choice)) return doRoutine(ctx, id, pick);
-  const publicAct = ["appoint", "propose-policy", "travel", "court-constituency", "co-opt", "fill-post", "purge", "purge-arrest", "retire-ill", "use-kompromat", "overrule"].includes(pick.choice);
-  record(world, { type: "decision", audience: publicAct ? "public" : [id], actor: id, text: `${nameOf(world, id)}: ${pick.label}.`, options: optionsForLog(options), chosen: optionId(pick) });
+  // The decision is worded to the man who takes it ("a man of your own"), so only he reads it; what
+  // the others see of a public act is the act's own record (an appointment, a trip, a proposal).
+  record(world, { type: "decision", audience: [id], actor: id, text: `${nameOf(world, id)}: ${pick.label}.`, options: optionsForLog(options), chosen: optionId(pick) });
   switch (pick.choice) {
     case "lie-low":
       return;

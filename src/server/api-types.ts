@@ -25,6 +25,8 @@ export interface CharacterDossier {
   faction: string;
   presidium: "full" | "candidate" | "none";
   secretary: boolean;
+  /** Outside the leadership at the start: he acts only once an appointment brings him in, if ever. */
+  startsOutside: boolean;
   /** Post titles at the start. */
   posts: string[];
   /** Works cited, with a link where the citation is an address. */

@@ -96,6 +96,7 @@ export class ScenarioCatalog {
       faction: c.faction,
       presidium: c.presidium,
       secretary: c.secretary,
+      startsOutside: c.startsOutside,
       posts: c.posts.map((p) => scenario.posts[p]?.title ?? p),
       sources: sourcesOf(scenario, c.sources),
       patron: c.patron,

@@ -1,18 +1,13 @@
 // Small formatting helpers shared by the screens (pure functions: the web unit tests read them).
+import { longDate, MONTHS } from "../engine/calendar.js";
 import type { PrincipalView } from "../server/api-types.js";
 
-const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** 1963-07-08 -> 8 July 1963 */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${months[m - 1]} ${y}`;
-}
+export { longDate };
 
 /** 1963-07-08 -> Jul 1963 */
 export function shortMonth(iso: string): string {
   const [y, m] = iso.split("-").map(Number);
-  return `${months[m - 1].slice(0, 3)} ${y}`;
+  return `${MONTHS[m - 1].slice(0, 3)} ${y}`;
 }
 
 /**

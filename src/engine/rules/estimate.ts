@@ -62,6 +62,8 @@ export interface EstimateOptions {
   counting?: Id | null;
   /** CC members the observer knows are pledged (only the move's own members know). */
   pledged?: number;
+  /** A chief of the organs whose side is taken as given (the chief himself weighing where to stand). */
+  organsSide?: { chief: Id; side: "move" | "target" | "neutral" };
 }
 
 export function estimateSuccess(world: World, observer: Principal, move: Move, o: EstimateOptions): SuccessEstimate {
@@ -98,7 +100,10 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
   let withMove = 0;
   let withTarget = 0;
   for (const chief of organChiefs(world)) {
-    if (chief === target) withTarget += 1;
+    if (chief === o.organsSide?.chief) {
+      if (o.organsSide.side === "move") withMove += 1;
+      else if (o.organsSide.side === "target") withTarget += 1;
+    } else if (chief === target) withTarget += 1;
     else if (known(chief)) withMove += 1;
     else if (world.principals[chief].patron === target) withTarget += k.chiefClient;
     else withTarget += k.chiefUnknown;

@@ -58,7 +58,8 @@ function rungOf(x: number): number {
 export function decideFates(ctx: DecisionContext, winners: readonly Id[], cases: readonly FateCase[]): { who: Id; fate: Fate; proposedBy: Id; softenedBy: Id[] }[] {
   const world = ctx.world;
   const k = world.params.fates.decision;
-  const judges = winners.filter((w) => canAct(world.principals[w]));
+  // Each winner judges once, though he may be on the list twice (the target who also voted).
+  const judges = [...new Set(winners)].filter((w) => canAct(world.principals[w]));
   const out: { who: Id; fate: Fate; proposedBy: Id; softenedBy: Id[] }[] = [];
   for (const c of cases) {
     if (!world.principals[c.loser].alive || world.principals[c.loser].fate) continue;

@@ -150,7 +150,7 @@ export function NewGame({ prefill, onStart }: { prefill: Prefill; onStart: (requ
                 <div class="choice compact" key={c.id}>
                   <input type="radio" id={`character-${c.id}`} name="character" checked={c.id === character} onChange={() => setCharacter(c.id)} />
                   <label for={`character-${c.id}`}>
-                    {c.name} <span class="muted">({c.posts[0] ?? membership(c)})</span>
+                    {c.name} <span class="muted">({c.posts[0] ?? membership(c)}{c.startsOutside ? "; starts outside the leadership" : ""})</span>
                   </label>
                 </div>
               ))}
@@ -288,6 +288,11 @@ function Dossier({ character: c }: { character: CharacterDossier }) {
           {c.secretary && c.presidium !== "none" ? ", CC secretary" : ""}
         </dd>
       </dl>
+      {c.startsOutside && (
+        <p>
+          <strong>Starts outside the leadership:</strong> the game runs on without you until an appointment brings you in, which may never happen.
+        </p>
+      )}
       <p>{c.bio}</p>
       <details>
         <summary>Traits, with the reasons for them</summary>
