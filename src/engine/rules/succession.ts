@@ -39,16 +39,28 @@ export function claimRanking(world: World, postId: Id): Id[] {
   const known = ranking[postId];
   if (known) return known;
   const k = world.params.succession.claim;
-  const scored: { id: Id; score: number }[] = [];
+  // The claimants come in rank order and each is placed below everyone who scored as high, so a tie
+  // keeps the higher-ranked man ahead: the order of sorting by score, then by rank. The leadership is
+  // small, and placing each man as he is scored costs less than a sort calling back for every
+  // comparison (a post is ranked for every few weeks' readings).
+  const ids: Id[] = [];
+  const scores: number[] = [];
   for (const p of principalsInOrder(world)) {
     if (!canAct(p)) continue;
     const id = p.id;
-    base[id] ??= claimBase(world, id);
-    scored.push({ id, score: base[id] + k.fit * fitFor(world, id, postId) });
+    const score = (base[id] ??= claimBase(world, id)) + k.fit * fitFor(world, id, postId);
+    let at = ids.length;
+    ids.push(id);
+    scores.push(score);
+    for (; at > 0 && scores[at - 1] < score; at--) {
+      ids[at] = ids[at - 1];
+      scores[at] = scores[at - 1];
+    }
+    ids[at] = id;
+    scores[at] = score;
   }
-  scored.sort((a, b) => b.score - a.score || world.principals[a.id].rank - world.principals[b.id].rank);
-  ranking[postId] = scored.map((c) => c.id);
-  return ranking[postId];
+  ranking[postId] = ids;
+  return ids;
 }
 
 /**
