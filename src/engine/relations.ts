@@ -56,6 +56,23 @@ export function threat(world: World, p: Principal, q: Id): number {
   return raw * (k.fearBase + k.fearWeight * world.globals.fear) * (1 - k.trust * Math.max(0, trustOf(p, q)));
 }
 
+/**
+ * threat(world, p, q) as a function of q, each colleague's read once: the week's reading weighs
+ * every colleague's danger to a man twice (whom to move against, whom to court), and the world
+ * stands still meanwhile. Kept no longer than that.
+ */
+export function dangersTo(world: World, p: Principal): (q: Id) => number {
+  const read = new Map<Id, number>();
+  return (q) => {
+    let danger = read.get(q);
+    if (danger === undefined) {
+      danger = threat(world, p, q);
+      read.set(q, danger);
+    }
+    return danger;
+  };
+}
+
 /** Whether q's posts carry a power that makes a man dangerous to remove by a vote (he holds force). */
 export function holdsForce(world: World, q: Id): boolean {
   return hasPower(world, q, "security") || hasPower(world, q, "army");

@@ -4,6 +4,7 @@ import { chooseTogether, choose, optionsForLog, optionId, type DecisionContext, 
 import { addDays, longDate, WEEK_DAYS } from "./calendar.js";
 import { nameOf, record } from "./log.js";
 import { updatePrimacy } from "./power.js";
+import { dangersTo } from "./relations.js";
 import { active, canAct, fullSeats, hasEnteredLeadership, inPlay, moveOf } from "./queries.js";
 import type { Id, World } from "./state.js";
 import { holdCongress } from "./rules/cadres.js";
@@ -118,8 +119,10 @@ function readTheWeek(world: World): void {
     if (!active(world, id)) return;
     const stale = targets[id] !== undefined && targets[id] !== null && !inPlay(world.principals[targets[id]!.target]);
     if (!afresh && !stale && id in courtTargets && (world.week + i) % every !== 0) return;
-    targets[id] = world.primacy === id || moveOf(world, id) ? null : bestTarget(world, id);
-    courtTargets[id] = courtTarget(world, id);
+    // Whom to move against and whom to court both weigh the danger each colleague poses him: read it once.
+    const dangerOf = dangersTo(world, world.principals[id]);
+    targets[id] = world.primacy === id || moveOf(world, id) ? null : bestTarget(world, id, dangerOf);
+    courtTargets[id] = courtTarget(world, id, dangerOf);
     appointTargets[id] = appointmentTarget(world, id);
   });
   world.weekly.seatsByRow = votingSeatsByRow(world);

@@ -8,7 +8,7 @@ import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
-import { disaffection, threat, tie } from "../relations.js";
+import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
@@ -24,16 +24,18 @@ import { learnFromRatification } from "./learning.js";
 
 // ------------------------------------------------------------------------------------------ courting
 
-/** The colleague whose goodwill is worth most to him this week: power, danger, and room to improve. */
-export function courtTarget(world: World, actor: Id): Id | null {
+/**
+ * The colleague whose goodwill is worth most to him this week: power, danger, and room to improve.
+ * `dangerOf(q)`: threat(world, actor, q), as for bestTarget.
+ */
+export function courtTarget(world: World, actor: Id, dangerOf: (q: Id) => number = dangersTo(world, world.principals[actor])): Id | null {
   const k = world.params.governing.court;
-  const a = world.principals[actor];
   let best: Id | null = null;
   let bestValue = -Infinity;
   for (const other of principalsInOrder(world)) {
     const q = other.id;
     if (q === actor || !canAct(other) || other.outside) continue;
-    const value = k.power * powerShare(world, q) + k.threat * threat(world, a, q) + k.room * (1 - Math.max(0, regardOf(other, actor)));
+    const value = k.power * powerShare(world, q) + k.threat * dangerOf(q) + k.room * (1 - Math.max(0, regardOf(other, actor)));
     if (value > bestValue) {
       best = q;
       bestValue = value;

@@ -7,7 +7,7 @@ import { addDays, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
 import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, principalsInOrder, topPostValue, trustOf, votingCc } from "../queries.js";
-import { clientHarm, disaffection, threat, tie } from "../relations.js";
+import { clientHarm, dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, Move, MoveBelief, Principal, Reason, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { attitude, contestLean, frontOf } from "./cadres.js";
@@ -126,15 +126,15 @@ const decayPowers = new Map<number, number[]>();
 
 /** The motive terms for `actor` to move against `target`, fed to a sink (log reasons or a sum). */
 export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink): void {
-  motiveAgainst(world, actor)(target, add);
+  motiveAgainst(world, actor, (q) => threat(world, world.principals[actor], q))(target, add);
 }
 
 /**
  * The motive terms for `actor` against any colleague, as a function of the colleague: what rests on
  * the actor alone (his boldness, power, caution, standing and best post) is read once, since
- * bestTarget weighs him against every colleague in turn.
+ * bestTarget weighs him against every colleague in turn. `dangerOf(q)`: threat(world, actor, q).
  */
-function motiveAgainst(world: World, actor: Id): (target: Id, add: RuleSink) => void {
+function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (target: Id, add: RuleSink) => void {
   const k = world.params.moves.start;
   const p = world.principals[actor];
   const own = topPostValue(world, actor);
@@ -148,7 +148,7 @@ function motiveAgainst(world: World, actor: Id): (target: Id, add: RuleSink) => 
     add("baseline", k.baseline);
     add("ambition for his posts", k.spoils * p.traits.ambition * spoils(world, actor, target, own));
     add("disaffection with him", k.disaffection * disaffection(world, p, target, harm));
-    add("the danger he poses", k.threat * threat(world, p, target));
+    add("the danger he poses", k.threat * dangerOf(target));
     add("boldness", boldness);
     add("own power to draw on", resources);
     add("his power", -k.targetPower * powerShare(world, target));
@@ -169,12 +169,15 @@ export function boundByWord(world: World, man: Id, target: Id): boolean {
   return world.memory.cameClean.some((c) => c.man === man && c.to === target && c.date > since);
 }
 
-/** The colleague `actor` would most want to move against this week, with the motive's sum. */
-export function bestTarget(world: World, actor: Id): { target: Id; motive: number } | null {
+/**
+ * The colleague `actor` would most want to move against this week, with the motive's sum.
+ * `dangerOf(q)`: threat(world, actor, q), for a reading that weighs the dangers again (dangersTo).
+ */
+export function bestTarget(world: World, actor: Id, dangerOf: (q: Id) => number = dangersTo(world, world.principals[actor])): { target: Id; motive: number } | null {
   let best: Id | null = null;
   let bestMotive = 0;
   const motive = new TermSum();
-  const against = motiveAgainst(world, actor);
+  const against = motiveAgainst(world, actor, dangerOf);
   for (const t of principalsInOrder(world)) {
     const target = t.id;
     if (target === actor) continue;
