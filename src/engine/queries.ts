@@ -9,12 +9,12 @@ import type { PowerName } from "./scenario/schema.js";
 const holdersCache = new WeakMap<World, Map<string, Id[]>>();
 const organChiefsCache = new WeakMap<World, Set<Id>>();
 
-/** A world's memo in a per-world cache, begun empty. */
-function memoOf<K, V>(cache: WeakMap<World, Map<K, V>>, world: World): Map<K, V> {
-  let memo = cache.get(world);
+/** The memo kept for `owner` (a world, or a part of one that is replaced rather than changed) in a cache, begun empty. */
+export function memoOf<O extends object, K, V>(cache: WeakMap<O, Map<K, V>>, owner: O): Map<K, V> {
+  let memo = cache.get(owner);
   if (!memo) {
     memo = new Map();
-    cache.set(world, memo);
+    cache.set(owner, memo);
   }
   return memo;
 }
@@ -37,6 +37,14 @@ export function holdersOf(world: World, power: PowerName): Id[] {
     byPower.set(power, out);
   }
   return out;
+}
+
+/**
+ * A token for the offices as they stand: the same object until officesChanged, so a reading that
+ * rests on who exercises which power holds while the token does.
+ */
+export function officesReading(world: World): object {
+  return memoOf(exercisedCache, world);
 }
 
 /** Drops memoised answers after a change of office or of the acting arrangements. */

@@ -4,7 +4,7 @@
 // by the CC plenum on the winners' proposal.
 import { nameOf, record } from "../log.js";
 import { refreshPower } from "../power.js";
-import { canAct, hasPower, inPlay, leavePost, powersExercised, principalsInOrder, takePost, topPostValue } from "../queries.js";
+import { canAct, hasPower, inPlay, leavePost, memoOf, officesReading, powersExercised, principalsInOrder, takePost, topPostValue } from "../queries.js";
 import type { Id, Move, World } from "../state.js";
 
 /** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
@@ -35,9 +35,36 @@ function fitFor(world: World, who: Id, postId: Id): number {
  * clears them every few weeks and after a contest): ranked the first time a rule asks.
  */
 export function claimRanking(world: World, postId: Id): Id[] {
-  const { base, ranking } = world.claims;
+  const { ranking } = world.claims;
   const known = ranking[postId];
   if (known) return known;
+  // A claim differs from post to post only by the fit to the post's powers, and most posts share
+  // their powers with others (a long scenario has four dozen posts and a dozen sets of powers): a
+  // ranking holds for every post with the same powers while the claimants and the offices do.
+  const claimants: Id[] = [];
+  for (const p of principalsInOrder(world)) if (canAct(p)) claimants.push(p.id);
+  const offices = officesReading(world);
+  const alike = memoOf(rankingsByPowers, world.claims);
+  const powers = world.posts[postId].powers.join(",");
+  const shared = alike.get(powers);
+  if (shared && shared.offices === offices && sameIds(shared.claimants, claimants)) return (ranking[postId] = [...shared.ranking]);
+  const ids = rankClaimants(world, claimants, postId);
+  alike.set(powers, { offices, claimants, ranking: ids });
+  return (ranking[postId] = ids);
+}
+
+/** Rankings taken in a reading of the claims, by the powers of the post ranked (joined), with what they rest on. */
+const rankingsByPowers = new WeakMap<World["claims"], Map<string, { offices: object; claimants: readonly Id[]; ranking: readonly Id[] }>>();
+
+function sameIds(a: readonly Id[], b: readonly Id[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The claimants (in rank order) ranked for the post, strongest first. */
+function rankClaimants(world: World, claimants: readonly Id[], postId: Id): Id[] {
+  const { base } = world.claims;
   const k = world.params.succession.claim;
   // The claimants come in rank order and each is placed below everyone who scored as high, so a tie
   // keeps the higher-ranked man ahead: the order of sorting by score, then by rank. The leadership is
@@ -45,9 +72,7 @@ export function claimRanking(world: World, postId: Id): Id[] {
   // comparison (a post is ranked for every few weeks' readings).
   const ids: Id[] = [];
   const scores: number[] = [];
-  for (const p of principalsInOrder(world)) {
-    if (!canAct(p)) continue;
-    const id = p.id;
+  for (const id of claimants) {
     const score = (base[id] ??= claimBase(world, id)) + k.fit * fitFor(world, id, postId);
     let at = ids.length;
     ids.push(id);
@@ -59,7 +84,6 @@ export function claimRanking(world: World, postId: Id): Id[] {
     ids[at] = id;
     scores[at] = score;
   }
-  ranking[postId] = ids;
   return ids;
 }
 
