@@ -125,8 +125,18 @@ function readTheWeek(world: World): void {
     courtTargets[id] = courtTarget(world, id, dangerOf);
     appointTargets[id] = appointmentTarget(world, id);
   });
-  world.weekly.seatsByRow = votingSeatsByRow(world);
+  // The seats change only at a congress: last week's reading is kept while it holds, so the week's
+  // readings kept per reading of the seats (each policy's credit, each row's share) carry over.
+  const seats = votingSeatsByRow(world);
+  if (!sameSeats(world.weekly.seatsByRow, seats)) world.weekly.seatsByRow = seats;
   world.weekly.epoch = epoch;
+}
+
+/** Whether two readings of the seats per row have the same rows, in the same order, with the same seats. */
+function sameSeats(a: Record<Id, number>, b: Record<Id, number>): boolean {
+  const rows = Object.keys(a);
+  const others = Object.keys(b);
+  return rows.length === others.length && rows.every((row, i) => row === others[i] && a[row] === b[row]);
 }
 
 function promptFor(world: World, id: Id, round: number): string {
