@@ -5,9 +5,25 @@ export type NewEntry = Omit<LogEntry, "seq" | "date">;
 /** Adds an entry to the log, dated today unless it happened on another day of the week (an event). */
 export function record(world: World, entry: NewEntry, date: string = world.date): LogEntry {
   const full: LogEntry = { seq: world.log.length, date, ...entry };
-  if (Array.isArray(full.audience)) full.audience = [...new Set(full.audience)].sort();
+  if (Array.isArray(full.audience)) full.audience = seatsInOrder(full.audience);
   world.log.push(full);
   return full;
+}
+
+/**
+ * An audience as the log keeps it: each seat once, in order (a new list). Audiences are a few seats
+ * and an entry is recorded for nearly every act: each seat is placed as it comes, where a set and a
+ * sort cost more than the entry's other work. Strings compare by code units, as the sort did.
+ */
+function seatsInOrder(seats: readonly Id[]): Id[] {
+  const out: Id[] = [];
+  for (const seat of seats) {
+    let at = out.length;
+    while (at > 0 && seat < out[at - 1]) at--;
+    if (at > 0 && out[at - 1] === seat) continue;
+    out.splice(at, 0, seat);
+  }
+  return out;
 }
 
 /**
