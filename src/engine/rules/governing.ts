@@ -10,6 +10,7 @@ import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from ".
 import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, World } from "../state.js";
+import type { PowerName } from "../scenario/schema.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
 import { rowEffect, rowMix } from "../constituencies.js";
@@ -278,22 +279,45 @@ function weighCredit(world: World, policy: PolicyState): number {
   return voting ? sum / voting : 0;
 }
 
+/** The policies `actor` may propose this week: those open to a proposal that his powers let him make. */
 function proposable(world: World, actor: Id): PolicyState[] {
+  return openPolicies(world).filter((p) => hasPower(world, actor, p.proposer));
+}
+
+/**
+ * The policies anyone with the power could propose this week. Every man's menu asks, and they
+ * change only with the date or when a policy is proposed or adopted (policiesChanged): kept per
+ * world until then.
+ */
+function openPolicies(world: World): OpenPolicy[] {
+  const memo = openPoliciesMemo.get(world);
+  if (memo && memo.date === world.date) return memo.policies;
   const since = addDays(world.date, -world.params.governing.policy.retryWeeks * WEEK_DAYS);
   const weekEnd = addDays(world.date, WEEK_DAYS);
   const congressNow = world.congresses.some((c) => c.date >= world.date && c.date < weekEnd);
-  return world.policies.filter(
-    (p) =>
+  const policies = world.policies.filter(
+    (p): p is OpenPolicy =>
       !p.inForce &&
       // A policy once adopted and then dropped is not adopted again.
       p.adoptedOn === null &&
       (!p.atCongress || congressNow) &&
       p.proposer !== "none" &&
-      hasPower(world, actor, p.proposer) &&
       (p.from === undefined || p.from <= world.date) &&
       p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce)) &&
       !((world.memory.proposals[p.id] ?? "") > since),
   );
+  openPoliciesMemo.set(world, { date: world.date, policies });
+  return policies;
+}
+
+const openPoliciesMemo = new WeakMap<World, { date: string; policies: OpenPolicy[] }>();
+
+/** A policy someone may propose: one with a proposing power. */
+type OpenPolicy = PolicyState & { proposer: PowerName };
+
+/** Drops the policies open to a proposal after one is proposed or adopted. */
+function policiesChanged(world: World): void {
+  openPoliciesMemo.delete(world);
 }
 
 function policyOption(world: World, actor: Id): ScoredOption | null {
@@ -341,6 +365,7 @@ function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
   const policy = world.policies.find((p) => p.id === policyId);
   if (!policy) return;
   world.memory.proposals[policy.id] = world.date;
+  policiesChanged(world);
   const result = putToVote(ctx, {
     proposer: actor,
     what: `${policy.name.charAt(0).toLowerCase()}${policy.name.slice(1)}`,
@@ -394,6 +419,7 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
     p.regard[champion] = clamp(regardOf(p, champion) - k.aggrievedOpinion * weight, -1, 1);
   }
   for (const other of world.policies) if (policy.replaces.includes(other.id)) other.inForce = false;
+  policiesChanged(world);
   refreshPower(world);
 }
 
