@@ -12,6 +12,7 @@ import { threat, tie } from "./relations.js";
 import { attitude, contestLean } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
 import { atLeast, estimateSuccess, publicTurnChance } from "./rules/estimate.js";
+import { fillVoteTerms } from "./rules/governing.js";
 import { chooseDemand, knownMembersOf, mayAskCadre, responseOptions } from "./rules/moves.js";
 import type { Id, LogEntry, Move, MoveBelief, Principal, Reason, World } from "./state.js";
 import { summarize } from "./summary.js";
@@ -548,7 +549,8 @@ class OutcomeContext {
       case "plenum-date":
         return { ...base, result: "The plenum backs the Presidium majority", chance: this.plenumHope(true), rules: [o.choice === "convene" ? "Only members already in Moscow will vote tomorrow." : "Members still travelling arrive; they can demand a plenum at once with enough signatures."] };
       case "organs-report":
-        return o.choice === "pass-on" ? { ...base, result: "The target is warned by the organs" } : { ...base, result: "Nothing reaches the target from your officers", rules: ["Another channel may still warn him."] };
+        // The question's key names the move: w<week>:organs-report:<move>:<names>.
+        return o.choice === "pass-on" ? { ...base, result: `${targetName(this.world, key.split(":")[2])} is warned by the organs` } : { ...base, result: `Nothing reaches ${targetName(this.world, key.split(":")[2])} from your officers`, rules: ["Another channel may still warn him."] };
       case "warning":
         return o.choice === "take-seriously"
           ? { ...base, result: "You suspect the men named, and come back to Moscow if you are away", rules: ["Asking around alerts them: those in the move learn that you suspect them."] }
@@ -556,7 +558,7 @@ class OutcomeContext {
       case "confronted":
         return o.choice === "come-clean"
           ? { ...base, result: "You leave the move and name the others you know of", rules: ["An insider's account carries weight, though he may still refuse to believe it.", "Your fellow members learn that he is on to them.", "For a year you neither start nor are asked into a move against him."] }
-          : { ...base, result: "You stay in the move; he knows your name", chance: o.odds ?? null, rules: ["If the move fails, you cannot hope to be overlooked.", "Your fellow members learn that he is on to them."] };
+          : { ...base, result: "You stay in the move, and it wins; he knows your name", chance: o.odds ?? null, rules: ["If the move fails, you cannot hope to be overlooked.", "Your fellow members learn that he is on to them."] };
       default:
         return { ...base, chance: o.odds ?? null };
     }
@@ -657,7 +659,7 @@ class OutcomeContext {
       case "purge-arrest":
         return { ...base, result: `The organs seize ${nameOf(w, t)}`, chance: o.odds ?? null, rules: ["Only organs whose chiefs are yours, or your clients', move on your word.", "If it fails, the others turn on you."] };
       case "report":
-        return { ...base, result: "The target learns of the move, and who is in it as far as you know", rules: ["If the move wins, the winners remember who warned him."] };
+        return { ...base, result: `${targetName(w, t)} learns of the move, and who is in it as far as you know`, rules: ["If the move wins, the winners remember who warned him."] };
       case "confront":
         return { ...base, result: `${nameOf(w, t)} denies it and stays in the move, or comes clean and names the others`, rules: ["A man facing a rumour denies it; one facing evidence he cannot deny may break.", "Either way the movers learn that you are on to them, and may strike sooner.", "A man you wrongly accuse resents it."] };
       case "demand-seat": {
@@ -852,8 +854,12 @@ class OutcomeContext {
     } else if (what === "co-opt" && id) {
       subject = `${nameOf(w, id)}'s co-option`;
       extra = (v) => g.vacancy.nomineeRegard * this.regardFor(v, id) - g.vacancy.balance * (w.principals[id]?.patron === proposer ? 1 : 0) * (1 - w.globals.fear);
-    } else if (what === "fill" && id) {
-      subject = `the appointment to ${w.posts[id]?.title ?? id}`;
+    } else if (what === "fill" && id && w.posts[id]) {
+      subject = `the appointment to ${w.posts[id].title}`;
+      // The nominee: the proposer himself for the post the CC elects, else the man the question names.
+      const nominee = w.order.find((p) => p !== proposer && prompt.includes(`proposes ${nameOf(w, p)} as`)) ?? proposer;
+      const bw = this.believed();
+      extra = (v) => fillVoteTerms(bw, v, nominee, id, this.regardFor(v, nominee)).reduce((sum, t) => sum + t.value, 0);
     } else if (what === "appoint" && id) {
       const slot = w.slots.find((x) => x.id === id);
       const old = slot && slot.holder !== null ? w.cadres.find((c) => c.id === slot.holder) : undefined;
@@ -1046,8 +1052,16 @@ class OutcomeContext {
     if (!move) return base;
     // The move's chances with this chief's organs where this option puts them.
     const side = o.choice === "target" || o.choice === "move" ? o.choice : "neutral";
-    const est = estimateSuccess(this.believed(), this.me, move, { knownMembers: this.launched(move), organsSide: { chief: this.me.id, side } });
-    const breakdown = est.factors.map((f) => ({ label: f.factor, chance: f.chance }));
+    let est: { odds: number; breakdown: { label: string; chance: number }[] };
+    if (move.open && w.crisis?.venue !== "force") {
+      // An open proposal (a purge, a retirement for health) is decided by the Presidium's vote alone.
+      const count = this.removalCount(move.target, [move.initiator], null, 0, move.initiator, move.open === "health");
+      est = { odds: count.chance, breakdown: [{ label: "each other member votes for it", chance: count.each }] };
+    } else {
+      const e = estimateSuccess(this.believed(), this.me, move, { knownMembers: this.launched(move), organsSide: { chief: this.me.id, side } });
+      est = { odds: e.odds, breakdown: e.factors.map((f) => ({ label: f.factor, chance: f.chance })) };
+    }
+    const breakdown = est.breakdown;
     if (o.choice === "target") return { ...base, result: `${nameOf(w, move.target)} survives`, chance: 1 - est.odds, breakdown, rules: ["Organs on his side can fly his men in and stand between him and an arrest."] };
     if (o.choice === "move") return { ...base, result: `The move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["A kingmaker is rewarded, and then feared by the new first man."] };
     if (move.members.includes(this.me.id)) return { ...base, result: `The organs stay out of it, and the move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["You stay in the move, and its fate is yours.", "Without your organs it cannot fly its people in or stand between him and his guards."] };
@@ -1220,7 +1234,7 @@ export function speechProse(world: World, seat: Id): Record<number, string> {
     if (e.type !== "speech" || !e.actor) continue;
     const move = moveById(world, typeof e.data?.move === "string" ? e.data.move : "");
     if (!move) continue;
-    out[i] = speechText(world, e.actor, move.target, e.data?.line === "attack", e.date, i, /files hold/.test(e.text));
+    out[i] = move.open === "health" ? healthSpeech(world, e.actor, move.target, e.data?.line === "attack", i) : speechText(world, e.actor, move.target, e.data?.line === "attack", e.date, i, /files hold/.test(e.text));
   }
   return out;
 }
@@ -1248,6 +1262,21 @@ function speechText(world: World, speaker: Id, target: Id, attack: boolean, date
   if (helped.length) pleas.push(`he reminds the session of ${helped.slice(0, 2).map(lowerFirst).join(" and ")}`);
   if (!pleas.length) pleas.push(["the party gains nothing from a quarrel at the top", "the comrades should not be hasty", "mistakes can be put right without changing the leadership"][n % 3]);
   return `${who} speaks for ${him}: ${pleas.join("; ")}.`;
+}
+
+/** A speech on retiring a man long unable to work: about his health and the work, not his record. */
+function healthSpeech(world: World, speaker: Id, target: Id, attack: boolean, n: number): string {
+  const who = nameOf(world, speaker);
+  const him = nameOf(world, target);
+  return attack
+    ? `${who} speaks for releasing ${him}: ${["his work cannot wait for a recovery that may not come", "the comrade has earned his rest, and the post needs a man in health", "it is kinder to release him than to keep his chair empty"][n % 3]}.`
+    : `${who} asks for more time for ${him}: ${["he may yet recover", "the comrades should not be hasty with a sick man", "his deputies can carry the work a while longer"][n % 3]}.`;
+}
+
+/** The name of the man a move is against, for an outcome's text ("the target" if the move is gone). */
+function targetName(world: World, moveId: string): string {
+  const move = moveById(world, moveId);
+  return move ? nameOf(world, move.target) : "The target";
 }
 
 function lowerFirst(text: string): string {

@@ -9,7 +9,7 @@ import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
-import type { Id, PolicyState, World } from "../state.js";
+import type { Id, PolicyState, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/schema.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
@@ -730,6 +730,22 @@ function coOpt(ctx: DecisionContext, actor: Id, who: Id): void {
   refreshPower(world);
 }
 
+/**
+ * What a Presidium voter weighs on putting `who` into a vacant post, beyond the proposal's routine
+ * terms: his regard for the nominee (as the voter holds it, or as a player reads it), and, for the
+ * post the CC elects, the nominee's danger, his claim and a second top post in one man's hands.
+ */
+export function fillVoteTerms(world: World, voter: Id, who: Id, postId: Id, regard: number): Reason[] {
+  const k = world.params.governing.vacancy;
+  const elected = world.posts[postId].powers.includes("firstSecretary");
+  return [
+    term("regard for the nominee", k.nomineeRegard * regard),
+    term("the nominee's power would grow", -k.rivalPower * (elected ? threat(world, world.principals[voter], who) : 0)),
+    term("his claim against the strongest other", elected ? k.claim * claimLead(world, who, postId, voter) : 0),
+    term("two top posts in one man's hands", elected ? -k.cumulation * topPostValue(world, who) : 0),
+  ];
+}
+
 function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
   const world = ctx.world;
   const post = world.posts[postId];
@@ -741,12 +757,7 @@ function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
     proposer: actor,
     what: elected ? `himself as ${post.title}` : `${nameOf(world, who)} as ${post.title}`,
     key: `fill:${postId}`,
-    termsFor: (v) => [
-      term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)),
-      term("the nominee's power would grow", -k.rivalPower * (elected ? threat(world, world.principals[v], who) : 0)),
-      term("his claim against the strongest other", elected ? k.claim * claimLead(world, who, postId, v) : 0),
-      term("two top posts in one man's hands", elected ? -k.cumulation * topPostValue(world, who) : 0),
-    ],
+    termsFor: (v) => fillVoteTerms(world, v, who, postId, regardOf(world.principals[v], who)),
   });
   if (!result.passed) {
     if (elected) world.principals[actor].prestige = clamp(world.principals[actor].prestige - k.rebuffCost);
