@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Awaiting, BoardRow, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
-import { crisisSteps, votersAtVote } from "../src/web/game/story.js";
+import { crisisSteps, crisisToShow, votersAtVote } from "../src/web/game/story.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
@@ -89,6 +89,26 @@ describe("a crisis scene counts the voters at the vote", () => {
 
   it("before the vote is recorded, the Presidium's voters now", () => {
     expect(votersAtVote(entries.slice(0, 3), crisisSteps(entries.slice(0, 3)), 11)).toBe(11);
+  });
+});
+
+describe("which crisis a turn shows", () => {
+  // The player's own move is launched on the 22nd; a second crisis breaks later in the same turn.
+  const log = [
+    entry(1, "launch", "1963-07-22", { move: "mine" }),
+    entry(2, "session-result", "1963-07-22", { move: "mine", for: 2, against: 8, voters: 10 }),
+    entry(3, "launch", "1963-07-25", { move: "other" }),
+    entry(4, "session-result", "1963-07-25", { move: "other", for: 5, against: 5, voters: 10 }),
+  ];
+
+  it("the first crisis that broke in the turn, not the last", () => {
+    expect(crisisToShow(log, log, undefined)[0].seq).toBe(1);
+  });
+
+  it("the crisis on screen while it has news, and the latest when nothing new broke", () => {
+    expect(crisisToShow(log, log.slice(2), log[0])[0].seq).toBe(3);
+    expect(crisisToShow(log, [entry(5, "fate", "1963-07-26", { move: "mine" })], log[0])[0].seq).toBe(1);
+    expect(crisisToShow(log, [], undefined)[0].seq).toBe(3);
   });
 });
 

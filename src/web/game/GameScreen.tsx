@@ -22,7 +22,7 @@ import { Moves } from "./Moves.js";
 import { Network } from "./Network.js";
 import { NewsWire, wireText } from "./NewsWire.js";
 import { SavePanel } from "./SavePanel.js";
-import { crisisEntries, crisisSettled, crisisSteps, crisisTypes, digestOf, moveOf, type Digest } from "./story.js";
+import { crisisEntries, crisisSettled, crisisSteps, crisisToShow, crisisTypes, digestOf, moveOf, type Digest } from "./story.js";
 import { Timeline } from "./Timeline.js";
 import { UnionMap } from "./UnionMap.js";
 
@@ -341,7 +341,7 @@ function withoutUnrevealed(log: readonly LogEntry[], crisis: CrisisState): LogEn
 export function updateCrisis(current: CrisisState | null, log: readonly LogEntry[], fresh: readonly LogEntry[], awaiting: Awaiting | null): CrisisState | null {
   const relevant = fresh.some((e) => crisisTypes.has(e.type) && (moveOf(e) !== null || e.type === "launch"));
   if (!relevant) return current;
-  const entries = crisisEntries(log);
+  const entries = crisisToShow(log, fresh, current?.entries[0]);
   if (!entries.length) return current;
   const sameCrisis = current !== null && current.entries[0]?.seq === entries[0].seq;
   if (sameCrisis) return { entries, shown: current.shown, dismissed: current.dismissed && !(awaiting && crisisKinds.has(awaiting.kind)) && !fresh.some((e) => crisisTypes.has(e.type)) };

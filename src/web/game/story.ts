@@ -6,7 +6,7 @@ import type { LogEntry } from "../../server/api-types.js";
 /** Entries that belong to a crisis scene (a session, a plenum, an arrest and what follows). */
 export const crisisTypes = new Set([
   "launch", "alignment", "summons", "tactic", "speech", "presidium-vote", "session-continues", "session-result", "answer",
-  "concession", "plenum-called", "plenum-demanded", "plenum-convened", "plenum-vote", "plenum-result", "plenum-ratifies",
+  "concession", "plenum-to-ratify", "plenum-called", "plenum-demanded", "plenum-convened", "plenum-vote", "plenum-result", "plenum-ratifies",
   "arrest", "arrest-fails", "fate", "relieved", "rebuff", "crisis-ends", "promotion", "appointment",
 ]);
 
@@ -114,10 +114,10 @@ export function moveOf(e: LogEntry): string | null {
  * crisis goes on over several turns): everything from its launch that belongs to it, or to its
  * aftermath on the day it ended.
  */
-export function crisisEntries(log: readonly LogEntry[]): LogEntry[] {
+export function crisisEntries(log: readonly LogEntry[], launchSeq?: number): LogEntry[] {
   let start = -1;
   for (let i = log.length - 1; i >= 0; i--) {
-    if (log[i].type === "launch") {
+    if (log[i].type === "launch" && (launchSeq === undefined || log[i].seq === launchSeq)) {
       start = i;
       break;
     }
@@ -137,6 +137,15 @@ export function crisisEntries(log: readonly LogEntry[]): LogEntry[] {
     }
   }
   return out;
+}
+
+/**
+ * The crisis to show after a turn: the one on screen while it has news; otherwise the first crisis
+ * that broke in the turn (another may follow on a later day of the same turn), else the latest.
+ */
+export function crisisToShow(log: readonly LogEntry[], fresh: readonly LogEntry[], onScreen: LogEntry | undefined): LogEntry[] {
+  const goesOn = onScreen !== undefined && fresh.some((e) => moveOf(e) !== null && moveOf(e) === moveOf(onScreen));
+  return crisisEntries(log, goesOn ? onScreen.seq : fresh.find((e) => e.type === "launch")?.seq);
 }
 
 /** Whether the crisis in these entries has been settled. */
