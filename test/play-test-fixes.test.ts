@@ -48,3 +48,21 @@ describe("what the play-test found", () => {
     expect(found).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe("letting quiet weeks pass", () => {
+  it("works for the first man too: colleagues cultivating him do not wake him every week (october-1964, seed 64)", () => {
+    const seat = "khrushchev";
+    let world = advance(createWorld(scenarioOf("october-1964"), { seed: 64, humanSeats: [seat] }));
+    let weekly = 0;
+    const startWeek = world.week;
+    while (!world.done && world.week < startWeek + 26) {
+      const asked = world.awaiting.find((a) => a.seat === seat)!;
+      const legal = decisionsFor(asked);
+      if (asked.kind === "weekly") weekly++;
+      world = step(world, legal.find((d) => d.choice === "skip") ?? legal.find((d) => d.choice !== "skip") ?? legal[0]);
+    }
+    const weeks = world.week - startWeek;
+    expect(weeks).toBeGreaterThan(20);
+    expect(weekly).toBeLessThan(weeks * 0.8);
+  }, 120_000);
+});

@@ -200,8 +200,10 @@ function unskipIfConcerned(world: World): void {
   if (!world.skipping.length) return;
   const since = addDays(world.date, -WEEK_DAYS);
   const loud = new Set(["launch", "death", "illness", "primacy", "congress", "arrest", "session-result", "plenum-result"]);
+  // Being cultivated by a colleague is everyday business, addressed to him but no reason to wake him.
+  const routine = new Set(["court"]);
   world.skipping = world.skipping.filter((id) => {
-    const touched = world.log.some((e) => e.date >= since && e.actor !== id && (loud.has(e.type) || (Array.isArray(e.audience) && e.audience.includes(id))));
+    const touched = world.log.some((e) => e.date >= since && e.actor !== id && (loud.has(e.type) || (Array.isArray(e.audience) && e.audience.includes(id) && !routine.has(e.type))));
     const offer = openTrips(world).length > 0 && menu(world, id, false).some((o) => o.choice === "travel");
     return !touched && !offer;
   });
