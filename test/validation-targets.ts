@@ -14,7 +14,9 @@ export function validateScenario(scenarioId: string, runs: number, knownMisses: 
     beforeAll(() => {
       judged = new Map(judgeTargets(scenarioId, runs).map((j) => [j.target.id, j]));
       // The whole picture in the test output, misses included.
-      console.log(`${scenarioId}, ${runs} runs per variant:\n${[...judged.values()].map((j) => `  ${j.target.id in knownMisses ? "known miss " : ""}${summary(j)}`).join("\n")}`);
+      // A known miss that now lies within the cutoff is flagged, so a stale entry is seen and removed.
+      const label = (j: Judged) => (j.target.id in knownMisses ? (j.implausibility < CUTOFF ? "known miss, within the cutoff on these seeds: " : "known miss ") : "");
+      console.log(`${scenarioId}, ${runs} runs per variant:\n${[...judged.values()].map((j) => `  ${label(j)}${summary(j)}`).join("\n")}`);
     }, 1_800_000);
 
     it("lists as known misses only targets of this scenario, each with what is missing", () => {

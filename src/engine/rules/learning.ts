@@ -11,11 +11,13 @@ import { meanBelief } from "../summary.js";
 export function learnFromContest(world: World, contest: ContestRecord): void {
   const k = world.params.learning.contest;
   const before = world.globals.fear;
-  if (contest.venue === "plenum") {
+  // A plenum the target fought in decided; one he did not (he asked to be released, or was away or
+  // ill) was asked to approve, which teaches only a ratification's lesson.
+  if (contest.venue === "plenum" && contest.answer === "plenum") {
     const was = meanBelief(world);
     learnThatCcDecides(world, k.plenumLesson);
     world.trace.beliefs.push({ date: world.date, before: was, after: meanBelief(world) });
-  }
+  } else if (contest.venue === "plenum") learnFromRatification(world);
   if (contest.venue === "force") {
     for (const id of world.order) {
       const p = world.principals[id];

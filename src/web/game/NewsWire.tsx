@@ -15,7 +15,9 @@ type Filter = "all" | "secret" | "mine";
 export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEntry[]; lexicon: Lexicon; seat: string; speeches: Record<number, string> }) {
   const [shown, setShown] = useState(PAGE);
   const [filter, setFilter] = useState<Filter>("all");
-  const items = log.filter((e) => !hidden.has(e.type) && !(e.type === "decision" && e.actor === seat && /: (Lie low|Let quiet weeks pass)/.test(e.text))).filter((e) => (filter === "secret" ? e.audience !== "public" : filter === "mine" ? e.actor === seat : true));
+  // A player's own choice is logged for him alone, but it is his act, not a secret he learnt.
+  const secret = (e: LogEntry) => e.audience !== "public" && !(e.type === "decision" && e.actor === seat);
+  const items = log.filter((e) => !hidden.has(e.type) && !(e.type === "decision" && e.actor === seat && /: (Lie low|Let quiet weeks pass)/.test(e.text))).filter((e) => (filter === "secret" ? secret(e) : filter === "mine" ? e.actor === seat : true));
   const newestFirst = items.slice(-shown).reverse();
   return (
     <section class="panel wire" aria-labelledby="wire-title">
@@ -33,7 +35,7 @@ export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEn
           <li key={e.seq} class={`wire-entry type-${e.type}`}>
             <p>
               <time dateTime={e.date}>{longDate(e.date)}</time> <span class="entry-text">{wireText(e, seat, speeches)}</span>
-              {e.audience !== "public" ? <span class="tag secret">{secrecy(e.audience, seat, lexicon.names)}</span> : null}
+              {secret(e) && e.audience !== "public" ? <span class="tag secret">{secrecy(e.audience, seat, lexicon.names)}</span> : null}
             </p>
             <EntryReasons entry={e} lexicon={lexicon} />
           </li>
