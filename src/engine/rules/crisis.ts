@@ -486,7 +486,7 @@ function sessionDay(ctx: DecisionContext, crisis: Crisis, move: Move): void {
     }
   }
   crisis.answer = "plenum";
-  callPlenum(ctx, crisis, move);
+  callPlenum(ctx, crisis, move, "target");
 }
 
 /** The roll-call: pledged members vote as pledged unless the move has visibly collapsed; the rest weigh it. */
@@ -582,7 +582,7 @@ function ratify(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const world = ctx.world;
   if (postsAtStake(world, move).some((p) => world.posts[p].powers.includes("firstSecretary"))) {
     record(world, { type: "plenum-to-ratify", audience: "public", text: `Only the Central Committee can release its First Secretary: the Presidium's decision goes to a plenum.`, data: { move: move.id } });
-    return callPlenum(ctx, crisis, move);
+    return callPlenum(ctx, crisis, move, "move");
   }
   settle(ctx, crisis, move, "move", "session", { resigned: crisis.answer === "resign" }, []);
 }
@@ -590,11 +590,12 @@ function ratify(ctx: DecisionContext, crisis: Crisis, move: Move): void {
 // ------------------------------------------------------------------------------------------ plenum
 
 /** The majority would rather put the plenum off and work on the members in town; the members can force it. */
-function callPlenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
+/** `by`: whose call it is (his appeal, or the majority taking a removal the CC must approve to it). */
+function callPlenum(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move" | "target"): void {
   const world = ctx.world;
   const k = world.params.crisis.timing;
   crisis.phase = "plenum-called";
-  summon(ctx, crisis, move, "target");
+  summon(ctx, crisis, move, by);
   // The majority sets the date: at once if it expects the CC to back it, as late as it can if not.
   const leader = moveLeader(world, move);
   const hope = leader ? 1 - targetCcEstimate(world, crisis, move) : 0;

@@ -16,7 +16,7 @@ export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEn
   const [shown, setShown] = useState(PAGE);
   const [filter, setFilter] = useState<Filter>("all");
   // A player's own choice is logged for him alone, but it is his act, not a secret he learnt.
-  const secret = (e: LogEntry) => e.audience !== "public" && !(e.type === "decision" && e.actor === seat);
+  const secret = (e: LogEntry): e is LogEntry & { audience: string[] } => e.audience !== "public" && !(e.type === "decision" && e.actor === seat);
   const items = log.filter((e) => !hidden.has(e.type) && !(e.type === "decision" && e.actor === seat && /: (Lie low|Let quiet weeks pass)/.test(e.text))).filter((e) => (filter === "secret" ? secret(e) : filter === "mine" ? e.actor === seat : true));
   const newestFirst = items.slice(-shown).reverse();
   return (
@@ -35,7 +35,7 @@ export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEn
           <li key={e.seq} class={`wire-entry type-${e.type}`}>
             <p>
               <time dateTime={e.date}>{longDate(e.date)}</time> <span class="entry-text">{wireText(e, seat, speeches)}</span>
-              {secret(e) && e.audience !== "public" ? <span class="tag secret">{secrecy(e.audience, seat, lexicon.names)}</span> : null}
+              {secret(e) ? <span class="tag secret">{secrecy(e.audience, seat, lexicon.names)}</span> : null}
             </p>
             <EntryReasons entry={e} lexicon={lexicon} />
           </li>
