@@ -7,12 +7,13 @@ import { choose, chooseTogether, optionId, optionsForLog, term, termValue, type 
 import { addDays, toDay, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, holdersOf, inPlay, leavePost, logistic, moveById, organChiefs, presidiumVoters, regardOf, votingCc } from "../queries.js";
+import { canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, holdersOf, inPlay, leavePost, logistic, moveById, organChiefs, presidiumVoters, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
 import type { Cadre, ContestRecord, Crisis, Id, Move, World } from "../state.js";
 import { isMajority } from "../units.js";
 import { contestLean, frontOf } from "./cadres.js";
 import { arrestOdds, condemning, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
+import { alignmentOptions, moversShare } from "./alignment.js";
 import { applyFate, decideFates, type FateCase } from "./fates.js";
 import { learnFromContest, learnFromRatification } from "./learning.js";
 import { describeDemand, expectedLoss, knownMembersOf, mayAskCadre, pledgedCount } from "./moves.js";
@@ -163,9 +164,7 @@ export function launch(ctx: DecisionContext, move: Move, leader: Id, venue: Cris
 function alignOrgans(ctx: DecisionContext, move: Move): void {
   const world = ctx.world;
   const crisis = world.crisis!;
-  const k = world.params.crisis.align;
-  const voters = presidiumVoters(world);
-  const strength = voters.length ? voters.filter((v) => move.members.includes(v)).length / voters.length : 0;
+  const strength = moversShare(world, move.members);
   const chiefs = organChiefs(world).filter((c) => canAct(world.principals[c]));
   const questions: Question[] = [];
   for (const chief of chiefs) {
@@ -179,19 +178,6 @@ function alignOrgans(ctx: DecisionContext, move: Move): void {
       crisis.sides[chief] = "move";
       continue;
     }
-    const c = world.principals[chief];
-    const withMovers: ScoredOption = {
-      choice: "move",
-      label: inMove ? "Bring the organs in on the move's side" : "Side with the movers",
-      terms: [
-        term("disaffection with him", k.disaffection * disaffection(world, c, move.target)),
-        term("the movers' visible strength", k.strength * (strength - 0.5)),
-        term("his patron among the movers", c.patron !== null && move.members.includes(c.patron) ? k.patron : 0),
-        ...(inMove ? [term("his own move", k.member)] : []),
-      ],
-    };
-    const standBy: ScoredOption = { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term("tie to him", k.tie * tie(world, c, move.target)), term("opinion of him", k.opinion * regardOf(c, move.target))] };
-    const stayOut: ScoredOption = { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
     questions.push({
       seat: chief,
       kind: "align",
@@ -199,8 +185,7 @@ function alignOrgans(ctx: DecisionContext, move: Move): void {
       prompt: inMove
         ? `You are in the move for ${describeDemand(world, move)}. Do you bring the organs you command in on its side?`
         : `The leadership is split over ${describeDemand(world, move)}. Where do the organs you command stand?`,
-      // A member does not turn his organs against his own move: he uses them for it or keeps them out.
-      options: inMove ? [withMovers, stayOut] : [standBy, withMovers, stayOut],
+      options: alignmentOptions(world, move, chief, strength),
     });
   }
   const picks = chooseTogether(ctx, questions, world.params.ai.align.temperature);

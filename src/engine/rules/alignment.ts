@@ -1,0 +1,38 @@
+// Where a chief of the organs stands when a move breaks: the options he weighs, shared by the crisis
+// (where he chooses) and by the movers' estimate (where they reckon with his choice), so that the
+// odds a move strikes at and the side the organs take rest on the same terms.
+import { term, type ScoredOption } from "../ai/choice.js";
+import { nameOf } from "../log.js";
+import { presidiumVoters, regardOf } from "../queries.js";
+import { disaffection, tie } from "../relations.js";
+import type { Id, Move, World } from "../state.js";
+
+/** The share of the Presidium's voters among `members`: the movers' visible strength. */
+export function moversShare(world: World, members: readonly Id[]): number {
+  const voters = presidiumVoters(world);
+  return voters.length ? voters.filter((v) => members.includes(v)).length / voters.length : 0;
+}
+
+/**
+ * A chief's options over `move`, with the movers at `strength`. A member of the move brings his organs
+ * in or keeps them out (he does not turn them on his own move); an outsider may also stand by the target.
+ */
+export function alignmentOptions(world: World, move: Move, chief: Id, strength: number): ScoredOption[] {
+  const k = world.params.crisis.align;
+  const c = world.principals[chief];
+  const inMove = move.members.includes(chief);
+  const withMovers: ScoredOption = {
+    choice: "move",
+    label: inMove ? "Bring the organs in on the move's side" : "Side with the movers",
+    terms: [
+      term("disaffection with him", k.disaffection * disaffection(world, c, move.target)),
+      term("the movers' visible strength", k.strength * (strength - 0.5)),
+      term("his patron among the movers", c.patron !== null && move.members.includes(c.patron) ? k.patron : 0),
+      ...(inMove ? [term("his own move", k.member)] : []),
+    ],
+  };
+  const stayOut: ScoredOption = { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
+  if (inMove) return [withMovers, stayOut];
+  const standBy: ScoredOption = { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term("tie to him", k.tie * tie(world, c, move.target)), term("opinion of him", k.opinion * regardOf(c, move.target))] };
+  return [standBy, withMovers, stayOut];
+}
