@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createWorld, type World } from "../src/engine/index.js";
 import { responseOptions, startMove } from "../src/engine/rules/moves.js";
+import { estimateSuccess } from "../src/engine/rules/estimate.js";
+import { alignmentOptions, moversShare } from "../src/engine/rules/alignment.js";
+import { choiceChance } from "../src/engine/ai/choice.js";
 import { Rng } from "../src/engine/rng.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -41,5 +44,40 @@ describe("an organ chief's reluctance, and his patron", () => {
     const world = createWorld(load(["loyal-kgb"]), { seed: 1 });
     expect(world.principals.semichastny.patron).toBe("khrushchev");
     expect(joinTerms(world, "shelepin").get(RELUCTANCE)!).toBeLessThan(-1);
+  });
+});
+
+describe("the movers' estimate reckons with a member chief's choice of side", () => {
+  const organs = (world: World, members: string[]) => {
+    const ctx = { world, rng: new Rng(world.rng), decisions: [], used: new Set<string>() };
+    const move = startMove(ctx, members[0], "khrushchev", []);
+    move.members.push(...members.slice(1));
+    const est = estimateSuccess(world, world.principals[members[0]], move, { knownMembers: move.members });
+    return est.factors.find((f) => f.factor === "the organs stand aside")!.chance;
+  };
+
+  it("a restrained chief in the move counts for less than a chief with no qualms, and for more than none", () => {
+    const eager = createWorld(load(), { seed: 1 });
+    eager.principals.semichastny.traits.restraint = 0;
+    const reluctant = createWorld(load(), { seed: 1 });
+    reluctant.principals.semichastny.traits.restraint = 1;
+    const without = createWorld(load(), { seed: 1 });
+    const withEager = organs(eager, ["shelepin", "semichastny"]);
+    const withReluctant = organs(reluctant, ["shelepin", "semichastny"]);
+    expect(withEager).toBeGreaterThan(withReluctant + 0.02);
+    expect(withReluctant).toBeGreaterThan(organs(without, ["shelepin"]));
+  });
+
+  it("the chance he brings them in is the quantal response of the choice he will face", () => {
+    const world = createWorld(load(), { seed: 1 });
+    const ctx = { world, rng: new Rng(world.rng), decisions: [], used: new Set<string>() };
+    const move = startMove(ctx, "shelepin", "khrushchev", []);
+    move.members.push("semichastny");
+    const options = alignmentOptions(world, move, "semichastny", moversShare(world, move.members));
+    expect(options.map((o) => o.choice)).toEqual(["move", "neutral"]);
+    const p = choiceChance(options, "move", world.params.ai.align.temperature);
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+    expect(p + choiceChance(options, "neutral", world.params.ai.align.temperature)).toBeCloseTo(1, 12);
   });
 });

@@ -113,6 +113,18 @@ export function optionId(o: { choice: string; target?: string; detail?: string }
   return id;
 }
 
+/**
+ * The chance that the AI picks `choice` among `options` at `temperature`: the same quantal response
+ * as its pick, read as a probability (a man reckoning with another's choice, without drawing it).
+ */
+export function choiceChance(options: readonly ScoredOption[], choice: string, temperature: number): number {
+  const us = options.map((o) => utility(o.terms));
+  const max = Math.max(...us);
+  const weights = us.map((u) => Math.exp((u - max) / temperature));
+  const total = weights.reduce((s, w) => s + w, 0);
+  return options.reduce((s, o, i) => (o.choice === choice ? s + weights[i] : s), 0) / total;
+}
+
 /** The AI's pick: quantal response over the options' utilities. */
 function aiPick(ctx: DecisionContext, options: readonly ScoredOption[], temperature: number): ScoredOption {
   if (options.length === 1) return options[0];

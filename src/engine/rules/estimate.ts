@@ -4,6 +4,8 @@
 // it, so the chances multiply. Everything here is computed from what the observer knows: the members
 // he knows of, public grievances and the public mood of the CC; never from the move's secrets.
 import { clamp, commandsOrgans, grievanceAgainst, hasPower, logistic, organChiefs, presidiumVoters, votingCc } from "../queries.js";
+import { choiceChance } from "../ai/choice.js";
+import { alignmentOptions, moversShare } from "./alignment.js";
 import { attitude, patronSide } from "./cadres.js";
 import { majorityOf } from "../units.js";
 import type { Id, Move, Principal, World } from "../state.js";
@@ -104,7 +106,7 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
       if (o.organsSide.side === "move") withMove += 1;
       else if (o.organsSide.side === "target") withTarget += 1;
     } else if (chief === target) withTarget += 1;
-    else if (known(chief)) withMove += 1;
+    else if (known(chief)) withMove += memberBringsOrgans(world, move, chief, o.knownMembers);
     else if (world.principals[chief].patron === target) withTarget += k.chiefClient;
     else withTarget += k.chiefUnknown;
   }
@@ -125,6 +127,17 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
     odds *= consent;
   }
   return { odds, factors, presidium: { counted, voters: voters.length, needed, expected: counted + q * others.length } };
+}
+
+/**
+ * The chance that a chief known to be in the move brings his organs in when it breaks, reckoned from
+ * the terms he will weigh then (a vote against the leader is not an order to the troops), with the
+ * movers' strength as the observer knows it. An arrest needs no such reckoning: he plans it himself.
+ */
+function memberBringsOrgans(world: World, move: Move, chief: Id, knownMembers: readonly Id[]): number {
+  const members = knownMembers.includes(chief) ? knownMembers : [...knownMembers, chief];
+  const asKnown = { ...move, members: [...members] };
+  return choiceChance(alignmentOptions(world, asKnown, chief, moversShare(world, members)), "move", world.params.ai.align.temperature);
 }
 
 /**
