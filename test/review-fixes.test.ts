@@ -63,3 +63,31 @@ describe("what the review found", () => {
     expect(checked).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe("the day a plenum meets", () => {
+  it("a plenum called for the next day meets the next day; one convened at once waits for the quorum to arrive, and no longer", () => {
+    let atOnce = 0;
+    let nextDay = 0;
+    for (const [id, seeds] of [["october-1964", [1, 5, 12, 15, 25]], ["june-1957", [1, 2, 3, 4]]] as const) {
+      for (const seed of seeds) {
+        const world = simulate(scenarioOf(id), { seed });
+        world.log.forEach((e, i) => {
+          if (e.type !== "plenum-called" || e.chosen !== "convene") return;
+          atOnce++;
+          const met = world.log.slice(i).find((x) => x.type === "plenum-convened" && x.data?.move === e.data?.move);
+          expect(met, `${id} seed ${seed}: ${e.text}`).toBeDefined();
+          const wait = (Date.parse(met!.date) - Date.parse(e.date)) / 86_400_000;
+          const demanded = world.log.slice(i).some((x) => x.type === "plenum-demanded" && x.data?.move === e.data?.move && x.date <= met!.date);
+          if (/next day/.test(e.text)) {
+            nextDay++;
+            expect(wait, `${id} seed ${seed}: ${e.text}`).toBe(1);
+          } else if (!demanded) expect(wait, `${id} seed ${seed}: ${e.text}`).toBe(Number(/in (\d+) days/.exec(e.text)![1]));
+          const [present, total] = /with (\d+) of (\d+)/.exec(met!.text)!.slice(1).map(Number);
+          expect(present / total, `${id} seed ${seed}: ${met!.text}`).toBeGreaterThanOrEqual(world.params.crisis.attendance.quorum - 0.01);
+        });
+      }
+    }
+    expect(atOnce).toBeGreaterThan(0);
+    expect(nextDay).toBeGreaterThan(0);
+  }, 120_000);
+});

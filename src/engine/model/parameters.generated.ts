@@ -174,6 +174,8 @@ export interface ModelParameters {
       signLean: number;
       /** Share of the voting CC whose signatures force an immediate plenum. */
       demandShare: number;
+      /** Share of the voting CC that must have reached Moscow before a plenum convened at once can meet. */
+      quorum: number;
       /** Belief that the CC decides above which movers with aircraft summon it at once. */
       summonBelief: number;
     };

@@ -589,17 +589,33 @@ function callPlenum(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move"
     { choice: "delay", label: "Put it off and work on the members", odds: hope, terms: [term("time to win members over", k.delay)] },
   ];
   const pick = leader ? choose(ctx, { seat: leader, kind: "plenum-date", key: `w${world.week}:plenum-date:${move.id}`, prompt: "The plenum must meet. When?", options }) : options[1];
-  crisis.plenumDay = crisis.day + (pick.choice === "convene" ? 1 : k.maxPlenumDelay);
+  // At once means as soon as the members can be in the hall: the next day, or when enough have come.
+  crisis.plenumDay = pick.choice === "convene" ? Math.max(crisis.day + 1, quorumDay(world, crisis)) : crisis.day + k.maxPlenumDelay;
+  const wait = crisis.plenumDay - crisis.day;
   record(world, {
     type: "plenum-called",
     audience: "public",
     actor: leader ?? undefined,
-    text: pick.choice === "convene" ? "The Presidium majority calls the plenum for the next day." : "A plenum of the Central Committee is to decide; the Presidium majority is in no hurry to convene it.",
+    text:
+      pick.choice !== "convene"
+        ? "A plenum of the Central Committee is to decide; the Presidium majority is in no hurry to convene it."
+        : wait === 1
+          ? "The Presidium majority calls the plenum for the next day."
+          : `The Presidium majority calls the plenum for as soon as the members can be in Moscow, in ${wait} days.`,
     data: { move: move.id },
     options: optionsForLog(options),
     chosen: pick.choice,
   });
   collectSignatures(ctx, crisis, move);
+}
+
+/** The crisis day by which the quorum's share of the voting CC will have reached Moscow. */
+function quorumDay(world: World, crisis: Crisis): number {
+  const days = votingCc(world)
+    .map((c) => crisis.arrived[c.id] ?? Infinity)
+    .sort((a, b) => a - b);
+  if (days.length === 0) return crisis.day;
+  return days[Math.min(days.length - 1, Math.max(0, Math.ceil(world.params.crisis.attendance.quorum * days.length) - 1))];
 }
 
 /** Members in Moscow who back the target sign a demand for the plenum at once (the June 1957 letters). */
@@ -627,6 +643,11 @@ function collectSignatures(ctx: DecisionContext, crisis: Crisis, move: Move): vo
 
 function plenumWait(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const world = ctx.world;
+  // The day it was called for, the plenum meets (on the 13th for the 14th, as in October 1964).
+  if (crisis.day >= (crisis.plenumDay ?? Infinity)) {
+    crisis.phase = "plenum";
+    return plenum(ctx, crisis, move);
+  }
   collectSignatures(ctx, crisis, move);
   // While it waits, the majority works on the members already in town.
   const k = world.params.crisis.plenumLobby;
@@ -639,7 +660,6 @@ function plenumWait(ctx: DecisionContext, crisis: Crisis, move: Move): void {
     if (ctx.rng.chance("crisis", logistic(k.slope * (k.threshold - contestLean(world, c, move, sides))))) c.pledge = move.id;
     else c.refused[move.id] = world.date;
   }
-  if (crisis.day + 1 >= (crisis.plenumDay ?? Infinity)) crisis.phase = "plenum";
 }
 
 function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
