@@ -854,6 +854,8 @@ export interface ModelParameters {
       secretary: number;
       /** Utility added for anyone else. */
       outsider: number;
+      /** Share of the opportunity terms (ambition for his posts, disaffection with him, his standing in the country) that fear takes away, per unit of fear: the motive is scaled by 1 - fearDamps x fear. */
+      fearDamps: number;
       /** Fear at or above which every move demands all the target's posts. */
       allPostsFear: number;
     };

@@ -142,17 +142,20 @@ function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (t
   const resources = k.resources * powerShare(world, actor);
   const failing = -failureRisk(world, p, 0);
   const standing = p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider;
+  // Under fear a man moves against a danger, not for a gain or a grudge: fear takes away what the
+  // moment offers (his posts, one's grievances, his failures), not the danger or the cost of failing.
+  const opportunity = 1 - k.fearDamps * world.globals.fear;
   return (target, add) => {
     // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
     const harm = clientHarm(world, p, target);
     add("baseline", k.baseline);
-    add("ambition for his posts", k.spoils * p.traits.ambition * spoils(world, actor, target, own));
-    add("disaffection with him", k.disaffection * disaffection(world, p, target, harm));
+    add("ambition for his posts", opportunity * k.spoils * p.traits.ambition * spoils(world, actor, target, own));
+    add("disaffection with him", opportunity * k.disaffection * disaffection(world, p, target, harm));
     add("the danger he poses", k.threat * dangerOf(target));
     add("boldness", boldness);
     add("own power to draw on", resources);
     add("his power", -k.targetPower * powerShare(world, target));
-    add("his standing in the country", -k.prestige * (world.principals[target].prestige - 0.5));
+    add("his standing in the country", -opportunity * k.prestige * (world.principals[target].prestige - 0.5));
     add("what failing would cost him", failing);
     add("tie to him", -k.tie * tie(world, p, target, harm));
     add("standing in the leadership", standing);
