@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { advance, createWorld, legalActions, simulate, step, type World } from "../src/engine/index.js";
 import { goalsOf } from "../src/engine/player.js";
+import { leavePost, outranks, takePost } from "../src/engine/queries.js";
 import { scenarioOf } from "./strategies.js";
 
 describe("what the review found", () => {
@@ -89,5 +90,32 @@ describe("the day a plenum meets", () => {
     }
     expect(atOnce).toBeGreaterThan(0);
     expect(nextDay).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe("no one is his own deputy", () => {
+  it("a man made Premier leaves his First Deputy Premier's post, and is not given a deputy post of his own", () => {
+    const world = createWorld(scenarioOf("october-1964"), { seed: 1 });
+    expect(world.posts["first-deputy-premier-economy"].deputyOf).toBe("premier");
+    leavePost(world, "khrushchev", "premier");
+    takePost(world, "kosygin", "premier");
+    expect(world.principals.kosygin.posts).toEqual(["premier"]);
+    expect(world.posts["first-deputy-premier-economy"].holders).toEqual([]);
+    expect(outranks(world, "kosygin", "first-deputy-premier-trade")).toBe(true);
+    expect(outranks(world, "mikoyan", "first-deputy-premier-trade")).toBe(false);
+  });
+
+  it("in whole runs nobody ever holds a post together with its deputy post (the play-test's Mikoyan, Kosygin)", () => {
+    for (const [id, seeds] of [["october-1964", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]], ["march-1953", [1, 2, 3]]] as const) {
+      for (const seed of seeds) {
+        const world = simulate(scenarioOf(id), { seed });
+        for (const p of Object.values(world.principals)) {
+          for (const post of p.posts) {
+            const above = world.posts[post].deputyOf;
+            expect(above === undefined || !p.posts.includes(above), `${id} seed ${seed}: ${p.id} holds ${p.posts.join(", ")}`).toBe(true);
+          }
+        }
+      }
+    }
   }, 120_000);
 });

@@ -97,6 +97,9 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
       ['25:3: constituencies.regional: client shares of "regional" sum to 1.1 over characters (brezhnev 0.4, khrushchev 0.7); at most 1'],
     ],
     ["unknown-post", ['57:13: characters.brezhnev.posts.0: unknown post "second-secretry" (known: first-secretary, kgb-chairman, second-secretary)']],
+    // A deputy post names the post it is deputy to, and no one holds both.
+    ["own-deputy", ['38:30: characters.khrushchev.posts.1: khrushchev holds both "first-secretary" and "second-secretary", its deputy post; no one is his own deputy: give him one of them']],
+    ["unknown-deputy-of", ['20:15: posts.second-secretary.deputyOf: unknown post "first-secretry" (known: first-secretary, kgb-chairman, second-secretary)']],
     ["unknown-policy", ['127:41: events.harvest-report.effects.blame.0: unknown policy "party-splitt" (known: party-split)']],
     ["unknown-constituency", ['121:16: policies.party-split.effects.regionl: unknown constituency "regionl" (known: army, regional)']],
     ["champion-not-in-force", ["118:15: policies.party-split.champion: only a policy in force at the start has a champion in the file; the model records who proposes the others"]],

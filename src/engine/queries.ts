@@ -85,12 +85,20 @@ export function takePost(world: World, id: Id, postId: Id): void {
   if (!post.holders.includes(id)) post.holders.push(id);
   const p = world.principals[id];
   if (!p.posts.includes(postId)) p.posts.push(postId);
+  // Promoted over his own deputy post, he leaves it: the appointment rules fill it.
+  for (const held of [...p.posts]) if (world.posts[held].deputyOf === postId) leavePost(world, id, held);
   // Whoever was acting for the post's holder stops when someone takes it properly.
   for (const other of world.order) {
     const o = world.principals[other];
     if (o.acting.includes(postId)) o.acting = o.acting.filter((a) => a !== postId);
   }
   officesChanged(world);
+}
+
+/** Whether `id` holds the post that `postId` is deputy to: he would be his own deputy. */
+export function outranks(world: World, id: Id, postId: Id): boolean {
+  const above = world.posts[postId].deputyOf;
+  return above !== undefined && world.principals[id].posts.includes(above);
 }
 
 export function leavePost(world: World, id: Id, postId: Id): void {

@@ -57,7 +57,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
 
   const posts: World["posts"] = {};
   for (const [id, p] of Object.entries(scenario.posts)) {
-    posts[id] = { id, title: p.title, powers: [...p.powers], value: p.value, holders: ids.filter((c) => principals[c].posts.includes(id)) };
+    posts[id] = { id, title: p.title, powers: [...p.powers], value: p.value, holders: ids.filter((c) => principals[c].posts.includes(id)), ...(p.deputyOf !== undefined ? { deputyOf: p.deputyOf } : {}) };
   }
   const rows: Row[] = scenario.centralCommittee.composition.map((r) => ({
     id: r.constituency,

@@ -184,6 +184,8 @@ export interface PostState {
   powers: PowerName[];
   value: number;
   holders: Id[];
+  /** The post this one is deputy to: no one holds both. */
+  deputyOf?: Id;
 }
 
 export interface ContestRecord {

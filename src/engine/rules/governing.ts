@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, outranks, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/schema.js";
@@ -708,7 +708,7 @@ function claimLead(world: World, who: Id, postId: Id, voter: Id | null = null): 
 }
 
 function bestFor(world: World, postId: Id, proposer: Id): Id | null {
-  const pool = world.order.filter((id) => canAct(world.principals[id]) && id !== proposer);
+  const pool = world.order.filter((id) => canAct(world.principals[id]) && id !== proposer && !outranks(world, id, postId));
   if (!pool.length) return null;
   const score = (id: Id) => claimScore(world, id, postId) - organsHeldTooPenalty(world, id, postId) + (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0);
   return pool.reduce((a, b) => (score(b) > score(a) ? b : a));

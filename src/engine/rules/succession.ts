@@ -4,7 +4,7 @@
 // by the CC plenum on the winners' proposal.
 import { nameOf, record } from "../log.js";
 import { refreshPower } from "../power.js";
-import { canAct, hasPower, inPlay, leavePost, memoOf, officesReading, powersExercised, principalsInOrder, takePost, topPostValue } from "../queries.js";
+import { canAct, hasPower, inPlay, leavePost, memoOf, officesReading, outranks, powersExercised, principalsInOrder, takePost, topPostValue } from "../queries.js";
 import type { Id, Move, World } from "../state.js";
 
 /** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
@@ -116,7 +116,7 @@ export function shareOutPosts(world: World, vacated: readonly Id[], winners: rea
   const took = new Set<Id>();
   const posts = [...vacated].filter((p) => world.posts[p].holders.length === 0).sort((a, b) => world.posts[b].value - world.posts[a].value);
   for (const postId of posts) {
-    const candidates = winners.filter((w) => canAct(world.principals[w]));
+    const candidates = winners.filter((w) => canAct(world.principals[w]) && !outranks(world, w, postId));
     if (!candidates.length) continue;
     const promisedTo = move ? world.promises.filter((o) => o.move === move.id && o.post === postId).map((o) => o.to) : [];
     let best: Id | null = null;

@@ -136,6 +136,12 @@ function checkPosts(s: Scenario): ScenarioIssue[] {
     if (holders.length > 1) {
       for (const h of holders.slice(1)) issues.push({ path: ["characters", h, "posts", s.characters[h].posts.indexOf(post)], message: `the post "${post}" is already held by ${holders[0]}; a post has one holder` });
     }
+    const above = s.posts[post].deputyOf;
+    if (above !== undefined) {
+      if (above === post) issues.push({ path: ["posts", post, "deputyOf"], message: `the post "${post}" cannot be its own deputy` });
+      else issues.push(...reference("post", above, new Set(Object.keys(s.posts)), ["posts", post, "deputyOf"]));
+      for (const h of holders) if (above !== post && s.characters[h].posts.includes(above)) issues.push({ path: ["characters", h, "posts", s.characters[h].posts.indexOf(post)], message: `${h} holds both "${above}" and "${post}", its deputy post; no one is his own deputy: give him one of them` });
+    }
     if (s.posts[post].powers.includes("firstSecretary") && holders.length === 1 && s.characters[holders[0]].presidium !== "full") {
       issues.push({ path: ["characters", holders[0], "presidium"], message: `the holder of a First Secretary's post (${post}) must be a full Presidium member, got ${s.characters[holders[0]].presidium}` });
     }

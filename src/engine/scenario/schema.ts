@@ -95,6 +95,8 @@ export const postSchema = z.strictObject({
   powers: z.array(z.enum(powerNames)).default([]),
   /** How much the post is worth to hold (0..1): what claimants weigh and what power it gives. */
   value: unit("a post value"),
+  /** The post this one is deputy to (a First Deputy Premier's to the Premier's): no one is his own deputy. */
+  deputyOf: id.optional(),
 });
 
 const character = z.strictObject({
