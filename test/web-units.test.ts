@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Awaiting, BoardRow, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
-import { crisisSteps, crisisToShow, votersAtVote } from "../src/web/game/story.js";
+import { chronological, crisisSteps, crisisToShow, digestOf, votersAtVote } from "../src/web/game/story.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
@@ -174,6 +174,25 @@ describe("grammar", () => {
     expect(listWithVerb(["Ponomarev"], "is removed", "are removed")).toBe("Ponomarev is removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev"], "is removed", "are removed")).toBe("Ponomarev and Ilyichev are removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev", "Titov"], "is removed", "are removed")).toBe("Ponomarev, Ilyichev and Titov are removed");
+  });
+});
+
+describe("dated lists (play-test: news out of order within a week)", () => {
+  // As the engine logs a week: a crisis day first, then news dated to the week's first day.
+  const week = [entry(10, "event", "1963-07-14"), entry(11, "appointment", "1963-07-08"), entry(12, "court", "1963-07-08"), entry(13, "rumour", "1963-07-10", {}, { audience: ["brezhnev"] })];
+
+  it("are sorted by date, entries of one date in the log's order", () => {
+    expect(chronological(week).map((e) => e.seq)).toEqual([11, 12, 13, 10]);
+    // Already in order: unchanged; the input is not touched.
+    const sorted = chronological(week);
+    expect(chronological(sorted)).toEqual(sorted);
+    expect(week.map((e) => e.seq)).toEqual([10, 11, 12, 13]);
+  });
+
+  it("the digest of quiet weeks is in date order too", () => {
+    const d = digestOf(week, 0, 3, "1963-07-01", "1963-07-22", "brezhnev")!;
+    expect(d.items.map((e) => e.date)).toEqual([...d.items.map((e) => e.date)].sort());
+    expect(d.items.map((e) => e.seq)).toEqual([11, 13, 10]);
   });
 });
 

@@ -7,7 +7,7 @@ import type { GoalReport, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo }
 import { longDate, percent, yourFate, type Names } from "../format.js";
 import { EpilogueCharts } from "./EpilogueCharts.js";
 import { Goals } from "./Goals.js";
-import { milestoneTypes } from "./story.js";
+import { chronological, milestoneTypes } from "./story.js";
 
 export interface EndProps {
   outcome: PublicOutcome;
@@ -73,7 +73,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
         ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal?.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`
         : `${leader} keeps his place on ${longDate(endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
   const shareUrl = seed === undefined ? "" : `${location.origin}/?scenario=${encodeURIComponent(scenario.id)}&seed=${seed}&as=${encodeURIComponent(me.id)}${whatIfs.map((w) => `&whatIf=${encodeURIComponent(w)}`).join("")}`;
-  const timeline = log.filter((e) => milestoneTypes.has(e.type));
+  const timeline = chronological(log.filter((e) => milestoneTypes.has(e.type)));
   const dossier = scenario.characters.find((c) => c.id === me.id) ?? null;
   return (
     <section class="panel end" aria-labelledby="end-title">

@@ -1,10 +1,12 @@
-// The news wire: every log entry this seat may know, newest first, grouped by week; secret ones are
-// marked with who else knows, and the player's own decisions can be opened to show their reasons.
+// The news wire: every log entry this seat may know, newest first by date (entries of one date in the
+// order they were logged); secret ones are marked with who else knows, and the player's own decisions
+// can be opened to show their reasons.
 import { useState } from "preact/hooks";
 import type { LogEntry } from "../../server/api-types.js";
 import { longDate } from "../format.js";
 import type { Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
+import { chronological } from "./story.js";
 
 /** Bookkeeping rather than news: each CC member's ballot (the tally is shown) and the player's own recorded choices. */
 const hidden = new Set(["plenum-vote", "player-decision"]);
@@ -17,7 +19,7 @@ export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEn
   const [filter, setFilter] = useState<Filter>("all");
   // A player's own choice is logged for him alone, but it is his act, not a secret he learnt.
   const secret = (e: LogEntry): e is LogEntry & { audience: string[] } => e.audience !== "public" && !(e.type === "decision" && e.actor === seat);
-  const items = log.filter((e) => !hidden.has(e.type) && !(e.type === "decision" && e.actor === seat && /: (Lie low|Let quiet weeks pass)/.test(e.text))).filter((e) => (filter === "secret" ? secret(e) : filter === "mine" ? e.actor === seat : true));
+  const items = chronological(log).filter((e) => !hidden.has(e.type) && !(e.type === "decision" && e.actor === seat && /: (Lie low|Let quiet weeks pass)/.test(e.text))).filter((e) => (filter === "secret" ? secret(e) : filter === "mine" ? e.actor === seat : true));
   const newestFirst = items.slice(-shown).reverse();
   return (
     <section class="panel wire" aria-labelledby="wire-title">

@@ -2,7 +2,7 @@
 // the scenario's start to its end with today marked. The list below it is the same in words.
 import type { JourneyView, LogEntry, PrincipalView, SeatView } from "../../server/api-types.js";
 import { longDate, shortMonth, surname } from "../format.js";
-import { milestoneTypes } from "./story.js";
+import { chronological, milestoneTypes } from "./story.js";
 
 const WIDTH = 1000;
 const LEFT = 110;
@@ -45,7 +45,7 @@ export function Timeline({ view, log, principals }: { view: Pick<SeatView, "star
   const journeys: readonly JourneyView[] = view.journeys;
   const years: string[] = [];
   for (let y = Number(view.start.slice(0, 4)); y <= Number(view.end.slice(0, 4)); y++) years.push(`${y}-01-01`);
-  const milestones = log.filter((e) => milestoneTypes.has(e.type) && e.type !== "trip");
+  const milestones = chronological(log.filter((e) => milestoneTypes.has(e.type) && e.type !== "trip"));
   return (
     <section class="panel timeline-panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">The run so far</h2>

@@ -20,6 +20,18 @@ export const milestoneTypes = new Set([
 /** Bookkeeping, never news: each CC member's ballot (the tally is shown) and the player's own recorded choices. */
 const noise = new Set(["plenum-vote", "player-decision"]);
 
+/**
+ * Entries by date, oldest first; entries of one date keep the log's order. The engine records a
+ * week's business in the order it settles it (a crisis day, then the week's other news dated to its
+ * first day), so the log's order is not always the calendar's: every dated list sorts with this.
+ */
+export function chronological<T extends { date: string }>(entries: readonly T[]): T[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i))
+    .map((x) => x.e);
+}
+
 export interface Digest {
   from: string;
   to: string;
@@ -37,7 +49,7 @@ export interface Digest {
 export function digestOf(fresh: readonly LogEntry[], fromWeek: number, toWeek: number, fromDate: string, toDate: string, seat: string): Digest | null {
   const weeks = toWeek - fromWeek;
   if (weeks <= 1) return null;
-  const items = fresh.filter((e) => !noise.has(e.type) && (milestoneTypes.has(e.type) || (e.audience !== "public" && e.actor !== seat)));
+  const items = chronological(fresh.filter((e) => !noise.has(e.type) && (milestoneTypes.has(e.type) || (e.audience !== "public" && e.actor !== seat))));
   return { from: fromDate, to: toDate, weeks, items, routine: fresh.filter((e) => !noise.has(e.type)).length - items.length };
 }
 
