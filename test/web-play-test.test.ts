@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
 import { launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type RunningServer } from "./web-helpers.js";
-import { careful, firstOf, plan, type Plan } from "./web-plan.js";
+import { careful, findPlan, firstOf, plan, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
 let dir: string;
@@ -87,5 +87,29 @@ describe.sequential("what the play-test found, in the browser", () => {
     expect(milestones).toEqual([...milestones].sort());
     // (The game this seed gives does log a date before an earlier one: the case the sort is for.)
     expect(logged.some((d, i) => i > 0 && d < logged[i - 1]), "the seat's log has a date out of order").toBe(true);
+  }, 300_000);
+
+  /** Lets quiet weeks pass (or answers carefully) until the run is over. */
+  const letItPass: Policy = (_q, legal) => firstOf(legal, ["skip"]) ?? careful(legal);
+  let arrest: Plan;
+
+  it("an arrest, decided by force, shows no roll-call and no votes needed (march-1953: Beria lets weeks pass and is arrested)", async () => {
+    arrest = findPlan("march-1953", "beria", [1, 2, 4, 5, 6], letItPass, 40, (x) => x.world.done && x.world.contests.some((c) => c.target === "beria" && c.venue === "force" && c.winner === "move"));
+    await startGame(arrest);
+    for (const d of arrest.decisions) await choose(d.option);
+    await page.locator(".crisis").waitFor();
+    await expect(page.locator(".crisis-steps").textContent()).resolves.toMatch(/move to arrest Lavrenty Beria|move to arrest Beria/);
+    const board = page.locator(".crisis .crisis-board");
+    await expect(board.textContent()).resolves.toMatch(/No vote: an arrest is decided by force/);
+    await expect(board.textContent()).resolves.not.toMatch(/Roll-call|votes carry it|a tie keeps him/);
+    await expect(page.locator(".crisis .bar").count()).resolves.toBe(0);
+    await page.locator(".crisis").screenshot({ path: join(artifacts, "play-test-arrest-1440.png") });
+    // Step by step to its last step (the run is over then, and the end screen follows), it counts no votes.
+    const next = page.getByRole("button", { name: /^Next \(/ });
+    while ((await next.count()) && !/Next \(1 to come\)/.test((await next.textContent()) ?? "")) {
+      await next.click();
+      await expect(board.textContent()).resolves.not.toMatch(/Roll-call|votes carry it/);
+    }
+    await expect(page.locator(".crisis-steps").textContent()).resolves.toMatch(/arrest/);
   }, 300_000);
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Awaiting, BoardRow, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
-import { chronological, crisisSteps, crisisToShow, digestOf, votersAtVote } from "../src/web/game/story.js";
+import { chronological, crisisSteps, crisisToShow, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
@@ -174,6 +174,15 @@ describe("grammar", () => {
     expect(listWithVerb(["Ponomarev"], "is removed", "are removed")).toBe("Ponomarev is removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev"], "is removed", "are removed")).toBe("Ponomarev and Ilyichev are removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev", "Titov"], "is removed", "are removed")).toBe("Ponomarev, Ilyichev and Titov are removed");
+  });
+});
+
+describe("a crisis decided by force (play-test: an arrest showed a roll-call)", () => {
+  it("is told by its launch: an arrest has no vote to count, a session has", () => {
+    const arrest = [entry(1, "launch", "1953-03-22", { move: "m1", venue: "force" }), entry(2, "alignment", "1953-03-22", { move: "m1" }), entry(3, "arrest", "1953-03-22", { move: "m1" })];
+    expect(decidedByForce(arrest)).toBe(true);
+    expect(decidedByForce([entry(1, "launch", "1964-10-13", { move: "m2", venue: "session" }), entry(2, "speech", "1964-10-13", { move: "m2" })])).toBe(false);
+    expect(decidedByForce([])).toBe(false);
   });
 });
 

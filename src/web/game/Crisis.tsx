@@ -1,15 +1,15 @@
 // A crisis as a scene: the launch, the organs choosing sides, each day's speeches (as prose) and the
-// roll-call with its running tally, the Central Committee's members arriving in Moscow, the plenum's
-// ballots and the fates, revealed step by step at a pace the player sets, and the player's own
-// interventions when they come. "Show the rest" reveals everything at once; focus then moves to what
-// follows (the player's decision, or the way back to the week).
+// roll-call with its running tally (an arrest, decided by force, has none), the Central Committee's
+// members arriving in Moscow, the plenum's ballots and the fates, revealed step by step at a pace the
+// player sets, and the player's own interventions when they come. "Show the rest" reveals everything
+// at once; focus then moves to what follows (the player's decision, or the way back to the week).
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CrisisView, LogEntry, PlenumTally, PrincipalView } from "../../server/api-types.js";
 import { longDate } from "../format.js";
 import { organsOf, type Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
-import { crisisSteps, plenumTally, runningTally, votersAtVote, type CrisisStep } from "./story.js";
+import { crisisSteps, decidedByForce, plenumTally, runningTally, votersAtVote, type CrisisStep } from "./story.js";
 
 export type Pace = "step" | "slow" | "normal" | "fast";
 const paceMs: Record<Pace, number> = { step: 0, slow: 3000, normal: 1400, fast: 500 };
@@ -67,6 +67,8 @@ export function Crisis({ entries, shown, speeches, live, principals, lexicon, la
     wasRevealing.current = remaining > 0;
   }, [remaining]);
 
+  // An arrest has no roll-call: its box says so instead of counting votes nobody casts.
+  const byForce = live?.venue === "force" || decidedByForce(entries);
   const tally = runningTally(visible);
   const plenum = plenumTally(visible);
   // Counted at the vote: the fates that follow it must not shrink the roll-call after the fact.
@@ -82,22 +84,31 @@ export function Crisis({ entries, shown, speeches, live, principals, lexicon, la
         {target ? `Crisis: the case of ${target.name}` : "Crisis in the Presidium"}
       </h2>
       <div class="crisis-board">
-        <div class="tally-box" aria-live="off">
-          <p class="tally">
-            Roll-call: <strong>{tally.for}</strong> for the motion, <strong>{tally.against}</strong> against
-            {tally.selfVote ? " (his own vote among them)" : ""}.
-          </p>
-          <p class="muted">
-            {needed} of {voters} votes carry it; a tie keeps him.
-          </p>
-          <Bar label="For" value={tally.for} max={voters} colour="#b3261e" />
-          <Bar label="Against" value={tally.against} max={voters} colour="#1a4d8f" />
-          {plenum ? (
+        {byForce ? (
+          <div class="tally-box force" aria-live="off">
             <p class="tally">
-              Plenum so far: <strong>{plenum.keep}</strong> to keep him, <strong>{plenum.remove}</strong> to remove him.
+              <strong>No vote:</strong> an arrest is decided by force.
             </p>
-          ) : null}
-        </div>
+            <p class="muted">It turns on the organs: whether their chiefs carry it out or stand by him.</p>
+          </div>
+        ) : (
+          <div class="tally-box" aria-live="off">
+            <p class="tally">
+              Roll-call: <strong>{tally.for}</strong> for the motion, <strong>{tally.against}</strong> against
+              {tally.selfVote ? " (his own vote among them)" : ""}.
+            </p>
+            <p class="muted">
+              {needed} of {voters} votes carry it; a tie keeps him.
+            </p>
+            <Bar label="For" value={tally.for} max={voters} colour="#b3261e" />
+            <Bar label="Against" value={tally.against} max={voters} colour="#1a4d8f" />
+            {plenum ? (
+              <p class="tally">
+                Plenum so far: <strong>{plenum.keep}</strong> to keep him, <strong>{plenum.remove}</strong> to remove him.
+              </p>
+            ) : null}
+          </div>
+        )}
         {live && live.arrivals.length ? <Arrivals live={live} labels={labels} /> : null}
         {live ? <Sides live={live} principals={principals} /> : null}
       </div>

@@ -160,6 +160,11 @@ export function crisisToShow(log: readonly LogEntry[], fresh: readonly LogEntry[
   return crisisEntries(log, goesOn ? onScreen.seq : fresh.find((e) => e.type === "launch")?.seq);
 }
 
+/** Whether the crisis in these entries is decided by force (an arrest): no vote is taken, so none is counted. */
+export function decidedByForce(entries: readonly LogEntry[]): boolean {
+  return entries.find((e) => e.type === "launch")?.data?.venue === "force";
+}
+
 /** Whether the crisis in these entries has been settled. */
 export function crisisSettled(entries: readonly LogEntry[]): boolean {
   return entries.some((e) => e.type === "plenum-result" || e.type === "arrest" || e.type === "arrest-fails" || e.type === "crisis-ends" || (e.type === "session-result" && /stands by/.test(e.text)) || e.type === "fate" || e.type === "relieved");
