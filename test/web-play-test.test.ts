@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
 import { launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type RunningServer } from "./web-helpers.js";
+import { longDate } from "../src/web/format.js";
 import { careful, findPlan, firstOf, plan, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
@@ -92,13 +93,59 @@ describe.sequential("what the play-test found, in the browser", () => {
   /** Lets quiet weeks pass (or answers carefully) until the run is over. */
   const letItPass: Policy = (_q, legal) => firstOf(legal, ["skip"]) ?? careful(legal);
   let arrest: Plan;
+  let launched = "";
 
-  it("an arrest, decided by force, shows no roll-call and no votes needed (march-1953: Beria lets weeks pass and is arrested)", async () => {
-    arrest = findPlan("march-1953", "beria", [1, 2, 4, 5, 6], letItPass, 40, (x) => x.world.done && x.world.contests.some((c) => c.target === "beria" && c.venue === "force" && c.winner === "move"));
+  it("a crisis replayed step by step keeps its end out of the header and the other screens (march-1953: Beria lets weeks pass, is arrested and shot, and the run goes on to its end)", async () => {
+    arrest = findPlan("march-1953", "beria", [1, 2, 4, 5, 6], letItPass, 40, (x) => x.world.done && x.world.principals.beria.fate === "executed" && x.world.contests.some((c) => c.target === "beria" && c.venue === "force" && c.winner === "move"));
+    launched = arrest.world.contests.find((c) => c.target === "beria")!.date;
+    await startGame(arrest);
+    const first = await statusBar();
+    for (const d of arrest.decisions) await choose(d.option);
+    await page.locator(".crisis").waitFor();
+    // The answer holds the whole run (Beria's fall, then two more years without him), but the scene
+    // has shown only its first step: the header says the day it broke, and nothing of what followed.
+    expect(last!.view.done).toBe(true);
+    const during = await statusBar();
+    expect(during).toContain(longDate(launched));
+    expect(during).not.toContain(longDate(last!.view.date));
+    expect(during).not.toMatch(/executed|Seed/);
+    expect(during).toMatch(/You\s*Lavrenty Beria\s*Fear/);
+    // The first man and fear as they were before the turn.
+    expect(during.replace(/Date.*\(week \d+\)/, "")).toBe(first.replace(/Date.*\(week \d+\)/, ""));
+    await page.screenshot({ path: join(artifacts, "play-test-replay-header-1440.png") });
+    // The other screens hold back what came after the step on screen.
+    await openTab(page, "News");
+    const newsDates = await page.locator(".wire-list > li time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime") ?? ""));
+    expect(newsDates.length).toBeGreaterThan(0);
+    expect(newsDates.every((d) => d <= launched), `news after ${launched}: ${newsDates.filter((d) => d > launched).join(", ")}`).toBe(true);
+    await openTab(page, "This week");
+    await expect(page.locator(".goals").textContent()).resolves.not.toMatch(/You were executed/);
+    // Step by step: the fate shows in the header once the scene has reached it, not before.
+    const next = page.getByRole("button", { name: /^Next \(/ });
+    let fateShown = false;
+    while ((await next.count()) && !/Next \(1 to come\)/.test((await next.textContent()) ?? "")) {
+      await next.click();
+      const revealed = (await page.locator(".crisis-steps").textContent()) ?? "";
+      const bar = await statusBar();
+      expect(bar).not.toMatch(/Seed/);
+      expect(bar).toContain(longDate(launched));
+      if (/Beria: arrested, tried and shot/.test(revealed)) {
+        expect(bar).toMatch(/Lavrenty Beria \(executed\)/);
+        fateShown = true;
+      } else expect(bar).not.toMatch(/executed/);
+    }
+    expect(fateShown, "the fate reached before the scene's last step").toBe(true);
+    // The last step: the run is over, and the end screen says so with the run's last day.
+    await next.click();
+    await page.locator(".end").waitFor();
+    await expect(statusBar()).resolves.toMatch(/31 December 1955.*Lavrenty Beria \(executed\).*Seed/);
+  }, 300_000);
+
+  it("an arrest, decided by force, shows no roll-call and no votes needed (the same arrest, replayed again)", async () => {
     await startGame(arrest);
     for (const d of arrest.decisions) await choose(d.option);
     await page.locator(".crisis").waitFor();
-    await expect(page.locator(".crisis-steps").textContent()).resolves.toMatch(/move to arrest Lavrenty Beria|move to arrest Beria/);
+    await expect(page.locator(".crisis-steps").textContent()).resolves.toMatch(/move to arrest/);
     const board = page.locator(".crisis .crisis-board");
     await expect(board.textContent()).resolves.toMatch(/No vote: an arrest is decided by force/);
     await expect(board.textContent()).resolves.not.toMatch(/Roll-call|votes carry it|a tie keeps him/);
@@ -110,6 +157,10 @@ describe.sequential("what the play-test found, in the browser", () => {
       await next.click();
       await expect(board.textContent()).resolves.not.toMatch(/Roll-call|votes carry it/);
     }
-    await expect(page.locator(".crisis-steps").textContent()).resolves.toMatch(/arrest/);
+    await expect(page.locator(".crisis-steps").textContent()).resolves.toMatch(/is arrested/);
   }, 300_000);
+
+  it("found no console error", () => {
+    expect(problems).toEqual([]);
+  });
 });

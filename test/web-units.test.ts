@@ -6,6 +6,7 @@ import type { Awaiting, BoardRow, LogEntry, PrincipalView, SeatView } from "../s
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
 import { chronological, crisisSteps, crisisToShow, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
+import { awayOn, headerWhileRevealing, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
 import { clientsTitle } from "../src/web/game/Desk.js";
@@ -174,6 +175,49 @@ describe("grammar", () => {
     expect(listWithVerb(["Ponomarev"], "is removed", "are removed")).toBe("Ponomarev is removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev"], "is removed", "are removed")).toBe("Ponomarev and Ilyichev are removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev", "Titov"], "is removed", "are removed")).toBe("Ponomarev, Ilyichev and Titov are removed");
+  });
+});
+
+describe("a crisis replayed step by step (play-test: its end date and the player's fate showed in the header first)", () => {
+  // The turn: news of the week, then the crisis (launch, a speech the next day, the result, the fate,
+  // a new first man), then the weeks that followed.
+  const log = [
+    entry(0, "event", "1964-10-05"),
+    entry(1, "court", "1964-10-12"),
+    entry(2, "launch", "1964-10-13", { move: "m1", venue: "session" }),
+    entry(3, "speech", "1964-10-14", { move: "m1" }),
+    entry(4, "session-result", "1964-10-14", { move: "m1", voters: 10 }),
+    entry(5, "fate", "1964-10-14", { fate: "retired" }, { actor: "khrushchev" }),
+    entry(6, "primacy", "1964-10-14", { from: "khrushchev", to: "brezhnev" }, { actor: "brezhnev" }),
+    entry(7, "event", "1964-12-01"),
+  ];
+  const crisis = log.slice(2, 7);
+  const before: HeaderFacts = { date: "1964-10-12", week: 67, leader: "khrushchev", leaderAway: "Pitsunda", fate: null, incapacitated: false, fear: 0.2 };
+  const journeys = [{ who: "khrushchev", place: "Pitsunda", trip: null, left: "1964-10-01", back: "1964-10-14" }];
+
+  it("holds back the log after the step on screen, and nothing once every step is shown", () => {
+    expect(revealedLength(log, crisis, 1)).toBe(3);
+    expect(revealedLength(log, crisis, 2)).toBe(4);
+    expect(revealedLength(log, crisis, crisisSteps(crisis).length)).toBeNull();
+  });
+
+  it("the header keeps the facts before the turn, moved on by what has been revealed only", () => {
+    // The launch on screen: its day and week, the first man still away, the player's fate unknown.
+    expect(headerWhileRevealing(before, log.slice(2, 3), "1964-10-13", "khrushchev", journeys)).toEqual({ ...before, date: "1964-10-13", week: 67 });
+    // The fate and the new first man revealed: the header says so; the week follows the days.
+    const after = headerWhileRevealing(before, log.slice(2, 7), "1964-10-14", "khrushchev", journeys);
+    expect(after).toMatchObject({ date: "1964-10-14", week: 67, leader: "brezhnev", leaderAway: null, fate: "retired", fear: 0.2 });
+    expect(headerWhileRevealing(before, [], "1964-10-20", "khrushchev", journeys).week).toBe(68);
+    // Someone else's fate is not the player's; a stroke is.
+    expect(headerWhileRevealing(before, log.slice(2, 7), "1964-10-14", "brezhnev", journeys).fate).toBeNull();
+    expect(headerWhileRevealing(before, [entry(9, "illness", "1964-10-13", {}, { actor: "brezhnev" })], "1964-10-13", "brezhnev", journeys).incapacitated).toBe(true);
+  });
+
+  it("where a man was on a day, by the journeys in the papers", () => {
+    expect(awayOn(journeys, "khrushchev", "1964-10-13")).toBe("Pitsunda");
+    expect(awayOn(journeys, "khrushchev", "1964-10-14")).toBeNull();
+    expect(awayOn(journeys, "khrushchev", "1964-09-30")).toBeNull();
+    expect(awayOn(journeys, null, "1964-10-13")).toBeNull();
   });
 });
 

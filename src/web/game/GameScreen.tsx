@@ -22,6 +22,7 @@ import { Moves } from "./Moves.js";
 import { Network } from "./Network.js";
 import { NewsWire, wireText } from "./NewsWire.js";
 import { SavePanel } from "./SavePanel.js";
+import { headerWhileRevealing, revealedLength, type HeaderFacts } from "./reveal.js";
 import { crisisEntries, crisisSettled, crisisSteps, crisisToShow, crisisTypes, digestOf, moveOf, type Digest } from "./story.js";
 import { Timeline } from "./Timeline.js";
 import { UnionMap } from "./UnionMap.js";
@@ -49,6 +50,8 @@ const TURN_START = "presidium-turn-start";
 
 export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLeave: () => void; onLost: (message: string) => void; onHelp: (term?: string) => void }) {
   const [state, setState] = useState<SeatResponse | null>(null);
+  /** The state before the last turn: what the page shows, beside the crisis scene, while it is replayed. */
+  const [prior, setPrior] = useState<SeatResponse | null>(null);
   const [log, setLog] = useState<LogEntry[]>([]);
   const [speeches, setSpeeches] = useState<Record<number, string>>({});
   const [scenario, setScenario] = useState<ScenarioInfo | null>(null);
@@ -127,13 +130,18 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
       const merged = [...log.slice(0, next.view.logFrom), ...next.view.log];
       const fresh = merged.slice(log.length);
       setCrisis((c) => updateCrisis(c, merged, fresh, next.view.awaiting));
+      const nextCrisis = updateCrisis(crisis, merged, fresh, next.view.awaiting);
+      const replaying = nextCrisis !== null && !nextCrisis.dismissed && nextCrisis.shown < crisisSteps(nextCrisis.entries).length;
+      setPrior(state);
       setDigest(digestOf(fresh, state.view.week, next.view.week, state.view.date, next.view.date, seat.seat));
       setLog(merged);
       setSpeeches((s) => ({ ...s, ...next.speeches }));
       measuring.current = true;
       setState(next);
       const reports = fresh.filter((e) => e.type !== "plenum-vote" && e.type !== "player-decision").length;
-      setAnnouncement(`${next.view.done ? "The run is over." : `Week ${next.view.week}, ${longDate(next.view.date)}.`} ${reports ? `${reports} new report${reports > 1 ? "s" : ""}.` : ""}`);
+      // A crisis replayed step by step tells its own story (its heading takes the focus); the date the
+      // turn reached, or that the run is over, would give its end away.
+      setAnnouncement(replaying ? "A crisis: it is shown step by step." : `${next.view.done ? "The run is over." : `Week ${next.view.week}, ${longDate(next.view.date)}.`} ${reports ? `${reports} new report${reports > 1 ? "s" : ""}.` : ""}`);
     } catch (err) {
       setError(err instanceof ApiFailure ? err.message : "The decision could not be sent.");
       // The game moved on without this page (another tab, a resent click): show where it stands.
@@ -142,6 +150,7 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
           const fresh = await api.state(seat, 0);
           setLog(fresh.view.log);
           setSpeeches(fresh.speeches);
+          setPrior(null);
           setState(fresh);
         } catch {
           // keep the message above; the next attempt will tell more
@@ -177,15 +186,23 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
   const revealing = crisis && !crisis.dismissed ? steps - crisis.shown : 0;
   const inCrisis = v.awaiting !== null && crisisKinds.has(v.awaiting.kind);
   const showCrisis = crisis !== null && (!crisis.dismissed || inCrisis);
-  const shownLog = revealing > 0 && crisis ? withoutUnrevealed(log, crisis) : log;
+  // While a crisis is replayed, the page beside it shows the game as it stood before the turn, and the
+  // log only up to the step on screen: the turn's end (its date, a fate, a new first man) waits for it.
+  // (What the page showed before the turn stays shown.)
+  const held = revealing > 0 && crisis ? revealedLength(log, crisis.entries, crisis.shown) : null;
+  const before = held !== null ? prior : null;
+  const cut = held === null ? null : Math.max(held, before?.view.logLength ?? 0);
+  const shownLog = cut !== null ? log.slice(0, cut) : log;
+  const seen = before ?? state;
+  const sv = seen.view;
   const dossier = scenario.characters.find((c) => c.id === seat.seat) ?? null;
-  const leader = v.principals.find((p) => p.id === v.leader) ?? null;
+  const header = headerOf(v, seat.seat, scenario.end, before, shownLog, crisis);
+  const leader = v.principals.find((p) => p.id === header.leader) ?? null;
   const ended = v.done && state.outcome !== null && revealing === 0;
   const decision = v.awaiting ? (
     <DecisionPanel awaiting={v.awaiting} outcomes={state.outcomes} busy={busy} turn={state.game.decisions} names={names} onDecide={decide} onGlossary={(t) => onHelp(t)} />
   ) : null;
   const laidUp = !v.done && !v.awaiting && (me.incapacitated || !me.alive || !!me.fate);
-  const shownDate = runDate(v.date, v.done, scenario.end);
 
   return (
     <>
@@ -195,25 +212,25 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
           <div>
             <dt>Date</dt>
             <dd>
-              <time dateTime={shownDate}>{longDate(shownDate)}</time> (week {v.week})
+              <time dateTime={header.date}>{longDate(header.date)}</time> (week {header.week})
             </dd>
           </div>
           <div>
             <dt>First man</dt>
-            <dd>{leader ? `${leader.name}, ${leader.away ? `away: ${leader.away}` : "in Moscow"}` : "nobody stands first"}</dd>
+            <dd>{leader ? `${leader.name}, ${header.leaderAway ? `away: ${header.leaderAway}` : "in Moscow"}` : "nobody stands first"}</dd>
           </div>
           <div>
             <dt>You</dt>
             <dd>
               {me.name}
-              {me.fate ? ` (${me.fate})` : me.incapacitated ? " (unable to work)" : ""}
+              {header.fate ? ` (${header.fate})` : header.incapacitated ? " (unable to work)" : ""}
             </dd>
           </div>
           <div>
             <dt>Fear</dt>
-            <dd>{percent(v.globals.fear)}</dd>
+            <dd>{percent(header.fear)}</dd>
           </div>
-          {state.game.seed !== undefined ? (
+          {state.game.seed !== undefined && before === null ? (
             <div>
               <dt>Seed</dt>
               <dd>{state.game.seed}</dd>
@@ -277,25 +294,25 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
                   ) : null}
                   {!showCrisis && digest ? <DigestPanel digest={digest} seat={seat.seat} speeches={speeches} onClose={() => setDigest(null)} /> : null}
                   {!showCrisis && revealing === 0 ? decision : null}
-                  {laidUp ? <p class="panel">You can no longer act: {me.fate ? `you were ${me.fate}` : me.alive ? "a stroke keeps you from working" : "you have died"}. The run goes on without you.</p> : null}
-                  {!v.awaiting && !v.done && !laidUp ? <p class="muted">Waiting for another player's decision.</p> : null}
+                  {laidUp && revealing === 0 ? <p class="panel">You can no longer act: {me.fate ? `you were ${me.fate}` : me.alive ? "a stroke keeps you from working" : "you have died"}. The run goes on without you.</p> : null}
+                  {!v.awaiting && !v.done && !laidUp && revealing === 0 ? <p class="muted">Waiting for another player's decision.</p> : null}
                 </div>
                 <div class="area-side">
-                  <Goals report={state.goals} dossier={dossier} final={false} />
-                  <Moves moves={state.estimates.moves} principals={v.principals} names={names} />
-                  <Desk desk={v.desk} policies={v.policies} offers={v.tripOffers} names={names} labels={scenario.constituencies} today={v.date} />
-                  <SavePanel seat={seat} autosave={state.game.autosave} done={v.done} scenarioEnd={scenario.end} onExport={exportSave} />
+                  <Goals report={seen.goals} dossier={dossier} final={false} />
+                  <Moves moves={seen.estimates.moves} principals={sv.principals} names={names} />
+                  <Desk desk={sv.desk} policies={sv.policies} offers={sv.tripOffers} names={names} labels={scenario.constituencies} today={sv.date} />
+                  <SavePanel seat={seat} autosave={seen.game.autosave} done={sv.done} scenarioEnd={scenario.end} onExport={exportSave} />
                 </div>
               </div>
             )
           ) : null}
-          {tab === "board" ? <Board principals={v.principals} rows={boardRowsForSeat(state.estimates.board, v.movesKnown, v.leader, seat.seat, names)} leader={v.leader} seat={seat.seat} onDossier={(id) => { setPerson(id); openTab("people"); }} /> : null}
-          {tab === "network" ? <Network principals={v.principals} cc={v.cc} seat={seat.seat} leader={v.leader} /> : null}
-          {tab === "map" ? <UnionMap principals={v.principals} journeys={v.journeys} offers={v.tripOffers} leader={v.leader} seat={seat.seat} ccRows={state.estimates.cc.rows} labels={scenario.constituencies} today={v.date} /> : null}
-          {tab === "timeline" ? <Timeline view={v} log={shownLog} principals={v.principals} /> : null}
-          {tab === "cc" ? <CentralCommittee cc={state.estimates.cc} labels={scenario.constituencies} /> : null}
+          {tab === "board" ? <Board principals={sv.principals} rows={boardRowsForSeat(seen.estimates.board, sv.movesKnown, sv.leader, seat.seat, names)} leader={sv.leader} seat={seat.seat} onDossier={(id) => { setPerson(id); openTab("people"); }} /> : null}
+          {tab === "network" ? <Network principals={sv.principals} cc={sv.cc} seat={seat.seat} leader={sv.leader} /> : null}
+          {tab === "map" ? <UnionMap principals={sv.principals} journeys={sv.journeys} offers={sv.tripOffers} leader={sv.leader} seat={seat.seat} ccRows={seen.estimates.cc.rows} labels={scenario.constituencies} today={sv.date} /> : null}
+          {tab === "timeline" ? <Timeline view={sv} log={shownLog} principals={sv.principals} /> : null}
+          {tab === "cc" ? <CentralCommittee cc={seen.estimates.cc} labels={scenario.constituencies} /> : null}
           {tab === "news" ? <NewsWire log={shownLog} lexicon={lexicon} seat={seat.seat} speeches={speeches} /> : null}
-          {tab === "people" ? <Dossiers characters={scenario.characters} principals={v.principals} log={shownLog} seat={seat.seat} selected={person} names={names} selfTraits={v.self.traits} onSelect={setPerson} /> : null}
+          {tab === "people" ? <Dossiers characters={scenario.characters} principals={sv.principals} log={shownLog} seat={seat.seat} selected={person} names={names} selfTraits={sv.self.traits} onSelect={setPerson} /> : null}
         </div>
       </main>
     </>
@@ -328,10 +345,20 @@ function DigestPanel({ digest, seat, speeches, onClose }: { digest: Digest; seat
   );
 }
 
-/** Entries of the crisis not yet revealed are held back from the other screens too. */
-function withoutUnrevealed(log: readonly LogEntry[], crisis: CrisisState): LogEntry[] {
-  const hidden = new Set(crisisSteps(crisis.entries).slice(crisis.shown).flatMap((step) => step.entries.map((e) => e.seq)));
-  return log.filter((e) => !hidden.has(e.seq));
+/**
+ * The header's facts: the game's now, or while a crisis is replayed (`before` is the state before the
+ * turn), the facts as they stood then, moved on by what the scene has shown: the date of the step on
+ * screen, a new first man, the player's fate. A finished run is dated by its scenario's last day.
+ */
+function headerOf(v: SeatResponse["view"], seat: string, scenarioEnd: string, before: SeatResponse | null, shownLog: readonly LogEntry[], crisis: CrisisState | null): HeaderFacts {
+  const facts = (view: SeatResponse["view"]): HeaderFacts => {
+    const me = view.principals.find((p) => p.id === seat);
+    return { date: runDate(view.date, view.done, scenarioEnd), week: view.week, leader: view.leader, leaderAway: view.principals.find((p) => p.id === view.leader)?.away ?? null, fate: me?.fate ?? null, incapacitated: me?.incapacitated ?? false, fear: view.globals.fear };
+  };
+  if (!before || !crisis) return facts(v);
+  const step = crisisSteps(crisis.entries)[crisis.shown - 1];
+  const date = step?.entries.at(-1)?.date ?? before.view.date;
+  return headerWhileRevealing(facts(before.view), shownLog.slice(before.view.logLength), date, seat, v.journeys);
 }
 
 /**

@@ -1,0 +1,68 @@
+// While a crisis is replayed step by step, the page must not say what the scene has not shown yet: a
+// turn's answer holds the whole crisis and whatever followed it (the last date reached, the player's
+// fate, a new first man). These pure functions give what may be shown meanwhile: the log up to the
+// step on screen, and the header's facts as they stood before the turn, moved on only by what the
+// scene has revealed. No DOM here: the web unit tests call them directly.
+import type { JourneyView, LogEntry } from "../../server/api-types.js";
+import { crisisSteps } from "./story.js";
+
+/**
+ * How much of the log may be shown while a crisis is replayed: its entries up to the last step on
+ * screen, and everything logged before that step; null when nothing is held back (every step shown).
+ */
+export function revealedLength(log: readonly LogEntry[], crisisEntries: readonly LogEntry[], shown: number): number | null {
+  const steps = crisisSteps(crisisEntries);
+  if (shown >= steps.length) return null;
+  const lastShown = steps[shown - 1]?.entries.at(-1);
+  const firstHidden = steps[shown]?.entries[0];
+  const cut = lastShown ? log.findIndex((e) => e.seq === lastShown.seq) + 1 : firstHidden ? log.findIndex((e) => e.seq === firstHidden.seq) : -1;
+  return cut > 0 ? cut : null;
+}
+
+/** The header's facts: the date and week, the first man and where he is, the player's own state, fear. */
+export interface HeaderFacts {
+  date: string;
+  week: number;
+  leader: string | null;
+  leaderAway: string | null;
+  fate: string | null;
+  incapacitated: boolean;
+  fear: number;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+/** Where `who` was on `date`, by the journeys the papers reported: the place, or null in Moscow. */
+export function awayOn(journeys: readonly JourneyView[], who: string | null, date: string): string | null {
+  if (who === null) return null;
+  return journeys.find((j) => j.who === who && j.left <= date && (j.back === null || j.back > date))?.place ?? null;
+}
+
+/**
+ * The header while a crisis is replayed: the facts as they stood before the turn (`before`), moved on
+ * by the entries of the turn revealed so far (`revealed`, in log order): the date of the step on
+ * screen (`date`) and its week (a week is seven days), a change of first man, the player's own fate
+ * or stroke. The journeys are the papers' (public), read at that date.
+ */
+export function headerWhileRevealing(before: HeaderFacts, revealed: readonly LogEntry[], date: string, seat: string, journeys: readonly JourneyView[]): HeaderFacts {
+  const at = date > before.date ? date : before.date;
+  let leader = before.leader;
+  let fate = before.fate;
+  let incapacitated = before.incapacitated;
+  for (const e of revealed) {
+    if (e.type === "primacy" && typeof e.data?.to === "string") leader = e.data.to;
+    if (e.type === "fate" && e.actor === seat && typeof e.data?.fate === "string") fate = e.data.fate;
+    if (e.type === "illness" && e.actor === seat) incapacitated = true;
+  }
+  return {
+    date: at,
+    week: before.week + Math.floor(daysBetween(before.date, at) / 7),
+    leader,
+    leaderAway: leader === before.leader && at === before.date ? before.leaderAway : awayOn(journeys, leader, at),
+    fate,
+    incapacitated,
+    fear: before.fear,
+  };
+}
