@@ -85,8 +85,12 @@ async function checkDisplayedOdds(): Promise<void> {
     expect(o, s.option).toBeDefined();
     expect(s.result).toBe(o.result);
     expect(s.chance === null ? null : Number(s.chance)).toBe(o.chance);
-    // Every chance with its uncertainty, in the same words (the server's spread).
-    if (o.chance !== null) expect(s.uncertainty, `${s.option}: its uncertainty`).toBe(`your estimate, could be off by ± ${pct(o.spread ?? 0)}`);
+    // Every chance with its uncertainty, in the same words: the server's spread either side, as a
+    // range kept within 0% and 100%.
+    if (o.chance !== null) {
+      const [lo, hi] = [Math.max(0, o.chance - (o.spread ?? 0)), Math.min(1, o.chance + (o.spread ?? 0))];
+      expect(s.uncertainty, `${s.option}: its uncertainty`).toBe(pct(lo) === pct(hi) ? "your estimate" : `your estimate, could be from ${pct(lo)} to ${pct(hi)}`);
+    }
     if (o.votes) {
       expect(s.count).toContain(`Votes needed: ${o.votes.needed} of ${o.votes.voters}.`);
       for (const f of o.votes.fixed) if (f.vote === "against" && /own case/.test(f.why)) expect(s.count).toContain(`${names.get(f.who)} votes on his own case, against`);

@@ -90,6 +90,50 @@ describe.sequential("what the play-test found, in the browser", () => {
     expect(logged.some((d, i) => i > 0 && d < logged[i - 1]), "the seat's log has a date out of order").toBe(true);
   }, 300_000);
 
+  it("the odds' uncertainty is a range within 0% and 100% (81% ± 22% is 59% to 100%, not 103%), and so are the Central Committee's shares and the board's reads", async () => {
+    const p = plan("october-1964", "brezhnev", 6, (_q, legal) => firstOf(legal, ["lie-low"]) ?? careful(legal), 1);
+    await startGame(p);
+    await choose(p.decisions[0].option);
+    await settle(page);
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>(".decision [data-option]")].map((el) => ({
+        option: el.dataset.option!,
+        uncertainty: el.querySelector(".uncertainty")?.textContent?.trim() ?? null,
+      })),
+    );
+    const outcomes = new Map(last!.outcomes.map((o) => [o.option, o]));
+    // The case the play-test met: a chance whose spread reaches past 100%.
+    const over = last!.outcomes.filter((o) => o.chance !== null && o.chance + (o.spread ?? 0) > 1);
+    expect(over.length, "an option whose chance plus its spread passes 100%").toBeGreaterThan(0);
+    for (const s of shown) {
+      const o = outcomes.get(s.option)!;
+      if (o.chance === null) continue;
+      const m = /^your estimate, could be from (\d+)% to (\d+)%$/.exec(s.uncertainty ?? "");
+      expect(m, `${s.option}: ${s.uncertainty}`).not.toBeNull();
+      const [lo, hi] = [Number(m![1]), Number(m![2])];
+      expect(lo).toBeGreaterThanOrEqual(0);
+      expect(hi).toBeLessThanOrEqual(100);
+      expect(lo).toBeLessThanOrEqual(Math.round(o.chance * 100));
+      expect(hi).toBeGreaterThanOrEqual(Math.round(o.chance * 100));
+      if (o.chance + (o.spread ?? 0) > 1) expect(hi).toBe(100);
+    }
+    await page.locator(".decision").screenshot({ path: join(artifacts, "play-test-odds-range-1440.png") });
+    // The Central Committee: the share and each row's range, never past 100%.
+    await openTab(page, "Central Committee");
+    const cc = (await page.locator(".cc").textContent()) ?? "";
+    expect(cc).not.toMatch(/±/);
+    const shares = [...cc.matchAll(/from (\d+)% to (\d+)%/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(shares.length).toBeGreaterThan(1);
+    for (const [lo, hi] of shares) expect(lo >= 0 && hi <= 100 && lo <= hi, `${lo}% to ${hi}%`).toBe(true);
+    // The board: each read's range within -1 and +1.
+    await openTab(page, "Board");
+    const board = (await page.locator(".board-table").textContent()) ?? "";
+    expect(board).not.toMatch(/±/);
+    const reads = [...board.matchAll(/from ([+-]\d\.\d\d) to ([+-]\d\.\d\d)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(reads.length).toBeGreaterThan(5);
+    for (const [lo, hi] of reads) expect(lo >= -1 && hi <= 1 && lo <= hi, `${lo} to ${hi}`).toBe(true);
+  }, 300_000);
+
   /** Lets quiet weeks pass (or answers carefully) until the run is over. */
   const letItPass: Policy = (_q, legal) => firstOf(legal, ["skip"]) ?? careful(legal);
   let arrest: Plan;

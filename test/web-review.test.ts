@@ -42,7 +42,8 @@ async function checkUncertainty(): Promise<void> {
       expect(s.uncertainty, s.option).toBeNull();
       continue;
     }
-    expect(s.uncertainty, `${s.option}: its uncertainty`).toMatch(/^your estimate, could be off by ± (\d+(\.\d)?%|under 0\.1%)$/);
+    const pct = String.raw`(\d+(\.\d)?%|under 0\.1%|over 99\.9%)`;
+    expect(s.uncertainty, `${s.option}: its uncertainty`).toMatch(new RegExp(`^your estimate(, could be from ${pct} to ${pct})?$`));
     uncertaintiesChecked++;
   }
 }

@@ -10,7 +10,8 @@ import { awayOn, headerWhileRevealing, revealedLength, type HeaderFacts } from "
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
 import { clientsTitle } from "../src/web/game/Desk.js";
-import { listWithVerb, runDate, yourFate } from "../src/web/format.js";
+import { estimateRange, listWithVerb, percentRange, runDate, yourFate } from "../src/web/format.js";
+import { readRange } from "../src/web/game/Board.js";
 import { organsOf } from "../src/web/labels.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
@@ -261,9 +262,24 @@ describe("questions", () => {
     expect(defaultPick({ ...q, options: q.options.filter((o) => o.choice !== "stay-out") })).toBe(-1);
   });
 
-  it("every chance is shown with its uncertainty, in the same words", () => {
-    expect(uncertaintyText(0.12)).toBe("your estimate, could be off by ± 12%");
-    expect(uncertaintyText(0)).toBe("your estimate, could be off by ± 0%");
+  it("every chance is shown with its uncertainty, in the same words, as a range within 0% and 100%", () => {
+    expect(uncertaintyText(0.5, 0.12)).toBe("your estimate, could be from 38% to 62%");
+    // Play-test: 97% ± 22% read as possibly 119%; the range stops at 100% (and at 0% below).
+    expect(uncertaintyText(0.97, 0.22)).toBe("your estimate, could be from 75% to 100%");
+    expect(uncertaintyText(0.05, 0.22)).toBe("your estimate, could be from 0% to 27%");
+    // No spread: an estimate still, with no range to give.
+    expect(uncertaintyText(1, 0)).toBe("your estimate");
+    expect(uncertaintyText(0.4, 0)).toBe("your estimate");
+  });
+
+  it("the Central Committee's shares and the board's reads use the same ranges, within what each can be", () => {
+    expect(estimateRange(0.97, 0.22, 0, 1)).toEqual([0.75, 1]);
+    expect(estimateRange(0.1, 0.3, 0, 1)).toEqual([0, 0.4]);
+    expect(percentRange(0.62, 0.12)).toBe("from 50% to 74%");
+    expect(percentRange(0.99, 0.3)).toBe("from 69% to 100%");
+    expect(readRange({ value: 0.9, spread: 0.3, basis: [] })).toBe("from +0.60 to +1.00");
+    expect(readRange({ value: -0.8, spread: 0.35, basis: [] })).toBe("from -1.00 to -0.45");
+    expect(readRange({ value: 0.39, spread: 0, basis: [] })).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@ export const glossary: { id: string; term: string; text: string }[] = [
   {
     id: "chance",
     term: "Your estimate",
-    text: "The chance, as your character reckons it from what he knows, that the result written beside the option comes about. It is the chance of that option's own result (a vote carried, a man joining, a move winning), never of something else. It rests on your reads of other men, so it can be wrong: the “±” is how far off it may be.",
+    text: "The chance, as your character reckons it from what he knows, that the result written beside the option comes about. It is the chance of that option's own result (a vote carried, a man joining, a move winning), never of something else. It rests on your reads of other men, so it can be wrong: the range beside it (“could be from … to …”) is how far off it may be, never below 0% or above 100%.",
   },
   {
     id: "tie",
@@ -27,7 +27,7 @@ export const glossary: { id: string; term: string; text: string }[] = [
   {
     id: "read",
     term: "A read",
-    text: "Your judgement of another man, from −1 to +1, give or take a spread: his stance toward the first man, or his regard for you. It is built only from what you could know: public acts, votes you saw, warnings, approaches, and your own ties. Open “Evidence” to see what it rests on.",
+    text: "Your judgement of another man, from −1 to +1, give or take a spread (the range beside it, never beyond −1 or +1): his stance toward the first man, or his regard for you. It is built only from what you could know: public acts, votes you saw, warnings, approaches, and your own ties. Open “Evidence” to see what it rests on.",
   },
   {
     id: "primacy",

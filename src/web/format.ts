@@ -26,6 +26,26 @@ export function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/**
+ * An estimate give or take its spread, as the range it could lie in: clipped to what the quantity can
+ * be (0..1 for a chance or a share, -1..1 for a read), so that 97% ± 22% reads 75% to 100%, not 119%.
+ */
+export function estimateRange(value: number, spread: number, min: number, max: number): [number, number] {
+  const s = Math.max(0, spread);
+  return [Math.min(max, Math.max(min, value - s)), Math.max(min, Math.min(max, value + s))];
+}
+
+/** The range of an estimate in words, "from 75% to 100%", each end in `format`; null when it has no spread to speak of. */
+export function rangeWords(value: number, spread: number, min: number, max: number, format: (x: number) => string): string | null {
+  const [lo, hi] = estimateRange(value, spread, min, max);
+  return format(lo) === format(hi) ? null : `from ${format(lo)} to ${format(hi)}`;
+}
+
+/** The range of a chance or a share, within 0% and 100%. */
+export function percentRange(value: number, spread: number): string | null {
+  return rangeWords(value, spread, 0, 1, percent);
+}
+
 export function signed(x: number, digits = 2): string {
   const s = x.toFixed(digits);
   return x >= 0 ? `+${s}` : s;

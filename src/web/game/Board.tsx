@@ -3,7 +3,7 @@
 // player), each read with its spread and the evidence behind it. The table is the picture's
 // equivalent for the keyboard and screen readers.
 import type { BoardRow, PrincipalView, Read } from "../../server/api-types.js";
-import { percent, regardWord, signed, stanceWord, surname } from "../format.js";
+import { percent, rangeWords, regardWord, signed, stanceWord, surname } from "../format.js";
 import { Portrait } from "./Portrait.js";
 
 const groups: { title: string; test: (p: PrincipalView) => boolean }[] = [
@@ -166,12 +166,17 @@ export function OwnStance({ read }: { read: Read | null }) {
   );
 }
 
+/** A read's range, give or take its spread, within -1 and +1 (as every estimate's range is kept within what it can be). */
+export function readRange(read: Read): string | null {
+  return rangeWords(read.value, read.spread, -1, 1, (x) => signed(x));
+}
+
 export function ReadCell({ read, word, who, what }: { read: Read | null; word: (v: number) => string; who: string; what: string }) {
   if (!read) return <span class="muted">—</span>;
   return (
     <div class="read">
       <ReadValue value={read.value} word={word} />{" "}
-      <span class="spread">± {read.spread.toFixed(2)}</span>
+      {readRange(read) ? <span class="spread">({readRange(read)})</span> : null}
       {read.basis.length ? (
         <details class="reasons">
           <summary>

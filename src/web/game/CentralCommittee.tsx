@@ -1,7 +1,7 @@
 // The Central Committee by constituency: your estimate of how many would vote for the first man,
 // where they live (who can reach a snap plenum), and whose men they are.
 import type { SeatEstimates } from "../../server/api-types.js";
-import { percent } from "../format.js";
+import { percent, percentRange } from "../format.js";
 
 export function CentralCommittee({ cc, labels }: { cc: SeatEstimates["cc"]; labels: Record<string, string> }) {
   const inPlot = cc.rows.some((r) => r.pledgedToYou !== null);
@@ -9,7 +9,7 @@ export function CentralCommittee({ cc, labels }: { cc: SeatEstimates["cc"]; labe
     <section class="panel cc" aria-labelledby="cc-title">
       <h2 id="cc-title">The Central Committee</h2>
       <p>
-        Your estimate: <strong>{percent(cc.support)}</strong> of the {cc.voting} voting members would back the first man today (± {percent(cc.spread)}).
+        Your estimate: <strong>{percent(cc.support)}</strong> of the {cc.voting} voting members would back the first man today{percentRange(cc.support, cc.spread) ? ` (could be ${percentRange(cc.support, cc.spread)})` : ""}.
       </p>
       <div class="table-scroll" role="region" aria-label="Central Committee by constituency" tabIndex={0}>
         <table class="responsive">
@@ -37,7 +37,7 @@ export function CentralCommittee({ cc, labels }: { cc: SeatEstimates["cc"]; labe
                   {r.near} / {r.mid} / {r.far}
                 </td>
                 <td data-label="Support for the first man">
-                  {percent(r.support)} <span class="spread">± {percent(r.spread)}</span>
+                  {percent(r.support)} {percentRange(r.support, r.spread) ? <span class="spread">({percentRange(r.support, r.spread)})</span> : null}
                 </td>
                 <td data-label="Your clients">{r.yourClients}</td>
                 <td data-label="The first man's clients">{r.leaderClients}</td>

@@ -5,7 +5,7 @@
 // plays with the keyboard alone. Only safe answers are preselected (lie low, keep out, wait).
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Awaiting, OptionOutcome } from "../../server/api-types.js";
-import { percent, signed, type Names } from "../format.js";
+import { percent, percentRange, signed, type Names } from "../format.js";
 import { decisionTitles, safeChoices } from "../labels.js";
 import { TermList } from "./Reasons.js";
 
@@ -110,7 +110,7 @@ function OptionRow({ option: o, index, outcome, picked, names, utility, onPick, 
                 </strong>
                 <span class="muted uncertainty" data-spread={outcome.spread ?? 0}>
                   {" "}
-                  {uncertaintyText(outcome.spread ?? 0)}
+                  {uncertaintyText(outcome.chance, outcome.spread ?? 0)}
                 </span>
               </>
             ) : null}
@@ -142,9 +142,13 @@ function OptionRow({ option: o, index, outcome, picked, names, utility, onPick, 
   );
 }
 
-/** The same words for every option that carries odds: it is an estimate, and how far off it could be. */
-export function uncertaintyText(spread: number): string {
-  return `your estimate, could be off by ± ${percent(spread)}`;
+/**
+ * The same words for every option that carries odds: it is an estimate, and the range it could lie in
+ * (the spread either side, kept within 0% and 100%).
+ */
+export function uncertaintyText(chance: number, spread: number): string {
+  const range = percentRange(chance, spread);
+  return range ? `your estimate, could be ${range}` : "your estimate";
 }
 
 export function OutcomeDetail({ outcome, names }: { outcome: OptionOutcome; names: Names }) {
