@@ -134,6 +134,62 @@ describe.sequential("what the play-test found, in the browser", () => {
     for (const [lo, hi] of reads) expect(lo >= -1 && hi <= 1 && lo <= hi, `${lo} to ${hi}`).toBe(true);
   }, 300_000);
 
+  it("the browser's Back and Forward move between the app's screens (home, the game's screens, how to play) and a reload keeps the screen", async () => {
+    const screen = async () => page.evaluate(() => ({ tab: document.querySelector("main")?.getAttribute("data-tab") ?? null, home: document.querySelector("h1")?.textContent === "Choose your game", help: document.querySelector<HTMLDialogElement>("dialog.help")?.open ?? false, url: location.href }));
+    const at = (tab: string | null, help = false) => expect.poll(screen).toEqual({ tab, home: tab === null, help, url: `${server.url}/` });
+    const back = async () => {
+      await page.goBack();
+    };
+    await startGame({ scenario: "october-1964", seat: "brezhnev", seed: 6 });
+    await at("week");
+    await openTab(page, "Board");
+    await at("board");
+    await openTab(page, "News");
+    await at("news");
+    await back();
+    await at("board");
+    // The keyboard goes to the screen's heading, as when its button is pressed.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("board-title");
+    await back();
+    await at("week");
+    await page.goForward();
+    await at("board");
+    // A reload stays on the screen it was on.
+    await page.reload();
+    await at("board");
+    // How to play is an entry of its own: Back closes it, on the screen it was opened over.
+    await page.getByRole("button", { name: "How to play" }).click();
+    await at("board", true);
+    await back();
+    await at("board");
+    // Closed by Escape, it leaves no entry behind: Back goes to the screen before.
+    await page.getByRole("button", { name: "How to play" }).click();
+    await at("board", true);
+    await page.keyboard.press("Escape");
+    await at("board");
+    await back();
+    await at("week");
+    // The main menu and back into the game, on the screen it was left on.
+    await page.goForward();
+    await at("board");
+    await page.getByRole("button", { name: "Main menu" }).click();
+    await at(null);
+    await back();
+    await at("board");
+    await back();
+    await at("week");
+    // Before the game: the home screen it was started from, still in the app.
+    await back();
+    await at(null);
+    await page.locator("#scenario-october-1964").waitFor();
+    await expect.poll(() => page.getByRole("button", { name: "Continue your game" }).count()).toBe(1);
+    // Continue, then Back: home again.
+    await page.getByRole("button", { name: "Continue your game" }).click();
+    await at("week");
+    await back();
+    await at(null);
+  }, 300_000);
+
   /** Lets quiet weeks pass (or answers carefully) until the run is over. */
   const letItPass: Policy = (_q, legal) => firstOf(legal, ["skip"]) ?? careful(legal);
   let arrest: Plan;

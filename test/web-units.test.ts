@@ -13,6 +13,7 @@ import { clientsTitle } from "../src/web/game/Desk.js";
 import { estimateRange, listWithVerb, percentRange, runDate, yourFate } from "../src/web/format.js";
 import { readRange } from "../src/web/game/Board.js";
 import { organsOf } from "../src/web/labels.js";
+import { entryOf, initialPlace, placeOf } from "../src/web/navigation.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -176,6 +177,28 @@ describe("grammar", () => {
     expect(listWithVerb(["Ponomarev"], "is removed", "are removed")).toBe("Ponomarev is removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev"], "is removed", "are removed")).toBe("Ponomarev and Ilyichev are removed");
     expect(listWithVerb(["Ponomarev", "Ilyichev", "Titov"], "is removed", "are removed")).toBe("Ponomarev, Ilyichev and Titov are removed");
+  });
+});
+
+describe("the browser's history (play-test: Back left the app)", () => {
+  it("an entry the app made holds its place; any other entry (a bare #fragment, another page's) holds none", () => {
+    const place = { screen: "game" as const, tab: "board" as const, help: true, term: "weighed" };
+    expect(placeOf(entryOf(place))).toEqual(place);
+    expect(placeOf(null)).toBeNull();
+    expect(placeOf({ other: 1 })).toBeNull();
+    expect(placeOf({ presidium: { screen: "nowhere" } })).toBeNull();
+    // A tab it does not know is the week's.
+    expect(placeOf({ presidium: { screen: "game", tab: "gone" } })).toEqual({ screen: "game", tab: "week", help: false, term: null });
+  });
+
+  it("the page opens where its entry was (a reload), without How to play; else in the game the browser holds, or at home", () => {
+    const onBoard = entryOf({ screen: "game", tab: "board", help: true, term: null });
+    expect(initialPlace(onBoard, true)).toEqual({ screen: "game", tab: "board", help: false, term: null });
+    expect(initialPlace(entryOf({ screen: "home", tab: "week", help: false, term: null }), true).screen).toBe("home");
+    // A game entry without a seat any more: home.
+    expect(initialPlace(onBoard, false).screen).toBe("home");
+    expect(initialPlace(null, true)).toEqual({ screen: "game", tab: "week", help: false, term: null });
+    expect(initialPlace(null, false).screen).toBe("home");
   });
 });
 

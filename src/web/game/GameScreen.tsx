@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Awaiting, LogEntry, ScenarioInfo, SeatResponse } from "../../server/api-types.js";
 import { api, ApiFailure, type Seat } from "../api.js";
+import type { Tab } from "../navigation.js";
 import { downloadText } from "../download.js";
 import { longDate, namesOf, percent, runDate } from "../format.js";
 import { crisisKinds, lexiconOf } from "../labels.js";
@@ -33,7 +34,7 @@ interface CrisisState {
   dismissed: boolean;
 }
 
-export type Tab = "week" | "board" | "network" | "map" | "timeline" | "cc" | "news" | "people";
+export type { Tab };
 const tabs: { id: Tab; label: string }[] = [
   { id: "week", label: "This week" },
   { id: "board", label: "Board" },
@@ -48,7 +49,8 @@ const tabs: { id: Tab; label: string }[] = [
 export const TURN_MEASURE = "presidium-turn";
 const TURN_START = "presidium-turn-start";
 
-export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLeave: () => void; onLost: (message: string) => void; onHelp: (term?: string) => void }) {
+/** `tab` is the screen on show, kept in the browser's history by the page (`onTab` moves to another). */
+export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat: Seat; tab: Tab; onTab: (tab: Tab) => void; onLeave: () => void; onLost: (message: string) => void; onHelp: (term?: string) => void }) {
   const [state, setState] = useState<SeatResponse | null>(null);
   /** The state before the last turn: what the page shows, beside the crisis scene, while it is replayed. */
   const [prior, setPrior] = useState<SeatResponse | null>(null);
@@ -60,11 +62,10 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
   const [announcement, setAnnouncement] = useState("");
   const [crisis, setCrisis] = useState<CrisisState | null>(null);
   const [digest, setDigest] = useState<Digest | null>(null);
-  const [tab, setTab] = useState<Tab>("week");
   const [person, setPerson] = useState(seat.seat);
   const measuring = useRef(false);
   const view = useRef<HTMLDivElement>(null);
-  const tabChanged = useRef(false);
+  const shownTab = useRef(tab);
 
   useEffect(() => {
     let cancelled = false;
@@ -100,9 +101,10 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
     heading?.focus();
   }
 
+  // Another screen, by its button or the browser's Back and Forward: the keyboard goes to its heading.
   useEffect(() => {
-    if (!tabChanged.current) return;
-    tabChanged.current = false;
+    if (shownTab.current === tab) return;
+    shownTab.current = tab;
     focusHeading();
   }, [tab]);
 
@@ -115,8 +117,7 @@ export function GameScreen({ seat, onLeave, onLost, onHelp }: { seat: Seat; onLe
   }, [shown]);
 
   function openTab(t: Tab) {
-    tabChanged.current = true;
-    setTab(t);
+    if (t !== tab) onTab(t);
   }
 
   async function decide(option: Awaiting["options"][number]) {
