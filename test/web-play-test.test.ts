@@ -86,6 +86,13 @@ describe.sequential("what the play-test found, in the browser", () => {
     await openTab(page, "Timeline");
     const milestones = await page.locator("ol.timeline > li time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime") ?? ""));
     expect(milestones).toEqual([...milestones].sort());
+    // So are the dossiers' careers.
+    await openTab(page, "People");
+    for (const who of ["Nikita Khrushchev", "Leonid Brezhnev", "Aleksandr Shelepin"]) {
+      await page.locator(".people-list").getByRole("button", { name: new RegExp(`^${who}`) }).click();
+      const career = await page.locator(".dossier ol.timeline > li time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime") ?? ""));
+      expect(career, who).toEqual([...career].sort());
+    }
     // (The game this seed gives does log a date before an earlier one: the case the sort is for.)
     expect(logged.some((d, i) => i > 0 && d < logged[i - 1]), "the seat's log has a date out of order").toBe(true);
   }, 300_000);

@@ -6,6 +6,7 @@ import type { CharacterDossier, LogEntry, PrincipalView } from "../../server/api
 import { fateWords, longDate, traitNames, traitWord, type Names } from "../format.js";
 import { citationsOf, type SourceInput } from "../citation.js";
 import { Portrait } from "./Portrait.js";
+import { chronological } from "./story.js";
 
 const careerTypes = new Set(["appointment", "promotion", "relieved", "fate", "primacy", "acting", "illness", "death", "plenum-ratifies", "demand", "use-kompromat", "overrule", "launch", "trip"]);
 
@@ -13,7 +14,7 @@ export function Dossiers({ characters, principals, log, seat, selected, names, s
   const c = characters.find((x) => x.id === selected) ?? characters.find((x) => x.id === seat) ?? characters[0];
   const p = principals.find((x) => x.id === c?.id) ?? null;
   if (!c) return null;
-  const career = log.filter((e) => careerTypes.has(e.type) && (e.actor === c.id || (e.type === "primacy" && e.actor === c.id)));
+  const career = chronological(log.filter((e) => careerTypes.has(e.type) && (e.actor === c.id || (e.type === "primacy" && e.actor === c.id))));
   const own = c.id === seat;
   return (
     <section class="panel dossiers" aria-labelledby="dossiers-title">
