@@ -2,11 +2,11 @@
 // crisis scene's voters, the end screen's what-ifs and fate, the dossier's citations, the default
 // answer of a question, and the grammar of lists of names.
 import { describe, expect, it } from "vitest";
-import type { Awaiting, BoardRow, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
+import type { Awaiting, BoardRow, CrisisView, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
 import { chronological, crisisSteps, crisisToShow, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
-import { awayOn, headerWhileRevealing, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
+import { awayOn, headerWhileRevealing, liveSoFar, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
 import { clientsTitle } from "../src/web/game/Desk.js";
@@ -235,6 +235,33 @@ describe("a crisis replayed step by step (play-test: its end date and the player
     // Someone else's fate is not the player's; a stroke is.
     expect(headerWhileRevealing(before, log.slice(2, 7), "1964-10-14", "brezhnev", journeys).fate).toBeNull();
     expect(headerWhileRevealing(before, [entry(9, "illness", "1964-10-13", {}, { actor: "brezhnev" })], "1964-10-13", "brezhnev", journeys).incapacitated).toBe(true);
+  });
+
+  it("the crisis board beside the scene holds back the sides, arrivals, signatures and plenum day not yet shown", () => {
+    const live: CrisisView = {
+      target: "khrushchev", demand: [], venue: "session", phase: "plenum", day: 2, startedOn: "1957-06-18", sessionDays: 2, members: ["malenkov"], tally: null,
+      sides: { serov: "target", zhukov: "neutral", khrushchev: "target" },
+      arrivals: [{ day: 0, date: "1957-06-18", present: 40 }, { day: 1, date: "1957-06-19", present: 90 }, { day: 2, date: "1957-06-20", present: 125 }],
+      presentByRow: { regional: 60 }, present: 125, voting: 143, signatures: 35, plenumDay: 2,
+    };
+    const all = [
+      entry(1, "launch", "1957-06-18", { move: "m1", venue: "session" }),
+      entry(2, "alignment", "1957-06-18", { move: "m1" }, { actor: "serov", chosen: "target" }),
+      entry(3, "alignment", "1957-06-18", { move: "m1" }, { actor: "zhukov", chosen: "neutral" }),
+      entry(4, "summons", "1957-06-18", { move: "m1" }),
+      entry(5, "plenum-demanded", "1957-06-19", { move: "m1", signatures: 35 }),
+      entry(6, "plenum-called", "1957-06-19", { move: "m1" }),
+      entry(7, "plenum-convened", "1957-06-20", { move: "m1" }),
+    ];
+    // The launch alone: only the target's own side (taken with no step of its own) is known.
+    expect(liveSoFar(live, all, all.slice(0, 1))).toMatchObject({ sides: { khrushchev: "target" }, arrivals: [], present: 0, presentByRow: {}, signatures: 0, plenumDay: null });
+    // Day 1, summoned and one chief aligned: the first day's arrivals.
+    expect(liveSoFar(live, all, all.slice(0, 4))).toMatchObject({ sides: { khrushchev: "target", serov: "target" }, present: 40, signatures: 0, plenumDay: null });
+    expect(liveSoFar(live, all, all.slice(0, 4)).arrivals).toHaveLength(1);
+    // Day 2, the demand and the call: signatures and the plenum's day.
+    expect(liveSoFar(live, all, all.slice(0, 6))).toMatchObject({ present: 90, signatures: 35, plenumDay: 2, presentByRow: {} });
+    // Everything shown: as the turn left it.
+    expect(liveSoFar(live, all, all)).toEqual(live);
   });
 
   it("where a man was on a day, by the journeys in the papers", () => {

@@ -9,6 +9,7 @@ import type { CrisisView, LogEntry, PlenumTally, PrincipalView } from "../../ser
 import { longDate } from "../format.js";
 import { organsOf, type Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
+import { liveSoFar } from "./reveal.js";
 import { crisisSteps, decidedByForce, plenumTally, runningTally, votersAtVote, type CrisisStep } from "./story.js";
 
 export type Pace = "step" | "slow" | "normal" | "fast";
@@ -40,10 +41,12 @@ export interface CrisisProps {
   children?: ComponentChildren;
 }
 
-export function Crisis({ entries, shown, speeches, live, principals, lexicon, labels, tallies, onShow, onClose, children }: CrisisProps) {
+export function Crisis({ entries, shown, speeches, live: now, principals, lexicon, labels, tallies, onShow, onClose, children }: CrisisProps) {
   const steps = crisisSteps(entries);
   const visible = steps.slice(0, shown);
   const remaining = steps.length - visible.length;
+  // The crisis as it stands when the turn is over, held back to the steps on screen while some remain.
+  const live = now && remaining > 0 ? liveSoFar(now, entries, visible.flatMap((s) => s.entries)) : now;
   const [pace, setPace] = useState<Pace>(initialPace);
   const heading = useRef<HTMLHeadingElement>(null);
   const after = useRef<HTMLDivElement>(null);

@@ -3,7 +3,7 @@
 // fate, a new first man). These pure functions give what may be shown meanwhile: the log up to the
 // step on screen, and the header's facts as they stood before the turn, moved on only by what the
 // scene has revealed. No DOM here: the web unit tests call them directly.
-import type { JourneyView, LogEntry } from "../../server/api-types.js";
+import type { CrisisView, JourneyView, LogEntry } from "../../server/api-types.js";
 import { crisisSteps } from "./story.js";
 
 /**
@@ -64,5 +64,36 @@ export function headerWhileRevealing(before: HeaderFacts, revealed: readonly Log
     fate,
     incapacitated,
     fear: before.fear,
+  };
+}
+
+/**
+ * The crisis as seen from Moscow (the board beside the scene), as far as the steps on screen have
+ * gone: the sides the organs' chiefs have been seen to take (a side taken with no step of its own,
+ * the target's own organs or an arrest's planners, is known from the start), the members in Moscow
+ * up to the day on screen, the signatures once their demand is shown, the plenum's day once it is
+ * called. `all` is every entry of the crisis the page holds, `shown` those on screen.
+ */
+export function liveSoFar(live: CrisisView, all: readonly LogEntry[], shown: readonly LogEntry[]): CrisisView {
+  const seen = new Set(shown.map((e) => e.seq));
+  const aligned = new Map(all.filter((e) => e.type === "alignment" && e.actor).map((e) => [e.actor!, e]));
+  const sides: CrisisView["sides"] = {};
+  for (const [chief, side] of Object.entries(live.sides)) {
+    const step = aligned.get(chief);
+    if (!step || seen.has(step.seq)) sides[chief] = side;
+  }
+  const day = shown.at(-1)?.date ?? live.startedOn;
+  const summoned = shown.some((e) => e.type === "summons");
+  const arrivals = summoned ? live.arrivals.filter((a) => a.date <= day) : [];
+  const demand = shown.filter((e) => e.type === "plenum-demanded").at(-1);
+  const called = shown.some((e) => e.type === "plenum-called" || e.type === "plenum-convened");
+  return {
+    ...live,
+    sides,
+    arrivals,
+    present: arrivals.at(-1)?.present ?? 0,
+    presentByRow: summoned && arrivals.length === live.arrivals.length ? live.presentByRow : {},
+    signatures: typeof demand?.data?.signatures === "number" ? demand.data.signatures : 0,
+    plenumDay: called ? live.plenumDay : null,
   };
 }
