@@ -1,8 +1,10 @@
 // What a play-test through the browser found (the UI's leftovers), checked in Debian's Chromium
-// against the real server, games planned in-process first as in web-e2e.test.ts: the news in date
-// order within a week; a crisis replayed step by step that does not give away its end in the header;
-// an arrest, decided by force, shown without a roll-call; the odds' uncertainty as a range that stays
-// within 0% and 100%; the browser's Back button moving between the game's screens, not out of it.
+// against the real server, games planned in-process first as in web-e2e.test.ts: the news (and the
+// timeline and dossiers) in date order within a week; the odds' uncertainty as a range that stays
+// within 0% and 100% (the CC's shares and the board's reads likewise); the browser's Back button
+// moving between the game's screens, not out of the app; a crisis replayed step by step that gives
+// away neither its end in the header nor, on the board beside it, sides and arrivals its steps have
+// not reached; an arrest, decided by force, shown without a roll-call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
