@@ -1,7 +1,7 @@
 // Issue 13's bugs found again in review: a dead or fallen man named in a warning, a constituency's
 // internal id in an option's label, and a policy goal counted as met before the player has done anything.
 import { describe, expect, it } from "vitest";
-import { advance, createWorld, legalActions, simulate, step, type World } from "../src/engine/index.js";
+import { advance, createWorld, legalActions, mixSeed, simulate, step, type World } from "../src/engine/index.js";
 import { goalsOf } from "../src/engine/player.js";
 import { leavePost, outranks, takePost } from "../src/engine/queries.js";
 import { scenarioOf } from "./strategies.js";
@@ -117,5 +117,27 @@ describe("no one is his own deputy", () => {
         }
       }
     }
+  }, 120_000);
+});
+
+describe("an arrest is told as an arrest", () => {
+  it("every launch decided by force says so, the first man's purge by arrest included (it read 'asks the Presidium to remove')", () => {
+    let force = 0;
+    let purges = 0;
+    // Runs until one has a purge by arrest (on the model of 1 December, mixSeed(5, 25): Beria, first
+    // man, has the organs arrest Suslov).
+    for (let i = 0; i < 80 && (purges === 0 || i < 4); i++) {
+      const seed = mixSeed(5, i);
+      const world = simulate(scenarioOf("march-1953"), { seed });
+      for (const e of world.log) {
+        if (e.type !== "launch" || e.data?.venue !== "force") continue;
+        force++;
+        if (e.data?.open === "purge") purges++;
+        expect(e.text, `seed ${seed}`).toMatch(/arrest/);
+        expect(e.text, `seed ${seed}`).not.toMatch(/asks the Presidium/);
+      }
+    }
+    expect(force).toBeGreaterThan(purges);
+    expect(purges).toBeGreaterThan(0);
   }, 120_000);
 });

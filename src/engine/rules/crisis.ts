@@ -153,10 +153,12 @@ export function launch(ctx: DecisionContext, move: Move, leader: Id, venue: Cris
   const text =
     move.open === "health"
       ? `${nameOf(world, leader)} proposes to the Presidium that ${nameOf(world, move.target)}, long unable to work, be released "for reasons of age and health".`
-      : move.open === "purge"
-        ? `${nameOf(world, leader)} asks the Presidium to remove ${nameOf(world, move.target)} from his posts.`
-        : venue === "force"
-          ? `${nameOf(world, leader)} and his allies move to arrest ${nameOf(world, move.target)}.`
+      : venue === "force"
+        ? move.open === "purge"
+          ? `${nameOf(world, leader)} has the organs arrest ${nameOf(world, move.target)}.`
+          : `${nameOf(world, leader)} and his allies move to arrest ${nameOf(world, move.target)}.`
+        : move.open === "purge"
+          ? `${nameOf(world, leader)} asks the Presidium to remove ${nameOf(world, move.target)} from his posts.`
           : move.launchedWhileAway
             ? `While ${nameOf(world, move.target)} is in ${target.location!.place}, ${nameOf(world, leader)} and his allies convene the Presidium on ${what} and summon him back to Moscow.`
             : `${nameOf(world, leader)} and his allies call a Presidium session on ${what}.`;
