@@ -141,3 +141,13 @@ describe("an arrest is told as an arrest", () => {
     expect(purges).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe("a policy is named as the file writes it", () => {
+  it("a proposal quotes the policy's name unchanged (it read 'stalin's great construction projects')", () => {
+    const world = simulate(scenarioOf("march-1953"), { seed: 1 });
+    const names = new Set(world.policies.map((p) => p.name));
+    const proposals = world.log.filter((e) => / proposes “/.test(e.text));
+    expect(proposals.length).toBeGreaterThan(0);
+    for (const e of proposals) expect(names.has(/“(.*)”/.exec(e.text)![1]), e.text).toBe(true);
+  }, 60_000);
+});

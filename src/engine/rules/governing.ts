@@ -368,7 +368,9 @@ function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
   policiesChanged(world);
   const result = putToVote(ctx, {
     proposer: actor,
-    what: `${policy.name.charAt(0).toLowerCase()}${policy.name.slice(1)}`,
+    // The name as the file writes it, quoted: lower-casing it would make 'Stalin's great construction
+    // projects' read 'stalin's'.
+    what: `“${policy.name}”`,
     key: `policy:${policy.id}`,
     termsFor: (v) => [
       term("his own line", k.voteLine * alignment(world, v, policy.line)),
