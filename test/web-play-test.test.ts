@@ -283,6 +283,8 @@ describe.sequential("what the play-test found, in the browser", () => {
     const nameOf = new Map(last!.view.principals.map((x) => [x.name, x.id]));
     let checked = 0;
     let sidesHeld = 0;
+    const organsNamed = new Set<string>();
+    let sidesShot = false;
     const check = async () => {
       const launch = [...seen.values()].filter((e) => e.type === "launch").at(-1)!;
       const move = launch.data!.move;
@@ -291,10 +293,19 @@ describe.sequential("what the play-test found, in the browser", () => {
       const aligned = [...seen.values()].filter((e) => e.type === "alignment" && e.data?.move === move);
       for (const side of sides) {
         const id = nameOf.get(side.split(" (")[0]);
+        // Each chief with the organs his posts' powers command, as the view has them (not his titles).
+        const chief = last!.view.principals.find((x) => x.id === id)!;
+        const organs = chief.organs.map((o) => (o.power === "army" ? "the army" : "the security organs")).join(" and ") || "the organs";
+        expect(side, "a chief named with his organs").toMatch(new RegExp(`^${chief.name} \\(${organs}\\): (stands by him|sides with the movers|keeps ${organs} out)$`));
+        if (chief.organs.length) organsNamed.add(organs);
         const step = aligned.find((e) => e.actor === id);
         if (step) expect(steps, `${side}: its step is on screen`).toContain(step.text);
       }
       sidesHeld += aligned.filter((e) => !steps.includes(e.text)).length;
+      if (organsNamed.size > 1 && !sidesShot) {
+        await page.locator(".crisis .crisis-board").screenshot({ path: join(artifacts, "play-test-crisis-sides-1440.png") });
+        sidesShot = true;
+      }
       const arrivals = (await page.locator(".crisis .arrivals").count()) ? ((await page.locator(".crisis .arrivals > p").textContent()) ?? "") : "";
       if (/signed a demand/.test(arrivals)) expect(steps).toMatch(/demand a plenum/);
       if (/the plenum meets on day/.test(arrivals)) expect(steps).toMatch(/plenum/i);
@@ -312,6 +323,8 @@ describe.sequential("what the play-test found, in the browser", () => {
       await choose(d.option);
     }
     expect(checked).toBeGreaterThan(5);
+    // Both kinds of organs were on the board: the KGB's (the security organs) and the army.
+    expect([...organsNamed].sort()).toEqual(["the army", "the security organs"]);
     // The case the hold is for: sides taken in steps still to come, while the board was on screen.
     expect(sidesHeld, "alignment steps not yet on screen while the scene was checked").toBeGreaterThan(0);
   }, 600_000);

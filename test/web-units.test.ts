@@ -20,7 +20,7 @@ import { loadScenarioFile } from "../src/scenarios/load.js";
 const names = (id: string) => ({ khrushchev: "Nikita Khrushchev", brezhnev: "Leonid Brezhnev", ponomarev: "Boris Ponomarev", kozlov: "Frol Kozlov" })[id] ?? id;
 
 function principal(id: string, over: Partial<PrincipalView> = {}): PrincipalView {
-  return { id, name: names(id), nameRu: "", age: 60, alive: true, incapacitated: false, presidium: "full", votesInPresidium: true, secretary: false, posts: [], postTitles: [], acting: [], healthRead: "fair", patron: null, fate: null, away: null, prestige: 0.5, power: 0.1, illSince: null, ...over };
+  return { id, name: names(id), nameRu: "", age: 60, alive: true, incapacitated: false, presidium: "full", votesInPresidium: true, secretary: false, posts: [], postTitles: [], acting: [], organs: [], healthRead: "fair", patron: null, fate: null, away: null, prestige: 0.5, power: 0.1, illSince: null, ...over };
 }
 
 function entry(seq: number, type: string, date: string, data: Record<string, unknown> = {}, extra: Partial<LogEntry> = {}): LogEntry {
@@ -116,22 +116,30 @@ describe("which crisis a turn shows", () => {
 });
 
 describe("the crisis names the organs each chief commands", () => {
-  it("the Defence minister brings the army, not 'the organs'; the KGB and MVD chiefs their own", () => {
-    expect(organsOf(principal("zhukov", { postTitles: ["Minister of Defence"] }))).toBe("the army");
-    expect(organsOf(principal("semichastny", { postTitles: ["Chairman of the KGB"] }))).toBe("the KGB");
-    expect(organsOf(principal("beria", { postTitles: ["First Deputy Chairman of the Council of Ministers (first seat)", "Minister of Internal Affairs (MVD, merged with state security)"] }))).toBe("the MVD");
-    expect(organsOf(principal("malinovsky", { acting: ["Minister of Defence"] }))).toBe("the army");
-    // A deputy's post carries no power: it names nothing.
+  const security = { power: "security" as const, post: "Chairman of the KGB" };
+  const army = { power: "army" as const, post: "Minister of Defence" };
+
+  it("from the powers the view gives, not the titles: the army, the security organs, both, or none", () => {
+    expect(organsOf(principal("zhukov", { postTitles: ["Minister of Defence"], organs: [army] }))).toBe("the army");
+    expect(organsOf(principal("semichastny", { postTitles: ["Chairman of the KGB"], organs: [security] }))).toBe("the security organs");
+    expect(organsOf(principal("beria", { postTitles: ["Minister of Internal Affairs (MVD, merged with state security)"], organs: [{ power: "security", post: "Minister of Internal Affairs (MVD, merged with state security)" }] }))).toBe("the security organs");
+    // Acting for an ill Defence minister: the view counts the post he fills in for.
+    expect(organsOf(principal("malinovsky", { acting: ["Minister of Defence"], organs: [army] }))).toBe("the army");
+    expect(organsOf(principal("x", { organs: [security, army] }))).toBe("the security organs and the army");
+    // A title that sounds like force, but a post without its power (a deputy's): nothing.
     expect(organsOf(principal("zhukov", { postTitles: ["First Deputy Minister of Defence"] }))).toBe("the organs");
+    expect(organsOf(principal("x", { postTitles: ["Chairman of the KGB"] }))).toBe("the organs");
   });
 
   for (const id of ["march-1953", "june-1957", "october-1964", "khrushchev-era"]) {
-    it(`${id}: every post that commands force is named by its title`, () => {
+    it(`${id}: every post that commands force is named by its power`, () => {
       const { scenario } = loadScenarioFile(resolveScenario(id));
       for (const post of Object.values(scenario.posts)) {
-        const holder = principal("x", { postTitles: [post.title] });
-        if (post.powers.includes("army")) expect(organsOf(holder), post.title).toBe("the army");
-        else if (post.powers.includes("security")) expect(organsOf(holder), post.title).toMatch(/^the (KGB|MVD)$/);
+        const organs = (["security", "army"] as const).filter((p) => post.powers.includes(p)).map((power) => ({ power, post: post.title }));
+        const holder = principal("x", { postTitles: [post.title], organs });
+        if (post.powers.includes("army")) expect(organsOf(holder), post.title).toMatch(/the army/);
+        if (post.powers.includes("security")) expect(organsOf(holder), post.title).toMatch(/the security organs/);
+        if (!organs.length) expect(organsOf(holder), post.title).toBe("the organs");
       }
     });
   }

@@ -27,6 +27,13 @@ export interface PrincipalView {
   postTitles: string[];
   /** Posts he fills in for an ill colleague. */
   acting: string[];
+  /**
+   * The organs he commands, by the powers of the posts he holds or fills in for (public: who heads
+   * which ministry is in the papers): "security" (surveillance, guards, arrests), then "army", each
+   * once, with the title of the post that carries it. The rules' organ chiefs (organChiefs) are
+   * exactly those with one; a deputy's post carries no power, a dead or fallen man commands nothing.
+   */
+  organs: OrganView[];
   /** How he looks: colleagues can see who is robust and who is failing, not a medical file. */
   healthRead: "robust" | "fair" | "frail" | "incapacitated" | "dead";
   patron: Id | null;
@@ -39,6 +46,12 @@ export interface PrincipalView {
   power: number;
   /** Since when he has been unable to work, if he is (public: his absence is noticed). */
   illSince: string | null;
+}
+
+/** An organ of force a principal commands: the power (as the rules read it) and the post that carries it. */
+export interface OrganView {
+  power: "security" | "army";
+  post: string;
 }
 
 /** A job slot the seat appoints to (its powers name the rows), with its holder and the holder's patron. */
@@ -235,6 +248,7 @@ function principalView(world: World, id: Id, voters: ReadonlySet<Id>): Principal
     posts: [...p.posts],
     postTitles: p.posts.map((post) => world.posts[post]?.title ?? post),
     acting: p.acting.map((post) => world.posts[post]?.title ?? post),
+    organs: organsOf(world, p),
     healthRead: healthRead(p),
     patron: p.patron,
     fate: p.fate,
@@ -243,6 +257,20 @@ function principalView(world: World, id: Id, voters: ReadonlySet<Id>): Principal
     power: Math.round(powerShare(world, id) * 1000) / 1000,
     illSince: p.alive ? p.incapacitatedSince : null,
   };
+}
+
+const organPowers = ["security", "army"] as const;
+
+/** The organs he commands, as the rules count organ chiefs (holdersOf): security, then the army, each by the first of his posts (held, then acting) that carries it. */
+function organsOf(world: World, p: Principal): OrganView[] {
+  if (!p.alive || p.fate) return [];
+  const out: OrganView[] = [];
+  const held = [...p.posts, ...p.acting].map((id) => world.posts[id]).filter((post) => post !== undefined);
+  for (const power of organPowers) {
+    const post = held.find((x) => x.powers.includes(power));
+    if (post) out.push({ power, post: post.title });
+  }
+  return out;
 }
 
 function policyView(world: World, seat: Id, p: World["policies"][number]): PolicyView {

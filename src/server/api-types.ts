@@ -2,7 +2,7 @@
 import type { SaveSummary } from "../saves/store.js";
 import type { Awaiting, BoardRow, CcRowEstimate, LogEntry, MoveEstimate, PlenumTally, PrincipalView, PublicOutcome, Read, RowView, SeatEstimates, SeatView } from "../engine/index.js";
 import type { Goal, GoalReport, OptionOutcome, VoteCount } from "../engine/player.js";
-import type { CrisisView, DeskView, JourneyView, PolicyView, SlotView } from "../engine/view.js";
+import type { CrisisView, DeskView, JourneyView, OrganView, PolicyView, SlotView } from "../engine/view.js";
 
 export interface ScenarioListing {
   id: string;
@@ -133,4 +133,4 @@ export interface ApiError {
   error: { status: number; code: string; message: string };
 }
 
-export type { Awaiting, BoardRow, CcRowEstimate, RowView, CrisisView, DeskView, Goal, GoalReport, JourneyView, LogEntry, MoveEstimate, OptionOutcome, PlenumTally, PolicyView, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView, SlotView, VoteCount };
+export type { Awaiting, BoardRow, CcRowEstimate, RowView, CrisisView, DeskView, Goal, GoalReport, JourneyView, LogEntry, MoveEstimate, OptionOutcome, OrganView, PlenumTally, PolicyView, PrincipalView, PublicOutcome, Read, SeatEstimates, SeatView, SlotView, VoteCount };

@@ -1,6 +1,6 @@
 // Words for the engine's ids: options in the reasons tables, entry kinds on the wire, decision
 // titles. Nothing a player reads should be an internal id ("lobby-cc", "m-465888ef").
-import type { PrincipalView, SeatView } from "../server/api-types.js";
+import type { OrganView, PrincipalView, SeatView } from "../server/api-types.js";
 import type { Names } from "./format.js";
 
 const choiceWords: Record<string, string> = {
@@ -119,19 +119,14 @@ export const decisionTitles: Record<string, string> = {
 };
 
 /**
- * The organs a chief commands, in words, from the titles of his posts: the view gives a principal's
- * posts by id and title, not the powers they carry, and "the organs" for the Defence minister had
- * Zhukov's army read as a police force. A deputy commands nothing (his post carries no power).
+ * The organs a chief commands, in words, from the powers of his posts as the view gives them (the
+ * rules read powers, not titles): "the army" for the Defence minister's troops, "the security
+ * organs" for the KGB's or the MVD's; "the organs" for a man who commands none (any more).
  */
-const organTitles: { title: RegExp; words: string }[] = [
-  { title: /\bMinister of Defence\b/, words: "the army" },
-  { title: /\bKGB\b/, words: "the KGB" },
-  { title: /\bMVD\b|\bInternal Affairs\b/, words: "the MVD" },
-];
+const organWords: Record<OrganView["power"], string> = { security: "the security organs", army: "the army" };
 
-export function organsOf(chief: Pick<PrincipalView, "postTitles" | "acting">): string {
-  const held = [...chief.postTitles, ...chief.acting].filter((t) => !/\bDeputy\b/i.test(t));
-  const words = organTitles.filter((o) => held.some((t) => o.title.test(t))).map((o) => o.words);
+export function organsOf(chief: Pick<PrincipalView, "organs">): string {
+  const words = chief.organs.map((o) => organWords[o.power]);
   return words.length ? words.join(" and ") : "the organs";
 }
 
