@@ -2,9 +2,11 @@
 // against the real server, games planned in-process first as in web-e2e.test.ts: the news (and the
 // timeline and dossiers) in date order within a week; the odds' uncertainty as a range that stays
 // within 0% and 100% (the CC's shares and the board's reads likewise); the browser's Back button
-// moving between the game's screens, not out of the app; a crisis replayed step by step that gives
-// away neither its end in the header nor, on the board beside it, sides and arrivals its steps have
-// not reached; an arrest, decided by force, shown without a roll-call.
+// moving between the game's screens, not out of the app, and the keyboard on the home screen's
+// heading when the main menu or Back leads there; a crisis replayed step by step that gives away
+// neither its end in the header nor, on the board beside it, sides and arrivals its steps have not
+// reached, each chief named with the organs his posts' powers command; an arrest, decided by force,
+// shown without a roll-call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -146,6 +148,7 @@ describe.sequential("what the play-test found, in the browser", () => {
   it("the browser's Back and Forward move between the app's screens (home, the game's screens, how to play) and a reload keeps the screen", async () => {
     const screen = async () => page.evaluate(() => ({ tab: document.querySelector("main")?.getAttribute("data-tab") ?? null, home: document.querySelector("h1")?.textContent === "Choose your game", help: document.querySelector<HTMLDialogElement>("dialog.help")?.open ?? false, url: location.href }));
     const at = (tab: string | null, help = false) => expect.poll(screen).toEqual({ tab, home: tab === null, help, url: `${server.url}/` });
+    const homeFocused = () => page.evaluate(() => document.activeElement?.tagName === "H1" && document.activeElement.textContent === "Choose your game");
     const back = async () => {
       await page.goBack();
     };
@@ -183,13 +186,17 @@ describe.sequential("what the play-test found, in the browser", () => {
     await at("board");
     await page.getByRole("button", { name: "Main menu" }).click();
     await at(null);
+    // The keyboard goes to the home screen's heading, as it goes to the game's after Start, not to the page's body.
+    await expect.poll(homeFocused).toBe(true);
+    await page.screenshot({ path: join(artifacts, "play-test-home-after-menu-1440.png") });
     await back();
     await at("board");
     await back();
     await at("week");
-    // Before the game: the home screen it was started from, still in the app.
+    // Before the game: the home screen it was started from, still in the app, its heading in focus.
     await back();
     await at(null);
+    await expect.poll(homeFocused).toBe(true);
     await page.locator("#scenario-october-1964").waitFor();
     await expect.poll(() => page.getByRole("button", { name: "Continue your game" }).count()).toBe(1);
     // Continue, then Back: home again.
@@ -197,6 +204,7 @@ describe.sequential("what the play-test found, in the browser", () => {
     await at("week");
     await back();
     await at(null);
+    await expect.poll(homeFocused).toBe(true);
   }, 300_000);
 
   /** Lets quiet weeks pass (or answers carefully) until the run is over. */

@@ -58,6 +58,17 @@ export function App() {
     return () => removeEventListener("popstate", onPop);
   }, []);
 
+  // Home again (by "Main menu", the end screen's "New game", Back, or a game lost): the button that
+  // brought the player here is gone with the game, and the keyboard with it; it goes to the home
+  // screen's heading, as it goes to the game's after Start, instead of the page's start.
+  const shownScreen = useRef(playing ? "game" : "home");
+  const screenNow = playing ? "game" : "home";
+  useEffect(() => {
+    if (shownScreen.current === screenNow) return;
+    shownScreen.current = screenNow;
+    if (screenNow === "home") document.getElementById("home-title")?.focus();
+  }, [screenNow]);
+
   const openHelp = (term?: string) => go({ help: true, term: term ?? null });
   function closeHelp() {
     if (!current.current.help) return;
@@ -118,7 +129,9 @@ export function App() {
             </div>
           </header>
           <main id="main" tabIndex={-1}>
-            <h1>Choose your game</h1>
+            <h1 id="home-title" tabIndex={-1}>
+              Choose your game
+            </h1>
             {notice ? (
               <p role="alert" class="error">
                 {notice}
