@@ -3,10 +3,10 @@
 // timeline and dossiers) in date order within a week; the odds' uncertainty as a range that stays
 // within 0% and 100% (the CC's shares and the board's reads likewise); the browser's Back button
 // moving between the game's screens, not out of the app, and the keyboard on the home screen's
-// heading when the main menu or Back leads there; a crisis replayed step by step that gives away
-// neither its end in the header nor, on the board beside it, sides and arrivals its steps have not
-// reached, each chief named with the organs his posts' powers command; an arrest, decided by force,
-// shown without a roll-call.
+// heading when the main menu or Back leads there; a shared link opening its new-game form even in a
+// browser that holds a game; a crisis replayed step by step that gives away neither its end in the
+// header nor, on the board beside it, sides and arrivals its steps have not reached, each chief named
+// with the organs his posts' powers command; an arrest, decided by force, shown without a roll-call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -205,6 +205,43 @@ describe.sequential("what the play-test found, in the browser", () => {
     await back();
     await at(null);
     await expect.poll(homeFocused).toBe(true);
+  }, 300_000);
+
+  it("a shared link (?scenario=…&seed=…) opened in a browser that holds a game opens the new-game form filled in from it; the game held stays in the saves list and can be continued", async () => {
+    await startGame({ scenario: "october-1964", seat: "brezhnev", seed: 6 });
+    await main().waitFor();
+    const shared = `${server.url}/?scenario=june-1957&seed=5&as=khrushchev`;
+    // A new tab, as a link opened from elsewhere is: the same browser, so the same game held.
+    const tab = await page.context().newPage();
+    try {
+      await tab.goto(shared);
+      await tab.locator("#scenario-june-1957").waitFor();
+      await expect(tab.locator("h1").textContent()).resolves.toBe("Choose your game");
+      await expect(tab.locator("#scenario-june-1957").isChecked()).resolves.toBe(true);
+      await expect(tab.locator("#character-khrushchev").isChecked()).resolves.toBe(true);
+      await expect(tab.getByLabel("Seed").inputValue()).resolves.toBe("5");
+      await expect(tab.getByRole("button", { name: /^Start as Nikita Khrushchev/ }).count()).resolves.toBe(1);
+      // The game this browser holds is not lost: it is in the saves list, and Continue goes back to it.
+      await expect.poll(() => tab.locator(".save-list").textContent(), { timeout: 15_000 }).toMatch(/Leonid Brezhnev, 1963-64: Khrushchev and his heirs/);
+      await tab.getByRole("button", { name: "Continue your game" }).click();
+      await expect.poll(() => tab.locator("main#main").getAttribute("data-tab")).toBe("week");
+      await expect(tab.locator(".status-bar").textContent()).resolves.toMatch(/You\s*Leonid Brezhnev/);
+      // Once in the game from there, a reload stays in the game (the entry holds the place), and Back
+      // returns to the form the link filled in.
+      await tab.reload();
+      await expect.poll(() => tab.locator("main#main").getAttribute("data-tab")).toBe("week");
+      await tab.goBack();
+      await tab.locator("#scenario-june-1957").waitFor();
+      await expect(tab.getByLabel("Seed").inputValue()).resolves.toBe("5");
+      // The same link opened in the tab playing the game: the form too, and Back returns to the game.
+      await page.goto(shared);
+      await page.locator("#scenario-june-1957").waitFor();
+      await expect(page.getByLabel("Seed").inputValue()).resolves.toBe("5");
+      await page.goBack();
+      await expect.poll(() => main().getAttribute("data-tab")).toBe("week");
+    } finally {
+      await tab.close();
+    }
   }, 300_000);
 
   /** Lets quiet weeks pass (or answers carefully) until the run is over. */

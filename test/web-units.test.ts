@@ -13,7 +13,7 @@ import { clientsTitle } from "../src/web/game/Desk.js";
 import { estimateRange, listWithVerb, percentRange, runDate, yourFate } from "../src/web/format.js";
 import { readRange } from "../src/web/game/Board.js";
 import { organsOf } from "../src/web/labels.js";
-import { entryOf, initialPlace, placeOf } from "../src/web/navigation.js";
+import { entryOf, initialPlace, isSharedLink, placeOf } from "../src/web/navigation.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -207,6 +207,18 @@ describe("the browser's history (play-test: Back left the app)", () => {
     expect(initialPlace(onBoard, false).screen).toBe("home");
     expect(initialPlace(null, true)).toEqual({ screen: "game", tab: "week", help: false, term: null });
     expect(initialPlace(null, false).screen).toBe("home");
+  });
+
+  it("a shared link opens the new-game form it fills in, even where the browser holds a game; once there, its entry decides", () => {
+    expect(isSharedLink("?scenario=june-1957&seed=5")).toBe(true);
+    expect(isSharedLink("?seed=5")).toBe(true);
+    expect(isSharedLink("?as=khrushchev&whatIf=loyal-kgb")).toBe(true);
+    expect(isSharedLink("")).toBe(false);
+    expect(isSharedLink("?utm_source=mail")).toBe(false);
+    expect(initialPlace(null, true, true)).toEqual({ screen: "home", tab: "week", help: false, term: null });
+    expect(initialPlace(null, false, true).screen).toBe("home");
+    // A reload of the link's page after going into the game stays in the game.
+    expect(initialPlace(entryOf({ screen: "game", tab: "news", help: false, term: null }), true, true)).toEqual({ screen: "game", tab: "news", help: false, term: null });
   });
 });
 

@@ -9,7 +9,7 @@ import { GameScreen } from "./game/GameScreen.js";
 import { HelpDialog } from "./Help.js";
 import { NewGame, type Prefill } from "./home/NewGame.js";
 import { SavedGames } from "./home/SavedGames.js";
-import { initialPlace, placeOf, pushPlace, replacePlace, type Place } from "./navigation.js";
+import { initialPlace, isSharedLink, placeOf, pushPlace, replacePlace, type Place } from "./navigation.js";
 import { loadSeat, storeSeat } from "./session.js";
 
 function prefillFromUrl(): Prefill {
@@ -19,7 +19,8 @@ function prefillFromUrl(): Prefill {
 
 export function App() {
   const [seat, setSeat] = useState<Seat | null>(loadSeat);
-  const [place, setPlaceState] = useState<Place>(() => initialPlace(history.state, seat !== null));
+  // A shared link opens its new-game form even in a browser that holds a game (the game stays in the saves list).
+  const [place, setPlaceState] = useState<Place>(() => initialPlace(history.state, seat !== null, isSharedLink(location.search)));
   // The place as the latest event left it (the dialog's close events may come before a render).
   const current = useRef(place);
   const seatRef = useRef(seat);

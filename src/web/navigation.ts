@@ -28,13 +28,24 @@ export function placeOf(state: unknown): Place | null {
 
 /**
  * Where the page opens: the place its history entry holds (after a reload), "How to play" closed,
- * since its entry is the one Back would leave; else the game when this browser holds a seat. A game
- * without a seat (lost, or never started here) is the home screen.
+ * since its entry is the one Back would leave; else the game when this browser holds a seat, unless
+ * the page was opened by a shared link (`shared`: its address names a game to start), which opens
+ * the new-game form it fills in (the game held is still in the saves list and can be continued).
+ * A game without a seat (lost, or never started here) is the home screen.
  */
-export function initialPlace(state: unknown, hasSeat: boolean): Place {
+export function initialPlace(state: unknown, hasSeat: boolean, shared = false): Place {
   const saved = placeOf(state);
-  const screen = saved ? (saved.screen === "game" && !hasSeat ? "home" : saved.screen) : hasSeat ? "game" : "home";
+  const screen = saved ? (saved.screen === "game" && !hasSeat ? "home" : saved.screen) : hasSeat && !shared ? "game" : "home";
   return { screen, tab: saved?.tab ?? "week", help: false, term: null };
+}
+
+/** The query keys of a shared link (the end screen's): a scenario, a seed, a character, what-ifs, settings. */
+const SHARED_KEYS = ["scenario", "seed", "as", "whatIf", "set"];
+
+/** Whether an address's query (`location.search`) is a shared link's, naming a game to start. */
+export function isSharedLink(search: string): boolean {
+  const q = new URLSearchParams(search);
+  return SHARED_KEYS.some((k) => q.has(k));
 }
 
 export function entryOf(place: Place): Record<string, Place> {
