@@ -6,7 +6,8 @@
 // heading when the main menu or Back leads there; a shared link opening its new-game form even in a
 // browser that holds a game; a crisis replayed step by step that gives away neither its end in the
 // header nor, on the board beside it, sides and arrivals its steps have not reached, each chief named
-// with the organs his posts' powers command; an arrest, decided by force, shown without a roll-call.
+// with the organs his posts' powers command, and, when it ended the run, showing its last step before
+// the end screen; an arrest, decided by force, shown without a roll-call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -289,9 +290,24 @@ describe.sequential("what the play-test found, in the browser", () => {
       } else expect(bar).not.toMatch(/executed/);
     }
     expect(fateShown, "the fate reached before the scene's last step").toBe(true);
-    // The last step: the run is over, and the end screen says so with the run's last day.
+    // The last step: the run is over, but the scene shows that step first (the end screen used to take
+    // its place as it came, unseen), the header still at the crisis (no seed); the player goes on to
+    // the end, where the header has the run's last day.
+    const stepsShown = () => page.locator(".crisis-steps > li").count();
+    const before = await stepsShown();
     await next.click();
+    await expect.poll(stepsShown).toBe(before + 1);
+    await expect(page.locator(".end").count()).resolves.toBe(0);
+    await expect(next.count()).resolves.toBe(0);
+    const onward = page.getByRole("button", { name: "On to the end of the run" });
+    await expect.poll(() => onward.evaluate((b) => b === document.activeElement)).toBe(true);
+    const atLast = await statusBar();
+    expect(atLast).toMatch(/Lavrenty Beria \(executed\)/);
+    expect(atLast).not.toMatch(/Seed|31 December 1955/);
+    await page.locator(".crisis").screenshot({ path: join(artifacts, "play-test-run-ending-crisis-1440.png") });
+    await onward.click();
     await page.locator(".end").waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("end-title");
     await expect(statusBar()).resolves.toMatch(/31 December 1955.*Lavrenty Beria \(executed\).*Seed/);
   }, 300_000);
 
@@ -312,6 +328,18 @@ describe.sequential("what the play-test found, in the browser", () => {
       await expect(board.textContent()).resolves.not.toMatch(/Roll-call|votes carry it/);
     }
     await expect(page.locator(".crisis-steps").textContent()).resolves.toMatch(/is arrested/);
+    // "Show the rest at once" reveals the last step too, and stays on the scene: the end screen comes
+    // when the player goes on (it used to jump there at once, the last step never shown).
+    const before = await page.locator(".crisis-steps > li").count();
+    await page.getByRole("button", { name: "Show the rest at once" }).click();
+    await expect.poll(() => page.locator(".crisis-steps > li").count()).toBe(before + 1);
+    await expect(page.locator(".end").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "On to the end of the run" }).click();
+    await page.locator(".end").waitFor();
+    // A finished run reloaded opens on its end, not on the scene again.
+    await page.reload();
+    await page.locator(".end").waitFor();
+    await expect(page.locator(".crisis").count()).resolves.toBe(0);
   }, 300_000);
 
   it("the crisis board beside a scene replayed step by step shows only the sides, arrivals and plenum its steps have reached (june-1957: Khrushchev's crisis over several days)", async () => {

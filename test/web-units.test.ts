@@ -245,6 +245,14 @@ describe("a crisis replayed step by step (play-test: its end date and the player
     expect(revealedLength(log, crisis, crisisSteps(crisis).length)).toBeNull();
   });
 
+  it("a crisis that ended the run holds back what followed its last step until the player goes on to the end", () => {
+    const all = crisisSteps(crisis).length;
+    // Every step shown: the log up to the crisis's last entry, not the weeks after it.
+    expect(revealedLength(log, crisis, all, true)).toBe(7);
+    expect(revealedLength(log, crisis, all + 3, true)).toBe(7);
+    expect(revealedLength(log, crisis, 1, true)).toBe(3);
+  });
+
   it("the header keeps the facts before the turn, moved on by what has been revealed only", () => {
     // The launch on screen: its day and week, the first man still away, the player's fate unknown.
     expect(headerWhileRevealing(before, log.slice(2, 3), "1964-10-13", "khrushchev", journeys)).toEqual({ ...before, date: "1964-10-13", week: 67 });

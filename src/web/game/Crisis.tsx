@@ -2,7 +2,8 @@
 // roll-call with its running tally (an arrest, decided by force, has none), the Central Committee's
 // members arriving in Moscow, the plenum's ballots and the fates, revealed step by step at a pace the
 // player sets, and the player's own interventions when they come. "Show the rest" reveals everything
-// at once; focus then moves to what follows (the player's decision, or the way back to the week).
+// at once; focus then moves to what follows (the player's decision, or the way back to the week, or
+// on to the end screen when the crisis ended the run: its last step is shown first).
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CrisisView, LogEntry, PlenumTally, PrincipalView } from "../../server/api-types.js";
@@ -38,10 +39,12 @@ export interface CrisisProps {
   tallies: readonly PlenumTally[];
   onShow: (n: number) => void;
   onClose: (() => void) | null;
+  /** What the way out of the scene says ("Back to the week"; "On to the end of the run" when the run is over). */
+  closeLabel?: string;
   children?: ComponentChildren;
 }
 
-export function Crisis({ entries, shown, speeches, live: now, principals, lexicon, labels, tallies, onShow, onClose, children }: CrisisProps) {
+export function Crisis({ entries, shown, speeches, live: now, principals, lexicon, labels, tallies, onShow, onClose, closeLabel = "Back to the week", children }: CrisisProps) {
   const steps = crisisSteps(entries);
   const visible = steps.slice(0, shown);
   const remaining = steps.length - visible.length;
@@ -160,7 +163,7 @@ export function Crisis({ entries, shown, speeches, live: now, principals, lexico
           {children}
           {onClose ? (
             <button type="button" onClick={onClose}>
-              Back to the week
+              {closeLabel}
             </button>
           ) : null}
         </div>

@@ -78,7 +78,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
         setLog(first.view.log);
         setSpeeches(first.speeches);
         setState(first);
-        setCrisis(ongoingCrisis(first.view.log, first.view.awaiting, first.view.crisis !== null));
+        setCrisis(ongoingCrisis(first.view.log, first.view.awaiting, first.view.crisis !== null, first.view.done));
       } catch (err) {
         if (!cancelled) onLost(err instanceof ApiFailure ? err.message : "The game could not be loaded.");
       }
@@ -132,7 +132,8 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
       const fresh = merged.slice(log.length);
       setCrisis((c) => updateCrisis(c, merged, fresh, next.view.awaiting));
       const nextCrisis = updateCrisis(crisis, merged, fresh, next.view.awaiting);
-      const replaying = nextCrisis !== null && !nextCrisis.dismissed && nextCrisis.shown < crisisSteps(nextCrisis.entries).length;
+      // (A crisis that ended the run is a scene to the end too: its last step comes before the end screen.)
+      const replaying = nextCrisis !== null && !nextCrisis.dismissed && (nextCrisis.shown < crisisSteps(nextCrisis.entries).length || next.view.done);
       setPrior(state);
       setDigest(digestOf(fresh, state.view.week, next.view.week, state.view.date, next.view.date, seat.seat));
       setLog(merged);
@@ -187,10 +188,13 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
   const revealing = crisis && !crisis.dismissed ? steps - crisis.shown : 0;
   const inCrisis = v.awaiting !== null && crisisKinds.has(v.awaiting.kind);
   const showCrisis = crisis !== null && (!crisis.dismissed || inCrisis);
+  // A crisis that ended the run stays on screen once its last step is shown, until the player goes on
+  // to the end screen (before, the end screen took its place as the last step came, unseen).
+  const runEnding = v.done && crisis !== null && !crisis.dismissed;
   // While a crisis is replayed, the page beside it shows the game as it stood before the turn, and the
-  // log only up to the step on screen: the turn's end (its date, a fate, a new first man) waits for it.
-  // (What the page showed before the turn stays shown.)
-  const held = revealing > 0 && crisis ? revealedLength(log, crisis.entries, crisis.shown) : null;
+  // log only up to the step on screen: the turn's end (its date, a fate, a new first man) waits for it,
+  // and so does the run's end after a crisis that ended it. (What the page showed before the turn stays shown.)
+  const held = (revealing > 0 || runEnding) && crisis ? revealedLength(log, crisis.entries, crisis.shown, runEnding) : null;
   const before = held !== null ? prior : null;
   const cut = held === null ? null : Math.max(held, before?.view.logLength ?? 0);
   const shownLog = cut !== null ? log.slice(0, cut) : log;
@@ -199,7 +203,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
   const dossier = scenario.characters.find((c) => c.id === seat.seat) ?? null;
   const header = headerOf(v, seat.seat, scenario.end, before, shownLog, crisis);
   const leader = v.principals.find((p) => p.id === header.leader) ?? null;
-  const ended = v.done && state.outcome !== null && revealing === 0;
+  const ended = v.done && state.outcome !== null && revealing === 0 && !runEnding;
   const decision = v.awaiting ? (
     <DecisionPanel awaiting={v.awaiting} outcomes={state.outcomes} busy={busy} turn={state.game.decisions} names={names} onDecide={decide} onGlossary={(t) => onHelp(t)} />
   ) : null;
@@ -289,6 +293,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
                       tallies={state.estimates.plenums}
                       onShow={(n) => setCrisis({ ...crisis, shown: Math.min(n, steps) })}
                       onClose={inCrisis ? null : () => setCrisis({ ...crisis, dismissed: true })}
+                      closeLabel={v.done ? "On to the end of the run" : "Back to the week"}
                     >
                       {inCrisis ? decision : null}
                     </Crisis>
@@ -376,9 +381,9 @@ export function updateCrisis(current: CrisisState | null, log: readonly LogEntry
   return { entries, shown: 1, dismissed: false };
 }
 
-/** On loading mid-crisis (after a reload), the crisis so far is on screen, fully revealed. */
-function ongoingCrisis(log: readonly LogEntry[], awaiting: Awaiting | null, live: boolean): CrisisState | null {
-  if (!live && !(awaiting && crisisKinds.has(awaiting.kind))) return null;
+/** On loading mid-crisis (after a reload), the crisis so far is on screen, fully revealed; a finished run opens on its end. */
+function ongoingCrisis(log: readonly LogEntry[], awaiting: Awaiting | null, live: boolean, done: boolean): CrisisState | null {
+  if (done || (!live && !(awaiting && crisisKinds.has(awaiting.kind)))) return null;
   const entries = crisisEntries(log);
   if (!entries.length) return null;
   return { entries, shown: crisisSteps(entries).length, dismissed: false };

@@ -9,10 +9,13 @@ import { crisisSteps } from "./story.js";
 /**
  * How much of the log may be shown while a crisis is replayed: its entries up to the last step on
  * screen, and everything logged before that step; null when nothing is held back (every step shown).
+ * `runOver`: the crisis ended the run, and its scene stays on screen until the player goes on to the
+ * end; what followed its last step (the weeks to the run's end) waits for that too.
  */
-export function revealedLength(log: readonly LogEntry[], crisisEntries: readonly LogEntry[], shown: number): number | null {
+export function revealedLength(log: readonly LogEntry[], crisisEntries: readonly LogEntry[], shown: number, runOver = false): number | null {
   const steps = crisisSteps(crisisEntries);
-  if (shown >= steps.length) return null;
+  if (shown >= steps.length && !runOver) return null;
+  shown = Math.min(shown, steps.length);
   const lastShown = steps[shown - 1]?.entries.at(-1);
   const firstHidden = steps[shown]?.entries[0];
   const cut = lastShown ? log.findIndex((e) => e.seq === lastShown.seq) + 1 : firstHidden ? log.findIndex((e) => e.seq === firstHidden.seq) : -1;
