@@ -57,10 +57,30 @@ describe("the cost of failing, weighed by whoever risks it", () => {
     // The old term took one unit of utility per unit of fear, the same for everyone; the cost of
     // failing now falls on an average man at about twice that rate.
     expect(before - after).toBeGreaterThan(0.9 - 0.15);
-    // The other terms that fear does not touch stay as they were.
-    for (const name of ["baseline", "disaffection with him", "tie to him", "his power"]) {
+    // The terms that fear does not touch stay as they were.
+    for (const name of ["baseline", "tie to him", "his power"]) {
       expect(motive(terror, "suslov", "khrushchev").get(name), name).toBe(motive(calm, "suslov", "khrushchev").get(name));
     }
+  });
+
+  it("fear takes away what the moment offers (moves.start.fearDamps), not what holds a man back", () => {
+    const calm = at(0.15);
+    const terror = at(0.9);
+    const damps = calm.params.moves.start.fearDamps;
+    expect(damps).toBeGreaterThan(0);
+    const name = "disaffection with him";
+    const [c, t] = [motive(calm, "suslov", "khrushchev").get(name)!, motive(terror, "suslov", "khrushchev").get(name)!];
+    expect(c).toBeGreaterThan(0);
+    // Suslov's grudge against Khrushchev is damped by 1 - fearDamps x fear (terms are rounded as logged).
+    expect(t / c).toBeCloseTo((1 - damps * 0.9) / (1 - damps * 0.15), 3);
+    // A man who thinks well of the target is held back as much under terror as in calm.
+    for (const w of [calm, terror]) {
+      w.principals.suslov.regard.khrushchev = 1;
+      w.principals.suslov.grievances = [];
+    }
+    const [likedCalm, likedTerror] = [motive(calm, "suslov", "khrushchev").get(name)!, motive(terror, "suslov", "khrushchev").get(name)!];
+    expect(likedCalm).toBeLessThan(0);
+    expect(likedTerror).toBe(likedCalm);
   });
 
   it("a man asked to join weighs the risk of a move still forming, at the odds he reckons", () => {

@@ -99,6 +99,8 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
     ["unknown-post", ['57:13: characters.brezhnev.posts.0: unknown post "second-secretry" (known: first-secretary, kgb-chairman, second-secretary)']],
     // A deputy post names the post it is deputy to, and no one holds both.
     ["own-deputy", ['38:30: characters.khrushchev.posts.1: khrushchev holds both "first-secretary" and "second-secretary", its deputy post; no one is his own deputy: give him one of them']],
+    ["self-deputy", ['20:15: posts.second-secretary.deputyOf: the post "second-secretary" cannot be its own deputy; name the post it answers to, or remove deputyOf']],
+    ["deputy-worth-more", ['19:12: posts.second-secretary.value: a deputy post is worth less than the post it answers to: "second-secretary" is worth 1, "first-secretary" 1; lower one or raise the other']],
     ["unknown-deputy-of", ['20:15: posts.second-secretary.deputyOf: unknown post "first-secretry" (known: first-secretary, kgb-chairman, second-secretary)']],
     ["unknown-policy", ['127:41: events.harvest-report.effects.blame.0: unknown policy "party-splitt" (known: party-split)']],
     ["unknown-constituency", ['121:16: policies.party-split.effects.regionl: unknown constituency "regionl" (known: army, regional)']],

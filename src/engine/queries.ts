@@ -85,7 +85,8 @@ export function takePost(world: World, id: Id, postId: Id): void {
   if (!post.holders.includes(id)) post.holders.push(id);
   const p = world.principals[id];
   if (!p.posts.includes(postId)) p.posts.push(postId);
-  // Promoted over his own deputy post, he leaves it: the appointment rules fill it.
+  // Promoted over his own deputy post, he leaves it. It stays vacant unless it carries powers (the
+  // appointment rules fill those); a deputy seat without powers was only ever a man's rank.
   for (const held of [...p.posts]) if (world.posts[held].deputyOf === postId) leavePost(world, id, held);
   // Whoever was acting for the post's holder stops when someone takes it properly.
   for (const other of world.order) {

@@ -118,24 +118,26 @@ export function optionId(o: { choice: string; target?: string; detail?: string }
  * as its pick, read as a probability (a man reckoning with another's choice, without drawing it).
  */
 export function choiceChance(options: readonly ScoredOption[], choice: string, temperature: number): number {
-  const us = options.map((o) => utility(o.terms));
-  const max = Math.max(...us);
-  const weights = us.map((u) => Math.exp((u - max) / temperature));
+  const weights = quantalWeights(options, temperature);
   const total = weights.reduce((s, w) => s + w, 0);
   return options.reduce((s, o, i) => (o.choice === choice ? s + weights[i] : s), 0) / total;
 }
 
-/** The AI's pick: quantal response over the options' utilities. */
-function aiPick(ctx: DecisionContext, options: readonly ScoredOption[], temperature: number): ScoredOption {
-  if (options.length === 1) return options[0];
+/** Each option's weight in the quantal response: exp(utility / temperature), scaled by the best. */
+function quantalWeights(options: readonly ScoredOption[], temperature: number): number[] {
   let max = -Infinity;
   const us = options.map((o) => {
     const u = utility(o.terms);
     if (u > max) max = u;
     return u;
   });
-  const weights = us.map((u) => Math.exp((u - max) / temperature));
-  return options[ctx.rng.weighted("ai", weights)];
+  return us.map((u) => Math.exp((u - max) / temperature));
+}
+
+/** The AI's pick: quantal response over the options' utilities. */
+function aiPick(ctx: DecisionContext, options: readonly ScoredOption[], temperature: number): ScoredOption {
+  if (options.length === 1) return options[0];
+  return options[ctx.rng.weighted("ai", quantalWeights(options, temperature))];
 }
 
 /** One choice by one seat. */

@@ -12,7 +12,7 @@ export interface ModelParameters {
       temperature: number;
     };
     align: {
-      /** Choice noise of an organ chief choosing a side in a crisis. */
+      /** Choice noise of an organ chief choosing a side in a crisis (and so, in the movers' estimate, the chance that a chief in the move brings his organs in). */
       temperature: number;
     };
     reading: {
@@ -366,7 +366,7 @@ export interface ModelParameters {
       ccSlope: number;
       /** Steepness of the chance in the CC in the expected share against the target. */
       ccCertainty: number;
-      /** Organs logit per chief known to be in the move. */
+      /** Organs logit per chief known to be in the move, times the chance he brings his organs in (his choice at the crisis, reckoned by the quantal response at ai.align.temperature). */
       chiefWith: number;
       /** Organs logit removed per chief on the target's side. */
       chiefAgainst: number;
@@ -854,7 +854,7 @@ export interface ModelParameters {
       secretary: number;
       /** Utility added for anyone else. */
       outsider: number;
-      /** Share of the opportunity terms (ambition for his posts, disaffection with him, his standing in the country) that fear takes away, per unit of fear: the motive is scaled by 1 - fearDamps x fear. */
+      /** Share of the opportunity terms of the motive to start a move (ambition for his posts, disaffection with him, his standing in the country) that fear takes away, per unit of fear: each of those terms, where it is positive, is scaled by 1 - fearDamps x fear; what holds a man back is not loosened. */
       fearDamps: number;
       /** Fear at or above which every move demands all the target's posts. */
       allPostsFear: number;

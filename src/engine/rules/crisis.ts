@@ -102,6 +102,9 @@ export function strikePhase(ctx: DecisionContext): void {
   for (const move of world.moves) {
     if (move.stage !== "forming" || world.crisis) continue;
     if (move.members.length < world.params.crisis.strike.minMembers && !move.open) continue;
+    // Nothing left to strike for (he was promoted out of the post demanded this week): the move ends
+    // with the week's reading of stale moves, not in a contest over nothing.
+    if (postsAtStake(world, move).length === 0) continue;
     const leader = moveLeader(world, move);
     if (!leader) continue;
     if (move.open) {
@@ -606,7 +609,7 @@ function callPlenum(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move"
   ];
   const pick = leader ? choose(ctx, { seat: leader, kind: "plenum-date", key: `w${world.week}:plenum-date:${move.id}`, prompt: "The plenum must meet. When?", options }) : options[1];
   // At once means as soon as the members can be in the hall: the next day, or when enough have come.
-  crisis.plenumDay = pick.choice === "convene" ? Math.max(crisis.day + 1, quorumDay(world, crisis)) : crisis.day + k.maxPlenumDelay;
+  crisis.plenumDay = pick.choice === "convene" ? soonestPlenum(world, crisis) : crisis.day + k.maxPlenumDelay;
   const wait = crisis.plenumDay - crisis.day;
   record(world, {
     type: "plenum-called",
@@ -623,6 +626,14 @@ function callPlenum(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move"
     chosen: pick.choice,
   });
   collectSignatures(ctx, crisis, move);
+}
+
+/**
+ * The soonest a plenum can meet: the next day, or the day the quorum will have reached Moscow, and
+ * never later than a majority could have put it off (crisis.timing.maxPlenumDelay).
+ */
+function soonestPlenum(world: World, crisis: Crisis): number {
+  return Math.min(Math.max(crisis.day + 1, quorumDay(world, crisis)), crisis.day + world.params.crisis.timing.maxPlenumDelay);
 }
 
 /** The crisis day by which the quorum's share of the voting CC will have reached Moscow. */
@@ -651,7 +662,7 @@ function collectSignatures(ctx: DecisionContext, crisis: Crisis, move: Move): vo
       crisis.phase = "plenum-called";
       crisis.answer = "plenum";
     }
-    crisis.plenumDay = Math.min(crisis.plenumDay ?? Infinity, crisis.day + 1);
+    crisis.plenumDay = Math.min(crisis.plenumDay ?? Infinity, soonestPlenum(world, crisis));
     if (crisis.sessionEndedDay === null) crisis.sessionEndedDay = crisis.day;
     record(world, { type: "plenum-demanded", audience: "public", text: `${crisis.signatures.length} members of the Central Committee in Moscow demand a plenum at once; the Presidium cannot put it off.`, data: { move: move.id, signatures: crisis.signatures.length } });
   }

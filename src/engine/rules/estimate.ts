@@ -2,7 +2,9 @@
 // were launched now. Winning needs a Presidium majority (the target votes for himself and a tie keeps
 // him) AND, for those who believe the CC decides, the Central Committee AND the organs not crushing
 // it, so the chances multiply. Everything here is computed from what the observer knows: the members
-// he knows of, public grievances and the public mood of the CC; never from the move's secrets.
+// he knows of, public grievances and the public mood of the CC; never from the move's secrets. One
+// exception: a chief of the organs in the move is known to his fellow members, who reckon with his
+// choice of side from his own mind (conspirators talk it over; a player reads him from his reads).
 import { clamp, commandsOrgans, grievanceAgainst, hasPower, logistic, organChiefs, presidiumVoters, votingCc } from "../queries.js";
 import { choiceChance } from "../ai/choice.js";
 import { alignmentOptions, moversShare } from "./alignment.js";
@@ -106,7 +108,7 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
       if (o.organsSide.side === "move") withMove += 1;
       else if (o.organsSide.side === "target") withTarget += 1;
     } else if (chief === target) withTarget += 1;
-    else if (known(chief)) withMove += memberBringsOrgans(world, move, chief, o.knownMembers);
+    else if (known(chief)) withMove += memberBringsOrgans(world, move, chief, o.counting ? [...o.knownMembers, o.counting] : o.knownMembers);
     else if (world.principals[chief].patron === target) withTarget += k.chiefClient;
     else withTarget += k.chiefUnknown;
   }

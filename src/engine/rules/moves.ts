@@ -6,7 +6,7 @@ import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, ty
 import { addDays, WEEK_DAYS } from "../calendar.js";
 import { listNames, nameOf, percent, record } from "../log.js";
 import { powerShare } from "../power.js";
-import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, presidiumVoters, principalsInOrder, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, outranks, presidiumVoters, principalsInOrder, topPostValue, trustOf, votingCc } from "../queries.js";
 import { clientHarm, dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, Move, MoveBelief, Principal, Reason, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -143,19 +143,21 @@ function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (t
   const failing = -failureRisk(world, p, 0);
   const standing = p.presidium === "full" ? k.fullMember : p.presidium === "candidate" ? k.candidate : p.secretary || commandsOrgans(world, actor) ? k.secretary : k.outsider;
   // Under fear a man moves against a danger, not for a gain or a grudge: fear takes away what the
-  // moment offers (his posts, one's grievances, his failures), not the danger or the cost of failing.
+  // moment offers (his posts, one's grievances, his failures), not the danger or the cost of failing,
+  // and not what holds a man back (a liked or a popular target), which it would only loosen.
   const opportunity = 1 - k.fearDamps * world.globals.fear;
+  const offered = (x: number) => (x > 0 ? opportunity * x : x);
   return (target, add) => {
     // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
     const harm = clientHarm(world, p, target);
     add("baseline", k.baseline);
-    add("ambition for his posts", opportunity * k.spoils * p.traits.ambition * spoils(world, actor, target, own));
-    add("disaffection with him", opportunity * k.disaffection * disaffection(world, p, target, harm));
+    add("ambition for his posts", offered(k.spoils * p.traits.ambition * spoils(world, actor, target, own)));
+    add("disaffection with him", offered(k.disaffection * disaffection(world, p, target, harm)));
     add("the danger he poses", k.threat * dangerOf(target));
     add("boldness", boldness);
     add("own power to draw on", resources);
     add("his power", -k.targetPower * powerShare(world, target));
-    add("his standing in the country", -opportunity * k.prestige * (world.principals[target].prestige - 0.5));
+    add("his standing in the country", offered(-k.prestige * (world.principals[target].prestige - 0.5)));
     add("what failing would cost him", failing);
     add("tie to him", -k.tie * tie(world, p, target, harm));
     add("standing in the leadership", standing);
@@ -294,7 +296,8 @@ export function offerFor(world: World, move: Move, recruit: Id): Id | null {
   let best: Id | null = null;
   let bestValue = -Infinity;
   for (const postId of postsAtStake(world, move)) {
-    if (promised.has(postId)) continue;
+    // Not a post he could not take: the deputy of a post he holds.
+    if (promised.has(postId) || outranks(world, recruit, postId)) continue;
     const v = world.posts[postId].value + claimScore(world, recruit, postId) * world.params.moves.approach.offerFit;
     if (v > bestValue) {
       best = postId;

@@ -131,6 +131,7 @@ function checkCharacters(s: Scenario, ids: KnownIds): ScenarioIssue[] {
 /** Each post has at most one holder; a First Secretary sits in the Presidium as a full member. */
 function checkPosts(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
+  const postIds = new Set(Object.keys(s.posts));
   for (const post of sortedKeys(s.posts)) {
     const holders = sortedKeys(s.characters).filter((id) => s.characters[id].posts.includes(post));
     if (holders.length > 1) {
@@ -138,8 +139,10 @@ function checkPosts(s: Scenario): ScenarioIssue[] {
     }
     const above = s.posts[post].deputyOf;
     if (above !== undefined) {
-      if (above === post) issues.push({ path: ["posts", post, "deputyOf"], message: `the post "${post}" cannot be its own deputy` });
-      else issues.push(...reference("post", above, new Set(Object.keys(s.posts)), ["posts", post, "deputyOf"]));
+      if (above === post) issues.push({ path: ["posts", post, "deputyOf"], message: `the post "${post}" cannot be its own deputy; name the post it answers to, or remove deputyOf` });
+      else issues.push(...reference("post", above, postIds, ["posts", post, "deputyOf"]));
+      // The spoils are shared out from the most valuable post down, so a superior is handed out first.
+      if (above !== post && s.posts[above] && s.posts[above].value <= s.posts[post].value) issues.push({ path: ["posts", post, "value"], message: `a deputy post is worth less than the post it answers to: "${post}" is worth ${s.posts[post].value}, "${above}" ${s.posts[above].value}; lower one or raise the other` });
       for (const h of holders) if (above !== post && s.characters[h].posts.includes(above)) issues.push({ path: ["characters", h, "posts", s.characters[h].posts.indexOf(post)], message: `${h} holds both "${above}" and "${post}", its deputy post; no one is his own deputy: give him one of them` });
     }
     if (s.posts[post].powers.includes("firstSecretary") && holders.length === 1 && s.characters[holders[0]].presidium !== "full") {
