@@ -138,7 +138,7 @@ export interface ModelParameters {
       tripSoon: number;
       /** How far ahead movers look for the target's next trip, in days. */
       tripHorizonDays: number;
-      /** Utility of waiting to build support, when everyone who counts (the Presidium's voters, the chiefs of the organs) may still be asked; scaled by the share of them outside the move who may. */
+      /** Utility of waiting to build support. */
       wait: number;
       /** Utility lost per unit of the cost of losing (which rises with fear), weighed by the chance of failing. */
       failure: number;

@@ -16,7 +16,7 @@ import { arrestOdds, condemning, estimateSuccess, forceAvailable, usableOrgans }
 import { alignmentOptions, moversShare } from "./alignment.js";
 import { applyFate, decideFates, type FateCase } from "./fates.js";
 import { learnFromContest, learnFromRatification } from "./learning.js";
-import { approachCandidates, describeDemand, expectedLoss, knownMembersOf, mayAskCadre, pledgedCount } from "./moves.js";
+import { describeDemand, expectedLoss, knownMembersOf, mayAskCadre, pledgedCount } from "./moves.js";
 import { announcePosts, postsAtStake, shareOutPosts } from "./succession.js";
 
 type Side = "target" | "move" | "neutral";
@@ -46,7 +46,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
     term("time the move has been building", k.patience * Math.min(k.patienceCap, weeks)),
   ];
   const options: ScoredOption[] = [
-    { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait * supportLeftToBuild(world, move))] },
+    { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] },
     { choice: "session", label: `Convene the Presidium (${describeDemand(world, move)})`, odds: est.odds, terms: [term("estimated success", k.odds * (est.odds - k.threshold)), term("if it fails: the losers' fate", -expectedLoss(world, est.odds, k.failure)), ...common] },
   ];
   if (forceAvailable(world, move)) {
@@ -68,20 +68,6 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
     });
   }
   return options;
-}
-
-/**
- * How much support is left to build: the share of the Presidium's voters and the chiefs of the organs
- * outside the move who may still be asked (not the target, not a recent refuser). Waiting builds
- * nothing once everyone who counts is in or has said no.
- */
-function supportLeftToBuild(world: World, move: Move): number {
-  const askable = new Set(approachCandidates(world, move));
-  const outside = new Set([...presidiumVoters(world), ...organChiefs(world)].filter((id) => id !== move.target && !move.members.includes(id)));
-  if (outside.size === 0) return 0;
-  let left = 0;
-  for (const id of outside) if (askable.has(id)) left++;
-  return left / outside.size;
 }
 
 function upcomingTrip(world: World, who: Id, days: number): boolean {
