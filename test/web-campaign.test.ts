@@ -6,20 +6,17 @@
 // share of the CC with the server's own figures in its tables. axe-core finds no violation; no
 // console errors. Screenshots go to test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { World } from "../src/engine/index.js";
 import type { SeatResponse } from "../src/server/api-types.js";
 import { longDate, percent } from "../src/web/format.js";
-import { axeViolations, launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type RunningServer } from "./web-helpers.js";
+import { axeViolations, repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, type BrowserSession } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
-let dir: string;
+let session: BrowserSession | undefined;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 /** The last state the server sent this page. */
@@ -60,22 +57,11 @@ async function tab(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), "presidium-campaign-"));
-  server = await startServer(join(dir, "saves.sqlite"));
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  // The machine may be busy (the engine runs on the server): navigation gets more time than the default.
-  page.setDefaultNavigationTimeout(120_000);
-  watchGame(page, problems, (state) => (last = state));
+  session = await openSession("presidium-campaign-", problems, (state) => (last = state));
+  ({ server, page } = session);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeSession(session));
 
 describe.sequential("the campaign in the browser", () => {
   it("a campaign started in March 1953 and played by letting quiet weeks pass reaches the XX Congress, which the News and Timeline screens show", async () => {

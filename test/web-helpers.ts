@@ -2,7 +2,8 @@
 // scripts/chromium.mjs finds it) driven by playwright-core (nothing downloads a browser), and
 // axe-core's checks.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -151,4 +152,35 @@ export async function freshHome(page: Page, url: string): Promise<void> {
 /** Opens one of the game's tabs by its button. */
 export async function openTab(page: Page, name: string): Promise<void> {
   await page.locator("nav.game-nav").getByRole("button", { name, exact: true }).click();
+}
+
+/** One browser test file's world: a saves file in a fresh folder, the server on it, Chromium and a page. */
+export interface BrowserSession {
+  dir: string;
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Opens a session: the server on a new saves file, Chromium, and one 1440x900 page watched for
+ * problems (test-artifacts/ made ready for screenshots). The machine may be busy (the engine runs on
+ * the server), so navigation gets more time than the default.
+ */
+export async function openSession(prefix: string, problems: string[], onState: (state: SeatResponse) => void): Promise<BrowserSession> {
+  mkdirSync(join(repo, "test-artifacts"), { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const server = await startServer(join(dir, "saves.sqlite"));
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultNavigationTimeout(120_000);
+  watchGame(page, problems, onState);
+  return { dir, server, browser, page };
+}
+
+export async function closeSession(session: BrowserSession | undefined): Promise<void> {
+  await session?.browser.close();
+  await session?.server.stop();
+  if (session?.dir) rmSync(session.dir, { recursive: true, force: true });
 }

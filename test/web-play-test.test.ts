@@ -9,19 +9,16 @@
 // with the organs his posts' powers command, and, when it ended the run, showing its last step before
 // the end screen; an arrest, decided by force, shown without a roll-call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
-import { launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type RunningServer } from "./web-helpers.js";
+import { repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, type BrowserSession } from "./web-helpers.js";
 import { longDate } from "../src/web/format.js";
 import { careful, findPlan, firstOf, plan, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
-let dir: string;
+let session: BrowserSession | undefined;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 let last: SeatResponse | null = null;
@@ -57,24 +54,14 @@ async function startGame(p: Pick<Plan, "scenario" | "seat" | "seed">): Promise<v
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), "presidium-play-test-"));
-  server = await startServer(join(dir, "saves.sqlite"));
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultNavigationTimeout(120_000);
-  watchGame(page, problems, (state) => {
+  session = await openSession("presidium-play-test-", problems, (state) => {
     last = state;
     state.view.log.forEach((e, i) => seen.set(state.view.logFrom + i, e));
   });
+  ({ server, page } = session);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeSession(session));
 
 describe.sequential("what the play-test found, in the browser", () => {
   it("the news are in date order, newest first, even where the engine logged a week out of order (october-1964, seed 6)", async () => {

@@ -4,20 +4,17 @@
 // when sounded out; a crisis scene counting the voters at the vote after the fates; a stroke on the
 // end screen; what-ifs by their titles; dossiers with citations rather than addresses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
 import type { World } from "../src/engine/index.js";
 import { presidiumVoters } from "../src/engine/queries.js";
-import { launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type RunningServer } from "./web-helpers.js";
+import { repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, type BrowserSession } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
-let dir: string;
+let session: BrowserSession | undefined;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 let last: SeatResponse | null = null;
@@ -82,25 +79,14 @@ async function tab(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), "presidium-review-"));
-  server = await startServer(join(dir, "saves.sqlite"));
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  // The machine may be busy (the engine runs on the server): navigation gets more time than the default.
-  page.setDefaultNavigationTimeout(120_000);
-  watchGame(page, problems, (state) => {
+  session = await openSession("presidium-review-", problems, (state) => {
     last = state;
     state.view.log.forEach((e, i) => seen.set(state.view.logFrom + i, e));
   });
+  ({ server, page } = session);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeSession(session));
 
 /**
  * Lets the first quiet weeks pass, then starts a move against the first man it fits as soon as one is
