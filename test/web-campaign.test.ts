@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import type { World } from "../src/engine/index.js";
 import type { SeatResponse } from "../src/server/api-types.js";
 import { longDate, percent } from "../src/web/format.js";
-import { axeViolations, repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, type BrowserSession } from "./web-helpers.js";
+import { axeViolations, repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, submitAnswer, type BrowserSession } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
@@ -23,19 +23,12 @@ const problems: string[] = [];
 let last: SeatResponse | null = null;
 
 const main = () => page.locator("main#main");
-const turns = () => page.evaluate(() => performance.getEntriesByName("presidium-turn").length);
 /** A player with nothing in mind: he lets quiet weeks pass whenever he may, and otherwise risks nothing. */
 const quiet: Policy = (_q, legal) => firstOf(legal, ["skip"]) ?? careful(legal);
 
 async function choose(option: string): Promise<void> {
   await settle(page);
-  await page.locator(`.decision [data-option="${option}"] input[type=radio]`).check();
-  const n = await turns();
-  const decided = last?.game.decisions ?? 0;
-  await page.locator(".decision form button[type=submit]").click();
-  await page.waitForFunction((k) => performance.getEntriesByName("presidium-turn").length > k, n, { timeout: 120_000 });
-  await expect.poll(() => main().getAttribute("aria-busy")).toBe("false");
-  await expect.poll(() => last?.game.decisions ?? 0).toBeGreaterThan(decided);
+  await submitAnswer(page, option, () => last?.game.decisions ?? 0);
 }
 
 async function home(): Promise<void> {

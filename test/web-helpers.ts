@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 import type { SeatResponse } from "../src/server/api-types.js";
 import { ensureChromium } from "../scripts/chromium.mjs";
 
@@ -183,4 +184,19 @@ export async function closeSession(session: BrowserSession | undefined): Promise
   await session?.browser.close();
   await session?.server.stop();
   if (session?.dir) rmSync(session.dir, { recursive: true, force: true });
+}
+
+/**
+ * Answers the question on screen with `option` and waits until the page has taken the answer in: a
+ * turn measured, the page no longer busy, and the server counting one more decision (`decisions`
+ * reads the count from the test's latest state).
+ */
+export async function submitAnswer(page: Page, option: string, decisions: () => number): Promise<void> {
+  await page.locator(`.decision [data-option="${option}"] input[type=radio]`).check();
+  const n = await page.evaluate(() => performance.getEntriesByName("presidium-turn").length);
+  const decided = decisions();
+  await page.locator(".decision form button[type=submit]").click();
+  await page.waitForFunction((k) => performance.getEntriesByName("presidium-turn").length > k, n, { timeout: 120_000 });
+  await expect.poll(() => page.locator("main#main").getAttribute("aria-busy")).toBe("false");
+  await expect.poll(decisions).toBeGreaterThan(decided);
 }

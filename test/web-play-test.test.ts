@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
-import { repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, type BrowserSession } from "./web-helpers.js";
+import { repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, submitAnswer, type BrowserSession } from "./web-helpers.js";
 import { longDate } from "../src/web/format.js";
 import { careful, findPlan, firstOf, plan, type Plan, type Policy } from "./web-plan.js";
 
@@ -26,19 +26,12 @@ let last: SeatResponse | null = null;
 let seen = new Map<number, LogEntry>();
 
 const main = () => page.locator("main#main");
-const turns = () => page.evaluate(() => performance.getEntriesByName("presidium-turn").length);
 const statusBar = async () => (await page.locator(".status-bar").textContent()) ?? "";
 
 /** Answers the question on screen with this option; waits for the page to take in the answer. */
 async function choose(option: string, settleFirst = true): Promise<void> {
   if (settleFirst) await settle(page);
-  await page.locator(`.decision [data-option="${option}"] input[type=radio]`).check();
-  const n = await turns();
-  const decided = last?.game.decisions ?? 0;
-  await page.locator(".decision form button[type=submit]").click();
-  await page.waitForFunction((k) => performance.getEntriesByName("presidium-turn").length > k, n, { timeout: 120_000 });
-  await expect.poll(() => main().getAttribute("aria-busy")).toBe("false");
-  await expect.poll(() => last?.game.decisions ?? 0).toBeGreaterThan(decided);
+  await submitAnswer(page, option, () => last?.game.decisions ?? 0);
 }
 
 async function startGame(p: Pick<Plan, "scenario" | "seat" | "seed">): Promise<void> {

@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import type { LogEntry, SeatResponse } from "../src/server/api-types.js";
 import type { World } from "../src/engine/index.js";
 import { presidiumVoters } from "../src/engine/queries.js";
-import { repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, type BrowserSession } from "./web-helpers.js";
+import { repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, submitAnswer, type BrowserSession } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
 
 const artifacts = join(repo, "test-artifacts");
@@ -22,8 +22,6 @@ let last: SeatResponse | null = null;
 let seen = new Map<number, LogEntry>();
 let uncertaintiesChecked = 0;
 
-const main = () => page.locator("main#main");
-const turns = () => page.evaluate(() => performance.getEntriesByName("presidium-turn").length);
 
 /** Every option on screen that carries odds says it is an estimate and how far off it could be, in the same words. */
 async function checkUncertainty(): Promise<void> {
@@ -48,13 +46,7 @@ async function checkUncertainty(): Promise<void> {
 
 async function choose(option: string): Promise<void> {
   await settle(page);
-  await page.locator(`.decision [data-option="${option}"] input[type=radio]`).check();
-  const n = await turns();
-  const decided = last?.game.decisions ?? 0;
-  await page.locator(".decision form button[type=submit]").click();
-  await page.waitForFunction((k) => performance.getEntriesByName("presidium-turn").length > k, n, { timeout: 120_000 });
-  await expect.poll(() => main().getAttribute("aria-busy")).toBe("false");
-  await expect.poll(() => last?.game.decisions ?? 0).toBeGreaterThan(decided);
+  await submitAnswer(page, option, () => last?.game.decisions ?? 0);
   await checkUncertainty();
 }
 
