@@ -485,7 +485,7 @@ function rollCall(ctx: DecisionContext, crisis: Crisis, move: Move, swing: numbe
   const k = world.params.crisis.session;
   const voters = presidiumVoters(world);
   const fear = world.globals.fear;
-  const strength = voters.length ? voters.filter((v) => move.members.includes(v)).length / voters.length : 0;
+  const strength = moversShare(world, move.members);
   const targetIsFirst = move.target === world.primacy;
   const frontIsFirst = move.members.includes(world.primacy ?? "");
   const questions: Question[] = voters
