@@ -13,7 +13,8 @@ import { clientsTitle } from "../src/web/game/Desk.js";
 import { estimateRange, listWithVerb, percentRange, runDate, yourFate } from "../src/web/format.js";
 import { readRange } from "../src/web/game/Board.js";
 import { organsOf } from "../src/web/labels.js";
-import { entryOf, initialPlace, isSharedLink, placeOf } from "../src/web/navigation.js";
+import { entryOf, initialPlace, isSharedLink, placeOf, prefillOf, sharedLink } from "../src/web/navigation.js";
+import { parseSettingsText } from "../src/web/home/settings.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -219,6 +220,19 @@ describe("the browser's history (play-test: Back left the app)", () => {
     expect(initialPlace(null, false, true).screen).toBe("home");
     // A reload of the link's page after going into the game stays in the game.
     expect(initialPlace(entryOf({ screen: "game", tab: "news", help: false, term: null }), true, true)).toEqual({ screen: "game", tab: "news", help: false, term: null });
+  });
+
+  it("the end screen's link carries the model settings, and the form it opens is filled with them (play-test: they were dropped)", () => {
+    const game = { scenario: "june-1957", seed: 42, as: "malenkov", whatIfs: ["loyal-kgb"], settings: [{ path: "model.ai.choice.temperature", value: 0.5 }, { path: "model.moves.risk.foundOut", value: 1e-7 }] };
+    const link = sharedLink("http://localhost:3000", game);
+    const search = new URL(link).search;
+    expect(isSharedLink(search)).toBe(true);
+    const prefill = prefillOf(search);
+    expect(prefill).toEqual({ scenario: "june-1957", seed: "42", as: "malenkov", whatIfs: ["loyal-kgb"], settings: ["model.ai.choice.temperature=0.5", "model.moves.risk.foundOut=1e-7"] });
+    // The form's advanced options read the lines back as the settings the game was played with.
+    expect(parseSettingsText(prefill.settings!.join("\n"), null)).toEqual({ settings: game.settings, problems: [] });
+    // A game without what-ifs or settings gives the short link it always gave.
+    expect(sharedLink("http://localhost:3000", { ...game, whatIfs: [], settings: [] })).toBe("http://localhost:3000/?scenario=june-1957&seed=42&as=malenkov");
   });
 });
 

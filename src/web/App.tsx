@@ -7,15 +7,10 @@ import type { GameCreated } from "../server/api-types.js";
 import { api, type Seat } from "./api.js";
 import { GameScreen } from "./game/GameScreen.js";
 import { HelpDialog } from "./Help.js";
-import { NewGame, type Prefill } from "./home/NewGame.js";
+import { NewGame } from "./home/NewGame.js";
 import { SavedGames } from "./home/SavedGames.js";
-import { initialPlace, isSharedLink, placeOf, pushPlace, replacePlace, type Place } from "./navigation.js";
+import { initialPlace, isSharedLink, placeOf, prefillOf, pushPlace, replacePlace, type Place } from "./navigation.js";
 import { loadSeat, storeSeat } from "./session.js";
-
-function prefillFromUrl(): Prefill {
-  const q = new URLSearchParams(location.search);
-  return { scenario: q.get("scenario") ?? undefined, seed: q.get("seed") ?? undefined, as: q.get("as") ?? undefined, whatIfs: q.getAll("whatIf"), settings: q.getAll("set") };
-}
 
 export function App() {
   const [seat, setSeat] = useState<Seat | null>(loadSeat);
@@ -147,7 +142,7 @@ export function App() {
               </section>
             ) : null}
             <div class="home-grid">
-              <NewGame prefill={prefillFromUrl()} onStart={async (request) => enter(await api.newGame(request))} />
+              <NewGame prefill={prefillOf(location.search)} onStart={async (request) => enter(await api.newGame(request))} />
               <SavedGames onLoaded={enter} />
             </div>
           </main>

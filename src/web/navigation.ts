@@ -48,6 +48,42 @@ export function isSharedLink(search: string): boolean {
   return SHARED_KEYS.some((k) => q.has(k));
 }
 
+/** The new-game form as a shared link fills it in (texts as typed in the form; settings one `PATH=VALUE` each). */
+export interface Prefill {
+  scenario?: string;
+  seed?: string;
+  as?: string;
+  whatIfs?: string[];
+  settings?: string[];
+}
+
+/** A finished game as the end screen shares it: everything that, with the same choices, gives the same run. */
+export interface SharedGame {
+  scenario: string;
+  seed: number;
+  as: string;
+  whatIfs: readonly string[];
+  settings: readonly { path: string; value: number }[];
+}
+
+/**
+ * The end screen's link to a game: its scenario, seed, character, what-ifs and model settings (one
+ * `set=PATH=VALUE` each, as the form's advanced options take them), so that the form it opens
+ * (prefillOf) starts the same game; without the settings a shared run would not be reproduced.
+ */
+export function sharedLink(origin: string, game: SharedGame): string {
+  const q = new URLSearchParams({ scenario: game.scenario, seed: String(game.seed), as: game.as });
+  for (const w of game.whatIfs) q.append("whatIf", w);
+  for (const s of game.settings) q.append("set", `${s.path}=${s.value}`);
+  return `${origin}/?${q}`;
+}
+
+/** The new-game form a shared link's query (`location.search`) fills in. */
+export function prefillOf(search: string): Prefill {
+  const q = new URLSearchParams(search);
+  return { scenario: q.get("scenario") ?? undefined, seed: q.get("seed") ?? undefined, as: q.get("as") ?? undefined, whatIfs: q.getAll("whatIf"), settings: q.getAll("set") };
+}
+
 export function entryOf(place: Place): Record<string, Place> {
   return { [KEY]: place };
 }

@@ -8,6 +8,7 @@ import { longDate, percent, yourFate, type Names } from "../format.js";
 import { EpilogueCharts } from "./EpilogueCharts.js";
 import { Goals } from "./Goals.js";
 import { chronological, milestoneTypes } from "./story.js";
+import { sharedLink } from "../navigation.js";
 
 export interface EndProps {
   outcome: PublicOutcome;
@@ -72,7 +73,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
       : outcome.leaderRemoved
         ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal?.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`
         : `${leader} keeps his place on ${longDate(endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
-  const shareUrl = seed === undefined ? "" : `${location.origin}/?scenario=${encodeURIComponent(scenario.id)}&seed=${seed}&as=${encodeURIComponent(me.id)}${whatIfs.map((w) => `&whatIf=${encodeURIComponent(w)}`).join("")}`;
+  const shareUrl = seed === undefined ? "" : sharedLink(location.origin, { scenario: scenario.id, seed, as: me.id, whatIfs, settings });
   const timeline = chronological(log.filter((e) => milestoneTypes.has(e.type)));
   const dossier = scenario.characters.find((c) => c.id === me.id) ?? null;
   return (
@@ -154,7 +155,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
               {settings.length ? ` and model settings ${settings.map((s) => `${s.path}=${s.value}`).join(", ")}` : ""}: anyone who plays {scenario.title} as {me.name} with this seed and makes the
               same choices gets the same run.
             </p>
-            <label for="share-link">Link to this scenario, seed and character</label>
+            <label for="share-link">Link to this game (its scenario, seed, character, what-ifs and model settings)</label>
             <input id="share-link" type="text" readOnly value={shareUrl} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
           </>
         ) : null}

@@ -9,14 +9,8 @@ import { longDate, traitNames, traitWord } from "../format.js";
 import { Portrait } from "../game/Portrait.js";
 import { Sources } from "../game/Dossiers.js";
 import { parseSettingsText } from "./settings.js";
+import type { Prefill } from "../navigation.js";
 
-export interface Prefill {
-  scenario?: string;
-  seed?: string;
-  as?: string;
-  whatIfs?: string[];
-  settings?: string[];
-}
 
 export interface NewGameRequestInput {
   scenario: string;
