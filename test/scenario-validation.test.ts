@@ -392,4 +392,22 @@ describe("shipped scenarios", () => {
     expect(scenario.id).toBe(id);
     expect(summary.whatIfs).toEqual(Object.keys(scenario.whatIfs).sort());
   });
+
+  // Every text of a scenario can reach a player (bios, reasons, notes, history in the dossiers, the
+  // desk, the map and the epilogue); the authors' cross-references to their own research notes, such
+  // as "(ERA 1b)" or "(FACTS 3)", mean nothing there. Real sources have their own `source:` keys, and
+  // YAML comments, which no player sees, may keep such notes.
+  it.each(shipped.map((s) => [s.id, s] as const))("%s shows no authors' cross-reference (ERA or FACTS) in its texts", (_id, summary) => {
+    const { scenario } = loadScenarioFile(summary.file);
+    const found: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (typeof value === "string") {
+        if (/\b(ERA|FACTS)\b/.test(value)) found.push(`${path}: ${value}`);
+      } else if (value !== null && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
+      }
+    };
+    walk(scenario, "");
+    expect(found).toEqual([]);
+  });
 });
