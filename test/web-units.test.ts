@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import type { Awaiting, BoardRow, CrisisView, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
-import { chronological, crisisSteps, crisisToShow, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
+import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
+import { stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { awayOn, headerWhileRevealing, liveSoFar, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
@@ -105,14 +106,36 @@ describe("which crisis a turn shows", () => {
     entry(4, "session-result", "1963-07-25", { move: "other", for: 5, against: 5, voters: 10 }),
   ];
 
-  it("the first crisis that broke in the turn, not the last", () => {
-    expect(crisisToShow(log, log, undefined)[0].seq).toBe(1);
+  const launches = (scenes: LogEntry[][]) => scenes.map((entries) => entries[0].seq);
+
+  it("the first crisis that broke in the turn first, then the second in a scene of its own (play-test: it had none)", () => {
+    const scenes = crisesToShow(log, log, undefined);
+    expect(launches(scenes)).toEqual([1, 3]);
+    expect(scenes[1].map((e) => e.seq)).toEqual([3, 4]);
   });
 
-  it("the crisis on screen while it has news, and the latest when nothing new broke", () => {
-    expect(crisisToShow(log, log.slice(2), log[0])[0].seq).toBe(3);
-    expect(crisisToShow(log, [entry(5, "fate", "1963-07-26", { move: "mine" })], log[0])[0].seq).toBe(1);
-    expect(crisisToShow(log, [], undefined)[0].seq).toBe(3);
+  it("the crisis on screen while it has news, then any that broke beside it; the latest when nothing new broke", () => {
+    expect(launches(crisesToShow(log, log.slice(2), log[0]))).toEqual([3]);
+    expect(launches(crisesToShow(log, [entry(5, "fate", "1963-07-26", { move: "mine" })], log[0]))).toEqual([1]);
+    const goesOn = [...log, entry(5, "speech", "1963-07-29", { move: "mine" }), entry(6, "launch", "1963-07-30", { move: "third" })];
+    expect(launches(crisesToShow(goesOn, goesOn.slice(4), log[0]))).toEqual([1, 6]);
+    expect(launches(crisesToShow(log, [], undefined))).toEqual([3]);
+  });
+
+  it("after the turn the first scene starts and the second waits for it; the log is held back to the second's launch until its turn", () => {
+    const crisis = updateCrisis(null, log, log, null)!;
+    expect(crisis.entries.map((e) => e.seq)).toEqual([1, 2]);
+    expect(crisis.shown).toBe(1);
+    expect(launches(crisis.queued)).toEqual([3]);
+    // Both scenes' steps are still to come: the page waits for them before the week (or the end).
+    expect(stepsToReveal(crisis)).toBe(3);
+    expect(stepsToReveal({ ...crisis, shown: 2 })).toBe(2);
+    // The first scene all on screen: the news stops where the second crisis broke.
+    expect(revealedLength(log, crisis.entries, 2, false, crisis.queued[0])).toBe(2);
+    // Its first step on screen: up to that step.
+    const second = { entries: crisis.queued[0], shown: 1, dismissed: false, queued: [] };
+    expect(revealedLength(log, second.entries, second.shown, false, second.queued[0])).toBe(3);
+    expect(stepsToReveal(second)).toBe(1);
   });
 });
 

@@ -24,14 +24,16 @@ import { Network } from "./Network.js";
 import { NewsWire, wireText } from "./NewsWire.js";
 import { SavePanel } from "./SavePanel.js";
 import { headerWhileRevealing, revealedLength, type HeaderFacts } from "./reveal.js";
-import { crisisEntries, crisisSettled, crisisSteps, crisisToShow, crisisTypes, digestOf, moveOf, type Digest } from "./story.js";
+import { crisesToShow, crisisEntries, crisisSettled, crisisSteps, crisisTypes, digestOf, moveOf, type Digest } from "./story.js";
 import { Timeline } from "./Timeline.js";
 import { UnionMap } from "./UnionMap.js";
 
-interface CrisisState {
+export interface CrisisState {
   entries: LogEntry[];
   shown: number;
   dismissed: boolean;
+  /** The turn's later crises, each waiting for its own scene once the player leaves this one. */
+  queued: LogEntry[][];
 }
 
 export type { Tab };
@@ -133,7 +135,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
       setCrisis((c) => updateCrisis(c, merged, fresh, next.view.awaiting));
       const nextCrisis = updateCrisis(crisis, merged, fresh, next.view.awaiting);
       // (A crisis that ended the run is a scene to the end too: its last step comes before the end screen.)
-      const replaying = nextCrisis !== null && !nextCrisis.dismissed && (nextCrisis.shown < crisisSteps(nextCrisis.entries).length || next.view.done);
+      const replaying = nextCrisis !== null && !nextCrisis.dismissed && (stepsToReveal(nextCrisis) > 0 || next.view.done);
       setPrior(state);
       setDigest(digestOf(fresh, state.view.week, next.view.week, state.view.date, next.view.date, seat.seat));
       setLog(merged);
@@ -185,8 +187,10 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
   const lexicon = lexiconOf(v, names, scenario.constituencies);
   const me = v.principals.find((p) => p.id === seat.seat)!;
   const steps = crisis ? crisisSteps(crisis.entries).length : 0;
-  const revealing = crisis && !crisis.dismissed ? steps - crisis.shown : 0;
-  const inCrisis = v.awaiting !== null && crisisKinds.has(v.awaiting.kind);
+  const revealing = crisis && !crisis.dismissed ? stepsToReveal(crisis) : 0;
+  // A question in a crisis comes with the turn's last scene: the earlier ones lead on to the next.
+  const nextScene = crisis && !crisis.dismissed && crisis.queued.length ? () => setCrisis({ entries: crisis.queued[0], shown: 1, dismissed: false, queued: crisis.queued.slice(1) }) : null;
+  const inCrisis = v.awaiting !== null && crisisKinds.has(v.awaiting.kind) && nextScene === null;
   const showCrisis = crisis !== null && (!crisis.dismissed || inCrisis);
   // A crisis that ended the run stays on screen once its last step is shown, until the player goes on
   // to the end screen (before, the end screen took its place as the last step came, unseen).
@@ -194,7 +198,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
   // While a crisis is replayed, the page beside it shows the game as it stood before the turn, and the
   // log only up to the step on screen: the turn's end (its date, a fate, a new first man) waits for it,
   // and so does the run's end after a crisis that ended it. (What the page showed before the turn stays shown.)
-  const held = (revealing > 0 || runEnding) && crisis ? revealedLength(log, crisis.entries, crisis.shown, runEnding) : null;
+  const held = (revealing > 0 || runEnding) && crisis ? revealedLength(log, crisis.entries, crisis.shown, runEnding, crisis.queued[0]) : null;
   const before = held !== null ? prior : null;
   const cut = held === null ? null : Math.max(held, before?.view.logLength ?? 0);
   const shownLog = cut !== null ? log.slice(0, cut) : log;
@@ -292,8 +296,8 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
                       labels={{ ...scenario.constituencies, leadership: "The Presidium and the Secretariat" }}
                       tallies={state.estimates.plenums}
                       onShow={(n) => setCrisis({ ...crisis, shown: Math.min(n, steps) })}
-                      onClose={inCrisis ? null : () => setCrisis({ ...crisis, dismissed: true })}
-                      closeLabel={v.done ? "On to the end of the run" : "Back to the week"}
+                      onClose={nextScene ?? (inCrisis ? null : () => setCrisis({ ...crisis, dismissed: true }))}
+                      closeLabel={nextScene ? "On to the next crisis" : v.done ? "On to the end of the run" : "Back to the week"}
                     >
                       {inCrisis ? decision : null}
                     </Crisis>
@@ -369,16 +373,22 @@ function headerOf(v: SeatResponse["view"], seat: string, scenarioEnd: string, be
 
 /**
  * After a turn: new entries of the crisis on screen extend it (a crisis runs over days and turns); a
- * new launch starts a new scene; with nothing new, the scene stays until the player puts it away.
+ * new launch starts a new scene, and each further launch of the turn queues one after it; with
+ * nothing new, the scene stays until the player puts it away.
  */
 export function updateCrisis(current: CrisisState | null, log: readonly LogEntry[], fresh: readonly LogEntry[], awaiting: Awaiting | null): CrisisState | null {
   const relevant = fresh.some((e) => crisisTypes.has(e.type) && (moveOf(e) !== null || e.type === "launch"));
   if (!relevant) return current;
-  const entries = crisisToShow(log, fresh, current?.entries[0]);
-  if (!entries.length) return current;
+  const [entries, ...queued] = crisesToShow(log, fresh, current?.entries[0]);
+  if (!entries) return current;
   const sameCrisis = current !== null && current.entries[0]?.seq === entries[0].seq;
-  if (sameCrisis) return { entries, shown: current.shown, dismissed: current.dismissed && !(awaiting && crisisKinds.has(awaiting.kind)) && !fresh.some((e) => crisisTypes.has(e.type)) };
-  return { entries, shown: 1, dismissed: false };
+  if (sameCrisis) return { entries, shown: current.shown, dismissed: current.dismissed && !(awaiting && crisisKinds.has(awaiting.kind)) && !fresh.some((e) => crisisTypes.has(e.type)), queued };
+  return { entries, shown: 1, dismissed: false, queued };
+}
+
+/** The steps of the turn's crisis scenes not shown yet: the rest of the one on screen and all of those queued. */
+export function stepsToReveal(crisis: CrisisState): number {
+  return crisisSteps(crisis.entries).length - crisis.shown + crisis.queued.reduce((n, entries) => n + crisisSteps(entries).length, 0);
 }
 
 /** On loading mid-crisis (after a reload), the crisis so far is on screen, fully revealed; a finished run opens on its end. */
@@ -386,7 +396,7 @@ function ongoingCrisis(log: readonly LogEntry[], awaiting: Awaiting | null, live
   if (done || (!live && !(awaiting && crisisKinds.has(awaiting.kind)))) return null;
   const entries = crisisEntries(log);
   if (!entries.length) return null;
-  return { entries, shown: crisisSteps(entries).length, dismissed: false };
+  return { entries, shown: crisisSteps(entries).length, dismissed: false, queued: [] };
 }
 
 export { crisisSettled };

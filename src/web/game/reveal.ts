@@ -10,15 +10,19 @@ import { crisisSteps } from "./story.js";
  * How much of the log may be shown while a crisis is replayed: its entries up to the last step on
  * screen, and everything logged before that step; null when nothing is held back (every step shown).
  * `runOver`: the crisis ended the run, and its scene stays on screen until the player goes on to the
- * end; what followed its last step (the weeks to the run's end) waits for that too.
+ * end; what followed its last step (the weeks to the run's end) waits for that too. `nextScene`: the
+ * entries of the next crisis of the turn, still to be shown as a scene: once this one is all on
+ * screen, the log runs up to that crisis's launch, and no further.
  */
-export function revealedLength(log: readonly LogEntry[], crisisEntries: readonly LogEntry[], shown: number, runOver = false): number | null {
+export function revealedLength(log: readonly LogEntry[], crisisEntries: readonly LogEntry[], shown: number, runOver = false, nextScene: readonly LogEntry[] = []): number | null {
   const steps = crisisSteps(crisisEntries);
-  if (shown >= steps.length && !runOver) return null;
+  if (shown >= steps.length && !runOver && !nextScene.length) return null;
   shown = Math.min(shown, steps.length);
   const lastShown = steps[shown - 1]?.entries.at(-1);
   const firstHidden = steps[shown]?.entries[0];
-  const cut = lastShown ? log.findIndex((e) => e.seq === lastShown.seq) + 1 : firstHidden ? log.findIndex((e) => e.seq === firstHidden.seq) : -1;
+  const at = (entry: LogEntry) => log.findIndex((e) => e.seq === entry.seq);
+  const upTo = lastShown ? at(lastShown) + 1 : firstHidden ? at(firstHidden) : -1;
+  const cut = !firstHidden && nextScene.length ? Math.max(upTo, at(nextScene[0])) : upTo;
   return cut > 0 ? cut : null;
 }
 

@@ -152,12 +152,15 @@ export function crisisEntries(log: readonly LogEntry[], launchSeq?: number): Log
 }
 
 /**
- * The crisis to show after a turn: the one on screen while it has news; otherwise the first crisis
- * that broke in the turn (another may follow on a later day of the same turn), else the latest.
+ * The crises to show after a turn, each a scene of its own, in the order they broke: the one on
+ * screen first while it has news, then every other crisis launched in the turn (a second may break
+ * on a later day of the same turn, and has its own scene after the first); with neither, the latest.
  */
-export function crisisToShow(log: readonly LogEntry[], fresh: readonly LogEntry[], onScreen: LogEntry | undefined): LogEntry[] {
+export function crisesToShow(log: readonly LogEntry[], fresh: readonly LogEntry[], onScreen: LogEntry | undefined): LogEntry[][] {
   const goesOn = onScreen !== undefined && fresh.some((e) => moveOf(e) !== null && moveOf(e) === moveOf(onScreen));
-  return crisisEntries(log, goesOn ? onScreen.seq : fresh.find((e) => e.type === "launch")?.seq);
+  const broke = fresh.filter((e) => e.type === "launch" && !(goesOn && moveOf(e) === moveOf(onScreen))).map((e) => e.seq);
+  const launches = goesOn ? [onScreen.seq, ...broke] : broke;
+  return (launches.length ? launches.map((seq) => crisisEntries(log, seq)) : [crisisEntries(log)]).filter((entries) => entries.length > 0);
 }
 
 /** Whether the crisis in these entries is decided by force (an arrest): no vote is taken, so none is counted. */
