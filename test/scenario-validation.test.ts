@@ -62,7 +62,7 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
     [
       "unknown-field",
       [
-        "36:5: characters.khrushchev.secretry: unknown field (allowed: name, nameRu, born, died, bio, faction, sources, health, incapacitated, presidium, secretary, startsOutside, posts, patron, traits, opinions, trust, grievances, prestige, believesCcDecides, kompromat, record, travel, clients)",
+        "36:5: characters.khrushchev.secretry: unknown field (allowed: name, nameRu, gender, born, died, bio, faction, sources, health, incapacitated, presidium, secretary, startsOutside, posts, patron, traits, opinions, trust, grievances, prestige, believesCcDecides, kompromat, record, travel, clients)",
       ],
     ],
     ["missing-field", ["49:5: characters.brezhnev.bio: required field is missing"]],

@@ -2,7 +2,7 @@
 // the end screen and `run --json`, and the series its charts draw (trends.ts). It compares the run's
 // contests and primacy with the scenario's `history` block; it never feeds back into the rules.
 import type { HistoricalContest, ScenarioFile } from "./scenario/schema.js";
-import { nameOf } from "./log.js";
+import { nameOf, pronoun } from "./log.js";
 import { summarize, type ContestSummary } from "./summary.js";
 import type { World } from "./state.js";
 import { runTrends, type Trends } from "./trends.js";
@@ -31,12 +31,13 @@ export function epilogue(world: World, history: ScenarioFile["history"]): Epilog
     const removed = run.removed[h.target] !== undefined;
     const ok = (h.outcome === "removed") === removed;
     if (ok) matches++;
-    lines.push({ date: h.date, text: `In history: ${h.text} ${same ? `In this run his contest came on ${same.date}${same.date < h.date ? ", earlier" : same.date > h.date ? ", later" : ""}, ${same.winner === "move" ? "and he lost it" : "and he won it"} (${venueText(same.venue)}).` : removed ? "In this run he fell another way." : "In this run no move against him came to a head."}` });
+    const they = pronoun(world, h.target);
+    lines.push({ date: h.date, text: `In history: ${h.text} ${same ? `In this run ${they.his} contest came on ${same.date}${same.date < h.date ? ", earlier" : same.date > h.date ? ", later" : ""}, ${same.winner === "move" ? `and ${they.he} lost it` : `and ${they.he} won it`} (${venueText(same.venue)}).` : removed ? `In this run ${they.he} fell another way.` : `In this run no move against ${they.him} came to a head.`}` });
   }
   for (const e of world.log) if (e.type === "chapter") lines.push({ date: e.date, text: e.text });
   const first = run.leader;
   const historyFirst = history.primacyAtEnd;
-  lines.push({ date: world.end, text: `In history ${nameOf(world, historyFirst)} was first at the end; in this run ${first === null ? "nobody stands first" : first === historyFirst ? "so is he" : `${nameOf(world, first)} is`}.` });
+  lines.push({ date: world.end, text: `In history ${nameOf(world, historyFirst)} was first at the end; in this run ${first === null ? "nobody stands first" : first === historyFirst ? `so is ${pronoun(world, first).he}` : `${nameOf(world, first)} is`}.` });
   lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { sameOutcome: first === historyFirst && matches === history.contests.length, lines, trends: runTrends(world) };
 }
@@ -53,10 +54,11 @@ function describe(world: World, c: ContestSummary): string {
   if (c.open === "purge") return `${target}'s removal was put to the Presidium by ${nameOf(world, c.initiator)}: ${c.winner === "move" ? "carried" : "rejected"}${fates ? ` (${fates})` : ""}.`;
   if (c.venue === "force") return c.winner === "move" ? `${movers} had ${target} arrested (${fates}).` : `an attempt by ${movers} to arrest ${target} failed (${fates}).`;
   const tally = c.presidium ? `${c.presidium.for}-${c.presidium.against}` : "";
-  const where = c.launchedWhileAway ? " while he was away" : "";
-  const answer = c.answer === "resign" ? "he stepped down" : c.answer === "plenum" ? "he appealed to the Central Committee" : c.answer === "concede" ? "he gave up part of his posts" : "";
-  const plenum = c.plenum ? `, the plenum voted ${c.plenum.forTarget}-${c.plenum.againstTarget} for him` : "";
-  return `${movers} moved against ${target}${where}; the Presidium voted ${tally}${answer ? `; ${answer}` : ""}${plenum}; ${c.winner === "move" ? "he lost" : "he held on"}${fates ? ` (${fates})` : ""}.`;
+  const they = pronoun(world, c.target);
+  const where = c.launchedWhileAway ? ` while ${they.he} was away` : "";
+  const answer = c.answer === "resign" ? `${they.he} stepped down` : c.answer === "plenum" ? `${they.he} appealed to the Central Committee` : c.answer === "concede" ? `${they.he} gave up part of ${they.his} posts` : "";
+  const plenum = c.plenum ? `, the plenum voted ${c.plenum.forTarget}-${c.plenum.againstTarget} for ${they.him}` : "";
+  return `${movers} moved against ${target}${where}; the Presidium voted ${tally}${answer ? `; ${answer}` : ""}${plenum}; ${c.winner === "move" ? `${they.he} lost` : `${they.he} held on`}${fates ? ` (${fates})` : ""}.`;
 }
 
 export type { HistoricalContest };

@@ -1,4 +1,5 @@
 import type { Id, LogEntry, World } from "./state.js";
+import type { Gender } from "./scenario/schema.js";
 
 export type NewEntry = Omit<LogEntry, "seq" | "date">;
 
@@ -55,6 +56,51 @@ export function nameOf(world: World, id: Id): string {
 
 /** Full name -> surname; a pure function of the text, memoised because log lines are built constantly. */
 const surnames = new Map<string, string>();
+
+/** The words a text uses for a principal after naming him or her. */
+export interface Pronouns {
+  he: string;
+  He: string;
+  him: string;
+  his: string;
+  His: string;
+  himself: string;
+  /** The possessive standing alone ("his in name only", "hers"). */
+  theirs: string;
+  /** The noun for such a one ("a sick man"). */
+  man: string;
+}
+
+const pronounsOf: Record<Gender, Pronouns> = {
+  male: { he: "he", He: "He", him: "him", his: "his", His: "His", himself: "himself", theirs: "his", man: "man" },
+  female: { he: "she", He: "She", him: "her", his: "her", His: "Her", himself: "herself", theirs: "hers", man: "woman" },
+};
+
+export function genderOf(world: World, id: Id): Gender {
+  return world.principals[id]?.gender ?? "male";
+}
+
+/** The pronouns for a gender as the scenario and the views give it (absent: a man's). */
+export function pronounsFor(gender: Gender | undefined): Pronouns {
+  return pronounsOf[gender ?? "male"];
+}
+
+/**
+ * The pronouns of a principal, by the gender the scenario gives (a man's unless it says otherwise):
+ * every generated text about a principal takes its he, his and him from here (the browser's texts
+ * from pronounsFor, with the gender its views carry).
+ */
+export function pronoun(world: World, id: Id): Pronouns {
+  return pronounsOf[genderOf(world, id)];
+}
+
+/**
+ * Texts made once for each gender, for labels built on every call of a hot rule (a reason's name):
+ * `byGender((p) => `tie to ${p.him}`)[genderOf(world, target)]` allocates nothing per call.
+ */
+export function byGender<T>(make: (p: Pronouns) => T): Record<Gender, T> {
+  return { male: make(pronounsOf.male), female: make(pronounsOf.female) };
+}
 
 /** "A", "A and B", "A, B and C". */
 export function listNames(world: World, ids: readonly Id[]): string {

@@ -5,7 +5,7 @@
 // public (posts, patrons, grievances, policies, prestige). Each read carries its spread and evidence.
 import { optionId, term, termValue } from "./ai/choice.js";
 import { rowEffect, rowMix } from "./constituencies.js";
-import { canKnow, nameOf } from "./log.js";
+import { canKnow, nameOf, pronoun, type Pronouns } from "./log.js";
 import { powerShare } from "./power.js";
 import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, topPostValue, trustOf, votingCc } from "./queries.js";
 import { threat, tie } from "./relations.js";
@@ -171,7 +171,7 @@ function boardRow(world: World, seat: Id, id: Id, ev: Evidence): BoardRow {
   const fallen = !p.alive || p.fate !== null;
   let stance: Read | null = null;
   if (ev.leader !== null && id !== ev.leader && !fallen) {
-    if (role === "you") stance = { value: round(regardOf(p, ev.leader)), spread: 0, basis: [term("your own opinion of him", regardOf(p, ev.leader))] };
+    if (role === "you") stance = { value: round(regardOf(p, ev.leader)), spread: 0, basis: [term(`your own opinion of ${pronoun(world, ev.leader).him}`, regardOf(p, ev.leader))] };
     else stance = stanceRead(world, seat, id, ev);
   }
   const regard = role === "you" || fallen ? null : regardRead(world, seat, id, ev);
@@ -185,7 +185,7 @@ function stanceRead(world: World, seat: Id, id: Id, ev: Evidence): Read {
   const me = world.principals[seat];
   const leader = ev.leader!;
   const r = new ReadBuilder(k.prior, k.spread, "colleagues back the first man in public");
-  if (p.patron === leader) r.add(`owes his career to ${nameOf(world, leader)}`, k.client, k.clientNarrow);
+  if (p.patron === leader) r.add(`owes ${pronoun(world, id).his} career to ${nameOf(world, leader)}`, k.client, k.clientNarrow);
   const grievance = Math.min(k.grievanceCap, grievanceAgainst(p, leader));
   if (grievance > 0) r.add(`known grievances against ${nameOf(world, leader)}`, -k.grievance * grievance, k.grievanceNarrow);
   // A man known to be working against the first man is his enemy, whatever he says in public: the
@@ -196,11 +196,11 @@ function stanceRead(world: World, seat: Id, id: Id, ev: Evidence): Read {
     r.add(ev.fellows.has(id) ? `in your move against ${nameOf(world, leader)}` : `named as working against ${nameOf(world, leader)}`, shift, 1 - k.plotterNarrow * plotter);
   }
   const vote = ev.votedAgainstLeader.get(id);
-  if (vote) r.add(vote.against ? `voted against him (${vote.date})` : `stood by him in a session (${vote.date})`, vote.against ? -k.vote : k.voteFor, k.voteNarrow);
+  if (vote) r.add(vote.against ? `voted against ${pronoun(world, leader).him} (${vote.date})` : `stood by ${pronoun(world, leader).him} in a session (${vote.date})`, vote.against ? -k.vote : k.voteFor, k.voteNarrow);
   if (ev.warned.has(id)) r.add("warned of a move", k.warned, k.warnedNarrow);
   const accused = ev.accused.get(id);
   if (accused !== undefined && plotter === undefined && !ev.known.has(id)) r.add("accused in a warning", -k.accused * accused, k.accusedNarrow);
-  if (seat === leader && (me.suspicion[id] ?? 0) > 0) r.add("your suspicion of him", -k.suspicion * me.suspicion[id], k.suspicionNarrow);
+  if (seat === leader && (me.suspicion[id] ?? 0) > 0) r.add(`your suspicion of ${pronoun(world, id).him}`, -k.suspicion * me.suspicion[id], k.suspicionNarrow);
   const trust = trustOf(me, id);
   if (trust !== 0) r.add("your own sense of the man", k.trust * trust, k.trustNarrow);
   return r.done(k.minSpread);
@@ -211,14 +211,15 @@ function regardRead(world: World, seat: Id, id: Id, ev: Evidence): Read {
   const p = world.principals[id];
   const me = world.principals[seat];
   const r = new ReadBuilder(0, k.spread, "no particular tie");
-  if (p.patron === seat) r.add("your client: he owes you his career", k.client, k.clientNarrow);
+  const they = pronoun(world, id);
+  if (p.patron === seat) r.add(`your client: ${they.he} owes you ${they.his} career`, k.client, k.clientNarrow);
   if (me.patron === id) r.add("your patron", k.patronRegard, k.clientNarrow);
   const trust = trustOf(me, id);
-  if (trust !== 0) r.add(trust > 0 ? "you trust him, and trust tends to be returned" : "you distrust him, and it shows", k.mutualTrust * trust, k.trustNarrow);
+  if (trust !== 0) r.add(trust > 0 ? `you trust ${they.him}, and trust tends to be returned` : `you distrust ${they.him}, and it shows`, k.mutualTrust * trust, k.trustNarrow);
   if (ev.fellows.has(id)) r.add("a fellow member of your move", k.fellow, k.clientNarrow);
-  if (ev.approachedMe.has(id)) r.add("he trusted you enough to sound you out", k.fellow, k.clientNarrow);
+  if (ev.approachedMe.has(id)) r.add(`${they.he} trusted you enough to sound you out`, k.fellow, k.clientNarrow);
   const answer = ev.myApproaches.get(id);
-  if (answer === "join") r.add("joined when you sounded him out", k.fellow, k.clientNarrow);
+  if (answer === "join") r.add(`joined when you sounded ${they.him} out`, k.fellow, k.clientNarrow);
   else if (answer === "report") r.add("turned you down to report you", -k.vote, k.voteNarrow);
   if (ev.reportedMe.has(id)) r.add("warned against you", -k.vote, k.voteNarrow);
   return r.done(k.minSpread);
@@ -391,7 +392,10 @@ export interface OptionOutcome {
 
 type Option = { choice: string; target?: Id; detail?: string; label: string; odds?: number; terms?: Reason[] };
 
-const TIE_KEEPS = "A tie keeps him: the motion needs more than half the votes.";
+/** The rule of a tie in a vote on removing `target`. */
+function tieKeeps(world: World, target: Id): string {
+  return `A tie keeps ${pronoun(world, target).him}: the motion needs more than half the votes.`;
+}
 const TIE_REJECTS = "A tie rejects the proposal: it needs more than half the votes.";
 
 /** For the question the seat is asked now, what each option would bring, with the seat's own odds. */
@@ -550,15 +554,18 @@ class OutcomeContext {
         return { ...base, result: "The plenum backs the Presidium majority", chance: this.plenumHope(true), rules: [o.choice === "convene" ? "Only members already in Moscow will vote tomorrow." : "Members still travelling arrive; they can demand a plenum at once with enough signatures."] };
       case "organs-report":
         // The question's key names the move: w<week>:organs-report:<move>:<names>.
-        return o.choice === "pass-on" ? { ...base, result: `${targetName(this.world, key.split(":")[2])} is warned by the organs` } : { ...base, result: `Nothing reaches ${targetName(this.world, key.split(":")[2])} from your officers`, rules: ["Another channel may still warn him."] };
+        return o.choice === "pass-on" ? { ...base, result: `${targetName(this.world, key.split(":")[2])} is warned by the organs` } : { ...base, result: `Nothing reaches ${targetName(this.world, key.split(":")[2])} from your officers`, rules: [`Another channel may still warn ${targetPronoun(this.world, key.split(":")[2]).him}.`] };
       case "warning":
         return o.choice === "take-seriously"
           ? { ...base, result: "You suspect the men named, and come back to Moscow if you are away", rules: ["Asking around alerts them: those in the move learn that you suspect them."] }
           : { ...base, result: "You carry on as before" };
-      case "confronted":
+      case "confronted": {
+        // The key names the move (w<week>:confronted:<move>), whose target is the one who asks.
+        const they = targetPronoun(this.world, key.split(":")[2]);
         return o.choice === "come-clean"
-          ? { ...base, result: "You leave the move and name the others you know of", rules: ["An insider's account carries weight, though he may still refuse to believe it.", "Your fellow members learn that he is on to them.", "For a year you neither start nor are asked into a move against him."] }
-          : { ...base, result: "You stay in the move, and it wins; he knows your name", chance: o.odds ?? null, rules: ["If the move fails, you cannot hope to be overlooked.", "Your fellow members learn that he is on to them."] };
+          ? { ...base, result: "You leave the move and name the others you know of", rules: [`An insider's account carries weight, though ${they.he} may still refuse to believe it.`, `Your fellow members learn that ${they.he} is on to them.`, `For a year you neither start nor are asked into a move against ${they.him}.`] }
+          : { ...base, result: `You stay in the move, and it wins; ${they.he} knows your name`, chance: o.odds ?? null, rules: ["If the move fails, you cannot hope to be overlooked.", `Your fellow members learn that ${they.he} is on to them.`] };
+      }
       default:
         return { ...base, chance: o.odds ?? null };
     }
@@ -576,7 +583,7 @@ class OutcomeContext {
       case "skip":
         return { ...base, result: "Quiet weeks pass until something concerns you (an approach, a warning, a vote, an offer, a death)", rules: ["You are asked again as soon as something touches you; a digest says what happened meanwhile."] };
       case "court":
-        return { ...base, result: `${nameOf(w, t)}'s regard for you rises by about ${signedText(g.court.regardGain * (g.court.gainBase + this.me.traits.competence))}, his trust by ${signedText(g.court.trustGain)}` };
+        return { ...base, result: `${nameOf(w, t)}'s regard for you rises by about ${signedText(g.court.regardGain * (g.court.gainBase + this.me.traits.competence))}, ${pronoun(w, t).his} trust by ${signedText(g.court.trustGain)}` };
       case "court-constituency":
         return { ...base, result: `Their regard for you rises by about ${signedText(g.court.moodGain * (g.court.gainBase + this.me.prestige))}`, rules: ["A constituency's regard is what its Central Committee members start from when they vote."] };
       case "appoint": {
@@ -612,9 +619,9 @@ class OutcomeContext {
         };
       }
       case "gather-kompromat":
-        return { ...base, result: `What you hold on ${nameOf(w, t)} grows`, rules: ["Material you hold weighs in speeches against him and can be brought into the open."] };
+        return { ...base, result: `What you hold on ${nameOf(w, t)} grows`, rules: [`Material you hold weighs in speeches against ${pronoun(w, t).him} and can be brought into the open.`] };
       case "use-kompromat":
-        return { ...base, result: `${nameOf(w, t)} loses prestige and his colleagues' regard`, rules: ["He takes it as a grievance against you."] };
+        return { ...base, result: `${nameOf(w, t)} loses prestige and ${pronoun(w, t).his} colleagues' regard`, rules: [`${pronoun(w, t).He} takes it as a grievance against you.`] };
       case "co-opt": {
         const nominee = t;
         const vote = this.businessVote(this.seat, (v) => {
@@ -649,17 +656,17 @@ class OutcomeContext {
         const chance = o.choice === "purge" && o.odds !== undefined ? o.odds : count.chance;
         return {
           ...base,
-          result: o.choice === "purge" ? `The Presidium votes ${nameOf(w, t)} out of his posts` : `${nameOf(w, t)} is retired "for reasons of age and health"`,
+          result: o.choice === "purge" ? `The Presidium votes ${nameOf(w, t)} out of ${pronoun(w, t).his} posts` : `${nameOf(w, t)} is retired "for reasons of age and health"`,
           chance,
           votes: count.votes,
-          breakdown: [{ label: "each other member turns on him", chance: count.each }],
-          rules: [TIE_KEEPS, `${nameOf(w, t)} votes on his own case${presidiumVoters(w).includes(t) ? "" : " if he can vote (he cannot now)"}.`, "A full member may appeal to the Central Committee's plenum.", "If the Presidium refuses, you lose prestige and your colleagues' goodwill."],
+          breakdown: [{ label: `each other member turns on ${pronoun(w, t).him}`, chance: count.each }],
+          rules: [tieKeeps(w, t), ownCase(w, t), "A full member may appeal to the Central Committee's plenum.", "If the Presidium refuses, you lose prestige and your colleagues' goodwill."],
         };
       }
       case "purge-arrest":
         return { ...base, result: `The organs seize ${nameOf(w, t)}`, chance: o.odds ?? null, rules: ["Only organs whose chiefs are yours, or your clients', move on your word.", "If it fails, the others turn on you."] };
       case "report":
-        return { ...base, result: `${targetName(w, t)} learns of the move, and who is in it as far as you know`, rules: ["If the move wins, the winners remember who warned him."] };
+        return { ...base, result: `${targetName(w, t)} learns of the move, and who is in it as far as you know`, rules: [`If the move wins, the winners remember who warned ${pronoun(w, t).him}.`] };
       case "confront":
         return { ...base, result: `${nameOf(w, t)} denies it and stays in the move, or comes clean and names the others`, rules: ["A man facing a rumour denies it; one facing evidence he cannot deny may break.", "Either way the movers learn that you are on to them, and may strike sooner.", "A man you wrongly accuse resents it."] };
       case "demand-seat": {
@@ -688,7 +695,7 @@ class OutcomeContext {
         };
       }
       case "overrule":
-        return { ...base, result: `Your line is imposed in ${nameOf(w, t)}'s domain`, rules: ["He takes it as a grievance, and thinks less of you."] };
+        return { ...base, result: `Your line is imposed in ${nameOf(w, t)}'s domain`, rules: [`${pronoun(w, t).He} takes it as a grievance, and thinks less of you.`] };
       case "start-move":
         return this.startMove(t, base);
       case "sound-out":
@@ -709,7 +716,7 @@ class OutcomeContext {
       result: `You begin, in secret, to work for ${nameOf(w, target)}'s removal (launched today with only you in it, it would win at ${Math.round(est.odds * 100)}%)`,
       breakdown: [{ label: "if launched today with only you in it, it would win", chance: est.odds }, ...est.factors.map((f) => ({ label: f.factor, chance: f.chance }))],
       votes: this.countFrom(est.presidium, target, [this.seat]),
-      rules: ["Nothing happens at once: you then sound out colleagues and win over CC members, each a risk of exposure.", TIE_KEEPS],
+      rules: ["Nothing happens at once: you then sound out colleagues and win over CC members, each a risk of exposure.", tieKeeps(w, target)],
     };
   }
 
@@ -727,15 +734,16 @@ class OutcomeContext {
     const total = e.reduce((a, b) => a + b, 0);
     const chance = (choice: string) => e[options.findIndex((x) => x.choice === choice)] / total;
     const read = this.boardReads().get(recruit)?.regard;
+    const they = pronoun(w, recruit);
     return {
       ...base,
       result: `${nameOf(w, recruit)} joins the move`,
       chance: chance("join"),
       // His read's spread is in the units of a regard (-1..1), not of a chance: carried through.
       spread: this.spreadOf(chance("join"), [read?.spread ?? w.params.player.read.spread]),
-      breakdown: [{ label: "the move's chance as he would see it, counting himself", chance: options[0].odds ?? 0 }],
-      risks: [{ label: `he warns ${nameOf(w, move.target)}`, chance: chance("report") }],
-      rules: ["He weighs the move's chances as you describe them (the members you name), your offer, his grievances and his tie to the target; his traits are unknown to you, so the estimate takes him for an average man."],
+      breakdown: [{ label: `the move's chance as ${they.he} would see it, counting ${they.himself}`, chance: options[0].odds ?? 0 }],
+      risks: [{ label: `${they.he} warns ${nameOf(w, move.target)}`, chance: chance("report") }],
+      rules: [`${they.He} weighs the move's chances as you describe them (the members you name), your offer, ${they.his} grievances and ${they.his} tie to the target; ${they.his} traits are unknown to you, so the estimate takes ${they.him} for an average ${they.man}.`],
     };
   }
 
@@ -815,7 +823,7 @@ class OutcomeContext {
     for (const v of voters) {
       if (v === proposer) {
         counted++;
-        fixed.push({ who: v, vote: "for", why: "votes for his own proposal" });
+        fixed.push({ who: v, vote: "for", why: `votes for ${pronoun(this.world, v).his} own proposal` });
         continue;
       }
       if (v === this.seat && mine !== null) {
@@ -875,7 +883,7 @@ class OutcomeContext {
       spread: vote.spread,
       votes: vote.votes,
       breakdown: vote.each,
-      rules: [TIE_REJECTS, `${nameOf(w, proposer)} votes for his own proposal.`],
+      rules: [TIE_REJECTS, `${nameOf(w, proposer)} votes for ${pronoun(w, proposer).his} own proposal.`],
     };
   }
 
@@ -894,7 +902,7 @@ class OutcomeContext {
     const others: Id[] = [];
     for (const v of voters) {
       if (v === target) {
-        fixed.push({ who: v, vote: "against", why: "votes on his own case, against" });
+        fixed.push({ who: v, vote: "against", why: `votes on ${pronoun(w, v).his} own case, against` });
       } else if (v === this.seat && mine !== null) {
         if (mine === "for") counted++;
         fixed.push({ who: v, vote: mine, why: "your own vote" });
@@ -909,15 +917,15 @@ class OutcomeContext {
     if (shift !== 0 && others.length) each = logistic(logit(each) + shift / w.params.ai.vote.temperature);
     const needed = majorityOf(voters.length);
     const chance = atLeast(needed - counted, others.length, each);
-    return { chance, each, votes: { voters: voters.length, needed, counted, expected: round(counted + each * others.length), fixed, tie: TIE_KEEPS } };
+    return { chance, each, votes: { voters: voters.length, needed, counted, expected: round(counted + each * others.length), fixed, tie: tieKeeps(w, target) } };
   }
 
   /** A move's Presidium count as estimateSuccess reckons it: the members one counts on vote for it, the target against. */
   private countFrom(p: { counted: number; voters: number; needed: number; expected: number }, target: Id, members: readonly Id[]): VoteCount {
     const voters = presidiumVoters(this.world);
-    const fixed: VoteCount["fixed"] = voters.filter((v) => v !== target && members.includes(v)).map((v) => ({ who: v, vote: "for" as const, why: v === this.seat ? "your own vote" : "in the move: you count on him" }));
-    if (voters.includes(target)) fixed.push({ who: target, vote: "against", why: "votes on his own case, against" });
-    return { voters: p.voters, needed: p.needed, counted: p.counted, expected: round(p.expected), fixed, tie: TIE_KEEPS };
+    const fixed: VoteCount["fixed"] = voters.filter((v) => v !== target && members.includes(v)).map((v) => ({ who: v, vote: "for" as const, why: v === this.seat ? "your own vote" : `in the move: you count on ${pronoun(this.world, v).him}` }));
+    if (voters.includes(target)) fixed.push({ who: target, vote: "against", why: `votes on ${pronoun(this.world, target).his} own case, against` });
+    return { voters: p.voters, needed: p.needed, counted: p.counted, expected: round(p.expected), fixed, tie: tieKeeps(this.world, target) };
   }
 
   // ------------------------------------------------------------------------------------- a crisis
@@ -953,13 +961,13 @@ class OutcomeContext {
     const target = move.target;
     const members = this.launched(move);
     const who = nameOf(w, target);
-    const rules = [TIE_KEEPS, `${who} votes on his own case${presidiumVoters(w).includes(target) ? "" : " if he can vote (he cannot now)"}.`, "Members pledged to the move vote for it unless it has visibly collapsed."];
+    const rules = [tieKeeps(w, target), ownCase(w, target), "Members pledged to the move vote for it unless it has visibly collapsed."];
     if (kind === "vote") {
       const mine = o.choice === "for" ? "for" : "against";
       const count = this.removalCount(target, members, mine, this.swingSoFar(move), move.open ? move.initiator : null, move.open === "health");
       return o.choice === "for"
         ? { ...base, result: `The Presidium votes for ${describeDemandOf(w, move)}`, chance: count.chance, votes: count.votes, breakdown: [{ label: "each undecided member votes for it", chance: count.each }], rules: [...rules, "The loser may still appeal to the Central Committee's plenum."] }
-        : { ...base, result: `${who} keeps his posts in this vote`, chance: 1 - count.chance, votes: count.votes, breakdown: [{ label: "each undecided member votes for the motion", chance: count.each }], rules };
+        : { ...base, result: `${who} keeps ${pronoun(w, target).his} posts in this vote`, chance: 1 - count.chance, votes: count.votes, breakdown: [{ label: "each undecided member votes for the motion", chance: count.each }], rules };
     }
     if (kind === "speech") {
       const k = w.params.crisis.speech;
@@ -967,7 +975,7 @@ class OutcomeContext {
       const swing = o.choice === "attack" ? weight : o.choice === "defend" ? -weight : 0;
       const count = this.removalCount(target, members, null, this.swingSoFar(move) + swing, move.open ? move.initiator : null, move.open === "health");
       const said = `Your words carry a weight of ${weight.toFixed(2)} with the waverers (your share of power${o.choice === "attack" && (this.me.kompromat[target] ?? 0) > 0 ? " and the files you read out" : ""}).`;
-      if (o.choice === "defend") return { ...base, result: `${who} keeps his posts in the roll-call that follows`, chance: 1 - count.chance, votes: count.votes, rules: [said, ...rules] };
+      if (o.choice === "defend") return { ...base, result: `${who} keeps ${pronoun(w, target).his} posts in the roll-call that follows`, chance: 1 - count.chance, votes: count.votes, rules: [said, ...rules] };
       if (o.choice === "attack") return { ...base, result: `The Presidium votes for ${describeDemandOf(w, move)} in the roll-call that follows`, chance: count.chance, votes: count.votes, rules: [said, ...rules] };
       return { ...base, result: "You say nothing that could be held against you; the roll-call goes as the others' speeches move it", breakdown: [{ label: "the motion carries without your word", chance: count.chance }], votes: count.votes, rules };
     }
@@ -1002,7 +1010,7 @@ class OutcomeContext {
     const move = moveById(w, key.split(":")[2] ?? "") ?? moveOf(w, this.seat);
     if (!move) return { ...base, chance: o.odds ?? null };
     if (o.choice === "wait") return { ...base, result: "Nothing yet: the move keeps building", rules: ["Every week more may leak; the target may hear of it and strike first."] };
-    if (o.choice === "arrest") return { ...base, result: `${nameOf(w, move.target)} is arrested`, chance: o.odds ?? null, rules: ["Organs the target commands himself cannot be turned on him.", "If it fails, the movers are exposed and judged."] };
+    if (o.choice === "arrest") return { ...base, result: `${nameOf(w, move.target)} is arrested`, chance: o.odds ?? null, rules: [`Organs the target commands ${pronoun(w, move.target).himself} cannot be turned on ${pronoun(w, move.target).him}.`, "If it fails, the movers are exposed and judged."] };
     const est = estimateSuccess(this.believed(), this.me, move, { knownMembers: knownMembersOf(w, this.seat, move), pledged: votingCc(w).filter((c) => c.pledge === move.id).length });
     return {
       ...base,
@@ -1010,7 +1018,7 @@ class OutcomeContext {
       chance: est.odds,
       breakdown: est.factors.map((f) => ({ label: f.factor, chance: f.chance })),
       votes: this.countFrom(est.presidium, move.target, knownMembersOf(w, this.seat, move)),
-      rules: [TIE_KEEPS, "A First Secretary, or a full member who appeals, can take it to the Central Committee's plenum.", "The chances multiply: the move needs all of them."],
+      rules: [tieKeeps(w, move.target), "A First Secretary, or a full member who appeals, can take it to the Central Committee's plenum.", "The chances multiply: the move needs all of them."],
     };
   }
 
@@ -1031,12 +1039,12 @@ class OutcomeContext {
         breakdown: est.factors.map((f) => ({ label: f.factor, chance: f.chance })),
         votes: this.countFrom(est.presidium, move.target, [...told, this.seat]),
         risks: [{ label: "put to the vote today, it fails, and you share the losers' fate", chance: 1 - est.odds }],
-        rules: [TIE_KEEPS, "A promise of a post binds the man who made it only if the move wins."],
+        rules: [tieKeeps(w, move.target), "A promise of a post binds the man who made it only if the move wins."],
       };
     }
     const k = w.params.moves.soundOut;
     if (o.choice === "report") {
-      return { ...base, result: `${target} learns of the move, and who sounded you out`, rules: ["If the move wins anyway, its winners remember who warned him."], risks: [{ label: "the move wins anyway (as you reckon it with you outside it)", chance: p }] };
+      return { ...base, result: `${target} learns of the move, and who sounded you out`, rules: [`If the move wins anyway, its winners remember who warned ${pronoun(w, move.target).him}.`], risks: [{ label: "the move wins anyway (as you reckon it with you outside it)", chance: p }] };
     }
     return {
       ...base,
@@ -1062,9 +1070,9 @@ class OutcomeContext {
       est = { odds: e.odds, breakdown: e.factors.map((f) => ({ label: f.factor, chance: f.chance })) };
     }
     const breakdown = est.breakdown;
-    if (o.choice === "target") return { ...base, result: `${nameOf(w, move.target)} survives`, chance: 1 - est.odds, breakdown, rules: ["Organs on his side can fly his men in and stand between him and an arrest."] };
+    if (o.choice === "target") return { ...base, result: `${nameOf(w, move.target)} survives`, chance: 1 - est.odds, breakdown, rules: [`Organs on ${pronoun(w, move.target).his} side can fly ${pronoun(w, move.target).his} men in and stand between ${pronoun(w, move.target).him} and an arrest.`] };
     if (o.choice === "move") return { ...base, result: `The move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["A kingmaker is rewarded, and then feared by the new first man."] };
-    if (move.members.includes(this.me.id)) return { ...base, result: `The organs stay out of it, and the move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["You stay in the move, and its fate is yours.", "Without your organs it cannot fly its people in or stand between him and his guards."] };
+    if (move.members.includes(this.me.id)) return { ...base, result: `The organs stay out of it, and the move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["You stay in the move, and its fate is yours.", `Without your organs it cannot fly its people in or stand between ${pronoun(w, move.target).him} and ${pronoun(w, move.target).his} guards.`] };
     return { ...base, result: "The organs stay out of it", rules: ["Neither side owes you anything; neither blames you."] };
   }
 
@@ -1087,9 +1095,9 @@ class OutcomeContext {
     const move = this.crisisMove();
     const crisis = w.crisis;
     if (!move || !crisis) return base;
-    if (o.choice === "accept") return { ...base, result: `${nameOf(w, move.target)} gives up the posts he offered and keeps the rest` };
+    if (o.choice === "accept") return { ...base, result: `${nameOf(w, move.target)} gives up the posts ${pronoun(w, move.target).he} offered and keeps the rest` };
     const hope = targetCcEstimate(this.believed(), crisis, move);
-    return { ...base, result: `${nameOf(w, move.target)} loses everything, if the plenum backs you`, chance: 1 - hope, rules: ["He may take it to the Central Committee's plenum rather than go."] };
+    return { ...base, result: `${nameOf(w, move.target)} loses everything, if the plenum backs you`, chance: 1 - hope, rules: [`${pronoun(w, move.target).He} may take it to the Central Committee's plenum rather than go.`] };
   }
 }
 
@@ -1243,6 +1251,7 @@ function speechText(world: World, speaker: Id, target: Id, attack: boolean, date
   const s = world.principals[speaker];
   const who = nameOf(world, speaker);
   const him = nameOf(world, target);
+  const own = pronoun(world, speaker);
   const aired = [...new Set(s.grievances.filter((g) => g.against === target && g.date <= date).map((g) => g.cause))].slice(0, 2);
   const mine = new Set(world.cadres.filter((c) => c.patron === speaker).map((c) => c.row));
   const policies = world.policies.filter((p) => p.champion === target && p.inForce);
@@ -1250,16 +1259,16 @@ function speechText(world: World, speaker: Id, target: Id, attack: boolean, date
   const helped = policies.filter((p) => [...mine].some((r) => rowEffect(world, r, p.effects) > 0)).map((p) => p.name);
   if (attack) {
     const charges: string[] = [];
-    if (aired.length) charges.push(`he has not forgotten ${aired.map((cause) => `"${cause}"`).join(" or ")}`);
-    if (hurt.length) charges.push(`the men he speaks for have suffered from ${hurt.slice(0, 2).map(lowerFirst).join(" and ")}`);
-    if (files) charges.push(`he reads out what the files hold on ${him}'s past`);
+    if (aired.length) charges.push(`${own.he} has not forgotten ${aired.map((cause) => `"${cause}"`).join(" or ")}`);
+    if (hurt.length) charges.push(`the men ${own.he} speaks for have suffered from ${hurt.slice(0, 2).map(lowerFirst).join(" and ")}`);
+    if (files) charges.push(`${own.he} reads out what the files hold on ${him}'s past`);
     const opening = ["rises against", "turns on", "speaks out against"][n % 3];
-    if (!charges.length) charges.push(["the collective leadership cannot work with a man who decides everything alone", "the party's affairs have been run by whim and shouting", "the Presidium must correct its mistakes while it still can"][n % 3]);
+    if (!charges.length) charges.push([`the collective leadership cannot work with a ${pronoun(world, target).man} who decides everything alone`, "the party's affairs have been run by whim and shouting", "the Presidium must correct its mistakes while it still can"][n % 3]);
     return `${who} ${opening} ${him}: ${charges.join("; ")}.`;
   }
   const pleas: string[] = [];
-  if (s.patron === target) pleas.push(`he owes his career to ${him} and says so`);
-  if (helped.length) pleas.push(`he reminds the session of ${helped.slice(0, 2).map(lowerFirst).join(" and ")}`);
+  if (s.patron === target) pleas.push(`${own.he} owes ${own.his} career to ${him} and says so`);
+  if (helped.length) pleas.push(`${own.he} reminds the session of ${helped.slice(0, 2).map(lowerFirst).join(" and ")}`);
   if (!pleas.length) pleas.push(["the party gains nothing from a quarrel at the top", "the comrades should not be hasty", "mistakes can be put right without changing the leadership"][n % 3]);
   return `${who} speaks for ${him}: ${pleas.join("; ")}.`;
 }
@@ -1268,15 +1277,28 @@ function speechText(world: World, speaker: Id, target: Id, attack: boolean, date
 function healthSpeech(world: World, speaker: Id, target: Id, attack: boolean, n: number): string {
   const who = nameOf(world, speaker);
   const him = nameOf(world, target);
+  const they = pronoun(world, target);
   return attack
-    ? `${who} speaks for releasing ${him}: ${["his work cannot wait for a recovery that may not come", "the comrade has earned his rest, and the post needs a man in health", "it is kinder to release him than to keep his chair empty"][n % 3]}.`
-    : `${who} asks for more time for ${him}: ${["he may yet recover", "the comrades should not be hasty with a sick man", "his deputies can carry the work a while longer"][n % 3]}.`;
+    ? `${who} speaks for releasing ${him}: ${[`${they.his} work cannot wait for a recovery that may not come`, `the comrade has earned ${they.his} rest, and the post needs a man in health`, `it is kinder to release ${they.him} than to keep ${they.his} chair empty`][n % 3]}.`
+    : `${who} asks for more time for ${him}: ${[`${they.he} may yet recover`, `the comrades should not be hasty with a sick ${they.man}`, `${they.his} deputies can carry the work a while longer`][n % 3]}.`;
 }
 
 /** The name of the man a move is against, for an outcome's text ("the target" if the move is gone). */
 function targetName(world: World, moveId: string): string {
   const move = moveById(world, moveId);
   return move ? nameOf(world, move.target) : "The target";
+}
+
+/** The pronouns of the one a move is against (a man's if the move is gone). */
+function targetPronoun(world: World, moveId: string): Pronouns {
+  const move = moveById(world, moveId);
+  return move ? pronoun(world, move.target) : pronoun(world, "");
+}
+
+/** That the target of a removal votes on the case, if able to vote. */
+function ownCase(world: World, target: Id): string {
+  const they = pronoun(world, target);
+  return `${nameOf(world, target)} votes on ${they.his} own case${presidiumVoters(world).includes(target) ? "" : ` if ${they.he} can vote (${they.he} cannot now)`}.`;
 }
 
 function lowerFirst(text: string): string {

@@ -52,6 +52,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
       location: null,
       fate: null,
       rank,
+      ...(c.gender === "female" ? { gender: "female" as const } : {}),
     };
   });
 

@@ -82,6 +82,8 @@ export interface Principal {
   fate: Fate | null;
   /** Roll-call order (0 = first). */
   rank: number;
+  /** Set only for a woman (the scenario's gender), so that the worlds of scenarios without one are as before. */
+  gender?: "female";
 }
 
 /** A member of the wider elite: a job slot's holder, a CC member, or both. */

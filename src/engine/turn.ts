@@ -2,7 +2,7 @@
 // context; the order here is the model.
 import { chooseTogether, choose, optionsForLog, optionId, type DecisionContext, type Question, type ScoredOption } from "./ai/choice.js";
 import { addDays, longDate, WEEK_DAYS } from "./calendar.js";
-import { nameOf, record } from "./log.js";
+import { nameOf, pronoun, record } from "./log.js";
 import { updatePrimacy } from "./power.js";
 import { dangersTo } from "./relations.js";
 import { active, canAct, fullSeats, hasEnteredLeadership, inPlay, moveOf } from "./queries.js";
@@ -54,7 +54,7 @@ function markChapter(world: World, chapter: World["chapters"][number]): void {
     {
       type: "chapter",
       audience: "public",
-      text: `${chapter.title}. In history ${nameOf(world, chapter.primacy)} held primacy on this day; in this run ${now === null ? "nobody stands first" : same ? "so does he" : `${nameOf(world, now)} does`}. (The chapter can be played on its own as the scenario "${chapter.scenario}".)`,
+      text: `${chapter.title}. In history ${nameOf(world, chapter.primacy)} held primacy on this day; in this run ${now === null ? "nobody stands first" : same ? `so does ${pronoun(world, now).he}` : `${nameOf(world, now)} does`}. (The chapter can be played on its own as the scenario "${chapter.scenario}".)`,
       data: { chapter: chapter.id, scenario: chapter.scenario, primacy: now, historical: chapter.primacy, contests: world.contests.length },
     },
     chapter.date,

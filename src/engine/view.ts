@@ -46,6 +46,8 @@ export interface PrincipalView {
   power: number;
   /** Since when he has been unable to work, if he is (public: his absence is noticed). */
   illSince: string | null;
+  /** Given only for a woman (the scenario's gender): texts about the principal take their pronouns from it (pronounsFor). */
+  gender?: "female";
 }
 
 /** An organ of force a principal commands: the power (as the rules read it) and the post that carries it. */
@@ -256,6 +258,7 @@ function principalView(world: World, id: Id, voters: ReadonlySet<Id>): Principal
     prestige: Math.round(p.prestige * 100) / 100,
     power: Math.round(powerShare(world, id) * 1000) / 1000,
     illSince: p.alive ? p.incapacitatedSince : null,
+    ...(p.gender ? { gender: p.gender } : {}),
   };
 }
 

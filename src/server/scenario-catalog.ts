@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import type { Scenario } from "../engine/index.js";
+import { pronounsFor } from "../engine/log.js";
 import { shippedScenarioFiles } from "../scenarios/catalog.js";
 import { displayName, parseScenarioText, readScenarioText } from "../scenarios/load.js";
 import { readModelFile } from "../scenarios/model-file.js";
@@ -106,6 +107,7 @@ export class ScenarioCatalog {
       grievances: c.grievances.map((g) => ({ against: g.against, cause: g.cause, date: g.date ?? null })),
       died: c.died ?? null,
       history: historyOf(scenario, cid),
+      ...(c.gender ? { gender: c.gender } : {}),
     }));
     const info: ScenarioInfo = {
       id: scenario.id,
@@ -173,7 +175,7 @@ export function linkOf(citation: string): string | null {
 function historyOf(scenario: Scenario, id: string): string[] {
   const out: string[] = [];
   for (const c of scenario.history.contests) {
-    if (c.target === id) out.push(`${c.date}: ${c.outcome === "removed" ? "removed" : "survived a move against him"}${c.fate !== "none" && c.outcome === "removed" ? ` (${c.fate})` : ""}.`);
+    if (c.target === id) out.push(`${c.date}: ${c.outcome === "removed" ? "removed" : `survived a move against ${pronounsFor(scenario.characters[id]?.gender).him}`}${c.fate !== "none" && c.outcome === "removed" ? ` (${c.fate})` : ""}.`);
     else if (c.movedBy.includes(id)) out.push(`${c.date}: moved against ${scenario.characters[c.target]?.name ?? c.target}, who was ${c.outcome === "removed" ? "removed" : "not removed"}.`);
   }
   if (scenario.history.primacyAtEnd === id) out.push(`First in the leadership at the end (${scenario.end}).`);

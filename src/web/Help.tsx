@@ -7,12 +7,12 @@ export const glossary: { id: string; term: string; text: string }[] = [
   {
     id: "weighed",
     term: "Weighed at",
-    text: "The sum of the reasons your character weighs for an option: each reason adds or takes away (the list under “Reasons and risks”), and the sum is how much he likes the option on balance. The computer's characters choose the same way, mostly the option weighed highest but not always: the closer two sums, the likelier either. A weight is not a chance; the chance of an option's result is the percentage shown beside it.",
+    text: "The sum of the reasons your character weighs for an option: each reason adds or takes away (the list under “Reasons and risks”), and the sum is how much your character likes the option on balance. The computer's characters choose the same way, mostly the option weighed highest but not always: the closer two sums, the likelier either. A weight is not a chance; the chance of an option's result is the percentage shown beside it.",
   },
   {
     id: "chance",
     term: "Your estimate",
-    text: "The chance, as your character reckons it from what he knows, that the result written beside the option comes about. It is the chance of that option's own result (a vote carried, a man joining, a move winning), never of something else. It rests on your reads of other men, so it can be wrong: the range beside it (“could be from … to …”) is how far off it may be, never below 0% or above 100%.",
+    text: "The chance, as your character reckons it from what you know, that the result written beside the option comes about. It is the chance of that option's own result (a vote carried, a man joining, a move winning), never of something else. It rests on your reads of other men, so it can be wrong: the range beside it (“could be from … to …”) is how far off it may be, never below 0% or above 100%.",
   },
   {
     id: "tie",

@@ -1,6 +1,10 @@
 // Small formatting helpers shared by the screens (pure functions: the web unit tests read them).
 import { longDate, MONTHS } from "../engine/calendar.js";
 import type { PrincipalView } from "../server/api-types.js";
+import { pronounsFor } from "../engine/log.js";
+
+// Texts about a principal take their pronouns from the gender the views and dossiers carry.
+export { pronounsFor };
 
 export { longDate };
 
@@ -120,11 +124,12 @@ export function capitalise(text: string): string {
 }
 
 /** What became of the player's character, as the end screen says it. */
-export function yourFate(me: Pick<PrincipalView, "name" | "fate" | "alive" | "incapacitated" | "illSince" | "postTitles" | "id">, outcome: { firstSecretary: string | null; leader: string | null }): string {
+export function yourFate(me: Pick<PrincipalView, "name" | "fate" | "alive" | "incapacitated" | "illSince" | "postTitles" | "id" | "gender">, outcome: { firstSecretary: string | null; leader: string | null }): string {
   if (me.fate) return `${me.name}: ${fateWords[me.fate] ?? me.fate}.`;
   if (!me.alive) return `${me.name} died in office, never defeated.`;
   if (me.incapacitated) {
-    return `${me.name} was felled by a stroke${me.illSince ? ` on ${longDate(me.illSince)}` : ""} and could no longer work; from then on the run went on without him${me.postTitles.length ? `, his posts (${me.postTitles.join("; ")}) his in name only` : ""}.`;
+    const they = pronounsFor(me.gender);
+    return `${me.name} was felled by a stroke${me.illSince ? ` on ${longDate(me.illSince)}` : ""} and could no longer work; from then on the run went on without ${they.him}${me.postTitles.length ? `, ${they.his} posts (${me.postTitles.join("; ")}) ${they.theirs} in name only` : ""}.`;
   }
   const first = outcome.leader === me.id ? " and first in the leadership" : "";
   if (outcome.firstSecretary === me.id) return `${me.name} is First Secretary${first}.`;

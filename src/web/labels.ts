@@ -52,8 +52,8 @@ const choiceWords: Record<string, string> = {
   bury: "Sit on it",
   "take-seriously": "Take it seriously",
   dismiss: "Dismiss it",
-  keep: "Keep him",
-  remove: "Remove him",
+  keep: "Keep the target",
+  remove: "Remove the target",
 };
 
 export interface Lexicon {
@@ -110,7 +110,7 @@ export const decisionTitles: Record<string, string> = {
   vote: "The roll-call",
   "session-tactic": "The Presidium sits on your case",
   answer: "The Presidium has voted against you",
-  concession: "He offers a partial concession",
+  concession: "The target offers a partial concession",
   "plenum-date": "When does the plenum meet?",
   "organs-report": "A report from your officers",
   warning: "A warning",

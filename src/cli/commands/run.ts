@@ -1,6 +1,7 @@
 // `presidium run`: one seeded game with every character played by the AI, told as a chronicle.
 import type { Command } from "commander";
 import { advance, createWorld, epilogue, summarize, viewFor, type Scenario, type World } from "../../engine/index.js";
+import { pronoun } from "../../engine/log.js";
 import { chronicleLines, trendLines } from "../chronicle.js";
 import { inputError, UsageError } from "../errors.js";
 import { makeHeader, serializeLog, sha256, writeLogFile } from "../logfile.js";
@@ -110,7 +111,7 @@ function chronicle(scenario: Scenario, world: World, o: { seed: number; whatIfs:
     const how = s.leaderRemovedBy === "force" ? "by force" : s.leaderRemovedBy === "plenum" ? "by a Central Committee plenum" : s.leaderRemovedBy === "session" ? "by the Presidium" : s.leaderRemovedBy === "death" ? "by death" : "";
     lines.push(`Outcome: ${leader} was removed${how ? ` ${how}` : ""}${s.removalDate ? ` on ${s.removalDate}` : ""}; at the end (${s.endDate}) ${first}.`);
   } else {
-    lines.push(`Outcome: ${leader} keeps his place; at the end (${s.endDate}) ${first}.`);
+    lines.push(`Outcome: ${leader} keeps ${pronoun(world, s.startingLeader ?? "").his} place; at the end (${s.endDate}) ${first}.`);
   }
   const ending = epilogue(world, scenario.history);
   lines.push("", ending.sameOutcome ? "Compared with history (the same outcome, by another road):" : "Compared with history:");

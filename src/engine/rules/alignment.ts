@@ -2,7 +2,7 @@
 // (where he chooses) and by the movers' estimate (where they reckon with his choice), so that the
 // odds a move strikes at and the side the organs take rest on the same terms.
 import { term, type ScoredOption } from "../ai/choice.js";
-import { nameOf } from "../log.js";
+import { nameOf, pronoun } from "../log.js";
 import { presidiumVoters, regardOf } from "../queries.js";
 import { disaffection, tie } from "../relations.js";
 import type { Id, Move, World } from "../state.js";
@@ -21,18 +21,20 @@ export function alignmentOptions(world: World, move: Move, chief: Id, strength: 
   const k = world.params.crisis.align;
   const c = world.principals[chief];
   const inMove = move.members.includes(chief);
+  const own = pronoun(world, chief);
+  const target = pronoun(world, move.target);
   const withMovers: ScoredOption = {
     choice: "move",
     label: inMove ? "Bring the organs in on the move's side" : "Side with the movers",
     terms: [
-      term("disaffection with him", k.disaffection * disaffection(world, c, move.target)),
+      term(`disaffection with ${target.him}`, k.disaffection * disaffection(world, c, move.target)),
       term("the movers' visible strength", k.strength * (strength - 0.5)),
-      term("his patron among the movers", c.patron !== null && move.members.includes(c.patron) ? k.patron : 0),
-      ...(inMove ? [term("his own move", k.member)] : []),
+      term(`${own.his} patron among the movers`, c.patron !== null && move.members.includes(c.patron) ? k.patron : 0),
+      ...(inMove ? [term(`${own.his} own move`, k.member)] : []),
     ],
   };
   const stayOut: ScoredOption = { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
   if (inMove) return [withMovers, stayOut];
-  const standBy: ScoredOption = { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term("tie to him", k.tie * tie(world, c, move.target)), term("opinion of him", k.opinion * regardOf(c, move.target))] };
+  const standBy: ScoredOption = { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term(`tie to ${target.him}`, k.tie * tie(world, c, move.target)), term(`opinion of ${target.him}`, k.opinion * regardOf(c, move.target))] };
   return [standBy, withMovers, stayOut];
 }

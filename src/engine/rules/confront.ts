@@ -4,7 +4,7 @@
 // the others. What decides him is how the move now looks from inside it, and how sure the man facing
 // him is: a rumour is denied, evidence from loyal organs is not.
 import { choose, optionsForLog, term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
-import { listNames, nameOf, record } from "../log.js";
+import { listNames, nameOf, pronoun, record } from "../log.js";
 import { canAct, holdersOf, isActive, moveById, trustOf } from "../queries.js";
 import { threat, tie } from "../relations.js";
 import type { Id, Move, MoveBelief, World } from "../state.js";
@@ -37,12 +37,13 @@ export function confrontOption(world: World, actor: Id): ScoredOption | null {
   if (!found) return null;
   const k = world.params.moves.confront;
   const sure = found.belief.certainty;
+  const own = pronoun(world, actor);
   return {
     choice: "confront",
     target: found.accused,
     detail: found.belief.move,
-    label: `Ask ${nameOf(world, found.accused)} to his face what he is doing against you`,
-    terms: [term("a move against him checked before it is ready", k.check * sure), term("the affront if he is wrong", -k.affront * (1 - sure)), term("effort", -k.cost)],
+    label: `Ask ${nameOf(world, found.accused)} to ${pronoun(world, found.accused).his} face what ${pronoun(world, found.accused).he} is doing against you`,
+    terms: [term(`a move against ${own.him} checked before it is ready`, k.check * sure), term(`the affront if ${own.he} is wrong`, -k.affront * (1 - sure)), term("effort", -k.cost)],
   };
 }
 
@@ -60,15 +61,15 @@ export function confrontedOptions(world: World, move: Move, confronter: Id, accu
       odds,
       terms: [
         ...terms,
-        term("named to his face: no hiding if it fails", -k.named * sure * failureRisk(world, p, odds)),
-        term("the security organs answer to him: a denial will be watched", -k.organs * organsAnswerTo(world, confronter, accused, move)),
+        term(`named to ${pronoun(world, accused).his} face: no hiding if it fails`, -k.named * sure * failureRisk(world, p, odds)),
+        term(`the security organs answer to ${pronoun(world, confronter).him}: a denial will be watched`, -k.organs * organsAnswerTo(world, confronter, accused, move)),
       ],
     },
     {
       choice: "come-clean",
       label: `Come clean to ${nameOf(world, confronter)}, and name the others`,
       odds: 1 - odds,
-      terms: [term("his goodwill, and one's posts kept", k.pardon), term("trust in him", k.trust * trustOf(p, confronter)), term("naming one's fellow members", -k.informing)],
+      terms: [term(`${pronoun(world, confronter).his} goodwill, and one's posts kept`, k.pardon), term(`trust in ${pronoun(world, confronter).him}`, k.trust * trustOf(p, confronter)), term("naming one's fellow members", -k.informing)],
     },
   ];
 }
@@ -105,19 +106,19 @@ export function confront(ctx: DecisionContext, actor: Id, accused: Id, moveId: s
   };
   if (!move.members.includes(accused)) {
     // Wrongly accused: he resents it, and the accuser partly believes him.
-    q.grievances.push({ against: actor, cause: "he was accused of plotting", weight: k.grievance, date: world.date });
+    q.grievances.push({ against: actor, cause: `${pronoun(world, accused).he} was accused of plotting`, weight: k.grievance, date: world.date });
     relieve();
-    record(world, { type: "confrontation", audience: [actor, accused], actor, text: `${nameOf(world, actor)} confronts ${nameOf(world, accused)} with talk of a move against him; ${nameOf(world, accused)} knows of none, and resents the question.`, data: { move: moveId, accused } });
+    record(world, { type: "confrontation", audience: [actor, accused], actor, text: `${nameOf(world, actor)} confronts ${nameOf(world, accused)} with talk of a move against ${pronoun(world, actor).him}; ${nameOf(world, accused)} knows of none, and resents the question.`, data: { move: moveId, accused } });
     return;
   }
   const options = confrontedOptions(world, move, actor, accused);
-  const pick = choose(ctx, { seat: accused, kind: "confronted", key: `w${world.week}:confronted:${move.id}`, prompt: `${nameOf(world, actor)} asks you to your face what you are doing against him.`, options });
+  const pick = choose(ctx, { seat: accused, kind: "confronted", key: `w${world.week}:confronted:${move.id}`, prompt: `${nameOf(world, actor)} asks you to your face what you are doing against ${pronoun(world, actor).him}.`, options });
   const cleanBreak = pick.choice === "come-clean";
   record(world, {
     type: "confrontation",
     audience: [actor, accused],
     actor,
-    text: `${nameOf(world, actor)} confronts ${nameOf(world, accused)} with talk of a move against him; ${nameOf(world, accused)} ${cleanBreak ? "comes clean" : "denies everything"}.`,
+    text: `${nameOf(world, actor)} confronts ${nameOf(world, accused)} with talk of a move against ${pronoun(world, actor).him}; ${nameOf(world, accused)} ${cleanBreak ? "comes clean" : "denies everything"}.`,
     data: { move: move.id, accused },
     options: optionsForLog(options),
     chosen: pick.choice,

@@ -5,7 +5,7 @@
 // Moscow by distance, sooner when an organ with aircraft flies them in.
 import { choose, chooseTogether, optionId, optionsForLog, term, termValue, type DecisionContext, type Question, type ScoredOption } from "../ai/choice.js";
 import { addDays, toDay, WEEK_DAYS } from "../calendar.js";
-import { listNames, nameOf, percent, record } from "../log.js";
+import { listNames, nameOf, percent, pronoun, record } from "../log.js";
 import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, holdersOf, inPlay, leavePost, logistic, moveById, organChiefs, presidiumVoters, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
@@ -42,7 +42,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
     term("boldness", k.boldness * (p.traits.boldness - 0.5)),
     term("the target is on to us", k.urgency * move.alarm),
     term("the target away from Moscow", away ? k.away : 0),
-    term("he leaves soon: better to wait for it", tripSoon ? -k.tripSoon : 0),
+    term(`${pronoun(world, move.target).he} leaves soon: better to wait for it`, tripSoon ? -k.tripSoon : 0),
     term("time the move has been building", k.patience * Math.min(k.patienceCap, weeks)),
   ];
   const options: ScoredOption[] = [
@@ -60,7 +60,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
       terms: [
         term("estimated success of an arrest", k.odds * Math.min(0, odds - k.threshold) + f.oddsBonus * Math.max(0, odds - k.threshold)),
         term("if it fails: the losers' fate", -expectedLoss(world, odds, k.failure)),
-        term("he holds organs of force himself", commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
+        term(`${pronoun(world, move.target).he} holds organs of force ${pronoun(world, move.target).himself}`, commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
         term("fear: an arrest is thinkable", f.fear * fear),
         term("the party's rules against arrests", -f.norm * (1 - fear)),
         ...common,
@@ -104,7 +104,7 @@ export function strikePhase(ctx: DecisionContext): void {
       type: "decision",
       audience: [...move.members],
       actor: leader,
-      text: `${nameOf(world, leader)} decides to strike${pick.choice === "arrest" ? " by arresting him" : ""} (his estimate of success: ${percent(pick.odds ?? 0)}).`,
+      text: `${nameOf(world, leader)} decides to strike${pick.choice === "arrest" ? ` by arresting ${pronoun(world, move.target).him}` : ""} (${pronoun(world, leader).his} estimate of success: ${percent(pick.odds ?? 0)}).`,
       options: optionsForLog(options),
       chosen: pick.choice,
       data: { move: move.id },
@@ -145,12 +145,12 @@ export function launch(ctx: DecisionContext, move: Move, leader: Id, venue: Cris
       : venue === "force"
         ? move.open === "purge"
           ? `${nameOf(world, leader)} has the organs arrest ${nameOf(world, move.target)}.`
-          : `${nameOf(world, leader)} and his allies move to arrest ${nameOf(world, move.target)}.`
+          : `${nameOf(world, leader)} and ${pronoun(world, leader).his} allies move to arrest ${nameOf(world, move.target)}.`
         : move.open === "purge"
-          ? `${nameOf(world, leader)} asks the Presidium to remove ${nameOf(world, move.target)} from his posts.`
+          ? `${nameOf(world, leader)} asks the Presidium to remove ${nameOf(world, move.target)} from ${pronoun(world, move.target).his} posts.`
           : move.launchedWhileAway
-            ? `While ${nameOf(world, move.target)} is in ${target.location!.place}, ${nameOf(world, leader)} and his allies convene the Presidium on ${what} and summon him back to Moscow.`
-            : `${nameOf(world, leader)} and his allies call a Presidium session on ${what}.`;
+            ? `While ${nameOf(world, move.target)} is in ${target.location!.place}, ${nameOf(world, leader)} and ${pronoun(world, leader).his} allies convene the Presidium on ${what} and summon ${pronoun(world, move.target).him} back to Moscow.`
+            : `${nameOf(world, leader)} and ${pronoun(world, leader).his} allies call a Presidium session on ${what}.`;
   record(world, { type: "launch", audience: "public", actor: leader, text, data: { move: move.id, members: move.members, venue, demand: move.demand, open: move.open } });
   alignOrgans(ctx, move);
   // Movers who command aircraft and count on the CC call its members in at once.
@@ -201,7 +201,7 @@ function alignOrgans(ctx: DecisionContext, move: Move): void {
       type: "alignment",
       audience: "public",
       actor: q.seat,
-      text: `${nameOf(world, q.seat)} ${side === "target" ? `stands by ${nameOf(world, move.target)}` : side === "move" ? (move.members.includes(q.seat) ? "brings the organs he commands in on the movers' side" : "sides with the movers") : "keeps the organs out of it"}.`,
+      text: `${nameOf(world, q.seat)} ${side === "target" ? `stands by ${nameOf(world, move.target)}` : side === "move" ? (move.members.includes(q.seat) ? `brings the organs ${pronoun(world, q.seat).he} commands in on the movers' side` : "sides with the movers") : "keeps the organs out of it"}.`,
       options: optionsForLog(q.options),
       chosen: side,
       data: { move: move.id },
@@ -296,12 +296,12 @@ function arrest(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const odds = logistic(k.intercept + k.balance * (withMove - withTarget) + k.majority * (condemning(world, move, move.members) - 0.5) - k.exposure * move.exposure);
   const success = withMove > 0 && ctx.rng.chance("crisis", odds);
   if (success) {
-    record(world, { type: "arrest", audience: "public", actor: moveLeader(world, move) ?? undefined, text: `${nameOf(world, move.target)} is arrested${withTarget > 0 ? " before his own people can act" : ""}; the Presidium expels him and the plenum later approves it.`, data: { move: move.id, odds } });
+    record(world, { type: "arrest", audience: "public", actor: moveLeader(world, move) ?? undefined, text: `${nameOf(world, move.target)} is arrested${withTarget > 0 ? ` before ${pronoun(world, move.target).his} own people can act` : ""}; the Presidium expels ${pronoun(world, move.target).him} and the plenum later approves it.`, data: { move: move.id, odds } });
     const kingmakers = Object.entries(crisis.sides).filter(([c, s]) => s === "move" && c !== move.target).map(([c]) => c);
     settle(ctx, crisis, move, "move", "force", { resigned: false }, kingmakers);
     return learnFromRatification(world);
   }
-  record(world, { type: "arrest-fails", audience: "public", text: `The attempt to arrest ${nameOf(world, move.target)} fails${withTarget > 0 ? ": his own people stand by him" : ""}; the movers are exposed.`, data: { move: move.id, odds } });
+  record(world, { type: "arrest-fails", audience: "public", text: `The attempt to arrest ${nameOf(world, move.target)} fails${withTarget > 0 ? `: ${pronoun(world, move.target).his} own people stand by ${pronoun(world, move.target).him}` : ""}; the movers are exposed.`, data: { move: move.id, odds } });
   const kingmakers = Object.entries(crisis.sides).filter(([, s]) => s === "target").map(([c]) => c);
   settle(ctx, crisis, move, "target", "force", { resigned: false }, kingmakers);
 }
@@ -323,8 +323,8 @@ function speeches(ctx: DecisionContext, crisis: Crisis, move: Move): number {
       key: `w${world.week}:speech:${move.id}:${crisis.sessionDays}`,
       prompt: `The session on ${describeDemand(world, move)}, day ${crisis.sessionDays + 1}: what line do you take?`,
       options: [
-        { choice: "attack", label: `Speak against ${nameOf(world, move.target)}`, terms: [term("in the move", inMove ? k.member : 0), term("disaffection", k.disaffection * disaffection(world, p, move.target)), term("compromising material on him", k.kompromat * (p.kompromat[move.target] ?? 0))] },
-        { choice: "defend", label: `Speak for ${nameOf(world, move.target)}`, terms: [term("tie to him", k.tie * tie(world, p, move.target)), term("in the move", inMove ? -k.member : 0), term("danger from the movers", k.threat * threat(world, p, frontOf(world, move)))] },
+        { choice: "attack", label: `Speak against ${nameOf(world, move.target)}`, terms: [term("in the move", inMove ? k.member : 0), term("disaffection", k.disaffection * disaffection(world, p, move.target)), term(`compromising material on ${pronoun(world, move.target).him}`, k.kompromat * (p.kompromat[move.target] ?? 0))] },
+        { choice: "defend", label: `Speak for ${nameOf(world, move.target)}`, terms: [term(`tie to ${pronoun(world, move.target).him}`, k.tie * tie(world, p, move.target)), term("in the move", inMove ? -k.member : 0), term("danger from the movers", k.threat * threat(world, p, frontOf(world, move)))] },
         { choice: "silent", label: "Hold back", terms: [term("caution", k.caution * (1 - p.traits.boldness))] },
       ],
     };
@@ -340,7 +340,7 @@ function speeches(ctx: DecisionContext, crisis: Crisis, move: Move): number {
       type: "speech",
       audience: "public",
       actor: q.seat,
-      text: `${nameOf(world, q.seat)} speaks ${line === "attack" ? "against" : "for"} ${nameOf(world, move.target)}${line === "attack" && (p.kompromat[move.target] ?? 0) > 0 ? ", reading out what the files hold on him" : ""}.`,
+      text: `${nameOf(world, q.seat)} speaks ${line === "attack" ? "against" : "for"} ${nameOf(world, move.target)}${line === "attack" && (p.kompromat[move.target] ?? 0) > 0 ? `, reading out what the files hold on ${pronoun(world, move.target).him}` : ""}.`,
       data: { move: move.id, line, membership: p.presidium },
       options: optionsForLog(q.options),
       chosen: line,
@@ -361,14 +361,15 @@ function targetAnswer(ctx: DecisionContext, crisis: Crisis, move: Move, afterVot
   const organsWithHim = Object.entries(crisis.sides).filter(([c, s]) => s === "target" && c !== t.id).length;
   const plenumOpen = stakes.some((p) => world.posts[p].powers.includes("firstSecretary")) || t.presidium === "full";
   const options: ScoredOption[] = [];
+  const they = pronoun(world, t.id);
   const plenumTerms = [
     term("expected support in the CC", k.support * belief * (q - 0.5)),
-    term("risk of a harsher fate if he fights and loses", -expectedLoss(world, q, k.harsherFate)),
+    term(`risk of a harsher fate if ${they.he} fights and loses`, -expectedLoss(world, q, k.harsherFate)),
     term("ambition", k.ambition * t.traits.ambition),
-    term("organs that stand by him", k.organs * organsWithHim),
+    term(`organs that stand by ${they.him}`, k.organs * organsWithHim),
   ];
   if (!afterVote) {
-    options.push({ choice: "fight", label: "Face the vote in the Presidium", terms: [term("his standing in the Presidium", k.standing * (world.power[t.id] ?? 0)), term("the case can be answered", k.answerable)] });
+    options.push({ choice: "fight", label: "Face the vote in the Presidium", terms: [term(`${they.his} standing in the Presidium`, k.standing * (world.power[t.id] ?? 0)), term("the case can be answered", k.answerable)] });
     if (plenumOpen && crisis.sessionDays < world.params.crisis.timing.maxSessionDays) {
       options.push({ choice: "stall", label: "Insist that only the Central Committee can decide, and drag the session out", odds: q, terms: [...plenumTerms, term("members still on their way", k.pending * pendingShare(crisis))] });
     }
@@ -387,9 +388,9 @@ function targetAnswer(ctx: DecisionContext, crisis: Crisis, move: Move, afterVot
     actor: t.id,
     text:
       pick.choice === "resign"
-        ? `${nameOf(world, t.id)} does not fight: he asks to be released "for reasons of age and health".`
+        ? `${nameOf(world, t.id)} does not fight: ${they.he} asks to be released "for reasons of age and health".`
         : pick.choice === "plenum"
-          ? `${nameOf(world, t.id)} refuses: only the Central Committee that elected him can decide. He demands a plenum.`
+          ? `${nameOf(world, t.id)} refuses: only the Central Committee that elected ${they.him} can decide. ${they.He} demands a plenum.`
           : pick.choice === "stall"
             ? `${nameOf(world, t.id)} insists that only the Central Committee can decide and drags the session out.`
             : pick.choice === "concede"
@@ -455,7 +456,7 @@ function sessionDay(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   record(world, {
     type: "session-result",
     audience: "public",
-    text: majority ? `The Presidium votes ${tally.for} to ${tally.against} for ${describeDemand(world, move)}.` : `The Presidium stands by ${nameOf(world, move.target)}, ${tally.against} to ${tally.for}${tally.for === tally.against ? " (a tie keeps him)" : ""}.`,
+    text: majority ? `The Presidium votes ${tally.for} to ${tally.against} for ${describeDemand(world, move)}.` : `The Presidium stands by ${nameOf(world, move.target)}, ${tally.against} to ${tally.for}${tally.for === tally.against ? ` (a tie keeps ${pronoun(world, move.target).him})` : ""}.`,
     data: { move: move.id, ...tally },
   });
   if (!majority) return settle(ctx, crisis, move, "target", "session", { resigned: false }, []);
@@ -508,13 +509,13 @@ function rollCall(ctx: DecisionContext, crisis: Crisis, move: Move, swing: numbe
             terms: [
               term("pledged to the move", pledged ? (collapsed ? k.pledgedCollapsed : k.pledged + k.pledgedLoyalty * p.traits.loyalty) : 0),
               term("disaffection with the target", k.disaffection * disaffection(world, p, move.target)),
-              term("the danger he poses", k.threat * threat(world, p, move.target)),
+              term(`the danger ${pronoun(world, move.target).he} poses`, k.threat * threat(world, p, move.target)),
               term("tie to the target", -k.tie * tie(world, p, move.target)),
               term("the movers' visible strength", k.strength * (strength - 0.5)),
               term("the speeches", k.speeches * swing),
               term("fear of the first man", k.fearOfFirst * fear * (targetIsFirst ? -1 : frontIsFirst ? 1 : 0)),
-              term(move.launchedWhileAway ? "the case made in his absence" : "the target in the room", move.launchedWhileAway ? k.absentCase : -k.present),
-              term("his retirement is only a formality", move.open === "health" ? k.health : 0),
+              term(move.launchedWhileAway ? `the case made in ${pronoun(world, move.target).his} absence` : "the target in the room", move.launchedWhileAway ? k.absentCase : -k.present),
+              term(`${pronoun(world, move.target).his} retirement is only a formality`, move.open === "health" ? k.health : 0),
             ],
           },
           { choice: "against", label: `Vote to keep ${nameOf(world, move.target)}`, terms: [term("keep things as they are", 0)] },
@@ -553,11 +554,12 @@ function acceptConcession(ctx: DecisionContext, crisis: Crisis, move: Move): boo
   if (!leader) return true;
   const p = world.principals[leader];
   const kept = postsAtStake(world, move).filter((x) => !crisis.conceded.includes(x));
+  const they = pronoun(world, move.target);
   const options: ScoredOption[] = [
-    { choice: "accept", label: "Accept his offer", terms: [term("an end without a fight", k.peace), term("restraint", k.restraint * p.traits.restraint)] },
-    { choice: "insist", label: "Insist on everything", terms: [term("what he would keep", k.kept * kept.reduce((s, x) => s + world.posts[x].value, 0)), term("the danger he poses", k.threat * threat(world, p, move.target)), term("ambition", k.ambition * p.traits.ambition)] },
+    { choice: "accept", label: `Accept ${they.his} offer`, terms: [term("an end without a fight", k.peace), term("restraint", k.restraint * p.traits.restraint)] },
+    { choice: "insist", label: "Insist on everything", terms: [term(`what ${they.he} would keep`, k.kept * kept.reduce((s, x) => s + world.posts[x].value, 0)), term(`the danger ${they.he} poses`, k.threat * threat(world, p, move.target)), term("ambition", k.ambition * p.traits.ambition)] },
   ];
-  const pick = choose(ctx, { seat: leader, kind: "concession", key: `w${world.week}:concession:${move.id}`, prompt: `${nameOf(world, move.target)} offers to give up part of his posts. Accept?`, options });
+  const pick = choose(ctx, { seat: leader, kind: "concession", key: `w${world.week}:concession:${move.id}`, prompt: `${nameOf(world, move.target)} offers to give up part of ${they.his} posts. Accept?`, options });
   record(world, { type: "concession", audience: "public", actor: leader, text: pick.choice === "accept" ? `The majority accepts: ${nameOf(world, move.target)} keeps the post of ${kept.map((x) => world.posts[x].title).join(" and ")}.` : "The majority insists on everything.", options: optionsForLog(options), chosen: pick.choice, data: { move: move.id } });
   if (pick.choice === "accept") move.demand = [...crisis.conceded];
   return pick.choice === "accept";
@@ -706,6 +708,7 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const share = crisis.tally ? crisis.tally.for / Math.max(1, crisis.tally.voters) : 0.5;
   const fear = world.globals.fear;
   const collapse = pledgedCollapse(world, move);
+  const askedToGo = `${pronoun(world, move.target).he} has asked to be released`;
   const base = present.map((c) => {
     const pledged = c.pledge === move.id && !collapse;
     return [
@@ -713,7 +716,7 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
       term("pledged to the move", pledged ? -k.pledged : 0),
       term("the Presidium's verdict", -k.verdict * (1 - world.globals.ccArbiter) * (share - 0.5)),
       term("fear of the stronger side", -k.fear * fear * (powerShare(world, frontOf(world, move)) - powerShare(world, move.target))),
-      term("he has asked to be released", resigned ? -k.resigned : 0),
+      term(askedToGo, resigned ? -k.resigned : 0),
       term("chance", k.chance * ctx.rng.normal("crisis")),
     ];
   });
@@ -747,8 +750,8 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
       text: `${nameOf(world, id)} (the Presidium) votes ${side === "target" ? "for" : "against"} ${nameOf(world, move.target)}.`,
       data: { move: move.id, member: id },
       options: [
-        { option: "keep", utility: side === "target" ? 1 : 0, terms: [term(id === move.target ? "his own case" : "the side he took in the Presidium", side === "target" ? 1 : 0)] },
-        { option: "remove", utility: side === "move" ? 1 : 0, terms: [term("the side he took in the Presidium", side === "move" ? 1 : 0)] },
+        { option: "keep", utility: side === "target" ? 1 : 0, terms: [term(id === move.target ? `${pronoun(world, id).his} own case` : `the side ${pronoun(world, id).he} took in the Presidium`, side === "target" ? 1 : 0)] },
+        { option: "remove", utility: side === "move" ? 1 : 0, terms: [term(`the side ${pronoun(world, id).he} took in the Presidium`, side === "move" ? 1 : 0)] },
       ],
       chosen: side === "target" ? "keep" : "remove",
     });
@@ -807,7 +810,7 @@ function settle(ctx: DecisionContext, crisis: Crisis, move: Move, winner: "targe
       if (seat === "full") promoteAfter(world, move);
     } else {
       for (const p of stakes) if (world.principals[move.target].posts.includes(p)) leavePost(world, move.target, p);
-      record(world, { type: "relieved", audience: "public", actor: move.target, text: `${nameOf(world, move.target)} is relieved of the post of ${stakes.map((p) => world.posts[p].title).join(" and ")}; he keeps his seat.`, data: { move: move.id } });
+      record(world, { type: "relieved", audience: "public", actor: move.target, text: `${nameOf(world, move.target)} is relieved of the post of ${stakes.map((p) => world.posts[p].title).join(" and ")}; ${pronoun(world, move.target).he} keeps ${pronoun(world, move.target).his} seat.`, data: { move: move.id } });
     }
     posts = shareOutPosts(world, stakes, move.members.filter((m) => m !== move.target), move);
   } else {
@@ -859,7 +862,7 @@ function rebuffed(world: World, move: Move): void {
   const first = world.principals[move.initiator];
   first.prestige = clamp(first.prestige - k.rebuffPrestige);
   world.memory.proposals[`purge:${move.target}`] = world.date;
-  world.principals[move.target].grievances.push({ against: move.initiator, cause: "he tried to have him removed", weight: k.rebuffGrievance, date: world.date });
+  world.principals[move.target].grievances.push({ against: move.initiator, cause: `${pronoun(world, move.initiator).he} tried to have ${pronoun(world, move.target).him} removed`, weight: k.rebuffGrievance, date: world.date });
   for (const id of world.order) {
     const p = world.principals[id];
     if (id !== move.initiator && id !== move.target && inPlay(p)) p.regard[move.initiator] = clamp((p.regard[move.initiator] ?? 0) - k.rebuffRegard, -1, 1);
@@ -868,7 +871,7 @@ function rebuffed(world: World, move: Move): void {
 }
 
 function retireForHealth(world: World, move: Move): ContestRecord["fates"][number] {
-  record(world, { type: "fate", audience: "public", actor: move.target, text: `${nameOf(world, move.target)} is released from his duties "for reasons of age and health" and retired on a pension.`, data: { fate: "retired", proposedBy: move.initiator } });
+  record(world, { type: "fate", audience: "public", actor: move.target, text: `${nameOf(world, move.target)} is released from ${pronoun(world, move.target).his} duties "for reasons of age and health" and retired on a pension.`, data: { fate: "retired", proposedBy: move.initiator } });
   applyFate(world, move.target, "retired");
   return { who: move.target, fate: "retired", proposedBy: move.initiator, softenedBy: [] };
 }

@@ -2,7 +2,7 @@
 // watch. A warning reaches the target only through people; a security chief in the move buries what
 // reaches him, and the target's overconfidence may dismiss what gets through.
 import { choose, optionsForLog, term, type DecisionContext } from "../ai/choice.js";
-import { listNames, nameOf, record } from "../log.js";
+import { listNames, nameOf, pronoun, record } from "../log.js";
 import { activeMoves, canAct, holdersOf, inPlay, regardOf, trustOf } from "../queries.js";
 import { disaffection, tie } from "../relations.js";
 import type { Id, Move } from "../state.js";
@@ -28,7 +28,7 @@ export function leak(ctx: DecisionContext, move: Move, named: readonly Id[], sou
     const buryTerms = [
       term("sympathy with the movers", k.sympathy * Math.max(0, disaffection(world, chief, target))),
       term("doubt about the rumour", k.doubt * (1 - credibility)),
-      term("his patron among the accused", chief.patron !== null && named.includes(chief.patron) ? k.patronAccused + chief.traits.loyalty : 0),
+      term(`${pronoun(world, outsideChief).his} patron among the accused`, chief.patron !== null && named.includes(chief.patron) ? k.patronAccused + chief.traits.loyalty : 0),
     ];
     const options = [
       { choice: "pass-on", label: `Pass the report to ${nameOf(world, target)}`, terms: passTerms },
@@ -51,7 +51,7 @@ export function leak(ctx: DecisionContext, move: Move, named: readonly Id[], sou
   // The organs are in the move (or the target holds them himself and they are blind to it): a rumour
   // reaches him only by a side door (family, a bodyguard).
   if (ctx.rng.chance("detection", k.sideDoor)) {
-    record(world, { type: "rumour", audience: [move.target], text: `A rumour of a move against ${nameOf(world, move.target)} reaches him by a side door.`, data: { move: move.id, channel } });
+    record(world, { type: "rumour", audience: [move.target], text: `A rumour of a move against ${nameOf(world, move.target)} reaches ${pronoun(world, move.target).him} by a side door.`, data: { move: move.id, channel } });
     warn(ctx, move, named, null, credibility * k.sideDoorCredibility);
   }
 }
@@ -73,7 +73,7 @@ export function warn(ctx: DecisionContext, move: Move, named: readonly Id[], sou
       label: "Take it seriously",
       terms: [
         term("credibility of the source", k.credibility * credibility),
-        term("it comes from his own man", source && world.principals[source].patron === target.id ? k.ownMan : 0),
+        term(`it comes from ${pronoun(world, target.id).his} own man`, source && world.principals[source].patron === target.id ? k.ownMan : 0),
         term("trust in the source", source ? k.trustSource * trustOf(target, source) : 0),
         term("suspicion already held", k.priorSuspicion * priorSuspicion),
         term("fear of a conspiracy", k.fearOfConspiracy),
@@ -93,7 +93,7 @@ export function warn(ctx: DecisionContext, move: Move, named: readonly Id[], sou
     type: "warning",
     audience: source ? [target.id, source] : [target.id],
     actor: target.id,
-    text: `${source ? nameOf(world, source) : "A rumour"} warns ${nameOf(world, target.id)} that ${listNames(world, accused)} ${accused.length > 1 ? "are" : "is"} working against him; he ${pick.choice === "take-seriously" ? "takes it seriously" : "dismisses it"}.`,
+    text: `${source ? nameOf(world, source) : "A rumour"} warns ${nameOf(world, target.id)} that ${listNames(world, accused)} ${accused.length > 1 ? "are" : "is"} working against ${pronoun(world, target.id).him}; ${pronoun(world, target.id).he} ${pick.choice === "take-seriously" ? "takes it seriously" : "dismisses it"}.`,
     data: { move: move.id, accused, source, credibility },
     options: optionsForLog(options),
     chosen: pick.choice,
@@ -102,7 +102,7 @@ export function warn(ctx: DecisionContext, move: Move, named: readonly Id[], sou
   for (const a of accused) target.suspicion[a] = Math.min(1, (target.suspicion[a] ?? 0) + k.suspicionBase + k.suspicionCredibility * credibility);
   learnOfMove(world, target.id, move, accused, "warning", credibility);
   if (target.location) {
-    record(world, { type: "trip-cut-short", audience: "public", actor: target.id, text: `${nameOf(world, target.id)} cuts short his stay in ${target.location.place} and returns to Moscow.` });
+    record(world, { type: "trip-cut-short", audience: "public", actor: target.id, text: `${nameOf(world, target.id)} cuts short ${pronoun(world, target.id).his} stay in ${target.location.place} and returns to Moscow.` });
     target.location = null;
   }
   // Asking around alerts the accused: those in the move now know the target suspects them.

@@ -3,7 +3,7 @@
 // his own record of sending rivals to their death (Egorov and Sonin's killing game) and how the
 // contest was settled set each winner's view.
 import { termsOf, utility, type DecisionContext, type RuleSink } from "../ai/choice.js";
-import { listNames, nameOf, record } from "../log.js";
+import { listNames, nameOf, pronoun, record } from "../log.js";
 import { canAct, commandsOrgans, leaveAllPosts, trustOf } from "../queries.js";
 import type { Fate, Id, World } from "../state.js";
 import { fateLadder } from "../state.js";
@@ -24,20 +24,21 @@ export function severityTerms(world: World, judge: Id, c: FateCase, add: RuleSin
   const k = world.params.fates.severity;
   const j = world.principals[judge];
   const l = world.principals[c.loser];
+  const they = pronoun(world, c.loser);
   add("baseline", k.base);
   add("fear in the system", k.fear * world.globals.fear);
-  add("he led the losing side", c.leader ? k.leader : 0);
-  add("he stepped down without a fight", c.resigned ? -k.resigned : 0);
+  add(`${they.he} led the losing side`, c.leader ? k.leader : 0);
+  add(`${they.he} stepped down without a fight`, c.resigned ? -k.resigned : 0);
   add("settled by force", c.force ? k.force : 0);
   // A Terror-era record sends a man to the cellar only while the old rules hold; a killer in this
   // leadership's own quarrels is killed in turn (Egorov and Sonin's killing game, ERA 3.5).
-  add("his own record of repression, while fear lasts", k.record * l.record * world.globals.fear);
-  add("he had rivals shot", k.killer * Math.min(1, executionsProposedBy(world, c.loser)));
-  add("what is held on him", k.kompromat * (j.kompromat[c.loser] ?? 0));
-  add("danger of leaving him free", k.danger * (commandsOrgans(world, c.loser) ? 1 : 0));
+  add(`${they.his} own record of repression, while fear lasts`, k.record * l.record * world.globals.fear);
+  add(`${they.he} had rivals shot`, k.killer * Math.min(1, executionsProposedBy(world, c.loser)));
+  add(`what is held on ${they.him}`, k.kompromat * (j.kompromat[c.loser] ?? 0));
+  add(`danger of leaving ${they.him} free`, k.danger * (commandsOrgans(world, c.loser) ? 1 : 0));
   add("the judge's boldness", k.boldness * (j.traits.boldness - 0.5));
   add("the judge's restraint", -k.restraint * (j.traits.restraint - 0.5));
-  add("trust in him", -k.trust * Math.max(0, trustOf(j, c.loser)));
+  add(`trust in ${they.him}`, -k.trust * Math.max(0, trustOf(j, c.loser)));
 }
 
 /** How many of the fallen this man has had shot in the run so far, as proposer. */
@@ -64,7 +65,7 @@ export function decideFates(ctx: DecisionContext, winners: readonly Id[], cases:
   for (const c of cases) {
     if (!world.principals[c.loser].alive || world.principals[c.loser].fate) continue;
     if (!judges.length) {
-      out.push(applyAndLog(world, c.loser, "demoted", null, [], "no one is left to judge him"));
+      out.push(applyAndLog(world, c.loser, "demoted", null, [], `no one is left to judge ${pronoun(world, c.loser).him}`));
       continue;
     }
     // Each judge's own view, with a little of his mood on the day.
@@ -100,7 +101,7 @@ const fateText: Record<Fate, string> = {
 };
 
 function applyAndLog(world: World, who: Id, fate: Fate, proposedBy: Id | null, softenedBy: Id[], reasons: string, proposed: Fate = fate, terms?: ReturnType<typeof termsOf>) {
-  const by = proposedBy === null ? "" : ` on the proposal of ${nameOf(world, proposedBy)}${proposed !== fate ? ` (who wanted him ${proposed}; ${listNames(world, softenedBy)} had it softened)` : ""}`;
+  const by = proposedBy === null ? "" : ` on the proposal of ${nameOf(world, proposedBy)}${proposed !== fate ? ` (who wanted ${pronoun(world, who).him} ${proposed}; ${listNames(world, softenedBy)} had it softened)` : ""}`;
   record(world, {
     type: "fate",
     audience: "public",

@@ -5,7 +5,7 @@
 // the terms the character weighs; the AI and a human seat choose among the same options.
 import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
-import { nameOf, record } from "../log.js";
+import { nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, outranks, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
@@ -57,9 +57,9 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
       label: `Cultivate ${nameOf(world, q)}`,
       terms: [
         term("effort", -k.cost),
-        term("his power", k.power * powerShare(world, q) * a.traits.ambition),
-        term("the danger he poses", k.threat * threat(world, a, q)),
-        term("room to win him over", k.room * (1 - Math.max(0, regardOf(world.principals[q], actor)))),
+        term(`${pronoun(world, q).his} power`, k.power * powerShare(world, q) * a.traits.ambition),
+        term(`the danger ${pronoun(world, q).he} poses`, k.threat * threat(world, a, q)),
+        term(`room to win ${pronoun(world, q).him} over`, k.room * (1 - Math.max(0, regardOf(world.principals[q], actor)))),
       ],
     });
   }
@@ -81,7 +81,7 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
       choice: "court-constituency",
       target: bestRow.id,
       label: `Court the ${bestRow.label.toLowerCase()}`,
-      terms: [term("effort", -k.cost), term("their weight in the CC, where he thinks it decides", k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
+      terms: [term("effort", -k.cost), term(`their weight in the CC, where ${pronoun(world, actor).he} thinks it decides`, k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
     });
   }
   return out;
@@ -220,7 +220,7 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
       proposer: actor,
       what: `to replace ${old?.name ?? "the holder of a senior post"} in the ${row.label.toLowerCase()}`,
       key: `appoint:${slotId}`,
-      termsFor: (v) => [term("his own man would go", old?.patron === v ? -k.consentOwnMan : 0)],
+      termsFor: (v) => [term(`${pronoun(world, v).his} own man would go`, old?.patron === v ? -k.consentOwnMan : 0)],
     });
     if (!consent.passed) return;
   }
@@ -229,7 +229,7 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
   const newcomer = appointToSlot(ctx, slot, actor, reserve ?? null);
   const displaced = old?.patron ?? null;
   if (displaced && displaced !== actor && inPlay(world.principals[displaced])) {
-    world.principals[displaced].grievances.push({ against: actor, cause: `his man in the ${row.label.toLowerCase()} was replaced`, weight: k.grievance, date: world.date });
+    world.principals[displaced].grievances.push({ against: actor, cause: `${pronoun(world, displaced).his} man in the ${row.label.toLowerCase()} was replaced`, weight: k.grievance, date: world.date });
   }
   moveRowMood(world, slot.row, actor, -k.insecurity);
   const forget = addDays(world.date, -k.memoryWeeks * WEEK_DAYS);
@@ -238,7 +238,7 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
     type: "appoint",
     audience: "public",
     actor,
-    text: `${nameOf(world, actor)} replaces ${old?.name ?? `a member from ${old?.region ?? row.label}`} with ${newcomer.name ?? "one of his own men"} (${row.label.toLowerCase()}).`,
+    text: `${nameOf(world, actor)} replaces ${old?.name ?? `a member from ${old?.region ?? row.label}`} with ${newcomer.name ?? `one of ${pronoun(world, actor).his} own men`} (${row.label.toLowerCase()}).`,
     data: { row: slot.row, slot: slotId, displaced, newcomer: newcomer.id },
   });
 }
@@ -331,11 +331,11 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
     const aggrieved = Object.entries(p.aggrieves).reduce((s, [who, w]) => s + (inPlay(world.principals[who]) ? w : 0), 0);
     const terms = [
       term("effort and risk of defeat", -k.cost),
-      term("his own line", k.line * alignment(world, actor, p.line)),
+      term(`${pronoun(world, actor).his} own line`, k.line * alignment(world, actor, p.line)),
       term("credit with the constituencies", k.credit * a.traits.ambition * credit(world, p)),
       term("prestige", k.prestige * p.prestige),
       term("colleagues it would anger", -k.aggrieves * aggrieved),
-      term("his hold on the leadership", k.consolidation * powerShare(world, actor)),
+      term(`${pronoun(world, actor).his} hold on the leadership`, k.consolidation * powerShare(world, actor)),
       term("reforms the apparatus is still absorbing", -k.pace * recent),
     ];
     const u = terms.reduce((s, t) => s + t.value, 0);
@@ -373,9 +373,9 @@ function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
     what: `“${policy.name}”`,
     key: `policy:${policy.id}`,
     termsFor: (v) => [
-      term("his own line", k.voteLine * alignment(world, v, policy.line)),
-      term("what it does to his clients' constituencies", k.voteClients * clientsEffect(world, v, policy)),
-      term("it hurts him personally", -k.voteAggrieved * (policy.aggrieves[v] ?? 0)),
+      term(`${pronoun(world, v).his} own line`, k.voteLine * alignment(world, v, policy.line)),
+      term(`what it does to ${pronoun(world, v).his} clients' constituencies`, k.voteClients * clientsEffect(world, v, policy)),
+      term(`it hurts ${pronoun(world, v).him} personally`, -k.voteAggrieved * (policy.aggrieves[v] ?? 0)),
     ],
   });
   record(world, { type: "policy", audience: "public", actor, text: result.passed ? `The Presidium adopts ${nameOf(world, actor)}'s proposal: ${policy.name}.` : `${nameOf(world, actor)}'s proposal (${policy.name}) is voted down.`, data: { policy: policy.id, passed: result.passed } });
@@ -462,7 +462,7 @@ function tripOption(world: World, actor: Id): ScoredOption | null {
       term("appetite for travel", k.appetite * (a.travel - 0.5)),
       term("prestige of the journey", k.prestige * offer.prestige),
       term("contacts in the regions", offer.constituency !== undefined ? k.contacts : 0),
-      term("what might happen in Moscow while he is away", -k.danger * danger * (1 - a.traits.overconfidence)),
+      term(`what might happen in Moscow while ${pronoun(world, actor).he} is away`, -k.danger * danger * (1 - a.traits.overconfidence)),
       term("a standing reason to go", k.base),
     ],
   };
@@ -522,7 +522,7 @@ function kompromatOptions(world: World, actor: Id): ScoredOption[] {
     if (!use || v > use.v) use = { q, v };
   }
   if (use) {
-    out.push({ choice: "use-kompromat", target: use.q, label: `Bring ${nameOf(world, use.q)}'s past into the open`, terms: [term("effort and the risk of a scandal", -k.useCost), term("the damage to him", k.damageValue * use.v), term("restraint", -k.restraint * a.traits.restraint)] });
+    out.push({ choice: "use-kompromat", target: use.q, label: `Bring ${nameOf(world, use.q)}'s past into the open`, terms: [term("effort and the risk of a scandal", -k.useCost), term(`the damage to ${pronoun(world, use.q).him}`, k.damageValue * use.v), term("restraint", -k.restraint * a.traits.restraint)] });
   }
   return out;
 }
@@ -546,9 +546,9 @@ function useKompromat(ctx: DecisionContext, actor: Id, q: Id): void {
     const p = world.principals[id];
     if (id !== q && inPlay(p)) p.regard[q] = clamp(regardOf(p, q) - k.regardDamage * amount, -1, 1);
   }
-  target.grievances.push({ against: actor, cause: "his past dragged into the open", weight: k.grievance, date: world.date });
+  target.grievances.push({ against: actor, cause: `${pronoun(world, q).his} past dragged into the open`, weight: k.grievance, date: world.date });
   a.kompromat[q] = amount * k.keep;
-  record(world, { type: "use-kompromat", audience: "public", actor, text: `${nameOf(world, actor)} brings ${nameOf(world, q)}'s part in the repressions before his colleagues.`, data: { target: q } });
+  record(world, { type: "use-kompromat", audience: "public", actor, text: `${nameOf(world, actor)} brings ${nameOf(world, q)}'s part in the repressions before ${pronoun(world, actor).his} colleagues.`, data: { target: q } });
 }
 
 // ------------------------------------------------------------------------------ Presidium business
@@ -623,7 +623,7 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
   const chairs = first === actor || (first === null && a.presidium === "full");
   if (chairs && vacancies(world) > 0) {
     const who = coOptee(world, actor);
-    if (who) out.push({ choice: "co-opt", target: who, label: `Propose ${nameOf(world, who)} for a full seat in the Presidium`, terms: [term("an empty seat", k.seat * vacancies(world)), term("his own man", world.principals[who].patron === actor ? k.ownMan : 0)] });
+    if (who) out.push({ choice: "co-opt", target: who, label: `Propose ${nameOf(world, who)} for a full seat in the Presidium`, terms: [term("an empty seat", k.seat * vacancies(world)), term(`${pronoun(world, actor).his} own man`, world.principals[who].patron === actor ? k.ownMan : 0)] });
   } else if (first === actor) {
     const enlarge = consolidationOption(world, actor);
     if (enlarge) out.push(enlarge);
@@ -648,7 +648,7 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
         term("a vacant post", k.post * post.value),
         term("ambition", elected ? k.ambition * a.traits.ambition : 0),
         term("the risk of a rebuff", elected ? -k.rebuff * (1 - powerShare(world, actor) * k.shareScale) : 0),
-        term("his claim against the strongest other", elected ? k.claim * claimLead(world, actor, postId) : 0),
+        term(`${pronoun(world, actor).his} claim against the strongest other`, elected ? k.claim * claimLead(world, actor, postId) : 0),
         term("the colleagues' dislike of one man holding two top posts", elected ? -k.cumulation * topPostValue(world, actor) : 0),
       ],
     });
@@ -681,7 +681,7 @@ function consolidationOption(world: World, actor: Id): ScoredOption | null {
     choice: "co-opt",
     target: nominee,
     label: `Propose ${nameOf(world, nominee)} for a new full seat in the Presidium`,
-    terms: [term("a victory to consolidate: colleagues who are not his men", need), term("a larger Presidium", -k.size * Math.max(0, beyond))],
+    terms: [term(`a victory to consolidate: colleagues who are not ${pronoun(world, actor).his} men`, need), term("a larger Presidium", -k.size * Math.max(0, beyond))],
   };
 }
 
@@ -743,7 +743,7 @@ export function fillVoteTerms(world: World, voter: Id, who: Id, postId: Id, rega
   return [
     term("regard for the nominee", k.nomineeRegard * regard),
     term("the nominee's power would grow", -k.rivalPower * (elected ? threat(world, world.principals[voter], who) : 0)),
-    term("his claim against the strongest other", elected ? k.claim * claimLead(world, who, postId, voter) : 0),
+    term(`${pronoun(world, who).his} claim against the strongest other`, elected ? k.claim * claimLead(world, who, postId, voter) : 0),
     term("two top posts in one man's hands", elected ? -k.cumulation * topPostValue(world, who) : 0),
   ];
 }
@@ -757,7 +757,7 @@ function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
   world.memory.proposals[`fill:${postId}`] = world.date;
   const result = putToVote(ctx, {
     proposer: actor,
-    what: elected ? `himself as ${post.title}` : `${nameOf(world, who)} as ${post.title}`,
+    what: elected ? `${pronoun(world, actor).himself} as ${post.title}` : `${nameOf(world, who)} as ${post.title}`,
     key: `fill:${postId}`,
     termsFor: (v) => fillVoteTerms(world, v, who, postId, regardOf(world.principals[v], who)),
   });
@@ -817,9 +817,9 @@ function purgeOptions(world: World, actor: Id): ScoredOption[] {
       odds: seized,
       terms: [
         term("if it succeeds: a suspect and a danger removed", seized * danger),
-        term("if it fails: the others turn on him", -expectedLoss(world, seized, k.arrestFailure)),
+        term(`if it fails: the others turn on ${pronoun(world, actor).him}`, -expectedLoss(world, seized, k.arrestFailure)),
         term("the norm against arrests", -k.arrestNorm * (1 - fear)),
-        term("fear, and his dominance, make it thinkable", k.arrestFear * fear * dominance(world, actor)),
+        term(`fear, and ${pronoun(world, actor).his} dominance, make it thinkable`, k.arrestFear * fear * dominance(world, actor)),
       ],
     });
   }
@@ -860,8 +860,8 @@ function reportOption(world: World, actor: Id): ScoredOption | null {
   return {
     choice: "report",
     target: belief.move,
-    label: `Tell ${nameOf(world, t)} what you know of the move against him`,
-    terms: [term("tie to him", k.tie * tie(world, a, t)), term("reward if it fails", k.reward * a.traits.ambition), term("disaffection with him", -k.disaffection * disaffection(world, a, t)), term("informing on colleagues", -k.informing)],
+    label: `Tell ${nameOf(world, t)} what you know of the move against ${pronoun(world, t).him}`,
+    terms: [term(`tie to ${pronoun(world, t).him}`, k.tie * tie(world, a, t)), term("reward if it fails", k.reward * a.traits.ambition), term(`disaffection with ${pronoun(world, t).him}`, -k.disaffection * disaffection(world, a, t)), term("informing on colleagues", -k.informing)],
   };
 }
 
@@ -881,7 +881,7 @@ function demandOption(world: World, actor: Id): ScoredOption | null {
     choice: "demand-seat",
     target: first,
     label: `Ask ${nameOf(world, first)} for a full seat in the Presidium`,
-    terms: [term("ambition", k.ambition * a.traits.ambition), term("his standing with the first man", k.regard * regardOf(world.principals[first], actor)), term("risk of a rebuff", -k.risk)],
+    terms: [term("ambition", k.ambition * a.traits.ambition), term(`${pronoun(world, actor).his} standing with the first man`, k.regard * regardOf(world.principals[first], actor)), term("risk of a rebuff", -k.risk)],
   };
 }
 
@@ -892,11 +892,11 @@ function demandSeat(ctx: DecisionContext, actor: Id, first: Id): void {
   const a = world.principals[actor];
   const grant = regardOf(f, actor) + trustOf(f, actor) + (a.patron === first ? k.client : 0) - k.threshold - k.rivalry * threat(world, f, actor);
   world.memory.demands[actor] = world.date;
-  record(world, { type: "demand", audience: [actor, first], actor, text: `${nameOf(world, actor)} asks ${nameOf(world, first)} for a full seat in the Presidium; ${grant > 0 ? "he agrees to propose it" : "he is put off"}.`, data: { granted: grant > 0 } });
+  record(world, { type: "demand", audience: [actor, first], actor, text: `${nameOf(world, actor)} asks ${nameOf(world, first)} for a full seat in the Presidium; ${grant > 0 ? `${pronoun(world, first).he} agrees to propose it` : `${pronoun(world, actor).he} is put off`}.`, data: { granted: grant > 0 } });
   // A seat filled earlier in the week leaves nothing to propose, but he agreed: no grudge for that.
   if (grant > 0) {
     if (vacancies(world) > 0) coOpt(ctx, first, actor);
-  } else a.grievances.push({ against: first, cause: "refused a seat he asked for", weight: k.grievance, date: world.date });
+  } else a.grievances.push({ against: first, cause: `refused a seat ${pronoun(world, actor).he} asked for`, weight: k.grievance, date: world.date });
 }
 
 // ------------------------------------------------------------------------------------- overruling
@@ -923,10 +923,10 @@ function overruleOption(world: World, actor: Id): ScoredOption | null {
   return {
     choice: "overrule",
     target: best.q,
-    label: `Overrule ${nameOf(world, best.q)} in his own domain and impose your line`,
+    label: `Overrule ${nameOf(world, best.q)} in ${pronoun(world, best.q).his} own domain and impose your line`,
     terms: [
-      term("his own line carried", k.line * best.gap),
-      term("confidence in his own judgement", k.confidence * a.traits.overconfidence),
+      term(`${pronoun(world, actor).his} own line carried`, k.line * best.gap),
+      term(`confidence in ${pronoun(world, actor).his} own judgement`, k.confidence * a.traits.overconfidence),
       term("standing far above the others", k.dominance * dominance(world, actor)),
       term("restraint", -k.restraint * a.traits.restraint),
       term("the colleague's power", -k.power * powerShare(world, best.q)),
@@ -939,9 +939,9 @@ function overrule(ctx: DecisionContext, actor: Id, q: Id): void {
   const world = ctx.world;
   const k = world.params.governing.overrule;
   const p = world.principals[q];
-  p.grievances.push({ against: actor, cause: "overruled in his own domain", weight: k.grievance, date: world.date });
+  p.grievances.push({ against: actor, cause: `overruled in ${pronoun(world, q).his} own domain`, weight: k.grievance, date: world.date });
   p.regard[actor] = clamp(regardOf(p, actor) - k.regardLoss, -1, 1);
-  record(world, { type: "overrule", audience: "public", actor, text: `${nameOf(world, actor)} overrules ${nameOf(world, q)} in his own domain.`, data: { target: q } });
+  record(world, { type: "overrule", audience: "public", actor, text: `${nameOf(world, actor)} overrules ${nameOf(world, q)} in ${pronoun(world, q).his} own domain.`, data: { target: q } });
 }
 
 // ------------------------------------------------------------------------------------- the menu

@@ -2,7 +2,7 @@
 // his duties taken over by an acting replacement, and may be retired "for reasons of age and health"
 // by a vote (a road of its own, see governing.ts). A death leaves vacancies and never a crash.
 import type { DecisionContext } from "../ai/choice.js";
-import { nameOf, record } from "../log.js";
+import { nameOf, pronoun, record } from "../log.js";
 import { refreshPower, updatePrimacy } from "../power.js";
 import { ageOf, canAct, hasPower, inPlay, leaveAllPosts, officesChanged } from "../queries.js";
 import type { Id, World } from "../state.js";
@@ -62,7 +62,7 @@ function appointActing(world: World): void {
       world.principals[best].acting.push(postId);
       officesChanged(world);
       changed = true;
-      record(world, { type: "acting", audience: "public", actor: best, text: `${nameOf(world, best)} takes over ${nameOf(world, id)}'s duties as ${post.title} while he is ill.`, data: { post: postId, for: id } });
+      record(world, { type: "acting", audience: "public", actor: best, text: `${nameOf(world, best)} takes over ${nameOf(world, id)}'s duties as ${post.title} while ${pronoun(world, id).he} is ill.`, data: { post: postId, for: id } });
     }
   }
   if (changed) refreshPower(world);

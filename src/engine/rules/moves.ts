@@ -4,7 +4,7 @@
 // posts, win over CC members a few at a time (each contact a leak risk), and keep their pledges.
 import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, type RuleSink, type ScoredOption } from "../ai/choice.js";
 import { addDays, WEEK_DAYS } from "../calendar.js";
-import { listNames, nameOf, percent, record } from "../log.js";
+import { byGender, genderOf, listNames, nameOf, percent, pronoun, record } from "../log.js";
 import { powerShare } from "../power.js";
 import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, outranks, presidiumVoters, principalsInOrder, topPostValue, trustOf, votingCc } from "../queries.js";
 import { clientHarm, dangersTo, disaffection, threat, tie } from "../relations.js";
@@ -129,6 +129,16 @@ export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink):
   motiveAgainst(world, actor, (q) => threat(world, world.principals[actor], q))(target, add);
 }
 
+/** The motive's reasons that name the target, made once for each gender: they are weighed for every colleague, every week. */
+const motiveNames = byGender((they) => ({
+  posts: `ambition for ${they.his} posts`,
+  disaffection: `disaffection with ${they.him}`,
+  danger: `the danger ${they.he} poses`,
+  power: `${they.his} power`,
+  standing: `${they.his} standing in the country`,
+  tie: `tie to ${they.him}`,
+}));
+
 /**
  * The motive terms for `actor` against any colleague, as a function of the colleague: what rests on
  * the actor alone (his boldness, power, caution, standing and best post) is read once, since
@@ -147,19 +157,21 @@ function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (t
   // and not what holds a man back (a liked or a popular target), which it would only loosen.
   const opportunity = 1 - k.fearDamps * world.globals.fear;
   const offered = (x: number) => (x > 0 ? opportunity * x : x);
+  const failingCost = `what failing would cost ${pronoun(world, actor).him}`;
   return (target, add) => {
+    const named = motiveNames[genderOf(world, target)];
     // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
     const harm = clientHarm(world, p, target);
     add("baseline", k.baseline);
-    add("ambition for his posts", offered(k.spoils * p.traits.ambition * spoils(world, actor, target, own)));
-    add("disaffection with him", offered(k.disaffection * disaffection(world, p, target, harm)));
-    add("the danger he poses", k.threat * dangerOf(target));
+    add(named.posts, offered(k.spoils * p.traits.ambition * spoils(world, actor, target, own)));
+    add(named.disaffection, offered(k.disaffection * disaffection(world, p, target, harm)));
+    add(named.danger, k.threat * dangerOf(target));
     add("boldness", boldness);
     add("own power to draw on", resources);
-    add("his power", -k.targetPower * powerShare(world, target));
-    add("his standing in the country", offered(-k.prestige * (world.principals[target].prestige - 0.5)));
-    add("what failing would cost him", failing);
-    add("tie to him", -k.tie * tie(world, p, target, harm));
+    add(named.power, -k.targetPower * powerShare(world, target));
+    add(named.standing, offered(-k.prestige * (world.principals[target].prestige - 0.5)));
+    add(failingCost, failing);
+    add(named.tie, -k.tie * tie(world, p, target, harm));
     add("standing in the leadership", standing);
   };
 }
@@ -327,7 +339,7 @@ export function memberOptions(world: World, move: Move, member: Id): ScoredOptio
       choice: "sound-out",
       target: best.id,
       ...(offer !== null ? { detail: offer } : {}),
-      label: `Sound out ${nameOf(world, best.id)}${offer !== null ? `, offering him the post of ${world.posts[offer].title}` : ""}`,
+      label: `Sound out ${nameOf(world, best.id)}${offer !== null ? `, offering ${pronoun(world, best.id).him} the post of ${world.posts[offer].title}` : ""}`,
       odds: est.odds,
       terms: [term("appeal of the approach", k.soundOutAppeal * best.appeal), term("need for more allies", k.soundOutNeed * (1 - est.odds)), term("risk of exposure", -k.soundOutRisk * risk - k.soundOutCaution * caution)],
     });
@@ -410,7 +422,7 @@ export function responseOptions(world: World, move: Move, approacher: Id, recrui
     term("danger if not believed", -k.notBelieved * (1 - p)),
     term("disaffection with the target", -k.reportDisaffection * dis),
   ];
-  const stayTerms = [term("keep out of it", 0), term("standing if it wins without him", -k.standingUnderNew * p * t.traits.ambition)];
+  const stayTerms = [term("keep out of it", 0), term(`standing if it wins without ${pronoun(world, recruit).him}`, -k.standingUnderNew * p * t.traits.ambition)];
   const what = describeDemand(world, move);
   return [
     { choice: "join", label: `Join the move (${what})${offer !== null ? `, for the post of ${world.posts[offer].title}` : ""}`, odds: p, terms: joinTerms },
@@ -445,7 +457,7 @@ export function soundOut(ctx: DecisionContext, move: Move, approacher: Id, recru
     type: "approach",
     audience: [approacher, recruit],
     actor: recruit,
-    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)}${offer !== null ? ` with the offer of the post of ${world.posts[offer].title}` : ""}; he ${pick.choice === "join" ? "joins" : "keeps out of it"}.`,
+    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)}${offer !== null ? ` with the offer of the post of ${world.posts[offer].title}` : ""}; ${pronoun(world, recruit).he} ${pick.choice === "join" ? "joins" : "keeps out of it"}.`,
     data: { move: move.id, approacher, recruit, offer, odds: est(options), organs: commandsOrgans(world, recruit) },
     options: optionsForLog(options),
     chosen: pick.choice,
@@ -488,7 +500,7 @@ function mergeMoves(world: World, move: Move, rival: Move, approacher: Id, recru
     type: "moves-merge",
     audience: [...move.members],
     actor: approacher,
-    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)} and finds him already organising against ${nameOf(world, move.target)}: the two circles join forces (${listNames(world, move.members)}).`,
+    text: `${nameOf(world, approacher)} sounds out ${nameOf(world, recruit)} and finds ${pronoun(world, recruit).him} already organising against ${nameOf(world, move.target)}: the two circles join forces (${listNames(world, move.members)}).`,
     data: { move: move.id, merged: rival.id },
   });
 }

@@ -2,7 +2,7 @@
 // post, the election of a First Secretary) put to a roll-call of the full members. Every human voter
 // is asked together; a tie rejects the proposal.
 import { chooseTogether, optionsForLog, term, type DecisionContext, type Question } from "../ai/choice.js";
-import { nameOf, record } from "../log.js";
+import { nameOf, pronoun, record } from "../log.js";
 import { presidiumVoters, regardOf } from "../queries.js";
 import { threat } from "../relations.js";
 import type { Id, Reason, World } from "../state.js";
@@ -43,7 +43,7 @@ export function putToVote(ctx: DecisionContext, proposal: Proposal): VoteResult 
           terms: [
             term("regard for the proposer", k.regard * regardOf(p, proposal.proposer)),
             term("fear of crossing the first man", proposal.proposer === first ? k.fear * world.globals.fear : 0),
-            term("the danger he poses", -k.threat * threat(world, p, proposal.proposer)),
+            term(`the danger ${pronoun(world, proposal.proposer).he} poses`, -k.threat * threat(world, p, proposal.proposer)),
             term("going along with business", k.routine),
             ...proposal.termsFor(v),
           ],

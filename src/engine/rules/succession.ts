@@ -2,7 +2,7 @@
 // them by the promises made while recruiting and by their power; a promise that cannot be kept
 // becomes a grievance against the man who made it. A post with the firstSecretary power is elected
 // by the CC plenum on the winners' proposal.
-import { nameOf, record } from "../log.js";
+import { nameOf, pronoun, record } from "../log.js";
 import { refreshPower } from "../power.js";
 import { canAct, hasPower, inPlay, leavePost, memoOf, officesReading, outranks, powersExercised, principalsInOrder, takePost, topPostValue } from "../queries.js";
 import type { Id, Move, World } from "../state.js";
@@ -139,7 +139,7 @@ export function shareOutPosts(world: World, vacated: readonly Id[], winners: rea
     for (const to of promisedTo) {
       if (to === best || !inPlay(world.principals[to])) continue;
       const promise = world.promises.find((o) => o.move === move!.id && o.post === postId && o.to === to)!;
-      world.principals[to].grievances.push({ against: promise.from, cause: `the post of ${world.posts[postId].title} he was promised went to ${nameOf(world, best)}`, weight: k.brokenPromise, date: world.date });
+      world.principals[to].grievances.push({ against: promise.from, cause: `the post of ${world.posts[postId].title} ${pronoun(world, to).he} was promised went to ${nameOf(world, best)}`, weight: k.brokenPromise, date: world.date });
       record(world, { type: "broken-promise", audience: [to, promise.from], text: `${nameOf(world, to)} was promised the post of ${world.posts[postId].title}, but it goes to ${nameOf(world, best)}.`, data: { post: postId } });
     }
   }

@@ -99,9 +99,14 @@ export const postSchema = z.strictObject({
   deputyOf: id.optional(),
 });
 
+export const genders = ["male", "female"] as const;
+export type Gender = (typeof genders)[number];
+
 const character = z.strictObject({
   name: z.string().min(2),
   nameRu: z.string().min(2),
+  /** What the texts call the character (he or she); absent, a man, as all but one of the leadership were. */
+  gender: z.enum(genders, { error: (i) => `expected male or female, got ${show(i.input)}` }).optional(),
   born: year,
   died: z.number({ error: (i) => `expected a year (integer), got ${show(i.input)}` }).int().min(1850).max(2030).optional(),
   bio: z.string().min(3),

@@ -7,7 +7,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CrisisView, LogEntry, PlenumTally, PrincipalView } from "../../server/api-types.js";
-import { longDate } from "../format.js";
+import { longDate, pronounsFor } from "../format.js";
 import { organsOf, type Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
 import { liveSoFar } from "./reveal.js";
@@ -95,16 +95,16 @@ export function Crisis({ entries, shown, speeches, live: now, principals, lexico
             <p class="tally">
               <strong>No vote:</strong> an arrest is decided by force.
             </p>
-            <p class="muted">It turns on the organs: whether their chiefs carry it out or stand by him.</p>
+            <p class="muted">It turns on the organs: whether their chiefs carry it out or stand by {pronounsFor(target?.gender).him}.</p>
           </div>
         ) : (
           <div class="tally-box" aria-live="off">
             <p class="tally">
               Roll-call: <strong>{tally.for}</strong> for the motion, <strong>{tally.against}</strong> against
-              {tally.selfVote ? " (his own vote among them)" : ""}.
+              {tally.selfVote ? ` (${pronounsFor(target?.gender).his} own vote among them)` : ""}.
             </p>
             <p class="muted">
-              {needed} of {voters} votes carry it; a tie keeps him.
+              {needed} of {voters} votes carry it; a tie keeps {pronounsFor(target?.gender).him}.
             </p>
             <Bar label="For" value={tally.for} max={voters} colour="#b3261e" />
             <Bar label="Against" value={tally.against} max={voters} colour="#1a4d8f" />
@@ -232,9 +232,10 @@ function Sides({ live, principals }: { live: CrisisView; principals: readonly Pr
       {entries.map(([id, side]) => {
         const chief = principals.find((p) => p.id === id);
         const organs = chief ? organsOf(chief) : "the organs";
+        const target = principals.find((p) => p.id === live.target);
         return (
           <li key={id}>
-            {chief?.name ?? id} ({organs}): {side === "target" ? "stands by him" : side === "move" ? "sides with the movers" : `keeps ${organs} out`}
+            {chief?.name ?? id} ({organs}): {side === "target" ? `stands by ${pronounsFor(target?.gender).him}` : side === "move" ? "sides with the movers" : `keeps ${organs} out`}
           </li>
         );
       })}

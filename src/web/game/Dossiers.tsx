@@ -3,7 +3,7 @@
 // the player's own character's exact values too), his career in this run as the player knows it,
 // what history records of him, and the works cited, linked where they can be read.
 import type { CharacterDossier, LogEntry, PrincipalView } from "../../server/api-types.js";
-import { fateWords, longDate, traitNames, traitWord, type Names } from "../format.js";
+import { fateWords, longDate, pronounsFor, traitNames, traitWord, type Names } from "../format.js";
 import { citationsOf, type SourceInput } from "../citation.js";
 import { Portrait } from "./Portrait.js";
 import { chronological } from "./story.js";
@@ -57,7 +57,7 @@ export function Dossiers({ characters, principals, log, seat, selected, names, s
             <dt>Faction</dt>
             <dd>{c.faction}</dd>
           </dl>
-          <h4>{own ? "Your traits" : "Traits, as the scenario judges him at the start"}</h4>
+          <h4>{own ? "Your traits" : `Traits, as the scenario judges ${pronounsFor(c.gender).him} at the start`}</h4>
           <ul class="traits">
             {c.traits.map((t) => (
               <li key={t.name}>

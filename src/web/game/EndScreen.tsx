@@ -4,7 +4,7 @@
 // focus and is scrolled into view.
 import { useEffect, useRef } from "preact/hooks";
 import type { GoalReport, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../../server/api-types.js";
-import { longDate, percent, yourFate, type Names } from "../format.js";
+import { longDate, percent, pronounsFor, yourFate, type Names } from "../format.js";
 import { EpilogueCharts } from "./EpilogueCharts.js";
 import { Goals } from "./Goals.js";
 import { chronological, milestoneTypes } from "./story.js";
@@ -36,7 +36,7 @@ export function historyForGoal(goal: string, me: string, scenario: ScenarioInfo)
     case "take-primacy":
       return h.primacyAtEnd === me ? "First at the end." : `${scenario.characters.find((c) => c.id === h.primacyAtEnd)?.name ?? h.primacyAtEnd} was first at the end.`;
     case "keep-posts":
-      return lost ? "Lost his posts." : "Kept his posts, as far as this scenario's history records.";
+      return lost ? `Lost ${pronounsFor(dossier?.gender).his} posts.` : `Kept ${pronounsFor(dossier?.gender).his} posts, as far as this scenario's history records.`;
     default: {
       const moved = h.contests.filter((c) => c.movedBy.includes(me));
       return moved.length ? `Moved against ${moved.map((c) => scenario.characters.find((x) => x.id === c.target)?.name ?? c.target).join(", ")}.` : "The scenario's history says nothing of it.";
@@ -72,7 +72,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
       ? `Nobody stood first at the start. ${first}`
       : outcome.leaderRemoved
         ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal?.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`
-        : `${leader} keeps his place on ${longDate(endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
+        : `${leader} keeps ${pronounsFor(scenario.characters.find((c) => c.id === outcome.startingLeader)?.gender).his} place on ${longDate(endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
   const shareUrl = seed === undefined ? "" : sharedLink(location.origin, { scenario: scenario.id, seed, as: me.id, whatIfs, settings });
   const timeline = chronological(log.filter((e) => milestoneTypes.has(e.type)));
   const dossier = scenario.characters.find((c) => c.id === me.id) ?? null;

@@ -1,7 +1,7 @@
 // The character's goals, from his traits and his place at the start, each with how far it is met;
 // shown at the start, kept in view, and scored at the end beside what history records of him.
 import type { CharacterDossier, GoalReport } from "../../server/api-types.js";
-import { percent, traitNames } from "../format.js";
+import { percent, pronounsFor, traitNames } from "../format.js";
 
 export function Goals({ report, dossier, final, headingLevel = 2 }: { report: GoalReport; dossier: CharacterDossier | null; final: boolean; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
@@ -9,7 +9,7 @@ export function Goals({ report, dossier, final, headingLevel = 2 }: { report: Go
   return (
     <section class="panel goals" aria-labelledby="goals-title">
       <H id="goals-title">{final ? `Your score: ${report.percent} of 100` : "Your goals"}</H>
-      <p class="muted">{final ? `Each goal counts by its weight; you scored ${report.score.toFixed(1)} of ${report.max.toFixed(1)} points.` : "Drawn from your character's traits and his place at the start; scored at the end."}</p>
+      <p class="muted">{final ? `Each goal counts by its weight; you scored ${report.score.toFixed(1)} of ${report.max.toFixed(1)} points.` : `Drawn from your character's traits and ${pronounsFor(dossier?.gender).his} place at the start; scored at the end.`}</p>
       <ul class="goal-list">
         {report.goals.map((g) => (
           <li key={g.id}>

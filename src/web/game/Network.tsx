@@ -3,7 +3,7 @@
 // patron put in the job slots elect the CC that decides contests). The table says what the picture
 // shows.
 import type { PrincipalView, RowView } from "../../server/api-types.js";
-import { surname } from "../format.js";
+import { pronounsFor, surname } from "../format.js";
 import { Portrait } from "./Portrait.js";
 
 const WIDTH = 1000;
@@ -98,9 +98,9 @@ export function Network({ principals, cc, seat, leader }: { principals: readonly
                     {p.name}
                     {p.id === seat ? <span class="tag">you</span> : null}
                   </th>
-                  <td data-label="His patron">{p.patron ? (principals.find((q) => q.id === p.patron)?.name ?? p.patron) : "none"}</td>
+                  <td data-label={`${pronounsFor(p.gender).His} patron`}>{p.patron ? (principals.find((q) => q.id === p.patron)?.name ?? p.patron) : "none"}</td>
                   <td data-label="Clients in the leadership">{clients.length ? clients.map((q) => q.name).join(", ") : "none"}</td>
-                  <td data-label="His men in the CC">{n ? `${n} of ${totalVoting} (${byRow.join("; ")})` : "none"}</td>
+                  <td data-label={`${pronounsFor(p.gender).His} men in the CC`}>{n ? `${n} of ${totalVoting} (${byRow.join("; ")})` : "none"}</td>
                 </tr>
               );
             })}

@@ -3,7 +3,7 @@
 // him, whatever his private opinion of the man; every other row is the seat's read, from what it
 // observes (the server's estimates).
 import type { BoardRow, MoveEstimate, PrincipalView, Read, SeatView } from "../../server/api-types.js";
-import type { Names } from "../format.js";
+import { pronounsFor, type Names } from "../format.js";
 
 /** The moves the seat is in against the first man, from its own knowledge. */
 export function ownMovesAgainst(moves: SeatView["movesKnown"], leader: string | null, seat: string): SeatView["movesKnown"] {
@@ -30,7 +30,8 @@ export function presidiumCountText(m: Pick<MoveEstimate, "target" | "presidium">
   const who = names(m.target);
   const c = m.presidium;
   const head = `In the Presidium you count ${c.counted} sure votes and expect ${c.expected.toFixed(1)}; ${c.needed} of ${c.voters} are needed`;
-  const why = !target ? "" : !target.alive || target.fate ? "he is out of it" : target.incapacitated ? "too ill to work, he cannot vote" : target.presidium === "candidate" ? "a candidate member has no vote" : target.presidium === "none" ? "he has no seat in it" : "";
-  const own = target?.votesInPresidium ? `, ${who}'s own vote against among the ${c.voters}` : `; ${who} does not vote on his own case (${why || "he has no vote"})`;
-  return `${head}${own}. A tie keeps him.`;
+  const they = pronounsFor(target?.gender);
+  const why = !target ? "" : !target.alive || target.fate ? `${they.he} is out of it` : target.incapacitated ? `too ill to work, ${they.he} cannot vote` : target.presidium === "candidate" ? "a candidate member has no vote" : target.presidium === "none" ? `${they.he} has no seat in it` : "";
+  const own = target?.votesInPresidium ? `, ${who}'s own vote against among the ${c.voters}` : `; ${who} does not vote on ${they.his} own case (${why || `${they.he} has no vote`})`;
+  return `${head}${own}. A tie keeps ${they.him}.`;
 }
