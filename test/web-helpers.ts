@@ -96,17 +96,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /**
  * Reveals a crisis on screen and puts a finished one away, until the decision (or the end) shows;
- * a few rounds, since one crisis can follow another. A crisis that ended the run stays on screen
- * with its last step until the player goes on to the end screen: that too.
+ * a few rounds, since one crisis can follow another, in the same turn too (each its own scene, one
+ * leading on to the next). A crisis that ended the run stays on screen with its last step until the
+ * player goes on to the end screen: that too.
  */
-export async function settle(page: Page, rounds = 8): Promise<void> {
+export async function settle(page: Page, rounds = 24): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     const rest = page.getByRole("button", { name: "Show the rest at once" });
     if (await rest.count()) {
       await rest.click();
       continue;
     }
-    const onward = page.getByRole("button", { name: "On to the end of the run" });
+    const onward = page.getByRole("button", { name: /^On to the (end of the run|next crisis)$/ });
     if (await onward.count()) {
       await onward.click();
       continue;

@@ -7,7 +7,8 @@
 // browser that holds a game; a crisis replayed step by step that gives away neither its end in the
 // header nor, on the board beside it, sides and arrivals its steps have not reached, each chief named
 // with the organs his posts' powers command, and, when it ended the run, showing its last step before
-// the end screen; an arrest, decided by force, shown without a roll-call.
+// the end screen; the crises that broke later in the same turn each shown as a scene of its own, in
+// order; an arrest, decided by force, shown without a roll-call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -32,6 +33,29 @@ const statusBar = async () => (await page.locator(".status-bar").textContent()) 
 async function choose(option: string, settleFirst = true): Promise<void> {
   if (settleFirst) await settle(page);
   await submitAnswer(page, option, () => last?.game.decisions ?? 0);
+}
+
+/**
+ * From a crisis scene fully shown, on through the scenes of the crises that broke later in the same
+ * turn (`launches`, in order): each opens at its own launch, dated to its day in the header, the seed
+ * still held back, and leads on to the next; the last leads on to the end of the run.
+ */
+async function throughLaterCrises(launches: readonly LogEntry[]): Promise<void> {
+  for (const [i, launch] of launches.entries()) {
+    await page.getByRole("button", { name: "On to the next crisis" }).click();
+    await expect.poll(() => page.locator(".crisis-steps > li").first().textContent()).toContain(launch.text);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("crisis-title");
+    const bar = await statusBar();
+    expect(bar).toContain(longDate(launch.date));
+    expect(bar).not.toMatch(/Seed/);
+    const rest = page.getByRole("button", { name: "Show the rest at once" });
+    const onward = page.getByRole("button", { name: i < launches.length - 1 ? "On to the next crisis" : "On to the end of the run" });
+    if (await rest.count()) {
+      await rest.click();
+      // Everything out, the keyboard goes on to the way onward.
+      await expect.poll(() => onward.evaluate((b) => b === document.activeElement)).toBe(true);
+    } else await expect(onward.count()).resolves.toBe(1);
+  }
 }
 
 async function startGame(p: Pick<Plan, "scenario" | "seat" | "seed">): Promise<void> {
@@ -230,8 +254,14 @@ describe.sequential("what the play-test found, in the browser", () => {
   let arrest: Plan;
   let launched = "";
 
-  it("a crisis replayed step by step keeps its end out of the header and the other screens (march-1953: Beria lets weeks pass, is arrested and shot, and the run goes on to its end)", async () => {
-    arrest = findPlan("march-1953", "beria", [1, 2, 4, 5, 6], letItPass, 40, (x) => x.world.done && x.world.principals.beria.fate === "executed" && x.world.contests.some((c) => c.target === "beria" && c.venue === "force" && c.winner === "move"));
+  /** The crises launched after Beria's in the run: in the turn of his arrest, since the run goes on to its end without him. */
+  const laterCrises = (p: Plan) => {
+    const his = p.world.contests.find((c) => c.target === "beria")?.date ?? "";
+    return p.world.log.filter((e) => e.type === "launch" && e.date > his);
+  };
+
+  it("a crisis replayed step by step keeps its end out of the header and the other screens (march-1953: Beria lets weeks pass, is arrested and shot, and the run goes on to its end, with more crises in the same turn, each its own scene)", async () => {
+    arrest = findPlan("march-1953", "beria", [1, 2, 4, 5, 6], letItPass, 40, (x) => x.world.done && x.world.principals.beria.fate === "executed" && x.world.contests.some((c) => c.target === "beria" && c.venue === "force" && c.winner === "move") && laterCrises(x).length > 0);
     launched = arrest.world.contests.find((c) => c.target === "beria")!.date;
     await startGame(arrest);
     const first = await statusBar();
@@ -279,13 +309,18 @@ describe.sequential("what the play-test found, in the browser", () => {
     await expect.poll(stepsShown).toBe(before + 1);
     await expect(page.locator(".end").count()).resolves.toBe(0);
     await expect(next.count()).resolves.toBe(0);
-    const onward = page.getByRole("button", { name: "On to the end of the run" });
+    // Crises that broke later in the same turn (the run went on to its end without Beria) each have
+    // a scene of their own after his, in order (play-test: only the first had one); the last scene
+    // leads on to the end.
+    const later = laterCrises(arrest);
+    const onward = page.getByRole("button", { name: "On to the next crisis" });
     await expect.poll(() => onward.evaluate((b) => b === document.activeElement)).toBe(true);
     const atLast = await statusBar();
     expect(atLast).toMatch(/Lavrenty Beria \(executed\)/);
     expect(atLast).not.toMatch(/Seed|31 December 1955/);
     await page.locator(".crisis").screenshot({ path: join(artifacts, "play-test-run-ending-crisis-1440.png") });
-    await onward.click();
+    await throughLaterCrises(later);
+    await page.getByRole("button", { name: "On to the end of the run" }).click();
     await page.locator(".end").waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("end-title");
     await expect(statusBar()).resolves.toMatch(/31 December 1955.*Lavrenty Beria \(executed\).*Seed/);
@@ -314,6 +349,7 @@ describe.sequential("what the play-test found, in the browser", () => {
     await page.getByRole("button", { name: "Show the rest at once" }).click();
     await expect.poll(() => page.locator(".crisis-steps > li").count()).toBe(before + 1);
     await expect(page.locator(".end").count()).resolves.toBe(0);
+    await throughLaterCrises(laterCrises(arrest));
     await page.getByRole("button", { name: "On to the end of the run" }).click();
     await page.locator(".end").waitFor();
     // A finished run reloaded opens on its end, not on the scene again.

@@ -290,7 +290,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
                       entries={crisis.entries}
                       shown={crisis.shown}
                       speeches={speeches}
-                      live={v.crisis}
+                      live={nextScene ? null : v.crisis /* the crisis going on now is the turn's last, not one queued before it */}
                       principals={v.principals}
                       lexicon={lexicon}
                       labels={{ ...scenario.constituencies, leadership: "The Presidium and the Secretariat" }}
