@@ -4,6 +4,7 @@
 import type { ScenarioFile as Scenario } from "./schema.js";
 import { powerNames } from "./schema.js";
 import { applyWhatIfs, WhatIfError } from "./what-if.js";
+import { pronounsFor } from "../log.js";
 
 export interface ScenarioIssue {
   /** Path into the scenario data; list elements by index. */
@@ -143,7 +144,7 @@ function checkPosts(s: Scenario): ScenarioIssue[] {
       else issues.push(...reference("post", above, postIds, ["posts", post, "deputyOf"]));
       // The spoils are shared out from the most valuable post down, so a superior is handed out first.
       if (above !== post && s.posts[above] && s.posts[above].value <= s.posts[post].value) issues.push({ path: ["posts", post, "value"], message: `a deputy post is worth less than the post it answers to: "${post}" is worth ${s.posts[post].value}, "${above}" ${s.posts[above].value}; lower one or raise the other` });
-      for (const h of holders) if (above !== post && s.characters[h].posts.includes(above)) issues.push({ path: ["characters", h, "posts", s.characters[h].posts.indexOf(post)], message: `${h} holds both "${above}" and "${post}", its deputy post; no one is his own deputy: give him one of them` });
+      for (const h of holders) if (above !== post && s.characters[h].posts.includes(above)) issues.push({ path: ["characters", h, "posts", s.characters[h].posts.indexOf(post)], message: `${h} holds both "${above}" and "${post}", its deputy post; no one is ${pronounsFor(s.characters[h].gender).his} own deputy: give ${pronounsFor(s.characters[h].gender).him} one of them` });
     }
     if (s.posts[post].powers.includes("firstSecretary") && holders.length === 1 && s.characters[holders[0]].presidium !== "full") {
       issues.push({ path: ["characters", holders[0], "presidium"], message: `the holder of a First Secretary's post (${post}) must be a full Presidium member, got ${s.characters[holders[0]].presidium}` });
