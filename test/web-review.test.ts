@@ -191,6 +191,21 @@ describe.sequential("the review of issue 13, in the browser", () => {
     expect(fate).toMatch(/Nikita Khrushchev was felled by a stroke on \d+ \w+ 196\d and could no longer work/);
     expect(fate).not.toMatch(/is First Secretary/);
     expect([...seen.values()].some((e) => e.type === "illness" && e.actor === "khrushchev" && /suffers a stroke/.test(e.text))).toBe(true);
+    // The end screen's link carries the model settings (play-test: they were dropped, so a shared game
+    // was not the same game): opened, it fills the form's advanced options with them, and the game it
+    // starts is played with them.
+    const lines = settings.map((s) => `${s.path}=${s.value}`);
+    const link = await page.locator("#share-link").inputValue();
+    expect(new URL(link).searchParams.getAll("set")).toEqual(lines);
+    await page.goto(link);
+    await page.locator("#scenario-october-1964").waitFor();
+    await expect(page.locator("#character-khrushchev").isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel("Seed").inputValue()).resolves.toBe(String(p.seed));
+    await expect(page.locator("details.advanced").evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(page.getByLabel("Parameters to set").inputValue()).resolves.toBe(lines.join("\n"));
+    last = null;
+    await page.getByRole("button", { name: /^Start as Nikita Khrushchev/ }).click();
+    await expect.poll(() => last?.game.settings, { timeout: 120_000 }).toEqual(settings);
   }, 900_000);
 
   it("the end screen names the what-ifs by their titles (Kozlov, unable to work from the start, lets the run go by)", async () => {
