@@ -3,7 +3,7 @@
 // player), each read with its spread and the evidence behind it. The table is the picture's
 // equivalent for the keyboard and screen readers.
 import type { BoardRow, PrincipalView, Read } from "../../server/api-types.js";
-import { percent, rangeWords, regardWord, signed, stanceWord, surname } from "../format.js";
+import { percent, pronounsFor, rangeWords, regardWord, signed, stanceWord, surname } from "../format.js";
 import { Portrait } from "./Portrait.js";
 
 const groups: { title: string; test: (p: PrincipalView) => boolean }[] = [
@@ -117,7 +117,7 @@ export function Board({ principals, rows, leader, seat, onDossier }: { principal
                         <span>
                           <button type="button" class="link" onClick={() => onDossier(p.id)}>
                             {p.name}
-                            <span class="visually-hidden">: open his dossier</span>
+                            <span class="visually-hidden">: open {pronounsFor(p.gender).his} dossier</span>
                           </button>
                           {p.id === leader ? <span class="tag">first man</span> : null}
                           {p.id === seat ? <span class="tag">you</span> : null}

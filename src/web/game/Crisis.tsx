@@ -110,7 +110,7 @@ export function Crisis({ entries, shown, speeches, live: now, principals, lexico
             <Bar label="Against" value={tally.against} max={voters} colour="#1a4d8f" />
             {plenum ? (
               <p class="tally">
-                Plenum so far: <strong>{plenum.keep}</strong> to keep him, <strong>{plenum.remove}</strong> to remove him.
+                Plenum so far: <strong>{plenum.keep}</strong> to keep {pronounsFor(target?.gender).him}, <strong>{plenum.remove}</strong> to remove {pronounsFor(target?.gender).him}.
               </p>
             ) : null}
           </div>
@@ -271,7 +271,7 @@ function PlenumStep({ votes, tallies, labels }: { votes: readonly LogEntry[]; ta
   return (
     <div class="plenum">
       <p>
-        The plenum votes, member by member: <strong>{keep}</strong> to keep him, <strong>{votes.length - keep}</strong> to remove him.
+        The plenum votes, member by member: <strong>{keep}</strong> to keep, <strong>{votes.length - keep}</strong> to remove.
       </p>
       {tally ? (
         <div class="table-scroll" role="region" aria-label="The plenum's tally by constituency" tabIndex={0}>
@@ -280,8 +280,8 @@ function PlenumStep({ votes, tallies, labels }: { votes: readonly LogEntry[]; ta
             <thead>
               <tr>
                 <th scope="col">Constituency</th>
-                <th scope="col">To keep him</th>
-                <th scope="col">To remove him</th>
+                <th scope="col">To keep</th>
+                <th scope="col">To remove</th>
               </tr>
             </thead>
             <tbody>

@@ -98,7 +98,7 @@ export function Dossiers({ characters, principals, log, seat, selected, names, s
               ))}
             </ol>
           ) : (
-            <p class="muted">Nothing you know of has changed for him yet.</p>
+            <p class="muted">Nothing you know of has changed for {pronounsFor(c.gender).him} yet.</p>
           )}
           {c.history.length ? (
             <>

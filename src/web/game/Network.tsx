@@ -3,7 +3,7 @@
 // patron put in the job slots elect the CC that decides contests). The table says what the picture
 // shows.
 import type { PrincipalView, RowView } from "../../server/api-types.js";
-import { pronounsFor, surname } from "../format.js";
+import { surname } from "../format.js";
 import { Portrait } from "./Portrait.js";
 
 const WIDTH = 1000;
@@ -82,9 +82,9 @@ export function Network({ principals, cc, seat, leader }: { principals: readonly
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">His patron</th>
-              <th scope="col">His clients in the leadership</th>
-              <th scope="col">His men among the CC's voting members</th>
+              <th scope="col">Patron</th>
+              <th scope="col">Clients in the leadership</th>
+              <th scope="col">Clients among the CC's voting members</th>
             </tr>
           </thead>
           <tbody>
@@ -98,9 +98,9 @@ export function Network({ principals, cc, seat, leader }: { principals: readonly
                     {p.name}
                     {p.id === seat ? <span class="tag">you</span> : null}
                   </th>
-                  <td data-label={`${pronounsFor(p.gender).His} patron`}>{p.patron ? (principals.find((q) => q.id === p.patron)?.name ?? p.patron) : "none"}</td>
+                  <td data-label="Patron">{p.patron ? (principals.find((q) => q.id === p.patron)?.name ?? p.patron) : "none"}</td>
                   <td data-label="Clients in the leadership">{clients.length ? clients.map((q) => q.name).join(", ") : "none"}</td>
-                  <td data-label={`${pronounsFor(p.gender).His} men in the CC`}>{n ? `${n} of ${totalVoting} (${byRow.join("; ")})` : "none"}</td>
+                  <td data-label="Clients among the CC's voting members">{n ? `${n} of ${totalVoting} (${byRow.join("; ")})` : "none"}</td>
                 </tr>
               );
             })}
