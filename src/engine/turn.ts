@@ -14,6 +14,7 @@ import { eventsPhase } from "./rules/events.js";
 import { appointmentTarget, courtTarget, lapseTrips, openTrips, perform, returnsHome, votingSeatsByRow, weeklyOptions } from "./rules/governing.js";
 import { healthPhase } from "./rules/health.js";
 import { fearDrift } from "./rules/learning.js";
+import { collectiveLeadership } from "./rules/collective.js";
 import { bestTarget, chooseDemand, describeDemand, endStaleMoves, keepPledges, lobbyCc, memberOptions, soundOut, startMove, startOption } from "./rules/moves.js";
 import { traceTrends } from "./trends.js";
 
@@ -218,6 +219,7 @@ function endOfWeek(ctx: DecisionContext): void {
     move.alarm *= k.alarmDecay;
   }
   fearDrift(world);
+  collectiveLeadership(world);
   // Suspicion fades unless warnings renew it.
   const keep = 1 - world.params.detection.warning.suspicionFade;
   for (const id of world.order) {

@@ -67,6 +67,12 @@ export interface ModelParameters {
       /** Share of the threat that one's trust in him takes away, per unit of trust (none for distrust). */
       trust: number;
     };
+    collective: {
+      /** The first man's dominance (how far he stands above the next man, 0..1) his colleagues accept before they resent it. */
+      tolerated: number;
+      /** Regard each colleague in the Presidium or Secretariat loses for the first man a week, per unit of dominance beyond the tolerated, times (1 - fear). */
+      resentment: number;
+    };
   };
   power: {
     weights: {

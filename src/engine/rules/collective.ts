@@ -1,0 +1,24 @@
+// The norm of collective leadership. After Stalin the leadership bound itself to rule together: in
+// March 1953 Malenkov had to give up the Secretariat within days of taking it with the premiership, and
+// in October 1964 the charge against Khrushchev was the "violation of collective leadership" by a man
+// who held both top posts and decided alone. A first man who stands far above his colleagues wears out
+// their goodwill week by week, whatever he does to them in particular; under terror the same dominance
+// is feared rather than resented, so fear holds the wear back.
+import { clamp, inPlay, regardOf } from "../queries.js";
+import { dominance } from "../power.js";
+import type { World } from "../state.js";
+
+/** Weekly: each colleague of the first man (Presidium and Secretariat) thinks less of him as far as he stands above the norm. */
+export function collectiveLeadership(world: World): void {
+  const first = world.primacy;
+  if (first === null) return;
+  const k = world.params.relations.collective;
+  const beyond = dominance(world, first) - k.tolerated;
+  if (beyond <= 0) return;
+  const wear = k.resentment * beyond * (1 - world.globals.fear);
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (id === first || !inPlay(p) || (p.presidium === "none" && !p.secretary)) continue;
+    p.regard[first] = clamp(regardOf(p, first) - wear, -1, 1);
+  }
+}
