@@ -35,6 +35,11 @@ export const glossary: { id: string; term: string; text: string }[] = [
     text: "Whoever holds primacy: the most power by a clear margin, from his posts, his clients in the job slots and the Central Committee, his seat and his prestige. No post makes a man first by itself; primacy can pass without a contest.",
   },
   {
+    id: "collective",
+    term: "Collective leadership",
+    text: "Since Stalin's death the leadership has held that no one man should decide alone. A first man who stands far above the next (in power, from posts, clients and standing) loses a little of his colleagues' goodwill every week, less the more they fear him. In October 1964 the charge against Khrushchev, First Secretary and Premier at once, was the violation of collective leadership.",
+  },
+  {
     id: "move",
     term: "A move",
     text: "A group working, in secret, to remove a man from some or all of his posts. Its members sound out colleagues (each approach can leak), win over Central Committee members, and strike when they judge the moment right: the Presidium sits, and a man who loses there may appeal to the plenum.",
