@@ -1,7 +1,7 @@
 // How one principal stands toward another: how much he wants him gone, how tied to him he is, and
 // how dangerous he finds him. Every rule that weighs a colleague asks these.
 import { commandsOrgans, grievanceAgainst, hasPower, regardOf, trustOf } from "./queries.js";
-import { constituencyMood } from "./constituencies.js";
+import { constituencyMood, constituencyMoodsOf } from "./constituencies.js";
 import { powerShare } from "./power.js";
 import type { Id, Principal, World } from "./state.js";
 import { IDEOLOGY_SPAN } from "./units.js";
@@ -20,7 +20,18 @@ export function disaffection(world: World, p: Principal, q: Id, harm: number = c
 
 /** How far q has turned p's clients' constituencies against him (0 when they regard him well). */
 export function clientHarm(world: World, p: Principal, q: Id): number {
-  return p.id === q ? 0 : Math.max(0, -constituencyMood(world, p.id, q));
+  return p.id === q ? 0 : harmOf(constituencyMood(world, p.id, q));
+}
+
+/** clientHarm(world, p, q) as a function of q, for a caller weighing p against every colleague in turn (see constituencyMoodsOf). */
+export function clientHarms(world: World, p: Principal): (q: Id) => number {
+  const moodOf = constituencyMoodsOf(world, p.id);
+  return (q) => (p.id === q ? 0 : harmOf(moodOf(q)));
+}
+
+/** The harm a man has done to constituencies that regard him so. */
+function harmOf(mood: number): number {
+  return Math.max(0, -mood);
 }
 
 /**

@@ -7,7 +7,7 @@ import { addDays, WEEK_DAYS } from "../calendar.js";
 import { byGender, genderOf, listNames, nameOf, percent, pronoun, record } from "../log.js";
 import { powerShare } from "../power.js";
 import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, outranks, presidiumVoters, principalsInOrder, topPostValue, trustOf, votingCc } from "../queries.js";
-import { clientHarm, dangersTo, disaffection, threat, tie } from "../relations.js";
+import { clientHarms, dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, Move, MoveBelief, Principal, Reason, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
 import { attitude, contestLean, frontOf } from "./cadres.js";
@@ -141,7 +141,7 @@ const motiveNames = byGender((they) => ({
 
 /**
  * The motive terms for `actor` against any colleague, as a function of the colleague: what rests on
- * the actor alone (his boldness, power, caution, standing and best post) is read once, since
+ * the actor alone (his boldness, power, caution, standing, best post and client rows) is read once, since
  * bestTarget weighs him against every colleague in turn. `dangerOf(q)`: threat(world, actor, q).
  */
 function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (target: Id, add: RuleSink) => void {
@@ -158,10 +158,11 @@ function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (t
   const opportunity = 1 - k.fearDamps * world.globals.fear;
   const offered = (x: number) => (x > 0 ? opportunity * x : x);
   const failingCost = `what failing would cost ${pronoun(world, actor).him}`;
+  const harmOf = clientHarms(world, p);
   return (target, add) => {
     const named = motiveNames[genderOf(world, target)];
     // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
-    const harm = clientHarm(world, p, target);
+    const harm = harmOf(target);
     add("baseline", k.baseline);
     add(named.posts, offered(k.spoils * p.traits.ambition * spoils(world, actor, target, own)));
     add(named.disaffection, offered(k.disaffection * disaffection(world, p, target, harm)));
