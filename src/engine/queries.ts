@@ -256,19 +256,16 @@ export function moveOf(world: World, id: Id): Move | undefined {
 /** Cadres holding a seat in the CC with a vote. */
 export function votingCc(world: World): Cadre[] {
   let voters = votingCache.get(world.cadres);
-  if (!voters || voters.version !== ccVersion(world)) {
-    voters = { version: ccVersion(world), list: world.cadres.filter((c) => c.seat === "voting") };
+  // Seats change only at a congress (the CC's election date) or when the cadre list is replaced.
+  if (!voters || voters.elected !== world.ccElected || voters.members !== world.cadres.length) {
+    voters = { elected: world.ccElected, members: world.cadres.length, list: world.cadres.filter((c) => c.seat === "voting") };
     votingCache.set(world.cadres, voters);
   }
   return voters.list;
 }
 
-const votingCache = new WeakMap<Cadre[], { version: string; list: Cadre[] }>();
-
-/** Seats change only at a congress (the CC's election date) or when the cadre list is replaced. */
-function ccVersion(world: World): string {
-  return `${world.ccElected}:${world.cadres.length}`;
-}
+/** The voting members, kept with the election date and the number of cadres they were read at (asked of every menu). */
+const votingCache = new WeakMap<Cadre[], { elected: string; members: number; list: Cadre[] }>();
 
 export function clamp(x: number, lo = 0, hi = 1): number {
   return x < lo ? lo : x > hi ? hi : x;
