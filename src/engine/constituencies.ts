@@ -94,6 +94,12 @@ export function rowRegard(world: World, rowId: Id, q: Id): number {
   return remembered(world, readingsOf(world).regard, rowId, q, readRowRegard);
 }
 
+/** rowRegard(world, row, q) as a function of the row, the readings about q looked up once: for a caller going through the whole CC. */
+export function rowRegardsOf(world: World, q: Id): (rowId: Id) => number {
+  const about = readingsAbout(readingsOf(world).regard, q);
+  return (rowId) => rememberedIn(world, about, rowId, q, readRowRegard);
+}
+
 function readRowRegard(world: World, rowId: Id, q: Id): number {
   const mix = rowMix(world, rowId);
   if (!mix) return world.mood[rowId]?.[q] ?? 0;

@@ -5,12 +5,23 @@ import type { DecisionContext } from "../ai/choice.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, clientShares, refreshPower } from "../power.js";
 import { clamp, inPlay, postsInOrder } from "../queries.js";
-import { moodsChanged, rowMix, rowRegard } from "../constituencies.js";
+import { moodsChanged, rowMix, rowRegard, rowRegardsOf } from "../constituencies.js";
 import type { Cadre, Id, Move, Slot, World } from "../state.js";
 
 /** A cadre's regard for a principal: his constituencies' mood, his patron, and his own debts. */
 export function attitude(world: World, c: Cadre, q: Id): number {
-  let a = rowRegard(world, c.row, q);
+  return attitudeWith(world, c, q, rowRegard(world, c.row, q));
+}
+
+/** attitude(world, c, q) as a function of the cadre, for a caller going through the whole CC (see rowRegardsOf). */
+export function attitudesTo(world: World, q: Id): (c: Cadre) => number {
+  const regardOf = rowRegardsOf(world, q);
+  return (c) => attitudeWith(world, c, q, regardOf(c.row));
+}
+
+/** A cadre's regard for q, his row's regard for q being `regard`. */
+function attitudeWith(world: World, c: Cadre, q: Id, regard: number): number {
+  let a = regard;
   if (c.patron === q) a += world.params.cadres.attitude.patronBond;
   return a + (c.debts[q] ?? 0);
 }

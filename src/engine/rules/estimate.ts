@@ -8,7 +8,7 @@
 import { clamp, commandsOrgans, grievanceAgainst, hasPower, logistic, organChiefs, presidiumVoters, votingCc } from "../queries.js";
 import { choiceChance } from "../ai/choice.js";
 import { alignmentOptions, moversShare } from "./alignment.js";
-import { attitude, patronSide } from "./cadres.js";
+import { attitudesTo, patronSide } from "./cadres.js";
 import { majorityOf } from "../units.js";
 import type { Id, Move, Principal, World } from "../state.js";
 
@@ -90,9 +90,11 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of o.knownMembers) sides[m] = "move";
   const asKnown = { ...move, members: [...o.knownMembers] };
+  const towardTarget = attitudesTo(world, target);
+  const towardFront = attitudesTo(world, front);
   for (const c of ccVoters) {
     if (o.pledged !== undefined && c.pledge === move.id) continue;
-    const lean = k.ccTarget * attitude(world, c, target) - k.ccFront * attitude(world, c, front) + k.ccPatron * patronSide(world, c, asKnown, sides);
+    const lean = k.ccTarget * towardTarget(c) - k.ccFront * towardFront(c) + k.ccPatron * patronSide(world, c, asKnown, sides);
     expectAgainst += 1 - logistic(k.ccSlope * lean);
   }
   const ccShare = ccVoters.length ? expectAgainst / ccVoters.length : 0;
