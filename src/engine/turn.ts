@@ -11,7 +11,7 @@ import { holdCongress } from "./rules/cadres.js";
 import { crisisPhase, strikePhase } from "./rules/crisis.js";
 import { detectionPhase } from "./rules/detection.js";
 import { eventsPhase } from "./rules/events.js";
-import { appointmentTarget, courtTarget, lapseTrips, openTrips, perform, returnsHome, votingSeatsByRow, weeklyOptions } from "./rules/governing.js";
+import { appointersOf, appointmentTarget, courtTarget, lapseTrips, openTrips, perform, returnsHome, votingSeatsByRow, weeklyOptions } from "./rules/governing.js";
 import { healthPhase } from "./rules/health.js";
 import { fearDrift } from "./rules/learning.js";
 import { collectiveLeadership } from "./rules/collective.js";
@@ -116,6 +116,8 @@ function readTheWeek(world: World): void {
   const afresh = epoch !== world.weekly.epoch;
   if (afresh || world.week % every === 0) world.claims = { base: {}, ranking: {} };
   const { targets, courtTargets, appointTargets } = world.weekly;
+  // Nobody acts while the readings are taken: who appoints to which rows is found once for all.
+  const appointers = appointersOf(world);
   world.order.forEach((id, i) => {
     if (!active(world, id)) return;
     const stale = targets[id] !== undefined && targets[id] !== null && !inPlay(world.principals[targets[id]!.target]);
@@ -124,7 +126,7 @@ function readTheWeek(world: World): void {
     const dangerOf = dangersTo(world, world.principals[id]);
     targets[id] = world.primacy === id || moveOf(world, id) ? null : bestTarget(world, id, dangerOf);
     courtTargets[id] = courtTarget(world, id, dangerOf);
-    appointTargets[id] = appointmentTarget(world, id);
+    appointTargets[id] = appointmentTarget(world, id, appointers);
   });
   // The seats change only at a congress: last week's reading is kept while it holds, so the week's
   // readings kept per reading of the seats (each policy's credit, each row's share) carry over.

@@ -143,16 +143,23 @@ export function votingSeatsByRow(world: World): Record<Id, number> {
 
 // ------------------------------------------------------------------------------------- appointments
 
+/** Who appoints to the rows' slots: each appointing power's appointer (appointerFor), by power. */
+export type Appointers = ReadonlyMap<World["rows"][number]["appointedBy"], Id | null>;
+
+/**
+ * The appointer of every power some row is appointed by. Many rows share an appointing power, and
+ * the week's reading asks for everyone's slots while the world stands still: it finds each once.
+ */
+export function appointersOf(world: World): Appointers {
+  const out = new Map<World["rows"][number]["appointedBy"], Id | null>();
+  for (const r of world.rows) if (r.appointedBy !== "none" && !out.has(r.appointedBy)) out.set(r.appointedBy, appointerFor(world, r.appointedBy));
+  return out;
+}
+
 /** The slot he would most like to fill with his own man, among those his powers appoint to, and its worth. */
-export function appointmentTarget(world: World, actor: Id): { slot: Id; value: number } | null {
+export function appointmentTarget(world: World, actor: Id, appointers: Appointers = appointersOf(world)): { slot: Id; value: number } | null {
   const mine = new Set<Id>();
-  // Many rows share an appointing power: find each power's appointer once.
-  const appointers = new Map<World["rows"][number]["appointedBy"], Id | null>();
-  for (const r of world.rows) {
-    if (r.appointedBy === "none") continue;
-    if (!appointers.has(r.appointedBy)) appointers.set(r.appointedBy, appointerFor(world, r.appointedBy));
-    if (appointers.get(r.appointedBy) === actor) mine.add(r.id);
-  }
+  for (const r of world.rows) if (r.appointedBy !== "none" && appointers.get(r.appointedBy) === actor) mine.add(r.id);
   if (mine.size === 0) return null;
   let best: { slot: Id; value: number } | null = null;
   for (const slot of world.slots) {
