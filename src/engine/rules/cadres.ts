@@ -45,8 +45,19 @@ export function patronSide(world: World, c: Cadre, move: Move, publicSides: Reco
 
 /** Positive: the cadre would rather keep the target than see the move win. */
 export function contestLean(world: World, c: Cadre, move: Move, publicSides: Record<Id, "target" | "move">): number {
+  return contestLeans(world, move, publicSides)(c);
+}
+
+/**
+ * contestLean(world, c, move, publicSides) as a function of the cadre, for a caller going through the
+ * CC while the moods and the move stand still: the front, and the regards kept about him and the
+ * target, looked up once.
+ */
+export function contestLeans(world: World, move: Move, publicSides: Record<Id, "target" | "move">): (c: Cadre) => number {
   const k = world.params.cadres.contest;
-  return k.target * attitude(world, c, move.target) - k.front * attitude(world, c, frontOf(world, move)) + k.patronLine * patronSide(world, c, move, publicSides);
+  const towardTarget = attitudesTo(world, move.target);
+  const towardFront = attitudesTo(world, frontOf(world, move));
+  return (c) => k.target * towardTarget(c) - k.front * towardFront(c) + k.patronLine * patronSide(world, c, move, publicSides);
 }
 
 const slotIndex = new WeakMap<Slot[], Map<Id, Slot>>();

@@ -10,7 +10,7 @@ import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, h
 import { clientHarms, dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, Move, MoveBelief, Principal, Reason, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
-import { attitude, contestLean, frontOf } from "./cadres.js";
+import { attitude, contestLeans, frontOf } from "./cadres.js";
 import { estimateSuccess } from "./estimate.js";
 import { leak } from "./detection.js";
 import { claimRanking, claimScore, postsAtStake } from "./succession.js";
@@ -527,9 +527,11 @@ export function lobbyCc(ctx: DecisionContext, move: Move, member: Id): void {
   for (const m of known) sides[m] = "move";
   // The best prospects first: one's own clients, fellow members' clients, the disaffected.
   const scored: { c: (typeof world.cadres)[number]; s: number }[] = [];
+  // Pledges and refusals leave every member's lean as it was: it is read the same way throughout.
+  const leanOf = contestLeans(world, move, sides);
   for (const c of votingCc(world)) {
     if (c.pledge === move.id || c.patron === move.target || !mayAskCadre(world, c, move)) continue;
-    const s = (c.patron === member ? k.ownClient : c.patron !== null && known.includes(c.patron) ? k.memberClient : 0) - contestLean(world, c, move, sides);
+    const s = (c.patron === member ? k.ownClient : c.patron !== null && known.includes(c.patron) ? k.memberClient : 0) - leanOf(c);
     scored.push({ c, s });
   }
   scored.sort((a, b) => b.s - a.s);
@@ -537,7 +539,7 @@ export function lobbyCc(ctx: DecisionContext, move: Move, member: Id): void {
   let leaks = 0;
   const contacted = scored.slice(0, contacts);
   for (const { c } of contacted) {
-    const lean = contestLean(world, c, move, sides);
+    const lean = leanOf(c);
     const pAgree = logistic(k.leanSlope * -lean + k.credibility * (credibility - 0.5) + k.standing * powerShare(world, member) + k.competence * (p.traits.competence - 0.5));
     if (ctx.rng.chance("ai", pAgree)) {
       c.pledge = move.id;
@@ -565,9 +567,10 @@ export function keepPledges(ctx: DecisionContext): void {
   for (const move of activeMoves(world)) {
     const sides: Record<Id, "target" | "move"> = {};
     for (const m of move.members) sides[m] = "move";
+    const leanOf = contestLeans(world, move, sides);
     for (const c of votingCc(world)) {
       if (c.pledge !== move.id) continue;
-      const lean = contestLean(world, c, move, sides);
+      const lean = leanOf(c);
       if (ctx.rng.chance("ai", clamp(k.withdrawBase + k.withdrawLean * Math.max(0, lean) + k.withdrawExposure * move.exposure * move.alarm))) c.pledge = null;
     }
   }
