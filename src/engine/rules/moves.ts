@@ -100,15 +100,21 @@ function spoils(world: World, who: Id, target: Id, own: number = topPostValue(wo
     const gain = world.posts[postId].value - k.ownPost * own;
     // A post can be worth at most its gain, so one no better than the best so far need not be ranked.
     if (gain <= best) continue;
-    const ranking = claimRanking(world, postId);
-    const mine = ranking.indexOf(who);
-    if (mine < 0) continue;
-    // Claimants ahead of him (the target himself does not count).
-    const targetAt = ranking.indexOf(target);
-    const ahead = mine - (targetAt >= 0 && targetAt < mine ? 1 : 0);
+    const ahead = claimantsAhead(claimRanking(world, postId), who, target);
+    if (ahead < 0) continue;
     best = Math.max(best, gain * decayPower(k.spoilsDecay, ahead));
   }
   return best;
+}
+
+/** How many claimants a ranking puts ahead of `who`, the target himself not counted; -1 when `who` is no claimant. One pass, up to him. */
+function claimantsAhead(ranking: readonly Id[], who: Id, target: Id): number {
+  let ahead = 0;
+  for (const id of ranking) {
+    if (id === who) return ahead;
+    if (id !== target) ahead++;
+  }
+  return -1;
 }
 
 /**
