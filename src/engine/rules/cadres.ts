@@ -45,7 +45,7 @@ export function patronSide(world: World, c: Cadre, move: Move, publicSides: Reco
 
 /** Positive: the cadre would rather keep the target than see the move win. */
 export function contestLean(world: World, c: Cadre, move: Move, publicSides: Record<Id, "target" | "move">): number {
-  return contestLeans(world, move, publicSides)(c);
+  return leanWith(world, c, move, publicSides, attitude(world, c, move.target), attitude(world, c, frontOf(world, move)));
 }
 
 /**
@@ -54,10 +54,15 @@ export function contestLean(world: World, c: Cadre, move: Move, publicSides: Rec
  * target, looked up once.
  */
 export function contestLeans(world: World, move: Move, publicSides: Record<Id, "target" | "move">): (c: Cadre) => number {
-  const k = world.params.cadres.contest;
   const towardTarget = attitudesTo(world, move.target);
   const towardFront = attitudesTo(world, frontOf(world, move));
-  return (c) => k.target * towardTarget(c) - k.front * towardFront(c) + k.patronLine * patronSide(world, c, move, publicSides);
+  return (c) => leanWith(world, c, move, publicSides, towardTarget(c), towardFront(c));
+}
+
+/** The cadre's lean, his attitudes to the target and to the move's front being `target` and `front`. */
+function leanWith(world: World, c: Cadre, move: Move, publicSides: Record<Id, "target" | "move">, target: number, front: number): number {
+  const k = world.params.cadres.contest;
+  return k.target * target - k.front * front + k.patronLine * patronSide(world, c, move, publicSides);
 }
 
 const slotIndex = new WeakMap<Slot[], Map<Id, Slot>>();

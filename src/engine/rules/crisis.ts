@@ -11,7 +11,7 @@ import { canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, holdersOf, i
 import { disaffection, threat, tie } from "../relations.js";
 import type { Cadre, ContestRecord, Crisis, Id, Move, World } from "../state.js";
 import { isMajority } from "../units.js";
-import { contestLean, frontOf } from "./cadres.js";
+import { contestLeans, frontOf } from "./cadres.js";
 import { arrestOdds, condemning, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
 import { alignmentOptions, moversShare } from "./alignment.js";
 import { applyFate, decideFates, type FateCase } from "./fates.js";
@@ -227,9 +227,10 @@ function summon(ctx: DecisionContext, crisis: Crisis, move: Move, by: "move" | "
   const flyTarget = transportSides(world, crisis, "target").length > 0;
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of move.members) sides[m] = "move";
+  const leanOf = contestLeans(world, move, sides);
   for (const c of votingCc(world)) {
     const base = c.distance === "near" ? k.nearDays : c.distance === "mid" ? k.midDays : k.farDays;
-    const presumedTarget = contestLean(world, c, move, sides) > 0 || c.patron === move.target;
+    const presumedTarget = leanOf(c) > 0 || c.patron === move.target;
     const flown = (presumedTarget && flyTarget) || (!presumedTarget && flyMove) || c.pledge === move.id;
     const days = Math.max(1, Math.round(base * (flown ? k.flownShare : 1) + k.jitter * ctx.rng.normal("crisis")));
     crisis.arrived[c.id] = crisis.day + days;
@@ -419,9 +420,10 @@ export function targetCcEstimate(world: World, crisis: Crisis, move: Move): numb
   // Members called in by the movers before he is back are a sign he can read.
   const summonedByThem = move.launchedWhileAway && Object.keys(crisis.arrived).length > 0;
   let support = 0;
+  const leanOf = contestLeans(world, move, sides);
   for (const c of voters) {
     if (summonedByThem && c.pledge === move.id) continue;
-    support += logistic(world.params.estimates.success.ccSlope * contestLean(world, c, move, sides));
+    support += logistic(world.params.estimates.success.ccSlope * leanOf(c));
   }
   return voters.length ? support / voters.length : 0;
 }
@@ -640,10 +642,11 @@ function collectSignatures(ctx: DecisionContext, crisis: Crisis, move: Move): vo
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of move.members) sides[m] = "move";
   const voters = votingCc(world);
+  const leanOf = contestLeans(world, move, sides);
   for (const c of voters) {
     if (crisis.signatures.includes(c.id) || (crisis.arrived[c.id] ?? Infinity) > crisis.day) continue;
     if (c.pledge === move.id) continue;
-    if (contestLean(world, c, move, sides) > k.signLean) crisis.signatures.push(c.id);
+    if (leanOf(c) > k.signLean) crisis.signatures.push(c.id);
   }
   if (crisis.signatures.length >= k.demandShare * voters.length) {
     if (crisis.phase !== "plenum-called") {
@@ -669,10 +672,11 @@ function plenumWait(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const sides: Record<Id, "target" | "move"> = {};
   for (const m of move.members) sides[m] = "move";
   // A member who said no is not asked again, as in the weeks of lobbying before the strike.
+  const leanOf = contestLeans(world, move, sides);
   for (const c of votingCc(world)) {
     if (c.pledge === move.id || (crisis.arrived[c.id] ?? Infinity) > crisis.day || crisis.signatures.includes(c.id) || !mayAskCadre(world, c, move)) continue;
     if (!ctx.rng.chance("crisis", k.reach)) continue;
-    if (ctx.rng.chance("crisis", logistic(k.slope * (k.threshold - contestLean(world, c, move, sides))))) c.pledge = move.id;
+    if (ctx.rng.chance("crisis", logistic(k.slope * (k.threshold - leanOf(c))))) c.pledge = move.id;
     else c.refused[move.id] = world.date;
   }
 }
@@ -709,10 +713,11 @@ function plenum(ctx: DecisionContext, crisis: Crisis, move: Move): void {
   const fear = world.globals.fear;
   const collapse = pledgedCollapse(world, move);
   const askedToGo = `${pronoun(world, move.target).he} has asked to be released`;
+  const leanOf = contestLeans(world, move, sides);
   const base = present.map((c) => {
     const pledged = c.pledge === move.id && !collapse;
     return [
-      term("his regard for the target and the front", k.lean * contestLean(world, c, move, sides)),
+      term("his regard for the target and the front", k.lean * leanOf(c)),
       term("pledged to the move", pledged ? -k.pledged : 0),
       term("the Presidium's verdict", -k.verdict * (1 - world.globals.ccArbiter) * (share - 0.5)),
       term("fear of the stronger side", -k.fear * fear * (powerShare(world, frontOf(world, move)) - powerShare(world, move.target))),
