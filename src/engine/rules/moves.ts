@@ -90,21 +90,26 @@ export function knownMembersOf(world: World, who: Id, move: Move): Id[] {
 }
 
 /**
- * The value to `who` of `target`'s posts: the best step up he could hope for (a post worth more than
- * what he holds already), times his place among the claimants to it. `own`: the value of his best post.
+ * The value to `who` of a colleague's posts, as a function of the colleague: the best step up he
+ * could hope for (a post worth more than what he holds already), times his place among the claimants
+ * to it. What rests on `who` alone (the value of his best post) is read once.
  */
-function spoils(world: World, who: Id, target: Id, own: number = topPostValue(world, who)): number {
+function spoilsFor(world: World, who: Id): (target: Principal) => number {
   const k = world.params.moves.start;
-  let best = 0;
-  for (const postId of world.principals[target].posts) {
-    const gain = world.posts[postId].value - k.ownPost * own;
-    // A post can be worth at most its gain, so one no better than the best so far need not be ranked.
-    if (gain <= best) continue;
-    const ahead = claimantsAhead(claimRanking(world, postId), who, target);
-    if (ahead < 0) continue;
-    best = Math.max(best, gain * decayPower(k.spoilsDecay, ahead));
-  }
-  return best;
+  const own = topPostValue(world, who);
+  const decayed = decayPowers(k.spoilsDecay);
+  return (target) => {
+    let best = 0;
+    for (const postId of target.posts) {
+      const gain = world.posts[postId].value - k.ownPost * own;
+      // A post can be worth at most its gain, so one no better than the best so far need not be ranked.
+      if (gain <= best) continue;
+      const ahead = claimantsAhead(claimRanking(world, postId), who, target.id);
+      if (ahead < 0) continue;
+      best = Math.max(best, gain * decayed(ahead));
+    }
+    return best;
+  };
 }
 
 /** How many claimants a ranking puts ahead of `who`, the target himself not counted; -1 when `who` is no claimant. One pass, up to him. */
@@ -118,21 +123,25 @@ function claimantsAhead(ranking: readonly Id[], who: Id, target: Id): number {
 }
 
 /**
- * `decay ** n`, from a table kept per decay and filled with the operator's own values. spoils weighs
- * every pair of colleagues every few weeks, and computing the power took about a third of it.
+ * `decay ** n` as a function of n, from a table kept per decay and filled with the operator's own
+ * values. The spoils weigh every pair of colleagues every few weeks, and computing the power took
+ * about a third of it.
  */
-function decayPower(decay: number, n: number): number {
-  let table = decayPowers.get(decay);
-  if (!table) decayPowers.set(decay, (table = []));
-  for (let i = table.length; i <= n; i++) table.push(decay ** i);
-  return table[n];
+function decayPowers(decay: number): (n: number) => number {
+  let table = decayTables.get(decay);
+  if (!table) decayTables.set(decay, (table = []));
+  const powers = table;
+  return (n) => {
+    for (let i = powers.length; i <= n; i++) powers.push(decay ** i);
+    return powers[n];
+  };
 }
 
-const decayPowers = new Map<number, number[]>();
+const decayTables = new Map<number, number[]>();
 
 /** The motive terms for `actor` to move against `target`, fed to a sink (log reasons or a sum). */
 export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink): void {
-  motiveAgainst(world, actor, (q) => threat(world, world.principals[actor], q))(target, add);
+  motiveAgainst(world, actor, (q) => threat(world, world.principals[actor], q))(world.principals[target], add);
 }
 
 /** The motive's reasons that name the target, made once for each gender: they are weighed for every colleague, every week. */
@@ -150,10 +159,9 @@ const motiveNames = byGender((they) => ({
  * the actor alone (his boldness, power, caution, standing, best post and client rows) is read once, since
  * bestTarget weighs him against every colleague in turn. `dangerOf(q)`: threat(world, actor, q).
  */
-function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (target: Id, add: RuleSink) => void {
+function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (target: Principal, add: RuleSink) => void {
   const k = world.params.moves.start;
   const p = world.principals[actor];
-  const own = topPostValue(world, actor);
   const boldness = k.boldness * (p.traits.boldness - 0.5);
   const resources = k.resources * powerShare(world, actor);
   const failing = -failureRisk(world, p, 0);
@@ -165,18 +173,20 @@ function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (t
   const offered = (x: number) => (x > 0 ? opportunity * x : x);
   const failingCost = `what failing would cost ${pronoun(world, actor).him}`;
   const harmOf = clientHarms(world, p);
-  return (target, add) => {
+  const spoilsOf = spoilsFor(world, actor);
+  return (t, add) => {
+    const target = t.id;
     const named = motiveNames[genderOf(world, target)];
     // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
     const harm = harmOf(target);
     add("baseline", k.baseline);
-    add(named.posts, offered(k.spoils * p.traits.ambition * spoils(world, actor, target, own)));
+    add(named.posts, offered(k.spoils * p.traits.ambition * spoilsOf(t)));
     add(named.disaffection, offered(k.disaffection * disaffection(world, p, target, harm)));
     add(named.danger, k.threat * dangerOf(target));
     add("boldness", boldness);
     add("own power to draw on", resources);
     add(named.power, -k.targetPower * powerShare(world, target));
-    add(named.standing, offered(-k.prestige * (world.principals[target].prestige - 0.5)));
+    add(named.standing, offered(-k.prestige * (t.prestige - 0.5)));
     add(failingCost, failing);
     add(named.tie, -k.tie * tie(world, p, target, harm));
     add("standing in the leadership", standing);
@@ -207,7 +217,7 @@ export function bestTarget(world: World, actor: Id, dangerOf: (q: Id) => number 
     if (target === actor) continue;
     if (!inPlay(t) || t.posts.length === 0 || t.outside || boundByWord(world, actor, target)) continue;
     motive.total = 0;
-    against(target, motive.add);
+    against(t, motive.add);
     if (best === null || motive.total > bestMotive) {
       best = target;
       bestMotive = motive.total;
