@@ -9,13 +9,14 @@ import { IDEOLOGY_SPAN } from "./units.js";
 /**
  * Positive: p wants q out of his posts (a poor opinion, grievances, a different line, and the harm
  * q has done to the constituencies p speaks for: the men whose clients' tenure Khrushchev cut turned
- * on him). `harm` is clientHarm(world, p, q), for a caller that weighs it for tie too.
+ * on him). `harm`, `regard` and `grievance` are the pair's clientHarm, regardOf and
+ * grievanceAgainst, for a caller that weighs them for tie too.
  */
-export function disaffection(world: World, p: Principal, q: Id, harm: number = clientHarm(world, p, q)): number {
+export function disaffection(world: World, p: Principal, q: Id, harm: number = clientHarm(world, p, q), regard: number = regardOf(p, q), grievance: number = grievanceAgainst(p, q)): number {
   const k = world.params.relations.disaffection;
   const other = world.principals[q];
   const gap = Math.abs(p.traits.ideology - other.traits.ideology) / IDEOLOGY_SPAN;
-  return -regardOf(p, q) + k.grievance * Math.min(k.grievanceCap, grievanceAgainst(p, q)) + k.ideologyGap * gap + k.constituencies * harm;
+  return -regard + k.grievance * Math.min(k.grievanceCap, grievance) + k.ideologyGap * gap + k.constituencies * harm;
 }
 
 /** How far q has turned p's clients' constituencies against him (0 when they regard him well). */
@@ -37,13 +38,14 @@ function harmOf(mood: number): number {
 /**
  * What binds p to q: being his client (as binding as p is loyal, and loosened by grievances against
  * the patron and by the harm he does the client's own people: the men Khrushchev appointed removed
- * him), trusting him, and loyalty to a man he thinks well of. `harm` as for disaffection.
+ * him), trusting him, and loyalty to a man he thinks well of. `harm`, `regard` and `grievance` as for
+ * disaffection.
  */
-export function tie(world: World, p: Principal, q: Id, harm: number = clientHarm(world, p, q)): number {
+export function tie(world: World, p: Principal, q: Id, harm: number = clientHarm(world, p, q), regard: number = regardOf(p, q), grievance: number = grievanceAgainst(p, q)): number {
   const k = world.params.relations.tie;
-  const loosened = grievanceAgainst(p, q) + k.harmLoosens * harm;
+  const loosened = grievance + k.harmLoosens * harm;
   const client = p.patron === q ? k.patron * p.traits.loyalty * Math.max(0, 1 - loosened / k.grievanceLoosens) : 0;
-  return client + k.trust * Math.max(0, trustOf(p, q)) + k.loyalOpinion * p.traits.loyalty * Math.max(0, regardOf(p, q));
+  return client + k.trust * Math.max(0, trustOf(p, q)) + k.loyalOpinion * p.traits.loyalty * Math.max(0, regard);
 }
 
 /**

@@ -6,7 +6,7 @@ import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, ty
 import { addDays, WEEK_DAYS } from "../calendar.js";
 import { byGender, genderOf, listNames, nameOf, percent, pronoun, record } from "../log.js";
 import { powerShare } from "../power.js";
-import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, outranks, presidiumVoters, principalsInOrder, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, outranks, presidiumVoters, principalsInOrder, regardOf, topPostValue, trustOf, votingCc } from "../queries.js";
 import { clientHarms, dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, Move, MoveBelief, Principal, Reason, World } from "../state.js";
 import { IDEOLOGY_SPAN } from "../units.js";
@@ -177,18 +177,21 @@ function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (t
   return (t, add) => {
     const target = t.id;
     const named = motiveNames[genderOf(world, target)];
-    // The harm he has done p's clients' constituencies weighs in both disaffection and tie: read it once.
+    // What disaffection and tie both rest on (the harm he has done p's clients' constituencies, p's
+    // regard for him and grievances against him) is read once.
     const harm = harmOf(target);
+    const regard = regardOf(p, target);
+    const grievance = grievanceAgainst(p, target);
     add("baseline", k.baseline);
     add(named.posts, offered(k.spoils * p.traits.ambition * spoilsOf(t)));
-    add(named.disaffection, offered(k.disaffection * disaffection(world, p, target, harm)));
+    add(named.disaffection, offered(k.disaffection * disaffection(world, p, target, harm, regard, grievance)));
     add(named.danger, k.threat * dangerOf(target));
     add("boldness", boldness);
     add("own power to draw on", resources);
     add(named.power, -k.targetPower * powerShare(world, target));
     add(named.standing, offered(-k.prestige * (t.prestige - 0.5)));
     add(failingCost, failing);
-    add(named.tie, -k.tie * tie(world, p, target, harm));
+    add(named.tie, -k.tie * tie(world, p, target, harm, regard, grievance));
     add("standing in the leadership", standing);
   };
 }
