@@ -374,7 +374,8 @@ describe.sequential("the browser game", () => {
     const verbs = ["court", "court-constituency", "appoint", "overrule", "travel", "retire-ill", "co-opt", "propose-policy", "fill-post"];
     // Between verbs he lies low rather than letting quiet weeks pass: he wants to be asked every week.
     const policy = verbTaker(verbs, (_q, legal) => firstOf(legal, ["lie-low", "take-seriously", "fight", "stall", "plenum"]) ?? careful(legal));
-    const p = findPlan("october-1964", "khrushchev", [1, 2, 3, 4, 5], policy, 200, (x) => x.world.done && x.world.principals.khrushchev.fate === null && ["court", "appoint", "overrule", "travel", "retire-ill", "co-opt", "propose-policy"].every((v) => x.marks.has(v)));
+    // He is removed in about three runs of four, so the seeds are those of 1 to 40 where this Khrushchev survives.
+    const p = findPlan("october-1964", "khrushchev", [16, 39], policy, 200, (x) => x.world.done && x.world.principals.khrushchev.fate === null && ["court", "appoint", "overrule", "travel", "retire-ill", "co-opt", "propose-policy"].every((v) => x.marks.has(v)));
     await startGame(p);
     // The first man's desk: the slots he appoints to, with whose men hold them, and the trips open to him.
     await expect(page.locator(".desk").textContent()).resolves.toMatch(/Posts you appoint to \([1-9]\d*\)/);
