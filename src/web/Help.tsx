@@ -37,7 +37,7 @@ export const glossary: { id: string; term: string; text: string }[] = [
   {
     id: "collective",
     term: "Collective leadership",
-    text: "Since Stalin's death the leadership has held that no one man should decide alone. A first man who stands far above the next (in power, from posts, clients and standing) loses a little of his colleagues' goodwill every week, less the more they fear him. In October 1964 the charge against Khrushchev, First Secretary and Premier at once, was the violation of collective leadership.",
+    text: "Since Stalin's death the leadership has held that no one man should decide alone. A first man who stands far above the next (more than twice his power, from posts, clients and standing) loses a little of his colleagues' goodwill every week, less the more they fear him. In October 1964 the charge against Khrushchev, First Secretary and Premier at once, was the violation of collective leadership.",
   },
   {
     id: "move",

@@ -2,8 +2,12 @@
 // March 1953 Malenkov had to give up the Secretariat within days of taking it with the premiership, and
 // in October 1964 the charge against Khrushchev was the "violation of collective leadership" by a man
 // who held both top posts and decided alone. A first man who stands far above his colleagues wears out
-// their goodwill week by week, whatever he does to them in particular; under terror the same dominance
-// is feared rather than resented, so fear holds the wear back.
+// their goodwill week by week, whatever he does to them in particular. His own clients are worn as much
+// as anyone: the men who removed Khrushchev owed him their posts. Fear holds the wear back (under
+// terror a dominant man is feared, not resented), a judgement that sits beside the motive's own damping
+// of disaffection by fear (moves.start.fearDamps): the two compound. March 1953 shows the norm biting
+// even at high fear, by insistence in the Presidium rather than by a move; that case is not modelled
+// here. The wear is a stock: it stays after his dominance falls, and courting a colleague wins it back.
 import { clamp, inPlay, regardOf } from "../queries.js";
 import { dominance } from "../power.js";
 import type { World } from "../state.js";
