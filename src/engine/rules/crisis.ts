@@ -5,7 +5,7 @@
 // Moscow by distance, sooner when an organ with aircraft flies them in.
 import { choose, chooseTogether, optionId, optionsForLog, term, termValue, type DecisionContext, type Question, type ScoredOption } from "../ai/choice.js";
 import { addDays, toDay, WEEK_DAYS } from "../calendar.js";
-import { listNames, nameOf, percent, pronoun, record } from "../log.js";
+import { byGender, genderOf, listNames, nameOf, percent, pronoun, record } from "../log.js";
 import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, holdersOf, inPlay, leavePost, logistic, moveById, organChiefs, presidiumVoters, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
@@ -28,6 +28,12 @@ export function moveLeader(world: World, move: Move): Id | null {
 
 // ------------------------------------------------------------------------------------------- launch
 
+/** The strike's reasons that name the target, made once for each gender: every forming move weighs them every week. */
+const strikeNames = byGender((they) => ({
+  leaves: `${they.he} leaves soon: better to wait for it`,
+  organs: `${they.he} holds organs of force ${they.himself}`,
+}));
+
 /** The move's leader weighs striking now against waiting, and (where force is open) how to strike. */
 export function strikeOptions(world: World, move: Move, leader: Id): ScoredOption[] {
   const k = world.params.crisis.strike;
@@ -42,7 +48,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
     term("boldness", k.boldness * (p.traits.boldness - 0.5)),
     term("the target is on to us", k.urgency * move.alarm),
     term("the target away from Moscow", away ? k.away : 0),
-    term(`${pronoun(world, move.target).he} leaves soon: better to wait for it`, tripSoon ? -k.tripSoon : 0),
+    term(strikeNames[genderOf(world, move.target)].leaves, tripSoon ? -k.tripSoon : 0),
     term("time the move has been building", k.patience * Math.min(k.patienceCap, weeks)),
   ];
   const options: ScoredOption[] = [
@@ -60,7 +66,7 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
       terms: [
         term("estimated success of an arrest", k.odds * Math.min(0, odds - k.threshold) + f.oddsBonus * Math.max(0, odds - k.threshold)),
         term("if it fails: the losers' fate", -expectedLoss(world, odds, k.failure)),
-        term(`${pronoun(world, move.target).he} holds organs of force ${pronoun(world, move.target).himself}`, commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
+        term(strikeNames[genderOf(world, move.target)].organs, commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
         term("fear: an arrest is thinkable", f.fear * fear),
         term("the party's rules against arrests", -f.norm * (1 - fear)),
         ...common,

@@ -5,7 +5,7 @@
 // the terms the character weighs; the AI and a human seat choose among the same options.
 import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
-import { nameOf, pronoun, record } from "../log.js";
+import { byGender, genderOf, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, outranks, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
@@ -17,13 +17,32 @@ import { rowEffect, rowMix } from "../constituencies.js";
 import { launch, travellerMatches } from "./crisis.js";
 import { confront, confrontOption } from "./confront.js";
 import { warn } from "./detection.js";
-import { expectedLoss, knownMembersOf, startMove } from "./moves.js";
+import { expectedLoss, knownMembersOf, motiveNames, startMove } from "./moves.js";
 import { putToVote } from "./presidium.js";
 import { arrestChance, removalVoteOdds } from "./estimate.js";
 import { claimScore, organsHeldTooPenalty } from "./succession.js";
 import { learnFromRatification } from "./learning.js";
 
 // ------------------------------------------------------------------------------------------ courting
+
+/**
+ * The reasons of the weekly menu that name a man, made once for each gender: every active man's menu
+ * is built every week (the Monte Carlo path), and a template per reason would build each string anew.
+ * `they` is the man weighed (the colleague courted or overruled; his power and danger are named as in
+ * the motive, motiveNames), `own` the man choosing.
+ */
+const menuNames = byGender((they) => ({
+  room: `room to win ${they.him} over`,
+  domain: `${they.his} own domain`,
+}));
+const ownNames = byGender((own) => ({
+  decides: `their weight in the CC, where ${own.he} thinks it decides`,
+  line: `${own.his} own line`,
+  hold: `${own.his} hold on the leadership`,
+  away: `what might happen in Moscow while ${own.he} is away`,
+  carried: `${own.his} own line carried`,
+  judgement: `confidence in ${own.his} own judgement`,
+}));
 
 /**
  * The colleague whose goodwill is worth most to him this week: power, danger, and room to improve.
@@ -57,9 +76,9 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
       label: `Cultivate ${nameOf(world, q)}`,
       terms: [
         term("effort", -k.cost),
-        term(`${pronoun(world, q).his} power`, k.power * powerShare(world, q) * a.traits.ambition),
-        term(`the danger ${pronoun(world, q).he} poses`, k.threat * threat(world, a, q)),
-        term(`room to win ${pronoun(world, q).him} over`, k.room * (1 - Math.max(0, regardOf(world.principals[q], actor)))),
+        term(motiveNames[genderOf(world, q)].power, k.power * powerShare(world, q) * a.traits.ambition),
+        term(motiveNames[genderOf(world, q)].danger, k.threat * threat(world, a, q)),
+        term(menuNames[genderOf(world, q)].room, k.room * (1 - Math.max(0, regardOf(world.principals[q], actor)))),
       ],
     });
   }
@@ -81,7 +100,7 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
       choice: "court-constituency",
       target: bestRow.id,
       label: `Court the ${bestRow.label.toLowerCase()}`,
-      terms: [term("effort", -k.cost), term(`their weight in the CC, where ${pronoun(world, actor).he} thinks it decides`, k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
+      terms: [term("effort", -k.cost), term(ownNames[genderOf(world, actor)].decides, k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
     });
   }
   return out;
@@ -338,11 +357,11 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
     const aggrieved = Object.entries(p.aggrieves).reduce((s, [who, w]) => s + (inPlay(world.principals[who]) ? w : 0), 0);
     const terms = [
       term("effort and risk of defeat", -k.cost),
-      term(`${pronoun(world, actor).his} own line`, k.line * alignment(world, actor, p.line)),
+      term(ownNames[genderOf(world, actor)].line, k.line * alignment(world, actor, p.line)),
       term("credit with the constituencies", k.credit * a.traits.ambition * credit(world, p)),
       term("prestige", k.prestige * p.prestige),
       term("colleagues it would anger", -k.aggrieves * aggrieved),
-      term(`${pronoun(world, actor).his} hold on the leadership`, k.consolidation * powerShare(world, actor)),
+      term(ownNames[genderOf(world, actor)].hold, k.consolidation * powerShare(world, actor)),
       term("reforms the apparatus is still absorbing", -k.pace * recent),
     ];
     const u = terms.reduce((s, t) => s + t.value, 0);
@@ -469,7 +488,7 @@ function tripOption(world: World, actor: Id): ScoredOption | null {
       term("appetite for travel", k.appetite * (a.travel - 0.5)),
       term("prestige of the journey", k.prestige * offer.prestige),
       term("contacts in the regions", offer.constituency !== undefined ? k.contacts : 0),
-      term(`what might happen in Moscow while ${pronoun(world, actor).he} is away`, -k.danger * danger * (1 - a.traits.overconfidence)),
+      term(ownNames[genderOf(world, actor)].away, -k.danger * danger * (1 - a.traits.overconfidence)),
       term("a standing reason to go", k.base),
     ],
   };
@@ -930,10 +949,10 @@ function overruleOption(world: World, actor: Id): ScoredOption | null {
   return {
     choice: "overrule",
     target: best.q,
-    label: `Overrule ${nameOf(world, best.q)} in ${pronoun(world, best.q).his} own domain and impose your line`,
+    label: `Overrule ${nameOf(world, best.q)} in ${menuNames[genderOf(world, best.q)].domain} and impose your line`,
     terms: [
-      term(`${pronoun(world, actor).his} own line carried`, k.line * best.gap),
-      term(`confidence in ${pronoun(world, actor).his} own judgement`, k.confidence * a.traits.overconfidence),
+      term(ownNames[genderOf(world, actor)].carried, k.line * best.gap),
+      term(ownNames[genderOf(world, actor)].judgement, k.confidence * a.traits.overconfidence),
       term("standing far above the others", k.dominance * dominance(world, actor)),
       term("restraint", -k.restraint * a.traits.restraint),
       term("the colleague's power", -k.power * powerShare(world, best.q)),

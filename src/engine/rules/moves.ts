@@ -144,8 +144,8 @@ export function motiveTerms(world: World, actor: Id, target: Id, add: RuleSink):
   motiveAgainst(world, actor, (q) => threat(world, world.principals[actor], q))(world.principals[target], add);
 }
 
-/** The motive's reasons that name the target, made once for each gender: they are weighed for every colleague, every week. */
-const motiveNames = byGender((they) => ({
+/** The motive's reasons that name the target, made once for each gender: they are weighed for every colleague, every week (courting weighs his power and danger by the same names). */
+export const motiveNames = byGender((they) => ({
   posts: `ambition for ${they.his} posts`,
   disaffection: `disaffection with ${they.him}`,
   danger: `the danger ${they.he} poses`,
