@@ -634,12 +634,7 @@ class OutcomeContext {
         const post = w.posts[t];
         const nominee = o.detail ?? this.seat;
         const elected = post?.powers.includes("firstSecretary") ?? false;
-        const vote = this.businessVote(this.seat, (v) => {
-          const k = g.vacancy;
-          let u = k.nomineeRegard * this.regardFor(v, nominee);
-          if (elected) u -= k.rivalPower * threat(this.believed(), this.believed().principals[v], nominee) + k.cumulation * topPostValue(w, nominee);
-          return u;
-        });
+        const vote = this.fillVote(t, nominee);
         return {
           ...base,
           result: `${nameOf(w, nominee)} becomes ${post?.title ?? t}`,
@@ -696,6 +691,19 @@ class OutcomeContext {
       }
       case "overrule":
         return { ...base, result: `Your line is imposed in ${nameOf(w, t)}'s domain`, rules: [`${pronoun(w, t).He} takes it as a grievance, and thinks less of you.`] };
+      case "give-up-post": {
+        const nominee = o.detail ?? this.seat;
+        const vote = this.fillVote(t, nominee);
+        return {
+          ...base,
+          result: `You give up the post of ${w.posts[t]?.title ?? t}, and ${nameOf(w, nominee)} takes it`,
+          chance: vote.chance,
+          spread: vote.spread,
+          votes: vote.votes,
+          breakdown: vote.each,
+          rules: ["The post is yours no more whatever the vote: if the Presidium refuses your man, it stays empty until someone else is proposed.", "Your colleagues take it as a return to collective leadership, and think better of you.", TIE_REJECTS],
+        };
+      }
       case "start-move":
         return this.startMove(t, base);
       case "sound-out":
@@ -705,6 +713,18 @@ class OutcomeContext {
       default:
         return { ...base, chance: o.odds ?? null };
     }
+  }
+
+  /** The Presidium's vote on putting `nominee` into the post, as this seat can read it. */
+  private fillVote(postId: Id, nominee: Id) {
+    const w = this.world;
+    const k = w.params.governing.vacancy;
+    const elected = w.posts[postId]?.powers.includes("firstSecretary") ?? false;
+    return this.businessVote(this.seat, (v) => {
+      let u = k.nomineeRegard * this.regardFor(v, nominee);
+      if (elected) u -= k.rivalPower * threat(this.believed(), this.believed().principals[v], nominee) + k.cumulation * topPostValue(w, nominee);
+      return u;
+    });
   }
 
   private startMove(target: Id, base: OptionOutcome): OptionOutcome {

@@ -111,7 +111,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     crisis: null,
     contests: [],
     promises: [],
-    memory: { proposals: {}, demands: {}, shakeUps: [], reports: [], confronted: [], cameClean: [] },
+    memory: { proposals: {}, demands: {}, shakeUps: [], reports: [], confronted: [], cameClean: [], normBites: null },
     weekly: { targets: {}, courtTargets: {}, appointTargets: {}, seatsByRow: {}, epoch: "" },
     spent: {},
     rng: initialRngState(options.seed),

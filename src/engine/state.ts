@@ -357,6 +357,8 @@ export interface World {
     confronted: string[];
     /** Who came clean to whom, and when: for a while he neither starts nor is drawn into a move against him. */
     cameClean: { man: Id; to: Id; date: string }[];
+    /** The last first man the news said was breaking the norm of collective leadership (it says so once for each). */
+    normBites: Id | null;
   };
   /** Counter behind opaque move ids (drawn from the `ids` stream, so no id reveals a count). */
   rng: RngState;

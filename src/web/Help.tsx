@@ -37,7 +37,7 @@ export const glossary: { id: string; term: string; text: string }[] = [
   {
     id: "collective",
     term: "Collective leadership",
-    text: "Since Stalin's death the leadership has held that no one man should decide alone. A first man who stands far above the next (more than twice his power, from posts, clients and standing) loses a little of his colleagues' goodwill every week, less the more they fear him. In October 1964 the charge against Khrushchev, First Secretary and Premier at once, was the violation of collective leadership.",
+    text: "Since Stalin's death the leadership has held that no one man should decide alone. A first man who stands far above the next (more than twice his power, from posts, clients and standing) loses a little of his colleagues' goodwill every week, less the more they fear him. The news says so when it starts. He can answer it by giving up one of his posts (all but his highest) to a man he proposes, as Malenkov gave up the Secretariat in March 1953: his colleagues take it as a gesture, the bigger the post the more. In October 1964 the charge against Khrushchev, First Secretary and Premier at once, was the violation of collective leadership.",
   },
   {
     id: "move",

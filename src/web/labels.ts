@@ -21,6 +21,7 @@ const choiceWords: Record<string, string> = {
   report: "Report the move to its target",
   "demand-seat": "Ask for a full seat",
   overrule: "Overrule",
+  "give-up-post": "Give up the post of",
   "start-move": "Begin organising the removal of",
   "sound-out": "Sound out",
   "lobby-cc": "Win over Central Committee members",

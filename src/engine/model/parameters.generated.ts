@@ -763,6 +763,20 @@ export interface ModelParameters {
       /** Regard the colleague loses for him. */
       regardLoss: number;
     };
+    giveUp: {
+      /** Utility to the first man of giving up a post, per unit of his dominance beyond relations.collective.tolerated, times (1 - fear) and (1 - his overconfidence). */
+      norm: number;
+      /** Utility per unit of his restraint. */
+      restraint: number;
+      /** Utility removed per unit of the value of the post given up. */
+      worth: number;
+      /** Utility removed per unit of his ambition. */
+      ambition: number;
+      /** Utility removed for an act that cannot be taken back. */
+      cost: number;
+      /** Regard each colleague in the Presidium or Secretariat gains for him, per unit of the value of the post given up, times (1 - fear). */
+      gesture: number;
+    };
     demand: {
       /** Utility of asking the first man for a full seat, per unit of ambition. */
       ambition: number;

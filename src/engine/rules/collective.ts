@@ -7,9 +7,11 @@
 // terror a dominant man is feared, not resented), a judgement that sits beside the motive's own damping
 // of disaffection by fear (moves.start.fearDamps): the two compound. March 1953 shows the norm biting
 // even at high fear, by insistence in the Presidium rather than by a move; that case is not modelled
-// here. The wear is a stock: it stays after his dominance falls, and courting a colleague wins it back.
+// here. The wear is a stock: it stays after his dominance falls; courting a colleague wins it back, and
+// giving up a post (governing.ts) is taken as a gesture. The news says once of each first man that the norm bites.
 import { clamp, inPlay, regardOf } from "../queries.js";
 import { dominance } from "../power.js";
+import { nameOf, pronoun, record } from "../log.js";
 import type { World } from "../state.js";
 
 /** Weekly: each colleague of the first man (Presidium and Secretariat) thinks less of him as far as he stands above the norm. */
@@ -19,6 +21,12 @@ export function collectiveLeadership(world: World): void {
   const k = world.params.relations.collective;
   const beyond = dominance(world, first) - k.tolerated;
   if (beyond <= 0) return;
+  // The talk starts once for each first man: a dominance that hovers about the norm is not news weekly.
+  if (world.memory.normBites !== first) {
+    world.memory.normBites = first;
+    const they = pronoun(world, first);
+    record(world, { type: "collective-leadership", audience: "public", actor: first, text: `It is said in the Central Committee's corridors that ${nameOf(world, first)} decides everything ${they.himself} now: ${they.he} stands far above ${they.his} colleagues, and after Stalin the leadership was to rule together.` });
+  }
   const wear = k.resentment * beyond * (1 - world.globals.fear);
   for (const id of world.order) {
     const p = world.principals[id];

@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { byGender, genderOf, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, outranks, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, leavePost, outranks, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/schema.js";
@@ -783,7 +783,7 @@ function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
   world.memory.proposals[`fill:${postId}`] = world.date;
   const result = putToVote(ctx, {
     proposer: actor,
-    what: elected ? `${pronoun(world, actor).himself} as ${post.title}` : `${nameOf(world, who)} as ${post.title}`,
+    what: elected && who === actor ? `${pronoun(world, actor).himself} as ${post.title}` : `${nameOf(world, who)} as ${post.title}`,
     key: `fill:${postId}`,
     termsFor: (v) => fillVoteTerms(world, v, who, postId, regardOf(world.principals[v], who)),
   });
@@ -970,6 +970,57 @@ function overrule(ctx: DecisionContext, actor: Id, q: Id): void {
   record(world, { type: "overrule", audience: "public", actor, text: `${nameOf(world, actor)} overrules ${nameOf(world, q)} in ${pronoun(world, q).his} own domain.`, data: { target: q } });
 }
 
+/**
+ * The first man may give up one of his posts (any but his highest), proposing a successor: the answer
+ * the norm of collective leadership asked of Malenkov in March 1953, who left the Secretariat within
+ * days of taking it beside the premiership. His dominance falls, so the wear of collective.ts stops,
+ * and his colleagues take it as a gesture. A man sure of his own judgement does not see the need, and
+ * an ambitious one does not give power away: the Khrushchev of 1964 kept both posts.
+ */
+function giveUpOptions(world: World, actor: Id): ScoredOption[] {
+  const a = world.principals[actor];
+  if (world.primacy !== actor || world.crisis || a.posts.length < 2) return [];
+  const k = world.params.governing.giveUp;
+  const keep = a.posts.reduce((best, p) => (world.posts[p].value > world.posts[best].value ? p : best));
+  const beyond = Math.max(0, dominance(world, actor) - world.params.relations.collective.tolerated);
+  const norm = term("colleagues resent one man standing so far above them", k.norm * beyond * (1 - world.globals.fear) * (1 - a.traits.overconfidence));
+  const yielding = term("restraint", k.restraint * a.traits.restraint);
+  const ambition = term("ambition", -k.ambition * a.traits.ambition);
+  const out: ScoredOption[] = [];
+  for (const postId of a.posts) {
+    if (postId === keep) continue;
+    const nominee = bestFor(world, postId, actor);
+    if (nominee === null) continue;
+    const post = world.posts[postId];
+    out.push({
+      choice: "give-up-post",
+      target: postId,
+      detail: nominee,
+      label: `Give up the post of ${post.title}, proposing ${nameOf(world, nominee)} in your place`,
+      terms: [norm, yielding, term("the post's worth", -k.worth * post.value), ambition, term("it cannot be taken back", -k.cost)],
+    });
+  }
+  return out;
+}
+
+function giveUpPost(ctx: DecisionContext, actor: Id, postId: Id, nominee: Id): void {
+  const world = ctx.world;
+  const a = world.principals[actor];
+  if (!a.posts.includes(postId)) return;
+  // The bigger the post, the bigger the gesture: shedding a sinecure buys no goodwill.
+  const gesture = world.params.governing.giveUp.gesture * world.posts[postId].value * (1 - world.globals.fear);
+  leavePost(world, actor, postId);
+  for (const id of world.order) {
+    const p = world.principals[id];
+    if (id === actor || !inPlay(p) || (p.presidium === "none" && !p.secretary)) continue;
+    p.regard[actor] = clamp(regardOf(p, actor) + gesture, -1, 1);
+  }
+  record(world, { type: "gives-up-post", audience: "public", actor, text: `${nameOf(world, actor)} gives up the post of ${world.posts[postId].title}: no one man should hold all the power.`, data: { post: postId } });
+  fillPost(ctx, actor, postId, nominee);
+  // If the Presidium refuses his man the post stays empty, and he is the weaker for it all the same.
+  updatePrimacy(world);
+}
+
 // ------------------------------------------------------------------------------------- the menu
 
 /** Every option a principal has this week, with its terms. */
@@ -993,6 +1044,7 @@ export function weeklyOptions(world: World, actor: Id): ScoredOption[] {
   add(confrontOption(world, actor));
   add(demandOption(world, actor));
   add(overruleOption(world, actor));
+  options.push(...giveUpOptions(world, actor));
   return options;
 }
 
@@ -1044,6 +1096,8 @@ export function perform(ctx: DecisionContext, actor: Id, option: ScoredOption): 
       return demandSeat(ctx, actor, t);
     case "overrule":
       return overrule(ctx, actor, t);
+    case "give-up-post":
+      return giveUpPost(ctx, actor, t, option.detail!);
   }
 }
 

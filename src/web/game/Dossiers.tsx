@@ -8,7 +8,7 @@ import { citationsOf, type SourceInput } from "../citation.js";
 import { Portrait } from "./Portrait.js";
 import { chronological } from "./story.js";
 
-const careerTypes = new Set(["appointment", "promotion", "relieved", "fate", "primacy", "acting", "illness", "death", "plenum-ratifies", "demand", "use-kompromat", "overrule", "launch", "trip"]);
+const careerTypes = new Set(["appointment", "promotion", "relieved", "fate", "primacy", "acting", "illness", "death", "plenum-ratifies", "demand", "use-kompromat", "overrule", "gives-up-post", "launch", "trip"]);
 
 export function Dossiers({ characters, principals, log, seat, selected, names, selfTraits, onSelect }: { characters: readonly CharacterDossier[]; principals: readonly PrincipalView[]; log: readonly LogEntry[]; seat: string; selected: string; names: Names; selfTraits: Record<string, number>; onSelect: (id: string) => void }) {
   const c = characters.find((x) => x.id === selected) ?? characters.find((x) => x.id === seat) ?? characters[0];
