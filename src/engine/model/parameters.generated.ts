@@ -1118,7 +1118,7 @@ export interface ModelParameters {
       cumulation: number;
       /** Base of the cumulation penalty. */
       cumulationBase: number;
-      /** Claim removed from a post commanding organs of force, per unit of the value of the post the claimant already holds. */
+      /** Claim removed for holding organs of force beside another post, either way round (a post commanding organs for a man who holds a post, a post of rank for a man who commands organs), per unit of the value of the lesser post of the pair. */
       organs: number;
       /** Grievance of a man promised a post that went to another. */
       brokenPromise: number;

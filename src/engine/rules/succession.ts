@@ -88,14 +88,25 @@ function rankClaimants(world: World, claimants: readonly Id[], postId: Id): Id[]
 }
 
 /**
- * How much less fit a man is to command organs of force because he holds another post already: in
- * the hands of a man with a post of his own they are what every colleague fears.
+ * How much less fit a man is to hold organs of force beside another post, either way round: to take
+ * the organs when he holds a post of his own, or a post of rank when he commands the organs. Organs in
+ * the hands of a man with a post of his own are what every colleague fears (Beria in 1953, police
+ * chief and first deputy premier); their chiefs stayed outside the top posts, and Shelepin left the
+ * KGB to become a secretary. Counted by the value of the lesser post of the pair.
  */
 export function organsHeldTooPenalty(world: World, who: Id, postId: Id): number {
-  if (!world.posts[postId].powers.some((p) => p === "security" || p === "army")) return 0;
+  const taking = commandsForce(world, postId);
   let held = 0;
-  for (const own of world.principals[who].posts) if (own !== postId) held = Math.max(held, world.posts[own].value);
+  for (const own of world.principals[who].posts) {
+    if (own === postId) continue;
+    if (taking) held = Math.max(held, world.posts[own].value);
+    else if (commandsForce(world, own)) held = Math.max(held, Math.min(world.posts[own].value, world.posts[postId].value));
+  }
   return world.params.succession.share.organs * held;
+}
+
+function commandsForce(world: World, postId: Id): boolean {
+  return world.posts[postId].powers.some((p) => p === "security" || p === "army");
 }
 
 /** The posts a move would take from its target. */
