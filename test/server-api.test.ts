@@ -444,6 +444,9 @@ describe("playing", () => {
     expect(state.view.week > game.state.view.week || state.view.awaiting?.key !== beforeKey).toBe(true);
     expect(state.view.logFrom).toBe(since);
     expect(state.view.log.every((e, i) => e.seq === since + i)).toBe(true);
+    // The turn's news begin where the seat's log stood at the question (a reloaded page shows its crises from there).
+    expect(game.state.view.turnFrom).toBe(game.state.view.logLength);
+    expect(state.view.turnFrom).toBe(since);
     expect(server.games.peek(game.gameId)!.decisions.length).toBe(before + 1);
     expect(server.store.getGame(game.gameId)!.save.decisions.length).toBe(before + 1);
     expect(state.game.autosave).toEqual({ week: state.view.week, date: state.view.date });
@@ -452,6 +455,8 @@ describe("playing", () => {
   it("the game survives a restart of the server (it is re-run from the database)", async () => {
     const path = server.store.path;
     const live = server.games.peek(game.gameId)!;
+    const there = (await server.app.inject({ url: `/api/games/${game.gameId}`, headers: { "x-seat-token": token() } })).json() as SeatResponse;
+    expect(there.view.turnFrom).toBeGreaterThan(0);
     const restarted = buildServer({ savesPath: path });
     try {
       const r = await restarted.app.inject({ url: `/api/games/${game.gameId}`, headers: { "x-seat-token": token() } });
@@ -459,6 +464,8 @@ describe("playing", () => {
       const state = r.json() as SeatResponse;
       expect(state.view.week).toBe(live.world.week);
       expect(state.game.decisions).toBe(live.decisions.length);
+      // Where the last turn began is found again by the replay.
+      expect(state.view.turnFrom).toBe(there.view.turnFrom);
     } finally {
       await restarted.app.close();
     }

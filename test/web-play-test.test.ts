@@ -8,7 +8,8 @@
 // header nor, on the board beside it, sides and arrivals its steps have not reached, each chief named
 // with the organs his posts' powers command, and, when it ended the run, showing its last step before
 // the end screen; the crises that broke later in the same turn each shown as a scene of its own, in
-// order; an arrest, decided by force, shown without a roll-call.
+// order, and all of them again after a reload in that turn; an arrest, decided by force, shown
+// without a roll-call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -38,16 +39,20 @@ async function choose(option: string, settleFirst = true): Promise<void> {
 /**
  * From a crisis scene fully shown, on through the scenes of the crises that broke later in the same
  * turn (`launches`, in order): each opens at its own launch, dated to its day in the header, the seed
- * still held back, and leads on to the next; the last leads on to the end of the run.
+ * still held back, and leads on to the next; the last leads on to the end of the run. `reloaded`: the
+ * page was reloaded after the turn, and without the state before it the header is the game's now,
+ * so only the scenes are checked.
  */
-async function throughLaterCrises(launches: readonly LogEntry[]): Promise<void> {
+async function throughLaterCrises(launches: readonly LogEntry[], reloaded = false): Promise<void> {
   for (const [i, launch] of launches.entries()) {
     await page.getByRole("button", { name: "On to the next crisis" }).click();
     await expect.poll(() => page.locator(".crisis-steps > li").first().textContent()).toContain(launch.text);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("crisis-title");
     const bar = await statusBar();
-    expect(bar).toContain(longDate(launch.date));
-    expect(bar).not.toMatch(/Seed/);
+    if (!reloaded) {
+      expect(bar).toContain(longDate(launch.date));
+      expect(bar).not.toMatch(/Seed/);
+    }
     const rest = page.getByRole("button", { name: "Show the rest at once" });
     const onward = page.getByRole("button", { name: i < launches.length - 1 ? "On to the next crisis" : "On to the end of the run" });
     if (await rest.count()) {
@@ -353,6 +358,39 @@ describe.sequential("what the play-test found, in the browser", () => {
     await page.getByRole("button", { name: "On to the end of the run" }).click();
     await page.locator(".end").waitFor();
     // A finished run reloaded opens on its end, not on the scene again.
+    await page.reload();
+    await page.locator(".end").waitFor();
+    await expect(page.locator(".crisis").count()).resolves.toBe(0);
+  }, 300_000);
+
+  it("a reload in the middle of a turn with several crises shows them all again, in order, and the end after them (issue 13: only the last came back; march-1953, Beria's arrest and the crises after it)", async () => {
+    await startGame(arrest);
+    for (const d of arrest.decisions) await choose(d.option);
+    await page.locator(".crisis").waitFor();
+    const later = laterCrises(arrest);
+    expect(later.length).toBeGreaterThan(0);
+    // Beria's arrest all shown, on to the second scene: the page is reloaded there.
+    await page.getByRole("button", { name: "Show the rest at once" }).click();
+    await page.getByRole("button", { name: "On to the next crisis" }).click();
+    await expect.poll(() => page.locator(".crisis-steps > li").first().textContent()).toContain(later[0].text);
+    await page.reload();
+    // The turn's scenes from the first: Beria's arrest, every step of it on screen (it was shown).
+    await page.locator(".crisis").waitFor();
+    const steps = page.locator(".crisis-steps");
+    await expect(steps.textContent()).resolves.toMatch(/move to arrest/);
+    await expect(steps.textContent()).resolves.toMatch(/is arrested/);
+    await expect(page.getByRole("button", { name: /^Next \(/ }).count()).resolves.toBe(0);
+    await expect(page.locator(".end").count()).resolves.toBe(0);
+    await page.locator(".crisis").screenshot({ path: join(artifacts, "play-test-reload-first-crisis-1440.png") });
+    // Then each later crisis of the turn in its own scene, in the order they broke, and the end.
+    await throughLaterCrises(later, true);
+    // Reloaded again before going on to the end: the scenes once more, from the first.
+    await page.reload();
+    await expect.poll(() => page.locator(".crisis-steps > li").first().textContent()).toMatch(/move to arrest/);
+    await throughLaterCrises(later, true);
+    await page.getByRole("button", { name: "On to the end of the run" }).click();
+    await page.locator(".end").waitFor();
+    // The scenes put away, a reload opens on the end.
     await page.reload();
     await page.locator(".end").waitFor();
     await expect(page.locator(".crisis").count()).resolves.toBe(0);

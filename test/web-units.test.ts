@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Awaiting, BoardRow, CrisisView, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
 import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
-import { stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
+import { restoredCrisis, stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
 import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { awayOn, headerWhileRevealing, liveSoFar, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
@@ -136,6 +136,62 @@ describe("which crisis a turn shows", () => {
     const second = { entries: crisis.queued[0], shown: 1, dismissed: false, queued: [] };
     expect(revealedLength(log, second.entries, second.shown, false, second.queued[0])).toBe(3);
     expect(stepsToReveal(second)).toBe(1);
+  });
+});
+
+describe("a page reloaded mid-turn shows the turn's scenes again (issue 13: only the last crisis came back)", () => {
+  // An old crisis settled in an earlier turn; this turn (from seq 3 on) two crises broke, the second
+  // asking the player a question in its session.
+  const log = [
+    entry(0, "launch", "1963-05-06", { move: "old" }),
+    entry(1, "session-result", "1963-05-06", { move: "old", for: 3, against: 7, voters: 10 }),
+    entry(2, "event", "1963-07-15"),
+    entry(3, "launch", "1963-07-22", { move: "mine" }),
+    entry(4, "speech", "1963-07-22", { move: "mine" }),
+    entry(5, "session-result", "1963-07-22", { move: "mine", for: 2, against: 8, voters: 10 }),
+    entry(6, "launch", "1963-07-25", { move: "other" }),
+    entry(7, "speech", "1963-07-25", { move: "other" }),
+  ];
+  const vote: Awaiting = { seat: "brezhnev", kind: "vote", key: "vote:other", question: "How do you vote?", options: [] } as unknown as Awaiting;
+  const launches = (c: { entries: LogEntry[]; queued: LogEntry[][] }) => [c.entries, ...c.queued].map((entries) => entries[0].seq);
+
+  it("every crisis of the turn, in the order they broke, as the turn's answer gave them; the first all shown", () => {
+    const restored = restoredCrisis(log, 3, vote, true, false, false)!;
+    expect(launches(restored)).toEqual(launches(updateCrisis(null, log, log.slice(3), vote)!));
+    expect(launches(restored)).toEqual([3, 6]);
+    expect(restored.shown).toBe(crisisSteps(restored.entries).length);
+    expect(restored.dismissed).toBe(false);
+    // The second's steps are still to come: the page leads on to its scene.
+    expect(stepsToReveal(restored)).toBe(2);
+  });
+
+  it("a crisis of an earlier turn going on in this one comes first, then the one that broke beside it", () => {
+    const goesOn = [...log.slice(0, 3), entry(3, "speech", "1963-07-16", { move: "old" }), entry(4, "launch", "1963-07-25", { move: "other" })];
+    expect(launches(restoredCrisis(goesOn, 3, vote, true, false, false)!)).toEqual([0, 4]);
+  });
+
+  it("a turn with no crisis news: a crisis still going on stays on screen; a settled one does not come back", () => {
+    const quiet = [...log.slice(0, 3), entry(3, "event", "1963-07-22")];
+    expect(launches(restoredCrisis(quiet, 3, null, true, false, false)!)).toEqual([0]);
+    expect(restoredCrisis(quiet, 3, null, true, false, false)!.dismissed).toBe(false);
+    expect(restoredCrisis(quiet, 3, null, false, false, false)!.dismissed).toBe(true);
+    expect(restoredCrisis(quiet.slice(2), 1, null, false, false, false)).toBeNull();
+  });
+
+  it("a game not yet played (its whole log before the first question) opens on the week, unless a crisis goes on", () => {
+    expect(restoredCrisis(log, log.length, null, false, false, false)!.dismissed).toBe(true);
+    const going = restoredCrisis(log, log.length, vote, true, false, false)!;
+    expect(launches(going)).toEqual([6]);
+    expect(going.dismissed).toBe(false);
+  });
+
+  it("scenes the player put away stay away: the last one, put away, or the end of a finished run", () => {
+    const away = restoredCrisis(log, 3, null, false, false, true)!;
+    expect(launches(away)).toEqual([6]);
+    expect(away.dismissed).toBe(true);
+    expect(restoredCrisis(log, 3, null, false, true, true)).toBeNull();
+    // Not put away, a finished run's crises of its last turn come back before its end.
+    expect(launches(restoredCrisis(log, 3, null, false, true, false)!)).toEqual([3, 6]);
   });
 });
 

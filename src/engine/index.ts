@@ -9,6 +9,7 @@ export type { World, LogEntry, Decision, Awaiting, Fate, Reason, ContestRecord, 
 export { fateLadder } from "./state.js";
 export { weekPhases } from "./turn.js";
 export { presentWorld } from "./present.js";
+export { canKnow } from "./log.js";
 export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type Read, type CcRowEstimate, type MoveEstimate, type PlenumTally, type PublicOutcome } from "./player.js";
 export { epilogue, type Epilogue, type EpilogueLine } from "./epilogue.js";
 export { TREND_STEP, type TrendPoint, type Trends } from "./trends.js";

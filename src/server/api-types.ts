@@ -88,8 +88,13 @@ export interface GameInfo {
 
 export interface SeatResponse {
   game: GameInfo;
-  /** The seat's view; `log` holds only the entries from `logFrom` on (the client asked `since`). */
-  view: Omit<SeatView, "log"> & { log: LogEntry[]; logFrom: number; logLength: number };
+  /**
+   * The seat's view; `log` holds only the entries from `logFrom` on (the client asked `since`).
+   * `turnFrom`: how much of the seat's log there was when the game's last decision was asked; the
+   * entries after it are the last turn's news, whose crises a reloaded page shows. Before any
+   * decision it is the whole log: what came before the first question is no turn's news.
+   */
+  view: Omit<SeatView, "log"> & { log: LogEntry[]; logFrom: number; logLength: number; turnFrom: number };
   estimates: SeatEstimates;
   /** What each option of the seat's question would bring, with the seat's own odds (same order as the options). */
   outcomes: OptionOutcome[];

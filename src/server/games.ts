@@ -27,6 +27,12 @@ export interface LiveGame {
   autosave: { week: number; date: string } | null;
   /** The world at the pending decision (see presentWorld), computed when first asked for. */
   present: World | null;
+  /**
+   * How long the game's log was when the last decision was asked (null before any): a seat's page
+   * holds that much of it before the turn, and the rest is the turn's news. A page reloaded mid-turn
+   * shows the turn's crises from it, as the page did when the turn's answer came.
+   */
+  turnFrom: number | null;
   /** The version of the game's record this server last read or wrote (see SaveStore.updateGame). */
   version: number;
   /** What seats see in place of the engine's move ids, under the game's secret (see move-aliases.ts). */
@@ -61,7 +67,7 @@ export class GameService {
     const chosenSeed = seed ?? randomInt(1, MAX_DRAWN_SEED + 1);
     const world = advance(createWorld(loaded.scenario, { seed: chosenSeed, whatIfs: [...whatIfs], humanSeats }));
     const name = `${loaded.scenario.characters[character].name}, ${loaded.scenario.title}`;
-    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], settings: [...settings], humanSeats, decisions: [], world, name });
+    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], settings: [...settings], humanSeats, decisions: [], world, name, turnFrom: null });
     const tokens = this.issueTokens(game);
     const save = this.saveFileOf(game, game.name);
     this.store.createGame(game.id, save, [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })), undefined, game.aliases.secret);
@@ -89,10 +95,11 @@ export class GameService {
   /** Applies a decision for a seat; an illegal one throws IllegalAction and changes nothing. */
   act(game: LiveGame, decision: Decision): void {
     if (game.world.done) throw new IllegalAction("the game is over: no more decisions can be made");
+    const turnFrom = this.present(game).log.length;
     const next = step(game.world, decision);
     const decisions = [...game.decisions, decision];
     const newWeek = next.done || next.week !== game.world.week;
-    const candidate: LiveGame = { ...game, world: next, decisions, present: null };
+    const candidate: LiveGame = { ...game, world: next, decisions, present: null, turnFrom };
     // Recorded before the game changes in memory: if the write fails, the game is as it was.
     let version: number;
     try {
@@ -106,6 +113,7 @@ export class GameService {
     game.world = next;
     game.decisions = decisions;
     game.present = null;
+    game.turnFrom = turnFrom;
     if (newWeek) game.autosave = { week: next.week, date: next.date };
   }
 
@@ -134,8 +142,8 @@ export class GameService {
    * save is also stored as an imported save, in the same transaction as the game (its id is returned).
    */
   load(save: SaveFile, options: { keepAsImported?: boolean } = {}): { game: LiveGame; tokens: Record<string, string>; importedSaveId: number | null } {
-    const { loaded, world } = this.replay(save);
-    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, settings: save.settings ?? [], humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name });
+    const { loaded, world, turnFrom } = this.replay(save);
+    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, settings: save.settings ?? [], humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name, turnFrom });
     const tokens = this.issueTokens(game);
     const seats = [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash }));
     const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined, game.aliases.secret);
@@ -144,8 +152,11 @@ export class GameService {
     return { game, tokens, importedSaveId };
   }
 
-  /** Re-runs a save and checks that it arrives where it says; refuses with SaveError otherwise. */
-  replay(save: SaveFile): { loaded: LoadedScenario; world: World } {
+  /**
+   * Re-runs a save and checks that it arrives where it says; refuses with SaveError otherwise.
+   * `turnFrom`: the log's length when its last decision was asked (LiveGame.turnFrom).
+   */
+  replay(save: SaveFile): { loaded: LoadedScenario; world: World; turnFrom: number | null } {
     let loaded: LoadedScenario;
     try {
       loaded = this.catalog.load(save.scenario, save.whatIfs, save.settings ?? []);
@@ -158,7 +169,11 @@ export class GameService {
       if (!Object.hasOwn(loaded.scenario.characters, seat)) throw new SaveError(`the save's seat "${seat}" is not a character of ${save.scenario}${changed}`);
     }
     let world = advance(createWorld(loaded.scenario, { seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats }));
+    let turnFrom: number | null = null;
     save.decisions.forEach((d, i) => {
+      // The step that asked the question kept the world at it, so this re-runs no week (but in a game
+      // of several seats, after an answer that alone moved nothing on).
+      if (i === save.decisions.length - 1) turnFrom = presentWorld(world).log.length;
       try {
         world = step(world, d);
       } catch (error) {
@@ -174,11 +189,11 @@ export class GameService {
       const what = differing.map(([field, saved, replayed]) => `"reached.${field}" is ${JSON.stringify(saved)} in the save but ${JSON.stringify(replayed)} in the replay`);
       throw new SaveError(`the save does not replay to where it was saved: ${what.join("; ")}${changed}`);
     }
-    return { loaded, world };
+    return { loaded, world, turnFrom };
   }
 
   /** A game in memory; `aliasSecret` is the stored game's, else a new game's fresh one. */
-  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; settings: ModelSetting[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string }, aliasSecret = newAliasSecret()): LiveGame {
+  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; settings: ModelSetting[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string; turnFrom: number | null }, aliasSecret = newAliasSecret()): LiveGame {
     return {
       id: randomUUID(),
       scenarioId: g.scenarioId,
@@ -193,6 +208,7 @@ export class GameService {
       name: g.name,
       autosave: null,
       present: null,
+      turnFrom: g.turnFrom,
       version: 0,
       aliases: new MoveAliases(aliasSecret),
     };
@@ -218,7 +234,7 @@ export class GameService {
     if (!stored) return null;
     // A game recorded before games had a secret gets one now, kept from then on.
     const aliasSecret = stored.aliasSecret ?? this.store.ensureAliasSecret(gameId, newAliasSecret());
-    let replayed: { loaded: LoadedScenario; world: World };
+    let replayed: { loaded: LoadedScenario; world: World; turnFrom: number | null };
     try {
       replayed = this.replay(stored.save);
     } catch (error) {
@@ -226,10 +242,10 @@ export class GameService {
       if (error instanceof SaveError) throw new SaveError(new MoveAliases(aliasSecret).text(error.message));
       throw error;
     }
-    const { loaded, world } = replayed;
+    const { loaded, world, turnFrom } = replayed;
     const s = stored.save;
     const game: LiveGame = {
-      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, settings: s.settings ?? [], humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name }, aliasSecret),
+      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, settings: s.settings ?? [], humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name, turnFrom }, aliasSecret),
       id: gameId,
       seatTokenHashes: new Map(stored.seats.map((x) => [x.seat, x.tokenHash])),
       autosave: { week: world.week, date: world.date },

@@ -3,7 +3,7 @@
 // its own odds), its goals, and the public outcome and the seed once the game is over. Nothing else
 // from the world leaves the server, and no engine move id: each is sent as the game's alias of it
 // (move-aliases.ts), since the engine's ids are drawn from the seeded generator.
-import { publicOutcome, seatEstimates, viewFor, type World } from "../engine/index.js";
+import { canKnow, publicOutcome, seatEstimates, viewFor, type World } from "../engine/index.js";
 // The seat's own readings beyond the engine's index (they are the player's, not the rules').
 import { goalsOf, optionOutcomes, speechProse } from "../engine/player.js";
 import type { SeatResponse } from "./api-types.js";
@@ -27,7 +27,7 @@ export function seatResponseJson(games: GameService, game: LiveGame, seat: strin
       decisions: game.decisions.length,
       autosave: game.autosave,
     },
-    ...seatWorldResponse(world, seat, since),
+    ...seatWorldResponse(world, seat, since, game.turnFrom),
   };
   return game.aliases.json(response);
 }
@@ -35,14 +35,18 @@ export function seatResponseJson(games: GameService, game: LiveGame, seat: strin
 /**
  * Everything in a seat's response that comes from the world (`world`: as it stands at the pending
  * decision), before the engine's move ids are replaced by aliases. Also used by the secrecy tests,
- * which check it for every character at every week of scripted games.
+ * which check it for every character at every week of scripted games. `turnFrom`: the length of the
+ * world's log when the last decision was asked (LiveGame.turnFrom; null before any), told to the seat
+ * as the length of its own log then (its whole log before any decision: no turn has brought news).
  */
-export function seatWorldResponse(world: World, seat: string, since = 0): Omit<SeatResponse, "game"> {
+export function seatWorldResponse(world: World, seat: string, since = 0, turnFrom: number | null = null): Omit<SeatResponse, "game"> {
   const { log, ...view } = viewFor(world, seat);
   const from = Math.min(Math.max(0, since), log.length);
+  let seatTurnFrom = turnFrom === null ? log.length : 0;
+  for (let i = 0; i < (turnFrom ?? 0); i++) if (canKnow(world.log[i], seat)) seatTurnFrom++;
   const speeches = Object.fromEntries(Object.entries(speechProse(world, seat)).filter(([i]) => Number(i) >= from));
   return {
-    view: { ...view, log: log.slice(from), logFrom: from, logLength: log.length },
+    view: { ...view, log: log.slice(from), logFrom: from, logLength: log.length, turnFrom: seatTurnFrom },
     estimates: seatEstimates(world, seat),
     outcomes: optionOutcomes(world, seat),
     goals: goalsOf(world, seat),

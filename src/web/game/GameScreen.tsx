@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Awaiting, LogEntry, ScenarioInfo, SeatResponse } from "../../server/api-types.js";
 import { api, ApiFailure, type Seat } from "../api.js";
+import { markScenesPutAway, scenesPutAway } from "../session.js";
 import type { Tab } from "../navigation.js";
 import { downloadText } from "../download.js";
 import { longDate, namesOf, percent, runDate } from "../format.js";
@@ -80,7 +81,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
         setLog(first.view.log);
         setSpeeches(first.speeches);
         setState(first);
-        setCrisis(ongoingCrisis(first.view.log, first.view.awaiting, first.view.crisis !== null, first.view.done));
+        setCrisis(restoredCrisis(first.view.log, first.view.turnFrom, first.view.awaiting, first.view.crisis !== null, first.view.done, scenesPutAway(seat.gameId, first.game.decisions)));
       } catch (err) {
         if (!cancelled) onLost(err instanceof ApiFailure ? err.message : "The game could not be loaded.");
       }
@@ -296,7 +297,15 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
                       labels={{ ...scenario.constituencies, leadership: "The Presidium and the Secretariat" }}
                       tallies={state.estimates.plenums}
                       onShow={(n) => setCrisis({ ...crisis, shown: Math.min(n, steps) })}
-                      onClose={nextScene ?? (inCrisis ? null : () => setCrisis({ ...crisis, dismissed: true }))}
+                      onClose={
+                        nextScene ??
+                        (inCrisis
+                          ? null
+                          : () => {
+                              markScenesPutAway(seat.gameId, state.game.decisions);
+                              setCrisis({ ...crisis, dismissed: true });
+                            })
+                      }
                       closeLabel={nextScene ? "On to the next crisis" : v.done ? "On to the end of the run" : "Back to the week"}
                     >
                       {inCrisis ? decision : null}
@@ -391,12 +400,27 @@ export function stepsToReveal(crisis: CrisisState): number {
   return crisisSteps(crisis.entries).length - crisis.shown + crisis.queued.reduce((n, entries) => n + crisisSteps(entries).length, 0);
 }
 
-/** On loading mid-crisis (after a reload), the crisis so far is on screen, fully revealed; a finished run opens on its end. */
-function ongoingCrisis(log: readonly LogEntry[], awaiting: Awaiting | null, live: boolean, done: boolean): CrisisState | null {
-  if (done || (!live && !(awaiting && crisisKinds.has(awaiting.kind)))) return null;
-  const entries = crisisEntries(log);
-  if (!entries.length) return null;
-  return { entries, shown: crisisSteps(entries).length, dismissed: false, queued: [] };
+/**
+ * On loading (a reload), the scenes the page had after the game's last turn: the turn's news are the
+ * log after `turnFrom`, and before them the crisis on screen was the last one launched (still there
+ * if it goes on: `live`), so the scenes are those the turn's answer gave, every crisis of the turn in
+ * order (before, only the latest came back), the last of a run that ended leading on to its end. The
+ * first comes fully revealed, since the page cannot hold the header back to the turn's start without
+ * the state before it; the others follow it, each from its first step. Scenes the player had put away
+ * (`putAway`) stay away: the page opens on the week, or on the end of a finished run.
+ */
+export function restoredCrisis(log: readonly LogEntry[], turnFrom: number, awaiting: Awaiting | null, live: boolean, done: boolean, putAway: boolean): CrisisState | null {
+  const earlier = crisisEntries(log.slice(0, turnFrom));
+  const before = earlier.length ? { entries: earlier, shown: crisisSteps(earlier).length, dismissed: !live, queued: [] } : null;
+  const after = updateCrisis(before, log, log.slice(turnFrom), awaiting);
+  if (!after) return null;
+  if (putAway) {
+    if (done) return null;
+    // Only the last scene can be put away (the others lead on to it), and it stays the one on screen.
+    const last = after.queued.at(-1) ?? after.entries;
+    return { entries: last, shown: crisisSteps(last).length, dismissed: true, queued: [] };
+  }
+  return { ...after, shown: crisisSteps(after.entries).length };
 }
 
 export { crisisSettled };
