@@ -34,6 +34,14 @@ describe("the parameter file", () => {
     }
   });
 
+  // The file documents the model to whoever reads it: the authors' cross-references to their own
+  // research notes, such as "(FACTS 3)" or "(ERA 1a)", cannot be looked up there, so a reason names
+  // the work or the document a fact comes from (as scenario texts must: scenario-validation.test.ts).
+  it("cites works and documents in its reasons, not the authors' research notes (ERA or FACTS)", () => {
+    const found = [...loadModelFile().entries].filter(([, e]) => [e.meaning, e.reason, e.source ?? ""].some((text) => /\b(ERA|FACTS)\b/.test(text))).map(([name, e]) => `${name}: ${e.reason}`);
+    expect(found).toEqual([]);
+  });
+
   it("matches the generated TypeScript shape (run `npm run params` after editing it)", () => {
     const generated = readFileSync(join(repo, "src", "engine", "model", "parameters.generated.ts"), "utf8");
     expect(generated).toBe(parameterTypesSource(shipped));

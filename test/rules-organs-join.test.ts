@@ -1,6 +1,6 @@
 // An organ chief asked to join a move (MODEL.md sections 4 and 5): he does not bring the organs into
 // politics for a move that may well fail, unless his patron leads him in. Semichastny, the KGB
-// chairman of october-1964, was Shelepin's protégé and followed him (FACTS.md, the 1964 roles).
+// chairman of october-1964, was Shelepin's protégé and followed him (Emelyanov, Khrushchev: smut'yan v Kremle).
 // Checked on the opening week, when any move is far from credible.
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";

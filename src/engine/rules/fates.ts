@@ -31,7 +31,7 @@ export function severityTerms(world: World, judge: Id, c: FateCase, add: RuleSin
   add(`${they.he} stepped down without a fight`, c.resigned ? -k.resigned : 0);
   add("settled by force", c.force ? k.force : 0);
   // A Terror-era record sends a man to the cellar only while the old rules hold; a killer in this
-  // leadership's own quarrels is killed in turn (Egorov and Sonin's killing game, ERA 3.5).
+  // leadership's own quarrels is killed in turn (Egorov and Sonin, 'The Killing Game', 2015).
   add(`${they.his} own record of repression, while fear lasts`, k.record * l.record * world.globals.fear);
   add(`${they.he} had rivals shot`, k.killer * Math.min(1, executionsProposedBy(world, c.loser)));
   add(`what is held on ${they.him}`, k.kompromat * (j.kompromat[c.loser] ?? 0));

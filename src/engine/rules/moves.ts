@@ -60,7 +60,7 @@ export function launchOdds(world: World, alarm: number): number {
  * the target as much on to it as `alarm` (0..1). It is put to the test only at its launch odds, so at
  * worst he loses a launch at those. Short of them the danger is that it is found out first, which
  * costs what fear adds to losing: under Stalin "not even a wet spot would have remained"; by 1964
- * "the fear is gone" (Khrushchev to Mikoyan, FACTS 5). With moves.risk.foundOut equal to
+ * "the fear is gone" (Khrushchev to Mikoyan, 13 October 1964, in Taubman's biography). With moves.risk.foundOut equal to
  * moves.risk.fear this is failureRisk at his odds less a demotion's share of the shortfall.
  */
 export function joiningRisk(world: World, p: Principal, odds: number, alarm: number): number {
