@@ -645,6 +645,25 @@ class OutcomeContext {
           rules: [TIE_REJECTS, ...(elected ? ["The Central Committee's plenum then ratifies the choice.", "Colleagues dislike one man holding two top posts."] : [])],
         };
       }
+      case "claim-post": {
+        const post = w.posts[t];
+        const holder = o.detail ?? null;
+        const k = g.claimPost;
+        const vote = this.businessVote(this.seat, (v) => {
+          let u = -g.vacancy.cumulation * topPostValue(w, this.seat) - g.vacancy.rivalPower * threat(this.believed(), this.believed().principals[v], this.seat);
+          if (holder !== null) u -= v === holder ? k.keep : k.holderRegard * this.regardFor(v, holder);
+          return u;
+        });
+        return {
+          ...base,
+          result: `You become ${post?.title ?? t}${holder ? `; ${nameOf(w, holder)} keeps ${pronoun(w, holder).his} seat` : ""}`,
+          chance: vote.chance,
+          spread: vote.spread,
+          votes: vote.votes,
+          breakdown: vote.each,
+          rules: [TIE_REJECTS, "Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it.", "If it fails you lose a little prestige, and cannot ask again for months; if it passes, he holds it against you."],
+        };
+      }
       case "purge":
       case "retire-ill": {
         const count = this.removalCount(t, [this.seat], null, 0, this.seat, o.choice === "retire-ill");

@@ -15,6 +15,7 @@ const choiceWords: Record<string, string> = {
   "use-kompromat": "Bring into the open the past of",
   "co-opt": "Propose for a full seat",
   "fill-post": "Fill the post of",
+  "claim-post": "Take the post of",
   purge: "Ask the Presidium to remove",
   "purge-arrest": "Have the organs arrest",
   "retire-ill": "Retire for age and health",

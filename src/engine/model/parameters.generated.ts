@@ -695,6 +695,24 @@ export interface ModelParameters {
       /** Utility lost per full seat beyond the size the Presidium had at the start. */
       size: number;
     };
+    claimPost: {
+      /** Least value of a colleague's post that the first man may ask the Presidium to give him (posts commanding organs and the CC-elected First Secretary's post excepted). */
+      minValue: number;
+      /** Utility to the first man of taking a colleague's top post, per unit of its value. */
+      post: number;
+      /** Cost to the first man of turning a colleague out of his post, plus governing.purge.trust per unit of trust in him. */
+      displace: number;
+      /** What a refused bid costs the first man (prestige, goodwill), weighed by his chance of refusal. */
+      refusal: number;
+      /** A voter's no per unit of regard for the man who would lose the post. */
+      holderRegard: number;
+      /** The holder's own no to losing his post. */
+      keep: number;
+      /** Grievance of the man who loses his post to the first man. */
+      grievance: number;
+      /** Weeks before the first man again asks for a post the Presidium refused him. */
+      retryWeeks: number;
+    };
     purge: {
       /** Weeks before the first man again asks to remove a man the Presidium kept. */
       retryWeeks: number;

@@ -11,7 +11,7 @@ import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullS
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/schema.js";
-import { IDEOLOGY_SPAN } from "../units.js";
+import { IDEOLOGY_SPAN, majorityOf } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
 import { rowEffect, rowMix } from "../constituencies.js";
 import { launch, travellerMatches } from "./crisis.js";
@@ -19,7 +19,7 @@ import { confront, confrontOption } from "./confront.js";
 import { warn } from "./detection.js";
 import { expectedLoss, knownMembersOf, motiveNames, startMove } from "./moves.js";
 import { putToVote } from "./presidium.js";
-import { arrestChance, removalVoteOdds } from "./estimate.js";
+import { arrestChance, atLeast, removalVoteOdds } from "./estimate.js";
 import { claimScore, organsHeldTooPenalty } from "./succession.js";
 import { learnFromRatification } from "./learning.js";
 
@@ -654,6 +654,10 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
     const enlarge = consolidationOption(world, actor);
     if (enlarge) out.push(enlarge);
   }
+  if (first === actor) {
+    const claim = claimPostOption(world, actor);
+    if (claim) out.push(claim);
+  }
   const retryAfter = addDays(world.date, -k.retryWeeks * WEEK_DAYS);
   for (const postId of vacantPosts(world)) {
     const post = world.posts[postId];
@@ -709,6 +713,127 @@ function consolidationOption(world: World, actor: Id): ScoredOption | null {
     label: `Propose ${nameOf(world, nominee)} for a new full seat in the Presidium`,
     terms: [term(`a victory to consolidate: colleagues who are not ${pronoun(world, actor).his} men`, need), term("a larger Presidium", -k.size * Math.max(0, beyond))],
   };
+}
+
+/**
+ * The first man's bid for a colleague's top post, put openly to the Presidium (MODEL.md section 4,
+ * "propose a change in the Presidium"): Stalin took the premiership from Molotov in 1941, Malenkov
+ * held it with the Secretariat in March 1953, and Khrushchev took it from Bulganin in March 1958 on a
+ * nomination from the floor (ERA 1e). The holder keeps his seat and his other posts. The bid is the
+ * most valuable post another man holds, at least `minValue`, leaving out the organs (a first man with
+ * the police or the Army in his hands is what every colleague fears: succession.share.organs) and the
+ * First Secretary's post, which the CC elects and a plenum alone releases. He weighs the post and
+ * his ambition by his odds of carrying it, and a refusal (prestige lost, as for a refused bid for
+ * First Secretary: governing.vacancy.rebuffCost), against the norm that keeps two top posts apart and
+ * the cost of turning a colleague out; the voters weigh the same norm, their regard for him and for
+ * the holder, fear, and the danger of a man grown stronger. Nothing in it names a post or a man:
+ * whether he can carry it comes from how many of the voters are his men and think well of him (in
+ * the campaign he almost never can: docs/research.md, "Why the campaign's Khrushchev never becomes
+ * Premier").
+ */
+function claimPostOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.claimPost;
+  const v = world.params.governing.vacancy;
+  const a = world.principals[actor];
+  if (world.crisis || a.presidium !== "full") return null;
+  const retryAfter = addDays(world.date, -k.retryWeeks * WEEK_DAYS);
+  let best: Id | null = null;
+  for (const post of postsInOrder(world)) {
+    if (post.value < k.minValue || post.holders.length === 0 || post.holders.includes(actor) || outranks(world, actor, post.id)) continue;
+    if (post.powers.some((power) => power === "firstSecretary" || power === "security" || power === "army")) continue;
+    if (!canAct(world.principals[post.holders[0]])) continue;
+    if ((world.memory.proposals[`claim:${post.id}`] ?? "") > retryAfter) continue;
+    if (best === null || post.value > world.posts[best].value) best = post.id;
+  }
+  if (best === null) return null;
+  const post = world.posts[best];
+  const holder = post.holders[0];
+  const carried = claimVoteOdds(world, actor, holder);
+  return {
+    choice: "claim-post",
+    target: best,
+    detail: holder,
+    label: `Propose that you take the post of ${post.title} from ${nameOf(world, holder)}`,
+    odds: carried,
+    terms: [
+      term("if carried: a top post", carried * k.post * post.value),
+      term("if carried: ambition served", carried * v.ambition * a.traits.ambition),
+      term("if refused: prestige and goodwill lost", -(1 - carried) * k.refusal),
+      term("the colleagues' dislike of one man holding two top posts", -v.cumulation * topPostValue(world, actor)),
+      term(`the cost of turning ${nameOf(world, holder)} out`, -k.displace - world.params.governing.purge.trust * Math.max(0, trustOf(a, holder))),
+    ],
+  };
+}
+
+/**
+ * The first man's chance of carrying his bid, as anyone could judge it: each other voter's yes is the
+ * vote's own utility (claimVoteTerms and the routine terms of putToVote, leaving out the danger each
+ * sees in him) with his regard for the first man and for the holder read from the one tie everyone
+ * can see, whose client he is (a client counted at full regard, anyone else at none).
+ */
+export function claimVoteOdds(world: World, actor: Id, holder: Id): number {
+  const kv = world.params.presidium.vote;
+  const v = world.params.governing.vacancy;
+  const k = world.params.governing.claimPost;
+  const voters = presidiumVoters(world);
+  const others = voters.filter((id) => id !== actor);
+  if (!others.length) return 1;
+  const temperature = world.params.ai.vote.temperature;
+  let q = 0;
+  for (const id of others) {
+    const p = world.principals[id];
+    const own = p.patron === actor ? 1 : 0;
+    const u =
+      kv.routine +
+      kv.fear * world.globals.fear +
+      (kv.regard + v.nomineeRegard) * own -
+      v.cumulation * topPostValue(world, actor) -
+      (id === holder ? k.keep : k.holderRegard * (p.patron === holder ? 1 : 0));
+    q += 1 / (1 + Math.exp(-u / temperature));
+  }
+  q /= others.length;
+  return atLeast(majorityOf(voters.length) - (voters.includes(actor) ? 1 : 0), others.length, q);
+}
+
+/**
+ * What a Presidium voter weighs on giving the first man `who` a colleague's post, beyond the
+ * proposal's routine terms: the norm against two top posts in one man's hands, the danger of a man
+ * grown stronger, his regard for the holder (the holder himself votes to keep it).
+ */
+export function claimVoteTerms(world: World, voter: Id, who: Id, holder: Id, regardForHolder: number): Reason[] {
+  const k = world.params.governing.claimPost;
+  const v = world.params.governing.vacancy;
+  return [
+    term("two top posts in one man's hands", -v.cumulation * topPostValue(world, who)),
+    term("the nominee's power would grow", -v.rivalPower * threat(world, world.principals[voter], who)),
+    term(`regard for ${nameOf(world, holder)}`, voter === holder ? 0 : -k.holderRegard * regardForHolder),
+    term("losing one's own post", voter === holder ? -k.keep : 0),
+  ];
+}
+
+function claimPost(ctx: DecisionContext, actor: Id, postId: Id, holder: Id): void {
+  const world = ctx.world;
+  const post = world.posts[postId];
+  if (!post.holders.includes(holder) || post.holders.includes(actor)) return;
+  const k = world.params.governing.claimPost;
+  world.memory.proposals[`claim:${postId}`] = world.date;
+  const result = putToVote(ctx, {
+    proposer: actor,
+    what: `that ${nameOf(world, holder)} be relieved of the post of ${post.title} and ${pronoun(world, actor).himself} take it`,
+    key: `claim:${postId}`,
+    termsFor: (v) => claimVoteTerms(world, v, actor, holder, regardOf(world.principals[v], holder)),
+  });
+  if (!result.passed) {
+    world.principals[actor].prestige = clamp(world.principals[actor].prestige - world.params.governing.vacancy.rebuffCost);
+    return;
+  }
+  leavePost(world, holder, postId);
+  takePost(world, actor, postId);
+  world.principals[holder].grievances.push({ against: actor, cause: `${pronoun(world, actor).he} took ${pronoun(world, holder).his} post of ${post.title}`, weight: k.grievance, date: world.date });
+  record(world, { type: "relieved", audience: "public", actor: holder, text: `${nameOf(world, holder)} is relieved of the post of ${post.title}; ${pronoun(world, holder).he} keeps ${pronoun(world, holder).his} seat.`, data: { post: postId } });
+  record(world, { type: "appointment", audience: "public", actor, text: `${nameOf(world, actor)} becomes ${post.title}.`, data: { post: postId } });
+  refreshPower(world);
+  updatePrimacy(world);
 }
 
 /** The date of the last contest settled in favour of the side `who` was on (a purge he won counts), or null. */
@@ -1070,6 +1195,8 @@ export function perform(ctx: DecisionContext, actor: Id, option: ScoredOption): 
       return coOpt(ctx, actor, t);
     case "fill-post":
       return fillPost(ctx, actor, t, option.detail!);
+    case "claim-post":
+      return claimPost(ctx, actor, t, option.detail!);
     case "purge":
       // Put openly to the Presidium: each member votes his own mind (the first man's weight counts there).
       startMove(ctx, actor, t, [], "purge");
