@@ -3,8 +3,8 @@
 // whose error never printed). The pools are opened and closed in a child process, as the CLI does,
 // at every moment of the boot; a crash shows as the child's exit code.
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { repo } from "./cli-helpers.js";
@@ -39,4 +39,33 @@ describe("worker pools", () => {
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe("closed 30");
   }, 60_000);
+});
+
+/** The packages a source module loads, following its relative imports (a type-only import loads nothing). */
+function packagesLoaded(entry: string): string[] {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(file, "utf8").matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;]*?\sfrom\s+)?["']([^"']+)["']/gm)) {
+      if (m[1].startsWith(".")) visit(join(dirname(file), m[1].replace(/\.js$/, ".ts")));
+      else packages.add(m[1]);
+    }
+  };
+  visit(entry);
+  return [...packages].sort();
+}
+
+describe("a Monte Carlo worker thread", () => {
+  // Each worker pays for its imports before its first game: zod (the scenario validator, most of
+  // the engine's import cost) and yaml are the main thread's, which validates once and sends the
+  // scenario; piscina's pool is the main thread's too.
+  it("loads the engine and its random numbers, and no validator, parser or pool", () => {
+    expect(packagesLoaded(join(repo, "src", "research", "run", "worker.ts"))).toEqual(["node:v8", "node:worker_threads", "pure-rand"]);
+  });
+
+  it("(the walk sees a validator where one is loaded)", () => {
+    expect(packagesLoaded(join(repo, "src", "scenarios", "load.ts"))).toContain("zod");
+  });
 });

@@ -4,7 +4,7 @@ export { advance, decisionsFor, playScripted, simulate, step, legalActions, Ille
 export { viewFor, type SeatView, type PrincipalView, type RowView } from "./view.js";
 export { firstOn, summarize, type RunSummary, type ContestSummary } from "./summary.js";
 export { mixSeed } from "./rng.js";
-export { scenarioSchema, type Scenario, type ScenarioFile, type ScenarioInput } from "./scenario/schema.js";
+export type { Scenario, ScenarioFile, ScenarioInput } from "./scenario/schema.js";
 export type { World, LogEntry, Decision, Awaiting, Fate, Reason, ContestRecord, OptionView } from "./state.js";
 export { fateLadder } from "./state.js";
 export { weekPhases } from "./turn.js";

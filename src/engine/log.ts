@@ -1,5 +1,5 @@
 import type { Id, LogEntry, World } from "./state.js";
-import type { Gender } from "./scenario/schema.js";
+import type { Gender } from "./scenario/names.js";
 
 export type NewEntry = Omit<LogEntry, "seq" | "date">;
 

@@ -2,7 +2,7 @@
 // hands. Rules read powers and traits, never particular ids or names.
 import { yearOf } from "./calendar.js";
 import type { Cadre, Id, Move, PostState, Principal, World } from "./state.js";
-import type { PowerName } from "./scenario/schema.js";
+import type { PowerName } from "./scenario/names.js";
 
 // Who holds which power is asked constantly and changes rarely, so it is memoised per world and
 // every change of office goes through takePost/leavePost below, which drop the memo.

@@ -2,7 +2,7 @@
 // slots of the Central Committee's composition table, each held by a cadre (named where history
 // names him, the rest generated with the setup stream) who sits in the CC elected at the last congress.
 import type { Scenario } from "./scenario/schema.js";
-import { traitNames } from "./scenario/schema.js";
+import { traitNames } from "./scenario/names.js";
 import { initialRngState, Rng } from "./rng.js";
 import type { Cadre, Id, Principal, Row, Slot, Traits, World } from "./state.js";
 import { clientShares, updatePrimacy } from "./power.js";

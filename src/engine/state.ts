@@ -2,7 +2,8 @@
 // cloned, hashed, saved and sent over the wire. MODEL.md section 2 describes what it holds.
 import type { RngState } from "./rng.js";
 import type { ModelParameters } from "./model/parameters.js";
-import type { CongressData, ChapterData, EventData, PolicyData, PowerName, TraitName, TripData } from "./scenario/schema.js";
+import type { CongressData, ChapterData, EventData, PolicyData, TripData } from "./scenario/schema.js";
+import type { PowerName, TraitName } from "./scenario/names.js";
 
 export type Id = string;
 export type Traits = Record<TraitName, number>;

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
-import { catalogOf, parameterFileSchema, type ParameterCatalog } from "../engine/model/parameters.js";
+import { parameterFileSchema } from "../engine/model/parameter-schemas.js";
+import { catalogOf, type ParameterCatalog } from "../engine/model/parameters.js";
 import { ScenarioError } from "./scenario-error.js";
 import { documentSyntaxIssues, SourceFile } from "./load.js";
 import { describeZodIssues } from "./zod-issues.js";

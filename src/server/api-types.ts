@@ -1,6 +1,6 @@
 // The JSON the server sends and receives: shared by the server and the browser (types only).
 import type { SaveSummary } from "../saves/store.js";
-import type { Gender } from "../engine/scenario/schema.js";
+import type { Gender } from "../engine/scenario/names.js";
 import type { Awaiting, BoardRow, CcRowEstimate, LogEntry, MoveEstimate, PlenumTally, PrincipalView, PublicOutcome, Read, RowView, SeatEstimates, SeatView } from "../engine/index.js";
 import type { Goal, GoalReport, OptionOutcome, VoteCount } from "../engine/player.js";
 import type { CrisisView, DeskView, JourneyView, OrganView, PolicyView, SlotView } from "../engine/view.js";

@@ -1,43 +1,11 @@
-// The model parameters (MODEL.md section 8): the schema of model/parameters.yaml, and how a run's
-// values are resolved from the defaults, a scenario's overrides and the command line's. Pure: the
-// file is read by src/scenarios/model-file.ts; the rules read the resolved values from the world.
-import { z } from "zod";
+// The model parameters (MODEL.md section 8): how a run's values are resolved from the defaults, a
+// scenario's overrides and the command line's. Pure: the file is read by src/scenarios/model-file.ts
+// and validated by parameter-schemas.ts; the rules read the resolved values from the world.
+import type { ParameterEntry, ParameterFile, ParameterOverrides } from "./parameter-schemas.js";
 import type { ModelParameters } from "./parameters.generated.js";
 
 export type { ModelParameters } from "./parameters.generated.js";
-
-const name = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: "expected a name of letters and digits, starting with a letter" });
-
-export const parameterEntrySchema = z
-  .strictObject({
-    value: z.number({ error: "expected the default value (a number)" }),
-    range: z
-      .tuple([z.number(), z.number()], { error: "expected a range [low, high] of two numbers" })
-      .refine(([lo, hi]) => lo < hi, { error: "expected a range [low, high] with low below high" }),
-    integer: z.boolean().optional(),
-    meaning: z.string({ error: "expected a one-line meaning (text)" }).min(3, { error: "expected a one-line meaning" }),
-    reason: z.string({ error: "expected a reason for the default (text)" }).min(3, { error: "expected a reason for the default" }),
-    source: z.string().optional(),
-  })
-  .superRefine((e, ctx) => {
-    const problem = valueProblem(e, e.value);
-    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
-  });
-
-export type ParameterEntry = z.infer<typeof parameterEntrySchema>;
-
-/** GROUP -> RULE -> NAME -> entry, as written in model/parameters.yaml. */
-export const parameterFileSchema = z.record(name, z.record(name, z.record(name, parameterEntrySchema)));
-
-export type ParameterFile = z.infer<typeof parameterFileSchema>;
-
-/** A scenario's `parameters:` block: the same three levels, each value with its reason. */
-export const parameterOverridesSchema = z.record(
-  z.string(),
-  z.record(z.string(), z.record(z.string(), z.strictObject({ value: z.number({ error: "expected a number" }), reason: z.string().min(3, { error: "expected a reason for the override" }) }))),
-);
-
-export type ParameterOverrides = z.infer<typeof parameterOverridesSchema>;
+export type { ParameterEntry } from "./parameter-schemas.js";
 
 export interface ParameterOverride {
   /** GROUP.RULE.NAME */

@@ -10,7 +10,7 @@ import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from ".
 import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, leavePost, outranks, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, Reason, World } from "../state.js";
-import type { PowerName } from "../scenario/schema.js";
+import type { PowerName } from "../scenario/names.js";
 import { IDEOLOGY_SPAN, majorityOf } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
 import { rowEffect, rowMix } from "../constituencies.js";

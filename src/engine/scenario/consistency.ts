@@ -2,7 +2,7 @@
 // name a character, these shares must sum to 1, a post has one holder). Pure: the loader maps the
 // paths of the issues to lines in the file.
 import type { ScenarioFile as Scenario } from "./schema.js";
-import { powerNames } from "./schema.js";
+import { powerNames } from "./names.js";
 import { applyWhatIfs, WhatIfError } from "./what-if.js";
 import { pronounsFor } from "../log.js";
 

@@ -2,7 +2,9 @@
 // sees them; the engine never hard-codes a name, a date or an outcome: everything it knows about a
 // period comes from here. Starting values are judgement calls, each with its reason.
 import { z } from "zod";
-import { parameterOverridesSchema, type ModelParameters } from "../model/parameters.js";
+import { parameterOverridesSchema } from "../model/parameter-schemas.js";
+import type { ModelParameters } from "../model/parameters.js";
+import { genders, powerNames } from "./names.js";
 
 const id = z
   .string({ error: (i) => `expected an id (lower-case letters, digits and dashes), got ${show(i.input)}` })
@@ -43,9 +45,6 @@ const year = z
   .min(1850, { error: (i) => `expected a year between 1850 and 1950, got ${show(i.input)}` })
   .max(1950, { error: (i) => `expected a year between 1850 and 1950, got ${show(i.input)}` });
 
-export const traitNames = ["ambition", "boldness", "loyalty", "competence", "overconfidence", "restraint", "ideology"] as const;
-export type TraitName = (typeof traitNames)[number];
-
 const traits = z.strictObject({
   /** Appetite for higher office. */
   ambition: judged(unit("ambition")),
@@ -70,25 +69,6 @@ const grievance = z.strictObject({
   source: z.string().optional(),
 });
 
-export const powerNames = [
-  "firstSecretary", // elected by the CC plenum; runs the Secretariat
-  "chairsPresidium", // presides over the Presidium's sessions
-  "government", // runs the Council of Ministers; appoints ministers
-  "secondSecretary",
-  "cadres", // appoints to party job slots
-  "security", // surveillance, guards, arrests
-  "army", // troops; appoints commanders
-  "transport", // aircraft and special trains: can bring CC members to Moscow
-  "archives", // the files that make compromising material
-  "headOfState",
-  "economy",
-  "ideology",
-  "control",
-  "diplomacy",
-  "republic",
-] as const;
-export type PowerName = (typeof powerNames)[number];
-
 export const postSchema = z.strictObject({
   title: z.string().min(2),
   /** What holding the post lets one do; rules read these powers, never the post's id. */
@@ -98,9 +78,6 @@ export const postSchema = z.strictObject({
   /** The post this one is deputy to (a First Deputy Premier's to the Premier's): no one is his own deputy. */
   deputyOf: id.optional(),
 });
-
-export const genders = ["male", "female"] as const;
-export type Gender = (typeof genders)[number];
 
 const character = z.strictObject({
   name: z.string().min(2),

@@ -2,7 +2,7 @@
 // thread; each task plays one chunk of runs at one parameter point.
 import { workerData } from "piscina";
 import { runStudyChunk, type StudyBase, type StudyChunk, type StudyTask } from "../study.js";
-import { announceBoot } from "./threads.js";
+import { announceBoot } from "./boot.js";
 
 export interface StudyWorkerData {
   bases: StudyBase[];

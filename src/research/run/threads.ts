@@ -2,22 +2,13 @@
 // process (a V8 fatal error, "IsGraphAsync must be used on an instantiated module") when a thread is
 // terminated while it is still instantiating its ES modules. That happens when a command fails or is
 // interrupted right after starting its workers (they boot while the scenario loads), so a bad
-// --set value could crash instead of printing its error. Each worker module calls announceBoot as
-// its last top-level statement; the announcement leaves in a microtask, because piscina loads the
-// module with a synchronous require that still instantiates module facades after the module has
-// run, and microtasks wait for the synchronous code to return. (Not setImmediate: an idle piscina
-// thread blocks in Atomics.wait, and its event loop would not turn until a task came.) closePool waits for every announcement (or for BOOT_WAIT_MS, if
-// a thread never manages to boot) before terminating the threads.
-import { parentPort } from "node:worker_threads";
+// --set value could crash instead of printing its error. Each worker module calls announceBoot
+// (boot.ts) as its last top-level statement; closePool waits for every announcement (or for
+// BOOT_WAIT_MS, if a thread never manages to boot) before terminating the threads.
 import { Piscina } from "piscina";
+import { BOOTED } from "./boot.js";
 
-const BOOTED = "presidium:worker-booted";
 const BOOT_WAIT_MS = 10_000;
-
-/** Called by a worker module, last: tells the pool once the module's loading has returned. */
-export function announceBoot(): void {
-  queueMicrotask(() => parentPort?.postMessage(BOOTED));
-}
 
 const boots = new WeakMap<object, Promise<void>>();
 

@@ -4,7 +4,7 @@
 // validating the YAML here would cost 200-350 ms) and keeps them for the rest.
 import { deserialize } from "node:v8";
 import { runChunk, type ChunkResult, type ChunkTask, type Variant } from "../experiment.js";
-import { announceBoot } from "./threads.js";
+import { announceBoot } from "./boot.js";
 
 export interface PoolTask extends ChunkTask {
   /** Which experiment the task belongs to (a pool can play several, one after another). */
