@@ -17,8 +17,8 @@ export interface Result {
 }
 
 export function presidium(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Result> {
-  if (!existsSync(join(repo, "dist", "cli", "main.js"))) {
-    throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does it) before the CLI tests");
+  if (!existsSync(join(repo, "dist", "bundle", "main.js"))) {
+    throw new Error("dist/bundle/main.js is missing: run `npm run build` (npm test does it) before the CLI tests");
   }
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PRESIDIUM_DEBUG: "", ...options.env } }, (error, stdout, stderr) => {

@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { repo } from "./cli-helpers.js";
 
 const threadsModule = join(repo, "dist", "research", "run", "threads.js");
-const workerModule = pathToFileURL(join(repo, "dist", "research", "run", "worker.js")).href;
+// The compiled worker and the bundled one the command starts (scripts/build-cli.mjs).
+const workerModules = ["dist/research/run/worker.js", "dist/bundle/worker.js"];
 
 function child(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -21,13 +22,14 @@ function child(script: string): Promise<{ code: number; stdout: string; stderr: 
 }
 
 describe("worker pools", () => {
-  it("can be closed at any moment of their threads' boot without crashing the process", async () => {
-    if (!existsSync(threadsModule)) throw new Error("dist/research/run/threads.js is missing: run `npm run build` (npm test does it) first");
+  it.each(workerModules)("can be closed at any moment of their threads' boot without crashing the process (%s)", async (worker) => {
+    const workerModule = join(repo, worker);
+    for (const built of [threadsModule, workerModule]) if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` (npm test does it) first`);
     const script = `
       import { openPool, closePool } from ${JSON.stringify(pathToFileURL(threadsModule).href)};
       let closed = 0;
       for (let wait = 0; wait < 300; wait += 10) {
-        const pool = openPool(${JSON.stringify(workerModule)}, 2);
+        const pool = openPool(${JSON.stringify(pathToFileURL(workerModule).href)}, 2);
         await new Promise((resolve) => setTimeout(resolve, wait));
         await closePool(pool);
         closed++;

@@ -12,7 +12,7 @@
 // PRESIDIUM_CACHE_DIR names the folder (default: $XDG_CACHE_HOME/presidium or ~/.cache/presidium);
 // PRESIDIUM_CACHE=off keeps nothing on disk.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,15 +64,18 @@ let identity: string | undefined;
 /**
  * A hash of the code that reads and validates: the modules beside this one (src/ when run from the
  * sources, dist/ when built) under engine/ and scenarios/, which is everything the loader imports
- * from this package; package.json, which pins yaml and zod; and the V8 version, whose serialization
- * format the folder holds. About 10 ms, once per process.
+ * from this package, and when built the bundles in bundle/ (the command runs its own copy of that
+ * code: a bundle left over from an older build must not store its results under the new code's
+ * key); package.json, which pins yaml and zod; and the V8 version, whose serialization format the
+ * folder holds. About 10 ms, once per process.
  */
 function codeIdentity(): string {
   if (identity !== undefined) return identity;
   const hash = createHash("sha256").update(process.versions.v8);
   hash.update(readFileSync(join(repoRoot(), "package.json")));
   const codeRoot = fileURLToPath(new URL("../", import.meta.url));
-  for (const dir of ["engine", "scenarios"]) {
+  for (const dir of ["engine", "scenarios", "bundle"]) {
+    if (!existsSync(join(codeRoot, dir))) continue;
     const files = readdirSync(join(codeRoot, dir), { recursive: true })
       .map(String)
       .filter((f) => /\.(js|ts)$/.test(f))
