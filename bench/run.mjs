@@ -29,6 +29,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getHeapStatistics, GCProfiler } from "node:v8";
 import { mixSeed, simulate } from "../dist/engine/index.js";
+import { delayOptimization } from "../dist/research/run/jit.js";
 import { runExperiment, startWorkers } from "../dist/research/run/pool.js";
 import { loadScenarioFile } from "../dist/scenarios/load.js";
 
@@ -41,6 +42,7 @@ if (process.argv[2] === "--child") {
   const { scenario: id, runs, workers } = JSON.parse(process.argv[3]);
   // performance.now() counts from the process's start, so `started` includes loading the modules.
   const started = performance.now();
+  delayOptimization(); // as the command does before starting its workers
   const pool = startWorkers(runs, workers);
   const { scenario } = loadScenarioFile(scenarioFile(id));
   const loaded = performance.now();

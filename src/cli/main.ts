@@ -10,6 +10,7 @@ import { registerScenarios } from "./commands/scenarios.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerValidate } from "./commands/validate.js";
+import { delayOptimization } from "../research/run/jit.js";
 import { InputError, UsageError } from "./errors.js";
 import { err } from "./output.js";
 import { version } from "./version.js";
@@ -51,6 +52,8 @@ function oneLine(text: string): string {
 
 /** Runs the command line (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Before any game is played or worker started: a command's first games are mostly cold (jit.ts).
+  delayOptimization();
   const program = buildProgram();
   const current = () => {
     const sub = program.commands.find((c) => c.name() === argv.find((a) => !a.startsWith("-")));
