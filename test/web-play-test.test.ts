@@ -63,6 +63,15 @@ async function throughLaterCrises(launches: readonly LogEntry[], reloaded = fals
   }
 }
 
+/** From the last scene on to the end of the run; reloaded then, the page opens on the end, the scenes put away. */
+async function onToTheEndThenReload(): Promise<void> {
+  await page.getByRole("button", { name: "On to the end of the run" }).click();
+  await page.locator(".end").waitFor();
+  await page.reload();
+  await page.locator(".end").waitFor();
+  await expect(page.locator(".crisis").count()).resolves.toBe(0);
+}
+
 async function startGame(p: Pick<Plan, "scenario" | "seat" | "seed">): Promise<void> {
   await freshHome(page, server.url);
   last = null;
@@ -355,12 +364,7 @@ describe.sequential("what the play-test found, in the browser", () => {
     await expect.poll(() => page.locator(".crisis-steps > li").count()).toBe(before + 1);
     await expect(page.locator(".end").count()).resolves.toBe(0);
     await throughLaterCrises(laterCrises(arrest));
-    await page.getByRole("button", { name: "On to the end of the run" }).click();
-    await page.locator(".end").waitFor();
-    // A finished run reloaded opens on its end, not on the scene again.
-    await page.reload();
-    await page.locator(".end").waitFor();
-    await expect(page.locator(".crisis").count()).resolves.toBe(0);
+    await onToTheEndThenReload();
   }, 300_000);
 
   it("a reload in the middle of a turn with several crises shows them all again, in order, and the end after them (issue 13: only the last came back; march-1953, Beria's arrest and the crises after it)", async () => {
@@ -388,12 +392,7 @@ describe.sequential("what the play-test found, in the browser", () => {
     await page.reload();
     await expect.poll(() => page.locator(".crisis-steps > li").first().textContent()).toMatch(/move to arrest/);
     await throughLaterCrises(later, true);
-    await page.getByRole("button", { name: "On to the end of the run" }).click();
-    await page.locator(".end").waitFor();
-    // The scenes put away, a reload opens on the end.
-    await page.reload();
-    await page.locator(".end").waitFor();
-    await expect(page.locator(".crisis").count()).resolves.toBe(0);
+    await onToTheEndThenReload();
   }, 300_000);
 
   it("the crisis board beside a scene replayed step by step shows only the sides, arrivals and plenum its steps have reached (june-1957: Khrushchev's crisis over several days)", async () => {
