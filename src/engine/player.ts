@@ -11,8 +11,8 @@ import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, move
 import { threat, tie } from "./relations.js";
 import { attitude, contestLean } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
-import { atLeast, estimateSuccess, publicTurnChance } from "./rules/estimate.js";
-import { fillVoteTerms } from "./rules/governing.js";
+import { atLeast, estimateSuccess, publicTurnChance, tallyDistribution } from "./rules/estimate.js";
+import { claimVoteTerms, fillVoteTerms } from "./rules/governing.js";
 import { chooseDemand, knownMembersOf, mayAskCadre, responseOptions } from "./rules/moves.js";
 import type { Id, LogEntry, Move, MoveBelief, Principal, Reason, World } from "./state.js";
 import { summarize } from "./summary.js";
@@ -410,20 +410,6 @@ export function optionOutcomes(world: World, seat: Id): OptionOutcome[] {
   });
 }
 
-/** Poisson-binomial: the distribution of the number of yes votes among independent voters. */
-export function tallyDistribution(chances: readonly number[]): number[] {
-  let dist = [1];
-  for (const p of chances) {
-    const next = new Array<number>(dist.length + 1).fill(0);
-    for (let i = 0; i < dist.length; i++) {
-      next[i] += dist[i] * (1 - p);
-      next[i + 1] += dist[i] * p;
-    }
-    dist = next;
-  }
-  return dist;
-}
-
 function atLeastOf(dist: readonly number[], need: number): number {
   if (need <= 0) return 1;
   let s = 0;
@@ -648,12 +634,7 @@ class OutcomeContext {
       case "claim-post": {
         const post = w.posts[t];
         const holder = o.detail ?? null;
-        const k = g.claimPost;
-        const vote = this.businessVote(this.seat, (v) => {
-          let u = -g.vacancy.cumulation * topPostValue(w, this.seat) - g.vacancy.rivalPower * threat(this.believed(), this.believed().principals[v], this.seat);
-          if (holder !== null) u -= v === holder ? k.keep : k.holderRegard * this.regardFor(v, holder);
-          return u;
-        });
+        const vote = this.businessVote(this.seat, (v) => (holder === null ? 0 : claimVoteTerms(this.believed(), v, this.seat, holder, this.regardFor(v, holder)).reduce((s, x) => s + x.value, 0)));
         return {
           ...base,
           result: `You become ${post?.title ?? t}${holder ? `; ${nameOf(w, holder)} keeps ${pronoun(w, holder).his} seat` : ""}`,

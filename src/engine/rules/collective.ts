@@ -12,14 +12,14 @@
 import { clamp, inPlay, regardOf } from "../queries.js";
 import { dominance } from "../power.js";
 import { nameOf, pronoun, record } from "../log.js";
-import type { World } from "../state.js";
+import type { Id, World } from "../state.js";
 
 /** Weekly: each colleague of the first man (Presidium and Secretariat) thinks less of him as far as he stands above the norm. */
 export function collectiveLeadership(world: World): void {
   const first = world.primacy;
   if (first === null) return;
   const k = world.params.relations.collective;
-  const beyond = dominance(world, first) - k.tolerated;
+  const beyond = beyondTheNorm(world, first);
   if (beyond <= 0) return;
   // The talk starts once for each first man: a dominance that hovers about the norm is not news weekly.
   if (world.memory.normBites !== first) {
@@ -33,4 +33,9 @@ export function collectiveLeadership(world: World): void {
     if (id === first || !inPlay(p) || (p.presidium === "none" && !p.secretary)) continue;
     p.regard[first] = clamp(regardOf(p, first) - wear, -1, 1);
   }
+}
+
+/** How far a man's dominance stands above what his colleagues tolerate (negative below it). */
+export function beyondTheNorm(world: World, id: Id): number {
+  return dominance(world, id) - world.params.relations.collective.tolerated;
 }

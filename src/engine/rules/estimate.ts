@@ -20,6 +20,20 @@ export interface SuccessEstimate {
   presidium: { counted: number; voters: number; needed: number; expected: number };
 }
 
+/** Poisson-binomial: the distribution of the number of yes votes among independent voters. */
+export function tallyDistribution(chances: readonly number[]): number[] {
+  let dist = [1];
+  for (const p of chances) {
+    const next = new Array<number>(dist.length + 1).fill(0);
+    for (let i = 0; i < dist.length; i++) {
+      next[i] += dist[i] * (1 - p);
+      next[i + 1] += dist[i] * p;
+    }
+    dist = next;
+  }
+  return dist;
+}
+
 /** Chance that at least `need` of `n` independent votes come in, each with chance `q`. */
 export function atLeast(need: number, n: number, q: number): number {
   if (need <= 0) return 1;

@@ -19,8 +19,9 @@ import { confront, confrontOption } from "./confront.js";
 import { warn } from "./detection.js";
 import { expectedLoss, knownMembersOf, motiveNames, startMove } from "./moves.js";
 import { putToVote } from "./presidium.js";
-import { arrestChance, atLeast, removalVoteOdds } from "./estimate.js";
-import { claimScore, organsHeldTooPenalty } from "./succession.js";
+import { beyondTheNorm } from "./collective.js";
+import { arrestChance, removalVoteOdds, tallyDistribution } from "./estimate.js";
+import { claimScore, commandsForce, organsHeldTooPenalty } from "./succession.js";
 import { learnFromRatification } from "./learning.js";
 
 // ------------------------------------------------------------------------------------------ courting
@@ -740,9 +741,9 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
   let best: Id | null = null;
   for (const post of postsInOrder(world)) {
     if (post.value < k.minValue || post.holders.length === 0 || post.holders.includes(actor) || outranks(world, actor, post.id)) continue;
-    if (post.powers.some((power) => power === "firstSecretary" || power === "security" || power === "army")) continue;
+    if (post.powers.includes("firstSecretary") || commandsForce(world, post.id)) continue;
     if (!canAct(world.principals[post.holders[0]])) continue;
-    if ((world.memory.proposals[`claim:${post.id}`] ?? "") > retryAfter) continue;
+    if ((world.memory.proposals[`claim:${post.id}`] ?? "") > retryAfter || world.memory.proposals[`gave-up:${actor}:${post.id}`]) continue;
     if (best === null || post.value > world.posts[best].value) best = post.id;
   }
   if (best === null) return null;
@@ -768,31 +769,25 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
 /**
  * The first man's chance of carrying his bid, as anyone could judge it: each other voter's yes is the
  * vote's own utility (claimVoteTerms and the routine terms of putToVote, leaving out the danger each
- * sees in him) with his regard for the first man and for the holder read from the one tie everyone
- * can see, whose client he is (a client counted at full regard, anyone else at none).
+ * sees in him, which is his own) with his regard for the first man and for the holder read from the
+ * one tie everyone can see, whose client he is (a client counted at full regard, anyone else at
+ * none); the voters' chances add up vote by vote, as the roll-call does.
  */
 export function claimVoteOdds(world: World, actor: Id, holder: Id): number {
   const kv = world.params.presidium.vote;
-  const v = world.params.governing.vacancy;
-  const k = world.params.governing.claimPost;
   const voters = presidiumVoters(world);
   const others = voters.filter((id) => id !== actor);
-  if (!others.length) return 1;
   const temperature = world.params.ai.vote.temperature;
-  let q = 0;
-  for (const id of others) {
+  const chances = others.map((id) => {
     const p = world.principals[id];
-    const own = p.patron === actor ? 1 : 0;
-    const u =
-      kv.routine +
-      kv.fear * world.globals.fear +
-      (kv.regard + v.nomineeRegard) * own -
-      v.cumulation * topPostValue(world, actor) -
-      (id === holder ? k.keep : k.holderRegard * (p.patron === holder ? 1 : 0));
-    q += 1 / (1 + Math.exp(-u / temperature));
-  }
-  q /= others.length;
-  return atLeast(majorityOf(voters.length) - (voters.includes(actor) ? 1 : 0), others.length, q);
+    const publicRegard = (q: Id) => (p.patron === q ? 1 : 0);
+    const terms = claimVoteTerms(world, id, actor, holder, publicRegard(holder)).filter((t) => t.term !== RIVAL_POWER);
+    const u = kv.routine + kv.fear * world.globals.fear + kv.regard * publicRegard(actor) + terms.reduce((s, t) => s + t.value, 0);
+    return 1 / (1 + Math.exp(-u / temperature));
+  });
+  const dist = tallyDistribution(chances);
+  const need = majorityOf(voters.length) - (voters.includes(actor) ? 1 : 0);
+  return dist.slice(Math.max(0, need)).reduce((s, x) => s + x, 0);
 }
 
 /**
@@ -800,12 +795,15 @@ export function claimVoteOdds(world: World, actor: Id, holder: Id): number {
  * proposal's routine terms: the norm against two top posts in one man's hands, the danger of a man
  * grown stronger, his regard for the holder (the holder himself votes to keep it).
  */
+/** The term of a vote that reads the voter's own fear of a stronger man: private, so left out of any public estimate. */
+const RIVAL_POWER = "the nominee's power would grow";
+
 export function claimVoteTerms(world: World, voter: Id, who: Id, holder: Id, regardForHolder: number): Reason[] {
   const k = world.params.governing.claimPost;
   const v = world.params.governing.vacancy;
   return [
     term("two top posts in one man's hands", -v.cumulation * topPostValue(world, who)),
-    term("the nominee's power would grow", -v.rivalPower * threat(world, world.principals[voter], who)),
+    term(RIVAL_POWER, -v.rivalPower * threat(world, world.principals[voter], who)),
     term(`regard for ${nameOf(world, holder)}`, voter === holder ? 0 : -k.holderRegard * regardForHolder),
     term("losing one's own post", voter === holder ? -k.keep : 0),
   ];
@@ -1096,36 +1094,37 @@ function overrule(ctx: DecisionContext, actor: Id, q: Id): void {
 }
 
 /**
- * The first man may give up one of his posts (any but his highest), proposing a successor: the answer
+ * The first man may give up his second post, proposing a successor: the answer
  * the norm of collective leadership asked of Malenkov in March 1953, who left the Secretariat within
  * days of taking it beside the premiership. His dominance falls, so the wear of collective.ts stops,
  * and his colleagues take it as a gesture. A man sure of his own judgement does not see the need, and
  * an ambitious one does not give power away: the Khrushchev of 1964 kept both posts.
  */
-function giveUpOptions(world: World, actor: Id): ScoredOption[] {
+function giveUpOption(world: World, actor: Id): ScoredOption | null {
   const a = world.principals[actor];
-  if (world.primacy !== actor || world.crisis || a.posts.length < 2) return [];
+  if (world.primacy !== actor || world.crisis || a.posts.length < 2) return null;
+  // Only while the norm bites: a first among equals has nothing to answer.
+  const beyond = beyondTheNorm(world, actor);
+  if (beyond <= 0) return null;
   const k = world.params.governing.giveUp;
-  const keep = a.posts.reduce((best, p) => (world.posts[p].value > world.posts[best].value ? p : best));
-  const beyond = Math.max(0, dominance(world, actor) - world.params.relations.collective.tolerated);
-  const norm = term("colleagues resent one man standing so far above them", k.norm * beyond * (1 - world.globals.fear) * (1 - a.traits.overconfidence));
-  const yielding = term("restraint", k.restraint * a.traits.restraint);
-  const ambition = term("ambition", -k.ambition * a.traits.ambition);
-  const out: ScoredOption[] = [];
-  for (const postId of a.posts) {
-    if (postId === keep) continue;
-    const nominee = bestFor(world, postId, actor);
-    if (nominee === null) continue;
-    const post = world.posts[postId];
-    out.push({
-      choice: "give-up-post",
-      target: postId,
-      detail: nominee,
-      label: `Give up the post of ${post.title}, proposing ${nameOf(world, nominee)} in your place`,
-      terms: [norm, yielding, term("the post's worth", -k.worth * post.value), ambition, term("it cannot be taken back", -k.cost)],
-    });
-  }
-  return out;
+  // The post that answers it is his second: shedding a sinecure leaves him as far above the rest.
+  const [, second] = [...a.posts].sort((x, y) => world.posts[y].value - world.posts[x].value);
+  const nominee = bestFor(world, second, actor);
+  if (nominee === null) return null;
+  const post = world.posts[second];
+  return {
+    choice: "give-up-post",
+    target: second,
+    detail: nominee,
+    label: `Give up the post of ${post.title}, proposing ${nameOf(world, nominee)} in your place`,
+    terms: [
+      term("colleagues resent one man standing so far above them", k.norm * beyond * (1 - world.globals.fear) * (1 - a.traits.overconfidence)),
+      term("restraint", k.restraint * a.traits.restraint),
+      term("the post's worth", -k.worth * post.value),
+      term("ambition", -k.ambition * a.traits.ambition),
+      term("it cannot be taken back", -k.cost),
+    ],
+  };
 }
 
 function giveUpPost(ctx: DecisionContext, actor: Id, postId: Id, nominee: Id): void {
@@ -1135,6 +1134,8 @@ function giveUpPost(ctx: DecisionContext, actor: Id, postId: Id, nominee: Id): v
   // The bigger the post, the bigger the gesture: shedding a sinecure buys no goodwill.
   const gesture = world.params.governing.giveUp.gesture * world.posts[postId].value * (1 - world.globals.fear);
   leavePost(world, actor, postId);
+  // Given up for good: he does not ask for it back (claimPostOption skips a post he gave up).
+  world.memory.proposals[`gave-up:${actor}:${postId}`] = world.date;
   for (const id of world.order) {
     const p = world.principals[id];
     if (id === actor || !inPlay(p) || (p.presidium === "none" && !p.secretary)) continue;
@@ -1169,7 +1170,7 @@ export function weeklyOptions(world: World, actor: Id): ScoredOption[] {
   add(confrontOption(world, actor));
   add(demandOption(world, actor));
   add(overruleOption(world, actor));
-  options.push(...giveUpOptions(world, actor));
+  add(giveUpOption(world, actor));
   return options;
 }
 

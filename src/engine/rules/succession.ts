@@ -105,7 +105,8 @@ export function organsHeldTooPenalty(world: World, who: Id, postId: Id): number 
   return world.params.succession.share.organs * held;
 }
 
-function commandsForce(world: World, postId: Id): boolean {
+/** Whether a post commands organs of force (the security organs or the Army). */
+export function commandsForce(world: World, postId: Id): boolean {
   return world.posts[postId].powers.some((p) => p === "security" || p === "army");
 }
 
