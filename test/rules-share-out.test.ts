@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createWorld, type World } from "../src/engine/index.js";
-import { organsHeldTooPenalty, shareOutPosts, vacate } from "../src/engine/rules/succession.js";
+import { claimScore, organsHeldTooPenalty, shareOutPosts, vacate } from "../src/engine/rules/succession.js";
+import { offerFor } from "../src/engine/rules/moves.js";
 import { refreshPower } from "../src/engine/power.js";
 import type { Move } from "../src/engine/state.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
@@ -47,5 +48,16 @@ describe("organs and a post of rank in one man's hands", () => {
     expect(given["first-secretary"]).not.toBe("semichastny");
     expect(Object.values(given)).not.toContain("semichastny");
     expect(world.principals.semichastny.posts).toEqual(["kgb-chairman"]);
+  });
+
+  it("is never promised either: a recruiter offers the KGB chairman no post the share-out would refuse him", () => {
+    const world = createWorld(october, { seed: 1 });
+    const move = moveOf(["shelepin"]);
+    const offer = offerFor(world, move, "semichastny");
+    // Before, the recruiter offered the most valuable post at stake, the First Secretary's.
+    expect(offer).not.toBe("first-secretary");
+    if (offer !== null) expect(claimScore(world, "semichastny", offer) - organsHeldTooPenalty(world, "semichastny", offer)).toBeGreaterThanOrEqual(0);
+    // A secretary without organs is still offered the top post.
+    expect(offerFor(world, move, "brezhnev")).toBe("first-secretary");
   });
 });

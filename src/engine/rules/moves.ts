@@ -13,7 +13,7 @@ import { IDEOLOGY_SPAN } from "../units.js";
 import { attitude, contestLeans, frontOf } from "./cadres.js";
 import { estimateSuccess } from "./estimate.js";
 import { leak } from "./detection.js";
-import { claimRanking, claimScore, postsAtStake } from "./succession.js";
+import { claimRanking, claimScore, organsHeldTooPenalty, postsAtStake } from "./succession.js";
 
 /** Expected cost of ending on the losing side: demotion at zero fear, rising toward death. */
 export function costOfFailure(world: World): number {
@@ -328,9 +328,12 @@ export function offerFor(world: World, move: Move, recruit: Id): Id | null {
   let best: Id | null = null;
   let bestValue = -Infinity;
   for (const postId of postsAtStake(world, move)) {
-    // Not a post he could not take: the deputy of a post he holds.
+    // Not a post he could not take: the deputy of a post he holds, or one the share-out would never
+    // give him (a post of rank to a chief of the organs, the organs to a man of rank).
     if (promised.has(postId) || outranks(world, recruit, postId)) continue;
-    const v = world.posts[postId].value + claimScore(world, recruit, postId) * world.params.moves.approach.offerFit;
+    const claim = claimScore(world, recruit, postId) - organsHeldTooPenalty(world, recruit, postId);
+    if (claim < 0) continue;
+    const v = world.posts[postId].value + claim * world.params.moves.approach.offerFit;
     if (v > bestValue) {
       best = postId;
       bestValue = v;
