@@ -7,11 +7,11 @@ import { optionId, term, termValue } from "./ai/choice.js";
 import { rowEffect, rowMix } from "./constituencies.js";
 import { canKnow, nameOf, pronoun, type Pronouns } from "./log.js";
 import { powerShare } from "./power.js";
-import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, topPostValue, trustOf, votingCc } from "./queries.js";
+import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, trustOf, votingCc } from "./queries.js";
 import { threat, tie } from "./relations.js";
 import { attitude, contestLean } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
-import { atLeast, estimateSuccess, publicTurnChance, tallyDistribution } from "./rules/estimate.js";
+import { atLeast, atLeastOf, estimateSuccess, publicTurnChance, tallyDistribution } from "./rules/estimate.js";
 import { claimVoteTerms, fillVoteTerms } from "./rules/governing.js";
 import { chooseDemand, knownMembersOf, mayAskCadre, responseOptions } from "./rules/moves.js";
 import type { Id, LogEntry, Move, MoveBelief, Principal, Reason, World } from "./state.js";
@@ -410,12 +410,6 @@ export function optionOutcomes(world: World, seat: Id): OptionOutcome[] {
   });
 }
 
-function atLeastOf(dist: readonly number[], need: number): number {
-  if (need <= 0) return 1;
-  let s = 0;
-  for (let i = Math.max(0, need); i < dist.length; i++) s += dist[i];
-  return Math.min(1, s);
-}
 
 function logit(p: number): number {
   const x = clamp(p, 1e-9, 1 - 1e-9);
@@ -634,7 +628,7 @@ class OutcomeContext {
       case "claim-post": {
         const post = w.posts[t];
         const holder = o.detail ?? null;
-        const vote = this.businessVote(this.seat, (v) => (holder === null ? 0 : claimVoteTerms(this.believed(), v, this.seat, holder, this.regardFor(v, holder)).reduce((s, x) => s + x.value, 0)));
+        const vote = this.businessVote(this.seat, (v) => (holder === null ? 0 : claimVoteTerms(this.believed(), v, this.seat, holder, this.regardFor(v, holder), threat(this.believed(), this.believed().principals[v], this.seat)).reduce((s, x) => s + x.value, 0)));
         return {
           ...base,
           result: `You become ${post?.title ?? t}${holder ? `; ${nameOf(w, holder)} keeps ${pronoun(w, holder).his} seat` : ""}`,
@@ -717,14 +711,8 @@ class OutcomeContext {
 
   /** The Presidium's vote on putting `nominee` into the post, as this seat can read it. */
   private fillVote(postId: Id, nominee: Id) {
-    const w = this.world;
-    const k = w.params.governing.vacancy;
-    const elected = w.posts[postId]?.powers.includes("firstSecretary") ?? false;
-    return this.businessVote(this.seat, (v) => {
-      let u = k.nomineeRegard * this.regardFor(v, nominee);
-      if (elected) u -= k.rivalPower * threat(this.believed(), this.believed().principals[v], nominee) + k.cumulation * topPostValue(w, nominee);
-      return u;
-    });
+    const bw = this.believed();
+    return this.businessVote(this.seat, (v) => fillVoteTerms(bw, v, nominee, postId, this.regardFor(v, nominee)).reduce((s, t) => s + t.value, 0));
   }
 
   private startMove(target: Id, base: OptionOutcome): OptionOutcome {

@@ -141,6 +141,11 @@ export function commandsOrgans(world: World, id: Id): boolean {
   return chiefs.has(id);
 }
 
+/** Whether a post commands organs of force (the security organs or the Army). */
+export function postCommandsForce(world: World, postId: Id): boolean {
+  return world.posts[postId].powers.some((p) => p === "security" || p === "army");
+}
+
 /** Whoever commands the security organs or the Army (once each, even if one man held both). */
 export function organChiefs(world: World): Id[] {
   const out = [...holdersOf(world, "security")];

@@ -34,6 +34,14 @@ export function tallyDistribution(chances: readonly number[]): number[] {
   return dist;
 }
 
+/** Chance that at least `need` votes come in, from their distribution (tallyDistribution). */
+export function atLeastOf(dist: readonly number[], need: number): number {
+  if (need <= 0) return 1;
+  let s = 0;
+  for (let i = Math.max(0, need); i < dist.length; i++) s += dist[i];
+  return Math.min(1, s);
+}
+
 /** Chance that at least `need` of `n` independent votes come in, each with chance `q`. */
 export function atLeast(need: number, n: number, q: number): number {
   if (need <= 0) return 1;

@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { byGender, genderOf, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, leavePost, outranks, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
+import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, leavePost, logistic, outranks, postCommandsForce, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/names.js";
@@ -20,8 +20,8 @@ import { warn } from "./detection.js";
 import { expectedLoss, knownMembersOf, motiveNames, startMove } from "./moves.js";
 import { putToVote } from "./presidium.js";
 import { beyondTheNorm } from "./collective.js";
-import { arrestChance, removalVoteOdds, tallyDistribution } from "./estimate.js";
-import { claimScore, commandsForce, organsHeldTooPenalty } from "./succession.js";
+import { arrestChance, atLeastOf, removalVoteOdds, tallyDistribution } from "./estimate.js";
+import { announcePosts, claimScore, organsHeldTooPenalty } from "./succession.js";
 import { learnFromRatification } from "./learning.js";
 
 // ------------------------------------------------------------------------------------------ courting
@@ -741,7 +741,7 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
   let best: Id | null = null;
   for (const post of postsInOrder(world)) {
     if (post.value < k.minValue || post.holders.length === 0 || post.holders.includes(actor) || outranks(world, actor, post.id)) continue;
-    if (post.powers.includes("firstSecretary") || commandsForce(world, post.id)) continue;
+    if (post.powers.includes("firstSecretary") || postCommandsForce(world, post.id)) continue;
     if (!canAct(world.principals[post.holders[0]])) continue;
     if ((world.memory.proposals[`claim:${post.id}`] ?? "") > retryAfter || world.memory.proposals[`gave-up:${actor}:${post.id}`]) continue;
     if (best === null || post.value > world.posts[best].value) best = post.id;
@@ -781,29 +781,25 @@ export function claimVoteOdds(world: World, actor: Id, holder: Id): number {
   const chances = others.map((id) => {
     const p = world.principals[id];
     const publicRegard = (q: Id) => (p.patron === q ? 1 : 0);
-    const terms = claimVoteTerms(world, id, actor, holder, publicRegard(holder)).filter((t) => t.term !== RIVAL_POWER);
-    const u = kv.routine + kv.fear * world.globals.fear + kv.regard * publicRegard(actor) + terms.reduce((s, t) => s + t.value, 0);
-    return 1 / (1 + Math.exp(-u / temperature));
+    // The danger a voter sees in a stronger first man is his own: no outsider can count it.
+    const terms = claimVoteTerms(world, id, actor, holder, publicRegard(holder), 0);
+    return logistic((kv.routine + kv.fear * world.globals.fear + kv.regard * publicRegard(actor) + terms.reduce((s, t) => s + t.value, 0)) / temperature);
   });
-  const dist = tallyDistribution(chances);
-  const need = majorityOf(voters.length) - (voters.includes(actor) ? 1 : 0);
-  return dist.slice(Math.max(0, need)).reduce((s, x) => s + x, 0);
+  return atLeastOf(tallyDistribution(chances), majorityOf(voters.length) - (voters.includes(actor) ? 1 : 0));
 }
 
 /**
  * What a Presidium voter weighs on giving the first man `who` a colleague's post, beyond the
  * proposal's routine terms: the norm against two top posts in one man's hands, the danger of a man
- * grown stronger, his regard for the holder (the holder himself votes to keep it).
+ * grown stronger (`danger`: the voter's threat from him, as he or a reader of him sees it), his regard
+ * for the holder (the holder himself votes to keep it).
  */
-/** The term of a vote that reads the voter's own fear of a stronger man: private, so left out of any public estimate. */
-const RIVAL_POWER = "the nominee's power would grow";
-
-export function claimVoteTerms(world: World, voter: Id, who: Id, holder: Id, regardForHolder: number): Reason[] {
+export function claimVoteTerms(world: World, voter: Id, who: Id, holder: Id, regardForHolder: number, danger: number): Reason[] {
   const k = world.params.governing.claimPost;
   const v = world.params.governing.vacancy;
   return [
     term("two top posts in one man's hands", -v.cumulation * topPostValue(world, who)),
-    term(RIVAL_POWER, -v.rivalPower * threat(world, world.principals[voter], who)),
+    term("the nominee's power would grow", -v.rivalPower * danger),
     term(`regard for ${nameOf(world, holder)}`, voter === holder ? 0 : -k.holderRegard * regardForHolder),
     term("losing one's own post", voter === holder ? -k.keep : 0),
   ];
@@ -819,7 +815,7 @@ function claimPost(ctx: DecisionContext, actor: Id, postId: Id, holder: Id): voi
     proposer: actor,
     what: `that ${nameOf(world, holder)} be relieved of the post of ${post.title} and ${pronoun(world, actor).himself} take it`,
     key: `claim:${postId}`,
-    termsFor: (v) => claimVoteTerms(world, v, actor, holder, regardOf(world.principals[v], holder)),
+    termsFor: (v) => claimVoteTerms(world, v, actor, holder, regardOf(world.principals[v], holder), threat(world, world.principals[v], actor)),
   });
   if (!result.passed) {
     world.principals[actor].prestige = clamp(world.principals[actor].prestige - world.params.governing.vacancy.rebuffCost);
@@ -829,8 +825,7 @@ function claimPost(ctx: DecisionContext, actor: Id, postId: Id, holder: Id): voi
   takePost(world, actor, postId);
   world.principals[holder].grievances.push({ against: actor, cause: `${pronoun(world, actor).he} took ${pronoun(world, holder).his} post of ${post.title}`, weight: k.grievance, date: world.date });
   record(world, { type: "relieved", audience: "public", actor: holder, text: `${nameOf(world, holder)} is relieved of the post of ${post.title}; ${pronoun(world, holder).he} keeps ${pronoun(world, holder).his} seat.`, data: { post: postId } });
-  record(world, { type: "appointment", audience: "public", actor, text: `${nameOf(world, actor)} becomes ${post.title}.`, data: { post: postId } });
-  refreshPower(world);
+  announcePosts(world, { [postId]: actor });
   updatePrimacy(world);
 }
 

@@ -4,7 +4,7 @@
 // by the CC plenum on the winners' proposal.
 import { nameOf, pronoun, record } from "../log.js";
 import { refreshPower } from "../power.js";
-import { canAct, hasPower, inPlay, leavePost, memoOf, officesReading, outranks, powersExercised, principalsInOrder, takePost, topPostValue } from "../queries.js";
+import { canAct, hasPower, inPlay, leavePost, memoOf, officesReading, outranks, postCommandsForce, powersExercised, principalsInOrder, takePost, topPostValue } from "../queries.js";
 import type { Id, Move, World } from "../state.js";
 
 /** How strong a man's claim to a post is: his power, the fit of his experience, his ambition. */
@@ -95,19 +95,14 @@ function rankClaimants(world: World, claimants: readonly Id[], postId: Id): Id[]
  * KGB to become a secretary. Counted by the value of the lesser post of the pair.
  */
 export function organsHeldTooPenalty(world: World, who: Id, postId: Id): number {
-  const taking = commandsForce(world, postId);
+  const taking = postCommandsForce(world, postId);
   let held = 0;
   for (const own of world.principals[who].posts) {
     if (own === postId) continue;
     if (taking) held = Math.max(held, world.posts[own].value);
-    else if (commandsForce(world, own)) held = Math.max(held, Math.min(world.posts[own].value, world.posts[postId].value));
+    else if (postCommandsForce(world, own)) held = Math.max(held, Math.min(world.posts[own].value, world.posts[postId].value));
   }
   return world.params.succession.share.organs * held;
-}
-
-/** Whether a post commands organs of force (the security organs or the Army). */
-export function commandsForce(world: World, postId: Id): boolean {
-  return world.posts[postId].powers.some((p) => p === "security" || p === "army");
 }
 
 /** The posts a move would take from its target. */
