@@ -13,7 +13,7 @@ import { IDEOLOGY_SPAN } from "../units.js";
 import { attitude, contestLeans, frontOf } from "./cadres.js";
 import { estimateSuccess } from "./estimate.js";
 import { leak } from "./detection.js";
-import { claimRanking, claimScore, organsHeldTooPenalty, postsAtStake } from "./succession.js";
+import { claimPlacesOf, claimScore, organsHeldTooPenalty, postsAtStake } from "./succession.js";
 
 /** Expected cost of ending on the losing side: demotion at zero fear, rising toward death. */
 export function costOfFailure(world: World): number {
@@ -92,19 +92,21 @@ export function knownMembersOf(world: World, who: Id, move: Move): Id[] {
 /**
  * The value to `who` of a colleague's posts, as a function of the colleague: the best step up he
  * could hope for (a post worth more than what he holds already), times his place among the claimants
- * to it. What rests on `who` alone (the value of his best post) is read once.
+ * to it. What rests on `who` alone (the value of his best post, his rank) is read once.
  */
 function spoilsFor(world: World, who: Id): (target: Principal) => number {
   const k = world.params.moves.start;
-  const own = topPostValue(world, who);
+  const own = k.ownPost * topPostValue(world, who);
   const decayed = decayPowers(k.spoilsDecay);
+  const placesIn = claimPlacesOf(world);
+  const rank = world.principals[who].rank;
   return (target) => {
     let best = 0;
     for (const postId of target.posts) {
-      const gain = world.posts[postId].value - k.ownPost * own;
+      const gain = world.posts[postId].value - own;
       // A post can be worth at most its gain, so one no better than the best so far need not be ranked.
       if (gain <= best) continue;
-      const ahead = claimantsAhead(claimRanking(world, postId), who, target.id);
+      const ahead = claimantsAhead(placesIn(postId), rank, target.rank);
       if (ahead < 0) continue;
       best = Math.max(best, gain * decayed(ahead));
     }
@@ -112,14 +114,15 @@ function spoilsFor(world: World, who: Id): (target: Principal) => number {
   };
 }
 
-/** How many claimants a ranking puts ahead of `who`, the target himself not counted; -1 when `who` is no claimant. One pass, up to him. */
-function claimantsAhead(ranking: readonly Id[], who: Id, target: Id): number {
-  let ahead = 0;
-  for (const id of ranking) {
-    if (id === who) return ahead;
-    if (id !== target) ahead++;
-  }
-  return -1;
+/**
+ * How many claimants the places (claimPlaces) put ahead of the man of rank `who`, the target (of rank
+ * `target`) not counted; -1 when he is no claimant.
+ */
+function claimantsAhead(places: Int32Array, who: number, target: number): number {
+  const place = places[who];
+  if (place < 0) return -1;
+  const targetPlace = places[target];
+  return targetPlace >= 0 && targetPlace < place ? place - 1 : place;
 }
 
 /**

@@ -53,6 +53,29 @@ export function claimRanking(world: World, postId: Id): Id[] {
   return (ranking[postId] = ids);
 }
 
+/**
+ * Each man's place among the claimants to a post (claimRanking), by his rank (Principal.rank): 0 for
+ * the strongest claimant, -1 for a man who is none; as a function of the post, the places kept for the
+ * reading of the claims. The spoils weigh every colleague's posts for every pair of colleagues, and
+ * finding a man in a ranking cost more than the rest of the weighing.
+ */
+export function claimPlacesOf(world: World): (postId: Id) => Int32Array {
+  const kept = memoOf(placesByPost, world.claims);
+  return (postId) => {
+    let places = kept.get(postId);
+    if (!places) {
+      places = new Int32Array(world.order.length).fill(-1);
+      const ranking = claimRanking(world, postId);
+      for (let place = 0; place < ranking.length; place++) places[world.principals[ranking[place]].rank] = place;
+      kept.set(postId, places);
+    }
+    return places;
+  };
+}
+
+/** The places taken in a reading of the claims, by post. */
+const placesByPost = new WeakMap<World["claims"], Map<Id, Int32Array>>();
+
 /** Rankings taken in a reading of the claims, by the powers of the post ranked (joined), with what they rest on. */
 const rankingsByPowers = new WeakMap<World["claims"], Map<string, { offices: object; claimants: readonly Id[]; ranking: readonly Id[] }>>();
 
