@@ -1,4 +1,4 @@
-import type { Id, LogEntry, World } from "./state.js";
+import type { Id, LogEntry, Principal, World } from "./state.js";
 import type { Gender } from "./scenario/names.js";
 
 export type NewEntry = Omit<LogEntry, "seq" | "date">;
@@ -77,7 +77,13 @@ const pronounsOf: Record<Gender, Pronouns> = {
 };
 
 export function genderOf(world: World, id: Id): Gender {
-  return world.principals[id]?.gender ?? "male";
+  const p = world.principals[id];
+  return p ? genderOfPrincipal(p) : "male";
+}
+
+/** genderOf for a principal in hand (a rule weighing every colleague need not look each up again). */
+export function genderOfPrincipal(p: Principal): Gender {
+  return p.gender ?? "male";
 }
 
 /** The pronouns for a gender as the scenario and the views give it (absent: a man's). */

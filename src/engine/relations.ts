@@ -55,9 +55,13 @@ export function tie(world: World, p: Principal, q: Id, harm: number = clientHarm
  * A man p trusts is not expected to turn all that on him: a patron's police protect his clients.
  */
 export function threat(world: World, p: Principal, q: Id): number {
-  if (p.id === q) return 0;
+  return p.id === q ? 0 : threatFrom(world, p, world.principals[q]);
+}
+
+/** threat(world, p, other.id) for another man, him in hand. */
+function threatFrom(world: World, p: Principal, other: Principal): number {
   const k = world.params.relations.threat;
-  const other = world.principals[q];
+  const q = other.id;
   // Organs make a man dangerous as far as he might use them for himself.
   const organs = commandsOrgans(world, q) ? other.traits.ambition * (1 - other.traits.restraint) : 0;
   const raw =
@@ -75,12 +79,14 @@ export function threat(world: World, p: Principal, q: Id): number {
  * stands still meanwhile. Kept no longer than that.
  */
 export function dangersTo(world: World, p: Principal): (q: Id) => number {
-  const read = new Map<Id, number>();
+  // Kept by rank (Principal.rank), NaN while unread: every colleague is read, and a list costs less than a map.
+  const read = new Float64Array(world.order.length).fill(NaN);
   return (q) => {
-    let danger = read.get(q);
-    if (danger === undefined) {
-      danger = threat(world, p, q);
-      read.set(q, danger);
+    const other = world.principals[q];
+    let danger = read[other.rank];
+    if (Number.isNaN(danger)) {
+      danger = p.id === q ? 0 : threatFrom(world, p, other);
+      read[other.rank] = danger;
     }
     return danger;
   };

@@ -4,7 +4,7 @@
 // posts, win over CC members a few at a time (each contact a leak risk), and keep their pledges.
 import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, type RuleSink, type ScoredOption } from "../ai/choice.js";
 import { addDays, WEEK_DAYS } from "../calendar.js";
-import { byGender, genderOf, listNames, nameOf, percent, pronoun, record } from "../log.js";
+import { byGender, genderOfPrincipal, listNames, nameOf, percent, pronoun, record } from "../log.js";
 import { powerShare } from "../power.js";
 import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, outranks, presidiumVoters, principalsInOrder, regardOf, topPostValue, trustOf, votingCc } from "../queries.js";
 import { clientHarms, dangersTo, disaffection, threat, tie } from "../relations.js";
@@ -179,7 +179,7 @@ function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (t
   const spoilsOf = spoilsFor(world, actor);
   return (t, add) => {
     const target = t.id;
-    const named = motiveNames[genderOf(world, target)];
+    const named = motiveNames[genderOfPrincipal(t)];
     // What disaffection and tie both rest on (the harm he has done p's clients' constituencies, p's
     // regard for him and grievances against him) is read once.
     const harm = harmOf(target);
