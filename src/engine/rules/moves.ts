@@ -157,6 +157,9 @@ export const motiveNames = byGender((they) => ({
   tie: `tie to ${they.him}`,
 }));
 
+/** The motive's reason that names the man weighing it, made once for each gender (startOption weighs a motive for every man, every round). */
+const failingCosts = byGender((own) => `what failing would cost ${own.him}`);
+
 /**
  * The motive terms for `actor` against any colleague, as a function of the colleague: what rests on
  * the actor alone (his boldness, power, caution, standing, best post and client rows) is read once, since
@@ -174,7 +177,7 @@ function motiveAgainst(world: World, actor: Id, dangerOf: (q: Id) => number): (t
   // and not what holds a man back (a liked or a popular target), which it would only loosen.
   const opportunity = 1 - k.fearDamps * world.globals.fear;
   const offered = (x: number) => (x > 0 ? opportunity * x : x);
-  const failingCost = `what failing would cost ${pronoun(world, actor).him}`;
+  const failingCost = failingCosts[genderOfPrincipal(p)];
   const harmOf = clientHarms(world, p);
   const spoilsOf = spoilsFor(world, actor);
   return (t, add) => {

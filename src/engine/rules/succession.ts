@@ -47,7 +47,8 @@ export function claimRanking(world: World, postId: Id): Id[] {
   const alike = memoOf(rankingsByPowers, world.claims);
   const powers = world.posts[postId].powers.join(",");
   const shared = alike.get(powers);
-  if (shared && shared.offices === offices && sameIds(shared.claimants, claimants)) return (ranking[postId] = [...shared.ranking]);
+  // The posts share the one ranking (nobody changes a ranking once taken), and with it its places (claimPlacesOf).
+  if (shared && shared.offices === offices && sameIds(shared.claimants, claimants)) return (ranking[postId] = shared.ranking);
   const ids = rankClaimants(world, claimants, postId);
   alike.set(powers, { offices, claimants, ranking: ids });
   return (ranking[postId] = ids);
@@ -64,20 +65,25 @@ export function claimPlacesOf(world: World): (postId: Id) => Int32Array {
   return (postId) => {
     let places = kept.get(postId);
     if (!places) {
-      places = new Int32Array(world.order.length).fill(-1);
       const ranking = claimRanking(world, postId);
-      for (let place = 0; place < ranking.length; place++) places[world.principals[ranking[place]].rank] = place;
+      places = placesIn.get(ranking);
+      if (!places) {
+        places = new Int32Array(world.order.length).fill(-1);
+        for (let place = 0; place < ranking.length; place++) places[world.principals[ranking[place]].rank] = place;
+        placesIn.set(ranking, places);
+      }
       kept.set(postId, places);
     }
     return places;
   };
 }
 
-/** The places taken in a reading of the claims, by post. */
+/** The places taken in a reading of the claims, by post; and by ranking, for the posts that share one. */
 const placesByPost = new WeakMap<World["claims"], Map<Id, Int32Array>>();
+const placesIn = new WeakMap<readonly Id[], Int32Array>();
 
 /** Rankings taken in a reading of the claims, by the powers of the post ranked (joined), with what they rest on. */
-const rankingsByPowers = new WeakMap<World["claims"], Map<string, { offices: object; claimants: readonly Id[]; ranking: readonly Id[] }>>();
+const rankingsByPowers = new WeakMap<World["claims"], Map<string, { offices: object; claimants: readonly Id[]; ranking: Id[] }>>();
 
 function sameIds(a: readonly Id[], b: readonly Id[]): boolean {
   if (a.length !== b.length) return false;
