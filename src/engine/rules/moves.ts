@@ -299,13 +299,15 @@ export function describeDemand(world: World, move: Move): string {
 
 // ---------------------------------------------------------------------------------------- recruiting
 
-/** How promising `candidate` looks to a member as a recruit: his vote or organs, his grievances, trust. */
-function approachValue(world: World, member: Principal, move: Move, candidate: Principal): number {
+/**
+ * How promising `candidate` looks to a member as a recruit: his vote or organs, his grievances, trust.
+ * `known`: the members the member knows of (knownMembersOf), read once for all the candidates he weighs.
+ */
+function approachValue(world: World, member: Principal, move: Move, candidate: Principal, known: readonly Id[]): number {
   const k = world.params.moves.approach;
   const target = move.target;
   const organs = commandsOrgans(world, candidate.id);
   const value = organs ? k.organs : candidate.presidium === "full" ? k.fullMember : candidate.presidium === "candidate" ? k.candidate : candidate.secretary ? k.secretary : k.other;
-  const known = knownMembersOf(world, member.id, move);
   const clientOfMember = candidate.patron !== null && known.includes(candidate.patron);
   return (
     value +
@@ -353,13 +355,15 @@ export function memberOptions(world: World, move: Move, member: Id): ScoredOptio
   const k = world.params.moves.member;
   const p = world.principals[member];
   const known = knownMembersOf(world, member, move);
-  const est = estimateSuccess(world, p, move, { knownMembers: known, pledged: pledgedCount(world, move) });
+  // Weighing his options changes nothing: the pledges are counted once for the estimate and the lobbying.
+  const pledged = pledgedCount(world, move);
+  const est = estimateSuccess(world, p, move, { knownMembers: known, pledged });
   const caution = 1 - p.traits.boldness;
   const risk = move.exposure * caution * costOfFailure(world);
   const options: ScoredOption[] = [];
   let best: { id: Id; appeal: number } | null = null;
   for (const id of approachCandidates(world, move)) {
-    const appeal = approachValue(world, p, move, world.principals[id]);
+    const appeal = approachValue(world, p, move, world.principals[id], known);
     if (!best || appeal > best.appeal) best = { id, appeal };
   }
   if (best) {
@@ -374,7 +378,7 @@ export function memberOptions(world: World, move: Move, member: Id): ScoredOptio
     });
   }
   const voters = votingCc(world).length || 1;
-  const unpledged = 1 - pledgedCount(world, move) / voters;
+  const unpledged = 1 - pledged / voters;
   const reach = hasPower(world, member, "cadres") || hasPower(world, member, "secondSecretary") ? k.apparatusFull : clientCount(world, member) > 0 ? k.apparatusClients : k.apparatusNone;
   options.push({
     choice: "lobby-cc",
