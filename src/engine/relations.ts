@@ -1,6 +1,6 @@
 // How one principal stands toward another: how much he wants him gone, how tied to him he is, and
 // how dangerous he finds him. Every rule that weighs a colleague asks these.
-import { commandsOrgans, grievanceAgainst, hasPower, regardOf, trustOf } from "./queries.js";
+import { commandsOrgans, grievanceAgainst, hasPower, officesReading, regardOf, trustOf } from "./queries.js";
 import { constituencyMood, constituencyMoodsOf } from "./constituencies.js";
 import { powerShare } from "./power.js";
 import type { Id, Principal, World } from "./state.js";
@@ -58,20 +58,39 @@ export function threat(world: World, p: Principal, q: Id): number {
   return p.id === q ? 0 : threatFrom(world, p, world.principals[q]);
 }
 
-/** threat(world, p, other.id) for another man, him in hand. */
-function threatFrom(world: World, p: Principal, other: Principal): number {
+/** threat(world, p, other.id) for another man, him in hand; `standing`: standingDanger(world, other). */
+function threatFrom(world: World, p: Principal, other: Principal, standing: number = standingDanger(world, other)): number {
   const k = world.params.relations.threat;
-  const q = other.id;
-  // Organs make a man dangerous as far as he might use them for himself.
-  const organs = commandsOrgans(world, q) ? other.traits.ambition * (1 - other.traits.restraint) : 0;
-  const raw =
-    k.power * powerShare(world, q) * other.traits.ambition +
-    k.organs * organs +
-    k.grudge * Math.min(k.grudgeCap, grievanceAgainst(other, p.id)) +
-    k.kompromat * (other.kompromat[p.id] ?? 0) +
-    k.suspicion * (other.suspicion[p.id] ?? 0);
-  return raw * (k.fearBase + k.fearWeight * world.globals.fear) * (1 - k.trust * Math.max(0, trustOf(p, q)));
+  const raw = standing + k.grudge * Math.min(k.grudgeCap, grievanceAgainst(other, p.id)) + k.kompromat * (other.kompromat[p.id] ?? 0) + k.suspicion * (other.suspicion[p.id] ?? 0);
+  return raw * (k.fearBase + k.fearWeight * world.globals.fear) * (1 - k.trust * Math.max(0, trustOf(p, other.id)));
 }
+
+/**
+ * The part of a man's danger that is the same to every colleague: his share of the leadership's
+ * power and his appetite for more, and the organs he commands as far as he might use them for himself.
+ */
+function standingDanger(world: World, other: Principal): number {
+  const k = world.params.relations.threat;
+  const organs = commandsOrgans(world, other.id) ? other.traits.ambition * (1 - other.traits.restraint) : 0;
+  return k.power * powerShare(world, other.id) * other.traits.ambition + k.organs * organs;
+}
+
+/**
+ * Every man's standing danger by rank (Principal.rank), NaN while unread: it rests on the reading of
+ * power (a new reading is a new world.power) and on the offices (officesReading), and the week's
+ * reading weighs it for every man revising his readings.
+ */
+function standingDangers(world: World): Float64Array {
+  const offices = officesReading(world);
+  let kept = standingDangersKept.get(world.power);
+  if (!kept || kept.offices !== offices) {
+    kept = { offices, byRank: new Float64Array(world.order.length).fill(NaN) };
+    standingDangersKept.set(world.power, kept);
+  }
+  return kept.byRank;
+}
+
+const standingDangersKept = new WeakMap<World["power"], { offices: object; byRank: Float64Array }>();
 
 /**
  * threat(world, p, q) as a function of q, each colleague's read once: the week's reading weighs
@@ -81,11 +100,14 @@ function threatFrom(world: World, p: Principal, other: Principal): number {
 export function dangersTo(world: World, p: Principal): (q: Id) => number {
   // Kept by rank (Principal.rank), NaN while unread: every colleague is read, and a list costs less than a map.
   const read = new Float64Array(world.order.length).fill(NaN);
+  const standings = standingDangers(world);
   return (q) => {
     const other = world.principals[q];
     let danger = read[other.rank];
     if (Number.isNaN(danger)) {
-      danger = p.id === q ? 0 : threatFrom(world, p, other);
+      let standing = standings[other.rank];
+      if (Number.isNaN(standing)) standings[other.rank] = standing = standingDanger(world, other);
+      danger = p.id === q ? 0 : threatFrom(world, p, other, standing);
       read[other.rank] = danger;
     }
     return danger;
