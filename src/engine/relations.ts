@@ -80,17 +80,17 @@ function standingDanger(world: World, other: Principal): number {
  * power (a new reading is a new world.power) and on the offices (officesReading), and the week's
  * reading weighs it for every man revising his readings.
  */
-function standingDangers(world: World): Float64Array {
+function standingDangers(world: World): number[] {
   const offices = officesReading(world);
   let kept = standingDangersKept.get(world.power);
   if (!kept || kept.offices !== offices) {
-    kept = { offices, byRank: new Float64Array(world.order.length).fill(NaN) };
+    kept = { offices, byRank: new Array<number>(world.order.length).fill(NaN) };
     standingDangersKept.set(world.power, kept);
   }
   return kept.byRank;
 }
 
-const standingDangersKept = new WeakMap<World["power"], { offices: object; byRank: Float64Array }>();
+const standingDangersKept = new WeakMap<World["power"], { offices: object; byRank: number[] }>();
 
 /**
  * threat(world, p, q) as a function of q, each colleague's read once: the week's reading weighs
@@ -98,8 +98,9 @@ const standingDangersKept = new WeakMap<World["power"], { offices: object; byRan
  * stands still meanwhile. Kept no longer than that.
  */
 export function dangersTo(world: World, p: Principal): (q: Id) => number {
-  // Kept by rank (Principal.rank), NaN while unread: every colleague is read, and a list costs less than a map.
-  const read = new Float64Array(world.order.length).fill(NaN);
+  // Kept by rank (Principal.rank), NaN while unread: every colleague is read, and a plain list made
+  // for every man costs less than a map or a typed array.
+  const read = new Array<number>(world.order.length).fill(NaN);
   const standings = standingDangers(world);
   return (q) => {
     const other = world.principals[q];

@@ -118,7 +118,7 @@ function spoilsFor(world: World, who: Id): (target: Principal) => number {
  * How many claimants the places (claimPlaces) put ahead of the man of rank `who`, the target (of rank
  * `target`) not counted; -1 when he is no claimant.
  */
-function claimantsAhead(places: Int32Array, who: number, target: number): number {
+function claimantsAhead(places: readonly number[], who: number, target: number): number {
   const place = places[who];
   if (place < 0) return -1;
   const targetPlace = places[target];

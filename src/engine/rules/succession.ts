@@ -60,7 +60,7 @@ export function claimRanking(world: World, postId: Id): Id[] {
  * reading of the claims. The spoils weigh every colleague's posts for every pair of colleagues, and
  * finding a man in a ranking cost more than the rest of the weighing.
  */
-export function claimPlacesOf(world: World): (postId: Id) => Int32Array {
+export function claimPlacesOf(world: World): (postId: Id) => readonly number[] {
   const kept = memoOf(placesByPost, world.claims);
   return (postId) => {
     let places = kept.get(postId);
@@ -68,9 +68,9 @@ export function claimPlacesOf(world: World): (postId: Id) => Int32Array {
       const ranking = claimRanking(world, postId);
       places = placesIn.get(ranking);
       if (!places) {
-        places = new Int32Array(world.order.length).fill(-1);
-        for (let place = 0; place < ranking.length; place++) places[world.principals[ranking[place]].rank] = place;
-        placesIn.set(ranking, places);
+        const byRank = new Array<number>(world.order.length).fill(-1);
+        for (let place = 0; place < ranking.length; place++) byRank[world.principals[ranking[place]].rank] = place;
+        placesIn.set(ranking, (places = byRank));
       }
       kept.set(postId, places);
     }
@@ -79,8 +79,8 @@ export function claimPlacesOf(world: World): (postId: Id) => Int32Array {
 }
 
 /** The places taken in a reading of the claims, by post; and by ranking, for the posts that share one. */
-const placesByPost = new WeakMap<World["claims"], Map<Id, Int32Array>>();
-const placesIn = new WeakMap<readonly Id[], Int32Array>();
+const placesByPost = new WeakMap<World["claims"], Map<Id, readonly number[]>>();
+const placesIn = new WeakMap<readonly Id[], readonly number[]>();
 
 /** Rankings taken in a reading of the claims, by the powers of the post ranked (joined), with what they rest on. */
 const rankingsByPowers = new WeakMap<World["claims"], Map<string, { offices: object; claimants: readonly Id[]; ranking: Id[] }>>();
