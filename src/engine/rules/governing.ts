@@ -617,9 +617,24 @@ function coOptee(world: World, proposer: Id, ownMen = false): Id | null {
     if (ownMen) return p.patron === proposer && (p.presidium === "candidate" || p.secretary);
     return p.presidium === "candidate" || p.secretary || commandsOrgans(world, id) || p.posts.length > 0;
   });
-  if (!pool.length) return null;
-  const score = (id: Id) => (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0) + (world.principals[id].presidium === "candidate" ? world.params.governing.vacancy.candidate : 0) + trustOf(world.principals[proposer], id) + (world.power[id] ?? 0);
-  return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return highestScoring(pool, (id) => (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0) + (world.principals[id].presidium === "candidate" ? world.params.governing.vacancy.candidate : 0) + trustOf(world.principals[proposer], id) + (world.power[id] ?? 0));
+}
+
+/**
+ * Of `ids`, the one `score` rates highest (the earlier on a tie), or null if there are none. Each is
+ * scored once: a claim to a post weighs a man's every office, and the first man's menu asks weekly.
+ */
+function highestScoring(ids: readonly Id[], score: (id: Id) => number): Id | null {
+  let best: Id | null = null;
+  let bestScore = 0;
+  for (const id of ids) {
+    const s = score(id);
+    if (best === null || s > bestScore) {
+      best = id;
+      bestScore = s;
+    }
+  }
+  return best;
 }
 
 /** The vacant posts with powers that the Presidium fills on a proposal (a dead minister's post). */
@@ -855,9 +870,7 @@ function claimLead(world: World, who: Id, postId: Id, voter: Id | null = null): 
 
 function bestFor(world: World, postId: Id, proposer: Id): Id | null {
   const pool = world.order.filter((id) => canAct(world.principals[id]) && id !== proposer && !outranks(world, id, postId));
-  if (!pool.length) return null;
-  const score = (id: Id) => claimScore(world, id, postId) - organsHeldTooPenalty(world, id, postId) + (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0);
-  return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return highestScoring(pool, (id) => claimScore(world, id, postId) - organsHeldTooPenalty(world, id, postId) + (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0));
 }
 
 function coOpt(ctx: DecisionContext, actor: Id, who: Id): void {
