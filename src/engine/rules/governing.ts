@@ -7,7 +7,7 @@ import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { byGender, genderOf, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
-import { active, activeMoves, adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, leavePost, logistic, outranks, postCommandsForce, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
+import { adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, isActive, leavePost, logistic, outranks, postCommandsForce, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Id, PolicyState, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/names.js";
@@ -65,10 +65,9 @@ export function courtTarget(world: World, actor: Id, dangerOf: (q: Id) => number
   return best;
 }
 
-function courtOptions(world: World, actor: Id): ScoredOption[] {
+function courtOptions(world: World, actor: Id, out: ScoredOption[]): void {
   const k = world.params.governing.court;
   const a = world.principals[actor];
-  const out: ScoredOption[] = [];
   const q = world.weekly.courtTargets[actor] ?? null;
   if (q !== null) {
     out.push({
@@ -104,7 +103,6 @@ function courtOptions(world: World, actor: Id): ScoredOption[] {
       terms: [term("effort", -k.cost), term(ownNames[genderOf(world, actor)].decides, k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
     });
   }
-  return out;
 }
 
 /**
@@ -526,10 +524,9 @@ export function lapseTrips(world: World): void {
 
 // ------------------------------------------------------------------------------------------ kompromat
 
-function kompromatOptions(world: World, actor: Id): ScoredOption[] {
+function kompromatOptions(world: World, actor: Id, out: ScoredOption[]): void {
   const k = world.params.governing.kompromat;
   const a = world.principals[actor];
-  const out: ScoredOption[] = [];
   if (hasPower(world, actor, "archives")) {
     let best: { q: Id; v: number } | null = null;
     for (const other of principalsInOrder(world)) {
@@ -551,7 +548,6 @@ function kompromatOptions(world: World, actor: Id): ScoredOption[] {
   if (use) {
     out.push({ choice: "use-kompromat", target: use.q, label: `Bring ${nameOf(world, use.q)}'s past into the open`, terms: [term("effort and the risk of a scandal", -k.useCost), term(`the damage to ${pronoun(world, use.q).him}`, k.damageValue * use.v), term("restraint", -k.restraint * a.traits.restraint)] });
   }
-  return out;
 }
 
 function gatherKompromat(ctx: DecisionContext, actor: Id, q: Id): void {
@@ -657,10 +653,9 @@ function actedPosts(world: World): Set<Id> {
   return out;
 }
 
-function businessOptions(world: World, actor: Id): ScoredOption[] {
+function businessOptions(world: World, actor: Id, out: ScoredOption[]): void {
   const k = world.params.governing.vacancy;
   const a = world.principals[actor];
-  const out: ScoredOption[] = [];
   const first = world.primacy;
   const chairs = first === actor || (first === null && a.presidium === "full");
   if (chairs && vacancies(world) > 0) {
@@ -699,7 +694,6 @@ function businessOptions(world: World, actor: Id): ScoredOption[] {
       ],
     });
   }
-  return out;
 }
 
 /**
@@ -935,10 +929,10 @@ function fillPost(ctx: DecisionContext, actor: Id, postId: Id, who: Id): void {
 // ---------------------------------------------------------------------------- purges and retirement
 
 /** The first man may put a suspect's removal to the Presidium (never by decree), or, where fear allows and he commands organs, have him arrested. */
-function purgeOptions(world: World, actor: Id): ScoredOption[] {
+function purgeOptions(world: World, actor: Id, out: ScoredOption[]): void {
   const k = world.params.governing.purge;
   const a = world.principals[actor];
-  if (world.primacy !== actor || world.crisis) return [];
+  if (world.primacy !== actor || world.crisis) return;
   let top: Id | null = null;
   for (const [q, s] of Object.entries(a.suspicion)) {
     const other = world.principals[q];
@@ -946,25 +940,23 @@ function purgeOptions(world: World, actor: Id): ScoredOption[] {
     if ((world.memory.proposals[`purge:${q}`] ?? "") > addDays(world.date, -k.retryWeeks * WEEK_DAYS)) continue;
     if (top === null || s > (a.suspicion[top] ?? 0)) top = q;
   }
-  if (top === null) return [];
+  if (top === null) return;
   const s = a.suspicion[top];
   const fear = world.globals.fear;
   // What he gains if it goes through, weighed by his chance of it; a refusal costs him.
   const danger = k.suspicion * (s - 0.5) + k.threat * threat(world, a, top);
   const carried = removalVoteOdds(world, actor, top);
-  const out: ScoredOption[] = [
-    {
-      choice: "purge",
-      target: top,
-      label: `Ask the Presidium to remove ${nameOf(world, top)}`,
-      odds: carried,
-      terms: [
-        term("if carried: a suspect and a danger removed", carried * danger),
-        term("if refused: prestige and goodwill lost", -(1 - carried) * k.refusal),
-        term("cost of turning on a colleague", -k.cost - k.trust * Math.max(0, trustOf(a, top))),
-      ],
-    },
-  ];
+  out.push({
+    choice: "purge",
+    target: top,
+    label: `Ask the Presidium to remove ${nameOf(world, top)}`,
+    odds: carried,
+    terms: [
+      term("if carried: a suspect and a danger removed", carried * danger),
+      term("if refused: prestige and goodwill lost", -(1 - carried) * k.refusal),
+      term("cost of turning on a colleague", -k.cost - k.trust * Math.max(0, trustOf(a, top))),
+    ],
+  });
   if (commandsOrgans(world, actor) && !commandsOrgans(world, top)) {
     const seized = arrestChance(world, actor, top);
     out.push({
@@ -980,7 +972,6 @@ function purgeOptions(world: World, actor: Id): ScoredOption[] {
       ],
     });
   }
-  return out;
 }
 
 function healthOption(world: World, actor: Id): ScoredOption | null {
@@ -993,12 +984,13 @@ function healthOption(world: World, actor: Id): ScoredOption | null {
   for (const p of principalsInOrder(world)) {
     const q = p.id;
     if (q === actor || !inPlay(p) || p.incapacitatedSince === null || p.posts.length === 0) continue;
-    if (world.moves.some((m) => m.target === q && (m.stage === "forming" || m.stage === "launched"))) continue;
+    if (movedAgainst(world, q)) continue;
     // A proposal voted down is not put again for a while.
     if ((world.memory.proposals[`retire:${q}`] ?? "") > retryAfter) continue;
     const weeks = daysBetween(p.incapacitatedSince, world.date) / WEEK_DAYS;
     if (weeks < k.minWeeks) continue;
-    const value = p.posts.reduce((s, x) => s + world.posts[x].value, 0);
+    let value = 0;
+    for (const x of p.posts) value += world.posts[x].value;
     const u = k.weeks * Math.min(k.weeksCap, weeks / k.weeksScale) + k.posts * value + (world.primacy === actor ? k.first : 0);
     if (!best || u > best.u) best = { q, u };
   }
@@ -1006,12 +998,18 @@ function healthOption(world: World, actor: Id): ScoredOption | null {
   return { choice: "retire-ill", target: best.q, label: `Propose that ${nameOf(world, best.q)}, long ill, be retired "for reasons of age and health"`, terms: [term("baseline", -k.cost), term("a post left to an acting man", best.u)] };
 }
 
+/** Whether a move against him is forming or under way: his retirement is then the move's business. */
+function movedAgainst(world: World, q: Id): boolean {
+  for (const m of world.moves) if (m.target === q && (m.stage === "forming" || m.stage === "launched")) return true;
+  return false;
+}
+
 // ------------------------------------------------------------------------------------------ reports
 
 function reportOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.report;
   const a = world.principals[actor];
-  const belief = a.beliefs.find((b) => b.source !== "member" && activeMoves(world).some((m) => m.id === b.move && !m.members.includes(actor)) && b.target !== actor && inPlay(world.principals[b.target]) && !reported(world, actor, b.move));
+  const belief = a.beliefs.find((b) => b.source !== "member" && formingWithout(world, b.move, actor) && b.target !== actor && inPlay(world.principals[b.target]) && !reported(world, actor, b.move));
   if (!belief) return null;
   const t = belief.target;
   return {
@@ -1020,6 +1018,12 @@ function reportOption(world: World, actor: Id): ScoredOption | null {
     label: `Tell ${nameOf(world, t)} what you know of the move against ${pronoun(world, t).him}`,
     terms: [term(`tie to ${pronoun(world, t).him}`, k.tie * tie(world, a, t)), term("reward if it fails", k.reward * a.traits.ambition), term(`disaffection with ${pronoun(world, t).him}`, -k.disaffection * disaffection(world, a, t)), term("informing on colleagues", -k.informing)],
   };
+}
+
+/** Whether the move is still forming, without him among its members. */
+function formingWithout(world: World, moveId: string, actor: Id): boolean {
+  for (const m of world.moves) if (m.id === moveId && isActive(m) && !m.members.includes(actor)) return true;
+  return false;
 }
 
 function reported(world: World, actor: Id, move: string): boolean {
@@ -1163,23 +1167,26 @@ export function weeklyOptions(world: World, actor: Id): ScoredOption[] {
   const lowRisk = world.params.governing.lieLow;
   const options: ScoredOption[] = [{ choice: "lie-low", label: "Lie low this week", terms: [term("nothing risked", lowRisk.base)] }];
   if (!canAct(a) || a.location) return options;
-  const add = (o: ScoredOption | null) => {
-    if (o) options.push(o);
-  };
-  options.push(...courtOptions(world, actor));
-  add(appointOption(world, actor));
-  add(policyOption(world, actor));
-  add(tripOption(world, actor));
-  options.push(...kompromatOptions(world, actor));
-  options.push(...businessOptions(world, actor));
-  options.push(...purgeOptions(world, actor));
-  add(healthOption(world, actor));
-  add(reportOption(world, actor));
-  add(confrontOption(world, actor));
-  add(demandOption(world, actor));
-  add(overruleOption(world, actor));
-  add(giveUpOption(world, actor));
+  // The verbs that may offer several options add them to the menu as they find them.
+  courtOptions(world, actor, options);
+  offer(options, appointOption(world, actor));
+  offer(options, policyOption(world, actor));
+  offer(options, tripOption(world, actor));
+  kompromatOptions(world, actor, options);
+  businessOptions(world, actor, options);
+  purgeOptions(world, actor, options);
+  offer(options, healthOption(world, actor));
+  offer(options, reportOption(world, actor));
+  offer(options, confrontOption(world, actor));
+  offer(options, demandOption(world, actor));
+  offer(options, overruleOption(world, actor));
+  offer(options, giveUpOption(world, actor));
   return options;
+}
+
+/** Adds a verb's option to the menu, if it has one this week. */
+function offer(options: ScoredOption[], option: ScoredOption | null): void {
+  if (option) options.push(option);
 }
 
 /** Carries out a governing verb (conspiring verbs are handled by the turn). */
