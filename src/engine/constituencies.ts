@@ -29,6 +29,8 @@ interface MoodReadings {
   clients: ClientRowIndex | null;
   /** Principal regarded -> observer -> constituency mood. */
   constituency: Map<Id, Map<Id, number>>;
+  /** Principal regarded -> the mood of each row's own constituency, by the row's place in world.rows. */
+  own: Map<Id, number[]>;
 }
 
 const moodReadings = new WeakMap<World["mood"], MoodReadings>();
@@ -36,7 +38,7 @@ const moodReadings = new WeakMap<World["mood"], MoodReadings>();
 function readingsOf(world: World): MoodReadings {
   let r = moodReadings.get(world.mood);
   if (!r) {
-    r = { regard: new Map(), power: null, clients: null, constituency: new Map() };
+    r = { regard: new Map(), power: null, clients: null, constituency: new Map(), own: new Map() };
     moodReadings.set(world.mood, r);
   }
   return r;
@@ -65,6 +67,7 @@ export function moodsChanged(world: World, who: Id): void {
   if (!r) return;
   r.regard.get(who)?.clear();
   r.constituency.get(who)?.clear();
+  r.own.delete(who);
 }
 
 /** A reading of how `key` (a row, or an observer) regards `q`, taken once and kept in `table` until it is dropped. */
@@ -98,6 +101,22 @@ export function rowRegard(world: World, rowId: Id, q: Id): number {
 export function rowRegardsOf(world: World, q: Id): (rowId: Id) => number {
   const about = readingsAbout(readingsOf(world).regard, q);
   return (rowId) => rememberedIn(world, about, rowId, q, readRowRegard);
+}
+
+/**
+ * How the constituency each row is named for regards q (its own mood, not the row's mix), by the
+ * rows' places in world.rows; 0 for a row that is no constituency. Every man's weekly menu weighs
+ * the rows he might court by it: kept until his standing moves.
+ */
+export function ownRowMoods(world: World, q: Id): readonly number[] {
+  const own = readingsOf(world).own;
+  let moods = own.get(q);
+  if (!moods) {
+    moods = [];
+    for (const row of world.rows) moods.push(world.mood[row.id]?.[q] ?? 0);
+    own.set(q, moods);
+  }
+  return moods;
 }
 
 function readRowRegard(world: World, rowId: Id, q: Id): number {

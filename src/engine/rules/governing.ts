@@ -13,7 +13,7 @@ import type { Id, PolicyState, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/names.js";
 import { IDEOLOGY_SPAN, majorityOf } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
-import { rowEffect, rowMix } from "../constituencies.js";
+import { ownRowMoods, rowEffect, rowMix } from "../constituencies.js";
 import { launch, travellerMatches } from "./crisis.js";
 import { confront, confrontOption } from "./confront.js";
 import { warn } from "./detection.js";
@@ -86,10 +86,10 @@ function courtOptions(world: World, actor: Id, out: ScoredOption[]): void {
   let bestRow: World["rows"][number] | null = null;
   let bestValue = 0;
   const shares = rowSeatShares(world);
-  const moods = rowMoods(world);
+  const moods = ownRowMoods(world, actor);
   for (let i = 0; i < world.rows.length; i++) {
     const row = world.rows[i];
-    const value = shares[i] * (1 - Math.max(0, moods[i]?.[actor] ?? 0));
+    const value = shares[i] * (1 - Math.max(0, moods[i]));
     if (!bestRow || value > bestValue) {
       bestRow = row;
       bestValue = value;
@@ -122,18 +122,6 @@ function rowSeatShares(world: World): number[] {
 
 const seatShares = new WeakMap<World["weekly"]["seatsByRow"], { voting: number; shares: number[] }>();
 
-/** Each row's mood table (none for a row that is not a constituency), in world.rows order: the tables are set up once and changed in place. */
-function rowMoods(world: World): (Record<Id, number> | undefined)[] {
-  let moods = rowMoodTables.get(world.mood);
-  if (!moods) {
-    moods = world.rows.map((row) => world.mood[row.id]);
-    rowMoodTables.set(world.mood, moods);
-  }
-  return moods;
-}
-
-const rowMoodTables = new WeakMap<World["mood"], (Record<Id, number> | undefined)[]>();
-
 function court(ctx: DecisionContext, actor: Id, q: Id): void {
   const world = ctx.world;
   const k = world.params.governing.court;
@@ -152,12 +140,22 @@ function courtConstituency(ctx: DecisionContext, actor: Id, row: Id): void {
   record(world, { type: "court-constituency", audience: "public", actor, text: `${nameOf(world, actor)} receives delegations of the ${world.rows.find((r) => r.id === row)?.label.toLowerCase() ?? row}.`, data: { row } });
 }
 
-/** Voting CC seats per row (they change only at a congress). */
-export function votingSeatsByRow(world: World): Record<Id, number> {
-  const out: Record<Id, number> = {};
-  for (const c of votingCc(world)) out[c.row] = (out[c.row] ?? 0) + 1;
+/**
+ * Voting CC seats per row (they change only at a congress): counted once per list of the voting
+ * members (votingCc keeps one until the seats change), for the week's reading to compare.
+ */
+export function votingSeatsByRow(world: World): Readonly<Record<Id, number>> {
+  const voting = votingCc(world);
+  let out = seatsByRowMemo.get(voting);
+  if (!out) {
+    const seats: Record<Id, number> = {};
+    for (const c of voting) seats[c.row] = (seats[c.row] ?? 0) + 1;
+    seatsByRowMemo.set(voting, (out = seats));
+  }
   return out;
 }
+
+const seatsByRowMemo = new WeakMap<World["cadres"], Readonly<Record<Id, number>>>();
 
 // ------------------------------------------------------------------------------------- appointments
 
