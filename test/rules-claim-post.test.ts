@@ -69,14 +69,23 @@ describe("the first man's bid for a colleague's top post", () => {
     expect(bid(world, "khrushchev")).toBeNull();
   });
 
-  it("when refused, costs him prestige and is not put again for months", () => {
+  it("when refused, costs him prestige and the others' goodwill, leaves the holder a grudge, and is not put again for months", () => {
     const world = createWorld(june, { seed: 1 });
-    for (const v of presidiumVoters(world)) if (v !== "khrushchev") world.principals[v].regard.khrushchev = -1;
+    for (const v of presidiumVoters(world)) if (v !== "khrushchev") world.principals[v].regard.khrushchev = -0.5;
     const prestige = world.principals.khrushchev.prestige;
+    const k = world.params.crisis.aftermath;
+    const bystander = presidiumVoters(world).find((v) => v !== "khrushchev" && v !== "bulganin")!;
+    const grudges = world.principals.bulganin.grievances.length;
     perform({ world, rng: new Rng(world.rng), decisions: [], used: new Set() }, "khrushchev", bid(world, "khrushchev")!);
     expect(lastVote(world)?.data?.passed).toBe(false);
     expect(world.posts.premier.holders).toEqual(["bulganin"]);
-    expect(world.principals.khrushchev.prestige).toBeLessThan(prestige);
+    expect(world.principals.khrushchev.prestige).toBeCloseTo(prestige - world.params.governing.vacancy.rebuffCost, 12);
+    // As a refused purge: the man whose post he wanted holds it against him, the others think less of
+    // him, and everyone reads of the blow to his standing.
+    expect(world.principals.bulganin.grievances).toHaveLength(grudges + 1);
+    expect(world.principals.bulganin.grievances.at(-1)).toMatchObject({ against: "khrushchev", weight: k.rebuffGrievance, cause: `he tried to take his post of ${world.posts.premier.title}` });
+    expect(world.principals[bystander].regard.khrushchev).toBeCloseTo(-0.5 - k.rebuffRegard, 12);
+    expect(world.log.at(-1)).toMatchObject({ type: "rebuff", audience: "public", actor: "khrushchev", data: { post: "premier" } });
     expect(bid(world, "khrushchev")).toBeNull();
   });
 });

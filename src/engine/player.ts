@@ -636,7 +636,7 @@ class OutcomeContext {
           spread: vote.spread,
           votes: vote.votes,
           breakdown: vote.each,
-          rules: [TIE_REJECTS, "Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it.", "If it fails you lose a little prestige, and cannot ask again for months; if it passes, he holds it against you."],
+          rules: [TIE_REJECTS, "Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it.", `If the Presidium refuses, you lose a little prestige and some of your colleagues' goodwill, and cannot ask again for months; refused or carried, ${holder ? nameOf(w, holder) : "the holder"} holds it against you.`],
         };
       }
       case "purge":

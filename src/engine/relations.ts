@@ -77,20 +77,20 @@ function standingDanger(world: World, other: Principal): number {
 
 /**
  * Every man's standing danger by rank (Principal.rank), NaN while unread: it rests on the reading of
- * power (a new reading is a new world.power) and on the offices (officesReading), and the week's
- * reading weighs it for every man revising his readings.
+ * power (a new reading is a new world.power), on the offices (officesReading) and on the men
+ * themselves: a player's believed world shares the reading of power but not the traits.
  */
 function standingDangers(world: World): number[] {
   const offices = officesReading(world);
   let kept = standingDangersKept.get(world.power);
-  if (!kept || kept.offices !== offices) {
-    kept = { offices, byRank: new Array<number>(world.order.length).fill(NaN) };
+  if (!kept || kept.offices !== offices || kept.principals !== world.principals) {
+    kept = { offices, principals: world.principals, byRank: new Array<number>(world.order.length).fill(NaN) };
     standingDangersKept.set(world.power, kept);
   }
   return kept.byRank;
 }
 
-const standingDangersKept = new WeakMap<World["power"], { offices: object; byRank: number[] }>();
+const standingDangersKept = new WeakMap<World["power"], { offices: object; principals: World["principals"]; byRank: number[] }>();
 
 /**
  * threat(world, p, q) as a function of q, each colleague's read once: the week's reading weighs

@@ -320,7 +320,7 @@ export interface World {
    * each claimant's claim before the fit to a post, and each post's claimants, strongest first.
    * Filled the first time a rule asks.
    */
-  claims: { base: Record<Id, number>; ranking: Record<Id, Id[]> };
+  claims: { base: Record<Id, number>; ranking: Record<Id, readonly Id[]> };
   /** Who holds primacy now, and since when. */
   primacy: Id | null;
   primacySince: string;

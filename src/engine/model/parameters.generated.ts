@@ -334,9 +334,9 @@ export interface ModelParameters {
       cascadeRounds: number;
     };
     aftermath: {
-      /** Regard every colleague loses for him. */
+      /** Regard every other colleague loses for the first man when the Presidium refuses a motion of his against a colleague (a purge, a bid for the colleague's post). */
       rebuffRegard: number;
-      /** Grievance of the man he tried to remove. */
+      /** Grievance of the colleague a refused purge or bid for his post was aimed at. */
       rebuffGrievance: number;
       /** Prestige the first man loses when the Presidium refuses a purge he asked for. */
       rebuffPrestige: number;
@@ -684,7 +684,7 @@ export interface ModelParameters {
       retryWeeks: number;
       /** Utility lost, for the candidate and each voter, per unit of the value of the top post the candidate already holds. */
       cumulation: number;
-      /** Prestige lost when one's bid for First Secretary is voted down. */
+      /** Prestige lost when one's bid for First Secretary, or the first man's bid for a colleague's top post, is voted down. */
       rebuffCost: number;
     };
     consolidation: {

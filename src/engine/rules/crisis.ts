@@ -867,18 +867,27 @@ function settle(ctx: DecisionContext, crisis: Crisis, move: Move, winner: "targe
   updatePrimacy(world);
 }
 
-/** A purge the Presidium refuses costs the man who asked for it: prestige, and his colleagues' goodwill. */
+/** A purge the Presidium refuses: it costs the man who asked for it (rebuff), and he does not ask again for a while. */
 function rebuffed(world: World, move: Move): void {
-  const k = world.params.crisis.aftermath;
-  const first = world.principals[move.initiator];
-  first.prestige = clamp(first.prestige - k.rebuffPrestige);
   world.memory.proposals[`purge:${move.target}`] = world.date;
-  world.principals[move.target].grievances.push({ against: move.initiator, cause: `${pronoun(world, move.initiator).he} tried to have ${pronoun(world, move.target).him} removed`, weight: k.rebuffGrievance, date: world.date });
+  rebuff(world, move.initiator, move.target, world.params.crisis.aftermath.rebuffPrestige, `${pronoun(world, move.initiator).he} tried to have ${pronoun(world, move.target).him} removed`, { move: move.id });
+}
+
+/**
+ * A motion against a colleague that the Presidium refuses (a purge, a bid for his post) costs the man
+ * who put it `prestige`, and some of every other colleague's regard; the colleague it was aimed at
+ * keeps a grievance (`cause`). Everyone sees it (`data`: what the log entry names).
+ */
+export function rebuff(world: World, proposer: Id, victim: Id, prestige: number, cause: string, data: Record<string, string>): void {
+  const k = world.params.crisis.aftermath;
+  const first = world.principals[proposer];
+  first.prestige = clamp(first.prestige - prestige);
+  world.principals[victim].grievances.push({ against: proposer, cause, weight: k.rebuffGrievance, date: world.date });
   for (const id of world.order) {
     const p = world.principals[id];
-    if (id !== move.initiator && id !== move.target && inPlay(p)) p.regard[move.initiator] = clamp((p.regard[move.initiator] ?? 0) - k.rebuffRegard, -1, 1);
+    if (id !== proposer && id !== victim && inPlay(p)) p.regard[proposer] = clamp((p.regard[proposer] ?? 0) - k.rebuffRegard, -1, 1);
   }
-  record(world, { type: "rebuff", audience: "public", actor: move.initiator, text: `The Presidium's refusal is a blow to ${nameOf(world, move.initiator)}'s standing.`, data: { move: move.id } });
+  record(world, { type: "rebuff", audience: "public", actor: proposer, text: `The Presidium's refusal is a blow to ${nameOf(world, proposer)}'s standing.`, data });
 }
 
 function retireForHealth(world: World, move: Move): ContestRecord["fates"][number] {

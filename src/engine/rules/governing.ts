@@ -9,12 +9,12 @@ import { byGender, genderOf, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, isActive, leavePost, logistic, outranks, postCommandsForce, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
-import type { Id, PolicyState, Reason, World } from "../state.js";
+import type { Cadre, Id, PolicyState, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/names.js";
 import { IDEOLOGY_SPAN, majorityOf } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
 import { ownRowMoods, rowEffect, rowMix } from "../constituencies.js";
-import { launch, travellerMatches } from "./crisis.js";
+import { launch, rebuff, travellerMatches } from "./crisis.js";
 import { confront, confrontOption } from "./confront.js";
 import { warn } from "./detection.js";
 import { expectedLoss, knownMembersOf, motiveNames, startMove } from "./moves.js";
@@ -155,7 +155,7 @@ export function votingSeatsByRow(world: World): Readonly<Record<Id, number>> {
   return out;
 }
 
-const seatsByRowMemo = new WeakMap<World["cadres"], Readonly<Record<Id, number>>>();
+const seatsByRowMemo = new WeakMap<readonly Cadre[], Readonly<Record<Id, number>>>();
 
 // ------------------------------------------------------------------------------------- appointments
 
@@ -731,8 +731,8 @@ function consolidationOption(world: World, actor: Id): ScoredOption | null {
  * most valuable post another man holds, at least `minValue`, leaving out the organs (a first man with
  * the police or the Army in his hands is what every colleague fears: succession.share.organs) and the
  * First Secretary's post, which the CC elects and a plenum alone releases. He weighs the post and
- * his ambition by his odds of carrying it, and a refusal (prestige lost, as for a refused bid for
- * First Secretary: governing.vacancy.rebuffCost), against the norm that keeps two top posts apart and
+ * his ambition by his odds of carrying it, and a refusal (prestige lost, governing.vacancy.rebuffCost,
+ * with goodwill and the holder's grudge as for a refused purge: crisis.ts, rebuff), against the norm that keeps two top posts apart and
  * the cost of turning a colleague out; the voters weigh the same norm, their regard for him and for
  * the holder, fear, and the danger of a man grown stronger. Nothing in it names a post or a man:
  * whether he can carry it comes from how many of the voters are his men and think well of him (in
@@ -824,10 +824,8 @@ function claimPost(ctx: DecisionContext, actor: Id, postId: Id, holder: Id): voi
     key: `claim:${postId}`,
     termsFor: (v) => claimVoteTerms(world, v, actor, holder, regardOf(world.principals[v], holder), threat(world, world.principals[v], actor)),
   });
-  if (!result.passed) {
-    world.principals[actor].prestige = clamp(world.principals[actor].prestige - world.params.governing.vacancy.rebuffCost);
-    return;
-  }
+  // Refused, the bid costs him as a refused purge does: prestige, goodwill, and the holder's grudge.
+  if (!result.passed) return rebuff(world, actor, holder, world.params.governing.vacancy.rebuffCost, `${pronoun(world, actor).he} tried to take ${pronoun(world, holder).his} post of ${post.title}`, { post: postId });
   leavePost(world, holder, postId);
   takePost(world, actor, postId);
   world.principals[holder].grievances.push({ against: actor, cause: `${pronoun(world, actor).he} took ${pronoun(world, holder).his} post of ${post.title}`, weight: k.grievance, date: world.date });

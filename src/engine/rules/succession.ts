@@ -34,7 +34,7 @@ function fitFor(world: World, who: Id, postId: Id): number {
  * The claimants to a post, strongest first (ties by rank), as of the last reading (readTheWeek
  * clears them every few weeks and after a contest): ranked the first time a rule asks.
  */
-export function claimRanking(world: World, postId: Id): Id[] {
+function claimRanking(world: World, postId: Id): readonly Id[] {
   const { ranking } = world.claims;
   const known = ranking[postId];
   if (known) return known;
@@ -83,7 +83,7 @@ const placesByPost = new WeakMap<World["claims"], Map<Id, readonly number[]>>();
 const placesIn = new WeakMap<readonly Id[], readonly number[]>();
 
 /** Rankings taken in a reading of the claims, by the powers of the post ranked (joined), with what they rest on. */
-const rankingsByPowers = new WeakMap<World["claims"], Map<string, { offices: object; claimants: readonly Id[]; ranking: Id[] }>>();
+const rankingsByPowers = new WeakMap<World["claims"], Map<string, { offices: object; claimants: readonly Id[]; ranking: readonly Id[] }>>();
 
 function sameIds(a: readonly Id[], b: readonly Id[]): boolean {
   if (a.length !== b.length) return false;
