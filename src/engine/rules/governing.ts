@@ -732,9 +732,10 @@ function consolidationOption(world: World, actor: Id): ScoredOption | null {
  * the police or the Army in his hands is what every colleague fears: succession.share.organs) and the
  * First Secretary's post, which the CC elects and a plenum alone releases. He weighs the post and
  * his ambition by his odds of carrying it, and a refusal (prestige lost, governing.vacancy.rebuffCost,
- * with goodwill and the holder's grudge as for a refused purge: crisis.ts, rebuff), against the norm that keeps two top posts apart and
- * the cost of turning a colleague out; the voters weigh the same norm, their regard for him and for
- * the holder, fear, and the danger of a man grown stronger. Nothing in it names a post or a man:
+ * with goodwill and the holder's grudge as for a refused purge: crisis.ts, rebuff), against the norm
+ * that keeps two top posts apart and the cost of turning a colleague out; the voters weigh the same
+ * norm, their regard for him and for the holder, fear, and the danger of a man grown stronger.
+ * Nothing in it names a post or a man:
  * whether he can carry it comes from how many of the voters are his men and think well of him (in
  * the campaign he almost never can: docs/research.md, "Why the campaign's Khrushchev never becomes
  * Premier").
