@@ -11,7 +11,7 @@ import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, move
 import { threat, tie } from "./relations.js";
 import { attitude, contestLean } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
-import { atLeast, atLeastOf, estimateSuccess, publicTurnChance, tallyDistribution } from "./rules/estimate.js";
+import { atLeastOf, estimateSuccess, publicTurnChance, tallyDistribution } from "./rules/estimate.js";
 import { claimVoteTerms, fillVoteTerms } from "./rules/governing.js";
 import { chooseDemand, knownMembersOf, mayAskCadre, responseOptions } from "./rules/moves.js";
 import type { Id, LogEntry, Move, MoveBelief, Principal, Reason, World } from "./state.js";
@@ -924,7 +924,8 @@ class OutcomeContext {
     const shift = w.params.crisis.session.speeches * swing + (health ? w.params.crisis.session.health : 0);
     if (shift !== 0 && others.length) each = logistic(logit(each) + shift / w.params.ai.vote.temperature);
     const needed = majorityOf(voters.length);
-    const chance = atLeast(needed - counted, others.length, each);
+    // Every undecided voter read at the same chance: the speeches' shift is read for the room, not the man.
+    const chance = atLeastOf(tallyDistribution(new Array<number>(others.length).fill(each)), needed - counted);
     return { chance, each, votes: { voters: voters.length, needed, counted, expected: round(counted + each * others.length), fixed, tie: tieKeeps(w, target) } };
   }
 

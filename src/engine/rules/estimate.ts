@@ -42,19 +42,6 @@ export function atLeastOf(dist: readonly number[], need: number): number {
   return Math.min(1, s);
 }
 
-/** Chance that at least `need` of `n` independent votes come in, each with chance `q`. */
-export function atLeast(need: number, n: number, q: number): number {
-  if (need <= 0) return 1;
-  if (need > n) return 0;
-  let p = 0;
-  let comb = 1;
-  for (let i = 0; i <= n; i++) {
-    if (i > 0) comb = (comb * (n - i + 1)) / i;
-    if (i >= need) p += comb * q ** i * (1 - q) ** (n - i);
-  }
-  return p;
-}
-
 /**
  * How likely an unpledged member is to turn on the target, as anyone could judge it from outside.
  * Fear holds him back when the target is the first man, and pushes him on when the first man asks.
@@ -76,9 +63,8 @@ export function publicTurnChance(world: World, voter: Principal, target: Id, pro
 export function removalVoteOdds(world: World, proposer: Id, target: Id): number {
   const voters = presidiumVoters(world);
   const others = voters.filter((v) => v !== target && v !== proposer);
-  const q = others.length ? others.reduce((s, v) => s + publicTurnChance(world, world.principals[v], target, proposer), 0) / others.length : 0;
   const own = voters.includes(proposer) ? 1 : 0;
-  return atLeast(majorityOf(voters.length) - own, others.length, q);
+  return atLeastOf(tallyDistribution(others.map((v) => publicTurnChance(world, world.principals[v], target, proposer))), majorityOf(voters.length) - own);
 }
 
 export interface EstimateOptions {
@@ -100,9 +86,11 @@ export function estimateSuccess(world: World, observer: Principal, move: Move, o
   const voters = presidiumVoters(world);
   const counted = voters.filter((v) => v !== target && known(v)).length;
   const others = voters.filter((v) => v !== target && !known(v));
-  const q = others.length ? others.reduce((s, v) => s + publicTurnChance(world, world.principals[v], target), 0) / others.length : 0;
+  // Each uncounted voter's chance of turning, added up vote by vote as the roll-call does.
+  const chances = others.map((v) => publicTurnChance(world, world.principals[v], target));
+  const q = others.length ? chances.reduce((s, c) => s + c, 0) / others.length : 0;
   const needed = majorityOf(voters.length);
-  const presidium = voters.includes(target) || voters.length > 0 ? atLeast(needed - counted, others.length, q) : 0;
+  const presidium = voters.includes(target) || voters.length > 0 ? atLeastOf(tallyDistribution(chances), needed - counted) : 0;
 
   // The Central Committee: the public mood toward the target and the move's front, patrons' lines,
   // and the pledges the observer knows of.
