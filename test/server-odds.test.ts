@@ -75,7 +75,7 @@ function checkQuestion(world: World, seat: string, seen: Seen): void {
   if (q.kind === "weekly") {
     for (const o of outcomes) {
       const choice = o.option.split(":")[0];
-      if (["propose-policy", "co-opt", "fill-post", "claim-post"].includes(choice) || (choice === "appoint" && o.votes)) {
+      if (["propose-policy", "co-opt", "fill-post", "claim-post", "reassign"].includes(choice) || (choice === "appoint" && o.votes)) {
         expect(o.chance).toBeCloseTo(bruteForce(o.votes!.counted, o.votes!.voters, o.breakdown.map((b) => b.chance)), 9);
         seen.checks++;
       }

@@ -625,18 +625,20 @@ class OutcomeContext {
           rules: [TIE_REJECTS, ...(elected ? ["The Central Committee's plenum then ratifies the choice.", "Colleagues dislike one man holding two top posts."] : [])],
         };
       }
-      case "claim-post": {
+      case "claim-post":
+      case "reassign": {
         const post = w.posts[t];
-        const holder = o.detail ?? null;
-        const vote = this.businessVote(this.seat, (v) => (holder === null ? 0 : claimVoteTerms(this.believed(), v, this.seat, holder, this.regardFor(v, holder), threat(this.believed(), this.believed().principals[v], this.seat)).reduce((s, x) => s + x.value, 0)));
+        const holder = o.choice === "claim-post" ? (o.detail ?? null) : (post?.holders[0] ?? null);
+        const who = o.choice === "claim-post" ? this.seat : (o.detail ?? this.seat);
+        const vote = this.businessVote(this.seat, (v) => (holder === null ? 0 : claimVoteTerms(this.believed(), v, who, holder, this.regardFor(v, holder), threat(this.believed(), this.believed().principals[v], who)).reduce((s, x) => s + x.value, 0)));
         return {
           ...base,
-          result: `You become ${post?.title ?? t}${holder ? `; ${nameOf(w, holder)} keeps ${pronoun(w, holder).his} seat` : ""}`,
+          result: `${who === this.seat ? "You become" : `${nameOf(w, who)} becomes`} ${post?.title ?? t}${holder ? `; ${nameOf(w, holder)} keeps ${pronoun(w, holder).his} seat` : ""}`,
           chance: vote.chance,
           spread: vote.spread,
           votes: vote.votes,
           breakdown: vote.each,
-          rules: [TIE_REJECTS, "Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it.", `If the Presidium refuses, you lose a little prestige and some of your colleagues' goodwill, and cannot ask again for months; refused or carried, ${holder ? nameOf(w, holder) : "the holder"} holds it against you.`],
+          rules: [TIE_REJECTS, "Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it, the man who would take it votes for it.", `If the Presidium refuses, you lose a little prestige and some of your colleagues' goodwill, and cannot ask again for months; refused or carried, ${holder ? nameOf(w, holder) : "the holder"} holds it against you.`],
         };
       }
       case "purge":

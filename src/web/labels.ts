@@ -16,6 +16,7 @@ const choiceWords: Record<string, string> = {
   "co-opt": "Propose for a full seat",
   "fill-post": "Fill the post of",
   "claim-post": "Take the post of",
+  reassign: "Give another man the post of",
   purge: "Ask the Presidium to remove",
   "purge-arrest": "Have the organs arrest",
   "retire-ill": "Retire for age and health",

@@ -700,18 +700,26 @@ export interface ModelParameters {
       minValue: number;
       /** Utility to the first man of taking a colleague's top post, per unit of its value. */
       post: number;
-      /** Cost to the first man of turning a colleague out of his post, plus governing.purge.trust per unit of trust in him. */
+      /** Cost to the first man of turning a colleague out of his post, for himself or for another man (governing.reassign), plus governing.purge.trust per unit of trust in him. */
       displace: number;
-      /** What a refused bid costs the first man (prestige, goodwill), weighed by his chance of refusal. */
+      /** What a refused bid or reshuffle (governing.reassign) costs the first man (prestige, goodwill), weighed by his chance of refusal. */
       refusal: number;
       /** A voter's no per unit of regard for the man who would lose the post. */
       holderRegard: number;
-      /** The holder's own no to losing his post. */
+      /** The holder's own no to losing his post (and the new holder's yes to taking it, when he votes). */
       keep: number;
-      /** Grievance of the man who loses his post to the first man. */
+      /** Grievance of the man who loses his post on the first man's proposal, to him or to another man. */
       grievance: number;
-      /** Weeks before the first man again asks for a post the Presidium refused him. */
+      /** Weeks before the first man again proposes a change of a post's holder that the Presidium refused him. */
       retryWeeks: number;
+    };
+    reassign: {
+      /** Least value of a colleague's post that the first man may propose to give another man (posts commanding organs and the CC-elected First Secretary's post excepted). */
+      minValue: number;
+      /** A colleague's danger to the first man (relations.threat) at which he considers moving him out of a post. */
+      threshold: number;
+      /** Utility to the first man of a reshuffle, per unit of the holder's danger to him times the post's value, weighed by his odds of carrying it. */
+      check: number;
     };
     purge: {
       /** Weeks before the first man again asks to remove a man the Presidium kept. */

@@ -757,7 +757,7 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
   if (best === null) return null;
   const post = world.posts[best];
   const holder = post.holders[0];
-  const carried = claimVoteOdds(world, actor, holder);
+  const carried = claimVoteOdds(world, actor, best);
   return {
     choice: "claim-post",
     target: best,
@@ -775,63 +775,130 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
 }
 
 /**
- * The first man's chance of carrying his bid, as anyone could judge it: each other voter's yes is the
- * vote's own utility (claimVoteTerms and the routine terms of putToVote, leaving out the danger each
- * sees in him, which is his own) with his regard for the first man and for the holder read from the
- * one tie everyone can see, whose client he is (a client counted at full regard, anyone else at
- * none); the voters' chances add up vote by vote, as the roll-call does.
+ * The first man's reshuffle of a colleague (MODEL.md section 4, "propose a change in the Presidium or
+ * Secretariat"): he proposes that a colleague be relieved of a post and another man take it, the
+ * colleague keeping his seat. It is how a first man checks a man grown strong beside him without
+ * a purge: Malenkov lost the premiership to Bulganin in February 1955, Kirichenko and the secretaries
+ * Aristov, Furtseva and Pospelov were moved out of the Secretariat in May 1960 and Brezhnev with them
+ * into the head of state's chair, and in July 1964 Brezhnev left that chair to Mikoyan. He weighs the
+ * danger the colleague poses him, scaled by what the post adds to it, against his odds and the cost
+ * of turning a colleague out, as for a bid for the post himself (claimPostOption). The post is the
+ * one that weighs most, among those he may move (not the organs, not the First Secretary's post), of
+ * a colleague whose danger to him is at least governing.reassign.threshold; the new holder is the one
+ * he would propose for the post were it vacant (bestFor). Under Khrushchev in 1964 no colleague is
+ * that dangerous (fear is low, and he trusts the men he promoted), so the July 1964 change is not
+ * something this rule makes: docs/research.md, "A reshuffle".
  */
-export function claimVoteOdds(world: World, actor: Id, holder: Id): number {
+function reassignOption(world: World, actor: Id): ScoredOption | null {
+  const k = world.params.governing.reassign;
+  const c = world.params.governing.claimPost;
+  const a = world.principals[actor];
+  if (world.primacy !== actor || world.crisis || a.presidium !== "full") return null;
+  const retryAfter = addDays(world.date, -c.retryWeeks * WEEK_DAYS);
+  const dangerOf = dangersTo(world, a);
+  let best: { post: Id; holder: Id; weight: number } | null = null;
+  for (const post of postsInOrder(world)) {
+    if (post.value < k.minValue || post.holders.length === 0 || post.holders.includes(actor)) continue;
+    if (post.powers.includes("firstSecretary") || postCommandsForce(world, post.id)) continue;
+    const holder = post.holders[0];
+    if (!canAct(world.principals[holder]) || (world.memory.proposals[`claim:${post.id}`] ?? "") > retryAfter) continue;
+    // As a purge waits on suspicion, a reshuffle waits on danger: a colleague who is no threat is left where he is.
+    const danger = dangerOf(holder);
+    if (danger < k.threshold) continue;
+    const weight = post.value * danger;
+    if (best === null || weight > best.weight) best = { post: post.id, holder, weight };
+  }
+  if (best === null) return null;
+  const { post, holder } = best;
+  const who = bestFor(world, post, actor, holder);
+  if (who === null) return null;
+  const carried = claimVoteOdds(world, actor, post, who);
+  return {
+    choice: "reassign",
+    target: post,
+    detail: who,
+    label: `Propose that ${nameOf(world, who)} take the post of ${world.posts[post].title} from ${nameOf(world, holder)}`,
+    odds: carried,
+    terms: [
+      term(`if carried: ${nameOf(world, holder)}'s power checked`, carried * k.check * best.weight),
+      term("if refused: prestige and goodwill lost", -(1 - carried) * c.refusal),
+      term(`the cost of turning ${nameOf(world, holder)} out`, -c.displace - world.params.governing.purge.trust * Math.max(0, trustOf(a, holder))),
+    ],
+  };
+}
+
+/**
+ * The first man's chance of carrying a change of a post's holder (`who` taking `postId`, by default
+ * himself), as anyone could judge it: each other voter's yes is the vote's own utility
+ * (claimVoteTerms and the routine terms of putToVote, leaving out the danger each sees in him and
+ * in the new holder, which is his own) with his regard for the first man and for the holder read
+ * from the one tie everyone can see, whose client he is (a client counted at full regard, anyone
+ * else at none); the voters' chances add up vote by vote, as the roll-call does.
+ */
+export function claimVoteOdds(world: World, actor: Id, postId: Id, who: Id = actor): number {
   const kv = world.params.presidium.vote;
+  const holder = world.posts[postId].holders[0];
   const voters = presidiumVoters(world);
   const others = voters.filter((id) => id !== actor);
   const temperature = world.params.ai.vote.temperature;
   const chances = others.map((id) => {
     const p = world.principals[id];
     const publicRegard = (q: Id) => (p.patron === q ? 1 : 0);
-    // The danger a voter sees in a stronger first man is his own: no outsider can count it.
-    const terms = claimVoteTerms(world, id, actor, holder, publicRegard(holder), 0);
+    // The danger a voter sees in a stronger man is his own: no outsider can count it.
+    const terms = claimVoteTerms(world, id, who, holder, publicRegard(holder), 0);
     return logistic((kv.routine + kv.fear * world.globals.fear + kv.regard * publicRegard(actor) + terms.reduce((s, t) => s + t.value, 0)) / temperature);
   });
   return atLeastOf(tallyDistribution(chances), majorityOf(voters.length) - (voters.includes(actor) ? 1 : 0));
 }
 
 /**
- * What a Presidium voter weighs on giving the first man `who` a colleague's post, beyond the
- * proposal's routine terms: the norm against two top posts in one man's hands, the danger of a man
- * grown stronger (`danger`: the voter's threat from him, as he or a reader of him sees it), his regard
- * for the holder (the holder himself votes to keep it).
+ * What a Presidium voter weighs on giving `who` a colleague's post, beyond the proposal's routine
+ * terms: the norm against two top posts in one man's hands, the danger of a man grown stronger (`danger`: the voter's threat from him, as
+ * he or a reader of him sees it), his regard for the holder (the holder himself votes to keep it, the
+ * new holder to take it).
  */
 export function claimVoteTerms(world: World, voter: Id, who: Id, holder: Id, regardForHolder: number, danger: number): Reason[] {
   const k = world.params.governing.claimPost;
   const v = world.params.governing.vacancy;
-  return [
+  const terms = [
     term("two top posts in one man's hands", -v.cumulation * topPostValue(world, who)),
     term("the nominee's power would grow", -v.rivalPower * danger),
     term(`regard for ${nameOf(world, holder)}`, voter === holder ? 0 : -k.holderRegard * regardForHolder),
     term("losing one's own post", voter === holder ? -k.keep : 0),
   ];
+  // Only a reshuffle's new man has a vote on his own promotion (the first man bidding for himself has none).
+  if (voter === who) terms.push(term("the post for oneself", k.keep));
+  return terms;
 }
 
-function claimPost(ctx: DecisionContext, actor: Id, postId: Id, holder: Id): void {
+/**
+ * Puts to the Presidium that `holder` be relieved of `postId` and `who` take it (the first man's bid
+ * for the post himself, or his reshuffle of a colleague). Refused, it costs the proposer as a refused
+ * purge does: prestige, goodwill, and the holder's grudge. Carried, the holder keeps his seat and the
+ * grudge all the same.
+ */
+function transferPost(ctx: DecisionContext, proposer: Id, postId: Id, holder: Id, who: Id): void {
   const world = ctx.world;
   const post = world.posts[postId];
-  if (!post.holders.includes(holder) || post.holders.includes(actor)) return;
+  if (!post.holders.includes(holder) || post.holders.includes(who)) return;
   const k = world.params.governing.claimPost;
+  const himself = who === proposer;
+  const he = pronoun(world, proposer).he;
+  const his = pronoun(world, holder).his;
   world.memory.proposals[`claim:${postId}`] = world.date;
   const result = putToVote(ctx, {
-    proposer: actor,
-    what: `that ${nameOf(world, holder)} be relieved of the post of ${post.title} and ${pronoun(world, actor).himself} take it`,
+    proposer,
+    what: `that ${nameOf(world, holder)} be relieved of the post of ${post.title} and ${himself ? pronoun(world, proposer).himself : nameOf(world, who)} take it`,
     key: `claim:${postId}`,
-    termsFor: (v) => claimVoteTerms(world, v, actor, holder, regardOf(world.principals[v], holder), threat(world, world.principals[v], actor)),
+    termsFor: (v) => claimVoteTerms(world, v, who, holder, regardOf(world.principals[v], holder), threat(world, world.principals[v], who)),
   });
-  // Refused, the bid costs him as a refused purge does: prestige, goodwill, and the holder's grudge.
-  if (!result.passed) return rebuff(world, actor, holder, world.params.governing.vacancy.rebuffCost, `${pronoun(world, actor).he} tried to take ${pronoun(world, holder).his} post of ${post.title}`, { post: postId });
+  const cause = himself ? `${he} tried to take ${his} post of ${post.title}` : `${he} tried to have ${pronoun(world, holder).him} relieved of ${his} post of ${post.title}`;
+  if (!result.passed) return rebuff(world, proposer, holder, world.params.governing.vacancy.rebuffCost, cause, { post: postId });
   leavePost(world, holder, postId);
-  takePost(world, actor, postId);
-  world.principals[holder].grievances.push({ against: actor, cause: `${pronoun(world, actor).he} took ${pronoun(world, holder).his} post of ${post.title}`, weight: k.grievance, date: world.date });
+  takePost(world, who, postId);
+  world.principals[holder].grievances.push({ against: proposer, cause: himself ? `${he} took ${his} post of ${post.title}` : `${he} had ${pronoun(world, holder).him} relieved of ${his} post of ${post.title}`, weight: k.grievance, date: world.date });
   record(world, { type: "relieved", audience: "public", actor: holder, text: `${nameOf(world, holder)} is relieved of the post of ${post.title}; ${pronoun(world, holder).he} keeps ${pronoun(world, holder).his} seat.`, data: { post: postId } });
-  announcePosts(world, { [postId]: actor });
+  announcePosts(world, { [postId]: who });
   updatePrimacy(world);
 }
 
@@ -859,8 +926,8 @@ function claimLead(world: World, who: Id, postId: Id, voter: Id | null = null): 
   return rival === -Infinity ? 0 : claimScore(world, who, postId) - rival;
 }
 
-function bestFor(world: World, postId: Id, proposer: Id): Id | null {
-  const pool = world.order.filter((id) => canAct(world.principals[id]) && id !== proposer && !outranks(world, id, postId));
+function bestFor(world: World, postId: Id, proposer: Id, holder: Id | null = null): Id | null {
+  const pool = world.order.filter((id) => canAct(world.principals[id]) && id !== proposer && id !== holder && !outranks(world, id, postId));
   return highestScoring(pool, (id) => claimScore(world, id, postId) - organsHeldTooPenalty(world, id, postId) + (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0));
 }
 
@@ -1178,6 +1245,7 @@ export function weeklyOptions(world: World, actor: Id): ScoredOption[] {
   offer(options, demandOption(world, actor));
   offer(options, overruleOption(world, actor));
   offer(options, giveUpOption(world, actor));
+  offer(options, reassignOption(world, actor));
   return options;
 }
 
@@ -1209,7 +1277,11 @@ export function perform(ctx: DecisionContext, actor: Id, option: ScoredOption): 
     case "fill-post":
       return fillPost(ctx, actor, t, option.detail!);
     case "claim-post":
-      return claimPost(ctx, actor, t, option.detail!);
+      return transferPost(ctx, actor, t, option.detail!, actor);
+    case "reassign": {
+      const holder = ctx.world.posts[t].holders[0];
+      return holder === undefined ? undefined : transferPost(ctx, actor, t, holder, option.detail!);
+    }
     case "purge":
       // Put openly to the Presidium: each member votes his own mind (the first man's weight counts there).
       startMove(ctx, actor, t, [], "purge");

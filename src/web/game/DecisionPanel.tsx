@@ -18,7 +18,7 @@ const preselected = new Set(["weekly", "respond", "strike"]);
 const verbGroups: { title: string; choices: string[] }[] = [
   { title: "Keep still", choices: ["lie-low", "skip"] },
   { title: "Win people over", choices: ["court", "court-constituency", "demand-seat"] },
-  { title: "Govern", choices: ["appoint", "propose-policy", "co-opt", "fill-post", "claim-post", "give-up-post", "overrule", "retire-ill", "travel"] },
+  { title: "Govern", choices: ["appoint", "propose-policy", "co-opt", "fill-post", "claim-post", "reassign", "give-up-post", "overrule", "retire-ill", "travel"] },
   { title: "Files and reports", choices: ["gather-kompromat", "use-kompromat", "report"] },
   { title: "Against a colleague", choices: ["purge", "purge-arrest", "start-move", "sound-out", "lobby-cc"] },
 ];
