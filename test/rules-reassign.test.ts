@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createWorld, type World } from "../src/engine/index.js";
+import { nameOf } from "../src/engine/log.js";
 import { presidiumVoters } from "../src/engine/queries.js";
 import { dangersTo } from "../src/engine/relations.js";
 import { claimVoteOdds, claimVoteTerms, perform, weeklyOptions } from "../src/engine/rules/governing.js";
@@ -45,6 +46,17 @@ describe("the first man's reshuffle of a colleague", () => {
     for (const other of world.order) if (other !== "malenkov") expect(reshuffle(world, other)).toBeNull();
   });
 
+  it("weighs the danger that leaves with the post less the danger it brings the new man", () => {
+    const world = createWorld(march, { seed: 1 });
+    const o = reshuffle(world, "malenkov")!;
+    const dangerOf = dangersTo(world, world.principals.malenkov);
+    const checked = o.terms[0].value;
+    const expected = o.odds! * world.params.governing.reassign.check * world.posts[o.target!].value * (dangerOf("beria") - dangerOf(o.detail!));
+    expect(checked).toBeCloseTo(expected, 2); // terms are kept to three decimals
+    expect(dangerOf(o.detail!)).toBeGreaterThan(0);
+    expect(checked).toBeLessThan(o.odds! * world.params.governing.reassign.check * world.posts[o.target!].value * dangerOf("beria"));
+  });
+
   it("waits on danger: with nobody dangerous enough, or the threshold raised, there is none", () => {
     const k = createWorld(october, { seed: 1 });
     expect(k.primacy).toBe("khrushchev");
@@ -60,7 +72,8 @@ describe("the first man's reshuffle of a colleague", () => {
     const bystander = presidiumVoters(world).find((v) => v !== "malenkov" && v !== "beria" && v !== o.detail)!;
     const k = world.params.governing.claimPost;
     expect(sum("beria", 0)).toBeCloseTo(sum(bystander, 0) - k.keep, 12);
-    if (presidiumVoters(world).includes(o.detail!)) expect(sum(o.detail!, 0)).toBeCloseTo(sum(bystander, 0) + k.keep, 12);
+    expect(presidiumVoters(world)).toContain(o.detail);
+    expect(sum(o.detail!, 0)).toBeCloseTo(sum(bystander, 0) + k.keep, 12);
     expect(sum(bystander, 1)).toBeCloseTo(sum(bystander, 0) - k.holderRegard, 12);
   });
 
@@ -74,8 +87,10 @@ describe("the first man's reshuffle of a colleague", () => {
     expect(world.principals.beria.posts).toEqual(["interior-minister"]);
     expect(world.principals.beria.presidium).toBe("full");
     expect(world.principals.beria.grievances).toHaveLength(grudges + 1);
-    expect(world.principals.beria.grievances.at(-1)).toMatchObject({ against: "malenkov", weight: world.params.governing.claimPost.grievance });
+    expect(world.principals.beria.grievances.at(-1)).toMatchObject({ against: "malenkov", weight: world.params.governing.claimPost.grievance, cause: `he had him relieved of his post of ${world.posts[o.target!].title}` });
     expect(world.log.some((e) => e.type === "relieved" && e.actor === "beria")).toBe(true);
+    // The vote was on the new man taking it, not the proposer.
+    expect(lastVote(world)?.text).toContain(`and ${nameOf(world, o.detail!)} take it`);
   });
 
   it("when refused, costs him prestige and leaves the colleague a grudge, and is not put again for months", () => {
@@ -88,7 +103,10 @@ describe("the first man's reshuffle of a colleague", () => {
     expect(world.posts[o.target!].holders).toEqual(["beria"]);
     expect(world.principals.malenkov.prestige).toBeCloseTo(prestige - world.params.governing.vacancy.rebuffCost, 12);
     expect(world.principals.beria.grievances.at(-1)).toMatchObject({ against: "malenkov", weight: world.params.crisis.aftermath.rebuffGrievance });
+    expect(world.principals.beria.grievances.at(-1)!.cause).toBe(`he tried to have him relieved of his post of ${world.posts[o.target!].title}`);
     expect(world.log.at(-1)).toMatchObject({ type: "rebuff", actor: "malenkov" });
-    expect(reshuffle(world, "malenkov")?.target).not.toBe(o.target);
+    // Neither asked again at once, nor bid for by the first man himself.
+    expect(reshuffle(world, "malenkov")).toBeNull();
+    expect(weeklyOptions(world, "malenkov").some((x) => x.choice === "claim-post" && x.target === o.target)).toBe(false);
   });
 });

@@ -78,6 +78,7 @@ function checkQuestion(world: World, seat: string, seen: Seen): void {
       if (["propose-policy", "co-opt", "fill-post", "claim-post", "reassign"].includes(choice) || (choice === "appoint" && o.votes)) {
         expect(o.chance).toBeCloseTo(bruteForce(o.votes!.counted, o.votes!.voters, o.breakdown.map((b) => b.chance)), 9);
         seen.checks++;
+        seen.kinds.set(choice, (seen.kinds.get(choice) ?? 0) + 1);
       }
       if (choice === "purge" || choice === "retire-ill") {
         const n = o.votes!.voters - o.votes!.fixed.length;
@@ -153,6 +154,8 @@ const cases: [string, string, number][] = [
   ["june-1957", "khrushchev", 4],
   ["march-1953", "beria", 2],
   ["march-1953", "khrushchev", 7],
+  // Malenkov, first man beside Beria's police: his reshuffle of Beria's other post is on his menu.
+  ["march-1953", "malenkov", 1],
 ];
 
 describe("every option's odds are the odds of its own result", () => {
@@ -187,7 +190,7 @@ describe("every option's odds are the odds of its own result", () => {
 
   it("checked votes, proposals, sessions and approaches", () => {
     expect(seen.checks).toBeGreaterThan(40);
-    for (const kind of ["weekly", "presidium-business", "vote", "speech"]) expect(seen.kinds.get(kind) ?? 0, kind).toBeGreaterThan(0);
+    for (const kind of ["weekly", "presidium-business", "vote", "speech", "reassign"]) expect(seen.kinds.get(kind) ?? 0, kind).toBeGreaterThan(0);
   });
 });
 

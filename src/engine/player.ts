@@ -628,17 +628,19 @@ class OutcomeContext {
       case "claim-post":
       case "reassign": {
         const post = w.posts[t];
-        const holder = o.choice === "claim-post" ? (o.detail ?? null) : (post?.holders[0] ?? null);
-        const who = o.choice === "claim-post" ? this.seat : (o.detail ?? this.seat);
-        const vote = this.businessVote(this.seat, (v) => (holder === null ? 0 : claimVoteTerms(this.believed(), v, who, holder, this.regardFor(v, holder), threat(this.believed(), this.believed().principals[v], who)).reduce((s, x) => s + x.value, 0)));
+        const reshuffle = o.choice === "reassign";
+        const holder = reshuffle ? (post?.holders[0] ?? null) : (o.detail ?? null);
+        const who = reshuffle ? (o.detail ?? null) : this.seat;
+        if (holder === null || who === null) return base;
+        const vote = this.businessVote(this.seat, this.transferTerms(who, holder));
         return {
           ...base,
-          result: `${who === this.seat ? "You become" : `${nameOf(w, who)} becomes`} ${post?.title ?? t}${holder ? `; ${nameOf(w, holder)} keeps ${pronoun(w, holder).his} seat` : ""}`,
+          result: `${reshuffle ? `${nameOf(w, who)} becomes` : "You become"} ${post?.title ?? t}; ${nameOf(w, holder)} keeps ${pronoun(w, holder).his} seat`,
           chance: vote.chance,
           spread: vote.spread,
           votes: vote.votes,
           breakdown: vote.each,
-          rules: [TIE_REJECTS, "Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it, the man who would take it votes for it.", `If the Presidium refuses, you lose a little prestige and some of your colleagues' goodwill, and cannot ask again for months; refused or carried, ${holder ? nameOf(w, holder) : "the holder"} holds it against you.`],
+          rules: [TIE_REJECTS, `Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it${reshuffle ? ", the man who would take it votes for it" : ""}.`, `If the Presidium refuses, you lose a little prestige and some of your colleagues' goodwill, and cannot ask again for months; refused or carried, ${nameOf(w, holder)} holds it against you.`],
         };
       }
       case "purge":
@@ -854,6 +856,12 @@ class OutcomeContext {
     return { chance, each, spread: chances.length ? round(Math.min(0.5, uncertain / chances.length / temperature / 8)) : 0, votes: { voters: voters.length, needed, counted, expected: round(expected), fixed, tie: TIE_REJECTS } };
   }
 
+  /** A voter's terms on `who` taking `holder`'s post, as this seat reads the voter (claimVoteTerms). */
+  private transferTerms(who: Id, holder: Id): (v: Id) => number {
+    const bw = this.believed();
+    return (v) => claimVoteTerms(bw, v, who, holder, this.regardFor(v, holder), threat(bw, bw.principals[v], who)).reduce((sum, t) => sum + t.value, 0);
+  }
+
   /** A vote on ordinary business: yes works for the proposal, no against it. */
   private business(key: string, prompt: string, o: Option, base: OptionOutcome): OptionOutcome {
     const w = this.world;
@@ -878,6 +886,12 @@ class OutcomeContext {
       const nominee = w.order.find((p) => p !== proposer && prompt.includes(`proposes ${nameOf(w, p)} as`)) ?? proposer;
       const bw = this.believed();
       extra = (v) => fillVoteTerms(bw, v, nominee, id, this.regardFor(v, nominee)).reduce((sum, t) => sum + t.value, 0);
+    } else if (what === "claim" && id && w.posts[id]?.holders[0]) {
+      // A change of the post's holder: to the proposer himself, or to the man the question names.
+      const holder = w.posts[id].holders[0];
+      const who = w.order.find((p) => p !== proposer && p !== holder && prompt.includes(`and ${nameOf(w, p)} take it`)) ?? proposer;
+      subject = `the change in the post of ${w.posts[id].title}`;
+      extra = this.transferTerms(who, holder);
     } else if (what === "appoint" && id) {
       const slot = w.slots.find((x) => x.id === id);
       const old = slot && slot.holder !== null ? w.cadres.find((c) => c.id === slot.holder) : undefined;

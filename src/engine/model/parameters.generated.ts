@@ -336,7 +336,7 @@ export interface ModelParameters {
     aftermath: {
       /** Regard every other colleague loses for the first man when the Presidium refuses a motion of his against a colleague (a purge, a bid for the colleague's post). */
       rebuffRegard: number;
-      /** Grievance of the colleague a refused purge or bid for his post was aimed at. */
+      /** Grievance of the colleague a refused purge, bid for his post or reshuffle (governing.reassign) was aimed at. */
       rebuffGrievance: number;
       /** Prestige the first man loses when the Presidium refuses a purge he asked for. */
       rebuffPrestige: number;
@@ -684,7 +684,7 @@ export interface ModelParameters {
       retryWeeks: number;
       /** Utility lost, for the candidate and each voter, per unit of the value of the top post the candidate already holds. */
       cumulation: number;
-      /** Prestige lost when one's bid for First Secretary, or the first man's bid for a colleague's top post, is voted down. */
+      /** Prestige lost when one's bid for First Secretary, or the first man's bid for a colleague's top post or reshuffle of a colleague (governing.reassign), is voted down. */
       rebuffCost: number;
     };
     consolidation: {
@@ -710,7 +710,7 @@ export interface ModelParameters {
       keep: number;
       /** Grievance of the man who loses his post on the first man's proposal, to him or to another man. */
       grievance: number;
-      /** Weeks before the first man again proposes a change of a post's holder that the Presidium refused him. */
+      /** Weeks before the first man again proposes a change of a post's holder, whether the Presidium carried or refused the last one. */
       retryWeeks: number;
     };
     reassign: {
@@ -718,7 +718,7 @@ export interface ModelParameters {
       minValue: number;
       /** A colleague's danger to the first man (relations.threat) at which he considers moving him out of a post. */
       threshold: number;
-      /** Utility to the first man of a reshuffle, per unit of the holder's danger to him times the post's value, weighed by his odds of carrying it. */
+      /** Utility to the first man of a reshuffle, per unit of the post's value times the holder's danger to him less the new holder's, weighed by his odds of carrying it. */
       check: number;
     };
     purge: {

@@ -9,7 +9,7 @@ import { byGender, genderOf, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, isActive, leavePost, logistic, outranks, postCommandsForce, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
-import type { Cadre, Id, PolicyState, Reason, World } from "../state.js";
+import type { Cadre, Id, PolicyState, Principal, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/names.js";
 import { IDEOLOGY_SPAN, majorityOf } from "../units.js";
 import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
@@ -748,10 +748,7 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
   const retryAfter = addDays(world.date, -k.retryWeeks * WEEK_DAYS);
   let best: Id | null = null;
   for (const post of postsInOrder(world)) {
-    if (post.value < k.minValue || post.holders.length === 0 || post.holders.includes(actor) || outranks(world, actor, post.id)) continue;
-    if (post.powers.includes("firstSecretary") || postCommandsForce(world, post.id)) continue;
-    if (!canAct(world.principals[post.holders[0]])) continue;
-    if ((world.memory.proposals[`claim:${post.id}`] ?? "") > retryAfter || world.memory.proposals[`gave-up:${actor}:${post.id}`]) continue;
+    if (!transferable(world, post, actor, k.minValue, retryAfter) || outranks(world, actor, post.id) || world.memory.proposals[`gave-up:${actor}:${post.id}`]) continue;
     if (best === null || post.value > world.posts[best].value) best = post.id;
   }
   if (best === null) return null;
@@ -769,9 +766,27 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
       term("if carried: ambition served", carried * v.ambition * a.traits.ambition),
       term("if refused: prestige and goodwill lost", -(1 - carried) * k.refusal),
       term("the colleagues' dislike of one man holding two top posts", -v.cumulation * topPostValue(world, actor)),
-      term(`the cost of turning ${nameOf(world, holder)} out`, -k.displace - world.params.governing.purge.trust * Math.max(0, trustOf(a, holder))),
+      term(`the cost of turning ${nameOf(world, holder)} out`, -displaceCost(world, a, holder)),
     ],
   };
+}
+
+/**
+ * Whether the first man may propose a change of this post's holder: a post worth at least
+ * `minValue`, held by a colleague able to act, neither the organs (a first man with the police or
+ * the Army in his hands, or his man's, is what every colleague fears: succession.share.organs) nor
+ * the First Secretary's post (the CC elects him, and a plenum alone releases him), and no change of
+ * it proposed since `retryAfter`.
+ */
+function transferable(world: World, post: World["posts"][Id], actor: Id, minValue: number, retryAfter: string): boolean {
+  if (post.value < minValue || post.holders.length === 0 || post.holders.includes(actor)) return false;
+  if (post.powers.includes("firstSecretary") || postCommandsForce(world, post.id)) return false;
+  return canAct(world.principals[post.holders[0]]) && (world.memory.proposals[`claim:${post.id}`] ?? "") <= retryAfter;
+}
+
+/** What turning a colleague out of a post costs the first man: the act, and the trust he puts in him. */
+function displaceCost(world: World, a: Principal, holder: Id): number {
+  return world.params.governing.claimPost.displace + world.params.governing.purge.trust * Math.max(0, trustOf(a, holder));
 }
 
 /**
@@ -781,11 +796,12 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
  * a purge: Malenkov lost the premiership to Bulganin in February 1955, Kirichenko and the secretaries
  * Aristov, Furtseva and Pospelov were moved out of the Secretariat in May 1960 and Brezhnev with them
  * into the head of state's chair, and in July 1964 Brezhnev left that chair to Mikoyan. He weighs the
- * danger the colleague poses him, scaled by what the post adds to it, against his odds and the cost
- * of turning a colleague out, as for a bid for the post himself (claimPostOption). The post is the
- * one that weighs most, among those he may move (not the organs, not the First Secretary's post), of
- * a colleague whose danger to him is at least governing.reassign.threshold; the new holder is the one
- * he would propose for the post were it vacant (bestFor). Under Khrushchev in 1964 no colleague is
+ * danger that leaves the colleague with the post (the post's value times his danger), less what it
+ * brings the new man, against his odds and the cost of turning a colleague out, as for a bid for the
+ * post himself (claimPostOption). The post is the one of largest value times its holder's danger,
+ * among those he may move (transferable), held by a colleague whose danger to him is at least
+ * governing.reassign.threshold; the new holder is the one he would propose for the post were it
+ * vacant (bestFor). Under Khrushchev in 1964 no colleague is
  * that dangerous (fear is low, and he trusts the men he promoted), so the July 1964 change is not
  * something this rule makes: docs/research.md, "A reshuffle".
  */
@@ -798,10 +814,8 @@ function reassignOption(world: World, actor: Id): ScoredOption | null {
   const dangerOf = dangersTo(world, a);
   let best: { post: Id; holder: Id; weight: number } | null = null;
   for (const post of postsInOrder(world)) {
-    if (post.value < k.minValue || post.holders.length === 0 || post.holders.includes(actor)) continue;
-    if (post.powers.includes("firstSecretary") || postCommandsForce(world, post.id)) continue;
+    if (!transferable(world, post, actor, k.minValue, retryAfter)) continue;
     const holder = post.holders[0];
-    if (!canAct(world.principals[holder]) || (world.memory.proposals[`claim:${post.id}`] ?? "") > retryAfter) continue;
     // As a purge waits on suspicion, a reshuffle waits on danger: a colleague who is no threat is left where he is.
     const danger = dangerOf(holder);
     if (danger < k.threshold) continue;
@@ -813,6 +827,8 @@ function reassignOption(world: World, actor: Id): ScoredOption | null {
   const who = bestFor(world, post, actor, holder);
   if (who === null) return null;
   const carried = claimVoteOdds(world, actor, post, who);
+  // What he gains is the danger that leaves with the post, less what it brings to the new man.
+  const checked = world.posts[post].value * (dangerOf(holder) - dangerOf(who));
   return {
     choice: "reassign",
     target: post,
@@ -820,9 +836,9 @@ function reassignOption(world: World, actor: Id): ScoredOption | null {
     label: `Propose that ${nameOf(world, who)} take the post of ${world.posts[post].title} from ${nameOf(world, holder)}`,
     odds: carried,
     terms: [
-      term(`if carried: ${nameOf(world, holder)}'s power checked`, carried * k.check * best.weight),
+      term(`if carried: ${nameOf(world, holder)}'s power checked, less what ${nameOf(world, who)} gains`, carried * k.check * checked),
       term("if refused: prestige and goodwill lost", -(1 - carried) * c.refusal),
-      term(`the cost of turning ${nameOf(world, holder)} out`, -c.displace - world.params.governing.purge.trust * Math.max(0, trustOf(a, holder))),
+      term(`the cost of turning ${nameOf(world, holder)} out`, -displaceCost(world, a, holder)),
     ],
   };
 }
@@ -926,6 +942,7 @@ function claimLead(world: World, who: Id, postId: Id, voter: Id | null = null): 
   return rival === -Infinity ? 0 : claimScore(world, who, postId) - rival;
 }
 
+/** The man the proposer would put into a post: the best claim, his own client first; never himself, nor the man who holds it now (`holder`). */
 function bestFor(world: World, postId: Id, proposer: Id, holder: Id | null = null): Id | null {
   const pool = world.order.filter((id) => canAct(world.principals[id]) && id !== proposer && id !== holder && !outranks(world, id, postId));
   return highestScoring(pool, (id) => claimScore(world, id, postId) - organsHeldTooPenalty(world, id, postId) + (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0));
