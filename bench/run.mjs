@@ -23,7 +23,7 @@
 //   npm run bench -- --memory N     N runs of october-1964 on all cores, peak memory only (the
 //                                   target is for 100,000: hours at today's engine speed)
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +38,38 @@ const scenarioFile = (/** @type {string} */ id) => join(root, "scenarios", `${id
 const BASE_SEED = 1;
 
 // ---- a measurement child: one pool experiment in a fresh process, reported as one JSON line ----
+/**
+ * CPU milliseconds used so far by each of this process's threads, from Linux's /proc (null
+ * elsewhere): the main thread, the workers, and V8's helper threads (its garbage collector's
+ * parallel and concurrent work and its optimizing compiler, shared by all the isolates).
+ */
+function threadCpu() {
+  try {
+    /** @type {Map<string, number>} */
+    const cpu = new Map();
+    for (const tid of readdirSync("/proc/self/task")) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      cpu.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime + stime, in clock ticks of 1/100 s
+    }
+    return cpu;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU a run between two readings, by kind of thread: the `workers` busiest threads other than the
+ * main one are the workers (each plays a game at a time; V8's helpers do a fraction of that).
+ */
+function cpuPerRun(/** @type {Map<string, number>} */ from, /** @type {Map<string, number>} */ to, /** @type {number} */ workers, /** @type {number} */ runs) {
+  const main = String(process.pid);
+  const used = [...to].map(([tid, ms]) => ({ tid, ms: ms - (from.get(tid) ?? 0) }));
+  const others = used.filter((t) => t.tid !== main).sort((a, b) => b.ms - a.ms);
+  const sum = (/** @type {{ ms: number }[]} */ ts) => ts.reduce((n, t) => n + t.ms, 0);
+  return { main: (used.find((t) => t.tid === main)?.ms ?? 0) / runs, workers: sum(others.slice(0, workers)) / runs, helpers: sum(others.slice(workers)) / runs };
+}
+
 if (process.argv[2] === "--child") {
   const { scenario: id, runs, workers } = JSON.parse(process.argv[3]);
   // performance.now() counts from the process's start, so `started` includes loading the modules.
@@ -48,15 +80,25 @@ if (process.argv[2] === "--child") {
   const loaded = performance.now();
   /** @type {{ at: number, done: number } | null} */
   let first = null;
+  /** @type {{ done: number, cpu: Map<string, number> | null } | null} */
+  let quarter = null;
   const outcome = await runExperiment(
     { variants: [{ label: "baseline", whatIfs: [], scenario }], runs, baseSeed: BASE_SEED, workers, pool },
-    { onProgress: (done) => void (first ??= { at: performance.now(), done }) },
+    {
+      onProgress: (done) => {
+        first ??= { at: performance.now(), done };
+        if (quarter === null && done >= runs / 4) quarter = { done, cpu: threadCpu() };
+      },
+    },
   );
   const ended = performance.now();
+  const cpuAtEnd = threadCpu();
   await pool.destroy();
   if (outcome.totals.runs !== runs || first === null) throw new Error(`only ${outcome.totals.runs} of ${runs} runs finished`);
   const f = /** @type {{ at: number, done: number }} */ (first);
-  console.log(JSON.stringify({ started, loaded, first: f.at, firstDone: f.done, ended, peakRss: process.resourceUsage().maxRSS * 1024 }));
+  const q = /** @type {{ done: number, cpu: Map<string, number> | null }} */ (quarter);
+  const cpu = q.cpu && cpuAtEnd && q.done < runs ? cpuPerRun(q.cpu, cpuAtEnd, workers, runs - q.done) : null;
+  console.log(JSON.stringify({ started, loaded, first: f.at, firstDone: f.done, ended, peakRss: process.resourceUsage().maxRSS * 1024, cpu }));
   process.exit(0);
 }
 
@@ -208,7 +250,14 @@ const steady = (/** @type {any} */ r, /** @type {number} */ runs) => ((runs - r.
 const oneRuns = count(100);
 const one = /** @type {any} */ (await child({ scenario: "october-1964", runs: oneRuns, workers: 1 }));
 const oneRate = steady(one, oneRuns);
-report("pool", `october-1964, 1 worker, ${oneRuns} runs`, `${oneRate.toFixed(2)} runs/s (wall ${s(one.ended)}, load ${load()})`);
+/**
+ * Where a run's CPU went in the steady state (after the first quarter): the workers' threads, V8's
+ * helper threads (collector and compiler) and the main thread; the helpers run on a spare core
+ * beside one worker, while two workers on two cores must make room for them.
+ */
+const cpuText = (/** @type {any} */ r) =>
+  r.cpu === null ? "" : `; CPU a run: workers ${r.cpu.workers.toFixed(0)} ms, V8 helper threads ${r.cpu.helpers.toFixed(0)} ms, main thread ${r.cpu.main.toFixed(1)} ms`;
+report("pool", `october-1964, 1 worker, ${oneRuns} runs`, `${oneRate.toFixed(2)} runs/s${cpuText(one)} (wall ${s(one.ended)}, load ${load()})`);
 /** @type {Map<string, any>} */
 const twoWorkers = new Map();
 let peakRss = one.peakRss;
@@ -223,7 +272,7 @@ for (const { id, target10k } of scenarios) {
   report(
     "pool",
     `${id}, 2 workers, ${runs} runs`,
-    `${rate.toFixed(2)} runs/s = ${(rate / 2).toFixed(2)} per worker; 10,000 runs would take ${s(tenThousand)} (wall ${s(r.ended)}, peak RSS ${mib(r.peakRss)}, load ${load()})`,
+    `${rate.toFixed(2)} runs/s = ${(rate / 2).toFixed(2)} per worker${id === "october-1964" ? cpuText(r) : ""}; 10,000 runs would take ${s(tenThousand)} (wall ${s(r.ended)}, peak RSS ${mib(r.peakRss)}, load ${load()})`,
     target10k === null ? "" : `10,000 in at most ${s(target10k)}: ${verdict(tenThousand <= target10k)}`,
   );
   if (id === "october-1964") {
