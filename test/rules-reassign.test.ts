@@ -8,6 +8,7 @@ import { createWorld, type World } from "../src/engine/index.js";
 import { nameOf } from "../src/engine/log.js";
 import { presidiumVoters } from "../src/engine/queries.js";
 import { dangersTo } from "../src/engine/relations.js";
+import { optionOutcomes } from "../src/engine/player.js";
 import { claimVoteOdds, claimVoteTerms, perform, weeklyOptions } from "../src/engine/rules/governing.js";
 import { Rng } from "../src/engine/rng.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
@@ -108,5 +109,21 @@ describe("the first man's reshuffle of a colleague", () => {
     // Neither asked again at once, nor bid for by the first man himself.
     expect(reshuffle(world, "malenkov")).toBeNull();
     expect(weeklyOptions(world, "malenkov").some((x) => x.choice === "claim-post" && x.target === o.target)).toBe(false);
+  });
+
+  it("a player asked to vote on it is shown the count with its own terms: the holder against, the new man for", () => {
+    const world = createWorld(march, { seed: 1, humanSeats: ["mikoyan"] });
+    const o = reshuffle(world, "malenkov")!;
+    const title = world.posts[o.target!].title;
+    const ask = (key: string) => {
+      world.awaiting = [{ seat: "mikoyan", kind: "presidium-business", key, prompt: `${nameOf(world, "malenkov")} proposes that ${nameOf(world, "beria")} be relieved of the post of ${title} and ${nameOf(world, o.detail!)} take it. How do you vote?`, options: [{ choice: "yes", label: "Vote yes" }, { choice: "no", label: "Vote no" }] }];
+      const yes = optionOutcomes(world, "mikoyan").find((x) => x.option === "yes")!;
+      return (who: string) => yes.breakdown.find((b) => b.label === `${nameOf(world, who)} votes yes`)!.chance;
+    };
+    const counted = ask(`w0:business:claim:${o.target}`);
+    const plain = ask("w0:business:other:x");
+    expect(counted("beria")).toBeLessThan(plain("beria"));
+    expect(counted(o.detail!)).toBeGreaterThan(plain(o.detail!));
+    expect(counted("beria")).toBeLessThan(0.05);
   });
 });
