@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createWorld, type World } from "../src/engine/index.js";
 import { presidiumVoters } from "../src/engine/queries.js";
-import { claimVoteOdds, perform, weeklyOptions } from "../src/engine/rules/governing.js";
+import { transferVoteOdds, perform, weeklyOptions } from "../src/engine/rules/governing.js";
 import { Rng } from "../src/engine/rng.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -49,8 +49,8 @@ describe("the first man's bid for a colleague's top post", () => {
   it("weighs his odds, which rise with the voters who are his clients", () => {
     const before = createWorld(june, { seed: 1 });
     const after = packed(createWorld(june, { seed: 1 }), "khrushchev", "bulganin");
-    const low = claimVoteOdds(before, "khrushchev", "premier");
-    const high = claimVoteOdds(after, "khrushchev", "premier");
+    const low = transferVoteOdds(before, "khrushchev", "premier");
+    const high = transferVoteOdds(after, "khrushchev", "premier");
     expect(high).toBeGreaterThan(0.9);
     expect(low).toBeLessThan(high);
     expect(bid(after, "khrushchev")!.odds).toBeCloseTo(high, 12);

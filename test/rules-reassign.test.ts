@@ -9,7 +9,7 @@ import { nameOf } from "../src/engine/log.js";
 import { presidiumVoters } from "../src/engine/queries.js";
 import { dangersTo } from "../src/engine/relations.js";
 import { optionOutcomes } from "../src/engine/player.js";
-import { claimVoteOdds, claimVoteTerms, perform, weeklyOptions } from "../src/engine/rules/governing.js";
+import { transferVoteOdds, transferVoteTerms, perform, weeklyOptions } from "../src/engine/rules/governing.js";
 import { Rng } from "../src/engine/rng.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -43,7 +43,7 @@ describe("the first man's reshuffle of a colleague", () => {
     expect(o.detail).not.toBe("beria");
     expect(o.detail).not.toBe("malenkov");
     expect(dangersTo(world, world.principals.malenkov)("beria")).toBeGreaterThanOrEqual(world.params.governing.reassign.threshold);
-    expect(o.odds).toBeCloseTo(claimVoteOdds(world, "malenkov", o.target!, o.detail), 12);
+    expect(o.odds).toBeCloseTo(transferVoteOdds(world, "malenkov", o.target!, o.detail), 12);
     for (const other of world.order) if (other !== "malenkov") expect(reshuffle(world, other)).toBeNull();
   });
 
@@ -69,7 +69,7 @@ describe("the first man's reshuffle of a colleague", () => {
   it("the new man votes for it, the holder against, and the others weigh their regard for the holder", () => {
     const world = createWorld(march, { seed: 1 });
     const o = reshuffle(world, "malenkov")!;
-    const sum = (voter: string, regard: number) => claimVoteTerms(world, voter, o.detail!, "beria", regard, 0).reduce((s, t) => s + t.value, 0);
+    const sum = (voter: string, regard: number) => transferVoteTerms(world, voter, o.detail!, "beria", regard, 0).reduce((s, t) => s + t.value, 0);
     const bystander = presidiumVoters(world).find((v) => v !== "malenkov" && v !== "beria" && v !== o.detail)!;
     const k = world.params.governing.claimPost;
     expect(sum("beria", 0)).toBeCloseTo(sum(bystander, 0) - k.keep, 12);

@@ -12,7 +12,7 @@ import { threat, tie } from "./relations.js";
 import { attitude, contestLean } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
 import { atLeastOf, estimateSuccess, publicTurnChance, tallyDistribution } from "./rules/estimate.js";
-import { claimVoteTerms, fillVoteTerms } from "./rules/governing.js";
+import { transferVoteTerms, fillVoteTerms } from "./rules/governing.js";
 import { chooseDemand, knownMembersOf, mayAskCadre, responseOptions } from "./rules/moves.js";
 import type { Id, LogEntry, Move, MoveBelief, Principal, Reason, World } from "./state.js";
 import { summarize } from "./summary.js";
@@ -856,10 +856,10 @@ class OutcomeContext {
     return { chance, each, spread: chances.length ? round(Math.min(0.5, uncertain / chances.length / temperature / 8)) : 0, votes: { voters: voters.length, needed, counted, expected: round(expected), fixed, tie: TIE_REJECTS } };
   }
 
-  /** A voter's terms on `who` taking `holder`'s post, as this seat reads the voter (claimVoteTerms). */
+  /** A voter's terms on `who` taking `holder`'s post, as this seat reads the voter (transferVoteTerms). */
   private transferTerms(who: Id, holder: Id): (v: Id) => number {
     const bw = this.believed();
-    return (v) => claimVoteTerms(bw, v, who, holder, this.regardFor(v, holder), threat(bw, bw.principals[v], who)).reduce((sum, t) => sum + t.value, 0);
+    return (v) => transferVoteTerms(bw, v, who, holder, this.regardFor(v, holder), threat(bw, bw.principals[v], who)).reduce((sum, t) => sum + t.value, 0);
   }
 
   /** A vote on ordinary business: yes works for the proposal, no against it. */

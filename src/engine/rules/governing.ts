@@ -754,7 +754,7 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
   if (best === null) return null;
   const post = world.posts[best];
   const holder = post.holders[0];
-  const carried = claimVoteOdds(world, actor, best);
+  const carried = transferVoteOdds(world, actor, best);
   return {
     choice: "claim-post",
     target: best,
@@ -826,7 +826,7 @@ function reassignOption(world: World, actor: Id): ScoredOption | null {
   const { post, holder } = best;
   const who = bestFor(world, post, actor, holder);
   if (who === null) return null;
-  const carried = claimVoteOdds(world, actor, post, who);
+  const carried = transferVoteOdds(world, actor, post, who);
   // What he gains is the danger that leaves with the post, less what it brings to the new man.
   const checked = world.posts[post].value * (dangerOf(holder) - dangerOf(who));
   return {
@@ -846,12 +846,12 @@ function reassignOption(world: World, actor: Id): ScoredOption | null {
 /**
  * The first man's chance of carrying a change of a post's holder (`who` taking `postId`, by default
  * himself), as anyone could judge it: each other voter's yes is the vote's own utility
- * (claimVoteTerms and the routine terms of putToVote, leaving out the danger each sees in him and
+ * (transferVoteTerms and the routine terms of putToVote, leaving out the danger each sees in him and
  * in the new holder, which is his own) with his regard for the first man and for the holder read
  * from the one tie everyone can see, whose client he is (a client counted at full regard, anyone
  * else at none); the voters' chances add up vote by vote, as the roll-call does.
  */
-export function claimVoteOdds(world: World, actor: Id, postId: Id, who: Id = actor): number {
+export function transferVoteOdds(world: World, actor: Id, postId: Id, who: Id = actor): number {
   const kv = world.params.presidium.vote;
   const holder = world.posts[postId].holders[0];
   const voters = presidiumVoters(world);
@@ -861,7 +861,7 @@ export function claimVoteOdds(world: World, actor: Id, postId: Id, who: Id = act
     const p = world.principals[id];
     const publicRegard = (q: Id) => (p.patron === q ? 1 : 0);
     // The danger a voter sees in a stronger man is his own: no outsider can count it.
-    const terms = claimVoteTerms(world, id, who, holder, publicRegard(holder), 0);
+    const terms = transferVoteTerms(world, id, who, holder, publicRegard(holder), 0);
     return logistic((kv.routine + kv.fear * world.globals.fear + kv.regard * publicRegard(actor) + terms.reduce((s, t) => s + t.value, 0)) / temperature);
   });
   return atLeastOf(tallyDistribution(chances), majorityOf(voters.length) - (voters.includes(actor) ? 1 : 0));
@@ -873,7 +873,7 @@ export function claimVoteOdds(world: World, actor: Id, postId: Id, who: Id = act
  * he or a reader of him sees it), his regard for the holder (the holder himself votes to keep it, the
  * new holder to take it).
  */
-export function claimVoteTerms(world: World, voter: Id, who: Id, holder: Id, regardForHolder: number, danger: number): Reason[] {
+export function transferVoteTerms(world: World, voter: Id, who: Id, holder: Id, regardForHolder: number, danger: number): Reason[] {
   const k = world.params.governing.claimPost;
   const v = world.params.governing.vacancy;
   const terms = [
@@ -906,7 +906,7 @@ function transferPost(ctx: DecisionContext, proposer: Id, postId: Id, holder: Id
     proposer,
     what: `that ${nameOf(world, holder)} be relieved of the post of ${post.title} and ${himself ? pronoun(world, proposer).himself : nameOf(world, who)} take it`,
     key: `claim:${postId}`,
-    termsFor: (v) => claimVoteTerms(world, v, who, holder, regardOf(world.principals[v], holder), threat(world, world.principals[v], who)),
+    termsFor: (v) => transferVoteTerms(world, v, who, holder, regardOf(world.principals[v], holder), threat(world, world.principals[v], who)),
   });
   const cause = himself ? `${he} tried to take ${his} post of ${post.title}` : `${he} tried to have ${pronoun(world, holder).him} relieved of ${his} post of ${post.title}`;
   if (!result.passed) return rebuff(world, proposer, holder, world.params.governing.vacancy.rebuffCost, cause, { post: postId });
