@@ -640,7 +640,7 @@ class OutcomeContext {
           spread: vote.spread,
           votes: vote.votes,
           breakdown: vote.each,
-          rules: [TIE_REJECTS, `Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it${reshuffle ? ", the man who would take it votes for it" : ""}.`, `If the Presidium refuses, you lose a little prestige and some of your colleagues' goodwill, and cannot ask again for months; refused or carried, ${nameOf(w, holder)} holds it against you.`],
+          rules: [TIE_REJECTS, `Colleagues dislike one man holding two top posts; the man who loses the post votes to keep it${reshuffle ? ", the man who would take it votes for it" : ""}.`, `If the Presidium refuses, you lose a little prestige and some of your colleagues' goodwill; refused or carried, ${nameOf(w, holder)} holds it against you, and the post is not put to the Presidium again for months.`],
         };
       }
       case "purge":

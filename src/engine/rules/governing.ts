@@ -792,17 +792,16 @@ function displaceCost(world: World, a: Principal, holder: Id): number {
 /**
  * The first man's reshuffle of a colleague (MODEL.md section 4, "propose a change in the Presidium or
  * Secretariat"): he proposes that a colleague be relieved of a post and another man take it, the
- * colleague keeping his seat. It is how a first man checks a man grown strong beside him without
- * a purge: Malenkov lost the premiership to Bulganin in February 1955, Kirichenko and the secretaries
- * Aristov, Furtseva and Pospelov were moved out of the Secretariat in May 1960 and Brezhnev with them
- * into the head of state's chair, and in July 1964 Brezhnev left that chair to Mikoyan. He weighs the
- * danger that leaves the colleague with the post (the post's value times his danger), less what it
- * brings the new man, against his odds and the cost of turning a colleague out, as for a bid for the
- * post himself (claimPostOption). The post is the one of largest value times its holder's danger,
- * among those he may move (transferable), held by a colleague whose danger to him is at least
+ * colleague keeping his seat. It is how a first man checks a man grown strong beside him without a
+ * purge: Malenkov lost the premiership to Bulganin in February 1955 and stayed in the Presidium, and
+ * Aristov, Furtseva, Ignatov and Pospelov left the Secretariat in May 1960. He weighs the danger
+ * that leaves with the post (its value times the colleague's danger to him), less what it brings the
+ * new man, against his odds and the cost of turning a colleague out, as for a bid for the post
+ * himself (claimPostOption). The post is the one of largest value times its holder's danger among
+ * those he may move (transferable), held by a colleague whose danger to him is at least
  * governing.reassign.threshold; the new holder is the one he would propose for the post were it
- * vacant (bestFor). Under Khrushchev in 1964 no colleague is
- * that dangerous (fear is low, and he trusts the men he promoted), so the July 1964 change is not
+ * vacant (bestFor). Under Khrushchev in 1964 no colleague is that dangerous (fear is low, and he
+ * trusts the men he promoted), so Brezhnev's move from the head of state's chair in July 1964 is not
  * something this rule makes: docs/research.md, "A reshuffle".
  */
 function reassignOption(world: World, actor: Id): ScoredOption | null {
@@ -869,9 +868,9 @@ export function transferVoteOdds(world: World, actor: Id, postId: Id, who: Id = 
 
 /**
  * What a Presidium voter weighs on giving `who` a colleague's post, beyond the proposal's routine
- * terms: the norm against two top posts in one man's hands, the danger of a man grown stronger (`danger`: the voter's threat from him, as
- * he or a reader of him sees it), his regard for the holder (the holder himself votes to keep it, the
- * new holder to take it).
+ * terms: the norm against two top posts in one man's hands, the danger of a man grown stronger
+ * (`danger`: the voter's threat from him, as he or a reader of him sees it), his regard for the
+ * holder (the holder himself votes to keep it, the new holder to take it).
  */
 export function transferVoteTerms(world: World, voter: Id, who: Id, holder: Id, regardForHolder: number, danger: number): Reason[] {
   const k = world.params.governing.claimPost;
