@@ -162,7 +162,7 @@ export interface ModelParameters {
       fear: number;
       /** Utility of an arrest lost per unit of (1 - fear): the party's rules against it. */
       norm: number;
-      /** Utility of an arrest when the target commands organs himself. */
+      /** Utility lost by convening a session against a man who commands organs of force himself (an arrest weighs nothing of it). */
       targetHoldsOrgans: number;
     };
     attendance: {

@@ -51,12 +51,21 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
     term(strikeNames[genderOf(world, move.target)].leaves, tripSoon ? -k.tripSoon : 0),
     term("time the move has been building", k.patience * Math.min(k.patienceCap, weeks)),
   ];
+  const f = world.params.crisis.force;
+  // A vote against the man who holds the police invites his arrest of the voters (1953). That is a
+  // reason to seize him rather than outvote him, not to strike sooner: it weighs on the session,
+  // and leaves waiting as it was, so the movers of 1953 wait for the Army and the Presidium as they did.
+  const targetHoldsOrgans = commandsOrgans(world, move.target);
   const options: ScoredOption[] = [
     { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] },
-    { choice: "session", label: `Convene the Presidium (${describeDemand(world, move)})`, odds: est.odds, terms: [term("estimated success", k.odds * (est.odds - k.threshold)), term("if it fails: the losers' fate", -expectedLoss(world, est.odds, k.failure)), ...common] },
+    {
+      choice: "session",
+      label: `Convene the Presidium (${describeDemand(world, move)})`,
+      odds: est.odds,
+      terms: [term("estimated success", k.odds * (est.odds - k.threshold)), term("if it fails: the losers' fate", -expectedLoss(world, est.odds, k.failure)), term(strikeNames[genderOf(world, move.target)].organs, targetHoldsOrgans ? -f.targetHoldsOrgans : 0), ...common],
+    },
   ];
   if (forceAvailable(world, move)) {
-    const f = world.params.crisis.force;
     const odds = arrestOdds(world, move, known);
     const fear = world.globals.fear;
     options.push({
@@ -66,7 +75,6 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
       terms: [
         term("estimated success of an arrest", k.odds * Math.min(0, odds - k.threshold) + f.oddsBonus * Math.max(0, odds - k.threshold)),
         term("if it fails: the losers' fate", -expectedLoss(world, odds, k.failure)),
-        term(strikeNames[genderOf(world, move.target)].organs, commandsOrgans(world, move.target) ? f.targetHoldsOrgans : 0),
         term("fear: an arrest is thinkable", f.fear * fear),
         term("the party's rules against arrests", -f.norm * (1 - fear)),
         ...common,
