@@ -162,7 +162,7 @@ export interface ModelParameters {
       fear: number;
       /** Utility of an arrest lost per unit of (1 - fear): the party's rules against it. */
       norm: number;
-      /** Utility lost by convening a session against a man who commands organs of force himself (an arrest weighs nothing of it). */
+      /** Utility lost by convening the Presidium against a man who commands organs of force himself; the arrest option carries no such term. */
       targetHoldsOrgans: number;
     };
     attendance: {

@@ -53,8 +53,9 @@ export function strikeOptions(world: World, move: Move, leader: Id): ScoredOptio
   ];
   const f = world.params.crisis.force;
   // A vote against the man who holds the police invites his arrest of the voters (1953). That is a
-  // reason to seize him rather than outvote him, not to strike sooner: it weighs on the session,
-  // and leaves waiting as it was, so the movers of 1953 wait for the Army and the Presidium as they did.
+  // reason to seize him rather than outvote him, not to strike sooner: it weighs on the session and
+  // leaves the arrest and waiting as they were. Where no mover commands organs that could seize him,
+  // it is a reason to wait until one does (Khrushchev brought in Bulganin and the generals first).
   const targetHoldsOrgans = commandsOrgans(world, move.target);
   const options: ScoredOption[] = [
     { choice: "wait", label: "Keep building", terms: [term("keep building support", k.wait)] },
