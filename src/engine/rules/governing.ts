@@ -797,10 +797,9 @@ function displaceCost(world: World, a: Principal, holder: Id): number {
  * Aristov, Furtseva, Ignatov and Pospelov left the Secretariat in May 1960. He weighs the danger
  * that leaves with the post (its value times the colleague's danger to him), less what it brings the
  * new man, against his odds and the cost of turning a colleague out, as for a bid for the post
- * himself (claimPostOption). The post is the one of largest value times its holder's danger among
- * those he may move (transferable), held by a colleague whose danger to him is at least
- * governing.reassign.threshold; the new holder is the one he would propose for the post were it
- * vacant (bestFor). Under Khrushchev in 1964 no colleague is that dangerous (fear is low, and he
+ * himself (claimPostOption). Of the posts he may move (transferable) held by a colleague whose danger
+ * to him is at least governing.reassign.threshold, each with the man he would propose for it were it
+ * vacant (bestFor), he takes the one where that net gain is largest. Under Khrushchev in 1964 no colleague is that dangerous (fear is low, and he
  * trusts the men he promoted), so Brezhnev's move from the head of state's chair in July 1964 is not
  * something this rule makes: docs/research.md, "A reshuffle".
  */
@@ -811,23 +810,22 @@ function reassignOption(world: World, actor: Id): ScoredOption | null {
   if (world.primacy !== actor || world.crisis || a.presidium !== "full") return null;
   const retryAfter = addDays(world.date, -c.retryWeeks * WEEK_DAYS);
   const dangerOf = dangersTo(world, a);
-  let best: { post: Id; holder: Id; weight: number } | null = null;
+  let best: { post: Id; holder: Id; who: Id; checked: number } | null = null;
   for (const post of postsInOrder(world)) {
     if (!transferable(world, post, actor, k.minValue, retryAfter)) continue;
     const holder = post.holders[0];
     // As a purge waits on suspicion, a reshuffle waits on danger: a colleague who is no threat is left where he is.
     const danger = dangerOf(holder);
     if (danger < k.threshold) continue;
-    const weight = post.value * danger;
-    if (best === null || weight > best.weight) best = { post: post.id, holder, weight };
+    const who = bestFor(world, post.id, actor, holder);
+    if (who === null) continue;
+    // What he gains is the danger that leaves with the post, less what it brings to the new man.
+    const checked = post.value * (danger - dangerOf(who));
+    if (best === null || checked > best.checked) best = { post: post.id, holder, who, checked };
   }
   if (best === null) return null;
-  const { post, holder } = best;
-  const who = bestFor(world, post, actor, holder);
-  if (who === null) return null;
+  const { post, holder, who, checked } = best;
   const carried = transferVoteOdds(world, actor, post, who);
-  // What he gains is the danger that leaves with the post, less what it brings to the new man.
-  const checked = world.posts[post].value * (dangerOf(holder) - dangerOf(who));
   return {
     choice: "reassign",
     target: post,
