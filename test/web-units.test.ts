@@ -10,6 +10,7 @@ import { whatIfLabels } from "../src/web/game/EndScreen.js";
 import { awayOn, headerWhileRevealing, liveSoFar, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
+import { withNewcomers } from "../src/web/game/Dossiers.js";
 import { clientsTitle } from "../src/web/game/Desk.js";
 import { estimateRange, listWithVerb, percentRange, runDate, yourFate } from "../src/web/format.js";
 import { readRange } from "../src/web/game/Board.js";
@@ -523,5 +524,17 @@ describe("the end screen's contests", () => {
     const { venueWords } = await import("../src/web/game/EndScreen.js");
     expect(Object.keys(venueWords).sort()).toEqual(["force", "plenum", "session"]);
     expect(Object.values(venueWords).every((w) => !/^(session|plenum|force)$/.test(w))).toBe(true);
+  });
+});
+
+describe("the People tab's list", () => {
+  it("adds, after the file's characters, each man the run raised into the leadership, claiming nothing the file does not say", () => {
+    const characters = [{ id: "khrushchev", name: "Nikita Khrushchev" }] as unknown as Parameters<typeof withNewcomers>[0];
+    const people = withNewcomers(characters, [principal("khrushchev"), principal("regional-party-v3-0", { name: "G. Petrov", nameRu: "G. Petrov", age: 51, patron: "khrushchev" })], "1953-06-07");
+    expect(people.map((c) => c.id)).toEqual(["khrushchev", "regional-party-v3-0"]);
+    expect(people[0]).toBe(characters[0]);
+    const newcomer = people[1];
+    expect(newcomer).toMatchObject({ name: "G. Petrov", born: 1902, ageAtStart: 51, patron: "khrushchev", traits: [], sources: [], history: [] });
+    expect(newcomer.bio).toContain("the model generated him");
   });
 });

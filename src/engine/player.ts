@@ -9,7 +9,7 @@ import { canKnow, nameOf, pronoun, type Pronouns } from "./log.js";
 import { powerShare } from "./power.js";
 import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, trustOf, votingCc } from "./queries.js";
 import { threat, tie } from "./relations.js";
-import { attitude, contestLean } from "./rules/cadres.js";
+import { attitude, contestLean, nomineeName, nomineePatron } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
 import { atLeastOf, estimateSuccess, publicTurnChance, tallyDistribution } from "./rules/estimate.js";
 import { transferVoteTerms, fillVoteTerms } from "./rules/governing.js";
@@ -606,9 +606,9 @@ class OutcomeContext {
         const nominee = t;
         const vote = this.businessVote(this.seat, (v) => {
           const k = g.vacancy;
-          return k.nomineeRegard * this.regardFor(v, nominee) - k.balance * (w.principals[nominee].patron === this.seat ? 1 : 0) * (1 - w.globals.fear);
+          return k.nomineeRegard * this.regardFor(v, nominee) - k.balance * (nomineePatron(w, nominee) === this.seat ? 1 : 0) * (1 - w.globals.fear);
         });
-        return { ...base, result: `${nameOf(w, nominee)} becomes a full member of the Presidium`, chance: vote.chance, spread: vote.spread, votes: vote.votes, breakdown: vote.each, rules: [TIE_REJECTS] };
+        return { ...base, result: `${nomineeName(w, nominee)} becomes a full member of the Presidium`, chance: vote.chance, spread: vote.spread, votes: vote.votes, breakdown: vote.each, rules: [TIE_REJECTS] };
       }
       case "fill-post": {
         const post = w.posts[t];
@@ -878,8 +878,8 @@ class OutcomeContext {
         extra = (v) => g.policy.voteClients * this.clientsEffect(v, policy.effects) - g.policy.voteAggrieved * (policy.aggrieves[v] ?? 0);
       }
     } else if (what === "co-opt" && id) {
-      subject = `${nameOf(w, id)}'s co-option`;
-      extra = (v) => g.vacancy.nomineeRegard * this.regardFor(v, id) - g.vacancy.balance * (w.principals[id]?.patron === proposer ? 1 : 0) * (1 - w.globals.fear);
+      subject = `${nomineeName(w, id)}'s co-option`;
+      extra = (v) => g.vacancy.nomineeRegard * this.regardFor(v, id) - g.vacancy.balance * (nomineePatron(w, id) === proposer ? 1 : 0) * (1 - w.globals.fear);
     } else if (what === "fill" && id && w.posts[id]) {
       subject = `the appointment to ${w.posts[id].title}`;
       // The nominee: the proposer himself for the post the CC elects, else the man the question names.

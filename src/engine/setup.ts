@@ -101,6 +101,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     outsidePatron: scenario.outsidePatron
       ? { name: scenario.outsidePatron.name, weight: scenario.outsidePatron.weight.value, stance: Object.fromEntries(Object.entries(scenario.outsidePatron.stance).map(([q, s]) => [q, s.value])) }
       : null,
+    surnames: scenario.centralCommittee.surnames,
     power: {},
     powerTotal: 0,
     claims: { base: {}, ranking: {} },

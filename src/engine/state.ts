@@ -312,6 +312,8 @@ export interface World {
   /** Trips made or refused (offers are taken at most once). */
   tripsDone: Id[];
   outsidePatron: { name: string; weight: number; stance: Record<Id, number> } | null;
+  /** Surnames for CC members the file does not name who are raised into the leadership (see newcomers.ts). */
+  surnames: readonly string[];
   /** Everyone's power as last read (see power.ts), and its total. */
   power: Record<Id, number>;
   powerTotal: number;

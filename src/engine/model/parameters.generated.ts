@@ -127,6 +127,24 @@ export interface ModelParameters {
       /** A displaced holder's grudge against the man who displaced him. */
       grudge: number;
     };
+    newcomer: {
+      /** Mean age of a CC member the file does not name when he is raised into the Presidium. */
+      age: number;
+      /** Standard deviation of that age. */
+      ageSpread: number;
+      /** Mean of each of his traits on the 0..1 scale (ambition, boldness, loyalty, ...). */
+      trait: number;
+      /** Standard deviation of each such trait. */
+      traitSpread: number;
+      /** Standard deviation of his ideology around the centre (-1 reform .. +1 orthodox). */
+      ideologySpread: number;
+      /** His health. */
+      health: number;
+      /** His prestige. */
+      prestige: number;
+      /** Trust between him and his patron, each way. */
+      bond: number;
+    };
   };
   crisis: {
     strike: {

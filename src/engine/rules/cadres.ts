@@ -2,11 +2,13 @@
 // slots, and a congress that re-elects the Central Committee from the slots' holders of that day),
 // and how a cadre sides in a contest.
 import type { DecisionContext } from "../ai/choice.js";
+import { yearOf } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, clientShares, refreshPower } from "../power.js";
-import { clamp, inPlay, postsInOrder } from "../queries.js";
+import { clamp, inPlay, postsInOrder, votingCc } from "../queries.js";
 import { moodsChanged, rowMix, rowRegard, rowRegardsOf } from "../constituencies.js";
-import type { Cadre, Id, Move, Slot, World } from "../state.js";
+import { traitNames } from "../scenario/names.js";
+import type { Cadre, Id, Move, Principal, Slot, Traits, World } from "../state.js";
 
 /** A cadre's regard for a principal: his constituencies' mood, his patron, and his own debts. */
 export function attitude(world: World, c: Cadre, q: Id): number {
@@ -82,7 +84,7 @@ export function appointToSlot(ctx: DecisionContext, slot: Slot, patron: Id | nul
   const k = world.params.cadres.appointment;
   const old = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
   const newcomer: Cadre = named ?? {
-    id: `${slot.id}-${world.cadres.filter((c) => c.id.startsWith(`${slot.id}-`)).length}`,
+    id: freshCadreId(world, slot),
     name: null,
     seat: null,
     slot: null,
@@ -105,6 +107,140 @@ export function appointToSlot(ctx: DecisionContext, slot: Slot, patron: Id | nul
   slot.holder = newcomer.id;
   refreshPower(world);
   return newcomer;
+}
+
+/**
+ * The id of the next man a slot is given: the slot's id and his place among its holders. A holder
+ * raised into the leadership keeps his id as a principal and leaves the cadres, so a place that
+ * would repeat one in use is skipped.
+ */
+function freshCadreId(world: World, slot: Slot): Id {
+  let n = world.cadres.filter((c) => c.id.startsWith(`${slot.id}-`)).length;
+  while (world.principals[`${slot.id}-${n}`] || cadreById(world, `${slot.id}-${n}`)) n++;
+  return `${slot.id}-${n}`;
+}
+
+// ------------------------------------------------------------------ raising a CC member into the leadership
+
+/**
+ * The CC member the chair would put into an empty full seat when nobody in the leadership is left
+ * to fill it (see governing.ts, coOptee): the voting member who regards him best, his own clients
+ * first. Stalin raised Brezhnev, Aristov and other regional men straight from the CC into the
+ * Presidium in October 1952; a victor who had the candidates and the secretaries shot would have to.
+ */
+export function ccNominee(world: World, proposer: Id): Cadre | null {
+  const k = world.params.governing.vacancy;
+  const regardFor = attitudesTo(world, proposer);
+  let best: Cadre | null = null;
+  let bestScore = 0;
+  for (const c of votingCc(world)) {
+    const score = regardFor(c) + (c.patron === proposer ? k.client : 0);
+    if (best === null || score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The name a principal goes by, or the one a CC member would take into the leadership. */
+export function nomineeName(world: World, id: Id): string {
+  if (world.principals[id]) return nameOf(world, id);
+  const c = cadreById(world, id);
+  return c ? surnameOf(newcomerName(world, c)) : id;
+}
+
+/** The patron of a principal or of a CC member put up for a seat. */
+export function nomineePatron(world: World, id: Id): Id | null {
+  return world.principals[id]?.patron ?? cadreById(world, id)?.patron ?? null;
+}
+
+/**
+ * The full name a CC member takes into the leadership: his own where the file names him, else the
+ * first of the file's surnames no principal bears (with an initial), else his id.
+ */
+function newcomerName(world: World, c: Cadre): string {
+  if (c.name !== null) return c.name;
+  const taken = new Set(world.order.map((id) => surnameOf(world.principals[id].name)));
+  const surname = world.surnames.find((s) => !taken.has(s));
+  return surname === undefined ? c.id : `${INITIALS[world.order.length % INITIALS.length]}. ${surname}`;
+}
+
+/** First-name initials for generated newcomers, in the Russian alphabet's order. */
+const INITIALS = "ABVGDEIKLMNOPRSTF";
+
+function surnameOf(name: string): string {
+  return name.split(" ").slice(-1)[0];
+}
+
+/**
+ * Raises the CC member `c` into the leadership, for the Presidium seat he has just been voted: a
+ * principal from now on. Where the file says nothing of him (a generated member: always, so far)
+ * his traits are drawn around the midpoints on the setup stream, the stream of the people the file
+ * does not describe; his regard for the principals is what he owed or held against them as a
+ * cadre, and he and his patron trust each other. His job slot goes to a successor chosen by
+ * whoever appoints to it; his CC seat goes with him, for the leadership's members vote in a plenum
+ * as such.
+ */
+export function raiseFromCc(ctx: DecisionContext, c: Cadre): Principal {
+  const world = ctx.world;
+  const k = world.params.cadres.newcomer;
+  const traits = {} as Traits;
+  for (const t of traitNames) traits[t] = t === "ideology" ? clamp(k.ideologySpread * ctx.rng.normal("setup"), -1, 1) : clamp(k.trait + k.traitSpread * ctx.rng.normal("setup"));
+  const age = k.age + k.ageSpread * ctx.rng.normal("setup");
+  const name = newcomerName(world, c);
+  const regard: Record<Id, number> = {};
+  for (const [q, debt] of Object.entries(c.debts)) if (world.principals[q]) regard[q] = clamp(debt, -1, 1);
+  const patron = c.patron !== null && world.principals[c.patron] ? world.principals[c.patron] : null;
+  const p: Principal = {
+    id: c.id,
+    name,
+    nameRu: name,
+    born: Math.round(yearOf(world.date) - age),
+    health: k.health,
+    alive: true,
+    incapacitatedSince: null,
+    presidium: "none",
+    secretary: false,
+    outside: false,
+    posts: [],
+    acting: [],
+    patron: patron?.id ?? null,
+    traits,
+    regard,
+    trust: patron ? { [patron.id]: k.bond } : {},
+    grievances: [],
+    believesCcDecides: world.globals.ccArbiter,
+    prestige: k.prestige,
+    kompromat: {},
+    record: 0,
+    travel: world.params.setup.world.defaultTravel,
+    beliefs: [],
+    suspicion: {},
+    location: null,
+    fate: null,
+    rank: world.order.length,
+  };
+  if (patron) patron.trust[p.id] = k.bond;
+  // New objects, not changed ones: what is kept per list of principals or of cadres is read afresh.
+  world.principals = { ...world.principals, [p.id]: p };
+  world.order = [...world.order, p.id];
+  world.cadres = world.cadres.filter((x) => x !== c);
+  const slot = c.slot !== null ? slotById(world, c.slot) : undefined;
+  if (slot) {
+    slot.holder = null;
+    const row = world.rows.find((r) => r.id === slot.row);
+    appointToSlot(ctx, slot, row ? appointerFor(world, row.appointedBy) : null, null);
+  }
+  record(world, {
+    type: "enters",
+    audience: "public",
+    actor: p.id,
+    text: `${name} (${c.region}), a member of the Central Committee, is raised into the leadership${c.name === null ? " (history names nobody here: the model generated him)" : ""}.`,
+    data: { generated: c.name === null },
+  });
+  refreshPower(world);
+  return p;
 }
 
 /**

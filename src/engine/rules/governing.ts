@@ -12,7 +12,7 @@ import { dangersTo, disaffection, threat, tie } from "../relations.js";
 import type { Cadre, Id, PolicyState, Principal, Reason, World } from "../state.js";
 import type { PowerName } from "../scenario/names.js";
 import { IDEOLOGY_SPAN, majorityOf } from "../units.js";
-import { appointerFor, appointToSlot, attitude, moveMood, moveRowMood, slotById } from "./cadres.js";
+import { appointerFor, appointToSlot, attitude, ccNominee, moveMood, moveRowMood, nomineeName, nomineePatron, raiseFromCc, slotById } from "./cadres.js";
 import { ownRowMoods, rowEffect, rowMix } from "../constituencies.js";
 import { launch, rebuff, travellerMatches } from "./crisis.js";
 import { confront, confrontOption } from "./confront.js";
@@ -601,8 +601,10 @@ const presidiumSizes = new WeakMap<World["origin"]["seats"], number>();
 
 /**
  * Who would be co-opted: the proposer's client among the candidates and secretaries, else the best
- * claim. A new seat (`ownMen`) goes only to one of his clients among the candidate members and the
- * secretaries, the party's reserve (most of the men added in 1955 and 1957 came from it).
+ * claim; and where the leadership has nobody left to offer, a member of the Central Committee
+ * (cadres.ts, ccNominee): an empty seat is filled from below. A new seat (`ownMen`) goes only to one
+ * of his clients among the candidate members and the secretaries, the party's reserve (most of the
+ * men added in 1955 and 1957 came from it).
  */
 function coOptee(world: World, proposer: Id, ownMen = false): Id | null {
   const pool = world.order.filter((id) => {
@@ -611,7 +613,8 @@ function coOptee(world: World, proposer: Id, ownMen = false): Id | null {
     if (ownMen) return p.patron === proposer && (p.presidium === "candidate" || p.secretary);
     return p.presidium === "candidate" || p.secretary || commandsOrgans(world, id) || p.posts.length > 0;
   });
-  return highestScoring(pool, (id) => (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0) + (world.principals[id].presidium === "candidate" ? world.params.governing.vacancy.candidate : 0) + trustOf(world.principals[proposer], id) + (world.power[id] ?? 0));
+  const leader = highestScoring(pool, (id) => (world.principals[id].patron === proposer ? world.params.governing.vacancy.client : 0) + (world.principals[id].presidium === "candidate" ? world.params.governing.vacancy.candidate : 0) + trustOf(world.principals[proposer], id) + (world.power[id] ?? 0));
+  return leader ?? (ownMen ? null : (ccNominee(world, proposer)?.id ?? null));
 }
 
 /**
@@ -658,7 +661,7 @@ function businessOptions(world: World, actor: Id, out: ScoredOption[]): void {
   const chairs = first === actor || (first === null && a.presidium === "full");
   if (chairs && vacancies(world) > 0) {
     const who = coOptee(world, actor);
-    if (who) out.push({ choice: "co-opt", target: who, label: `Propose ${nameOf(world, who)} for a full seat in the Presidium`, terms: [term("an empty seat", k.seat * vacancies(world)), term(`${pronoun(world, actor).his} own man`, world.principals[who].patron === actor ? k.ownMan : 0)] });
+    if (who) out.push({ choice: "co-opt", target: who, label: `Propose ${nomineeName(world, who)} for a full seat in the Presidium`, terms: [term("an empty seat", k.seat * vacancies(world)), term(`${pronoun(world, actor).his} own man`, nomineePatron(world, who) === actor ? k.ownMan : 0)] });
   } else if (first === actor) {
     const enlarge = consolidationOption(world, actor);
     if (enlarge) out.push(enlarge);
@@ -949,12 +952,15 @@ function coOpt(ctx: DecisionContext, actor: Id, who: Id): void {
   const world = ctx.world;
   const k = world.params.governing.vacancy;
   const enlarging = vacancies(world) === 0;
-  const result = putToVote(ctx, { proposer: actor, what: `to make ${nameOf(world, who)} a full member of the Presidium`, key: `co-opt:${who}`, termsFor: (v) => [term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)), term("it adds to the first man's following", -k.balance * (world.principals[who].patron === actor ? 1 : 0) * (1 - world.globals.fear))] });
+  const result = putToVote(ctx, { proposer: actor, what: `to make ${nomineeName(world, who)} a full member of the Presidium`, key: `co-opt:${who}`, termsFor: (v) => [term("regard for the nominee", k.nomineeRegard * regardOf(world.principals[v], who)), term("it adds to the first man's following", -k.balance * (nomineePatron(world, who) === actor ? 1 : 0) * (1 - world.globals.fear))] });
   if (!result.passed) {
     if (enlarging) world.memory.proposals[`enlarge:${actor}`] = world.date;
     return;
   }
-  const p = world.principals[who];
+  // A member of the CC put up for the seat enters the leadership with it.
+  const fromCc = world.principals[who] ? null : cadreById(world, who);
+  const p = fromCc ? raiseFromCc(ctx, fromCc) : world.principals[who];
+  if (!p) return;
   p.presidium = "full";
   p.regard[actor] = clamp(regardOf(p, actor) + k.gratitude, -1, 1);
   record(world, { type: "promotion", audience: "public", actor: who, text: `${nameOf(world, who)} becomes a full member of the Presidium.` });

@@ -232,6 +232,22 @@ function checkCentralCommittee(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     if (r.patron !== null) issues.push(...reference("character", r.patron, ids.characters, at("patron")));
   });
   issues.push(...duplicateIds(s.reserve, ["reserve"]));
+  issues.push(...surnameIssues(s));
+  return issues;
+}
+
+/**
+ * The surnames for generated newcomers: each once, and none a character's or a named member's, so
+ * that a log never passes a generated man off as a historical one.
+ */
+function surnameIssues(s: Scenario): ScenarioIssue[] {
+  const historical = new Set([...Object.values(s.characters).map((c) => c.name), ...s.centralCommittee.named.map((m) => m.name), ...s.reserve.map((r) => r.name)].map((name) => name.split(" ").slice(-1)[0]));
+  const issues: ScenarioIssue[] = [];
+  s.centralCommittee.surnames.forEach((surname, i) => {
+    const at = ["centralCommittee", "surnames", i];
+    if (historical.has(surname)) issues.push({ path: at, message: `"${surname}" is the surname of a historical figure in this file; a generated newcomer must not pass for him, so choose another` });
+    if (s.centralCommittee.surnames.indexOf(surname) < i) issues.push({ path: at, message: `"${surname}" is listed twice; each newcomer needs his own name` });
+  });
   return issues;
 }
 

@@ -318,6 +318,12 @@ export const scenarioSchema = z.strictObject({
     elected: isoDate,
     composition: z.array(ccRow).min(1),
     named: z.array(namedMember).default([]),
+    /**
+     * Surnames for members the file does not name, should one be raised into the leadership (a
+     * Presidium seat with nobody left in the leadership to fill it): common ones, not historical
+     * persons, and none a character's.
+     */
+    surnames: z.array(z.string().min(2)).default([]),
   }),
   congresses: z.array(congress).default([]),
   policies: z.array(policy).default([]),

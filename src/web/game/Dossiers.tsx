@@ -8,7 +8,7 @@ import { citationsOf, type SourceInput } from "../citation.js";
 import { Portrait } from "./Portrait.js";
 import { chronological } from "./story.js";
 
-const careerTypes = new Set(["appointment", "promotion", "relieved", "fate", "primacy", "acting", "illness", "death", "plenum-ratifies", "demand", "use-kompromat", "overrule", "gives-up-post", "launch", "trip"]);
+const careerTypes = new Set(["enters", "appointment", "promotion", "relieved", "fate", "primacy", "acting", "illness", "death", "plenum-ratifies", "demand", "use-kompromat", "overrule", "gives-up-post", "launch", "trip"]);
 
 export function Dossiers({ characters, principals, log, seat, selected, names, selfTraits, onSelect }: { characters: readonly CharacterDossier[]; principals: readonly PrincipalView[]; log: readonly LogEntry[]; seat: string; selected: string; names: Names; selfTraits: Record<string, number>; onSelect: (id: string) => void }) {
   const c = characters.find((x) => x.id === selected) ?? characters.find((x) => x.id === seat) ?? characters[0];
@@ -116,6 +116,40 @@ export function Dossiers({ characters, principals, log, seat, selected, names, s
       </div>
     </section>
   );
+}
+
+/**
+ * The scenario's characters and, after them, the men this run raised into the leadership whom the
+ * file does not describe (see the engine's raiseFromCc): what the seat can see of each, and nothing
+ * the file does not say.
+ */
+export function withNewcomers(characters: readonly CharacterDossier[], principals: readonly PrincipalView[], today: string): CharacterDossier[] {
+  const known = new Set(characters.map((c) => c.id));
+  const year = Number(today.slice(0, 4));
+  const newcomers = principals
+    .filter((p) => !known.has(p.id))
+    .map((p): CharacterDossier => ({
+      id: p.id,
+      name: p.name,
+      nameRu: p.nameRu,
+      born: year - p.age,
+      ageAtStart: p.age,
+      bio: "Raised from the Central Committee into the leadership in this run. History names nobody here: the model generated him, and nothing is known of his character but what he does.",
+      faction: "none known",
+      presidium: "none",
+      secretary: false,
+      startsOutside: true,
+      posts: [],
+      sources: [],
+      patron: p.patron,
+      traits: [],
+      health: { value: 0, reason: "Unknown: the file does not describe him." },
+      prestige: null,
+      grievances: [],
+      died: null,
+      history: [],
+    }));
+  return [...characters, ...newcomers];
 }
 
 function nowText(p: PrincipalView): string {

@@ -17,7 +17,7 @@ import { CentralCommittee } from "./CentralCommittee.js";
 import { Crisis } from "./Crisis.js";
 import { DecisionPanel } from "./DecisionPanel.js";
 import { Desk } from "./Desk.js";
-import { Dossiers } from "./Dossiers.js";
+import { Dossiers, withNewcomers } from "./Dossiers.js";
 import { EndScreen } from "./EndScreen.js";
 import { Goals } from "./Goals.js";
 import { Moves } from "./Moves.js";
@@ -331,7 +331,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
           {tab === "timeline" ? <Timeline view={sv} log={shownLog} principals={sv.principals} /> : null}
           {tab === "cc" ? <CentralCommittee cc={seen.estimates.cc} labels={scenario.constituencies} /> : null}
           {tab === "news" ? <NewsWire log={shownLog} lexicon={lexicon} seat={seat.seat} speeches={speeches} /> : null}
-          {tab === "people" ? <Dossiers characters={scenario.characters} principals={sv.principals} log={shownLog} seat={seat.seat} selected={person} names={names} selfTraits={sv.self.traits} onSelect={setPerson} /> : null}
+          {tab === "people" ? <Dossiers characters={withNewcomers(scenario.characters, sv.principals, sv.date)} principals={sv.principals} log={shownLog} seat={seat.seat} selected={person} names={names} selfTraits={sv.self.traits} onSelect={setPerson} /> : null}
         </div>
       </main>
     </>
