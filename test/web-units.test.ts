@@ -530,11 +530,14 @@ describe("the end screen's contests", () => {
 describe("the People tab's list", () => {
   it("adds, after the file's characters, each man the run raised into the leadership, claiming nothing the file does not say", () => {
     const characters = [{ id: "khrushchev", name: "Nikita Khrushchev" }] as unknown as Parameters<typeof withNewcomers>[0];
-    const people = withNewcomers(characters, [principal("khrushchev"), principal("regional-party-v3-0", { name: "G. Petrov", nameRu: "G. Petrov", age: 51, patron: "khrushchev" })], "1953-06-07");
-    expect(people.map((c) => c.id)).toEqual(["khrushchev", "regional-party-v3-0"]);
+    const people = withNewcomers(characters, [principal("khrushchev"), principal("raised-1", { name: "G. Petrov", nameRu: "", age: 51, patron: "khrushchev" }), principal("kirichenko", { name: "Aleksei Kirichenko", nameRu: "" })], "1953-06-07");
+    expect(people.map((c) => c.id)).toEqual(["khrushchev", "raised-1", "kirichenko"]);
     expect(people[0]).toBe(characters[0]);
-    const newcomer = people[1];
-    expect(newcomer).toMatchObject({ name: "G. Petrov", born: 1902, ageAtStart: 51, patron: "khrushchev", traits: [], sources: [], history: [] });
-    expect(newcomer.bio).toContain("the model generated him");
+    const [, generated, named] = people;
+    expect(generated).toMatchObject({ name: "G. Petrov", nameRu: "", born: 1902, ageAtStart: 51, patron: "khrushchev", traits: [], sources: [], history: [] });
+    expect(generated.bio).toContain("the model generated him");
+    // A member the file names is not passed off as generated.
+    expect(named.bio).not.toContain("generated");
+    expect(named.bio).toContain("names him as a member of the Central Committee");
   });
 });

@@ -159,7 +159,8 @@ export function ageOf(world: World, p: Principal): number {
 
 // The rules walk the principals and the posts in their fixed order all the time, and finding each by
 // id cost more than the walk's own work: the objects are kept in order per record (a record's entries
-// are never replaced once the world is set up, and the order never changes).
+// are never replaced once the world is set up; a man raised into the leadership comes with a new
+// record and a new order, see rules/cadres.ts, raiseFromCc).
 const inOrderCache = new WeakMap<object, readonly unknown[]>();
 
 function inOrder<T>(record: Record<Id, T>, order: readonly Id[]): readonly T[] {

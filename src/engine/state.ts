@@ -85,6 +85,8 @@ export interface Principal {
   rank: number;
   /** Set only for a woman (the scenario's gender), so that the worlds of scenarios without one are as before. */
   gender?: "female";
+  /** Set only for a man raised from the CC during the run: the id he had as a CC member (rules/cadres.ts, raiseFromCc). */
+  formerly?: Id;
 }
 
 /** A member of the wider elite: a job slot's holder, a CC member, or both. */
@@ -312,7 +314,7 @@ export interface World {
   /** Trips made or refused (offers are taken at most once). */
   tripsDone: Id[];
   outsidePatron: { name: string; weight: number; stance: Record<Id, number> } | null;
-  /** Surnames for CC members the file does not name who are raised into the leadership (see newcomers.ts). */
+  /** Surnames for CC members the file does not name who are raised into the leadership (rules/cadres.ts, raiseFromCc). */
   surnames: readonly string[];
   /** Everyone's power as last read (see power.ts), and its total. */
   power: Record<Id, number>;

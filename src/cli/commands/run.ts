@@ -90,7 +90,7 @@ function checkCharacter(scenario: Scenario, id: string): void {
 }
 
 function chronicle(scenario: Scenario, world: World, o: { seed: number; whatIfs: string[]; as?: string; until?: string }): string {
-  const name = (id: string) => shortName(scenario, id);
+  const name = (id: string) => shortName(world, id);
   const entries = o.as === undefined ? world.log : viewFor(world, o.as).log;
   const lines: string[] = [];
   const variant = o.whatIfs.length > 0 ? `, what-if ${o.whatIfs.join(" + ")}` : "";

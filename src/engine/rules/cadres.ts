@@ -5,9 +5,9 @@ import type { DecisionContext } from "../ai/choice.js";
 import { yearOf } from "../calendar.js";
 import { nameOf, record } from "../log.js";
 import { cadreById, clientShares, refreshPower } from "../power.js";
-import { clamp, inPlay, postsInOrder, votingCc } from "../queries.js";
+import { clamp, inPlay, postsInOrder, principalsInOrder, votingCc } from "../queries.js";
 import { moodsChanged, rowMix, rowRegard, rowRegardsOf } from "../constituencies.js";
-import { traitNames } from "../scenario/names.js";
+import { RAISED_PREFIX, traitNames } from "../scenario/names.js";
 import type { Cadre, Id, Move, Principal, Slot, Traits, World } from "../state.js";
 
 /** A cadre's regard for a principal: his constituencies' mood, his patron, and his own debts. */
@@ -111,12 +111,14 @@ export function appointToSlot(ctx: DecisionContext, slot: Slot, patron: Id | nul
 
 /**
  * The id of the next man a slot is given: the slot's id and his place among its holders. A holder
- * raised into the leadership keeps his id as a principal and leaves the cadres, so a place that
- * would repeat one in use is skipped.
+ * raised into the leadership leaves the cadres (Principal.formerly keeps his old id), so the count
+ * can fall behind the places used: a place that would repeat one is skipped, and no id ever names
+ * two men in one run.
  */
 function freshCadreId(world: World, slot: Slot): Id {
+  const used = (id: Id) => cadreById(world, id) !== undefined || principalsInOrder(world).some((p) => p.formerly === id);
   let n = world.cadres.filter((c) => c.id.startsWith(`${slot.id}-`)).length;
-  while (world.principals[`${slot.id}-${n}`] || cadreById(world, `${slot.id}-${n}`)) n++;
+  while (used(`${slot.id}-${n}`)) n++;
   return `${slot.id}-${n}`;
 }
 
@@ -157,13 +159,18 @@ export function nomineePatron(world: World, id: Id): Id | null {
 
 /**
  * The full name a CC member takes into the leadership: his own where the file names him, else the
- * first of the file's surnames no principal bears (with an initial), else his id.
+ * first of the file's surnames no principal bears (with an initial), else the id he will take.
  */
 function newcomerName(world: World, c: Cadre): string {
   if (c.name !== null) return c.name;
   const taken = new Set(world.order.map((id) => surnameOf(world.principals[id].name)));
   const surname = world.surnames.find((s) => !taken.has(s));
-  return surname === undefined ? c.id : `${INITIALS[world.order.length % INITIALS.length]}. ${surname}`;
+  return surname === undefined ? newcomerId(world, c) : `${INITIALS[world.order.length % INITIALS.length]}. ${surname}`;
+}
+
+/** The id a CC member takes into the leadership: his own where the file names him, else "raised-N", the Nth such man. */
+function newcomerId(world: World, c: Cadre): Id {
+  return c.name !== null ? c.id : `${RAISED_PREFIX}${world.order.filter((x) => x.startsWith(RAISED_PREFIX)).length + 1}`;
 }
 
 /** First-name initials for generated newcomers, in the Russian alphabet's order. */
@@ -175,16 +182,18 @@ function surnameOf(name: string): string {
 
 /**
  * Raises the CC member `c` into the leadership, for the Presidium seat he has just been voted: a
- * principal from now on. Where the file says nothing of him (a generated member: always, so far)
- * his traits are drawn around the midpoints on the setup stream, the stream of the people the file
- * does not describe; his regard for the principals is what he owed or held against them as a
- * cadre, and he and his patron trust each other. His job slot goes to a successor chosen by
- * whoever appoints to it; his CC seat goes with him, for the leadership's members vote in a plenum
- * as such.
+ * principal from now on. The file gives no CC member traits, so his are drawn around the midpoint
+ * on the setup stream, the stream of the people the file does not describe, and so is his age; his
+ * health and prestige are the parameters'. His regard for the principals is what he owed or held
+ * against them as a cadre, and he and his patron trust each other. A man the file names keeps his
+ * id; a generated one is "raised-1", "raised-2", ... in the order they come. His job slot goes to a
+ * successor chosen by whoever appoints to it; his CC seat goes with him, for the leadership's
+ * members vote in a plenum as such.
  */
 export function raiseFromCc(ctx: DecisionContext, c: Cadre): Principal {
   const world = ctx.world;
   const k = world.params.cadres.newcomer;
+  const id = newcomerId(world, c);
   const traits = {} as Traits;
   for (const t of traitNames) traits[t] = t === "ideology" ? clamp(k.ideologySpread * ctx.rng.normal("setup"), -1, 1) : clamp(k.trait + k.traitSpread * ctx.rng.normal("setup"));
   const age = k.age + k.ageSpread * ctx.rng.normal("setup");
@@ -193,9 +202,10 @@ export function raiseFromCc(ctx: DecisionContext, c: Cadre): Principal {
   for (const [q, debt] of Object.entries(c.debts)) if (world.principals[q]) regard[q] = clamp(debt, -1, 1);
   const patron = c.patron !== null && world.principals[c.patron] ? world.principals[c.patron] : null;
   const p: Principal = {
-    id: c.id,
+    id,
     name,
-    nameRu: name,
+    // The file gives no Russian spelling of a CC member's name.
+    nameRu: "",
     born: Math.round(yearOf(world.date) - age),
     health: k.health,
     alive: true,
@@ -220,12 +230,16 @@ export function raiseFromCc(ctx: DecisionContext, c: Cadre): Principal {
     location: null,
     fate: null,
     rank: world.order.length,
+    ...(id !== c.id ? { formerly: c.id } : {}),
   };
   if (patron) patron.trust[p.id] = k.bond;
-  // New objects, not changed ones: what is kept per list of principals or of cadres is read afresh.
+  // New objects, not changed ones: what is kept per list of principals or of cadres is read afresh;
+  // and the claims to posts are read again, with him among the claimants (claimPlacesOf keeps a
+  // place for each rank).
   world.principals = { ...world.principals, [p.id]: p };
   world.order = [...world.order, p.id];
   world.cadres = world.cadres.filter((x) => x !== c);
+  world.claims = { base: {}, ranking: {} };
   const slot = c.slot !== null ? slotById(world, c.slot) : undefined;
   if (slot) {
     slot.holder = null;

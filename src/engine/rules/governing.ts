@@ -960,10 +960,10 @@ function coOpt(ctx: DecisionContext, actor: Id, who: Id): void {
   // A member of the CC put up for the seat enters the leadership with it.
   const fromCc = world.principals[who] ? null : cadreById(world, who);
   const p = fromCc ? raiseFromCc(ctx, fromCc) : world.principals[who];
-  if (!p) return;
+  if (!p) throw new Error(`co-option of "${who}": neither a principal nor a member of the CC`);
   p.presidium = "full";
   p.regard[actor] = clamp(regardOf(p, actor) + k.gratitude, -1, 1);
-  record(world, { type: "promotion", audience: "public", actor: who, text: `${nameOf(world, who)} becomes a full member of the Presidium.` });
+  record(world, { type: "promotion", audience: "public", actor: p.id, text: `${nameOf(world, p.id)} becomes a full member of the Presidium.` });
   refreshPower(world);
 }
 

@@ -2,7 +2,7 @@
 // name a character, these shares must sum to 1, a post has one holder). Pure: the loader maps the
 // paths of the issues to lines in the file.
 import type { ScenarioFile as Scenario } from "./schema.js";
-import { powerNames } from "./names.js";
+import { powerNames, RAISED_PREFIX } from "./names.js";
 import { applyWhatIfs, WhatIfError } from "./what-if.js";
 import { pronounsFor } from "../log.js";
 
@@ -232,8 +232,20 @@ function checkCentralCommittee(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     if (r.patron !== null) issues.push(...reference("character", r.patron, ids.characters, at("patron")));
   });
   issues.push(...duplicateIds(s.reserve, ["reserve"]));
-  issues.push(...surnameIssues(s));
+  issues.push(...surnameIssues(s), ...raisedIdIssues(s));
   return issues;
+}
+
+/** No man in the file may take an id of the form a run gives the men it raises from the CC ("raised-1"). */
+function raisedIdIssues(s: Scenario): ScenarioIssue[] {
+  const people: { path: (string | number)[]; id: string; key?: true }[] = [
+    ...Object.keys(s.characters).map((id) => ({ path: ["characters", id], id, key: true as const })),
+    ...s.centralCommittee.named.map((m, i) => ({ path: ["centralCommittee", "named", i, "id"], id: m.id })),
+    ...s.reserve.map((r, i) => ({ path: ["reserve", i, "id"], id: r.id })),
+  ];
+  return people
+    .filter((x) => x.id.startsWith(RAISED_PREFIX))
+    .map((x) => ({ path: x.path, message: `the id "${x.id}" has the form of one a run gives a man it raises from the Central Committee ("${RAISED_PREFIX}1", ...); choose another`, ...(x.key ? { key: true } : {}) }));
 }
 
 /**

@@ -26,3 +26,9 @@ export type PowerName = (typeof powerNames)[number];
 
 export const genders = ["male", "female"] as const;
 export type Gender = (typeof genders)[number];
+
+/**
+ * The ids of the men a run raises into the leadership whom the file does not name ("raised-1" for
+ * the first): no id in a file may take this form, and anything that reads a run can tell them apart.
+ */
+export const RAISED_PREFIX = "raised-";

@@ -323,7 +323,7 @@ export const scenarioSchema = z.strictObject({
      * Presidium seat with nobody left in the leadership to fill it): common ones, not historical
      * persons, and none a character's.
      */
-    surnames: z.array(z.string().min(2)).default([]),
+    surnames: z.array(z.string().regex(/^\S{2,}$/, "a surname is one word of at least two letters (the log calls a man by the last word of his name)")).default([]),
   }),
   congresses: z.array(congress).default([]),
   policies: z.array(policy).default([]),

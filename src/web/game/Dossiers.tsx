@@ -7,6 +7,7 @@ import { fateWords, longDate, pronounsFor, traitNames, traitWord, type Names } f
 import { citationsOf, type SourceInput } from "../citation.js";
 import { Portrait } from "./Portrait.js";
 import { chronological } from "./story.js";
+import { RAISED_PREFIX } from "../../engine/scenario/names.js";
 
 const careerTypes = new Set(["enters", "appointment", "promotion", "relieved", "fate", "primacy", "acting", "illness", "death", "plenum-ratifies", "demand", "use-kompromat", "overrule", "gives-up-post", "launch", "trip"]);
 
@@ -37,7 +38,7 @@ export function Dossiers({ characters, principals, log, seat, selected, names, s
             <Portrait id={c.id} name={c.name} age={p?.age ?? c.ageAtStart} size={96} faded={!!p?.fate || p?.alive === false} />
             <div>
               <h3 id="dossier-name">
-                {c.name} <span lang="ru">({c.nameRu})</span>
+                {c.name} {c.nameRu ? <span lang="ru">({c.nameRu})</span> : null}
               </h3>
               <p>{c.bio}</p>
             </div>
@@ -57,7 +58,7 @@ export function Dossiers({ characters, principals, log, seat, selected, names, s
             <dt>Faction</dt>
             <dd>{c.faction}</dd>
           </dl>
-          <h4>{own ? "Your traits" : `Traits, as the scenario judges ${pronounsFor(c.gender).him} at the start`}</h4>
+          <h4>{own ? "Your traits" : c.traits.length ? `Traits, as the scenario judges ${pronounsFor(c.gender).him} at the start` : "Traits: the scenario does not describe him"}</h4>
           <ul class="traits">
             {c.traits.map((t) => (
               <li key={t.name}>
@@ -134,7 +135,9 @@ export function withNewcomers(characters: readonly CharacterDossier[], principal
       nameRu: p.nameRu,
       born: year - p.age,
       ageAtStart: p.age,
-      bio: "Raised from the Central Committee into the leadership in this run. History names nobody here: the model generated him, and nothing is known of his character but what he does.",
+      bio: p.id.startsWith(RAISED_PREFIX)
+        ? "Raised from the Central Committee into the leadership in this run. History names nobody here: the model generated him, and nothing is known of his character but what he does."
+        : "Raised from the Central Committee into the leadership in this run. The scenario names him as a member of the Central Committee but does not describe him: nothing is known of his character but what he does.",
       faction: "none known",
       presidium: "none",
       secretary: false,
