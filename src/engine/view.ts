@@ -7,6 +7,7 @@ import { clientShares, powerShare } from "./power.js";
 import type { Awaiting, Id, LogEntry, MoveBelief, Principal, World } from "./state.js";
 import { travellerMatches } from "./rules/crisis.js";
 import { appointerFor } from "./rules/cadres.js";
+import { answered, answerSince } from "./rules/governing.js";
 
 export interface PrincipalView {
   id: Id;
@@ -284,6 +285,7 @@ function policyView(world: World, seat: Id, p: World["policies"][number]): Polic
   else if (!hasPower(world, seat, p.proposer)) barred = `only the holder of the ${powerWords[p.proposer] ?? p.proposer} can propose it`;
   else if (p.from !== undefined && p.from > world.date) barred = `not before ${p.from}`;
   else if (!p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce))) barred = `needs first: ${p.requires.map((r) => world.policies.find((x) => x.id === r)?.name ?? r).join(", ")}`;
+  else if (p.answers !== undefined && !answered(world, p)) barred = `only in answer to a failure (${p.answers}), and none has come since ${answerSince(world, p)}`;
   else if ((world.memory.proposals[p.id] ?? "") > retry) barred = "voted on lately: it cannot be put again yet";
   return {
     id: p.id,

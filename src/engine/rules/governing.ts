@@ -327,6 +327,7 @@ function openPolicies(world: World): OpenPolicy[] {
       p.proposer !== "none" &&
       (p.from === undefined || p.from <= world.date) &&
       p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce)) &&
+      (p.answers === undefined || answered(world, p)) &&
       !((world.memory.proposals[p.id] ?? "") > since),
   );
   openPoliciesMemo.set(world, { date: world.date, policies });
@@ -337,6 +338,25 @@ const openPoliciesMemo = new WeakMap<World, { date: string; policies: OpenPolicy
 
 /** A policy someone may propose: one with a proposing power. */
 type OpenPolicy = PolicyState & { proposer: PowerName };
+
+/**
+ * Whether the failure a policy answers has come: a public signal of its kind, and a bad one (a
+ * record harvest is a signal too), since answerSince.
+ */
+export function answered(world: World, policy: PolicyState): boolean {
+  const since = answerSince(world, policy);
+  return world.signals.some((s) => s.kind === policy.answers && s.severity > 0 && s.date >= since);
+}
+
+/** Since when a failure counts as one a policy answers: the adoption of the last of the policies it requires, or the start. */
+export function answerSince(world: World, policy: PolicyState): string {
+  let since = world.start;
+  for (const r of policy.requires) {
+    const adopted = world.policies.find((x) => x.id === r)?.adoptedOn;
+    if (adopted && adopted > since) since = adopted;
+  }
+  return since;
+}
 
 /** Drops the policies open to a proposal after one is proposed or adopted. */
 function policiesChanged(world: World): void {

@@ -179,6 +179,13 @@ const policy = z.strictObject({
   atCongress: z.boolean().default(false),
   /** Policies that must be in force first. */
   requires: z.array(id).default([]),
+  /**
+   * The kind of public failure it answers (an event's signal, e.g. "harvest"): it can be proposed
+   * only once such a failure has come since the policies it requires were adopted (or since the
+   * start), as the split of the party committees answered the farm failures and the note of July
+   * 1964 the harvest of 1963.
+   */
+  answers: z.string().min(2).optional(),
   /** Policies it cannot coexist with (proposing it repeals them). */
   replaces: z.array(id).default([]),
   inForce: z.boolean().default(false),
