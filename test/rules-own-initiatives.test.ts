@@ -97,9 +97,13 @@ describe("the first man's own doings", () => {
 describe("policies", () => {
   const proposable = (world: World, who: string) => viewFor(world, who).policies.find((p) => p.id === "agriculture-note-1964")!.proposable;
 
-  it("the 1964 agriculture note can be proposed by whoever is First Secretary, from mid-June 1964", () => {
+  it("the 1964 agriculture note can be proposed by whoever is First Secretary, from mid-June 1964, once a harvest has failed", () => {
     expect(proposable(on(createWorld(october, { seed: 1 }), "1964-06-08"), "khrushchev")).toBe(false);
     const world = on(createWorld(october, { seed: 1 }), "1964-07-13");
+    // The note answers a failed harvest (governing.ts, answered): none has come in a world moved on by hand.
+    expect(proposable(world, "khrushchev")).toBe(false);
+    // The run's event of 15 September 1963.
+    world.signals.push({ kind: "harvest", severity: 0.5, date: "1963-09-15" });
     expect(proposable(world, "khrushchev")).toBe(true);
     expect(proposable(world, "brezhnev")).toBe(false);
     expect(weeklyOptions(world, "khrushchev").some((o) => o.choice === "propose-policy" && o.target === "agriculture-note-1964")).toBe(true);

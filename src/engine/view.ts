@@ -7,7 +7,7 @@ import { clientShares, powerShare } from "./power.js";
 import type { Awaiting, Id, LogEntry, MoveBelief, Principal, World } from "./state.js";
 import { travellerMatches } from "./rules/crisis.js";
 import { appointerFor } from "./rules/cadres.js";
-import { answered, answerSince } from "./rules/governing.js";
+import { whyBarred } from "./rules/governing.js";
 
 export interface PrincipalView {
   id: Id;
@@ -278,15 +278,7 @@ function organsOf(world: World, p: Principal): OrganView[] {
 }
 
 function policyView(world: World, seat: Id, p: World["policies"][number]): PolicyView {
-  const retry = addDays(world.date, -world.params.governing.policy.retryWeeks * 7);
-  let barred: string | null = null;
-  if (p.inForce) barred = "already in force";
-  else if (p.proposer === "none") barred = "nobody can propose it";
-  else if (!hasPower(world, seat, p.proposer)) barred = `only the holder of the ${powerWords[p.proposer] ?? p.proposer} can propose it`;
-  else if (p.from !== undefined && p.from > world.date) barred = `not before ${p.from}`;
-  else if (!p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce))) barred = `needs first: ${p.requires.map((r) => world.policies.find((x) => x.id === r)?.name ?? r).join(", ")}`;
-  else if (p.answers !== undefined && !answered(world, p)) barred = `only in answer to a failure (${p.answers}), and none has come since ${answerSince(world, p)}`;
-  else if ((world.memory.proposals[p.id] ?? "") > retry) barred = "voted on lately: it cannot be put again yet";
+  const barred = whyBarred(world, p, seat);
   return {
     id: p.id,
     name: p.name,
@@ -302,25 +294,6 @@ function policyView(world: World, seat: Id, p: World["policies"][number]): Polic
     effects: Object.entries(p.effects).map(([constituency, effect]) => ({ constituency, effect })),
   };
 }
-
-/** What each power is, in words, for a player told why he cannot propose something. */
-const powerWords: Record<string, string> = {
-  firstSecretary: "First Secretary's post",
-  chairsPresidium: "chair of the Presidium",
-  government: "Council of Ministers",
-  secondSecretary: "Second Secretary's duties",
-  cadres: "Secretariat's cadres work",
-  security: "security organs",
-  army: "Ministry of Defence",
-  transport: "aircraft and special trains",
-  archives: "archives",
-  headOfState: "head of state's post",
-  economy: "economic planning",
-  ideology: "ideology portfolio",
-  control: "control commission",
-  diplomacy: "Foreign Ministry",
-  republic: "leadership of a republic",
-};
 
 function journeys(world: World): JourneyView[] {
   const out: JourneyView[] = [];

@@ -309,32 +309,62 @@ function proposable(world: World, actor: Id): PolicyState[] {
 
 /**
  * The policies anyone with the power could propose this week. Every man's menu asks, and they
- * change only with the date or when a policy is proposed or adopted (policiesChanged): kept per
- * world until then.
+ * change only with the date, a new public signal (a failure a policy answers), or when a policy is
+ * proposed or adopted (policiesChanged): kept per world until then.
  */
 function openPolicies(world: World): OpenPolicy[] {
   const memo = openPoliciesMemo.get(world);
-  if (memo && memo.date === world.date) return memo.policies;
-  const since = addDays(world.date, -world.params.governing.policy.retryWeeks * WEEK_DAYS);
-  const weekEnd = addDays(world.date, WEEK_DAYS);
-  const congressNow = world.congresses.some((c) => c.date >= world.date && c.date < weekEnd);
-  const policies = world.policies.filter(
-    (p): p is OpenPolicy =>
-      !p.inForce &&
-      // A policy once adopted and then dropped is not adopted again.
-      p.adoptedOn === null &&
-      (!p.atCongress || congressNow) &&
-      p.proposer !== "none" &&
-      (p.from === undefined || p.from <= world.date) &&
-      p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce)) &&
-      (p.answers === undefined || answered(world, p)) &&
-      !((world.memory.proposals[p.id] ?? "") > since),
-  );
-  openPoliciesMemo.set(world, { date: world.date, policies });
+  if (memo && memo.date === world.date && memo.signals === world.signals.length) return memo.policies;
+  const policies = world.policies.filter((p): p is OpenPolicy => whyBarred(world, p) === null);
+  openPoliciesMemo.set(world, { date: world.date, signals: world.signals.length, policies });
   return policies;
 }
 
-const openPoliciesMemo = new WeakMap<World, { date: string; policies: OpenPolicy[] }>();
+const openPoliciesMemo = new WeakMap<World, { date: string; signals: number; policies: OpenPolicy[] }>();
+
+/**
+ * Why a policy cannot be proposed this week, in words, or null if it can be (by whoever holds the
+ * power to propose it; with `seat`, the reason is also his lack of that power). The menus and the
+ * player's view both ask here, so what a player is told is what the model does.
+ */
+export function whyBarred(world: World, p: PolicyState, seat?: Id): string | null {
+  if (p.inForce) return "already in force";
+  // A policy once adopted and then dropped is not adopted again.
+  if (p.adoptedOn !== null) return "adopted once and since dropped: it is not brought back";
+  if (p.proposer === "none") return "nobody can propose it";
+  if (seat !== undefined && !hasPower(world, seat, p.proposer)) return `only the holder of the ${powerWords[p.proposer] ?? p.proposer} can propose it`;
+  if (p.from !== undefined && p.from > world.date) return `not before ${p.from}`;
+  if (p.atCongress && !congressThisWeek(world)) return "only at a party congress";
+  if (!p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce))) return `needs first: ${p.requires.map((r) => world.policies.find((x) => x.id === r)?.name ?? r).join(", ")}`;
+  if (p.answers !== undefined && !answered(world, p)) return `only in answer to a failure (${p.answers}), and none has come since ${answerSince(world, p)}`;
+  const retry = addDays(world.date, -world.params.governing.policy.retryWeeks * WEEK_DAYS);
+  if ((world.memory.proposals[p.id] ?? "") > retry) return "voted on lately: it cannot be put again yet";
+  return null;
+}
+
+/** What each power is, in words, for a player told why he cannot propose something. */
+const powerWords: Record<string, string> = {
+  firstSecretary: "First Secretary's post",
+  chairsPresidium: "chair of the Presidium",
+  government: "Council of Ministers",
+  secondSecretary: "Second Secretary's duties",
+  cadres: "Secretariat's cadres work",
+  security: "security organs",
+  army: "Ministry of Defence",
+  transport: "aircraft and special trains",
+  archives: "archives",
+  headOfState: "head of state's post",
+  economy: "economic planning",
+  ideology: "ideology portfolio",
+  control: "control commission",
+  diplomacy: "Foreign Ministry",
+  republic: "leadership of a republic",
+};
+
+function congressThisWeek(world: World): boolean {
+  const weekEnd = addDays(world.date, WEEK_DAYS);
+  return world.congresses.some((c) => c.date >= world.date && c.date < weekEnd);
+}
 
 /** A policy someone may propose: one with a proposing power. */
 type OpenPolicy = PolicyState & { proposer: PowerName };
@@ -348,12 +378,19 @@ export function answered(world: World, policy: PolicyState): boolean {
   return world.signals.some((s) => s.kind === policy.answers && s.severity > 0 && s.date >= since);
 }
 
-/** Since when a failure counts as one a policy answers: the adoption of the last of the policies it requires, or the start. */
+/**
+ * Since when a failure counts as one a policy answers: the start, or the week after the last of the
+ * policies it requires was adopted in the run. Not the week itself: that week's events came before
+ * the adoption (and a dated one may carry a later day of it), so its failure is the one the
+ * prerequisite answered, not a new one.
+ */
 export function answerSince(world: World, policy: PolicyState): string {
   let since = world.start;
   for (const r of policy.requires) {
-    const adopted = world.policies.find((x) => x.id === r)?.adoptedOn;
-    if (adopted && adopted > since) since = adopted;
+    const x = world.policies.find((q) => q.id === r);
+    if (!x || !adoptedInRun(world, x)) continue;
+    const after = addDays(x.adoptedOn!, WEEK_DAYS);
+    if (after > since) since = after;
   }
   return since;
 }

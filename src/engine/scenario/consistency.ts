@@ -285,9 +285,10 @@ function checkPolicies(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     issues.push(...keysOf("character", p.aggrieves, ids.characters, at("aggrieves")));
     issues.push(...keysOf("event", p.risks, ids.events, at("risks")));
     p.requires.forEach((r, j) => issues.push(...reference("policy", r, ids.policies, at("requires", j))));
-    if (p.answers !== undefined && !s.events.some((e) => e.effects.signal?.kind === p.answers)) {
-      const kinds = [...new Set(s.events.flatMap((e) => (e.effects.signal ? [e.effects.signal.kind] : [])))].sort();
-      issues.push({ path: at("answers"), message: `no event gives a "${p.answers}" signal, so the policy could never be proposed (signals the events give: ${kinds.join(", ") || "none"})` });
+    // Only a failure opens it: an event must give a bad signal (severity above 0) of the kind.
+    if (p.answers !== undefined && !s.events.some((e) => e.effects.signal?.kind === p.answers && (e.effects.signal?.severity ?? 0) > 0)) {
+      const kinds = [...new Set(s.events.flatMap((e) => (e.effects.signal && e.effects.signal.severity > 0 ? [e.effects.signal.kind] : [])))].sort();
+      issues.push({ path: at("answers"), message: `no event gives a "${p.answers}" failure (a signal of that kind with a severity above 0), so the policy could never be proposed (failures the events give: ${kinds.join(", ") || "none"})` });
     }
     p.replaces.forEach((r, j) => issues.push(...reference("policy", r, ids.policies, at("replaces", j))));
     if (p.champion !== undefined) {
