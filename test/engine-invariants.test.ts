@@ -275,6 +275,12 @@ describe("invariants hold in every run, whatever human seats do", () => {
     );
   });
 
+  it("a run that raises men from the Central Committee keeps them too (march-1953 seed 6: a failed arrest, the movers shot, the seats refilled)", () => {
+    const world = simulate(scenarios["march-1953"], { seed: 6 });
+    expect(world.order.filter((id) => id.startsWith("raised-")).length).toBeGreaterThan(3);
+    checkEnd(world);
+  });
+
   it("a run played through a human seat to its end keeps them too", () => {
     let world = advance(createWorld(scenarios["june-1957"], { seed: 5, humanSeats: ["mikoyan"] }));
     for (let i = 0; !world.done; i++) {

@@ -1,6 +1,6 @@
 // Loading a scenario for a command: a shipped id or a path, with what-ifs, and the loader's issues
 // turned into an input error (one issue per line, each FILE:LINE:COL: field: message).
-import { differingParameters, type Scenario, type World } from "../engine/index.js";
+import { differingParameters, type Scenario } from "../engine/index.js";
 import { loadModelFile } from "../scenarios/model-file.js";
 import { resolveScenario } from "../scenarios/catalog.js";
 import { loadScenarioFile, ScenarioError, type Setting } from "../scenarios/load.js";
@@ -42,8 +42,3 @@ export function parameterDifferences(scenario: Scenario): Record<string, number>
   return differingParameters(loadModelFile(), scenario.model);
 }
 
-/** The short name the chronicle uses for a principal (the surname; a man raised in the run is one too), or the id itself. */
-export function shortName(world: World, id: string): string {
-  const p = world.principals[id];
-  return p ? p.name.split(" ").slice(-1)[0] : id;
-}

@@ -43,13 +43,18 @@ export function canKnow(entry: LogEntry, seat: Id): boolean {
   return entry.audience === "public" || entry.audience.includes(seat);
 }
 
+/** The name a principal goes by in the texts (his surname), or the id of anyone else. */
 export function nameOf(world: World, id: Id): string {
   const p = world.principals[id];
-  if (!p) return id;
-  let short = surnames.get(p.name);
+  return p ? surnameOf(p.name) : id;
+}
+
+/** The last word of a full name ("Nikita Khrushchev" -> "Khrushchev"). */
+export function surnameOf(name: string): string {
+  let short = surnames.get(name);
   if (short === undefined) {
-    short = p.name.split(" ").slice(-1)[0];
-    surnames.set(p.name, short);
+    short = name.split(" ").slice(-1)[0];
+    surnames.set(name, short);
   }
   return short;
 }

@@ -2,7 +2,7 @@
 // world (MODEL.md section 9). Everything not copied here explicitly stays hidden.
 import { addDays } from "./calendar.js";
 import { canKnow } from "./log.js";
-import { ageOf, hasPower, moveById, presidiumVoters } from "./queries.js";
+import { ageOf, moveById, presidiumVoters } from "./queries.js";
 import { clientShares, powerShare } from "./power.js";
 import type { Awaiting, Id, LogEntry, MoveBelief, Principal, World } from "./state.js";
 import { travellerMatches } from "./rules/crisis.js";

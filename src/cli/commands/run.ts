@@ -1,13 +1,13 @@
 // `presidium run`: one seeded game with every character played by the AI, told as a chronicle.
 import type { Command } from "commander";
 import { advance, createWorld, epilogue, summarize, viewFor, type Scenario, type World } from "../../engine/index.js";
-import { pronoun } from "../../engine/log.js";
+import { nameOf, pronoun } from "../../engine/log.js";
 import { chronicleLines, trendLines } from "../chronicle.js";
 import { inputError, UsageError } from "../errors.js";
 import { makeHeader, serializeLog, sha256, writeLogFile } from "../logfile.js";
 import { checkOutputPaths, checkWhatIfs, collect, parseIsoDate, parseSeed, parseSettings } from "../options.js";
 import { json, out } from "../output.js";
-import { loadForCli, parameterDifferences, shortName } from "../scenario.js";
+import { loadForCli, parameterDifferences } from "../scenario.js";
 
 interface RunOptions {
   scenario: string;
@@ -90,7 +90,7 @@ function checkCharacter(scenario: Scenario, id: string): void {
 }
 
 function chronicle(scenario: Scenario, world: World, o: { seed: number; whatIfs: string[]; as?: string; until?: string }): string {
-  const name = (id: string) => shortName(world, id);
+  const name = (id: string) => nameOf(world, id);
   const entries = o.as === undefined ? world.log : viewFor(world, o.as).log;
   const lines: string[] = [];
   const variant = o.whatIfs.length > 0 ? `, what-if ${o.whatIfs.join(" + ")}` : "";

@@ -3,7 +3,7 @@
 // and how a cadre sides in a contest.
 import type { DecisionContext } from "../ai/choice.js";
 import { yearOf } from "../calendar.js";
-import { nameOf, record } from "../log.js";
+import { nameOf, record, surnameOf } from "../log.js";
 import { cadreById, clientShares, refreshPower } from "../power.js";
 import { clamp, inPlay, postsInOrder, principalsInOrder, votingCc } from "../queries.js";
 import { moodsChanged, rowMix, rowRegard, rowRegardsOf } from "../constituencies.js";
@@ -175,10 +175,6 @@ function newcomerId(world: World, c: Cadre): Id {
 
 /** First-name initials for generated newcomers, in the Russian alphabet's order. */
 const INITIALS = "ABVGDEIKLMNOPRSTF";
-
-function surnameOf(name: string): string {
-  return name.split(" ").slice(-1)[0];
-}
 
 /**
  * Raises the CC member `c` into the leadership, for the Presidium seat he has just been voted: a

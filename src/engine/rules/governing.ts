@@ -315,32 +315,52 @@ function proposable(world: World, actor: Id): PolicyState[] {
 function openPolicies(world: World): OpenPolicy[] {
   const memo = openPoliciesMemo.get(world);
   if (memo && memo.date === world.date && memo.signals === world.signals.length) return memo.policies;
-  const policies = world.policies.filter((p): p is OpenPolicy => whyBarred(world, p) === null);
+  const policies = world.policies.filter((p): p is OpenPolicy => barOf(world, p) === null);
   openPoliciesMemo.set(world, { date: world.date, signals: world.signals.length, policies });
   return policies;
 }
 
 const openPoliciesMemo = new WeakMap<World, { date: string; signals: number; policies: OpenPolicy[] }>();
 
+/** Why a policy cannot be proposed this week (see whyBarred): a tag, so that the menus, which ask every week, build no words. */
+type Bar = "in-force" | "dropped" | "no-proposer" | "no-power" | "too-early" | "no-congress" | "needs" | "unanswered" | "lately";
+
 /**
- * Why a policy cannot be proposed this week, in words, or null if it can be (by whoever holds the
- * power to propose it; with `seat`, the reason is also his lack of that power). The menus and the
- * player's view both ask here, so what a player is told is what the model does.
+ * The first reason a policy cannot be proposed this week, or null if it can be (by whoever holds the
+ * power to propose it; with `seat`, also his lack of that power). The menus (openPolicies) and the
+ * player's view (whyBarred) both ask here, so what a player is told is what the model does.
  */
-export function whyBarred(world: World, p: PolicyState, seat?: Id): string | null {
-  if (p.inForce) return "already in force";
+function barOf(world: World, p: PolicyState, seat?: Id): Bar | null {
+  if (p.inForce) return "in-force";
   // A policy once adopted and then dropped is not adopted again.
-  if (p.adoptedOn !== null) return "adopted once and since dropped: it is not brought back";
-  if (p.proposer === "none") return "nobody can propose it";
-  if (seat !== undefined && !hasPower(world, seat, p.proposer)) return `only the holder of the ${powerWords[p.proposer] ?? p.proposer} can propose it`;
-  if (p.from !== undefined && p.from > world.date) return `not before ${p.from}`;
-  if (p.atCongress && !congressThisWeek(world)) return "only at a party congress";
-  if (!p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce))) return `needs first: ${p.requires.map((r) => world.policies.find((x) => x.id === r)?.name ?? r).join(", ")}`;
-  if (p.answers !== undefined && !answered(world, p)) return `only in answer to a failure (${p.answers}), and none has come since ${answerSince(world, p)}`;
-  const retry = addDays(world.date, -world.params.governing.policy.retryWeeks * WEEK_DAYS);
-  if ((world.memory.proposals[p.id] ?? "") > retry) return "voted on lately: it cannot be put again yet";
+  if (p.adoptedOn !== null) return "dropped";
+  if (p.proposer === "none") return "no-proposer";
+  if (seat !== undefined && !hasPower(world, seat, p.proposer)) return "no-power";
+  if (p.from !== undefined && p.from > world.date) return "too-early";
+  if (p.atCongress && !congressThisWeek(world)) return "no-congress";
+  if (!p.requires.every((r) => world.policies.some((x) => x.id === r && x.inForce))) return "needs";
+  if (p.answers !== undefined && !answered(world, p)) return "unanswered";
+  if ((world.memory.proposals[p.id] ?? "") > addDays(world.date, -world.params.governing.policy.retryWeeks * WEEK_DAYS)) return "lately";
   return null;
 }
+
+/** Why a policy cannot be proposed this week, in words for a player, or null if it can be (barOf). */
+export function whyBarred(world: World, p: PolicyState, seat?: Id): string | null {
+  const bar = barOf(world, p, seat);
+  return bar === null ? null : barWords[bar](world, p);
+}
+
+const barWords: Record<Bar, (world: World, p: PolicyState) => string> = {
+  "in-force": () => "already in force",
+  dropped: () => "adopted once and since dropped: it is not brought back",
+  "no-proposer": () => "nobody can propose it",
+  "no-power": (_, p) => `only the holder of the ${powerWords[p.proposer] ?? p.proposer} can propose it`,
+  "too-early": (_, p) => `not before ${p.from}`,
+  "no-congress": () => "only at a party congress",
+  needs: (world, p) => `needs first: ${p.requires.map((r) => world.policies.find((x) => x.id === r)?.name ?? r).join(", ")}`,
+  unanswered: (world, p) => `only in answer to a failure (${p.answers}), and none has come since ${answerSince(world, p)}`,
+  lately: () => "voted on lately: it cannot be put again yet",
+};
 
 /** What each power is, in words, for a player told why he cannot propose something. */
 const powerWords: Record<string, string> = {

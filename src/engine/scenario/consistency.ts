@@ -4,7 +4,7 @@
 import type { ScenarioFile as Scenario } from "./schema.js";
 import { powerNames, RAISED_PREFIX } from "./names.js";
 import { applyWhatIfs, WhatIfError } from "./what-if.js";
-import { pronounsFor } from "../log.js";
+import { pronounsFor, surnameOf } from "../log.js";
 
 export interface ScenarioIssue {
   /** Path into the scenario data; list elements by index. */
@@ -253,7 +253,7 @@ function raisedIdIssues(s: Scenario): ScenarioIssue[] {
  * that a log never passes a generated man off as a historical one.
  */
 function surnameIssues(s: Scenario): ScenarioIssue[] {
-  const historical = new Set([...Object.values(s.characters).map((c) => c.name), ...s.centralCommittee.named.map((m) => m.name), ...s.reserve.map((r) => r.name)].map((name) => name.split(" ").slice(-1)[0]));
+  const historical = new Set([...Object.values(s.characters).map((c) => c.name), ...s.centralCommittee.named.map((m) => m.name), ...s.reserve.map((r) => r.name)].map(surnameOf));
   const issues: ScenarioIssue[] = [];
   s.centralCommittee.surnames.forEach((surname, i) => {
     const at = ["centralCommittee", "surnames", i];
