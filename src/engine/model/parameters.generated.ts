@@ -360,6 +360,10 @@ export interface ModelParameters {
       rebuffPrestige: number;
       /** Prestige a first man gains by beating a move. */
       survivorPrestige: number;
+      /** Suspicion the survivor of a move holds, afterwards, of each colleague who voted to remove him without being of the move. */
+      opposedSuspicion: number;
+      /** Grievance of the survivor of a move against each colleague who voted to remove him without being of the move. */
+      opposedGrievance: number;
       /** Prestige an organ chief gains whose organs decided a contest. */
       kingmakerPrestige: number;
     };

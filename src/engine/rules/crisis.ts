@@ -839,6 +839,7 @@ function settle(ctx: DecisionContext, crisis: Crisis, move: Move, winner: "targe
     const vacated = cases.flatMap((c) => world.principals[c.loser].posts);
     fates = decideFates(ctx, winners, cases);
     posts = shareOutPosts(world, vacated, winners.filter((w) => w !== move.target), null);
+    markOpponents(world, move, voteSides);
     if (move.open === "purge") rebuffed(world, move);
     if (move.target === world.primacy && !move.open) world.principals[move.target].prestige = clamp(world.principals[move.target].prestige + k.survivorPrestige);
   }
@@ -874,6 +875,24 @@ function settle(ctx: DecisionContext, crisis: Crisis, move: Move, winner: "targe
   learnFromContest(world, contest);
   refreshPower(world);
   updatePrimacy(world);
+}
+
+/**
+ * The man who survived a move now knows who voted to remove him without being of the move: he
+ * suspects them (crisis.aftermath.opposedSuspicion, fading as any suspicion does) and holds it
+ * against them. So the first man who beat a Presidium majority can later ask it to remove them, one
+ * vote at a time: in June 1957 Saburov and Pervukhin lost their full seats at the plenum that saved
+ * Khrushchev, Bulganin his premiership in March 1958 and his seat that September.
+ */
+function markOpponents(world: World, move: Move, voteSides: Record<Id, "for" | "against">): void {
+  const k = world.params.crisis.aftermath;
+  const survivor = world.principals[move.target];
+  if (!inPlay(survivor)) return;
+  for (const [id, side] of Object.entries(voteSides)) {
+    if (side !== "for" || id === move.target || move.members.includes(id) || !inPlay(world.principals[id])) continue;
+    survivor.suspicion[id] = Math.max(survivor.suspicion[id] ?? 0, k.opposedSuspicion);
+    survivor.grievances.push({ against: id, cause: `voted to remove ${pronoun(world, move.target).him}`, weight: k.opposedGrievance, date: world.date });
+  }
 }
 
 /** A purge the Presidium refuses: it costs the man who asked for it (rebuff), and he does not ask again for a while. */
