@@ -4,9 +4,10 @@
 // start as decisions arrive, which keeps a suspended week free of hidden continuation state.
 // Several human seats may be asked at once (one open question per seat); the week goes on once all
 // have answered.
-import { DecisionNeeded, optionId, toAwaiting, type DecisionContext } from "./ai/choice.js";
+import { DecisionNeeded, optionId, toAwaiting, type DecisionContext, type Question } from "./ai/choice.js";
 import { Rng } from "./rng.js";
 import { copyWorld, record } from "./log.js";
+import { inPlay } from "./queries.js";
 import { runWeek } from "./turn.js";
 import { keepPresent } from "./present.js";
 import type { Awaiting, Decision, Id, World } from "./state.js";
@@ -75,10 +76,13 @@ function playOn(current: World, copiedFrom: World | null = null): World {
   while (!current.done) {
     // A week that stops at a question hands back the world at its start, to be re-run as answers
     // arrive: the week is played on `current`, and its start kept unchanged.
-    const weekStart = unchanged ?? (current.humanSeats.length ? copyWorld(current) : null);
+    // Once every human seat is out of play (dead or judged, for good) nobody asks them anything, and
+    // the weeks to the end need no start kept: a campaign played on from 1957 copied it 400 times.
+    const weekStart = unchanged ?? (current.humanSeats.some((seat) => inPlay(current.principals[seat])) ? copyWorld(current) : null);
     unchanged = null;
     const result = playWeek(current, current.pending);
     if (result.needed) {
+      if (!weekStart) throw new Error(`a question for ${result.needed.questions.map((q) => q.seat).join(", ")}, out of play, was not expected`);
       // A new world, not the week's start with its questions written in: that may be the caller's.
       const waiting: World = { ...weekStart!, awaiting: result.needed.questions.map(toAwaiting) };
       // `current` is now what presentWorld would re-run the week to: the world at the question.
@@ -104,13 +108,82 @@ export function decisionsFor(q: Awaiting): Decision[] {
   return q.options.map((o) => ({ seat: q.seat, kind: q.kind, key: q.key, choice: o.choice, ...(o.target !== undefined ? { target: o.target } : {}), ...(o.detail !== undefined ? { detail: o.detail } : {}) }));
 }
 
-export class IllegalAction extends Error {}
+export class IllegalAction extends Error {
+  /** In a replay (`replay`), the index of the decision that is not legal. */
+  index?: number;
+}
+
+/**
+ * A game replayed from its start (`start`, a new world, owned by the caller): `decisions` taken in
+ * the order they were made, to the world `step` would hand back after the last of them. `beforeStep`
+ * is called before each decision applied by `step`, with its index and the world it answers.
+ *
+ * Step by step, every decision re-runs its week on a fresh copy of the world, and a save's replay
+ * grew to seconds (4.2 s for a campaign played as Khrushchev to its end, 294 decisions). Every week
+ * before the last decision's is played once instead, in place, each question answered on the spot by
+ * the decision that answers it: the same draws, since a human seat's answer draws nothing, and the
+ * week's decisions are recorded in the order they were made, as `step` records them. The last
+ * decision's week goes through `step`, so the world handed back is suspended at its next question
+ * as `step` leaves it. An illegal decision throws IllegalAction with its index.
+ */
+export function replay(start: World, decisions: readonly Decision[], beforeStep?: (index: number, world: World) => void): World {
+  const lastWeek = weekOf(decisions.at(-1));
+  let next = 0;
+  while (lastWeek !== null && !start.done && start.week < lastWeek) {
+    const week = start.week;
+    let end = next;
+    while (end < decisions.length && weekOf(decisions[end]) === week) end++;
+    const answered = new Set<number>();
+    const respond = (q: Question): Decision => {
+      const i = decisions.findIndex((d, j) => j >= next && j < end && !answered.has(j) && d.seat === q.seat && d.key === q.key);
+      const d = decisions[i];
+      if (i < 0) throw illegalAt(next, answered, `illegal action: ${q.seat} is asked "${q.key}", which no decision answers`);
+      if (!decisionsFor(toAwaiting(q)).some((legal) => sameDecision(legal, d))) throw illegalAt(i, answered, `illegal action: ${optionId(d)} is not one of the options of ${q.seat}'s "${q.key}"`);
+      answered.add(i);
+      return d;
+    };
+    if (playWeek(start, [], respond).needed) throw new Error("a question went unanswered in a replayed week");
+    if (answered.size < end - next) throw illegalAt(next, answered, "illegal action: it answers a question this week did not ask");
+    // As `step` leaves them: the week's decisions in the order they were made.
+    recordPlayerDecisions(start, decisions.slice(next, end));
+    next = end;
+  }
+  let world = advance(start);
+  for (let i = next; i < decisions.length; i++) {
+    beforeStep?.(i, world);
+    try {
+      world = step(world, decisions[i]);
+    } catch (error) {
+      if (error instanceof IllegalAction) error.index = i;
+      throw error;
+    }
+  }
+  return world;
+}
+
+/** The week a decision was asked in, from its question's key ("w12:weekly:0"), or null. */
+function weekOf(d: Decision | undefined): number | null {
+  const m = d ? /^w(\d+):/.exec(d.key) : null;
+  return m ? Number(m[1]) : null;
+}
+
+function sameDecision(a: Decision, b: Decision): boolean {
+  return a.seat === b.seat && a.kind === b.kind && a.key === b.key && a.choice === b.choice && (a.target ?? null) === (b.target ?? null) && (a.detail ?? null) === (b.detail ?? null);
+}
+
+/** The first decision from `from` not yet answered is the one blamed, as `step` would have blamed it. */
+function illegalAt(from: number, answered: ReadonlySet<number>, message: string): IllegalAction {
+  let i = from;
+  while (answered.has(i)) i++;
+  const error = new IllegalAction(message);
+  error.index = i;
+  return error;
+}
 
 /** Applies one human seat's decision and, once every asked seat has answered, advances. */
 export function step(world: World, action: Decision): World {
   const legal = legalActions(world, action.seat);
-  const same = (d: Decision) => d.kind === action.kind && d.key === action.key && d.choice === action.choice && (d.target ?? null) === (action.target ?? null) && (d.detail ?? null) === (action.detail ?? null);
-  if (!legal.some(same)) {
+  if (!legal.some((d) => sameDecision(d, action))) {
     const q = world.awaiting.find((a) => a.seat === action.seat);
     const why = world.awaiting.length === 0 ? "nothing is awaited" : !q ? `${action.seat} is not being asked anything (waiting on ${world.awaiting.map((a) => a.seat).join(", ")})` : q.key !== action.key ? `it answers "${action.key}" but the question is "${q.key}"` : `not one of: ${legal.map(optionId).join(", ")}`;
     throw new IllegalAction(`illegal action ${JSON.stringify(action)}: ${why}`);

@@ -36,6 +36,22 @@ export interface StoredGame {
   aliasSecret: string | null;
 }
 
+/**
+ * A world frozen at the start of a week, kept with a save so that loading it replays only the
+ * decisions after it (made and checked by src/server/checkpoints.ts).
+ */
+export interface Checkpoint {
+  /** The engine's code and the scenario as loaded, hashed: it stands for the replay only under them. */
+  key: string;
+  /** How many of the game's decisions came before it, and their hash. */
+  decisions: number;
+  decisionsHash: string;
+  /** The game's turnFrom when it was made: a load with no decision after it needs it. */
+  turnFrom: number | null;
+  /** The world, serialized and compressed. */
+  world: Buffer;
+}
+
 /** For tests: called inside a write transaction, just before it commits. Throwing aborts the write. */
 export interface StoreFaults {
   beforeCommit?: (what: string) => void;
@@ -56,8 +72,11 @@ export class SavesInUseError extends Error {}
 /** A write named a version of the game that is no longer the latest: someone else wrote it meanwhile. */
 export class StaleGameError extends Error {}
 
-/** 2: games carry a version. 3: games carry a secret for the aliases of their ids (null in older rows). */
-const SCHEMA_VERSION = 3;
+/**
+ * 2: games carry a version. 3: games carry a secret for the aliases of their ids (null in older rows).
+ * 4: saves may carry a checkpoint (src/server/checkpoints.ts).
+ */
+const SCHEMA_VERSION = 4;
 /** How long to wait for another writer's transaction to end before giving up. */
 const BUSY_TIMEOUT_MS = 2000;
 
@@ -121,6 +140,14 @@ export class SaveStore {
         body TEXT NOT NULL
       );
       CREATE UNIQUE INDEX IF NOT EXISTS one_autosave_per_game ON saves (game_id) WHERE kind = 'auto';
+      CREATE TABLE IF NOT EXISTS checkpoints (
+        save_id INTEGER PRIMARY KEY REFERENCES saves(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        decisions INTEGER NOT NULL,
+        decisions_hash TEXT NOT NULL,
+        turn_from INTEGER,
+        world BLOB NOT NULL
+      );
     `);
     const row = this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
     if (row && Number(row.value) > SCHEMA_VERSION) throw new Error(`it was written by a newer version of Presidium (database schema ${row.value}; this version knows ${SCHEMA_VERSION})`);
@@ -144,12 +171,12 @@ export class SaveStore {
    * Records a new game and its autosave. With `imported`, the file it was started from is kept as an
    * imported save in the same transaction (its id is returned): an import is stored whole or not at all.
    */
-  createGame(id: string, save: SaveFile, seats: StoredGame["seats"], imported?: SaveFile, aliasSecret: string | null = null): number | null {
+  createGame(id: string, save: SaveFile, seats: StoredGame["seats"], imported?: SaveFile, aliasSecret: string | null = null, checkpoint: Checkpoint | null = null): number | null {
     return this.write("create game", () => {
       this.db.prepare("INSERT INTO games (id, body, updated_at, alias_secret) VALUES (?, ?, ?, ?)").run(id, saveFileText(save), save.savedAt, aliasSecret);
       const insertSeat = this.db.prepare("INSERT INTO seats (game_id, seat, token_hash) VALUES (?, ?, ?)");
       for (const s of seats) insertSeat.run(id, s.seat, s.tokenHash);
-      this.upsertAutosave(id, save);
+      this.upsertAutosave(id, save, checkpoint);
       return imported ? this.insertSave("imported", imported) : null;
     });
   }
@@ -160,7 +187,7 @@ export class SaveStore {
    * game has been written since, by another server on the same file, nothing is written and
    * StaleGameError is thrown.
    */
-  updateGame(id: string, save: SaveFile, autosave: boolean, version: number): number {
+  updateGame(id: string, save: SaveFile, autosave: boolean, version: number, checkpoint: Checkpoint | null = null): number {
     return this.write("update game", () => {
       const changed = this.db.prepare("UPDATE games SET body = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?").run(saveFileText(save), save.savedAt, id, version).changes;
       if (changed !== 1) {
@@ -168,23 +195,46 @@ export class SaveStore {
         if (!current) throw new Error(`no game ${id} in the saves database`);
         throw new StaleGameError(`game ${id} was changed by another server using the same saves file (version ${current.version}, not ${version})`);
       }
-      if (autosave) this.upsertAutosave(id, save);
+      if (autosave) this.upsertAutosave(id, save, checkpoint);
       return version + 1;
     });
   }
 
-  private upsertAutosave(gameId: string, save: SaveFile): void {
+  /** The game's autosave replaced; its checkpoint too when one is given (else the last one stays). */
+  private upsertAutosave(gameId: string, save: SaveFile, checkpoint: Checkpoint | null): void {
     const seat = save.humanSeats[0];
     const existing = this.db.prepare("SELECT id FROM saves WHERE kind = 'auto' AND game_id = ?").get(gameId) as { id: number } | undefined;
+    let saveId: number;
     if (existing) {
       this.db
         .prepare("UPDATE saves SET name = ?, date = ?, week = ?, done = ?, saved_at = ?, body = ? WHERE id = ?")
         .run(save.name, save.reached.date, save.reached.week, save.reached.done ? 1 : 0, save.savedAt, saveFileText(save), existing.id);
+      saveId = existing.id;
     } else {
-      this.db
+      const info = this.db
         .prepare("INSERT INTO saves (kind, game_id, name, scenario, seat, date, week, done, saved_at, body) VALUES ('auto', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .run(gameId, save.name, save.scenario, seat, save.reached.date, save.reached.week, save.reached.done ? 1 : 0, save.savedAt, saveFileText(save));
+      saveId = Number(info.lastInsertRowid);
     }
+    if (checkpoint) this.putCheckpoint(saveId, checkpoint);
+  }
+
+  private putCheckpoint(saveId: number, c: Checkpoint): void {
+    this.db
+      .prepare("INSERT INTO checkpoints (save_id, key, decisions, decisions_hash, turn_from, world) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (save_id) DO UPDATE SET key = excluded.key, decisions = excluded.decisions, decisions_hash = excluded.decisions_hash, turn_from = excluded.turn_from, world = excluded.world")
+      .run(saveId, c.key, c.decisions, c.decisionsHash, c.turnFrom, c.world);
+  }
+
+  /** The checkpoint kept with a save, or null (checkpoints.ts decides whether it can be used). */
+  getCheckpoint(saveId: number): Checkpoint | null {
+    const row = this.db.prepare("SELECT key, decisions, decisions_hash AS decisionsHash, turn_from AS turnFrom, world FROM checkpoints WHERE save_id = ?").get(saveId) as Checkpoint | undefined;
+    return row ?? null;
+  }
+
+  /** The checkpoint kept with a game's autosave, or null. */
+  getAutosaveCheckpoint(gameId: string): Checkpoint | null {
+    const row = this.db.prepare("SELECT id FROM saves WHERE kind = 'auto' AND game_id = ?").get(gameId) as { id: number } | undefined;
+    return row ? this.getCheckpoint(row.id) : null;
   }
 
   /** A game as last recorded, or null if there is none; a damaged record is refused with SaveError. */
@@ -214,8 +264,12 @@ export class SaveStore {
     return this.db.prepare("SELECT seat, token_hash AS tokenHash FROM seats WHERE game_id = ? ORDER BY seat").all(id) as StoredGame["seats"];
   }
 
-  addSave(kind: Exclude<SaveKind, "auto">, save: SaveFile): number {
-    return this.write("add save", () => this.insertSave(kind, save));
+  addSave(kind: Exclude<SaveKind, "auto">, save: SaveFile, checkpoint: Checkpoint | null = null): number {
+    return this.write("add save", () => {
+      const id = this.insertSave(kind, save);
+      if (checkpoint) this.putCheckpoint(id, checkpoint);
+      return id;
+    });
   }
 
   private insertSave(kind: Exclude<SaveKind, "auto">, save: SaveFile): number {

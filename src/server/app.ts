@@ -166,7 +166,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     const { gameId } = parse(gameParams, request.params);
     const { game } = games.access(gameId, seatToken(request));
     const { name } = parse(saveBody, request.body);
-    const id = store.addSave("named", games.saveFileOf(game, name));
+    const id = store.addSave("named", games.saveFileOf(game, name), games.checkpointOf(game));
     reply.code(201);
     return summaryOf(store, id);
   });
@@ -193,7 +193,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     const { saveId } = parse(saveParams, request.params);
     const save = store.getSave(saveId);
     if (!save) throw notFound(`no save #${saveId}`);
-    const { game, tokens } = games.load(save);
+    const { game, tokens } = games.load(save, { checkpoint: store.getCheckpoint(saveId) });
     reply.code(201);
     return created(games, game, game.humanSeats[0], tokens);
   });

@@ -3,9 +3,10 @@
 // its sha256 is kept. Every decision is recorded in the saves database at once (so a restarted
 // server picks the game up where it was), and the game's autosave slot is replaced each new week.
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
-import { advance, createWorld, IllegalAction, presentWorld, step, type Decision, type World } from "../engine/index.js";
+import { advance, createWorld, IllegalAction, presentWorld, replay, step, type Decision, type Scenario, type World } from "../engine/index.js";
 import { makeSaveFile, SaveError, type SaveFile } from "../saves/save-file.js";
-import { StaleGameError, type SaveStore } from "../saves/store.js";
+import { StaleGameError, type Checkpoint, type SaveStore } from "../saves/store.js";
+import { CHECKPOINT_WEEKS, makeCheckpoint, weekStartOf, type WeekStart } from "./checkpoints.js";
 import { forbidden, notFound, unauthorized } from "./http-errors.js";
 import { MoveAliases, newAliasSecret } from "./move-aliases.js";
 import type { LoadedScenario, ScenarioCatalog } from "./scenario-catalog.js";
@@ -37,6 +38,14 @@ export interface LiveGame {
   version: number;
   /** What seats see in place of the engine's move ids, under the game's secret (see move-aliases.ts). */
   aliases: MoveAliases;
+  /** The scenario as loaded for this game (its parameters, what-ifs and settings applied). */
+  scenario: Scenario;
+  /** The last week the game stood at with nothing yet decided in it: what a checkpoint freezes. */
+  weekStart: WeekStart | null;
+  /** The week of the checkpoint last kept with the autosave (or of the game's start). */
+  checkpointed: number;
+  /** For tests: how many decisions the replay that made this game in memory did not replay (a checkpoint's). */
+  restoredDecisions: number;
 }
 
 /** Seeds the server draws: short enough to read out and type back in. */
@@ -67,7 +76,7 @@ export class GameService {
     const chosenSeed = seed ?? randomInt(1, MAX_DRAWN_SEED + 1);
     const world = advance(createWorld(loaded.scenario, { seed: chosenSeed, whatIfs: [...whatIfs], humanSeats }));
     const name = `${loaded.scenario.characters[character].name}, ${loaded.scenario.title}`;
-    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], settings: [...settings], humanSeats, decisions: [], world, name, turnFrom: null });
+    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], settings: [...settings], humanSeats, decisions: [], world, name, turnFrom: null, checkpointed: world.week });
     const tokens = this.issueTokens(game);
     const save = this.saveFileOf(game, game.name);
     this.store.createGame(game.id, save, [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })), undefined, game.aliases.secret);
@@ -99,11 +108,15 @@ export class GameService {
     const next = step(game.world, decision);
     const decisions = [...game.decisions, decision];
     const newWeek = next.done || next.week !== game.world.week;
+    // A new week asks its first question before anything is decided in it: the week's start, as the
+    // replay reaches it, is the suspended world without its questions.
+    const weekStart = newWeek && !next.done && next.pending.length === 0 ? { decisions: decisions.length, turnFrom, world: { ...next, awaiting: [] } } : game.weekStart;
+    const checkpoint = weekStart && weekStart !== game.weekStart && weekStart.world.week - game.checkpointed >= CHECKPOINT_WEEKS ? makeCheckpoint(game.scenario, weekStart, decisions) : null;
     const candidate: LiveGame = { ...game, world: next, decisions, present: null, turnFrom };
     // Recorded before the game changes in memory: if the write fails, the game is as it was.
     let version: number;
     try {
-      version = this.store.updateGame(game.id, this.saveFileOf(candidate, game.name), newWeek, game.version);
+      version = this.store.updateGame(game.id, this.saveFileOf(candidate, game.name), newWeek, game.version, checkpoint);
     } catch (error) {
       // Another server moved the game on: this copy is out of date, so the next request re-reads it.
       if (error instanceof StaleGameError) this.live.delete(game.id);
@@ -114,7 +127,14 @@ export class GameService {
     game.decisions = decisions;
     game.present = null;
     game.turnFrom = turnFrom;
+    game.weekStart = weekStart;
+    if (checkpoint) game.checkpointed = weekStart!.world.week;
     if (newWeek) game.autosave = { week: next.week, date: next.date };
+  }
+
+  /** A checkpoint of the game's last week start, to keep with a save of it (null before its first new week). */
+  checkpointOf(game: LiveGame): Checkpoint | null {
+    return game.weekStart ? makeCheckpoint(game.scenario, game.weekStart, game.decisions) : null;
   }
 
   present(game: LiveGame): World {
@@ -141,12 +161,14 @@ export class GameService {
    * Starts a new game from a save (its replay), with fresh seat tokens. With `keepAsImported`, the
    * save is also stored as an imported save, in the same transaction as the game (its id is returned).
    */
-  load(save: SaveFile, options: { keepAsImported?: boolean } = {}): { game: LiveGame; tokens: Record<string, string>; importedSaveId: number | null } {
-    const { loaded, world, turnFrom } = this.replay(save);
-    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, settings: save.settings ?? [], humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name, turnFrom });
+  load(save: SaveFile, options: { keepAsImported?: boolean; checkpoint?: Checkpoint | null } = {}): { game: LiveGame; tokens: Record<string, string>; importedSaveId: number | null } {
+    const { loaded, world, turnFrom, restored } = this.replay(save, options.checkpoint ?? null);
+    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, settings: save.settings ?? [], humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name, turnFrom, checkpointed: restored?.week ?? 0 });
+    game.restoredDecisions = restored?.decisions ?? 0;
     const tokens = this.issueTokens(game);
     const seats = [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash }));
-    const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined, game.aliases.secret);
+    // The checkpoint the save was loaded from stands for the new game's first decisions too.
+    const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined, game.aliases.secret, restored ? options.checkpoint! : null);
     game.autosave = { week: world.week, date: world.date };
     this.remember(game);
     return { game, tokens, importedSaveId };
@@ -154,9 +176,11 @@ export class GameService {
 
   /**
    * Re-runs a save and checks that it arrives where it says; refuses with SaveError otherwise.
-   * `turnFrom`: the log's length when its last decision was asked (LiveGame.turnFrom).
+   * `turnFrom`: the log's length when its last decision was asked (LiveGame.turnFrom). From
+   * `checkpoint` when it stands for the save's first decisions (checkpoints.ts), else from the start;
+   * `restored` says which was used (the checkpoint's week and decisions).
    */
-  replay(save: SaveFile): { loaded: LoadedScenario; world: World; turnFrom: number | null } {
+  replay(save: SaveFile, checkpoint: Checkpoint | null = null): { loaded: LoadedScenario; world: World; turnFrom: number | null; restored: { week: number; decisions: number } | null } {
     let loaded: LoadedScenario;
     try {
       loaded = this.catalog.load(save.scenario, save.whatIfs, save.settings ?? []);
@@ -168,32 +192,38 @@ export class GameService {
     for (const seat of save.humanSeats) {
       if (!Object.hasOwn(loaded.scenario.characters, seat)) throw new SaveError(`the save's seat "${seat}" is not a character of ${save.scenario}${changed}`);
     }
-    let world = advance(createWorld(loaded.scenario, { seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats }));
-    let turnFrom: number | null = null;
-    save.decisions.forEach((d, i) => {
-      // The step that asked the question kept the world at it, so this re-runs no week (but in a game
-      // of several seats, after an answer that alone moved nothing on).
-      if (i === save.decisions.length - 1) turnFrom = presentWorld(world).log.length;
-      try {
-        world = step(world, d);
-      } catch (error) {
-        if (error instanceof IllegalAction) {
-          throw new SaveError(`the save does not replay: decision ${i + 1} of ${save.decisions.length} (${d.seat}: ${d.kind} ${d.choice}${d.target ? ` ${d.target}` : ""}) is not possible at that point${changed}`);
-        }
-        throw error;
+    const at = checkpoint && !changed ? weekStartOf(checkpoint, loaded.scenario, save.decisions) : null;
+    const usable = at !== null && at.world.seed === save.seed && JSON.stringify(at.world.humanSeats) === JSON.stringify(save.humanSeats) ? at : null;
+    const first = usable?.decisions ?? 0;
+    const restored = usable ? { week: usable.world.week, decisions: first } : null;
+    let world: World;
+    let turnFrom: number | null = usable?.turnFrom ?? null;
+    try {
+      // The step that asked the question kept the world at it, so reading it re-runs no week (but in
+      // a game of several seats, after an answer that alone moved nothing on).
+      const start = usable?.world ?? createWorld(loaded.scenario, { seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats });
+      world = replay(start, save.decisions.slice(first), (i, at) => {
+        if (first + i === save.decisions.length - 1) turnFrom = presentWorld(at).log.length;
+      });
+    } catch (error) {
+      if (error instanceof IllegalAction && error.index !== undefined) {
+        const i = first + error.index;
+        const d = save.decisions[i];
+        throw new SaveError(`the save does not replay: decision ${i + 1} of ${save.decisions.length} (${d.seat}: ${d.kind} ${d.choice}${d.target ? ` ${d.target}` : ""}) is not possible at that point${changed}`);
       }
-    });
+      throw error;
+    }
     const r = save.reached;
     const differing = ([["date", r.date, world.date], ["week", r.week, world.week], ["done", r.done, world.done]] as const).filter(([, saved, replayed]) => saved !== replayed);
     if (differing.length > 0) {
       const what = differing.map(([field, saved, replayed]) => `"reached.${field}" is ${JSON.stringify(saved)} in the save but ${JSON.stringify(replayed)} in the replay`);
       throw new SaveError(`the save does not replay to where it was saved: ${what.join("; ")}${changed}`);
     }
-    return { loaded, world, turnFrom };
+    return { loaded, world, turnFrom, restored };
   }
 
   /** A game in memory; `aliasSecret` is the stored game's, else a new game's fresh one. */
-  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; settings: ModelSetting[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string; turnFrom: number | null }, aliasSecret = newAliasSecret()): LiveGame {
+  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; settings: ModelSetting[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string; turnFrom: number | null; checkpointed: number }, aliasSecret = newAliasSecret()): LiveGame {
     return {
       id: randomUUID(),
       scenarioId: g.scenarioId,
@@ -211,6 +241,10 @@ export class GameService {
       turnFrom: g.turnFrom,
       version: 0,
       aliases: new MoveAliases(aliasSecret),
+      scenario: loaded.scenario,
+      weekStart: null,
+      checkpointed: g.checkpointed,
+      restoredDecisions: 0,
     };
   }
 
@@ -234,22 +268,23 @@ export class GameService {
     if (!stored) return null;
     // A game recorded before games had a secret gets one now, kept from then on.
     const aliasSecret = stored.aliasSecret ?? this.store.ensureAliasSecret(gameId, newAliasSecret());
-    let replayed: { loaded: LoadedScenario; world: World; turnFrom: number | null };
+    let replayed: ReturnType<GameService["replay"]>;
     try {
-      replayed = this.replay(stored.save);
+      replayed = this.replay(stored.save, this.store.getAutosaveCheckpoint(gameId));
     } catch (error) {
       // The message quotes a decision, whose key may hold an engine move id: a seat is told aliases.
       if (error instanceof SaveError) throw new SaveError(new MoveAliases(aliasSecret).text(error.message));
       throw error;
     }
-    const { loaded, world, turnFrom } = replayed;
+    const { loaded, world, turnFrom, restored } = replayed;
     const s = stored.save;
     const game: LiveGame = {
-      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, settings: s.settings ?? [], humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name, turnFrom }, aliasSecret),
+      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, settings: s.settings ?? [], humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name, turnFrom, checkpointed: restored?.week ?? 0 }, aliasSecret),
       id: gameId,
       seatTokenHashes: new Map(stored.seats.map((x) => [x.seat, x.tokenHash])),
       autosave: { week: world.week, date: world.date },
       version: stored.version,
+      restoredDecisions: restored?.decisions ?? 0,
     };
     this.remember(game);
     return game;

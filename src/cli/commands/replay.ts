@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, resolve } from "node:path";
 import type { Command } from "commander";
-import { advance, createWorld, IllegalAction, step, type World } from "../../engine/index.js";
+import { createWorld, IllegalAction, replay, type World } from "../../engine/index.js";
 import { InputError, locatedError } from "../errors.js";
 import { entryLine, readLogFile, type LogHeader, type ParsedLog } from "../logfile.js";
 import { out } from "../output.js";
@@ -65,17 +65,17 @@ function rerun(file: string, header: LogHeader): World {
   for (const seat of header.humanSeats) {
     if (!Object.hasOwn(scenario.characters, seat)) throw locatedError(`${file}:1: header field "humanSeats": "${seat}" is not a character of "${scenario.id}"`);
   }
-  let world = advance(createWorld(scenario, { seed: header.seed, whatIfs: header.whatIfs, humanSeats: header.humanSeats }));
-  header.decisions.forEach((decision, i) => {
-    if (world.done) throw locatedError(`${file}: replay differs: decision ${i + 1} (${describe(decision)}) was recorded but the game ended before it was asked for`);
-    try {
-      world = step(world, decision);
-    } catch (error) {
-      if (error instanceof IllegalAction) throw locatedError(`${file}: replay differs: decision ${i + 1} (${describe(decision)}) is not legal at this point: ${error.message}`);
-      throw error;
+  try {
+    return replay(createWorld(scenario, { seed: header.seed, whatIfs: header.whatIfs, humanSeats: header.humanSeats }), header.decisions, (i, world) => {
+      if (world.done) throw locatedError(`${file}: replay differs: decision ${i + 1} (${describe(header.decisions[i])}) was recorded but the game ended before it was asked for`);
+    });
+  } catch (error) {
+    if (error instanceof IllegalAction && error.index !== undefined) {
+      const i = error.index;
+      throw locatedError(`${file}: replay differs: decision ${i + 1} (${describe(header.decisions[i])}) is not legal at this point: ${error.message}`);
     }
-  });
-  return world;
+    throw error;
+  }
 }
 
 function describe(d: LogHeader["decisions"][number]): string {
