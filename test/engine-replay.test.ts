@@ -89,6 +89,26 @@ describe("replay", () => {
     expect(blamed).toBe(stepBlamed);
   });
 
+  it("refuses a week's decisions out of the order they were asked in, as step does", () => {
+    // The first man has two actions a week: the second round's question is asked only after the first is answered.
+    const { decisions } = played("june-1957", 5, ["khrushchev"], 30);
+    const at = decisions.findIndex((d, i) => d.key.endsWith(":weekly:0") && decisions[i + 1]?.key === d.key.replace(/:0$/, ":1"));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const swapped = decisions.map((d, i) => (i === at ? decisions[at + 1] : i === at + 1 ? decisions[at] : d));
+    let world = advance(fresh("june-1957", 5, ["khrushchev"]));
+    let stepBlamed: number | undefined;
+    for (let i = 0; i < swapped.length && stepBlamed === undefined; i++) {
+      try {
+        world = step(world, swapped[i]);
+      } catch (error) {
+        if (!(error instanceof IllegalAction)) throw error;
+        stepBlamed = i;
+      }
+    }
+    expect(stepBlamed).toBe(at);
+    expect(illegalIndex(() => replay(fresh("june-1957", 5, ["khrushchev"]), swapped))).toBe(at);
+  });
+
   it("a campaign played on after its player's fall is played to its end without him", () => {
     const { decisions, world } = played("khrushchev-era", 11, ["khrushchev"], 300);
     expect(world.done).toBe(true);

@@ -1,14 +1,16 @@
 // Checkpoints (src/server/checkpoints.ts) against a real saves file: a campaign played past a year
 // keeps one with its autosave and with a named save; loading the save, or picking the game up after a
 // restart, replays only the decisions after it and reaches exactly the world of the full replay; a
-// damaged checkpoint, one made under other code or a scenario, or one whose decisions differ is passed
-// over for the full replay; deleting a save deletes its checkpoint.
+// damaged checkpoint, one made under other code or a scenario, one whose decisions differ, or one that
+// does not replay is passed over for the full replay; deleting a save deletes its checkpoint.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { legalActions, presentWorld } from "../src/engine/index.js";
+import { deserialize, serialize } from "node:v8";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { legalActions, presentWorld, type World } from "../src/engine/index.js";
 import { buildServer, type PresidiumServer } from "../src/server/app.js";
 import type { GameCreated, SaveSummaryJson } from "../src/server/api-types.js";
 import { CHECKPOINT_WEEKS } from "../src/server/checkpoints.js";
@@ -50,8 +52,9 @@ function fullReplay(id: number): string {
 async function load(id: number) {
   const r = await server.app.inject({ method: "POST", url: `/api/saves/${id}/load`, payload: {} });
   expect(r.statusCode).toBe(201);
-  const live = server.games.peek((r.json() as GameCreated).gameId)!;
-  return { restored: live.restoredDecisions, world: JSON.stringify(server.games.present(live)), decisions: live.decisions.length, turnFrom: live.turnFrom };
+  const loaded = r.json() as GameCreated;
+  const live = server.games.peek(loaded.gameId)!;
+  return { loaded, restored: live.restored?.decisions ?? 0, world: JSON.stringify(server.games.present(live)), decisions: live.decisions.length, turnFrom: live.turnFrom };
 }
 
 function sql(statement: string, ...args: unknown[]): void {
@@ -79,13 +82,20 @@ describe("checkpoints", () => {
     const live = server.games.peek(created.gameId)!;
     expect(loaded.decisions).toBe(live.decisions.length);
     expect(loaded.turnFrom).toBe(live.turnFrom);
+    // Saved again before a new week comes, the loaded game keeps the checkpoint it came from.
+    const again = await server.app.inject({ method: "POST", url: `/api/games/${loaded.loaded.gameId}/saves`, headers: { "x-seat-token": loaded.loaded.tokens[seat] }, payload: { name: "again" } });
+    expect(server.store.getCheckpoint((again.json() as SaveSummaryJson).id)?.decisionsHash).toBe(server.store.getCheckpoint(saveId)!.decisionsHash);
   });
 
   it("is passed over when damaged, made under another engine or scenario, or for other decisions", async () => {
     const good = server.store.getCheckpoint(saveId)!;
     const expected = fullReplay(saveId);
+    // A world that reads and passes every check but does not replay: its week is not the decisions' week.
+    const misdated = deserialize(gunzipSync(good.world)) as World;
+    misdated.week = 0;
     const spoilt: [string, unknown][] = [
       ["UPDATE checkpoints SET world = ? WHERE save_id = ?", Buffer.from("not a world")],
+      ["UPDATE checkpoints SET world = ? WHERE save_id = ?", gzipSync(serialize(misdated))],
       ["UPDATE checkpoints SET key = ? WHERE save_id = ?", "0".repeat(64)],
       ["UPDATE checkpoints SET decisions_hash = ? WHERE save_id = ?", "0".repeat(64)],
     ];
@@ -105,7 +115,7 @@ describe("checkpoints", () => {
     const r = await server.app.inject({ method: "GET", url: `/api/games/${created.gameId}`, headers: { "x-seat-token": created.tokens[seat] } });
     expect(r.statusCode).toBe(200);
     const live = server.games.peek(created.gameId)!;
-    expect(live.restoredDecisions).toBe(server.store.getAutosaveCheckpoint(created.gameId)!.decisions);
+    expect(live.restored?.decisions).toBe(server.store.getAutosaveCheckpoint(created.gameId)!.decisions);
     expect(JSON.stringify(server.games.present(live))).toBe(before);
   });
 

@@ -54,7 +54,7 @@ export function playScripted(scenario: Scenario, options: WorldOptions, respond:
   const world = createWorld(scenario, options);
   while (!world.done) {
     const decisions: Decision[] = [];
-    playWeek(world, decisions, (q) => respond(world, toAwaiting(q)));
+    playWeek(world, decisions, (questions) => questions.map((q) => respond(world, toAwaiting(q))));
     recordPlayerDecisions(world, decisions);
   }
   return world;
@@ -84,7 +84,7 @@ function playOn(current: World, copiedFrom: World | null = null): World {
     if (result.needed) {
       if (!weekStart) throw new Error(`a question for ${result.needed.questions.map((q) => q.seat).join(", ")}, out of play, was not expected`);
       // A new world, not the week's start with its questions written in: that may be the caller's.
-      const waiting: World = { ...weekStart!, awaiting: result.needed.questions.map(toAwaiting) };
+      const waiting: World = { ...weekStart, awaiting: result.needed.questions.map(toAwaiting) };
       // `current` is now what presentWorld would re-run the week to: the world at the question.
       current.awaiting = waiting.awaiting;
       keepPresent(waiting, current);
@@ -121,8 +121,8 @@ export class IllegalAction extends Error {
  * Step by step, every decision re-runs its week on a fresh copy of the world, and a save's replay
  * grew to seconds (4.2 s for a campaign played as Khrushchev to its end, 294 decisions). Every week
  * before the last decision's is played once instead, in place, each question answered on the spot by
- * the decision that answers it: the same draws, since a human seat's answer draws nothing, and the
- * week's decisions are recorded in the order they were made, as `step` records them. The last
+ * the next decision, as `step` would take it: the same draws, since a human seat's answer draws
+ * nothing, and the week's decisions are recorded in the order they were made, as `step` records them. The last
  * decision's week goes through `step`, so the world handed back is suspended at its next question
  * as `step` leaves it. An illegal decision throws IllegalAction with its index.
  */
@@ -133,17 +133,26 @@ export function replay(start: World, decisions: readonly Decision[], beforeStep?
     const week = start.week;
     let end = next;
     while (end < decisions.length && weekOf(decisions[end]) === week) end++;
-    const answered = new Set<number>();
-    const respond = (q: Question): Decision => {
-      const i = decisions.findIndex((d, j) => j >= next && j < end && !answered.has(j) && d.seat === q.seat && d.key === q.key);
-      const d = decisions[i];
-      if (i < 0) throw illegalAt(next, answered, `illegal action: ${q.seat} is asked "${q.key}", which no decision answers`);
-      if (!decisionsFor(toAwaiting(q)).some((legal) => sameDecision(legal, d))) throw illegalAt(i, answered, `illegal action: ${optionId(d)} is not one of the options of ${q.seat}'s "${q.key}"`);
-      answered.add(i);
-      return d;
+    // As `step` takes them: the questions asked together are answered by the next decisions, one
+    // each, in any order among themselves; a decision that answers none of them is the one blamed.
+    let cursor = next;
+    const respond = (questions: readonly Question[]): Decision[] => {
+      const open = [...questions];
+      const answers: Decision[] = [];
+      while (open.length > 0) {
+        if (cursor >= end) throw illegalAt(cursor, `illegal action: ${open.map((q) => `${q.seat}'s "${q.key}"`).join(" and ")} went unanswered`);
+        const d = decisions[cursor];
+        const q = open.find((x) => x.seat === d.seat && x.key === d.key);
+        if (!q) throw illegalAt(cursor, `illegal action: it answers a question not asked (asked: ${open.map((x) => `${x.seat}'s "${x.key}"`).join(", ")})`);
+        if (!decisionsFor(toAwaiting(q)).some((legal) => sameDecision(legal, d))) throw illegalAt(cursor, `illegal action: ${optionId(d)} is not one of the options of ${q.seat}'s "${q.key}"`);
+        open.splice(open.indexOf(q), 1);
+        answers.push(d);
+        cursor++;
+      }
+      return answers;
     };
     if (playWeek(start, [], respond).needed) throw new Error("a question went unanswered in a replayed week");
-    if (answered.size < end - next) throw illegalAt(next, answered, "illegal action: it answers a question this week did not ask");
+    if (cursor < end) throw illegalAt(cursor, "illegal action: it answers a question this week did not ask");
     // As `step` leaves them: the week's decisions in the order they were made.
     recordPlayerDecisions(start, decisions.slice(next, end));
     next = end;
@@ -171,12 +180,9 @@ function sameDecision(a: Decision, b: Decision): boolean {
   return a.seat === b.seat && a.kind === b.kind && a.key === b.key && a.choice === b.choice && (a.target ?? null) === (b.target ?? null) && (a.detail ?? null) === (b.detail ?? null);
 }
 
-/** The first decision from `from` not yet answered is the one blamed, as `step` would have blamed it. */
-function illegalAt(from: number, answered: ReadonlySet<number>, message: string): IllegalAction {
-  let i = from;
-  while (answered.has(i)) i++;
+function illegalAt(index: number, message: string): IllegalAction {
   const error = new IllegalAction(message);
-  error.index = i;
+  error.index = index;
   return error;
 }
 

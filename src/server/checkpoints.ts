@@ -23,11 +23,12 @@ export interface WeekStart {
 /** Weeks between the checkpoints kept with a game's autosave: freezing a late campaign takes 50 to 100 ms. */
 export const CHECKPOINT_WEEKS = 52;
 
-let engineCode: string | null = null;
-
-/** A hash of every file of the engine (its compiled modules, or its sources under a test runner). */
+/**
+ * A hash of every file of the engine (its compiled modules, or its sources under a test runner),
+ * read when this module is loaded, with the engine: a build made while the server runs must not
+ * lend its hash to checkpoints the running engine makes.
+ */
 function engineCodeHash(): string {
-  if (engineCode !== null) return engineCode;
   const root = fileURLToPath(new URL("../engine/", import.meta.url));
   const hash = createHash("sha256");
   const walk = (dir: string): void => {
@@ -38,15 +39,16 @@ function engineCodeHash(): string {
     }
   };
   walk(root);
-  engineCode = hash.digest("hex");
-  return engineCode;
+  return hash.digest("hex");
 }
+
+const engineCode = engineCodeHash();
 
 /** The key a checkpoint must carry to be used with this engine and this scenario as loaded. */
 export function checkpointKey(scenario: Scenario): string {
   let key = keys.get(scenario);
   if (key === undefined) {
-    key = createHash("sha256").update(engineCodeHash()).update(JSON.stringify(scenario)).digest("hex");
+    key = createHash("sha256").update(engineCode).update(JSON.stringify(scenario)).digest("hex");
     keys.set(scenario, key);
   }
   return key;

@@ -44,8 +44,15 @@ export interface LiveGame {
   weekStart: WeekStart | null;
   /** The week of the checkpoint last kept with the autosave (or of the game's start). */
   checkpointed: number;
-  /** For tests: how many decisions the replay that made this game in memory did not replay (a checkpoint's). */
-  restoredDecisions: number;
+  /** The checkpoint this game was loaded or picked up from, if any: it stands for its first decisions. */
+  restored: Restored | null;
+}
+
+/** A checkpoint a replay started from: its week, how many decisions it stood for, and itself. */
+export interface Restored {
+  week: number;
+  decisions: number;
+  checkpoint: Checkpoint;
 }
 
 /** Seeds the server draws: short enough to read out and type back in. */
@@ -76,7 +83,7 @@ export class GameService {
     const chosenSeed = seed ?? randomInt(1, MAX_DRAWN_SEED + 1);
     const world = advance(createWorld(loaded.scenario, { seed: chosenSeed, whatIfs: [...whatIfs], humanSeats }));
     const name = `${loaded.scenario.characters[character].name}, ${loaded.scenario.title}`;
-    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], settings: [...settings], humanSeats, decisions: [], world, name, turnFrom: null, checkpointed: world.week });
+    const game = this.newLive(loaded, { scenarioId, seed: chosenSeed, whatIfs: [...whatIfs], settings: [...settings], humanSeats, decisions: [], world, name, turnFrom: null, restored: null });
     const tokens = this.issueTokens(game);
     const save = this.saveFileOf(game, game.name);
     this.store.createGame(game.id, save, [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash })), undefined, game.aliases.secret);
@@ -111,7 +118,7 @@ export class GameService {
     // A new week asks its first question before anything is decided in it: the week's start, as the
     // replay reaches it, is the suspended world without its questions.
     const weekStart = newWeek && !next.done && next.pending.length === 0 ? { decisions: decisions.length, turnFrom, world: { ...next, awaiting: [] } } : game.weekStart;
-    const checkpoint = weekStart && weekStart !== game.weekStart && weekStart.world.week - game.checkpointed >= CHECKPOINT_WEEKS ? makeCheckpoint(game.scenario, weekStart, decisions) : null;
+    const checkpoint = weekStart && weekStart !== game.weekStart && weekStart.world.week - game.checkpointed >= CHECKPOINT_WEEKS ? frozen(game.scenario, weekStart, decisions) : null;
     const candidate: LiveGame = { ...game, world: next, decisions, present: null, turnFrom };
     // Recorded before the game changes in memory: if the write fails, the game is as it was.
     let version: number;
@@ -132,9 +139,12 @@ export class GameService {
     if (newWeek) game.autosave = { week: next.week, date: next.date };
   }
 
-  /** A checkpoint of the game's last week start, to keep with a save of it (null before its first new week). */
+  /**
+   * A checkpoint of the game's last week start, to keep with a save of it: the one it was loaded
+   * from until a new week comes; none before a new game's first new week.
+   */
   checkpointOf(game: LiveGame): Checkpoint | null {
-    return game.weekStart ? makeCheckpoint(game.scenario, game.weekStart, game.decisions) : null;
+    return game.weekStart ? frozen(game.scenario, game.weekStart, game.decisions) : (game.restored?.checkpoint ?? null);
   }
 
   present(game: LiveGame): World {
@@ -163,12 +173,11 @@ export class GameService {
    */
   load(save: SaveFile, options: { keepAsImported?: boolean; checkpoint?: Checkpoint | null } = {}): { game: LiveGame; tokens: Record<string, string>; importedSaveId: number | null } {
     const { loaded, world, turnFrom, restored } = this.replay(save, options.checkpoint ?? null);
-    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, settings: save.settings ?? [], humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name, turnFrom, checkpointed: restored?.week ?? 0 });
-    game.restoredDecisions = restored?.decisions ?? 0;
+    const game = this.newLive(loaded, { scenarioId: save.scenario, seed: save.seed, whatIfs: save.whatIfs, settings: save.settings ?? [], humanSeats: save.humanSeats, decisions: save.decisions, world, name: save.name, turnFrom, restored });
     const tokens = this.issueTokens(game);
     const seats = [...game.seatTokenHashes].map(([seat, tokenHash]) => ({ seat, tokenHash }));
     // The checkpoint the save was loaded from stands for the new game's first decisions too.
-    const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined, game.aliases.secret, restored ? options.checkpoint! : null);
+    const importedSaveId = this.store.createGame(game.id, this.saveFileOf(game, game.name), seats, options.keepAsImported ? save : undefined, game.aliases.secret, restored?.checkpoint ?? null);
     game.autosave = { week: world.week, date: world.date };
     this.remember(game);
     return { game, tokens, importedSaveId };
@@ -177,10 +186,11 @@ export class GameService {
   /**
    * Re-runs a save and checks that it arrives where it says; refuses with SaveError otherwise.
    * `turnFrom`: the log's length when its last decision was asked (LiveGame.turnFrom). From
-   * `checkpoint` when it stands for the save's first decisions (checkpoints.ts), else from the start;
-   * `restored` says which was used (the checkpoint's week and decisions).
+   * `checkpoint` when it stands for the save's first decisions (checkpoints.ts), else from the start,
+   * as it is also when the replay from the checkpoint fails in any way: a checkpoint is a shortcut,
+   * never the reason a save is refused. `restored` says which was used.
    */
-  replay(save: SaveFile, checkpoint: Checkpoint | null = null): { loaded: LoadedScenario; world: World; turnFrom: number | null; restored: { week: number; decisions: number } | null } {
+  replay(save: SaveFile, checkpoint: Checkpoint | null = null): { loaded: LoadedScenario; world: World; turnFrom: number | null; restored: Restored | null } {
     let loaded: LoadedScenario;
     try {
       loaded = this.catalog.load(save.scenario, save.whatIfs, save.settings ?? []);
@@ -193,17 +203,27 @@ export class GameService {
       if (!Object.hasOwn(loaded.scenario.characters, seat)) throw new SaveError(`the save's seat "${seat}" is not a character of ${save.scenario}${changed}`);
     }
     const at = checkpoint && !changed ? weekStartOf(checkpoint, loaded.scenario, save.decisions) : null;
-    const usable = at !== null && at.world.seed === save.seed && JSON.stringify(at.world.humanSeats) === JSON.stringify(save.humanSeats) ? at : null;
-    const first = usable?.decisions ?? 0;
-    const restored = usable ? { week: usable.world.week, decisions: first } : null;
+    if (at && at.world.seed === save.seed && JSON.stringify(at.world.humanSeats) === JSON.stringify(save.humanSeats)) {
+      try {
+        return { loaded, ...this.replayFrom(loaded, save, at, changed), restored: { week: at.world.week, decisions: at.decisions, checkpoint: checkpoint! } };
+      } catch {
+        // Passed over: the full replay below decides.
+      }
+    }
+    return { loaded, ...this.replayFrom(loaded, save, null, changed), restored: null };
+  }
+
+  /** The save replayed from `at` (or from the start), to where it says it reached. */
+  private replayFrom(loaded: LoadedScenario, save: SaveFile, at: WeekStart | null, changed: string): { world: World; turnFrom: number | null } {
+    const first = at?.decisions ?? 0;
     let world: World;
-    let turnFrom: number | null = usable?.turnFrom ?? null;
+    let turnFrom: number | null = at?.turnFrom ?? null;
     try {
       // The step that asked the question kept the world at it, so reading it re-runs no week (but in
       // a game of several seats, after an answer that alone moved nothing on).
-      const start = usable?.world ?? createWorld(loaded.scenario, { seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats });
-      world = replay(start, save.decisions.slice(first), (i, at) => {
-        if (first + i === save.decisions.length - 1) turnFrom = presentWorld(at).log.length;
+      const start = at?.world ?? createWorld(loaded.scenario, { seed: save.seed, whatIfs: save.whatIfs, humanSeats: save.humanSeats });
+      world = replay(start, save.decisions.slice(first), (i, w) => {
+        if (first + i === save.decisions.length - 1) turnFrom = presentWorld(w).log.length;
       });
     } catch (error) {
       if (error instanceof IllegalAction && error.index !== undefined) {
@@ -219,11 +239,11 @@ export class GameService {
       const what = differing.map(([field, saved, replayed]) => `"reached.${field}" is ${JSON.stringify(saved)} in the save but ${JSON.stringify(replayed)} in the replay`);
       throw new SaveError(`the save does not replay to where it was saved: ${what.join("; ")}${changed}`);
     }
-    return { loaded, world, turnFrom, restored };
+    return { world, turnFrom };
   }
 
   /** A game in memory; `aliasSecret` is the stored game's, else a new game's fresh one. */
-  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; settings: ModelSetting[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string; turnFrom: number | null; checkpointed: number }, aliasSecret = newAliasSecret()): LiveGame {
+  private newLive(loaded: LoadedScenario, g: { scenarioId: string; seed: number; whatIfs: string[]; settings: ModelSetting[]; humanSeats: string[]; decisions: Decision[]; world: World; name: string; turnFrom: number | null; restored: Restored | null }, aliasSecret = newAliasSecret()): LiveGame {
     return {
       id: randomUUID(),
       scenarioId: g.scenarioId,
@@ -243,8 +263,9 @@ export class GameService {
       aliases: new MoveAliases(aliasSecret),
       scenario: loaded.scenario,
       weekStart: null,
-      checkpointed: g.checkpointed,
-      restoredDecisions: 0,
+      // A new game's start counts as its first checkpoint: from there the replay is the whole game.
+      checkpointed: g.restored?.week ?? 0,
+      restored: g.restored,
     };
   }
 
@@ -279,12 +300,11 @@ export class GameService {
     const { loaded, world, turnFrom, restored } = replayed;
     const s = stored.save;
     const game: LiveGame = {
-      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, settings: s.settings ?? [], humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name, turnFrom, checkpointed: restored?.week ?? 0 }, aliasSecret),
+      ...this.newLive(loaded, { scenarioId: s.scenario, seed: s.seed, whatIfs: s.whatIfs, settings: s.settings ?? [], humanSeats: s.humanSeats, decisions: s.decisions, world, name: s.name, turnFrom, restored }, aliasSecret),
       id: gameId,
       seatTokenHashes: new Map(stored.seats.map((x) => [x.seat, x.tokenHash])),
       autosave: { week: world.week, date: world.date },
       version: stored.version,
-      restoredDecisions: restored?.decisions ?? 0,
     };
     this.remember(game);
     return game;
@@ -306,6 +326,18 @@ export class GameService {
     return this.live.get(gameId);
   }
 }
+
+/** A week start frozen once: a named save after the autosave's checkpoint, or a second save, reuses it. */
+function frozen(scenario: Scenario, at: WeekStart, decisions: readonly Decision[]): Checkpoint {
+  let checkpoint = frozenWeeks.get(at);
+  if (!checkpoint) {
+    checkpoint = makeCheckpoint(scenario, at, decisions);
+    frozenWeeks.set(at, checkpoint);
+  }
+  return checkpoint;
+}
+
+const frozenWeeks = new WeakMap<WeekStart, Checkpoint>();
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -75,8 +75,11 @@ export interface DecisionContext {
   decisions: Decision[];
   /** Keys of the decisions used so far (each must be used exactly once). */
   used: Set<string>;
-  /** Answers a human seat's question on the spot (scripted players); without it the question stops the week. */
-  respond?: (q: Question) => Decision;
+  /**
+   * Answers human seats' questions on the spot (scripted players, a replay), those asked together
+   * at once, in the order the answers were made; without it the questions stop the week.
+   */
+  respond?: (questions: readonly Question[]) => Decision[];
 }
 
 export function isHuman(world: World, seat: Id): boolean {
@@ -102,7 +105,7 @@ function answerOf(ctx: DecisionContext, q: Question): ScoredOption | null {
 /** A scripted player's answer, given on the spot and recorded like any other decision of the week. */
 function respondNow(ctx: DecisionContext, q: Question): ScoredOption | null {
   if (!ctx.respond) return null;
-  ctx.decisions.push(ctx.respond(q));
+  ctx.decisions.push(...ctx.respond([q]));
   return answerOf(ctx, q);
 }
 
@@ -158,7 +161,7 @@ export function choose(ctx: DecisionContext, q: Question, temperature = ctx.worl
 export function chooseTogether(ctx: DecisionContext, questions: readonly Question[], temperature = ctx.world.params.ai.choice.temperature): ScoredOption[] {
   const open = questions.filter((q) => isHuman(ctx.world, q.seat) && !ctx.decisions.some((d) => d.seat === q.seat && d.key === q.key));
   if (open.length > 0 && !ctx.respond) throw new DecisionNeeded(open);
-  for (const q of open) ctx.decisions.push(ctx.respond!(q));
+  if (open.length > 0) ctx.decisions.push(...ctx.respond!(open));
   return questions.map((q) => (isHuman(ctx.world, q.seat) ? answerOf(ctx, q)! : aiPick(ctx, q.options, temperature)));
 }
 
