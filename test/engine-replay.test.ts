@@ -43,6 +43,20 @@ function illegalIndex(run: () => unknown): number | undefined {
   throw new Error("the replay accepted the decisions");
 }
 
+/** The index of the first decision `step` refuses, taking them one at a time from the start. */
+function stepBlame(id: string, seed: number, seats: string[], decisions: readonly Decision[]): number | undefined {
+  let world = advance(fresh(id, seed, seats));
+  for (let i = 0; i < decisions.length; i++) {
+    try {
+      world = step(world, decisions[i]);
+    } catch (error) {
+      if (error instanceof IllegalAction) return i;
+      throw error;
+    }
+  }
+  return undefined;
+}
+
 describe("replay", () => {
   it.each([
     ["october-1964", 3, ["brezhnev"], Infinity],
@@ -75,18 +89,7 @@ describe("replay", () => {
     const blamed = illegalIndex(() => replay(fresh("october-1964", 7, seats), without));
     expect(blamed).toBeGreaterThanOrEqual(12);
     expect(blamed).toBeLessThanOrEqual(13);
-    // Step by step blames the same decision.
-    let world = advance(fresh("october-1964", 7, seats));
-    let stepBlamed: number | undefined;
-    for (let i = 0; i < without.length && stepBlamed === undefined; i++) {
-      try {
-        world = step(world, without[i]);
-      } catch (error) {
-        if (!(error instanceof IllegalAction)) throw error;
-        stepBlamed = i;
-      }
-    }
-    expect(blamed).toBe(stepBlamed);
+    expect(blamed).toBe(stepBlame("october-1964", 7, seats, without));
   });
 
   it("refuses a week's decisions out of the order they were asked in, as step does", () => {
@@ -95,17 +98,7 @@ describe("replay", () => {
     const at = decisions.findIndex((d, i) => d.key.endsWith(":weekly:0") && decisions[i + 1]?.key === d.key.replace(/:0$/, ":1"));
     expect(at).toBeGreaterThanOrEqual(0);
     const swapped = decisions.map((d, i) => (i === at ? decisions[at + 1] : i === at + 1 ? decisions[at] : d));
-    let world = advance(fresh("june-1957", 5, ["khrushchev"]));
-    let stepBlamed: number | undefined;
-    for (let i = 0; i < swapped.length && stepBlamed === undefined; i++) {
-      try {
-        world = step(world, swapped[i]);
-      } catch (error) {
-        if (!(error instanceof IllegalAction)) throw error;
-        stepBlamed = i;
-      }
-    }
-    expect(stepBlamed).toBe(at);
+    expect(stepBlame("june-1957", 5, ["khrushchev"], swapped)).toBe(at);
     expect(illegalIndex(() => replay(fresh("june-1957", 5, ["khrushchev"]), swapped))).toBe(at);
   });
 

@@ -1,10 +1,11 @@
 // The campaign in the browser (issue 12), in Debian's Chromium against the real server, games planned
 // in-process first (test/web-plan.ts): the 1953-64 campaign played by clicking, letting quiet weeks
 // pass, until the XX Congress has elected its Central Committee, which the News and Timeline screens
-// must then show; and a campaign started at a later chapter from the new-game form's chapter choice,
-// played to its end, whose end screen must chart who was first, FEAR and the first man's clients'
-// share of the CC with the server's own figures in its tables. axe-core finds no violation; no
-// console errors. Screenshots go to test-artifacts/.
+// must then show, and a save made then loads from the saves list and plays on; and a campaign started
+// at a later chapter from the new-game form's chapter choice, played to its end, whose end screen
+// must chart who was first, FEAR and the first man's clients' share of the CC with the server's own
+// figures in its tables. axe-core finds no violation; no console errors. Screenshots go to
+// test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -84,6 +85,21 @@ describe.sequential("the campaign in the browser", () => {
     expect(await axeViolations(page)).toEqual([]);
     await tab("News");
     expect(await axeViolations(page)).toEqual([]);
+    // Saved under a name after the congress, three years in (so the server keeps a checkpoint with
+    // it), then loaded from the saves list: the game stands where it was saved, and plays on.
+    await tab("This week");
+    const saved = { date: last!.view.date, decisions: last!.game.decisions };
+    await page.getByLabel("Save as").fill("After the congress");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(() => page.locator(".saves .status").textContent()).toMatch(/^Saved as “After the congress”/);
+    await page.getByRole("button", { name: "Main menu" }).click();
+    await page.getByRole("button", { name: "Load After the congress" }).click();
+    await expect.poll(() => main().getAttribute("data-tab")).toBe("week");
+    await expect.poll(() => last?.view.date).toBe(saved.date);
+    expect(last!.game.decisions).toBe(saved.decisions);
+    await settle(page);
+    await choose((await page.locator(".decision [data-option]").first().getAttribute("data-option"))!);
+    expect(last!.game.decisions).toBe(saved.decisions + 1);
   }, 900_000);
 
   it("a campaign started at its last chapter from the new-game form plays that chapter's own scenario, and its end charts who was first, FEAR and the first man's clients with the server's figures", async () => {

@@ -122,9 +122,9 @@ export class IllegalAction extends Error {
  * grew to seconds (4.2 s for a campaign played as Khrushchev to its end, 294 decisions). Every week
  * before the last decision's is played once instead, in place, each question answered on the spot by
  * the next decision, as `step` would take it: the same draws, since a human seat's answer draws
- * nothing, and the week's decisions are recorded in the order they were made, as `step` records them. The last
- * decision's week goes through `step`, so the world handed back is suspended at its next question
- * as `step` leaves it. An illegal decision throws IllegalAction with its index.
+ * nothing, and the week's decisions are recorded in the order they were made, as `step` records
+ * them. The last decision's week goes through `step`, so the world handed back is suspended at its
+ * next question as `step` leaves it. An illegal decision throws IllegalAction with its index.
  */
 export function replay(start: World, decisions: readonly Decision[], beforeStep?: (index: number, world: World) => void): World {
   const lastWeek = weekOf(decisions.at(-1));
