@@ -141,6 +141,19 @@ describe("presidium sensitivity", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("screens groups of parameters with --groups: the cost counts groups + 1 points a trajectory; refused beside a Sobol phase", async () => {
+    const dir = tempDir();
+    const out = join(dir, "never.jsonl");
+    const base = ["sensitivity", "--scenario", "october-1964", "--outcome", "removal", "--runs", "2", "--trajectories", "3", "--parameters", "crisis.*", "--out", out, "--dry-run"];
+    const r = await presidium([...base, "--method", "morris", "--groups", "2"]);
+    expect(r.code, r.stderr).toBe(0);
+    const groups = Number(/Morris in (\d+) groups \(names to depth 2\): 3 trajectories of (\d+) points/.exec(r.stderr)?.[1]);
+    expect(groups).toBeGreaterThan(1);
+    expect(r.stderr).toContain(`3 trajectories of ${groups + 1} points = ${3 * (groups + 1)} points`);
+    expectClearError(await presidium([...base, "--groups", "2"]), 2, "--groups goes with --method morris");
+    expectClearError(await presidium([...base, "--method", "morris", "--groups", "0"]), 2, "--groups");
+  });
+
   it("does not vary a parameter the what-if sets, says so, and refuses a selection of nothing else", async () => {
     const dir = tempDir();
     const out = join(dir, "never.jsonl");

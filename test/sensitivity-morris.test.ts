@@ -2,7 +2,7 @@
 // effects, no spread), Ishigami (x3 acts only through an interaction) and Sobol's g-function
 // (importance ordered by a).
 import { describe, expect, it } from "vitest";
-import { analyseMorris, morrisDesign, type Problem } from "../src/research/sensitivity/index.js";
+import { analyseMorris, groupsByName, morrisDesign, type Problem } from "../src/research/sensitivity/index.js";
 import { mulberry32 } from "./test-random.js";
 
 const byName = <T extends { factor: string }>(rows: readonly T[], name: string): T => rows.find((r) => r.factor === name)!;
@@ -123,5 +123,48 @@ describe("Morris with undefined outputs", () => {
   it("refuses outputs that do not match the design", () => {
     const design = morrisDesign(problem, { trajectories: 4, rand: mulberry32(10) });
     expect(() => analyseMorris(design, problem, [1, 2], { rand: mulberry32(1) })).toThrow(/2 outputs for 12 design points/);
+  });
+});
+
+describe("Morris with groups (Campolongo, Cariboni and Saltelli, 2007)", () => {
+  const problem: Problem = { factors: ["crisis.plenum.a", "crisis.plenum.b", "crisis.session.c", "moves.start.d", "moves.start.e", "fates.f"].map((name) => ({ name, low: 0, high: 1 })) };
+
+  it("groups by the leading parts of the names, numbered in order of first appearance", () => {
+    const names = problem.factors.map((f) => f.name);
+    expect(groupsByName(names, 1)).toEqual({ of: [0, 0, 0, 1, 1, 2], names: ["crisis", "moves", "fates"] });
+    expect(groupsByName(names, 2)).toEqual({ of: [0, 0, 1, 2, 2, 3], names: ["crisis.plenum", "crisis.session", "moves.start", "fates.f"] });
+    expect(() => groupsByName(names, 0)).toThrow(/at least 1/);
+  });
+
+  it("with each factor alone in its group, plays the design and gives the results of the ungrouped screening", () => {
+    const names = problem.factors.map((f) => f.name);
+    const plain = morrisDesign(problem, { trajectories: 6, rand: mulberry32(5) });
+    const alone = morrisDesign(problem, { trajectories: 6, rand: mulberry32(5), groups: { of: names.map((_, i) => i), names } });
+    expect(alone.points).toEqual(plain.points);
+    const y = plain.points.map((x) => x[0] * x[1] + 3 * x[3] - x[5] * x[5]);
+    expect(analyseMorris(alone, problem, y, { bootstrap: 50, rand: mulberry32(6) })).toEqual(analyseMorris(plain, problem, y, { bootstrap: 50, rand: mulberry32(6) }));
+  });
+
+  it("plays groups + 1 points a trajectory and ranks the group holding the only factor that matters first, the others at zero", () => {
+    const groups = groupsByName(problem.factors.map((f) => f.name), 1);
+    const design = morrisDesign(problem, { trajectories: 8, rand: mulberry32(9), groups });
+    expect(design.points).toHaveLength(8 * (3 + 1));
+    // Only moves.start.d matters, linearly: moving its group changes y by 5 times the step, whatever
+    // the direction e takes with it.
+    const y = design.points.map((x) => 5 * x[3]);
+    const rows = analyseMorris(design, problem, y, { bootstrap: 50, rand: mulberry32(10) });
+    expect(rows.map((r) => r.factor)).toEqual(["crisis", "moves", "fates"]);
+    expect(byName(rows, "moves").muStar).toBeCloseTo(5, 9);
+    expect(byName(rows, "crisis").muStar).toBe(0);
+    expect(byName(rows, "fates").muStar).toBe(0);
+    // A group of several factors moved up and down at once has no signed effect; one factor alone keeps its mu.
+    expect(byName(rows, "moves").mu).toBeNaN();
+    expect(byName(rows, "fates").mu).toBe(0);
+    expect(rows.every((r) => r.effects === 8)).toBe(true);
+  });
+
+  it("refuses groups that do not cover the factors", () => {
+    expect(() => morrisDesign(problem, { trajectories: 2, rand: mulberry32(1), groups: { of: [0, 0, 1], names: ["a", "b"] } })).toThrow(/3 group memberships for 6 factors/);
+    expect(() => morrisDesign(problem, { trajectories: 2, rand: mulberry32(1), groups: { of: [0, 0, 0, 0, 0, 2], names: ["a", "b", "c"] } })).toThrow(/every group a factor/);
   });
 });

@@ -5,6 +5,7 @@
 import {
   analyseMorris,
   analyseSobol,
+  groupsByName,
   morrisDesign,
   saltelliDesign,
   type MorrisDesign,
@@ -24,6 +25,8 @@ export interface SensitivityDesignOptions {
   samples: number;
   /** How many parameters the Sobol phase takes from the screening. */
   top: number;
+  /** Screen the parameters in groups named by this many leading parts of their names (groupsByName); null: one by one. */
+  groupDepth: number | null;
 }
 
 export const BOOTSTRAP = 1000;
@@ -40,8 +43,14 @@ export interface StudyPhase<D> {
 }
 
 export function morrisPhase(parameters: StudyParameter[], options: SensitivityDesignOptions): StudyPhase<MorrisDesign> {
-  const design = morrisDesign(problemOf(parameters), { trajectories: options.trajectories, levels: options.levels, rand: studyRandom(options.seed, "morrisDesign") });
+  const groups = options.groupDepth === null ? undefined : groupsByName(parameters.map((p) => p.name), options.groupDepth);
+  const design = morrisDesign(problemOf(parameters), { trajectories: options.trajectories, levels: options.levels, rand: studyRandom(options.seed, "morrisDesign"), groups });
   return { name: "morris", parameters, design, first: 0, points: design.points.map((p) => playedValues(parameters, p)) };
+}
+
+/** What a Morris step moves: each parameter, or each group of them. */
+export function screenedUnits(parameters: readonly StudyParameter[], options: SensitivityDesignOptions): number {
+  return options.groupDepth === null ? parameters.length : groupsByName(parameters.map((p) => p.name), options.groupDepth).names.length;
 }
 
 export function sobolPhase(parameters: StudyParameter[], options: SensitivityDesignOptions, first: number): StudyPhase<SaltelliDesign> {
@@ -49,9 +58,9 @@ export function sobolPhase(parameters: StudyParameter[], options: SensitivityDes
   return { name: "sobol", parameters, design, first, points: design.points.map((p) => playedValues(parameters, p)) };
 }
 
-/** Points of each phase, known before the screening has chosen Sobol's factors. */
-export function plannedPoints(method: SensitivityMethod, parameterCount: number, options: SensitivityDesignOptions): { morris: number; sobol: number; sobolFactors: number } {
-  const morris = method === "sobol" ? 0 : options.trajectories * (parameterCount + 1);
+/** Points of each phase, known before the screening has chosen Sobol's factors (`screened`: what a Morris step moves). */
+export function plannedPoints(method: SensitivityMethod, parameterCount: number, options: SensitivityDesignOptions, screened = parameterCount): { morris: number; sobol: number; sobolFactors: number } {
+  const morris = method === "sobol" ? 0 : options.trajectories * (screened + 1);
   const sobolFactors = method === "morris" ? 0 : method === "sobol" ? parameterCount : Math.min(options.top, parameterCount);
   return { morris, sobol: method === "morris" ? 0 : options.samples * (sobolFactors + 2), sobolFactors };
 }

@@ -20,6 +20,7 @@ import {
   morrisResults,
   plannedPoints,
   sobolPhase,
+  screenedUnits,
   sobolResults,
   type SensitivityDesignOptions,
   type SensitivityMethod,
@@ -43,6 +44,7 @@ export interface SensitivityOptionValues extends StudyOptionValues {
   levels: string;
   top: string;
   samples: string;
+  groups?: string;
   screening?: string[];
 }
 
@@ -58,6 +60,7 @@ export function registerSensitivity(program: Command): void {
     .option("--levels <p>", "Morris grid levels per parameter (even)", "4")
     .option("--top <k>", "parameters the Sobol phase takes from the screening", "10")
     .option("--samples <n>", "Sobol base sample (the phase plays n x (k + 2) points)", "64")
+    .option("--groups <depth>", "with --method morris: screen the parameters in groups named by the first DEPTH parts of their names (1: crisis, 2: crisis.plenum), each group moved as one, so a trajectory plays groups + 1 points")
     .option("--screening <partials...>", "with --shard and --method both: the partials of the screening's shards, from which a shard of the Sobol phase takes its parameters");
   studyOptions(command, "200")
     .addHelpText(
@@ -74,6 +77,7 @@ export function registerSensitivity(program: Command): void {
         "  presidium sensitivity --scenario october-1964 --outcome removal --runs 200 --out oct64-sens.jsonl --report oct64-sens.html",
         "  presidium sensitivity --scenario june-1957 --outcome plenum-survival --parameters 'crisis.*' --method sobol --samples 32 --out jun57.jsonl",
         "  presidium sensitivity --scenario october-1964 --outcome removal --dry-run --out oct64-sens.jsonl",
+        "  presidium sensitivity --scenario october-1964 --outcome removal --method morris --groups 2 --trajectories 4 --out oct64-groups.jsonl",
         "",
         "On several machines (README.md, Running on a cluster): --shard K/N --partial FILE plays one slice of a",
         "phase's points; with --method both, the Sobol phase's shards take --screening and the screening's",
@@ -91,14 +95,17 @@ function parseMethod(raw: string): SensitivityMethod {
   throw new UsageError(`--method must be morris, sobol or both, got ${JSON.stringify(raw)}`);
 }
 
-function parseDesign(opts: SensitivityOptionValues, seed: number): SensitivityDesignOptions {
+function parseDesign(opts: SensitivityOptionValues, seed: number, method: SensitivityMethod): SensitivityDesignOptions {
   const trajectories = parsePositiveInt(opts.trajectories, "--trajectories");
   if (trajectories < 2) throw new UsageError("--trajectories must be at least 2 (mu* and sigma need two effects per parameter)");
   const levels = parsePositiveInt(opts.levels, "--levels");
   if (levels < 2 || levels % 2 !== 0) throw new UsageError(`--levels must be an even whole number of at least 2 (so every level has a partner one step away), got ${JSON.stringify(opts.levels)}`);
   const samples = parsePositiveInt(opts.samples, "--samples");
   if (samples < 2) throw new UsageError("--samples must be at least 2 (the Sobol estimators need a variance)");
-  return { seed, trajectories, levels, samples, top: parsePositiveInt(opts.top, "--top") };
+  // Groups are ranked, not parameters: a Sobol phase would have to take whole groups, which the screening's cost was meant to avoid.
+  if (opts.groups !== undefined && method !== "morris") throw new UsageError("--groups goes with --method morris: it ranks groups of parameters; screen the parameters of the groups that matter with --parameters (e.g. 'crisis.plenum.*') and --method both");
+  const groupDepth = opts.groups === undefined ? null : parsePositiveInt(opts.groups, "--groups");
+  return { seed, trajectories, levels, samples, top: parsePositiveInt(opts.top, "--top"), groupDepth };
 }
 
 /** The outcomes, each checked against the report's fields and the scenario's characters before any game. */
@@ -120,7 +127,7 @@ function parseOutcomes(names: readonly string[], principals: ReadonlySet<string>
 export async function sensitivityCommand(opts: SensitivityOptionValues, merged?: MergedStudy): Promise<void> {
   const study = parseStudyOptions(opts, merged);
   const method = parseMethod(opts.method);
-  const design = parseDesign(opts, study.seed);
+  const design = parseDesign(opts, study.seed, method);
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
   const base = loadForCli(opts.scenario, whatIfs);
   checkOutputPaths(outputsOf(opts), base.file);
@@ -131,7 +138,8 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
   const fixed = study.parameters.filter((p) => variant.pinned.includes(p.name)).map((p) => p.name);
   const parameters = study.parameters.filter((p) => !variant.pinned.includes(p.name));
   if (parameters.length === 0) throw new UsageError(`every parameter selected (${fixed.join(", ")}) is set by the what-if ${whatIfs.join(" + ")}, so none can be varied`);
-  const planned = plannedPoints(method, parameters.length, design);
+  const screened = screenedUnits(parameters, design);
+  const planned = plannedPoints(method, parameters.length, design, screened);
   const totalPoints = planned.morris + planned.sobol;
   const phases: PhaseRange[] = [
     ...(planned.morris > 0 ? [["morris", 0, planned.morris] as PhaseRange] : []),
@@ -146,7 +154,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
 
   const describeDesign = [
     `${parameters.length} parameter${parameters.length === 1 ? "" : "s"} of ${base.scenario.id}${whatIfs.length ? ` (what-if ${whatIfs.join(" + ")}${fixed.length ? `, which sets ${fixed.join(", ")}: not varied` : ""})` : ""};`,
-    planned.morris > 0 ? `Morris: ${design.trajectories} trajectories of ${parameters.length + 1} points = ${planned.morris.toLocaleString("en-US")} points;` : "",
+    planned.morris > 0 ? `Morris${design.groupDepth === null ? "" : ` in ${screened} groups (names to depth ${design.groupDepth})`}: ${design.trajectories} trajectories of ${screened + 1} points = ${planned.morris.toLocaleString("en-US")} points;` : "",
     planned.sobol > 0 ? `Sobol on ${method === "both" ? `the top ${planned.sobolFactors}` : `all ${planned.sobolFactors}`}: ${design.samples} x ${planned.sobolFactors + 2} = ${planned.sobol.toLocaleString("en-US")} points;` : "",
   ]
     .filter((s) => s !== "")
@@ -160,6 +168,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
       outcomes: outcomes.map((o) => o.name),
       method,
       ...(method !== "sobol" ? { trajectories: design.trajectories, levels: design.levels } : {}),
+      ...(design.groupDepth !== null ? { groups: design.groupDepth } : {}),
       ...(method !== "morris" ? { samples: design.samples } : {}),
       ...(method === "both" ? { top: design.top } : {}),
       ...sharedPlan({ ...study, parameters }),
@@ -227,6 +236,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
   const morrisSummary = result.morris && {
     trajectories: design.trajectories,
     levels: design.levels,
+    ...(design.groupDepth !== null ? { groups: { depth: design.groupDepth, count: screened } } : {}),
     points: result.morris.points.length,
     results: byOutcome(result.morrisRows!.map(rankedMorris)),
   };
@@ -252,7 +262,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
         partial,
         problem: problemOf(parameters),
         outcomes: outcomes.map((o) => ({ id: o.name, label: o.label })),
-        morris: morrisSummary ? { trajectories: design.trajectories, levels: design.levels, points: morrisSummary.points, rows: result.morrisRows! } : null,
+        morris: morrisSummary ? { trajectories: design.trajectories, levels: design.levels, points: morrisSummary.points, ...(design.groupDepth !== null ? { groups: screened } : {}), rows: result.morrisRows! } : null,
         sobol: sobolSummary ? { samples: design.samples, points: sobolSummary.points, rows: result.sobol!.rows } : null,
         confidence: CONFIDENCE,
         bootstrap: BOOTSTRAP,
@@ -276,19 +286,19 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
             morris: morrisSummary,
             sobol: sobolSummary,
           })
-        : sensitivityTable(outcomes, result.morrisRows, result.sobol?.rows ?? null),
+        : sensitivityTable(outcomes, result.morrisRows, result.sobol?.rows ?? null, design.groupDepth),
   });
   if (interrupted || !result.complete) interruptedNote(opts.out!, done, totalPoints);
 }
 
 /** The ten most important parameters per outcome, as text. */
-function sensitivityTable(outcomes: readonly MeasureInfo[], morris: MorrisRow[][] | null, sobol: SobolRow[][] | null): string {
+function sensitivityTable(outcomes: readonly MeasureInfo[], morris: MorrisRow[][] | null, sobol: SobolRow[][] | null, groupDepth: number | null): string {
   const lines: string[] = [];
   const interval = (low: number, high: number) => `(${formatNumber(low)} to ${formatNumber(high)})`;
   outcomes.forEach((o, i) => {
     lines.push(`${o.name}: ${o.label}`);
     if (morris) {
-      lines.push("  Morris screening, most important first: mu* (95% interval), mu, sigma");
+      lines.push(`  Morris screening${groupDepth === null ? "" : " of groups (a group's mu is not defined: –)"}, most important first: mu* (95% interval), mu, sigma`);
       for (const r of rankedMorris(morris[i]).slice(0, 10)) lines.push(`    ${r.factor.padEnd(44)} ${formatNumber(r.muStar).padStart(8)} ${interval(r.muStarLow, r.muStarHigh).padEnd(22)} ${formatNumber(r.mu).padStart(8)} ${formatNumber(r.sigma).padStart(8)}`);
     }
     if (sobol) {

@@ -15,7 +15,8 @@ export interface SensitivityReportInput {
   partial: string | null;
   problem: Problem;
   outcomes: readonly { id: string; label: string }[];
-  morris: { trajectories: number; levels: number; points: number; rows: readonly MorrisRow[][] } | null;
+  /** `groups`: how many groups of parameters were screened, each moved as one (absent: one by one). */
+  morris: { trajectories: number; levels: number; points: number; groups?: number; rows: readonly MorrisRow[][] } | null;
   sobol: { samples: number; points: number; rows: readonly SobolRow[][] } | null;
   confidence: number;
   bootstrap: number;
@@ -23,7 +24,7 @@ export interface SensitivityReportInput {
 
 function morrisSection(input: SensitivityReportInput, outcome: { id: string; label: string }, rows: readonly MorrisRow[]): Section {
   const top = rankedMorris(rows).slice(0, CHART_PARAMETERS);
-  const shown = top.length < rows.length ? ` The chart shows the ${top.length} most important of ${rows.length} parameters; the table lists all.` : "";
+  const shown = top.length < rows.length ? ` The chart shows the ${top.length} most important of ${rows.length} ${input.morris?.groups ? "groups" : "parameters"}; the table lists all.` : "";
   return {
     id: `screening-${slug(outcome.id)}`,
     heading: `Screening: ${outcome.label}`,
@@ -39,7 +40,10 @@ function morrisSection(input: SensitivityReportInput, outcome: { id: string; lab
 
 export function sensitivityReportHtml(input: SensitivityReportInput): string {
   const design: string[] = [];
-  if (input.morris) design.push(`a Morris screening of ${input.problem.factors.length} parameters (${input.morris.trajectories} trajectories on a ${input.morris.levels}-level grid, ${input.morris.points.toLocaleString("en-US")} points)`);
+  if (input.morris) {
+    const grouped = input.morris.groups ? ` in ${input.morris.groups} groups by name, each group moved as one (its rows are groups, and a group's mu, whose sign its members' mixed moves leave undefined, is not given)` : "";
+    design.push(`a Morris screening of ${input.problem.factors.length} parameters${grouped} (${input.morris.trajectories} trajectories on a ${input.morris.levels}-level grid, ${input.morris.points.toLocaleString("en-US")} points)`);
+  }
   if (input.sobol) design.push(`Sobol indices by a Saltelli design (base sample ${input.sobol.samples}, ${input.sobol.points.toLocaleString("en-US")} points)`);
   const intro = [
     ...input.intro.map((t) => `<p>${escapeHtml(t)}</p>`),

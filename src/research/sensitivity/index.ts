@@ -3,7 +3,7 @@
 // analyses, and from analyses to JSON, CSV and HTML.
 export { scale, scalePoints, toUnit, validateProblem, type Factor, type Problem } from "./problem.js";
 export { latinHypercube, latinHypercubeUnit } from "./latin-hypercube.js";
-export { analyseMorris, morrisDesign, type MorrisAnalysisOptions, type MorrisDesign, type MorrisDesignOptions, type MorrisRow, type MorrisTrajectory } from "./morris.js";
+export { analyseMorris, groupsByName, morrisDesign, type MorrisAnalysisOptions, type MorrisDesign, type MorrisDesignOptions, type MorrisGroups, type MorrisRow, type MorrisTrajectory } from "./morris.js";
 export { analyseSobol, saltelliDesign, type SaltelliDesign, type SaltelliLayout, type SaltelliOptions, type SobolAnalysisOptions, type SobolRow } from "./sobol.js";
 export {
   assessPoint,

@@ -1,18 +1,29 @@
 // Morris elementary effects: a cheap screening of which factors matter at all. Each trajectory
 // starts at a random grid point and moves one factor at a time by a fixed step, so k + 1 runs give
 // one elementary effect per factor; many trajectories give their mean (direction), mean absolute
-// value (importance) and spread (non-linearity or interaction).
+// value (importance) and spread (non-linearity or interaction). With groups (Campolongo, Cariboni and
+// Saltelli, "An effective screening design for sensitivity analysis of large models", 2007), a step
+// moves every factor of a group at once: G + 1 runs a trajectory for G groups, and mu* ranks groups.
 import { validateProblem, scalePoints, type Problem } from "./problem.js";
 import { permutation, randomIndex } from "./random.js";
 import { checkBootstrapOptions, mean, percentileInterval, sampleSd } from "./stats.js";
 
 export interface MorrisTrajectory {
-  /** Indices into `points` of the k + 1 points of this trajectory, in order. */
+  /** Indices into `points` of the k + 1 (or G + 1) points of this trajectory, in order. */
   rows: number[];
-  /** factorOrder[s] is the factor moved between rows[s] and rows[s + 1]. */
+  /** factorOrder[s] is the factor (or, with groups, the group) moved between rows[s] and rows[s + 1]. */
   factorOrder: number[];
-  /** deltas[s] is the signed step (+Δ or −Δ, in unit space) taken at step s. */
+  /**
+   * deltas[s] is the signed step (+Δ or −Δ, in unit space) taken at step s; +Δ for a group of several
+   * factors, whose members move up or down each by its own level.
+   */
   deltas: number[];
+}
+
+/** Factors screened together: `of[i]` is factor i's group, numbered from 0 in order of first appearance. */
+export interface MorrisGroups {
+  of: readonly number[];
+  names: readonly string[];
 }
 
 export interface MorrisDesign {
@@ -22,6 +33,8 @@ export interface MorrisDesign {
   /** The step in unit space, p / (2 (p − 1)). */
   delta: number;
   levels: number;
+  /** The groups moved together, or null when every factor moves alone. */
+  groups: MorrisGroups | null;
 }
 
 export interface MorrisDesignOptions {
@@ -29,6 +42,27 @@ export interface MorrisDesignOptions {
   /** Number of grid levels p per factor; even, so every level has a partner one step away (default 4). */
   levels?: number;
   rand: () => number;
+  groups?: MorrisGroups;
+}
+
+/** Groups of factors named by the first `depth` dot-separated parts of their names ("crisis.plenum"). */
+export function groupsByName(names: readonly string[], depth: number): MorrisGroups {
+  if (!Number.isInteger(depth) || depth < 1) throw new RangeError(`morris: a group depth is a whole number of at least 1, got ${depth}`);
+  const groupNames: string[] = [];
+  const of = names.map((n) => {
+    const name = n.split(".").slice(0, depth).join(".");
+    let g = groupNames.indexOf(name);
+    if (g < 0) g = groupNames.push(name) - 1;
+    return g;
+  });
+  return { of, names: groupNames };
+}
+
+function checkGroups(groups: MorrisGroups, k: number): void {
+  const g = groups.names.length;
+  if (groups.of.length !== k) throw new RangeError(`morris: ${groups.of.length} group memberships for ${k} factors`);
+  const seen = new Set(groups.of);
+  if (groups.of.some((x) => !Number.isInteger(x) || x < 0 || x >= g) || seen.size !== g) throw new RangeError(`morris: every factor needs a group from 0 to ${g - 1}, and every group a factor`);
 }
 
 /**
@@ -45,26 +79,33 @@ export function morrisDesign(problem: Problem, options: MorrisDesignOptions): Mo
   if (!Number.isInteger(r) || r < 2) throw new RangeError(`morris: need at least 2 trajectories, got ${r}`);
   if (!Number.isInteger(p) || p < 2 || p % 2 !== 0) throw new RangeError(`morris: levels must be an even whole number >= 2, got ${p}`);
   const k = problem.factors.length;
+  const groups = options.groups ?? null;
+  if (groups) checkGroups(groups, k);
+  // Each unit moved in a step: a factor, or a group's members.
+  const members: number[][] = groups ? groups.names.map((_, g) => groups.of.flatMap((x, i) => (x === g ? [i] : []))) : problem.factors.map((_, i) => [i]);
   const half = p / 2;
   const delta = p / (2 * (p - 1));
   const unit: number[][] = [];
   const trajectories: MorrisTrajectory[] = [];
   for (let t = 0; t < r; t++) {
     const levels = problem.factors.map(() => randomIndex(options.rand, p));
-    const order = permutation(options.rand, k);
+    const order = permutation(options.rand, members.length);
     const rows = [unit.length];
     const deltas: number[] = [];
     unit.push(levels.map((l) => l / (p - 1)));
-    for (const i of order) {
-      const up = levels[i] < half;
-      levels[i] += up ? half : -half;
-      deltas.push(up ? delta : -delta);
+    for (const g of order) {
+      let up = true;
+      for (const i of members[g]) {
+        up = levels[i] < half;
+        levels[i] += up ? half : -half;
+      }
+      deltas.push(members[g].length > 1 || up ? delta : -delta);
       rows.push(unit.length);
       unit.push(levels.map((l) => l / (p - 1)));
     }
     trajectories.push({ rows, factorOrder: order, deltas });
   }
-  return { points: scalePoints(problem, unit), trajectories, delta, levels: p };
+  return { points: scalePoints(problem, unit), trajectories, delta, levels: p, groups: groups && { of: [...groups.of], names: [...groups.names] } };
 }
 
 export interface MorrisAnalysisOptions {
@@ -103,17 +144,21 @@ export function analyseMorris(design: MorrisDesign, problem: Problem, outputs: r
   const confidence = options.confidence ?? 0.95;
   checkBootstrapOptions(bootstrap, confidence);
   if (outputs.length !== design.points.length) throw new Error(`morris: ${outputs.length} outputs for ${design.points.length} design points`);
-  const k = problem.factors.length;
-  const effects: number[][] = problem.factors.map(() => []);
+  if (design.groups) checkGroups(design.groups, problem.factors.length);
+  // What is screened: the factors, or their groups. A group's members may move in opposite
+  // directions, so the sign of its effect means nothing: its mu is NaN, and mu* ranks it.
+  const units = design.groups ? design.groups.names.map((name, g) => ({ name, alone: design.groups!.of.filter((x) => x === g).length === 1 })) : problem.factors.map((f) => ({ name: f.name, alone: true }));
+  const k = units.length;
+  const effects: number[][] = units.map(() => []);
   for (const t of design.trajectories) {
-    if (t.factorOrder.length !== k) throw new Error(`morris: the design has ${t.factorOrder.length} factors per trajectory but the problem has ${k}`);
+    if (t.factorOrder.length !== k) throw new Error(`morris: the design has ${t.factorOrder.length} ${design.groups ? "groups" : "factors"} per trajectory but the problem has ${k}`);
     t.factorOrder.forEach((i, s) => {
       const before = outputs[t.rows[s]];
       const after = outputs[t.rows[s + 1]];
       if (Number.isFinite(before) && Number.isFinite(after)) effects[i].push((after - before) / t.deltas[s]);
     });
   }
-  return problem.factors.map((f, i) => {
+  return units.map((u, i) => {
     const ee = effects[i];
     const abs = ee.map(Math.abs);
     const muStar = mean(abs);
@@ -124,6 +169,6 @@ export function analyseMorris(design: MorrisDesign, problem: Problem, outputs: r
       replicates.push(s / abs.length);
     }
     const interval = percentileInterval(replicates, confidence);
-    return { factor: f.name, mu: mean(ee), muStar, sigma: sampleSd(ee), muStarLow: interval.low, muStarHigh: interval.high, effects: ee.length };
+    return { factor: u.name, mu: u.alone ? mean(ee) : Number.NaN, muStar, sigma: sampleSd(ee), muStarLow: interval.low, muStarHigh: interval.high, effects: ee.length };
   });
 }
