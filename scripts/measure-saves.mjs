@@ -5,12 +5,12 @@
 // save and a load each under a second. A load replays the save from the checkpoint kept with it
 // (src/server/checkpoints.ts), the decisions after it only.
 //   node scripts/measure-saves.mjs [--character ID] [--seed N] [--turns N[,N...]] [--json]
-import { spawn } from "node:child_process";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { startBuiltServer } from "./built-server.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
@@ -28,20 +28,15 @@ if (!existsSync(join(root, "dist/server/main.js"))) {
 const TARGET_MS = 1000;
 
 const dir = mkdtempSync(join(tmpdir(), "presidium-measure-saves-"));
-const server = spawn(process.execPath, [join(root, "dist/server/main.js"), "--port", "0", "--saves", join(dir, "saves.sqlite")], { stdio: ["ignore", "pipe", "inherit"] });
 const loadBefore = loadavg()[0];
 /** One row per point: where the game stood, and each request's time. */
 const rows = [];
+/** @type {import("node:child_process").ChildProcess | undefined} */
+let server;
 try {
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    server.stdout.on("data", (d) => {
-      out += d;
-      const m = /localhost:(\d+)/.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    server.once("exit", (code) => reject(new Error(`the server exited (${code}): ${out}`)));
-  });
+  const started = await startBuiltServer(join(dir, "saves.sqlite"));
+  server = started.child;
+  const url = started.url;
   /** A request, its answer as JSON and how long it took (sent to read). */
   const request = async (method, path, body, token) => {
     const started = performance.now();
@@ -72,7 +67,7 @@ try {
     if (state.outcome) break;
   }
 } finally {
-  server.kill("SIGTERM");
+  server?.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
 }
 const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version, load: [loadBefore, loadavg()[0]].map((x) => Math.round(x * 100) / 100) };

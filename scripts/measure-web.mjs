@@ -5,7 +5,6 @@
 // click that sends a decision to the new week rendered: request, engine step and render). Prints
 // p50/p95/max against the 150 ms target and app.js gzipped against 300 KB.
 //   node scripts/measure-web.mjs [--turns N] [--scenario october-1964|khrushchev-era] [--json]
-import { spawn } from "node:child_process";
 import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { startBuiltServer } from "./built-server.mjs";
 import { ensureChromium } from "./chromium.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -50,19 +50,6 @@ for (const f of ["dist/server/main.js", "dist/web/app.js"]) {
   }
 }
 
-function startServer(saves) {
-  const child = spawn(process.execPath, [join(root, "dist/server/main.js"), "--port", "0", "--saves", saves], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /localhost:(\d+)/.exec(out);
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const dir = mkdtempSync(join(tmpdir(), "presidium-measure-"));
@@ -76,7 +63,7 @@ let browser;
 // Everything started is inside the try: a server or browser that fails to start still leaves
 // nothing running and no temporary directory behind.
 try {
-  const started = await startServer(join(dir, "saves.sqlite"));
+  const started = await startBuiltServer(join(dir, "saves.sqlite"));
   child = started.child;
   const url = started.url;
   browser = await chromium.launch({
