@@ -840,7 +840,7 @@ class OutcomeContext {
       }
       if (v === this.seat && mine !== null) {
         if (mine === "yes") counted++;
-        fixed.push({ who: v, vote: mine === "yes" ? "for" : "against", why: "your own vote" });
+        fixed.push({ who: v, vote: mine === "yes" ? "for" : "against", why: "is you, voting as you chose" });
         continue;
       }
       const u = k.regard * this.regardFor(v, proposer) + (proposer === w.primacy ? k.fear * w.globals.fear : 0) - k.threat * threat(bw, bw.principals[v], proposer) + k.routine + extra(v);
@@ -929,7 +929,7 @@ class OutcomeContext {
         fixed.push({ who: v, vote: "against", why: `votes on ${pronoun(w, v).his} own case, against` });
       } else if (v === this.seat && mine !== null) {
         if (mine === "for") counted++;
-        fixed.push({ who: v, vote: mine, why: "your own vote" });
+        fixed.push({ who: v, vote: mine, why: "is you, voting as you chose" });
       } else if (forMotion.includes(v)) {
         counted++;
         fixed.push({ who: v, vote: "for", why: v === proposer ? "proposed it" : "pledged to the move" });
@@ -948,7 +948,7 @@ class OutcomeContext {
   /** A move's Presidium count as estimateSuccess reckons it: the members one counts on vote for it, the target against. */
   private countFrom(p: { counted: number; voters: number; needed: number; expected: number }, target: Id, members: readonly Id[]): VoteCount {
     const voters = presidiumVoters(this.world);
-    const fixed: VoteCount["fixed"] = voters.filter((v) => v !== target && members.includes(v)).map((v) => ({ who: v, vote: "for" as const, why: v === this.seat ? "your own vote" : `in the move: you count on ${pronoun(this.world, v).him}` }));
+    const fixed: VoteCount["fixed"] = voters.filter((v) => v !== target && members.includes(v)).map((v) => ({ who: v, vote: "for" as const, why: v === this.seat ? "is you, in the move" : `in the move: you count on ${pronoun(this.world, v).him}` }));
     if (voters.includes(target)) fixed.push({ who: target, vote: "against", why: `votes on ${pronoun(this.world, target).his} own case, against` });
     return { voters: p.voters, needed: p.needed, counted: p.counted, expected: round(p.expected), fixed, tie: tieKeeps(this.world, target) };
   }
@@ -1191,6 +1191,9 @@ export function goalsOf(world: World, seat: Id): GoalReport {
   const best = (posts: readonly Id[]) => posts.reduce((s, x) => Math.max(s, world.posts[x]?.value ?? 0), 0);
   const goals: Goal[] = [];
   const fallen = p.fate !== null;
+  // Once the run is over, or he is out of it, a goal not reached is missed, not pending.
+  const over = world.done || !p.alive || fallen;
+  const notYet = over ? "Not met." : "Not yet.";
   const fateProgress: Record<string, number> = { retired: 0.5, demoted: 0.3, expelled: 0.1, imprisoned: 0, executed: 0 };
   goals.push({
     id: "survive",
@@ -1205,10 +1208,10 @@ export function goalsOf(world: World, seat: Id): GoalReport {
   if (firstAtStart === seat) {
     goals.push({ id: "keep-primacy", title: "Stay first in the leadership", why: "You hold primacy at the start: everyone else measures himself against you.", fromTraits: ["ambition"], weight: round(3 + 2 * t.ambition), progress: world.primacy === seat ? 1 : 0, status: world.primacy === seat ? "You are first." : world.primacy ? `${nameOf(world, world.primacy)} is first now.` : "Nobody is first now." });
   } else if (t.ambition >= 0.6 && (startSeat === "full" || startSeat === "secretary")) {
-    goals.push({ id: "take-primacy", title: "Become first in the leadership", why: `Your ambition (${t.ambition.toFixed(2)}) and your seat make the top within reach.`, fromTraits: ["ambition"], weight: round(1 + 4 * t.ambition), progress: world.primacy === seat ? 1 : ever ? 0.5 : 0, status: world.primacy === seat ? "You are first." : ever ? "You were first for a while, and lost it." : "Not yet." });
+    goals.push({ id: "take-primacy", title: "Become first in the leadership", why: `Your ambition (${t.ambition.toFixed(2)}) and your seat make the top within reach.`, fromTraits: ["ambition"], weight: round(1 + 4 * t.ambition), progress: world.primacy === seat ? 1 : ever ? 0.5 : 0, status: world.primacy === seat ? "You are first." : ever ? "You were first for a while, and lost it." : notYet });
   }
   if (startSeat !== "full" && t.ambition >= 0.35) {
-    goals.push({ id: "full-seat", title: "Win a full seat in the Presidium", why: `You start as ${startSeat === "candidate" ? "a candidate member" : startSeat === "secretary" ? "a secretary without a vote" : "an outsider"}; your ambition (${t.ambition.toFixed(2)}) wants a vote.`, fromTraits: ["ambition"], weight: round(2 + 2 * t.ambition), progress: p.presidium === "full" ? 1 : p.presidium === "candidate" && startSeat !== "candidate" ? 0.5 : 0, status: p.presidium === "full" ? "You are a full member." : "Not yet." });
+    goals.push({ id: "full-seat", title: "Win a full seat in the Presidium", why: `You start as ${startSeat === "candidate" ? "a candidate member" : startSeat === "secretary" ? "a secretary without a vote" : "an outsider"}; your ambition (${t.ambition.toFixed(2)}) wants a vote.`, fromTraits: ["ambition"], weight: round(2 + 2 * t.ambition), progress: p.presidium === "full" ? 1 : p.presidium === "candidate" && startSeat !== "candidate" ? 0.5 : 0, status: p.presidium === "full" ? "You are a full member." : notYet });
   }
   if (startPosts.length > 0) {
     const kept = value(startPosts) > 0 ? Math.min(1, value(p.posts) / value(startPosts)) : 1;
@@ -1216,11 +1219,11 @@ export function goalsOf(world: World, seat: Id): GoalReport {
   }
   if (t.ambition >= 0.5 && firstAtStart !== seat) {
     const rose = best(p.posts) > best(startPosts);
-    goals.push({ id: "rise", title: "Rise to a bigger post than the one you start with", why: `Ambition ${t.ambition.toFixed(2)}.`, fromTraits: ["ambition"], weight: round(2 * t.ambition), progress: rose ? 1 : 0, status: rose ? "Done." : "Not yet." });
+    goals.push({ id: "rise", title: "Rise to a bigger post than the one you start with", why: `Ambition ${t.ambition.toFixed(2)}.`, fromTraits: ["ambition"], weight: round(2 * t.ambition), progress: rose ? 1 : 0, status: rose ? "Done." : notYet });
   }
   const ownPolicies = world.policies.filter((x) => x.proposer !== "none" && hasPower(world, seat, x.proposer));
   if (Math.abs(t.ideology) >= 0.4 || ownPolicies.length > 0) {
-    const carried = world.policies.filter((x) => adoptedInRun(world, x));
+    const carried = world.policies.filter(adoptedInRun);
     const championed = carried.filter((x) => x.champion === seat);
     const ofLine = carried.filter((x) => Math.sign(x.line) === Math.sign(t.ideology) && t.ideology !== 0);
     goals.push({
@@ -1230,7 +1233,7 @@ export function goalsOf(world: World, seat: Id): GoalReport {
       fromTraits: ["ideology"],
       weight: 1.5,
       progress: championed.length ? 1 : ofLine.length ? 0.5 : 0,
-      status: championed.length ? `Adopted on your proposal: ${championed.map((x) => x.name).join("; ")}.` : ofLine.length ? `Others carried policies of your line: ${ofLine.map((x) => x.name).join("; ")}.` : "None yet.",
+      status: championed.length ? `Adopted on your proposal: ${championed.map((x) => x.name).join("; ")}.` : ofLine.length ? `Others carried policies of your line: ${ofLine.map((x) => x.name).join("; ")}.` : over ? "None." : "None yet.",
     });
   }
   const startClients = world.origin.clients[seat] ?? 0;

@@ -283,8 +283,9 @@ export function logistic(x: number): number {
 
 /**
  * Whether a policy was adopted during this run: policies in force at the start carry the start as
- * their adoption date, and are history rather than anyone's doing in the run.
+ * their adoption date, and are history rather than anyone's doing in the run. A policy carried in
+ * the first week carries the same date, so the date alone cannot tell them apart.
  */
-export function adoptedInRun(world: World, policy: World["policies"][number]): boolean {
-  return policy.adoptedOn !== null && policy.adoptedOn > world.start;
+export function adoptedInRun(policy: World["policies"][number]): boolean {
+  return policy.adoptedOn !== null && !policy.inForceAtStart;
 }

@@ -93,7 +93,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     ccElected: scenario.centralCommittee.elected,
     congresses: [...scenario.congresses].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     chapters: [...scenario.chapters].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    policies: scenario.policies.map((p) => ({ ...p, supporters: [], opponents: [], adoptedOn: p.inForce ? scenario.start : null })),
+    policies: scenario.policies.map((p) => ({ ...p, supporters: [], opponents: [], adoptedOn: p.inForce ? scenario.start : null, inForceAtStart: p.inForce })),
     events: [...scenario.events],
     eventsDone: [],
     trips: [...scenario.trips],

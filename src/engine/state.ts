@@ -276,7 +276,10 @@ export interface PolicyState extends PolicyData {
   /** Who voted for and against its adoption. */
   supporters: Id[];
   opponents: Id[];
+  /** When it was adopted: the start for a policy in force then (see inForceAtStart). */
   adoptedOn: string | null;
+  /** In force when the run began: history, nobody's doing in the run (a policy can be adopted in the first week too). */
+  inForceAtStart: boolean;
 }
 
 export interface World {

@@ -121,7 +121,7 @@ export function summarize(world: World): RunSummary {
     ccBelief: ccBelief(world),
     verbs: verbs(world),
     appointments: countBy(world.log.filter((e) => e.type === "appoint").map((e) => e.actor ?? "")),
-    policiesAdopted: world.policies.filter((p) => adoptedInRun(world, p)).map((p) => ({ id: p.id, date: p.adoptedOn!, champion: p.champion ?? null })),
+    policiesAdopted: world.policies.filter(adoptedInRun).map((p) => ({ id: p.id, date: p.adoptedOn!, champion: p.champion ?? null })),
     trips: world.log.filter((e) => e.type === "trip" && typeof e.data?.trip === "string").map((e) => ({ who: e.actor ?? "", trip: String(e.data!.trip), date: e.date })),
     clientShare: clientShareHistory(world),
     executions: world.log.filter((e) => e.type === "fate" && e.data?.fate === "executed").map((e) => ({ who: e.actor ?? "", date: e.date })),

@@ -216,12 +216,18 @@ function alignOrgans(ctx: DecisionContext, move: Move): void {
       type: "alignment",
       audience: "public",
       actor: q.seat,
-      text: `${nameOf(world, q.seat)} ${side === "target" ? `stands by ${nameOf(world, move.target)}` : side === "move" ? (move.members.includes(q.seat) ? `brings the organs ${pronoun(world, q.seat).he} commands in on the movers' side` : "sides with the movers") : "keeps the organs out of it"}.`,
+      text: `${nameOf(world, q.seat)} ${side === "target" ? `stands by ${nameOf(world, move.target)}` : side === "move" ? (move.members.includes(q.seat) ? `brings ${organsCommanded(world, q.seat)} in on the movers' side` : "sides with the movers") : `keeps ${organsCommanded(world, q.seat)} out of it`}.`,
       options: optionsForLog(q.options),
       chosen: side,
       data: { move: move.id },
     });
   });
+}
+
+/** The organs a chief commands, in words: the army, the security organs, or both. */
+function organsCommanded(world: World, chief: Id): string {
+  const organs = [hasPower(world, chief, "army") ? "the army" : null, hasPower(world, chief, "security") ? "the security organs" : null].filter((x) => x !== null);
+  return organs.length ? organs.join(" and ") : "the organs";
 }
 
 /** Organ chiefs with aircraft on a side in this crisis. */

@@ -137,7 +137,7 @@ function courtConstituency(ctx: DecisionContext, actor: Id, row: Id): void {
   const k = world.params.governing.court;
   const a = world.principals[actor];
   moveRowMood(world, row, actor, k.moodGain * (k.gainBase + a.prestige));
-  record(world, { type: "court-constituency", audience: "public", actor, text: `${nameOf(world, actor)} receives delegations of the ${world.rows.find((r) => r.id === row)?.label.toLowerCase() ?? row}.`, data: { row } });
+  record(world, { type: "court-constituency", audience: "public", actor, text: `${nameOf(world, actor)} receives delegations of the ${rowWords(world, row)}.`, data: { row } });
 }
 
 /**
@@ -205,6 +205,22 @@ function recentShakeUp(world: World, row: Id): number {
   return world.memory.shakeUps.filter((s) => s.row === row && s.date >= since).length;
 }
 
+/** A constituency's name as a plural noun inside a sentence ("the regional party first secretaries"). */
+function rowWords(world: World, row: Id): string {
+  return (world.rows.find((r) => r.id === row)?.label ?? row).toLowerCase();
+}
+
+/**
+ * The holder of a slot in words: his name where history gives one, else one of his constituency;
+ * with his patron, if he has one, since that is whom the appointment offends.
+ */
+function holderWords(world: World, holder: Cadre, row: Id): string {
+  const one = `one of the ${rowWords(world, row)}`;
+  const patron = holder.patron ? `${nameOf(world, holder.patron)}'s man` : null;
+  if (holder.name) return `${holder.name} (${one}${patron ? `; ${patron}` : ""})`;
+  return patron ? `${one} (${patron})` : one;
+}
+
 function appointOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.appoint;
   const a = world.principals[actor];
@@ -220,7 +236,7 @@ function appointOption(world: World, actor: Id): ScoredOption | null {
   return {
     choice: "appoint",
     target: slot.id,
-    label: `Replace ${holder?.name ?? "the holder"} (${world.rows.find((r) => r.id === slot.row)?.label ?? slot.row}) with a man of your own${displaced ? `; he is ${nameOf(world, displaced)}'s man` : ""}`,
+    label: holder ? `Replace ${holderWords(world, holder, slot.row)} with a man of your own` : `Fill a vacant place among the ${rowWords(world, slot.row)} with a man of your own`,
     terms: [
       term("effort", -k.cost),
       term("a client in the post", k.client * a.traits.ambition * value),
@@ -241,7 +257,7 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
   if (row.senior) {
     const consent = putToVote(ctx, {
       proposer: actor,
-      what: `to replace ${old?.name ?? "the holder of a senior post"} in the ${row.label.toLowerCase()}`,
+      what: old ? `to replace ${holderWords(world, old, row.id)} with a man of ${pronoun(world, actor).his} own` : `to fill a vacant place among the ${rowWords(world, row.id)} with a man of ${pronoun(world, actor).his} own`,
       key: `appoint:${slotId}`,
       termsFor: (v) => [term(`${pronoun(world, v).his} own man would go`, old?.patron === v ? -k.consentOwnMan : 0)],
     });
@@ -261,7 +277,7 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
     type: "appoint",
     audience: "public",
     actor,
-    text: `${nameOf(world, actor)} replaces ${old?.name ?? `a member from ${old?.region ?? row.label}`} with ${newcomer.name ?? `one of ${pronoun(world, actor).his} own men`} (${row.label.toLowerCase()}).`,
+    text: `${nameOf(world, actor)} ${old ? `replaces ${holderWords(world, old, row.id)}` : `fills a vacant place among the ${rowWords(world, row.id)}`} with ${newcomer.name ?? `one of ${pronoun(world, actor).his} own men`}.`,
     data: { row: slot.row, slot: slotId, displaced, newcomer: newcomer.id },
   });
 }
@@ -408,7 +424,7 @@ export function answerSince(world: World, policy: PolicyState): string {
   let since = world.start;
   for (const r of policy.requires) {
     const x = world.policies.find((q) => q.id === r);
-    if (!x || !adoptedInRun(world, x)) continue;
+    if (!x || !adoptedInRun(x)) continue;
     const after = addDays(x.adoptedOn!, WEEK_DAYS);
     if (after > since) since = after;
   }
@@ -455,7 +471,7 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
 function recentReforms(world: World): number {
   const since = addDays(world.date, -world.params.governing.policy.paceWeeks * WEEK_DAYS);
   let n = 0;
-  for (const p of world.policies) if (adoptedInRun(world, p) && p.adoptedOn! > since) n++;
+  for (const p of world.policies) if (adoptedInRun(p) && p.adoptedOn! > since) n++;
   return n;
 }
 
