@@ -18,9 +18,12 @@ function checkEpilogue(scenario: Scenario, world: World, e: Epilogue): boolean {
   const history = scenario.history;
   expect(e.lines.map((l) => l.date), "lines in date order").toEqual([...e.lines.map((l) => l.date)].sort());
   // The run's own contests, one line each (or one saying there was none).
+  // A contest still open at the end (its plenum yet to meet) has a line of its own on the last day.
+  const undecided = world.crisis ? world.moves.find((m) => m.id === world.crisis!.move)!.target : null;
   const own = e.lines.filter((l) => l.text.startsWith("In this run: "));
-  expect(own.map((l) => l.date).sort()).toEqual(run.contests.length ? run.contests.map((c) => c.date).sort() : [run.endDate]);
-  if (!run.contests.length) expect(own[0].text).toBe("In this run: no contest came to a head.");
+  expect(own.map((l) => l.date).sort()).toEqual([...run.contests.map((c) => c.date), ...(undecided !== null || !run.contests.length ? [run.endDate] : [])].sort());
+  if (undecided !== null) expect(own.some((l) => l.text === `In this run: the contest over ${surname(scenario, undecided)} was still undecided when the run ended.`)).toBe(true);
+  else if (!run.contests.length) expect(own[0].text).toBe("In this run: no contest came to a head.");
   for (const c of run.contests) expect(own.some((l) => l.date === c.date && l.text.includes(surname(scenario, c.target)))).toBe(true);
   // History's contests, each with how this run's went.
   let same = true;
@@ -32,7 +35,7 @@ function checkEpilogue(scenario: Scenario, world: World, e: Epilogue): boolean {
     if (mine) {
       const when = mine.date < h.date ? ", earlier" : mine.date > h.date ? ", later" : "";
       expect(line!.text).toContain(`In this run his contest came on ${mine.date}${when}, ${mine.winner === "move" ? "and he lost it" : "and he won it"}`);
-    } else expect(line!.text).toContain(removed ? "In this run he fell another way." : "In this run no move against him came to a head.");
+    } else expect(line!.text).toContain(removed ? "In this run he fell another way." : undecided === h.target ? "In this run the contest over him was still undecided at the end." : "In this run no move against him came to a head.");
     if ((h.outcome === "removed") !== removed) same = false;
   }
   // Who was first at the end.
@@ -69,6 +72,23 @@ describe("the epilogue", () => {
     }
     // The seeds give more than one kind of run.
     expect(kinds.size).toBeGreaterThan(1);
+  });
+
+  it("october-1964, seed 7: a contest the Presidium has decided but the plenum has not is said to be undecided, not absent", () => {
+    const scenario = load("october-1964");
+    const world = simulate(scenario, { seed: 7 });
+    expect(world.crisis).not.toBeNull();
+    const e = epilogue(world, scenario.history);
+    checkEpilogue(scenario, world, e);
+    expect(e.lines.find((l) => l.date === "1964-10-14")!.text).toContain("In this run the contest over him was still undecided at the end.");
+  });
+
+  it("khrushchev-era, seed 3: a man who takes primacy in the middle of a week has his share point on that day, so the chart names him", () => {
+    const scenario = load("khrushchev-era");
+    const world = simulate(scenario, { seed: 3 });
+    const { primacy, leaderShare } = epilogue(world, scenario.history).trends;
+    expect(primacy.length).toBeGreaterThan(1);
+    for (const p of primacy.slice(1)) expect(leaderShare.some((x) => x.date === p.from), `a share point on ${p.from} (${p.who})`).toBe(true);
   });
 
   it("march-1953: both of history's contests (Beria, Malenkov) have their line", () => {

@@ -43,6 +43,7 @@ export function quietRun(over: Partial<RunSummary> = {}): RunSummary {
 export function contest(over: Partial<ContestSummary> = {}): ContestSummary {
   return {
     date: "1964-10-12",
+    endedOn: "1964-10-13",
     target: "khrushchev",
     targetRole: "first",
     venue: "session",

@@ -24,7 +24,10 @@ export function epilogue(world: World, history: ScenarioFile["history"]): Epilog
   const run = summarize(world);
   const lines: EpilogueLine[] = [];
   for (const c of run.contests) lines.push({ date: c.date, text: `In this run: ${describe(world, c)}` });
-  if (!run.contests.length) lines.push({ date: run.endDate, text: "In this run: no contest came to a head." });
+  // A contest still being fought when the run ends (a plenum yet to meet) came to a head but is undecided.
+  const undecided = world.crisis ? world.moves.find((m) => m.id === world.crisis!.move)?.target ?? null : null;
+  if (undecided !== null) lines.push({ date: run.endDate, text: `In this run: the contest over ${nameOf(world, undecided)} was still undecided when the run ended.` });
+  else if (!run.contests.length) lines.push({ date: run.endDate, text: "In this run: no contest came to a head." });
   let matches = 0;
   for (const h of history.contests) {
     const same = run.contests.find((c) => c.target === h.target);
@@ -32,7 +35,7 @@ export function epilogue(world: World, history: ScenarioFile["history"]): Epilog
     const ok = (h.outcome === "removed") === removed;
     if (ok) matches++;
     const they = pronoun(world, h.target);
-    lines.push({ date: h.date, text: `In history: ${h.text} ${same ? `In this run ${they.his} contest came on ${same.date}${same.date < h.date ? ", earlier" : same.date > h.date ? ", later" : ""}, ${same.winner === "move" ? `and ${they.he} lost it` : `and ${they.he} won it`} (${venueText(same.venue)}).` : removed ? `In this run ${they.he} fell another way.` : `In this run no move against ${they.him} came to a head.`}` });
+    lines.push({ date: h.date, text: `In history: ${h.text} ${same ? `In this run ${they.his} contest came on ${same.date}${same.date < h.date ? ", earlier" : same.date > h.date ? ", later" : ""}, ${same.winner === "move" ? `and ${they.he} lost it` : `and ${they.he} won it`} (${venueText(same.venue)}).` : removed ? `In this run ${they.he} fell another way.` : undecided === h.target ? `In this run the contest over ${they.him} was still undecided at the end.` : `In this run no move against ${they.him} came to a head.`}` });
   }
   for (const e of world.log) if (e.type === "chapter") lines.push({ date: e.date, text: e.text });
   const first = run.leader;
@@ -57,7 +60,7 @@ function describe(world: World, c: ContestSummary): string {
   const they = pronoun(world, c.target);
   const where = c.launchedWhileAway ? ` while ${they.he} was away` : "";
   const answer = c.answer === "resign" ? `${they.he} stepped down` : c.answer === "plenum" ? `${they.he} appealed to the Central Committee` : c.answer === "concede" ? `${they.he} gave up part of ${they.his} posts` : "";
-  const plenum = c.plenum ? `, the plenum voted ${c.plenum.forTarget}-${c.plenum.againstTarget} for ${they.him}` : "";
+  const plenum = c.plenum ? `, the plenum voted ${c.plenum.forTarget} for ${they.him} and ${c.plenum.againstTarget} against` : "";
   return `${movers} moved against ${target}${where}; the Presidium voted ${tally}${answer ? `; ${answer}` : ""}${plenum}; ${c.winner === "move" ? `${they.he} lost` : `${they.he} held on`}${fates ? ` (${fates})` : ""}.`;
 }
 

@@ -331,7 +331,8 @@ export interface PublicOutcome {
   firstSecretary: Id | null;
   leaderRemoved: boolean;
   removalDate: string | null;
-  contests: { date: string; target: Id; venue: string; winner: string; launchedWhileAway: boolean; fates: { who: Id; fate: string }[] }[];
+  /** `date`: when the move was launched; `endedOn`: when it was decided (the plenum's day, if one sat). */
+  contests: { date: string; endedOn: string; target: Id; venue: string; winner: string; launchedWhileAway: boolean; fates: { who: Id; fate: string }[] }[];
   fates: { who: Id; fate: string }[];
   /** The epilogue's series: primacy, FEAR and the first man's clients' share of the CC are all public. */
   trends: Trends;
@@ -346,7 +347,7 @@ export function publicOutcome(world: World): PublicOutcome {
     firstSecretary: s.firstSecretary,
     leaderRemoved: s.leaderRemoved,
     removalDate: s.removalDate,
-    contests: s.contests.map((c) => ({ date: c.date, target: c.target, venue: c.venue, winner: c.winner, launchedWhileAway: c.launchedWhileAway, fates: c.fates.map((f) => ({ who: f.who, fate: f.fate })) })),
+    contests: s.contests.map((c) => ({ date: c.date, endedOn: c.endedOn, target: c.target, venue: c.venue, winner: c.winner, launchedWhileAway: c.launchedWhileAway, fates: c.fates.map((f) => ({ who: f.who, fate: f.fate })) })),
     fates: s.contests.flatMap((c) => c.fates.map((f) => ({ who: f.who, fate: f.fate }))),
     trends: runTrends(world),
   };

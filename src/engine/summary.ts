@@ -11,7 +11,10 @@ import type { ContestRecord, Fate, Id, World } from "./state.js";
 const LONG_ILLNESS_WEEKS = 12;
 
 export interface ContestSummary {
+  /** When the move was launched (the session opened, or the arrest was attempted). */
   date: string;
+  /** When it was decided: the session's last day, or the plenum's. */
+  endedOn: string;
   target: Id;
   /** The target's role when the move began. */
   targetRole: "first" | "full" | "candidate" | "other";
@@ -150,6 +153,7 @@ function contestSummary(world: World, c: ContestRecord): ContestSummary {
   const close = (ties[c.initiator]?.[c.target] ?? 0) >= cut && (ties[c.initiator]?.[c.target] ?? 0) > 0;
   return {
     date: c.date,
+    endedOn: c.endedOn,
     target: c.target,
     targetRole: c.target === world.primacyHistory[0]?.who ? "first" : targetSeat === "full" ? "full" : targetSeat === "candidate" ? "candidate" : "other",
     venue: c.venue,

@@ -22,7 +22,7 @@ export interface Trends {
   leaderShare: { date: string; value: number | null }[];
 }
 
-/** Called at the end of a week (turn.ts endOfWeek): dated, like a change of primacy, by the week's first day. */
+/** Called at the end of a week (turn.ts endOfWeek): dated by the week's first day, or by the day primacy changed hands in it. */
 export function traceTrends(world: World): void {
   const date = world.date;
   const fear = world.trace.fear;
@@ -32,7 +32,11 @@ export function traceTrends(world: World): void {
   const share = who === null ? null : leaderShareOf(world, who);
   const shares = world.trace.leaderShare;
   const last = shares[shares.length - 1];
-  if (!last || last.who !== who || (share !== null && last.value !== null && Math.abs(share - last.value) >= TREND_STEP)) shares.push({ date, who, value: share === null ? null : termValue(share) });
+  // A new first man's point is dated by the day he took primacy (a contest may settle mid-week), so
+  // the primacy series read at that date names him.
+  const changed = !last || last.who !== who;
+  const from = changed ? (world.primacyHistory.at(-1)?.from ?? date) : date;
+  if (changed || (share !== null && last.value !== null && Math.abs(share - last.value) >= TREND_STEP)) shares.push({ date: from > date ? from : date, who, value: share === null ? null : termValue(share) });
 }
 
 /** His clients' share of the voting members of the CC. */

@@ -166,7 +166,7 @@ export function launch(ctx: DecisionContext, move: Move, leader: Id, venue: Cris
           : move.launchedWhileAway
             ? `While ${nameOf(world, move.target)} is in ${target.location!.place}, ${nameOf(world, leader)} and ${pronoun(world, leader).his} allies convene the Presidium on ${what} and summon ${pronoun(world, move.target).him} back to Moscow.`
             : `${nameOf(world, leader)} and ${pronoun(world, leader).his} allies call a Presidium session on ${what}.`;
-  record(world, { type: "launch", audience: "public", actor: leader, text, data: { move: move.id, members: move.members, venue, demand: move.demand, open: move.open } });
+  record(world, { type: "launch", audience: "public", actor: leader, text, data: { move: move.id, target: move.target, members: move.members, venue, demand: move.demand, open: move.open } });
   alignOrgans(ctx, move);
   // Movers who command aircraft and count on the CC call its members in at once.
   const flyers = transportSides(world, crisis, "move");
