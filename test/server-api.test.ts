@@ -93,6 +93,13 @@ describe("starting a game", () => {
     expect(b.json().error.message).toMatch(/"seed": the seed must be from -2147483648 to 2147483647/);
   });
 
+  it("refuses an unknown what-if as the request's, listing the scenario's, not as a fault of the scenario file", async () => {
+    const r = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", whatIfs: ["no-such-what-if"] } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.message).toMatch(/^there is no what-if "no-such-what-if" in october-1964 \(its what-ifs are: [a-z-]+(, [a-z-]+)*\)$/);
+    expect(r.json().error.message).toContain("loyal-kgb");
+  });
+
   it("refuses an unknown scenario or character with the names it knows", async () => {
     const a = await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "march-1917", character: "kerensky" } });
     expect(a.statusCode).toBe(400);
@@ -199,12 +206,30 @@ describe("bad requests are refused and change nothing", () => {
     await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { ...lieLow(), bribe: 100 } }, 400, /unknown field "bribe"/);
   });
 
-  it("an action illegal for this seat now (a vote when no session sits): 409 listing what is legal", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", key: keyOf(), choice: "for", turn: turnOf() } }, 409, /illegal action.*not one of: lie-low, /);
+  it("an action illegal for this seat now (a vote when no session sits): 422 listing what is legal", async () => {
+    const body = await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "vote", key: keyOf(), choice: "for", turn: turnOf() } }, 422, /illegal action.*not one of: lie-low, /);
+    expect(body.error.code).toBe("illegal-action");
   });
 
-  it("a choice that is not among this week's options: 409", async () => {
-    await expectRefused({ method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", key: keyOf(), choice: "arrest", turn: turnOf(), target: "khrushchev" } }, 409, /not one of: lie-low, /);
+  it("a choice that is not among this week's options: 422, saying how an option listed as choice:target is sent (play-test: the split was never explained)", async () => {
+    await expectRefused(
+      { method: "POST", url: actionUrl(), headers: { "x-seat-token": token() }, payload: { seat: "brezhnev", kind: "weekly", key: keyOf(), choice: "arrest", turn: turnOf(), target: "khrushchev" } },
+      422,
+      /not one of: lie-low, .*\(an option listed as choice:target or choice:target:detail is sent whole as "choice", or in parts as "choice", "target" and "detail"\)/,
+    );
+  });
+
+  it("an option sent whole, as the refusal lists it (court:khrushchev), is the option sent in parts", async () => {
+    const created = (await server.app.inject({ method: "POST", url: "/api/games", payload: { scenario: "october-1964", character: "brezhnev", seed: 27 } })).json() as GameCreated;
+    const option = created.state.view.awaiting!.options.find((o) => o.target !== undefined && o.detail === undefined)!;
+    const r = await server.app.inject({
+      method: "POST",
+      url: `/api/games/${created.gameId}/actions`,
+      headers: { "x-seat-token": created.tokens.brezhnev },
+      payload: { seat: "brezhnev", kind: "weekly", key: created.state.view.awaiting!.key, choice: `${option.choice}:${option.target}`, turn: 0 },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(server.games.peek(created.gameId)!.decisions[0]).toMatchObject({ choice: option.choice, target: option.target });
   });
 
   it("acting for another seat with one's own token: 403", async () => {
@@ -273,6 +298,24 @@ describe("bad requests are refused and change nothing", () => {
     for (const r of refused) expect(r.body.error).toMatchObject({ status: 409, code: "stale-turn", message: expect.stringMatching(/answers an earlier question \(turn 0; the game is at turn 1\)/) });
     expect(server.games.peek(own.gameId)!.decisions).toHaveLength(1);
     expect(server.store.getGame(own.gameId)!.save.decisions).toHaveLength(1);
+  });
+
+  it("a save id that is not a number: 400 saying what a save id is (play-test: 'expected number, received NaN'); a save that is gone: 404 saying so, without its number", async () => {
+    for (const id of ["abc", "1.5", "0"]) {
+      const r = await server.app.inject({ method: "POST", url: `/api/saves/${id}/load`, payload: {} });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().error.message).toBe(`invalid request: "saveId": a save's id is a whole number from 1 up, as the saves list (GET /api/saves) gives it`);
+    }
+    const gone = [
+      { method: "POST", url: "/api/saves/999999/load", payload: {} },
+      { method: "DELETE", url: "/api/saves/999999", payload: {} },
+      { method: "GET", url: "/api/saves/999999/file" },
+    ] as const;
+    for (const request of gone) {
+      const r = await server.app.inject(request);
+      expect(r.statusCode, r.body).toBe(404);
+      expect(r.json().error).toMatchObject({ code: "save-gone", message: "this save no longer exists: it was deleted, perhaps in another tab or window" });
+    }
   });
 
   it("an unknown or malformed game id: 404 / 400", async () => {

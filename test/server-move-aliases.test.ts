@@ -166,7 +166,7 @@ describe("move ids reach seats only as the game's aliases", () => {
     if (!live.world.awaiting.length) return;
     const a = live.world.awaiting[0];
     const r = await http("POST", `/api/games/${p.gameId}/actions`, { seat: p.seat, kind: a.kind, key: live.aliases.text(a.key), choice: "no-such-choice", turn: live.decisions.length }, p.token);
-    expect(r.status, r.text).toBe(409);
+    expect(r.status, r.text).toBe(422);
     expectNoEngineIds([r.text], engineIds(p.gameId));
   });
 });

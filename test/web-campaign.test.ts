@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { World } from "../src/engine/index.js";
-import type { SeatResponse } from "../src/server/api-types.js";
+import type { ScenarioInfo, SeatResponse } from "../src/server/api-types.js";
+import { historyForGoal } from "../src/web/game/EndScreen.js";
+import { goalStanding } from "../src/web/game/Goals.js";
 import { longDate, percent } from "../src/web/format.js";
 import { axeViolations, repo, settle, freshHome, openTab, type RunningServer, closeSession, openSession, submitAnswer, type BrowserSession } from "./web-helpers.js";
 import { careful, findPlan, firstOf, type Plan, type Policy } from "./web-plan.js";
@@ -20,6 +22,8 @@ let session: BrowserSession | undefined;
 let server: RunningServer;
 let page: Page;
 const problems: string[] = [];
+/** Console errors a step brings on purpose (a request the server refuses). */
+const expected: RegExp[] = [];
 /** The last state the server sent this page. */
 let last: SeatResponse | null = null;
 
@@ -51,7 +55,12 @@ async function tab(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await openSession("presidium-campaign-", problems, (state) => (last = state));
+  session = await openSession(
+    "presidium-campaign-",
+    problems,
+    (state) => (last = state),
+    (text) => expected.some((re) => re.test(text)),
+  );
   ({ server, page } = session);
 }, 120_000);
 
@@ -98,8 +107,42 @@ describe.sequential("the campaign in the browser", () => {
     await expect.poll(() => last?.view.date).toBe(saved.date);
     expect(last!.game.decisions).toBe(saved.decisions);
     await settle(page);
+    // Ended from the foot of the page: the keyboard and the view go on to the turn's first heading
+    // (play-test: both stayed on the End turn button, the new question above the view).
+    await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
     await choose((await page.locator(".decision [data-option]").first().getAttribute("data-option"))!);
     expect(last!.game.decisions).toBe(saved.decisions + 1);
+    const focused = () =>
+      page.evaluate(() => {
+        const e = document.activeElement!;
+        const r = e.getBoundingClientRect();
+        return { tag: e.tagName, inView: r.top >= 0 && r.bottom <= innerHeight };
+      });
+    await expect.poll(focused).toEqual({ tag: "H2", inView: true });
+
+    // The loaded game's autosave keeps the save's name: the list tells the two apart by kind, place
+    // and time, in the buttons' names too (play-test: two entries whose Load buttons were named alike).
+    await page.getByRole("button", { name: "Main menu" }).click();
+    const loads = page.locator(".save-list").getByRole("button", { name: /^Load After the congress/ });
+    await expect.poll(() => loads.count()).toBe(2);
+    const loadNames = (await loads.evaluateAll((bs) => bs.map((b) => b.textContent ?? ""))).sort();
+    expect(loadNames).toEqual([
+      expect.stringMatching(/^Load After the congress \(autosave, week \d+, \d+ \w+ \d{4}, saved .+\)$/),
+      expect.stringMatching(/^Load After the congress \(saved, week \d+, \d+ \w+ \d{4}, saved .+\)$/),
+    ]);
+
+    // The named save deleted meanwhile (as from another tab): its Load says plainly that it is gone,
+    // never by a number, and the list drops it (play-test: "No save #9", the entry left in place).
+    expected.push(/status of 404/);
+    await page.evaluate(async () => {
+      const saves = (await (await fetch("/api/saves")).json()) as { id: number; kind: string; name: string }[];
+      const named = saves.find((x) => x.kind === "named" && x.name === "After the congress")!;
+      await fetch(`/api/saves/${named.id}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: "{}" });
+    });
+    await page.getByRole("button", { name: /^Load After the congress \(saved,/ }).click();
+    await expect.poll(() => page.locator(".saved-games > p[role=alert]").textContent()).toBe("This save no longer exists: it was deleted, perhaps in another tab or window");
+    await expect.poll(() => loads.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
   }, 900_000);
 
   it("a campaign started at its last chapter from the new-game form plays that chapter's own scenario, and its end charts who was first, FEAR and the first man's clients with the server's figures", async () => {
@@ -130,6 +173,15 @@ describe.sequential("the campaign in the browser", () => {
     expect(await rows(/^FEAR/)).toEqual(trends.fear.map((x) => [longDate(x.date), percent(x.value)]));
     expect((await rows(/clients' share/)).map((r) => r.slice(0, 2))).toEqual(trends.leaderShare.map((x) => [longDate(x.date), x.value === null ? "none" : percent(x.value)]));
     expect((await rows(/^Who was first/)).map((r) => r.slice(0, 2))).toEqual(trends.primacy.map((x) => [longDate(x.from), longDate(x.to)]));
+    // Each goal is scored as met or not, never "Not yet." once the run is over, and set beside what
+    // history records of that goal (play-test: every goal's history was "Moved against Nikita Khrushchev").
+    const info = (await (await fetch(`${server.url}/api/scenarios/october-1964`)).json()) as ScenarioInfo;
+    const goalRows = await page
+      .getByRole("region", { name: "Your goals beside history" })
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(goalRows).toEqual(last!.goals.goals.map((g) => [goalStanding(g, true), historyForGoal(g.id, "suslov", info)]));
+    await expect(page.locator(".end").textContent()).resolves.not.toMatch(/Not yet\.|None yet\./);
     await page.screenshot({ path: join(artifacts, "campaign-chapter-end-1440.png"), fullPage: true });
     await charts.screenshot({ path: join(artifacts, "campaign-chapter-charts-1440.png") });
     expect(await axeViolations(page)).toEqual([]);

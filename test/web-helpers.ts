@@ -166,10 +166,10 @@ export interface BrowserSession {
 
 /**
  * Opens a session: the server on a new saves file, Chromium, and one 1440x900 page watched for
- * problems (test-artifacts/ made ready for screenshots). The machine may be busy (the engine runs on
+ * problems other than those `expectedError` accepts (test-artifacts/ made ready for screenshots). The machine may be busy (the engine runs on
  * the server), so navigation gets more time than the default.
  */
-export async function openSession(prefix: string, problems: string[], onState: (state: SeatResponse) => void): Promise<BrowserSession> {
+export async function openSession(prefix: string, problems: string[], onState: (state: SeatResponse) => void, expectedError?: (text: string) => boolean): Promise<BrowserSession> {
   mkdirSync(join(repo, "test-artifacts"), { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const server = await startServer(join(dir, "saves.sqlite"));
@@ -177,7 +177,7 @@ export async function openSession(prefix: string, problems: string[], onState: (
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   page.setDefaultNavigationTimeout(120_000);
-  watchGame(page, problems, onState);
+  watchGame(page, problems, onState, expectedError);
   return { dir, server, browser, page };
 }
 

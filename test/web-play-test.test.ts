@@ -416,6 +416,8 @@ describe.sequential("what the play-test found, in the browser", () => {
     let sidesHeld = 0;
     const organsNamed = new Set<string>();
     let sidesShot = false;
+    let emptyArrivals = 0;
+    let speechesSeen = 0;
     const check = async () => {
       const launch = [...seen.values()].filter((e) => e.type === "launch").at(-1)!;
       const move = launch.data!.move;
@@ -441,6 +443,15 @@ describe.sequential("what the play-test found, in the browser", () => {
       if (/signed a demand/.test(arrivals)) expect(steps).toMatch(/demand a plenum/);
       if (/the plenum meets on day/.test(arrivals)) expect(steps).toMatch(/plenum/i);
       if (arrivals) expect(steps).toMatch(/called to Moscow/);
+      // The arrivals' graphic only once someone has arrived (play-test: empty bars and a lone "1"
+      // beside "0 of 175"); speeches are narrated, not quoted (they were shown inside quotation marks).
+      const bars = await page.locator(".crisis .arrivals-svg rect").evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("height"))));
+      if (bars.length) expect(bars.some((h) => h > 0)).toBe(true);
+      if (/ 0 of \d+/.test(arrivals)) emptyArrivals++;
+      const speeches = page.locator(".crisis-steps .type-speech p");
+      const marks = await speeches.evaluateAll((ps) => ps.flatMap((x) => [getComputedStyle(x, "::before").content, getComputedStyle(x, "::after").content]));
+      expect(marks.filter((c) => c !== "none")).toEqual([]);
+      speechesSeen += await speeches.count();
       checked++;
     };
     for (const d of p.decisions.slice(at)) {
@@ -454,6 +465,8 @@ describe.sequential("what the play-test found, in the browser", () => {
       await choose(d.option);
     }
     expect(checked).toBeGreaterThan(5);
+    expect(speechesSeen, "speeches on screen").toBeGreaterThan(0);
+    expect(emptyArrivals, "the board checked while nobody had arrived yet").toBeGreaterThan(0);
     // Both kinds of organs were on the board: the KGB's (the security organs) and the army.
     expect([...organsNamed].sort()).toEqual(["the army", "the security organs"]);
     // The case the hold is for: sides taken in steps still to come, while the board was on screen.

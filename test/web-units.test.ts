@@ -2,11 +2,14 @@
 // crisis scene's voters, the end screen's what-ifs and fate, the dossier's citations, the default
 // answer of a question, and the grammar of lists of names.
 import { describe, expect, it } from "vitest";
-import type { Awaiting, BoardRow, CrisisView, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
+import type { Awaiting, BoardRow, CrisisView, Goal, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
 import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
 import { restoredCrisis, stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
-import { whatIfLabels } from "../src/web/game/EndScreen.js";
+import { historyForGoal, whatIfLabels } from "../src/web/game/EndScreen.js";
+import { goalStanding } from "../src/web/game/Goals.js";
+import { saveLabel, savedWhen } from "../src/web/home/SavedGames.js";
+import { ScenarioCatalog } from "../src/server/scenario-catalog.js";
 import { awayOn, headerWhileRevealing, liveSoFar, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
@@ -239,6 +242,40 @@ describe("the end screen", () => {
     expect(fate).toMatch(/felled by a stroke on 2 March 1964/);
     expect(fate).not.toMatch(/is First Secretary/);
     expect(yourFate({ ...me, incapacitated: false, illSince: null }, { firstSecretary: "khrushchev", leader: "khrushchev" })).toBe("Nikita Khrushchev is First Secretary and first in the leadership.");
+  });
+
+  it("answers each goal in the 'In history' column by that goal (play-test: every goal of Brezhnev's said 'Moved against Nikita Khrushchev')", () => {
+    const info = new ScenarioCatalog().info("october-1964");
+    const brezhnev = (goal: Goal["id"]) => historyForGoal(goal, "brezhnev", info);
+    expect(brezhnev("survive")).toBe("Came through.");
+    expect(brezhnev("take-primacy")).toBe("First at the end.");
+    expect(brezhnev("keep-posts")).toBe("Kept his posts, as far as this scenario's history records.");
+    expect(brezhnev("rise")).toBe("Rose to be first in the leadership, above the posts he started with.");
+    // What the scenario's history does not hold is said to be missing, not answered with another goal's answer.
+    for (const goal of ["policy", "clients", "full-seat"] as const) expect(brezhnev(goal)).toBe("This scenario's history does not record it.");
+    expect(historyForGoal("rise", "mikoyan", info)).toBe("This scenario's history does not record it.");
+    expect(historyForGoal("survive", "khrushchev", info)).toBe("Removed on 14 October 1964 (retired).");
+    expect(historyForGoal("keep-primacy", "khrushchev", info)).toBe("Leonid Brezhnev was first at the end.");
+  });
+
+  it("a goal not met by the end is said to be not met, never 'Not yet.' (play-test: a dead Beria's goals still said '0% met. Not yet.')", () => {
+    expect(goalStanding({ progress: 0, status: "Not yet." }, false)).toBe("0% met. Not yet.");
+    expect(goalStanding({ progress: 0, status: "Not yet." }, true)).toBe("Not met.");
+    expect(goalStanding({ progress: 0, status: "None yet." }, true)).toBe("Not met.");
+    expect(goalStanding({ progress: 0, status: "You were executed." }, true)).toBe("Not met. You were executed.");
+    expect(goalStanding({ progress: 0.5, status: "You were first for a while, and lost it." }, true)).toBe("50% met. You were first for a while, and lost it.");
+    expect(goalStanding({ progress: 1, status: "Done." }, true)).toBe("Met. Done.");
+  });
+});
+
+describe("the saves list", () => {
+  it("names each save by its kind, where its game stands and when it was saved: a loaded save's autosave, which keeps the save's name, is told from it (play-test: two 'Load Khrushchev Nov 1953')", () => {
+    const named = { name: "Khrushchev Nov 1953", kind: "named", savedAt: "2026-12-02T09:00:00.000Z" } as const;
+    const auto = { ...named, kind: "auto", savedAt: "2026-12-02T09:05:00.000Z" } as const;
+    const place = "week 34, 2 November 1953";
+    expect(saveLabel(named, place)).toBe(`Khrushchev Nov 1953 (saved, week 34, 2 November 1953, saved ${savedWhen(named.savedAt)})`);
+    expect(saveLabel(auto, place)).toMatch(/^Khrushchev Nov 1953 \(autosave, week 34, 2 November 1953, saved /);
+    expect(saveLabel(auto, place)).not.toBe(saveLabel(named, place));
   });
 });
 

@@ -43,7 +43,8 @@ export const saveBody = z.strictObject({
 });
 
 export const gameParams = z.strictObject({ gameId: z.string().uuid("a game id looks like 123e4567-e89b-12d3-a456-426614174000") });
-export const saveParams = z.strictObject({ saveId: z.coerce.number().int().positive() });
+const saveIdMessage = "a save's id is a whole number from 1 up, as the saves list (GET /api/saves) gives it";
+export const saveParams = z.strictObject({ saveId: z.coerce.number({ error: saveIdMessage }).int(saveIdMessage).positive(saveIdMessage) });
 export const sinceQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
 
 /** The decisions the engine asks of a human seat (world.awaiting.kind). A kind outside this list is an unknown action. */

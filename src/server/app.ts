@@ -46,6 +46,8 @@ export interface PresidiumServer {
 export const SEAT_TOKEN_HEADER = "x-seat-token";
 const DEFAULT_BODY_LIMIT = 16 * 1024;
 const NOT_YOUR_TURN = "it is not your turn to decide: reload to see where the game stands";
+/** A save asked for by an id that no save has (now): players see saves by name, never by number. */
+const SAVE_GONE = "this save no longer exists: it was deleted, perhaps in another tab or window";
 
 export function buildServer(options: AppOptions): PresidiumServer {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -151,12 +153,13 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     // Moves started this week before the question exist only in the world at the question (present).
     const moves = [...new Set([...game.world.moves, ...games.present(game).moves].map((m) => m.id))];
     const engineId = (text: string) => game.aliases.resolve(text, moves);
-    const decision = { seat, kind: body.kind, key: engineId(body.key), choice: engineId(body.choice), ...(body.target !== undefined ? { target: engineId(body.target) } : {}), ...(body.detail !== undefined ? { detail: engineId(body.detail) } : {}) };
+    const option = optionParts(body);
+    const decision = { seat, kind: body.kind, key: engineId(body.key), choice: engineId(option.choice), ...(option.target !== undefined ? { target: engineId(option.target) } : {}), ...(option.detail !== undefined ? { detail: engineId(option.detail) } : {}) };
     try {
       games.act(game, decision);
     } catch (error) {
       // The engine's message quotes the decision and the options with its own ids.
-      if (error instanceof IllegalAction) throw new IllegalAction(game.aliases.text(error.message));
+      if (error instanceof IllegalAction) throw new IllegalAction(game.aliases.text(error.message) + (/not one of: /.test(error.message) ? ` (${OPTION_FIELDS})` : ""));
       throw error;
     }
     return sendJsonText(reply, seatResponseJson(games, game, seat, since));
@@ -183,7 +186,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
   app.get("/api/saves/:saveId/file", async (request, reply) => {
     const { saveId } = parse(saveParams, request.params);
     const text = store.getSaveText(saveId);
-    if (text === null) throw notFound(`no save #${saveId}`);
+    if (text === null) throw notFound(SAVE_GONE, "save-gone");
     const summary = store.getSaveSummary(saveId)!;
     checkExportable(humanSeatCount(text), summary.done);
     return sendSaveFile(reply, text, `presidium-${summary.scenario}-week-${summary.week}.json`);
@@ -192,7 +195,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
   app.post("/api/saves/:saveId/load", async (request, reply) => {
     const { saveId } = parse(saveParams, request.params);
     const save = store.getSave(saveId);
-    if (!save) throw notFound(`no save #${saveId}`);
+    if (!save) throw notFound(SAVE_GONE, "save-gone");
     const { game, tokens } = games.load(save, { checkpoint: store.getCheckpoint(saveId) });
     reply.code(201);
     return created(games, game, game.humanSeats[0], tokens);
@@ -200,7 +203,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
 
   app.delete("/api/saves/:saveId", async (request, reply) => {
     const { saveId } = parse(saveParams, request.params);
-    if (!store.deleteSave(saveId)) throw notFound(`no save #${saveId}`);
+    if (!store.deleteSave(saveId)) throw notFound(SAVE_GONE, "save-gone");
     reply.code(204);
     return null;
   });
@@ -237,6 +240,19 @@ function registerWebFiles(app: FastifyInstance, dir: string | undefined): void {
       return file.body;
     });
   }
+}
+
+/** How an option's id, as the refusal of an illegal action lists it, is sent. */
+const OPTION_FIELDS = 'an option listed as choice:target or choice:target:detail is sent whole as "choice", or in parts as "choice", "target" and "detail"';
+
+/**
+ * The option a decision names: its choice, target and detail as sent, or split from one id as the
+ * engine lists options (choice:target:detail) when only "choice" is given.
+ */
+function optionParts(body: { choice: string; target?: string; detail?: string }): { choice: string; target?: string; detail?: string } {
+  if (body.target !== undefined || body.detail !== undefined || !body.choice.includes(":")) return body;
+  const [choice, target, detail] = body.choice.split(":");
+  return { choice, target, ...(detail !== undefined ? { detail } : {}) };
 }
 
 function created(games: GameService, game: LiveGame, seat: string, tokens: Record<string, string>): GameCreated {
@@ -324,7 +340,8 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 function toHttpError(error: unknown, bodyLimit: number): HttpError {
   if (error instanceof HttpError) return error;
   // The engine's message may name the seat it is waiting for: another player's seat is not told.
-  if (error instanceof IllegalAction) return /turn to decide/.test(error.message) ? conflict(NOT_YOUR_TURN, "not-your-turn") : conflict(error.message);
+  // An option that is not among the question's is bad input (422); a turn that has passed is a conflict (409, checked before).
+  if (error instanceof IllegalAction) return /turn to decide/.test(error.message) ? conflict(NOT_YOUR_TURN, "not-your-turn") : unprocessable(error.message, "illegal-action");
   if (error instanceof SaveError) return unprocessable(`the save was refused: ${error.message}`);
   if (error instanceof StaleGameError) {
     return conflict("this game was moved on by another server using the same saves file, so this decision was not recorded: reload to see where the game stands (run one server per saves file)", "stale-game");

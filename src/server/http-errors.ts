@@ -12,6 +12,6 @@ export class HttpError extends Error {
 export const badRequest = (message: string, code = "bad-request") => new HttpError(400, code, message);
 export const unauthorized = (message: string) => new HttpError(401, "no-seat-token", message);
 export const forbidden = (message: string) => new HttpError(403, "wrong-seat", message);
-export const notFound = (message: string) => new HttpError(404, "not-found", message);
+export const notFound = (message: string, code = "not-found") => new HttpError(404, code, message);
 export const conflict = (message: string, code = "illegal-action") => new HttpError(409, code, message);
 export const unprocessable = (message: string, code = "save-refused") => new HttpError(422, code, message);

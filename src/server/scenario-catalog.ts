@@ -65,6 +65,13 @@ export class ScenarioCatalog {
    * range, is refused with the loader's message, as is a file with problems (each at its line).
    */
   load(id: string, whatIfs: readonly string[] = [], settings: readonly ModelSetting[] = []): LoadedScenario {
+    // Checked before the what-ifs are applied: the loader would blame the scenario file's what-if
+    // section for a name the request (or a save) gave.
+    const known = whatIfs.length ? this.info(id).whatIfs.map((w) => w.id) : [];
+    const unknown = whatIfs.find((w) => !known.includes(w));
+    if (unknown !== undefined) {
+      throw new UnknownScenarioInput(`there is no what-if "${unknown}" in ${id} (${known.length ? `its what-ifs are: ${known.join(", ")}` : "it has no what-ifs"})`);
+    }
     return this.validated(this.texts(id), whatIfs, settings);
   }
 

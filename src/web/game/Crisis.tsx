@@ -195,19 +195,27 @@ function Arrivals({ live, labels }: { live: CrisisView; labels: Record<string, s
         {live.signatures ? `; ${live.signatures} have signed a demand for a plenum` : ""}
         {live.plenumDay !== null ? `; the plenum meets on day ${live.plenumDay + 1}` : ""}.
       </p>
-      <svg class="arrivals-svg" viewBox={`0 0 ${Math.max(1, live.arrivals.length) * 30} 60`} role="img" aria-label={`Members in Moscow by day: ${live.arrivals.map((a) => `day ${a.day + 1}, ${a.present}`).join("; ")}`}>
-        {live.arrivals.map((a, i) => {
-          const h = (50 * a.present) / max;
-          return (
-            <g key={a.day}>
-              <rect x={i * 30 + 4} y={52 - h} width="22" height={h} fill="#1a4d8f" />
-              <text x={i * 30 + 15} y="60" font-size="8" text-anchor="middle" font-family="system-ui, sans-serif">
-                {a.day + 1}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      {/* Drawn once someone has arrived: before, its bars are empty and only a day's number shows. */}
+      {live.arrivals.some((a) => a.present > 0) ? (
+        <svg
+          class="arrivals-svg"
+          viewBox={`0 0 ${Math.max(1, live.arrivals.length) * 30} 60`}
+          role="img"
+          aria-label={`Members in Moscow by day: ${live.arrivals.map((a) => `day ${a.day + 1}, ${a.present}`).join("; ")}`}
+        >
+          {live.arrivals.map((a, i) => {
+            const h = (50 * a.present) / max;
+            return (
+              <g key={a.day}>
+                <rect x={i * 30 + 4} y={52 - h} width="22" height={h} fill="#1a4d8f" />
+                <text x={i * 30 + 15} y="60" font-size="8" text-anchor="middle" font-family="system-ui, sans-serif">
+                  {a.day + 1}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      ) : null}
       {Object.keys(live.presentByRow).length ? (
         <details>
           <summary>Who has arrived, by constituency</summary>

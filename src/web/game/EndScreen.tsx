@@ -3,10 +3,10 @@
 // beside history's, and the seed to share (sent only once the game is over). The heading takes the
 // focus and is scrolled into view.
 import { useEffect, useRef } from "preact/hooks";
-import type { GoalReport, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../../server/api-types.js";
-import { longDate, percent, pronounsFor, yourFate, type Names } from "../format.js";
+import type { Goal, GoalReport, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo } from "../../server/api-types.js";
+import { longDate, pronounsFor, yourFate, type Names } from "../format.js";
 import { EpilogueCharts } from "./EpilogueCharts.js";
-import { Goals } from "./Goals.js";
+import { goalStanding, Goals } from "./Goals.js";
 import { chronological, milestoneTypes } from "./story.js";
 import { sharedLink } from "../navigation.js";
 
@@ -24,23 +24,34 @@ export interface EndProps {
   onNewGame: () => void;
 }
 
-/** What history records for each goal of this character, in words. */
-export function historyForGoal(goal: string, me: string, scenario: ScenarioInfo): string {
+/**
+ * What history records for each goal of this character, in words. The scenario's history records
+ * the contests (who moved, who fell, how) and who was first at the end, not each man's posts, seat,
+ * policies or following: a goal it cannot answer says so rather than borrowing another's answer.
+ */
+export function historyForGoal(goal: Goal["id"], me: string, scenario: ScenarioInfo): string {
   const h = scenario.history;
   const lost = h.contests.find((c) => c.target === me && c.outcome === "removed");
   const dossier = scenario.characters.find((c) => c.id === me);
+  const pronouns = pronounsFor(dossier?.gender);
+  const removed = lost ? `Removed on ${longDate(lost.date)}${lost.fate !== "none" ? ` (${lost.fate})` : ""}.` : null;
+  const unrecorded = "This scenario's history does not record it.";
   switch (goal) {
     case "survive":
-      return lost ? `Removed on ${longDate(lost.date)}${lost.fate !== "none" ? ` (${lost.fate})` : ""}.` : dossier?.died && dossier.died <= Number(scenario.end.slice(0, 4)) ? `Died in ${dossier.died}.` : "Came through.";
+      return removed ?? (dossier?.died && dossier.died <= Number(scenario.end.slice(0, 4)) ? `Died in ${dossier.died}.` : "Came through.");
     case "keep-primacy":
     case "take-primacy":
       return h.primacyAtEnd === me ? "First at the end." : `${scenario.characters.find((c) => c.id === h.primacyAtEnd)?.name ?? h.primacyAtEnd} was first at the end.`;
     case "keep-posts":
-      return lost ? `Lost ${pronounsFor(dossier?.gender).his} posts.` : `Kept ${pronounsFor(dossier?.gender).his} posts, as far as this scenario's history records.`;
-    default: {
-      const moved = h.contests.filter((c) => c.movedBy.includes(me));
-      return moved.length ? `Moved against ${moved.map((c) => scenario.characters.find((x) => x.id === c.target)?.name ?? c.target).join(", ")}.` : "The scenario's history says nothing of it.";
-    }
+      return lost ? `Lost ${pronouns.his} posts.` : `Kept ${pronouns.his} posts, as far as this scenario's history records.`;
+    case "rise":
+      // The goal is set only for a man who was not first at the start: first at the end, he rose.
+      return h.primacyAtEnd === me ? `Rose to be first in the leadership, above the posts ${pronouns.he} started with.` : (removed ?? unrecorded);
+    case "full-seat":
+      return removed ?? unrecorded;
+    case "policy":
+    case "clients":
+      return unrecorded;
   }
 }
 
@@ -109,9 +120,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
                 <th scope="row" data-label="Goal">
                   {g.title}
                 </th>
-                <td data-label="In your run">
-                  {percent(g.progress)} met. {g.status}
-                </td>
+                <td data-label="In your run">{goalStanding(g, true)}</td>
                 <td data-label="In history">{historyForGoal(g.id, me.id, scenario)}</td>
               </tr>
             ))}

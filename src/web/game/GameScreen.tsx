@@ -67,6 +67,8 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
   const [digest, setDigest] = useState<Digest | null>(null);
   const [person, setPerson] = useState(seat.seat);
   const measuring = useRef(false);
+  /** A turn's answer is being shown: the keyboard goes on to what it brought. */
+  const turnTaken = useRef(false);
   const view = useRef<HTMLDivElement>(null);
   const shownTab = useRef(tab);
 
@@ -111,6 +113,14 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
     focusHeading();
   }, [tab]);
 
+  // After a turn the submit button stays where it was, below what the turn brought: the keyboard (and
+  // the page) go to the screen's first heading (the digest's, the next question's, a crisis's, the end's).
+  useEffect(() => {
+    if (!turnTaken.current) return;
+    turnTaken.current = false;
+    focusHeading();
+  }, [state]);
+
   // The button that brought the player here ("Start as …", a save's "Load", "Continue your game") is
   // gone with the home screen, and the keyboard with it: it goes to the week's first heading instead
   // of the page's start. A heading that took it already (a crisis's) keeps it.
@@ -142,6 +152,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
       setLog(merged);
       setSpeeches((s) => ({ ...s, ...next.speeches }));
       measuring.current = true;
+      turnTaken.current = true;
       setState(next);
       const reports = fresh.filter((e) => e.type !== "plenum-vote" && e.type !== "player-decision").length;
       // A crisis replayed step by step tells its own story (its heading takes the focus); the date the

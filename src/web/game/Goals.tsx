@@ -1,7 +1,20 @@
 // The character's goals, from his traits and his place at the start, each with how far it is met;
 // shown at the start, kept in view, and scored at the end beside what history records of him.
-import type { CharacterDossier, GoalReport } from "../../server/api-types.js";
+import type { CharacterDossier, Goal, GoalReport } from "../../server/api-types.js";
 import { percent, pronounsFor, traitNames } from "../format.js";
+
+/** The engine's status for a goal not met so far: at the end the verdict says it, and "yet" no longer holds. */
+const notMetSoFar = new Set(["Not yet.", "None yet."]);
+
+/**
+ * How far a goal is met, in words. During the run, its progress and status; once the run is over
+ * (`final`), a verdict (met, not met, or how far), with the status where it tells what became of it.
+ */
+export function goalStanding(goal: Pick<Goal, "progress" | "status">, final: boolean): string {
+  if (!final) return `${percent(goal.progress)} met. ${goal.status}`;
+  const verdict = goal.progress >= 1 ? "Met." : goal.progress <= 0 ? "Not met." : `${percent(goal.progress)} met.`;
+  return notMetSoFar.has(goal.status) ? verdict : `${verdict} ${goal.status}`;
+}
 
 export function Goals({ report, dossier, final, headingLevel = 2 }: { report: GoalReport; dossier: CharacterDossier | null; final: boolean; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
@@ -24,9 +37,7 @@ export function Goals({ report, dossier, final, headingLevel = 2 }: { report: Go
               <meter min={0} max={1} value={g.progress} aria-label={`${g.title}: ${percent(g.progress)} met`}>
                 {percent(g.progress)}
               </meter>
-              <span>
-                {percent(g.progress)} met. {g.status}
-              </span>
+              <span>{goalStanding(g, final)}</span>
             </div>
           </li>
         ))}

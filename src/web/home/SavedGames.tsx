@@ -9,6 +9,20 @@ import { longDate, runDate } from "../format.js";
 
 const kinds: Record<SaveSummaryJson["kind"], string> = { auto: "autosave", named: "saved", imported: "imported" };
 
+/** When a save was written, in the browser's own time and language. */
+export function savedWhen(savedAt: string): string {
+  return new Date(savedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/**
+ * A save as its buttons name it: the name with its kind, where the game stands and when it was
+ * saved. A loaded save's game keeps the save's name for its autosave, so the name alone can stand
+ * for two entries.
+ */
+export function saveLabel(s: Pick<SaveSummaryJson, "name" | "kind" | "savedAt">, place: string): string {
+  return `${s.name} (${kinds[s.kind]}, ${place}, saved ${savedWhen(s.savedAt)})`;
+}
+
 export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnType<typeof api.loadSave>>) => void }) {
   const [saves, setSaves] = useState<SaveSummaryJson[] | null>(null);
   const [scenarios, setScenarios] = useState<ScenarioListing[]>([]);
@@ -36,6 +50,8 @@ export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnTyp
       await what();
     } catch (err) {
       setError(err instanceof ApiFailure ? err.message : failure);
+      // A save deleted meanwhile (in another tab): the list drops it.
+      if (err instanceof ApiFailure && err.status === 404) await refresh();
     }
   }
 
@@ -59,6 +75,7 @@ export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnTyp
 
   const title = (id: string) => scenarios.find((s) => s.id === id)?.title ?? id;
   const person = (scenario: string, seat: string) => infos[scenario]?.characters.find((c) => c.id === seat)?.name ?? seat;
+  const place = (s: SaveSummaryJson) => (s.done ? `finished, ${longDate(runDate(s.date, s.done, scenarios.find((x) => x.id === s.scenario)?.end))}` : `week ${s.week}, ${longDate(s.date)}`);
   const sorted = [...(saves ?? [])].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : b.id - a.id));
   const finishedAutosaves = sorted.filter((s) => s.kind === "auto" && s.done);
 
@@ -82,15 +99,15 @@ export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnTyp
                 <strong>{s.name}</strong> <span class="tag">{kinds[s.kind]}</span>
                 <br />
                 <span class="muted">
-                  {title(s.scenario)}, as {person(s.scenario, s.seat)}: {s.done ? `finished, ${longDate(runDate(s.date, s.done, scenarios.find((x) => x.id === s.scenario)?.end))}` : `week ${s.week}, ${longDate(s.date)}`}
+                  {title(s.scenario)}, as {person(s.scenario, s.seat)}: {place(s)}; saved {savedWhen(s.savedAt)}
                 </span>
               </p>
               <div class="button-row">
                 <button type="button" onClick={() => run(async () => onLoaded(await api.loadSave(s.id)), "The save could not be loaded.")}>
-                  Load<span class="visually-hidden"> {s.name}</span>
+                  Load<span class="visually-hidden"> {saveLabel(s, place(s))}</span>
                 </button>
                 <a class="button" href={`/api/saves/${s.id}/file`} download>
-                  Export<span class="visually-hidden"> {s.name}</span>
+                  Export<span class="visually-hidden"> {saveLabel(s, place(s))}</span>
                 </a>
                 <button
                   type="button"
@@ -101,7 +118,7 @@ export function SavedGames({ onLoaded }: { onLoaded: (created: Awaited<ReturnTyp
                     }, "The save could not be deleted.")
                   }
                 >
-                  Delete<span class="visually-hidden"> {s.name}</span>
+                  Delete<span class="visually-hidden"> {saveLabel(s, place(s))}</span>
                 </button>
               </div>
             </li>
