@@ -6,7 +6,7 @@ import type { Awaiting, BoardRow, CrisisView, Goal, LogEntry, PrincipalView, Sea
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
 import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
 import { restoredCrisis, stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
-import { historyForGoal, whatIfLabels } from "../src/web/game/EndScreen.js";
+import { contestDates, historyForGoal, whatIfLabels } from "../src/web/game/EndScreen.js";
 import { goalStanding } from "../src/web/game/Goals.js";
 import { saveLabel, savedWhen } from "../src/web/home/SavedGames.js";
 import { ScenarioCatalog } from "../src/server/scenario-catalog.js";
@@ -260,11 +260,20 @@ describe("the end screen", () => {
 
   it("a goal not met by the end is said to be not met, never 'Not yet.' (play-test: a dead Beria's goals still said '0% met. Not yet.')", () => {
     expect(goalStanding({ progress: 0, status: "Not yet." }, false)).toBe("0% met. Not yet.");
-    expect(goalStanding({ progress: 0, status: "Not yet." }, true)).toBe("Not met.");
-    expect(goalStanding({ progress: 0, status: "None yet." }, true)).toBe("Not met.");
+    // At the end the engine's status for a goal missed is "Not met." (goalsOf): said once.
+    expect(goalStanding({ progress: 0, status: "Not met." }, true)).toBe("Not met.");
     expect(goalStanding({ progress: 0, status: "You were executed." }, true)).toBe("Not met. You were executed.");
     expect(goalStanding({ progress: 0.5, status: "You were first for a while, and lost it." }, true)).toBe("50% met. You were first for a while, and lost it.");
     expect(goalStanding({ progress: 1, status: "Done." }, true)).toBe("Met. Done.");
+  });
+});
+
+describe("the end screen's contests", () => {
+  it("gives a contest decided by a later plenum both its days (play-test: 'Khrushchev (30 November 1964, at a Central Committee plenum)' beside 'removed by a plenum on 8 December')", () => {
+    const base = { target: "khrushchev", winner: "move", launchedWhileAway: false, fates: [] };
+    expect(contestDates({ ...base, date: "1964-11-30", endedOn: "1964-12-08", venue: "plenum" })).toBe("opened 30 November 1964 in the Presidium, decided at a Central Committee plenum on 8 December 1964");
+    expect(contestDates({ ...base, date: "1964-11-30", endedOn: "1964-11-30", venue: "session" })).toBe("30 November 1964, in the Presidium");
+    expect(contestDates({ ...base, date: "1964-11-30", endedOn: "1964-12-01", venue: "session" })).toBe("30 November 1964 to 1 December 1964, in the Presidium");
   });
 });
 

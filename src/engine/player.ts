@@ -1234,7 +1234,7 @@ export function goalsOf(world: World, seat: Id): GoalReport {
       fromTraits: ["ideology"],
       weight: 1.5,
       progress: championed.length ? 1 : ofLine.length ? 0.5 : 0,
-      status: championed.length ? `Adopted on your proposal: ${championed.map((x) => x.name).join("; ")}.` : ofLine.length ? `Others carried policies of your line: ${ofLine.map((x) => x.name).join("; ")}.` : over ? "None." : "None yet.",
+      status: championed.length ? `Adopted on your proposal: ${championed.map((x) => x.name).join("; ")}.` : ofLine.length ? `Others carried policies of your line: ${ofLine.map((x) => x.name).join("; ")}.` : over ? notYet : "None yet.",
     });
   }
   const startClients = world.origin.clients[seat] ?? 0;

@@ -58,6 +58,13 @@ export function historyForGoal(goal: Goal["id"], me: string, scenario: ScenarioI
 /** Where a contest was decided, in words (not the engine's ids). */
 export const venueWords: Record<string, string> = { session: "in the Presidium", plenum: "at a Central Committee plenum", force: "by force" };
 
+/** When and where a contest was fought: one date, or the session's opening and the plenum's day when a plenum decided it later. */
+export function contestDates(c: PublicOutcome["contests"][number]): string {
+  if (c.endedOn === c.date) return `${longDate(c.date)}, ${venueWords[c.venue] ?? c.venue}`;
+  if (c.venue === "plenum") return `opened ${longDate(c.date)} in the Presidium, decided at a Central Committee plenum on ${longDate(c.endedOn)}`;
+  return `${longDate(c.date)} to ${longDate(c.endedOn)}, ${venueWords[c.venue] ?? c.venue}`;
+}
+
 /** The what-ifs by their titles, as the new-game screen names them (an unknown id stays as it is). */
 export function whatIfLabels(ids: readonly string[], scenario: Pick<ScenarioInfo, "whatIfs">): string[] {
   return ids.map((id) => {
@@ -98,7 +105,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
       </p>
       {outcome.contests.length ? (
         <p>
-          Contests: {outcome.contests.map((c) => `${names(c.target)} (${longDate(c.date)}, ${venueWords[c.venue] ?? c.venue}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
+          Contests: {outcome.contests.map((c) => `${names(c.target)} (${contestDates(c)}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
         </p>
       ) : (
         <p>There was no contest in this run.</p>

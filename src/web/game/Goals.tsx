@@ -3,9 +3,6 @@
 import type { CharacterDossier, Goal, GoalReport } from "../../server/api-types.js";
 import { percent, pronounsFor, traitNames } from "../format.js";
 
-/** The engine's status for a goal not met so far: at the end the verdict says it, and "yet" no longer holds. */
-const notMetSoFar = new Set(["Not yet.", "None yet."]);
-
 /**
  * How far a goal is met, in words. During the run, its progress and status; once the run is over
  * (`final`), a verdict (met, not met, or how far), with the status where it tells what became of it.
@@ -13,7 +10,8 @@ const notMetSoFar = new Set(["Not yet.", "None yet."]);
 export function goalStanding(goal: Pick<Goal, "progress" | "status">, final: boolean): string {
   if (!final) return `${percent(goal.progress)} met. ${goal.status}`;
   const verdict = goal.progress >= 1 ? "Met." : goal.progress <= 0 ? "Not met." : `${percent(goal.progress)} met.`;
-  return notMetSoFar.has(goal.status) ? verdict : `${verdict} ${goal.status}`;
+  // At the end the engine's status for a goal missed is the verdict itself: say it once.
+  return goal.status === verdict ? verdict : `${verdict} ${goal.status}`;
 }
 
 export function Goals({ report, dossier, final, headingLevel = 2 }: { report: GoalReport; dossier: CharacterDossier | null; final: boolean; headingLevel?: 2 | 3 }) {
