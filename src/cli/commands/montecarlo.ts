@@ -20,7 +20,7 @@ import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
 import { err, jsonText, out } from "../output.js";
-import { loadForCli, parameterDifferences } from "../scenario.js";
+import { loadForCli, parameterDifferences, setAsideNote } from "../scenario.js";
 import { checkShardOptions, partialBody, scenarioHash, sliceOf, writePartial, type Shard } from "../shard.js";
 import type { Setting } from "../../scenarios/load.js";
 
@@ -101,10 +101,9 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   try {
     const base = loadForCli(opts.scenario, whatIfs, settings);
     checkOutputPaths(outputs, base.file);
-    const variants: Variant[] = [
-      { label: BASELINE, whatIfs, scenario: base.scenario },
-      ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set], settings).scenario })),
-    ];
+    const loaded = [{ label: BASELINE, whatIfs, ...base }, ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], ...loadForCli(opts.scenario, [...whatIfs, ...set], settings) }))];
+    const variants: Variant[] = loaded.map(({ label, whatIfs, scenario }) => ({ label, whatIfs, scenario }));
+    noteSetAside(loaded);
     const view: MonteCarloView = { facts: scenarioFacts(base.scenario), given: opts.scenario, baseSeed, planned: runs, recorded: { settings, parameters: parameterDifferences(base.scenario) }, compared: sets.length > 0 };
 
     if (shard !== null) {
@@ -127,6 +126,15 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
     out(montecarloText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
   } finally {
     if (pool !== undefined) await closePool(pool);
+  }
+}
+
+/** One note per setting a what-if overrode, naming the variants where it was not applied. */
+function noteSetAside(loaded: readonly { label: string; setAside: Setting[] }[]): void {
+  const paths = [...new Set(loaded.flatMap((v) => v.setAside.map((s) => s.path)))];
+  for (const path of paths) {
+    const where = loaded.filter((v) => v.setAside.some((s) => s.path === path));
+    err(setAsideNote([where[0].setAside.find((s) => s.path === path)!], `in ${where.map((v) => v.label).join(", ")}`));
   }
 }
 
