@@ -67,6 +67,19 @@ describe.concurrent("parallel montecarlo", () => {
     for (const r of rows) for (const f of r.split(",")[17].split(";").filter(Boolean)) expect(f).toMatch(/^[a-z-]+:(retired|demoted|expelled|imprisoned|executed)$/);
   }, 180_000);
 
+  it("a run's left_office_date is the date run --json gives as removalDate (the plenum's, not the Presidium vote's)", async () => {
+    const dir = tempDir();
+    const csv = join(dir, "runs.csv");
+    // Run 0 of base seed 1: the Presidium votes on 1964-12-14 and the plenum removes him on 1964-12-22.
+    const seed = mixSeed(1, 0);
+    const [mcRun, one] = await Promise.all([presidium([...mc, "--runs", "1", "--workers", "1", "--csv", csv]), presidium(["run", "--scenario", "october-1964", "--seed", String(seed), "--json"])]);
+    expect(mcRun.code, mcRun.stderr).toBe(0);
+    expect(one.code, one.stderr).toBe(0);
+    const row = readFileSync(csv, "utf8").trim().split("\n")[1].split(",");
+    expect(row.slice(4, 7)).toEqual(["removed", "1964-12-22", "plenum"]);
+    expect(JSON.parse(one.stdout).removalDate).toBe("1964-12-22");
+  });
+
   it("prints the comparison as a table with intervals and paired differences", async () => {
     const r = await presidium([...mc, "--runs", "3", "--workers", "1", "--compare", "loyal-kgb", "--compare", "stays-in-moscow,loyal-kgb"]);
     expect(r.code, r.stderr).toBe(0);
