@@ -132,6 +132,13 @@ describe("presidium sensitivity", () => {
     expect(html).toContain("<h2>Variance: rates.presidiumMovesAgainstLeader</h2>");
   });
 
+  it("refuses an unwritable --csv before any game, as montecarlo does", async () => {
+    const dir = tempDir();
+    const r = await presidium([...small, "--out", join(dir, "s.jsonl"), "--csv", join(dir, "missing", "s.csv")]);
+    expectClearError(r, 1, `--csv ${join(dir, "missing", "s.csv")}: cannot write there`);
+    expect(existsSync(join(dir, "s.jsonl"))).toBe(false);
+  });
+
   it("states the cost with --dry-run and writes nothing", async () => {
     const dir = tempDir();
     const out = join(dir, "never.jsonl");

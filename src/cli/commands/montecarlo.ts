@@ -18,7 +18,7 @@ import { closePool } from "../../research/run/threads.js";
 import { runExperiment, startWorkers, type ExperimentOutcome, type Workers } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
-import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
+import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, openOutputFile, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
 import { err, jsonText, out } from "../output.js";
 import { loadForCli, parameterDifferences, setAsideNote } from "../scenario.js";
 import { checkShardOptions, partialBody, scenarioHash, sliceOf, writePartial, type Shard } from "../shard.js";
@@ -291,14 +291,9 @@ export interface ExperimentRequest {
 export async function runExperimentForCli(req: ExperimentRequest): Promise<{ outcome: ExperimentOutcome; results: VariantResult[] }> {
   const files: AtomicFile[] = [];
   const open = (path: string, flag: string) => {
-    try {
-      const file = AtomicFile.open(path, flag);
-      files.push(file);
-      return file;
-    } catch (error) {
-      if (error instanceof OutputFileError) throw inputError(error.message);
-      throw error;
-    }
+    const file = openOutputFile(path, flag);
+    files.push(file);
+    return file;
   };
   try {
     const csv = req.csvPath === undefined ? null : open(req.csvPath, "--csv");
