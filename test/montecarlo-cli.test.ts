@@ -84,9 +84,9 @@ describe.concurrent("parallel montecarlo", () => {
     const r = await presidium([...mc, "--runs", "3", "--workers", "1", "--compare", "loyal-kgb", "--compare", "stays-in-moscow,loyal-kgb"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("stays-in-moscow + loyal-kgb");
-    expect(r.stdout).toMatch(/^first man removed\s+\d+\.\d% \(\d+\.\d-\d+\.\d\)\s+\d+\.\d% \(/m);
+    expect(r.stdout).toMatch(/^first man out of office\s+\d+\.\d% \(\d+\.\d-\d+\.\d\)\s+\d+\.\d% \(/m);
     expect(r.stdout).toContain("Difference from the baseline in percentage points, paired by seed");
-    expect(r.stdout).toMatch(/^first man removed\s+[+-]?\d+\.\d \([+-]?\d+\.\d to [+-]?\d+\.\d\)/m);
+    expect(r.stdout).toMatch(/^first man out of office\s+[+-]?\d+\.\d \([+-]?\d+\.\d to [+-]?\d+\.\d\)/m);
   }, 180_000);
 
   it("Ctrl-C stops the workers and reports the runs finished, marked partial", async ({ onTestFinished }) => {
@@ -138,7 +138,7 @@ describe.concurrent("parallel montecarlo", () => {
     for (const p of j.points) expect(p.rates.leaderRemoved.of).toBe(3);
     const table = await presidium([...sweep, "--set", "globals.fear=0,1", "--runs", "2", "--workers", "1"]);
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toMatch(/^globals\.fear\s+first man removed \(95% interval\)/m);
+    expect(table.stdout).toMatch(/^globals\.fear\s+first man out of office \(95% interval\)/m);
     expect(table.stdout).toMatch(/^1\s+\d+\.\d% \(/m);
   }, 180_000);
 });

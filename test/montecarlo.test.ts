@@ -203,6 +203,15 @@ describe("Monte Carlo tally", () => {
     expect(measure(r, "harsh-fates").value).toBe(0.5);
   });
 
+  it("counts no plot leader for a first man released for his health", () => {
+    const t = emptyTally({ baseSeed: 1 });
+    addRun(t, removalRun({}, contest({ open: "health", initiator: "brezhnev" })));
+    addRun(t, removalRun({ seed: 2 }, contest({ initiator: "shelepin" })));
+    const r = finalize(t);
+    expect(r.rates.leaderRemoved.count).toBe(2);
+    expect(r.plotLeaders).toEqual({ shelepin: 1 });
+  });
+
   it("counts who started the moves against the first man, who succeeded him and the mechanisms of VALIDATION.md B", () => {
     const t = emptyTally({ baseSeed: 1 });
     for (const run of fourRuns()) addRun(t, run);

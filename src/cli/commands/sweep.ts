@@ -205,7 +205,7 @@ export function sweepText(view: SweepView, results: VariantResult[], runs: numbe
 }
 
 const columns: Partial<Record<(typeof headlineKeys)[number], string>> & Record<string, string> = {
-  leaderRemoved: "first man removed",
+  leaderRemoved: "first man out of office",
   removedInSession: "by the Presidium",
   removedByPlenum: "by a plenum",
   removedByForce: "by force",
@@ -215,7 +215,7 @@ const columns: Partial<Record<(typeof headlineKeys)[number], string>> & Record<s
 };
 
 function sweepTable(facts: ScenarioFacts, parameter: SweepParameter, rates: Record<string, Rate>[], runs: number, baseSeed: number, whatIfs: readonly string[]): string {
-  const header = [parameter.path, "first man removed (95% interval)", ...headlineKeys.slice(1).map((k) => columns[k] ?? k)];
+  const header = [parameter.path, `${columns.leaderRemoved} (95% interval)`, ...headlineKeys.slice(1).map((k) => columns[k] ?? k)];
   const rows = rates.map((r, i) => {
     const removed = r.leaderRemoved;
     return [parameter.texts[i], `${pct(removed.rate)} (${pct(removed.low)} - ${pct(removed.high)})`, ...headlineKeys.slice(1).map((k) => pct(r[k].rate))];
