@@ -227,6 +227,13 @@ describe.concurrent("clear errors, nothing half-written", () => {
     expectClearError(unknown, 1, /^scenarios\/october-1964\.yaml:\d+:\d+: globals\.feer: .*unknown field/);
   });
 
+  it("--shard accepts spaces around K, N and the slash, as README.md says", async () => {
+    const partial = join(tempDir(), "p.json");
+    const r = await presidium([...mc, "--runs", "2", "--workers", "1", "--shard", " 1 / 2 ", "--partial", partial]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`Shard 1/2: runs 0 to 0 of 2 written to ${partial}; add up the shards with presidium merge\n`);
+  });
+
   it("a malformed --set", async () => {
     const results = await Promise.all(["globals.fear", "=1,2", "globals.fear=", "globals.fear=0,,1", "globals.fear=1,1"].map((s) => presidium([...sweep, "--set", s])));
     const needles = ["--set must be PATH=VALUE", "--set needs a path", "needs values separated by commas", "needs values separated by commas", "lists a value twice"];
