@@ -189,6 +189,9 @@ describe("--set on the command line", () => {
     const r = JSON.parse(run.stdout);
     expect(r.settings).toEqual([{ path: "globals.ccArbiter", value: 0.5 }]);
     expect(r.parameters).toEqual({ "learning.fear.drift": 0 });
+    // Sweeping the parameter a what-if sets would play the same games at every value.
+    const sweep = await presidium(["sweep", "--scenario", "october-1964", "--runs", "2", "--what-if", "stalinist-fear", "--set", "model.learning.fear.drift=0.1,0.2"]);
+    expectClearError(sweep, 2, "--set model.learning.fear.drift: the what-if stalinist-fear sets that parameter itself");
   });
 
   it("montecarlo and sweep record the settings and the differing parameters", async () => {
