@@ -3,11 +3,11 @@
 // same results and file whatever the workers, a resume from a file cut short, new bands judged
 // without playing again, the refusal of another study's file, and bad targets files refused at
 // their FILE:LINE:COL.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectNoStack, fixtures, presidium, sameOnOneAndTwoWorkers, tempDir, type Result } from "./cli-helpers.js";
+import { expectClearError, expectNoStack, fixtures, presidium, sameOnOneAndTwoWorkers, tempDir, type Result } from "./cli-helpers.js";
 
 const targetsFile = join(fixtures, "targets", "minimal-targets.yaml");
 const minimal = join(fixtures, "minimal.yaml");
@@ -99,15 +99,29 @@ describe("presidium calibrate", () => {
     const r = await presidium([...calibrate, "--out", join(dir, "c.jsonl"), "--csv", join(dir, "c.csv"), "--report", join(dir, "c.html")]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^presidium calibrate: 2 parameters; 4 targets in 1 scenario group \(2 variants\); the defaults and a Latin hypercube of 4: 5 points × 3 runs × 2 scenario variants = 30 games\. A timed warm-up game took/);
-    expect(r.stdout).toMatch(/^Kept: \d of 4 sampled points/);
+    // The rule for keeping, not a claim about the points (which would be false when targets rule some out).
+    expect(r.stdout).toMatch(/^Kept: \d of 4 sampled points \(a point is kept when no target's implausibility reaches 3\)\.\n/);
     expect(r.stdout).toMatch(/the defaults: (kept|ruled out by)/);
     const csv = readFileSync(join(dir, "c.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("point,ai.choice.temperature,ai.vote.temperature,implausibility_removal,implausibility_fate-mild,implausibility_loyal-kgb,implausibility_loyal-kgb-moves,max_implausibility,kept");
     expect(csv).toHaveLength(5);
+    // A point has the same number in the CSV as in --out (and --json): the defaults are 0, the sample 1 to 4.
+    const recorded = readFileSync(join(dir, "c.jsonl"), "utf8").trim().split("\n").slice(1).map((l) => JSON.parse(l));
+    const byPoint = new Map(recorded.map((l: { point: number; values: number[] }) => [l.point, l.values]));
+    const rows = csv.slice(1).map((l) => l.split(",").map(Number));
+    expect(rows.map((row) => row[0])).toEqual([1, 2, 3, 4]);
+    for (const row of rows) expect(row.slice(1, 3)).toEqual(byPoint.get(row[0]));
     const html = readFileSync(join(dir, "c.html"), "utf8");
     expect(html).toContain("Which settings are compatible with history?");
     expect(html).toContain("loyal-kgb: A test row: a loyal KGB does not raise the removal rate.");
     expect(html).toContain("<th scope=\"col\">Shifts most (distance)</th>");
+  });
+
+  it("refuses an unwritable --report before any game, as montecarlo does", async () => {
+    const dir = tempDir();
+    const r = await presidium([...calibrate, "--out", join(dir, "c.jsonl"), "--report", join(dir, "missing", "c.html")]);
+    expectClearError(r, 1, `--report ${join(dir, "missing", "c.html")}: cannot write there`);
+    expect(existsSync(join(dir, "c.jsonl"))).toBe(false);
   });
 
   it("refuses a targets file naming a what-if, a character or a field that does not exist, at its line", async () => {

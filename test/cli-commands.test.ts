@@ -102,9 +102,14 @@ describe.concurrent("presidium montecarlo", () => {
   }, 120_000);
 
   it("prints a readable table with rates and 95% intervals", async () => {
-    const r = await presidium(["montecarlo", "--scenario", join(repo, "scenarios", "october-1964.yaml"), "--runs", "3", "--workers", "1"]);
+    // Run 7 of base seed 1: Khrushchev dies in office in February 1964.
+    const r = await presidium(["montecarlo", "--scenario", join(repo, "scenarios", "october-1964.yaml"), "--runs", "8", "--workers", "1"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^first man removed\s+\d+\s+\d+\.\d%\s+\d+\.\d% - \d+\.\d%$/m);
+    expect(r.stdout).toMatch(/^first man out of office\s+\d+\s+\d+\.\d%\s+\d+\.\d% - \d+\.\d%$/m);
+    // The first row counts deaths and illness in office too, shown beside the removals so that they add up.
+    const count = (label: string) => Number(new RegExp(`^${label}\\s+(\\d+)`, "m").exec(r.stdout)![1]);
+    expect(count("  by death or illness in office")).toBe(1);
+    expect(count("first man out of office")).toBe(["  by the Presidium \\(stepped down\\)", "  by a CC plenum", "  by force", "  by death or illness in office"].reduce((n, l) => n + count(l), 0));
     expect(r.stdout).toMatch(/^saved by a CC plenum\s+\d+\s+\d+\.\d%/m);
     expect(r.stdout).toContain("95% interval");
     expect(r.stdout).toMatch(/^moves started: \d+ \([\d.]+ a run\); contests: \d+$/m);

@@ -246,6 +246,16 @@ describe("presidium run: the chronicle", () => {
     expect(hidden.some((e) => full.stdout.includes(`${e.date}  ${e.text}`))).toBe(true);
   });
 
+  it("tells the entries in date order, log order within a day", async () => {
+    // Seed 7 logs the open letter of 1963-07-14 before the moves of the week of 1963-07-08.
+    const r = await presidium(["run", "--scenario", "october-1964", "--seed", "7"]);
+    expect(r.code, r.stderr).toBe(0);
+    const told = r.stdout.slice(0, r.stdout.indexOf("\nOutcome: ")).split("\n").filter((l) => /^\d{4}-\d{2}-\d{2}  /.test(l));
+    const dates = told.map((l) => l.slice(0, 10));
+    expect(dates).toEqual([...dates].sort());
+    expect(told.findIndex((l) => l.startsWith("1963-07-14  Open letter"))).toBeGreaterThan(dates.lastIndexOf("1963-07-08"));
+  });
+
   it("--until stops the chronicle at that date", async () => {
     const r = await presidium(["run", "--scenario", "october-1964", "--seed", String(seed), "--until", "1964-01-31"]);
     expect(r.code, r.stderr).toBe(0);

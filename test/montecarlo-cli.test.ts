@@ -67,13 +67,26 @@ describe.concurrent("parallel montecarlo", () => {
     for (const r of rows) for (const f of r.split(",")[17].split(";").filter(Boolean)) expect(f).toMatch(/^[a-z-]+:(retired|demoted|expelled|imprisoned|executed)$/);
   }, 180_000);
 
+  it("a run's left_office_date is the date run --json gives as removalDate (the plenum's, not the Presidium vote's)", async () => {
+    const dir = tempDir();
+    const csv = join(dir, "runs.csv");
+    // Run 0 of base seed 1: the Presidium votes on 1964-12-14 and the plenum removes him on 1964-12-22.
+    const seed = mixSeed(1, 0);
+    const [mcRun, one] = await Promise.all([presidium([...mc, "--runs", "1", "--workers", "1", "--csv", csv]), presidium(["run", "--scenario", "october-1964", "--seed", String(seed), "--json"])]);
+    expect(mcRun.code, mcRun.stderr).toBe(0);
+    expect(one.code, one.stderr).toBe(0);
+    const row = readFileSync(csv, "utf8").trim().split("\n")[1].split(",");
+    expect(row.slice(4, 7)).toEqual(["removed", "1964-12-22", "plenum"]);
+    expect(JSON.parse(one.stdout).removalDate).toBe("1964-12-22");
+  });
+
   it("prints the comparison as a table with intervals and paired differences", async () => {
     const r = await presidium([...mc, "--runs", "3", "--workers", "1", "--compare", "loyal-kgb", "--compare", "stays-in-moscow,loyal-kgb"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("stays-in-moscow + loyal-kgb");
-    expect(r.stdout).toMatch(/^first man removed\s+\d+\.\d% \(\d+\.\d-\d+\.\d\)\s+\d+\.\d% \(/m);
+    expect(r.stdout).toMatch(/^first man out of office\s+\d+\.\d% \(\d+\.\d-\d+\.\d\)\s+\d+\.\d% \(/m);
     expect(r.stdout).toContain("Difference from the baseline in percentage points, paired by seed");
-    expect(r.stdout).toMatch(/^first man removed\s+[+-]?\d+\.\d \([+-]?\d+\.\d to [+-]?\d+\.\d\)/m);
+    expect(r.stdout).toMatch(/^first man out of office\s+[+-]?\d+\.\d \([+-]?\d+\.\d to [+-]?\d+\.\d\)/m);
   }, 180_000);
 
   it("Ctrl-C stops the workers and reports the runs finished, marked partial", async ({ onTestFinished }) => {
@@ -125,7 +138,7 @@ describe.concurrent("parallel montecarlo", () => {
     for (const p of j.points) expect(p.rates.leaderRemoved.of).toBe(3);
     const table = await presidium([...sweep, "--set", "globals.fear=0,1", "--runs", "2", "--workers", "1"]);
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toMatch(/^globals\.fear\s+first man removed \(95% interval\)/m);
+    expect(table.stdout).toMatch(/^globals\.fear\s+first man out of office \(95% interval\)/m);
     expect(table.stdout).toMatch(/^1\s+\d+\.\d% \(/m);
   }, 180_000);
 });
@@ -212,6 +225,13 @@ describe.concurrent("clear errors, nothing half-written", () => {
     expectClearError(path, 1, /^scenarios\/october-1964\.yaml: setting globals\.fear\.x\.y: path "globals\.fear\.x\.y" does not resolve/);
     expectClearError(value, 1, /^scenarios\/october-1964\.yaml:\d+:\d+: globals\.fear\.value: with setting globals\.fear=2: /);
     expectClearError(unknown, 1, /^scenarios\/october-1964\.yaml:\d+:\d+: globals\.feer: .*unknown field/);
+  });
+
+  it("--shard accepts spaces around K, N and the slash, as README.md says", async () => {
+    const partial = join(tempDir(), "p.json");
+    const r = await presidium([...mc, "--runs", "2", "--workers", "1", "--shard", " 1 / 2 ", "--partial", partial]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`Shard 1/2: runs 0 to 0 of 2 written to ${partial}; add up the shards with presidium merge\n`);
   });
 
   it("a malformed --set", async () => {

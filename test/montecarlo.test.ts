@@ -1,7 +1,9 @@
 // The Monte Carlo aggregation (src/research/montecarlo.ts) on hand-made run summaries, and the
 // Wilson interval.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { RunSummary } from "../src/engine/index.js";
+import { csvColumns } from "../src/research/csv.js";
 import { rateOf, wilson } from "../src/research/interval.js";
 import { addRun, emptyTally, finalize, mergeTally, outcomeKeys, outcomesOf } from "../src/research/montecarlo.js";
 import { measure } from "../src/research/measures.js";
@@ -201,6 +203,15 @@ describe("Monte Carlo tally", () => {
     const r = finalize(t);
     expect(r.harshContestFates).toEqual(rateOf(1, 2));
     expect(measure(r, "harsh-fates").value).toBe(0.5);
+  });
+
+  it("counts no plot leader for a first man released for his health", () => {
+    const t = emptyTally({ baseSeed: 1 });
+    addRun(t, removalRun({}, contest({ open: "health", initiator: "brezhnev" })));
+    addRun(t, removalRun({ seed: 2 }, contest({ initiator: "shelepin" })));
+    const r = finalize(t);
+    expect(r.rates.leaderRemoved.count).toBe(2);
+    expect(r.plotLeaders).toEqual({ shelepin: 1 });
   });
 
   it("counts who started the moves against the first man, who succeeded him and the mechanisms of VALIDATION.md B", () => {
@@ -405,5 +416,17 @@ describe("src/research stays pure", () => {
       }
       expect(text, name).not.toMatch(/\b(process\.|Math\.random|Date\.now)/);
     }
+  });
+});
+
+describe("the CSV's documentation", () => {
+  it("lists exactly the columns montecarlo --csv writes, in order", () => {
+    const docs = readFileSync(new URL("../docs/research.md", import.meta.url), "utf8");
+    const section = docs.slice(docs.indexOf("## One row per run: `--csv FILE`"), docs.indexOf("Empty cells mean"));
+    const documented = section
+      .split("\n")
+      .filter((line) => line.startsWith("| `"))
+      .flatMap((line) => [...line.split(" | ")[0].matchAll(/`([a-z_]+)`/g)].map((m) => m[1]));
+    expect(documented).toEqual([...csvColumns]);
   });
 });

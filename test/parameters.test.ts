@@ -8,7 +8,7 @@ import { parameterTypesSource } from "../scripts/gen-parameter-types.mjs";
 import { ScenarioError } from "../src/scenarios/load.js";
 import { loadScenarioFile, parseScenarioText } from "../src/scenarios/load.js";
 import { loadModelFile, parseModelText, shippedModelFile } from "../src/scenarios/model-file.js";
-import { presidium, repo, tempDir, fixtures } from "./cli-helpers.js";
+import { expectClearError, presidium, repo, tempDir, fixtures } from "./cli-helpers.js";
 
 const shipped = readFileSync(shippedModelFile(), "utf8");
 
@@ -164,13 +164,34 @@ describe("--set on the command line", () => {
     expect(stale.stderr).toMatch(/moves\.start\.baseline: recorded -0\.5, now 0/);
   });
 
-  it("an unknown parameter or an out-of-range value is a clear error", async () => {
+  it("an unknown parameter or an out-of-range value is a clear error naming --set, not the scenario file", async () => {
     const unknown = await presidium(["run", "--scenario", "october-1964", "--seed", "3", "--set", "model.moves.start.base=-2"]);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/setting model\.moves\.start\.base: unknown model parameter "moves\.start\.base" \(moves\.start has: [a-zA-Z, ]*\bbaseline\b/);
-    const far = await presidium(["montecarlo", "--scenario", "october-1964", "--runs", "2", "--set", "model.moves.start.baseline=-30"]);
-    expect(far.code).toBe(1);
-    expect(far.stderr).toMatch(/-30 is outside the parameter's range/);
+    expectClearError(unknown, 1, /^presidium run: --set model\.moves\.start\.base=-2: unknown model parameter "moves\.start\.base" \(moves\.start has: [a-zA-Z, ]*\bbaseline\b/);
+    const far = await presidium(["montecarlo", "--scenario", "october-1964", "--runs", "2", "--set", "model.crisis.plenum.hallMood=99"]);
+    expectClearError(far, 1, "--set model.crisis.plenum.hallMood=99: 99 is outside the parameter's range [0, 15]");
+    expect(far.stderr).not.toContain("october-1964.yaml");
+  });
+
+  it("a what-if's own parameter wins over --set in the variant that has it, with a note", async () => {
+    const drift = ["--set", "model.learning.fear.drift=0.15"];
+    const [mc, run] = await Promise.all([
+      presidium(["montecarlo", "--scenario", "october-1964", "--runs", "2", "--workers", "1", "--compare", "stalinist-fear", ...drift, "--json"]),
+      presidium(["run", "--scenario", "october-1964", "--seed", "3", "--what-if", "stalinist-fear", ...drift, "--set", "globals.ccArbiter=0.5", "--json"]),
+    ]);
+    expect(mc.code, mc.stderr).toBe(0);
+    expect(mc.stderr).toBe("Note: --set model.learning.fear.drift=0.15 not applied in stalinist-fear: the what-if sets that parameter itself, and a what-if's own values win.\n");
+    const j = JSON.parse(mc.stdout);
+    // Fear stays near the what-if's 0.9 only if its drift stays 0.
+    expect(j.compared[0].meanFearAtEnd).toBeGreaterThan(0.8);
+    expect(j.parameters).toEqual({ "learning.fear.drift": 0.15 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("--set model.learning.fear.drift=0.15 not applied (what-if stalinist-fear)");
+    const r = JSON.parse(run.stdout);
+    expect(r.settings).toEqual([{ path: "globals.ccArbiter", value: 0.5 }]);
+    expect(r.parameters).toEqual({ "learning.fear.drift": 0 });
+    // Sweeping the parameter a what-if sets would play the same games at every value.
+    const sweep = await presidium(["sweep", "--scenario", "october-1964", "--runs", "2", "--what-if", "stalinist-fear", "--set", "model.learning.fear.drift=0.1,0.2"]);
+    expectClearError(sweep, 2, "--set model.learning.fear.drift: the what-if stalinist-fear sets that parameter itself");
   });
 
   it("montecarlo and sweep record the settings and the differing parameters", async () => {

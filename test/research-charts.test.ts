@@ -10,6 +10,7 @@ import { stackedBarChart } from "../src/research/charts/stacked-bar-chart.js";
 import { el, escapeXml, px, svgDocument, text } from "../src/research/charts/svg.js";
 import { addToDistributions, emptyDistributions } from "../src/research/distributions.js";
 import { addRun, emptyTally, finalize } from "../src/research/montecarlo.js";
+import { htmlPage, table } from "../src/research/report/page.js";
 import { addPair, differences, emptyPairTally } from "../src/research/paired.js";
 import type { ScenarioFacts } from "../src/research/report/facts.js";
 import { montecarloReportHtml } from "../src/research/report/montecarlo-report.js";
@@ -243,5 +244,14 @@ describe("reports", () => {
     expect(html.match(/<svg /g)!.length).toBe(headlineKeys.length + 1);
     expect(html).toContain("Khrushchev removed by a Central Committee plenum");
     expect(html).toContain("Khrushchev removed by the Presidium (he stepped down)");
+  });
+});
+
+describe("report tables", () => {
+  it("a table wider than the page scrolls in its own box instead of overflowing the page", () => {
+    const wide = table(["value", ...Array.from({ length: 12 }, (_, i) => `outcome ${i}`)], [["0.2", ...Array.from({ length: 12 }, () => "12.3% (10.1% - 14.9%)")]]);
+    expect(wide).toMatch(/^<div class="table-scroll">\n<table>[\s\S]*<\/table>\n<\/div>$/);
+    const page = htmlPage({ title: "t", intro: "", sections: [{ id: "s", heading: "S", body: wide }], notes: "" });
+    expect(page).toMatch(/\.table-scroll \{ max-width: 100%; overflow-x: auto;/);
   });
 });

@@ -57,11 +57,26 @@ describe("presidium sensitivity", () => {
 
     const resumed = await presidium([...small, "--out", cut]);
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stderr).toContain("ended in a line cut short; it was removed and its point will be played again");
+    expect(resumed.stderr).toContain("ended in an unfinished line (cut short, or bytes that are not a record); it was removed, and the points done are those of its complete lines.");
     expect(resumed.stderr).toMatch(/4 points are already done: 24 games to go/);
     expect(readFileSync(cut, "utf8")).toBe(text);
     const again = await presidium([...small, "--json", "--out", cut]);
     expect(again.stdout).toBe(full.stdout);
+  });
+
+  it("bytes added to a finished file are removed as an unfinished line, without promising a point played again", async () => {
+    const dir = tempDir();
+    const out = join(dir, "s.jsonl");
+    const first = await presidium([...small, "--json", "--out", out]);
+    expect(first.code, first.stderr).toBe(0);
+    const whole = readFileSync(out, "utf8");
+    writeFileSync(out, Buffer.concat([Buffer.from(whole), Buffer.from([0x00, 0x01, 0xff])]));
+    const again = await presidium([...small, "--out", out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`${out} ended in an unfinished line (cut short, or bytes that are not a record); it was removed, and the points done are those of its complete lines.`);
+    expect(again.stderr).not.toContain("played again");
+    expect(again.stderr).toContain("12 points are already done: 0 games to go.");
+    expect(readFileSync(out, "utf8")).toBe(whole);
   });
 
   it("refuses a file holding another study, naming what differs, and leaves it alone", async () => {
@@ -130,6 +145,13 @@ describe("presidium sensitivity", () => {
     const html = readFileSync(join(dir, "s.html"), "utf8");
     expect(html).toContain("<h2>Screening: moves started per run</h2>");
     expect(html).toContain("<h2>Variance: rates.presidiumMovesAgainstLeader</h2>");
+  });
+
+  it("refuses an unwritable --csv before any game, as montecarlo does", async () => {
+    const dir = tempDir();
+    const r = await presidium([...small, "--out", join(dir, "s.jsonl"), "--csv", join(dir, "missing", "s.csv")]);
+    expectClearError(r, 1, `--csv ${join(dir, "missing", "s.csv")}: cannot write there`);
+    expect(existsSync(join(dir, "s.jsonl"))).toBe(false);
   });
 
   it("states the cost with --dry-run and writes nothing", async () => {

@@ -7,12 +7,14 @@ import {
   analyseMorris,
   analyseSobol,
   calibrationReportHtml,
+  formatNumber,
   historyMatch,
   historyMatchCsv,
   latinHypercube,
   morrisCsv,
   morrisDesign,
   morrisReportHtml,
+  morrisTable,
   rateEstimate,
   saltelliDesign,
   sobolCsv,
@@ -142,6 +144,16 @@ describe("CSV", () => {
 });
 
 describe("HTML reports", () => {
+  it("shows floating-point residue as 0: equal elementary effects have no spread", () => {
+    expect(formatNumber(1.1102230246251565e-16)).toBe("0");
+    expect(formatNumber(-2.220446049250313e-16, 2)).toBe("0");
+    expect(formatNumber(0.000123456)).toBe("0.000123");
+    const row: MorrisRow = { factor: "a.b.c", mu: 0.5, muStar: 0.5, sigma: 1.1102230246251565e-16, muStarLow: 0.5, muStarHigh: 0.5, effects: 2 };
+    const html = morrisTable([row], 0.95);
+    expect(html).not.toMatch(/e-1\d/);
+    expect(html.match(/<td class="num">0<\/td>/g)).toHaveLength(2);
+  });
+
   it("morris: a ranked mu* chart with whiskers and sigma, and its table, per output", () => {
     const design = morrisDesign(problem, { trajectories: 12, rand: mulberry32(6) });
     const y = design.points.map(model);

@@ -113,8 +113,25 @@ describe("merge refuses partials of another run and damaged files", () => {
       presidium(["merge", ...first6, bad("whatif")]),
     ]);
     expectClearError(seed, 1, `${bad("seed")} is not a shard of the same run as ${part(1, 7)}`, "--seed 12 there, 11 in");
-    expectClearError(fear, 1, bad("fear"), "scenario content (hash)");
-    expectClearError(whatIf, 1, bad("whatif"), "scenario content");
+    // An option that changes the scenarios is named as the option.
+    expectClearError(fear, 1, bad("fear"), '--set [{"path":"globals.fear","value":0.9}] there, [] in');
+    expectClearError(whatIf, 1, bad("whatif"), '--what-if ["army-neutral"] there, [] in');
+  }, 60_000);
+
+  it("another --compare set is named as such, and a scenario file edited between shards as its content", async () => {
+    const small = ["montecarlo", "--runs", "2", "--seed", "11", "--workers", "1"];
+    const file = at("june.yaml");
+    writeFileSync(file, readFileSync(new URL("../scenarios/june-1957.yaml", import.meta.url), "utf8"));
+    await twoAtATime([
+      [...small, "--scenario", "june-1957", "--compare", "army-neutral", "--shard", "1/2", "--partial", at("cmp-1.json")],
+      [...small, "--scenario", "june-1957", "--compare", "old-guard-cc", "--shard", "2/2", "--partial", at("cmp-2.json")],
+      [...small, "--scenario", file, "--shard", "1/2", "--partial", at("file-1.json")],
+    ]);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^(  fear:\n    value: )0\.4$/m, "$10.5"));
+    await twoAtATime([[...small, "--scenario", file, "--shard", "2/2", "--partial", at("file-2.json")]]);
+    const [compare, edited] = await Promise.all([presidium(["merge", at("cmp-1.json"), at("cmp-2.json")]), presidium(["merge", at("file-1.json"), at("file-2.json")])]);
+    expectClearError(compare, 1, `${at("cmp-2.json")} is not a shard of the same run as ${at("cmp-1.json")}: --compare [["old-guard-cc"]] there, [["army-neutral"]] in`);
+    expectClearError(edited, 1, at("file-2.json"), "scenario content (hash)");
   }, 60_000);
 
   it("truncated, edited, newer-format and foreign files, a missing file, and --csv from a shard without rows", async () => {

@@ -23,7 +23,11 @@ export interface ChronicleOptions {
 export function chronicleLines(entries: readonly LogEntry[], options: ChronicleOptions = {}): string[] {
   const lines: string[] = [];
   const lobbied = new Set<string>();
-  for (const entry of entries) {
+  // The log holds entries in the order the engine made them, and a week's turn records some events
+  // under their own later day (a scheduled event, a new chapter) before the week's moves: a reader
+  // follows dates, so they are told by date, in log order within a day (the sort is stable).
+  const byDate = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const entry of byDate) {
     if (options.until !== undefined && entry.date > options.until) break;
     if (routine.has(entry.type)) continue;
     if (entry.type === "lobby") {

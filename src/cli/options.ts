@@ -1,8 +1,8 @@
 // Parsing and checking of option values shared by the commands. Malformed values are usage errors.
 import { parseSettingValue } from "../engine/index.js";
-import { sameTarget } from "../research/run/output-file.js";
+import { AtomicFile, OutputFileError, sameTarget } from "../research/run/output-file.js";
 import type { Setting } from "../scenarios/load.js";
-import { UsageError } from "./errors.js";
+import { inputError, UsageError } from "./errors.js";
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
@@ -103,6 +103,19 @@ export function checkWhatIfs(names: readonly string[]): string[] {
     seen.add(name);
   }
   return [...names];
+}
+
+/**
+ * An output file opened before any work, written whole when the work is done (commit): an unwritable
+ * path is refused at once rather than after the games.
+ */
+export function openOutputFile(path: string, flag: string): AtomicFile {
+  try {
+    return AtomicFile.open(path, flag);
+  } catch (error) {
+    if (error instanceof OutputFileError) throw inputError(error.message);
+    throw error;
+  }
 }
 
 /**

@@ -172,11 +172,13 @@ export function checkPartials(files: readonly { path: string; partial: PartialFi
     differ("command", ref.command, partial.command, same);
     differ("presidium version", ref.presidium, partial.presidium, "another version may play the same seeds differently: run every shard with one version");
     differ("scenario", ref.scenario, partial.scenario, same);
-    differ("scenario content (hash)", ref.scenarioHash, partial.scenarioHash, "the scenario file, its what-ifs, --set values or model/parameters.yaml differ: run every shard from the same files and options");
     differ("--seed", ref.baseSeed, partial.baseSeed, same);
     differ("--runs", ref.runs, partial.runs, same);
+    // The options and variants before the scenarios' hash, which they change too: a differing option
+    // (--compare, --what-if, --set) is named as such rather than as different scenario content.
     for (const key of Object.keys({ ...ref.plan, ...partial.plan })) differ(key, ref.plan[key], partial.plan[key], same);
     differ("variants", ref.variants, partial.variants, same);
+    differ("scenario content (hash)", ref.scenarioHash, partial.scenarioHash, "the scenario file, its what-ifs, --set values or model/parameters.yaml differ: run every shard from the same files and options");
   }
   for (const { path, partial } of files) {
     const s = partial.shard;

@@ -4,11 +4,11 @@ import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { StudyBase } from "../research/study.js";
-import { OutputFileError, writeOutputFile } from "../research/run/output-file.js";
+import { AtomicFile, OutputFileError } from "../research/run/output-file.js";
 import { ParameterSelectionError, selectParameters, type StudyParameter } from "../research/study-design.js";
 import { loadModelFile } from "../scenarios/model-file.js";
 import { inputError, UsageError } from "./errors.js";
-import { checkOutputPaths, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "./options.js";
+import { checkOutputPaths, collect, MAX_FORCED_WORKERS, MAX_RUNS, openOutputFile, parseRuns, parseSeed, parseWorkers } from "./options.js";
 import { err, out } from "./output.js";
 import { checkShardOptions, type Shard } from "./shard.js";
 import { recordedOptions, type MergedStudy } from "./study-shard.js";
@@ -117,16 +117,37 @@ export function sharedSetup(opts: StudyOptionValues, study: StudyOptions, merged
   return { version: version(), ...record, runs: study.runs, seed: study.seed, workers: study.workers, quiet: study.json || merged !== undefined, explain: { fingerprint: FINGERPRINT_CHANGED } };
 }
 
+/** The files a study writes at its end, opened before it plays (see openStudyOutputs). */
+export interface StudyOutputFiles {
+  csv: AtomicFile | null;
+  report: AtomicFile | null;
+  json: AtomicFile | null;
+}
+
 /**
- * Writes the CSV, report and (from merge --json FILE) JSON files, each whole or not at all, then
+ * Opens the CSV, report and (from merge --json FILE) JSON files before any game, as montecarlo does,
+ * so that an unwritable path is refused at once rather than after the whole study.
+ */
+export function openStudyOutputs(opts: StudyOptionValues): StudyOutputFiles {
+  const csv = opts.csv === undefined ? null : openOutputFile(opts.csv, "--csv");
+  const report = opts.report === undefined ? null : openOutputFile(opts.report, "--report");
+  const json = typeof opts.json === "string" ? openOutputFile(opts.json, "--json") : null;
+  return { csv, report, json };
+}
+
+/**
+ * Writes the CSV, report and JSON files opened by openStudyOutputs, each whole or not at all, then
  * prints the result: the JSON with --json, else the table.
  */
-export function writeStudyOutputs(opts: StudyOptionValues, outputs: { csv: () => string; report: () => string; text: (asJson: boolean) => string }): void {
+export function writeStudyOutputs(opts: StudyOptionValues, files: StudyOutputFiles, outputs: { csv: () => string; report: () => string; text: (asJson: boolean) => string }): void {
+  const written = [files.csv, files.report, files.json].filter((f): f is AtomicFile => f !== null);
   try {
-    if (opts.csv !== undefined) writeOutputFile(opts.csv, "--csv", outputs.csv());
-    if (opts.report !== undefined) writeOutputFile(opts.report, "--report", outputs.report());
-    if (typeof opts.json === "string") writeOutputFile(opts.json, "--json", `${outputs.text(true)}\n`);
+    files.csv?.write(outputs.csv());
+    files.report?.write(outputs.report());
+    files.json?.write(`${outputs.text(true)}\n`);
+    for (const file of written) file.commit();
   } catch (error) {
+    for (const file of written) file.discard();
     if (error instanceof OutputFileError) throw inputError(error.message);
     throw error;
   }

@@ -106,7 +106,9 @@ export class StudySession {
     const points = new Map(resumed?.points ?? []);
     const cost = studyCost({ points: setup.totalPoints, pointsDone: points.size, runsPerPoint: setup.runs, variants, workers: setup.workers, secondsPerRun: warmUp(points.size) });
     if (!setup.quiet) {
-      if (resumed?.partialLine) err(`presidium ${setup.command}: ${setup.out} ended in a line cut short; it was removed and its point will be played again.`);
+      // The unfinished line may be a point cut short by a crash or bytes added to a finished file:
+      // either way no point is lost, as the count of points done that follows shows.
+      if (resumed?.partialLine) err(`presidium ${setup.command}: ${setup.out} ended in an unfinished line (cut short, or bytes that are not a record); it was removed, and the points done are those of its complete lines.`);
       err(`presidium ${setup.command}: ${setup.design} ${costSentence(cost)}`);
     }
     const chosen = new Map([...(resumed?.phases ?? new Map()).values()].map((p) => [p.phase, p.factors]));

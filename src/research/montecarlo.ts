@@ -271,7 +271,8 @@ export function addRun(tally: Tally, run: RunSummary): Tally {
     if (run.leader !== null) bump(tally.successors, run.leader);
     const removal = run.contests.find((c) => c.target === leader && c.winner === "move");
     if (removal) {
-      bump(tally.plotLeaders, removal.initiator);
+      // A release for health is put to the vote by the first man's colleagues, but it is no plot.
+      if (removal.open !== "health") bump(tally.plotLeaders, removal.initiator);
       const successor = Object.entries(removal.posts).sort((a, b) => (a[0] < b[0] ? -1 : 1)).find(([post]) => post === run.topPost)?.[1] ?? run.leader;
       if (successor !== null && removal.firstThree.includes(successor)) tally.successorAmongFirstThree++;
     }

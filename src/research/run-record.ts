@@ -14,7 +14,7 @@ export interface RunRecord {
   variant: string;
   whatIfs: string[];
   outcome: RunOutcome;
-  /** When the starting leader left office, or null if he did not. */
+  /** When the starting leader lost his post (a removal's plenum, when one decided it), or null if he did not. */
   exitDate: string | null;
   /** Scenario week of exitDate (0 = the first week), or null. */
   exitWeek: number | null;
@@ -37,7 +37,10 @@ export function recordRun(world: World, summary: RunSummary, run: number, varian
   const removal = against.find((c) => c.winner === "move");
   const decisive = removal ?? against.at(-1);
   const death = summary.leaderRemoved && !removal ? world.log.find((e) => e.type === "death" && e.actor === leader) : undefined;
-  const exitDate = removal?.date ?? death?.date ?? (summary.leaderRemoved ? summary.endDate : null);
+  // A removal takes effect when its contest ends (the plenum's date when a plenum decided it), the
+  // date run --json gives as removalDate; the contest's own date is when the move began.
+  const removedOn = removal ? world.contests[summary.contests.indexOf(removal)].endedOn : undefined;
+  const exitDate = removedOn ?? death?.date ?? (summary.leaderRemoved ? summary.endDate : null);
   const outcome: RunOutcome = !summary.leaderRemoved ? "survived" : removal ? "removed" : death ? "died in office" : "left office";
   const means: Means | null = removal ? removal.venue : death ? "death" : summary.leaderRemoved ? "other" : null;
   return {

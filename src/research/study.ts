@@ -20,7 +20,12 @@ export interface StudyBase {
 
 /** A variant of `plain` (the same scenario without what-ifs) as the workers hold it. */
 export function studyBase(key: string, whatIfs: string[], scenario: Scenario, plain: Scenario): StudyBase {
-  return { key, label: whatIfs.join(" + ") || "baseline", whatIfs, scenario, pinned: changedParameters(scenario.model, plain.model) };
+  return { key, label: whatIfs.join(" + ") || "baseline", whatIfs, scenario, pinned: pinnedParameters(scenario, plain) };
+}
+
+/** The model parameters a variant's what-ifs set: those in which it differs from `plain`, the same scenario without them. */
+export function pinnedParameters(variant: Scenario, plain: Scenario): string[] {
+  return changedParameters(variant.model, plain.model);
 }
 
 export interface StudyTask {

@@ -21,7 +21,7 @@ import { checkOutputPaths, parsePositiveInt } from "../options.js";
 import { json, jsonText } from "../output.js";
 import { loadForCli } from "../scenario.js";
 import { StudySession } from "../study-session.js";
-import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyOutputs, type StudyOptionValues } from "../study-options.js";
+import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, openStudyOutputs, sharedSetup, studyOptions, writeStudyOutputs, type StudyOptionValues } from "../study-options.js";
 import { shardDesign, shardDone, shardPoints, studyShard, type MergedStudy } from "../study-shard.js";
 
 /** Calibration has one phase: the defaults and the Latin hypercube. */
@@ -151,6 +151,7 @@ export async function calibrateCommand(opts: CalibrateOptionValues, merged?: Mer
   const bases: StudyBase[] = groups.groups.flatMap((g, gi) => g.variants.map((whatIfs, vi) => studyBase(key(gi, vi), whatIfs, loaded.scenarios[gi][vi], loaded.plain[gi])));
   const scenarioIds = groups.groups.map((_, gi) => loaded.scenarios[gi][0].id);
   const variantCount = bases.length;
+  const files = openStudyOutputs(opts);
   const { session, cost } = StudySession.open(
     {
       command: "calibrate",
@@ -192,8 +193,8 @@ export async function calibrateCommand(opts: CalibrateOptionValues, merged?: Mer
   const done = session.points.size;
 
   const summary = calibrationSummary(analysis, targets, infos, scenarioIds, groups.placements);
-  writeStudyOutputs(opts, {
-    csv: () => historyMatchCsv(problemOf(parameters), analysis.match),
+  writeStudyOutputs(opts, files, {
+    csv: () => historyMatchCsv(problemOf(parameters), analysis.match, analysis.sampled),
     report: () =>
       calibrationReportHtml({
         title: "Which model settings are compatible with history?",
@@ -257,7 +258,8 @@ function calibrationSummary(analysis: CalibrationAnalysis, targets: readonly Cal
 
 function calibrationTable(s: ReturnType<typeof calibrationSummary>, cutoff: number): string {
   const lines: string[] = [];
-  lines.push(`Kept: ${s.kept.count} of ${s.kept.of} sampled points (no target's implausibility reaches ${formatNumber(cutoff)}).`);
+  // The rule for keeping a point, stated as a rule: read as a finding it would be false whenever a point is ruled out.
+  lines.push(`Kept: ${s.kept.count} of ${s.kept.of} sampled points (a point is kept when no target's implausibility reaches ${formatNumber(cutoff)}).`);
   if (s.defaults) {
     lines.push(
       s.defaults.kept

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { fateLadder } from "../../engine/index.js";
 import { csvHeader } from "../../research/csv.js";
 import { emptyExperimentTotals, type ExperimentTotals, type Variant } from "../../research/experiment.js";
-import type { Rate } from "../../research/interval.js";
+import { rateOf, type Rate } from "../../research/interval.js";
 import { outcomeKeys, type MonteCarloReport, type OutcomeKey } from "../../research/montecarlo.js";
 import { DIFFERENCE_METHOD, type OutcomeDifference } from "../../research/paired.js";
 import { montecarloReportHtml } from "../../research/report/montecarlo-report.js";
@@ -18,9 +18,9 @@ import { closePool } from "../../research/run/threads.js";
 import { runExperiment, startWorkers, type ExperimentOutcome, type Workers } from "../../research/run/pool.js";
 import { ProgressBar, withInterrupt } from "../../research/run/terminal.js";
 import { inputError, UsageError } from "../errors.js";
-import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
+import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, openOutputFile, parseRuns, parseSeed, parseSettings, parseWorkers } from "../options.js";
 import { err, jsonText, out } from "../output.js";
-import { loadForCli, parameterDifferences } from "../scenario.js";
+import { loadForCli, parameterDifferences, setAsideNote } from "../scenario.js";
 import { checkShardOptions, partialBody, scenarioHash, sliceOf, writePartial, type Shard } from "../shard.js";
 import type { Setting } from "../../scenarios/load.js";
 
@@ -101,10 +101,9 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
   try {
     const base = loadForCli(opts.scenario, whatIfs, settings);
     checkOutputPaths(outputs, base.file);
-    const variants: Variant[] = [
-      { label: BASELINE, whatIfs, scenario: base.scenario },
-      ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], scenario: loadForCli(opts.scenario, [...whatIfs, ...set], settings).scenario })),
-    ];
+    const loaded = [{ label: BASELINE, whatIfs, ...base }, ...sets.map((set) => ({ label: set.join(" + "), whatIfs: [...whatIfs, ...set], ...loadForCli(opts.scenario, [...whatIfs, ...set], settings) }))];
+    const variants: Variant[] = loaded.map(({ label, whatIfs, scenario }) => ({ label, whatIfs, scenario }));
+    noteSetAside(loaded);
     const view: MonteCarloView = { facts: scenarioFacts(base.scenario), given: opts.scenario, baseSeed, planned: runs, recorded: { settings, parameters: parameterDifferences(base.scenario) }, compared: sets.length > 0 };
 
     if (shard !== null) {
@@ -127,6 +126,15 @@ async function monteCarloCommand(opts: MonteCarloOptions): Promise<void> {
     out(montecarloText(view, results, outcome.totals.runs, outcome.complete, opts.json === true));
   } finally {
     if (pool !== undefined) await closePool(pool);
+  }
+}
+
+/** One note per setting a what-if overrode, naming the variants where it was not applied. */
+function noteSetAside(loaded: readonly { label: string; setAside: Setting[] }[]): void {
+  const paths = [...new Set(loaded.flatMap((v) => v.setAside.map((s) => s.path)))];
+  for (const path of paths) {
+    const where = loaded.filter((v) => v.setAside.some((s) => s.path === path));
+    err(setAsideNote([where[0].setAside.find((s) => s.path === path)!], `in ${where.map((v) => v.label).join(", ")}`));
   }
 }
 
@@ -283,14 +291,9 @@ export interface ExperimentRequest {
 export async function runExperimentForCli(req: ExperimentRequest): Promise<{ outcome: ExperimentOutcome; results: VariantResult[] }> {
   const files: AtomicFile[] = [];
   const open = (path: string, flag: string) => {
-    try {
-      const file = AtomicFile.open(path, flag);
-      files.push(file);
-      return file;
-    } catch (error) {
-      if (error instanceof OutputFileError) throw inputError(error.message);
-      throw error;
-    }
+    const file = openOutputFile(path, flag);
+    files.push(file);
+    return file;
   };
   try {
     const csv = req.csvPath === undefined ? null : open(req.csvPath, "--csv");
@@ -338,8 +341,11 @@ export async function runExperimentForCli(req: ExperimentRequest): Promise<{ out
   }
 }
 
+// leaderRemoved counts every run in which the first man lost his place, a death or illness in office
+// included (the validation targets read it so): the table says so and shows that share beside the
+// removals, so that the rows under it add up.
 const labels: Record<OutcomeKey, string> = {
-  leaderRemoved: "first man removed",
+  leaderRemoved: "first man out of office",
   removedInSession: "  by the Presidium (stepped down)",
   removedByPlenum: "  by a CC plenum",
   removedByForce: "  by force",
@@ -350,6 +356,18 @@ const labels: Record<OutcomeKey, string> = {
   leaderFought: "he appealed to the CC",
   anyExecution: "someone was shot",
 };
+
+const OTHER_EXIT = "  by death or illness in office";
+
+/** Runs in which the first man left office other than by a contest: dead or incapacitated. */
+function otherExits(r: MonteCarloReport): Rate {
+  return rateOf(r.rates.leaderRemoved.count - r.removedBy.session - r.removedBy.plenum - r.removedBy.force, r.runs);
+}
+
+/** The outcome rows of a table: one per outcome, with the exits other than removal after the removals. */
+function outcomeRows<T>(row: (label: string, rate: (r: MonteCarloReport) => Rate, key: OutcomeKey | null) => T): T[] {
+  return outcomeKeys.flatMap((key) => [row(labels[key], (r) => r.rates[key], key), ...(key === "removedByForce" ? [row(OTHER_EXIT, otherExits, null)] : [])]);
+}
 
 /** A share as a percentage with one decimal, "-" when there is none. */
 export function pct(x: number | null): string {
@@ -367,7 +385,7 @@ function table(facts: ScenarioFacts, r: MonteCarloReport, given: string): string
   const variant = r.whatIfs.length > 0 ? `, what-if ${r.whatIfs.join(" + ")}` : "";
   lines.push(`${facts.title}: ${r.runs} runs (base seed ${r.baseSeed}${variant})`, "");
   lines.push(`${"outcome".padEnd(34)}${"runs".padStart(7)}${"rate".padStart(9)}   95% interval`);
-  for (const key of outcomeKeys) lines.push(rateRow(labels[key], r.rates[key]));
+  lines.push(...outcomeRows((label, rate) => rateRow(label, rate(r))));
   lines.push("");
   lines.push(`moves started: ${r.movesStarted} (${r.movesPerRun === null ? "-" : r.movesPerRun.toFixed(2)} a run); contests: ${r.contests}`);
   lines.push(rateRow(`plenums lopsided (>= 80%) of ${r.plenums}`, r.lopsidedPlenums));
@@ -375,7 +393,7 @@ function table(facts: ScenarioFacts, r: MonteCarloReport, given: string): string
 
   const counted = (o: Record<string, number>) => Object.entries(o).map(([id, n]) => `${name(id)} ${n}`).join(", ");
   if (Object.keys(r.successors).length > 0) lines.push(`Successors: ${counted(r.successors)}`);
-  if (Object.keys(r.plotLeaders).length > 0) lines.push(`Plot leaders of a removal: ${counted(r.plotLeaders)}`);
+  if (Object.keys(r.plotLeaders).length > 0) lines.push(`Plot leaders of a removal (who began the move; a release for health is no plot): ${counted(r.plotLeaders)}`);
   if (Object.keys(r.removalDates).length > 0) {
     lines.push("", "Removals by month:");
     const most = Math.max(...Object.values(r.removalDates));
@@ -428,7 +446,7 @@ function comparisonTable(facts: ScenarioFacts, results: VariantResult[], runs: n
   lines.push(`  baseline: ${baseWhatIfs.length > 0 ? `what-if ${baseWhatIfs.join(" + ")}` : "the scenario as written"}`);
   for (const r of results.slice(1)) lines.push(`  ${r.label}: what-if ${r.whatIfs.join(" + ")}`);
   lines.push("", "Share of runs (95% interval):");
-  lines.push(...grid([["outcome", ...results.map((r) => r.label)], ...outcomeKeys.map((k) => [labels[k], ...results.map((r) => rateCell(r.report.rates[k]))])]));
+  lines.push(...grid([["outcome", ...results.map((r) => r.label)], ...outcomeRows((label, rate) => [label, ...results.map((r) => rateCell(rate(r.report)))])]));
   lines.push("", "Difference from the baseline in percentage points, paired by seed (95% interval, Newcombe):");
   const compared = results.slice(1);
   lines.push(...grid([["outcome", ...compared.map((r) => r.label)], ...outcomeKeys.map((k) => [labels[k], ...compared.map((r) => differenceCell(r.difference![k]))])]));

@@ -51,7 +51,7 @@ function scenarioSource(file: string, header: LogHeader): string {
 }
 
 function rerun(file: string, header: LogHeader): World {
-  const { scenario } = loadForCli(scenarioSource(file, header), header.whatIfs, header.settings ?? []);
+  const { scenario } = loadForCli(scenarioSource(file, header), header.whatIfs, header.settings ?? [], `${file}:1: the header's setting`);
   const now = parameterDifferences(scenario);
   const then = header.parameters ?? {};
   const changed = [...new Set([...Object.keys(now), ...Object.keys(then)])].filter((name) => now[name] !== then[name]).sort();

@@ -6,8 +6,8 @@ import { chronicleLines, trendLines } from "../chronicle.js";
 import { inputError, UsageError } from "../errors.js";
 import { makeHeader, serializeLog, sha256, writeLogFile } from "../logfile.js";
 import { checkOutputPaths, checkWhatIfs, collect, parseIsoDate, parseSeed, parseSettings } from "../options.js";
-import { json, out } from "../output.js";
-import { loadForCli, parameterDifferences } from "../scenario.js";
+import { err, json, out } from "../output.js";
+import { loadForCli, parameterDifferences, setAsideNote } from "../scenario.js";
 
 interface RunOptions {
   scenario: string;
@@ -51,7 +51,7 @@ export function registerRun(program: Command): void {
 function runCommand(opts: RunOptions): void {
   const seed = parseSeed(opts.seed ?? "");
   const whatIfs = checkWhatIfs(opts.whatIf ?? []);
-  const settings = parseSettings(opts.set ?? []);
+  const given = parseSettings(opts.set ?? []);
   const until = opts.until === undefined ? undefined : parseIsoDate(opts.until, "--until");
   if (opts.as !== undefined && opts.as.trim() === "") throw new UsageError("--as needs a character id");
   if (opts.json && (opts.as !== undefined || opts.until !== undefined)) {
@@ -60,8 +60,9 @@ function runCommand(opts: RunOptions): void {
 
   const outputs = [{ flag: "--log", path: opts.log }];
   checkOutputPaths(outputs);
-  const { scenario, givenFile, file } = loadForCli(opts.scenario, whatIfs, settings);
+  const { scenario, givenFile, file, settings, setAside } = loadForCli(opts.scenario, whatIfs, given);
   checkOutputPaths(outputs, file);
+  if (setAside.length > 0) err(setAsideNote(setAside, `(what-if ${whatIfs.join(" + ")})`));
   const parameters = parameterDifferences(scenario);
   if (opts.as !== undefined) checkCharacter(scenario, opts.as);
   if (until !== undefined && (until < scenario.start || until > scenario.end)) {

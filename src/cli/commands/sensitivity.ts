@@ -32,7 +32,7 @@ import { checkOutputPaths, checkWhatIfs, collect, parsePositiveInt } from "../op
 import { json, jsonText } from "../output.js";
 import { loadForCli } from "../scenario.js";
 import { journalHeader, StudySession, type PhasePoints, type StudySetup } from "../study-session.js";
-import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, sharedSetup, studyOptions, writeStudyOutputs, type StudyOptionValues } from "../study-options.js";
+import { fingerprint, interruptedNote, outputsOf, parseStudyOptions, sharedPlan, openStudyOutputs, sharedSetup, studyOptions, writeStudyOutputs, type StudyOptionValues } from "../study-options.js";
 import { readScreening, shardDesign, shardDone, shardPoints, studyShard, type MergedStudy, type PhaseRange } from "../study-shard.js";
 
 export interface SensitivityOptionValues extends StudyOptionValues {
@@ -186,6 +186,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
   };
   // A shard of the Sobol phase of --method both reads the screening first: a wrong one is refused before its partial is begun.
   const screening = slice?.phase === "sobol" && method === "both" ? readScreening(opts.screening!, journalHeader(setup)) : null;
+  const files = openStudyOutputs(opts);
   const { session, cost } = StudySession.open(setup, study.dryRun);
   if (session === null) {
     if (study.json) json({ command: "sensitivity", dryRun: true, scenario: base.scenario.id, method, parameters: parameters.length, points: totalPoints, cost });
@@ -247,7 +248,7 @@ export async function sensitivityCommand(opts: SensitivityOptionValues, merged?:
     results: byOutcome(result.sobol.rows.map(rankedSobol)),
   };
 
-  writeStudyOutputs(opts, {
+  writeStudyOutputs(opts, files, {
     csv: () =>
       sensitivityCsv(
         outcomes.map((o, i) => ({ outcome: o.name, rows: result.morrisRows ? rankedMorris(result.morrisRows[i]) : [] })).filter((o) => o.rows.length > 0),

@@ -14,9 +14,9 @@ import { headlineKeys, sweepReportHtml } from "../../research/report/sweep-repor
 import { closePool } from "../../research/run/threads.js";
 import { UsageError } from "../errors.js";
 import { checkOutputPaths, checkWhatIfs, collect, MAX_FORCED_WORKERS, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from "../options.js";
-import { jsonText, out } from "../output.js";
+import { err, jsonText, out } from "../output.js";
 import { forbiddenMessage, forbiddenSegment } from "../../scenarios/load.js";
-import { loadForCli, parameterDifferences } from "../scenario.js";
+import { loadForCli, parameterDifferences, setAsideNote } from "../scenario.js";
 import { checkShardOptions } from "../shard.js";
 import { pct, runExperimentForCli, runShard, startShardWorkers } from "./montecarlo.js";
 
@@ -127,6 +127,9 @@ async function sweepCommand(opts: SweepOptions): Promise<void> {
   try {
     const loaded = parameter.values.map((value) => loadForCli(opts.scenario, whatIfs, [...fixed, { path: parameter.path, value }]));
     checkOutputPaths(outputs, loaded[0].file);
+    const { setAside } = loaded[0];
+    if (setAside.some((s) => s.path === parameter.path)) throw new UsageError(`--set ${parameter.path}: the what-if ${whatIfs.join(" + ")} sets that parameter itself (a what-if's own values win), so every value would play the same games`);
+    if (setAside.length > 0) err(setAsideNote(setAside, `(what-if ${whatIfs.join(" + ")})`));
     const variants: Variant[] = loaded.map(({ scenario }, i) => ({ label: `${parameter.path}=${parameter.texts[i]}`, whatIfs, scenario }));
     const numeric = parameter.values.every((v) => typeof v === "number") ? (parameter.values as number[]) : null;
     const view: SweepView = {
@@ -202,7 +205,7 @@ export function sweepText(view: SweepView, results: VariantResult[], runs: numbe
 }
 
 const columns: Partial<Record<(typeof headlineKeys)[number], string>> & Record<string, string> = {
-  leaderRemoved: "first man removed",
+  leaderRemoved: "first man out of office",
   removedInSession: "by the Presidium",
   removedByPlenum: "by a plenum",
   removedByForce: "by force",
@@ -212,7 +215,7 @@ const columns: Partial<Record<(typeof headlineKeys)[number], string>> & Record<s
 };
 
 function sweepTable(facts: ScenarioFacts, parameter: SweepParameter, rates: Record<string, Rate>[], runs: number, baseSeed: number, whatIfs: readonly string[]): string {
-  const header = [parameter.path, "first man removed (95% interval)", ...headlineKeys.slice(1).map((k) => columns[k] ?? k)];
+  const header = [parameter.path, `${columns.leaderRemoved} (95% interval)`, ...headlineKeys.slice(1).map((k) => columns[k] ?? k)];
   const rows = rates.map((r, i) => {
     const removed = r.leaderRemoved;
     return [parameter.texts[i], `${pct(removed.rate)} (${pct(removed.low)} - ${pct(removed.high)})`, ...headlineKeys.slice(1).map((k) => pct(r[k].rate))];

@@ -18,7 +18,7 @@ import { surname, type ScenarioFacts } from "./facts.js";
 export function outcomeLabels(facts: ScenarioFacts): Record<OutcomeKey, string> {
   const leader = surname(facts, facts.leader);
   return {
-    leaderRemoved: `${leader} removed`,
+    leaderRemoved: `${leader} out of office (removed, or died or fell ill in it)`,
     removedInSession: "… by the Presidium (he stepped down)",
     removedByPlenum: "… by a Central Committee plenum",
     removedByForce: "… by force",

@@ -32,7 +32,8 @@ p, li { max-width: 72ch; }
 figure { margin: 12px 0 20px; }
 figcaption { font-size: 0.9rem; color: #444; margin-top: 4px; }
 svg.chart { max-width: 100%; height: auto; font-family: inherit; }
-table { border-collapse: collapse; font-size: 0.9rem; margin: 8px 0 16px; }
+.table-scroll { max-width: 100%; overflow-x: auto; margin: 8px 0 16px; }
+table { border-collapse: collapse; font-size: 0.9rem; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 4px 10px 4px 0; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 th { font-weight: 600; }
@@ -70,9 +71,12 @@ export function figure(svg: string, caption: string): string {
   return `<figure>\n${svg}\n<figcaption>${escapeHtml(caption)}</figcaption>\n</figure>`;
 }
 
-/** A table from already-escaped cells; `numeric` columns are right-aligned. */
+/**
+ * A table from already-escaped cells; `numeric` columns are right-aligned. A table wider than the
+ * page (a sweep's figures, one column per outcome) scrolls in its own box rather than overflow it.
+ */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: (column: number) => boolean = (c) => c > 0): string {
   const head = `<tr>${header.map((h) => `<th scope="col">${h}</th>`).join("")}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((cell, c) => (c === 0 ? `<th scope="row">${cell}</th>` : `<td${numeric(c) ? ' class="num"' : ""}>${cell}</td>`)).join("")}</tr>`).join("\n");
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<div class="table-scroll">\n<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</div>`;
 }

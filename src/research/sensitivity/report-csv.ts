@@ -48,14 +48,18 @@ export function sobolCsv(rows: readonly Labelled<SobolRow>[]): string {
   );
 }
 
-/** One row per sampled point: its parameters, its implausibility for each target, the largest, and whether it was kept. */
-export function historyMatchCsv(problem: Problem, result: HistoryMatchResult): string {
+/**
+ * One row per sampled point: its parameters, its implausibility for each target, the largest, and
+ * whether it was kept. `numbers` gives each point's number in the study (calibrate's --out and --json
+ * number the defaults 0 and the sample from 1); by default the points are numbered from 0.
+ */
+export function historyMatchCsv(problem: Problem, result: HistoryMatchResult, numbers: readonly number[] = result.points.map((_, i) => i)): string {
   validateProblem(problem);
   const names = problem.factors.map((f) => f.name);
   if (names.join("\u0000") !== result.factors.map((f) => f.name).join("\u0000")) throw new Error("historyMatchCsv: the problem's factors are not the ones the match was run with");
   const header = ["point", ...names, ...result.targets.map((t) => `implausibility_${t.id}`), "max_implausibility", "kept"];
   return csv(
     header,
-    result.points.map((p, i) => [i, ...p.values, ...p.implausibility, p.max, p.kept]),
+    result.points.map((p, i) => [numbers[i], ...p.values, ...p.implausibility, p.max, p.kept]),
   );
 }
