@@ -1065,7 +1065,12 @@ class OutcomeContext {
         breakdown: est.factors.map((f) => ({ label: f.factor, chance: f.chance })),
         votes: this.countFrom(est.presidium, move.target, [...told, this.seat]),
         risks: [{ label: "put to the vote today, it fails, and you share the losers' fate", chance: 1 - est.odds }],
-        rules: [tieKeeps(w, move.target), "A promise of a post binds the man who made it only if the move wins."],
+        rules: [
+          tieKeeps(w, move.target),
+          "A promise of a post binds the man who made it only if the move wins.",
+          // A play-test read the jump from this estimate to the member's, once in, as a fault.
+          "You reckon from what you were told: the members named to you. Once in, you learn the rest of the move and the Central Committee members pledged to it, and your estimate may change a great deal.",
+        ],
       };
     }
     const k = w.params.moves.soundOut;
