@@ -7,10 +7,10 @@ import { join } from "node:path";
 import type { InjectOptions } from "fastify";
 import { connect } from "node:net";
 import Database from "better-sqlite3";
-import { buildServer, type PresidiumServer } from "../src/server/app.js";
+import { buildServer, optionParts, type PresidiumServer } from "../src/server/app.js";
 import type { ApiError, GameCreated, SeatResponse } from "../src/server/api-types.js";
 import { seatWorldResponse } from "../src/server/seat-response.js";
-import { advance, createWorld } from "../src/engine/index.js";
+import { advance, createWorld, type Awaiting } from "../src/engine/index.js";
 import { presidiumVoters } from "../src/engine/queries.js";
 import { scenarioOf } from "./strategies.js";
 
@@ -230,6 +230,16 @@ describe("bad requests are refused and change nothing", () => {
     });
     expect(r.statusCode, r.body).toBe(200);
     expect(server.games.peek(created.gameId)!.decisions[0]).toMatchObject({ choice: option.choice, target: option.target });
+  });
+
+  it("an option sent whole is the question's option with that id, even one with a detail and no target (review: a concession 'concede:<post>' was read as a target)", () => {
+    const asked = { seat: "khrushchev", kind: "answer", key: "w1:answer:m-1", prompt: "", options: [{ choice: "resign", label: "" }, { choice: "concede", detail: "premier", label: "" }, { choice: "fill-post", target: "premier", detail: "kosygin", label: "" }] } as unknown as Awaiting;
+    const same = (text: string) => text;
+    expect(optionParts({ choice: "concede:premier" }, asked, same)).toEqual({ choice: "concede", detail: "premier" });
+    expect(optionParts({ choice: "fill-post:premier:kosygin" }, asked, same)).toEqual({ choice: "fill-post", target: "premier", detail: "kosygin" });
+    // No such option: left whole, for the engine to refuse with the list.
+    expect(optionParts({ choice: "concede:kgb" }, asked, same)).toEqual({ choice: "concede:kgb" });
+    expect(optionParts({ choice: "court", target: "khrushchev" }, asked, same)).toEqual({ choice: "court", target: "khrushchev" });
   });
 
   it("acting for another seat with one's own token: 403", async () => {

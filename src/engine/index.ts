@@ -1,6 +1,7 @@
 // The engine's public surface. Everything outside src/engine imports from here.
 export { createWorld, type WorldOptions } from "./setup.js";
 export { advance, decisionsFor, playScripted, replay, simulate, step, legalActions, IllegalAction } from "./engine.js";
+export { optionId } from "./ai/choice.js";
 export { viewFor, type SeatView, type PrincipalView, type RowView } from "./view.js";
 export { firstOn, summarize, type RunSummary, type ContestSummary } from "./summary.js";
 export { mixSeed } from "./rng.js";

@@ -6,7 +6,7 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { z } from "zod";
-import { IllegalAction } from "../engine/index.js";
+import { IllegalAction, optionId, type Awaiting } from "../engine/index.js";
 import { MAX_SAVE_BYTES, readSaveFile, saveFileText, SaveError } from "../saves/save-file.js";
 import { SaveStore, StaleGameError, type StoreFaults } from "../saves/store.js";
 import type { ApiError, GameCreated, ParameterListing, SaveSummaryJson, SeatResponse } from "./api-types.js";
@@ -153,8 +153,7 @@ function registerApi(app: FastifyInstance, games: GameService, catalog: Scenario
     // Moves started this week before the question exist only in the world at the question (present).
     const moves = [...new Set([...game.world.moves, ...games.present(game).moves].map((m) => m.id))];
     const engineId = (text: string) => game.aliases.resolve(text, moves);
-    const option = optionParts(body);
-    const decision = { seat, kind: body.kind, key: engineId(body.key), choice: engineId(option.choice), ...(option.target !== undefined ? { target: engineId(option.target) } : {}), ...(option.detail !== undefined ? { detail: engineId(option.detail) } : {}) };
+    const decision = { seat, kind: body.kind, key: engineId(body.key), ...optionParts(body, awaiting, engineId) };
     try {
       games.act(game, decision);
     } catch (error) {
@@ -246,13 +245,18 @@ function registerWebFiles(app: FastifyInstance, dir: string | undefined): void {
 const OPTION_FIELDS = 'an option listed as choice:target or choice:target:detail is sent whole as "choice", or in parts as "choice", "target" and "detail"';
 
 /**
- * The option a decision names: its choice, target and detail as sent, or split from one id as the
- * engine lists options (choice:target:detail) when only "choice" is given.
+ * The option a decision names, in the engine's ids (`engineId` turns the seat's aliases into them):
+ * its choice, target and detail as sent; or, when only "choice" is given and it is a whole id as the
+ * refusal lists them (choice, then :target if the option has one, then :detail if it has one), the
+ * question's option with that id. The id cannot be split on its own: an option may have a detail and
+ * no target (a concession names the posts kept). An id that matches no option is left whole, to be
+ * refused with the list of options.
  */
-function optionParts(body: { choice: string; target?: string; detail?: string }): { choice: string; target?: string; detail?: string } {
-  if (body.target !== undefined || body.detail !== undefined || !body.choice.includes(":")) return body;
-  const [choice, target, detail] = body.choice.split(":");
-  return { choice, target, ...(detail !== undefined ? { detail } : {}) };
+export function optionParts(body: { choice: string; target?: string; detail?: string }, asked: Awaiting | null, engineId: (text: string) => string): { choice: string; target?: string; detail?: string } {
+  const whole = body.target === undefined && body.detail === undefined && body.choice.includes(":");
+  const match = whole && asked ? asked.options.find((o) => optionId(o) === body.choice.split(":").map(engineId).join(":")) : undefined;
+  const parts = match ?? { choice: engineId(body.choice), target: body.target === undefined ? undefined : engineId(body.target), detail: body.detail === undefined ? undefined : engineId(body.detail) };
+  return { choice: parts.choice, ...(parts.target !== undefined ? { target: parts.target } : {}), ...(parts.detail !== undefined ? { detail: parts.detail } : {}) };
 }
 
 function created(games: GameService, game: LiveGame, seat: string, tokens: Record<string, string>): GameCreated {
@@ -340,8 +344,8 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 function toHttpError(error: unknown, bodyLimit: number): HttpError {
   if (error instanceof HttpError) return error;
   // The engine's message may name the seat it is waiting for: another player's seat is not told.
-  // An option that is not among the question's is bad input (422); a turn that has passed is a conflict (409, checked before).
-  if (error instanceof IllegalAction) return /turn to decide/.test(error.message) ? conflict(NOT_YOUR_TURN, "not-your-turn") : unprocessable(error.message, "illegal-action");
+  // An option that is not among the question's is bad input (422); a turn that has passed or is not his is a conflict (409, checked before).
+  if (error instanceof IllegalAction) return unprocessable(error.message, "illegal-action");
   if (error instanceof SaveError) return unprocessable(`the save was refused: ${error.message}`);
   if (error instanceof StaleGameError) {
     return conflict("this game was moved on by another server using the same saves file, so this decision was not recorded: reload to see where the game stands (run one server per saves file)", "stale-game");
