@@ -1,10 +1,13 @@
 // What the browser play-test of 2 December 2026 found in the engine's words: a policy carried in the
 // first week is the player's doing, an army chief keeps the army (not "the organs") out of a crisis,
-// an appointment says whom it replaces, and at the end a goal not reached is missed, not pending.
+// an appointment says whom it replaces, at the end a goal not reached is missed, not pending, and a
+// man sounded out is told that his odds rest on what he was told.
 import { describe, expect, it } from "vitest";
-import { createWorld, simulate, summarize, type World } from "../src/engine/index.js";
-import { goalsOf } from "../src/engine/player.js";
+import { advance, createWorld, decisionsFor, simulate, step, summarize, type World } from "../src/engine/index.js";
+import { goalsOf, optionOutcomes } from "../src/engine/player.js";
 import { adopt } from "../src/engine/rules/governing.js";
+import { alignmentOptions, organsCommanded } from "../src/engine/rules/alignment.js";
+import type { Move } from "../src/engine/state.js";
 import { scenarioOf } from "./strategies.js";
 
 describe("what the play-test of 2 December found", () => {
@@ -33,6 +36,11 @@ describe("what the play-test of 2 December found", () => {
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) expect(text).not.toMatch(/the organs/);
     expect(texts.some((t) => /the army/.test(t))).toBe(true);
+    // The options he is offered say the same (what a player as Malinovsky reads).
+    const world = createWorld(scenarioOf("october-1964"), { seed: 1, humanSeats: [] });
+    const move = { id: "m-test", target: "khrushchev", members: ["malinovsky"] } as unknown as Move;
+    expect(alignmentOptions(world, move, "malinovsky", 0.5).map((o) => o.label)).toEqual(["Bring the army in on the move's side", "Keep the army out of it"]);
+    expect(organsCommanded(world, "semichastny")).toBe("the security organs");
   });
 
   it("an appointment names whom it replaces: his constituency and his patron, never 'a member from'", () => {
@@ -48,10 +56,20 @@ describe("what the play-test of 2 December found", () => {
   it("at the end of a run a goal not reached reads as missed, not as 'not yet'", () => {
     const world: World = simulate(scenarioOf("october-1964"), { seed: 2 });
     expect(world.done).toBe(true);
-    for (const seat of world.order) {
-      for (const goal of goalsOf(world, seat).goals) {
-        expect(goal.status).not.toMatch(/yet\./);
-      }
-    }
+    const statuses = world.order.flatMap((seat) => goalsOf(world, seat).goals.map((g) => g.status));
+    for (const status of statuses) expect(status).not.toMatch(/yet\./);
+    expect(statuses).toContain("Not met.");
   });
+  it("a man sounded out is told his odds come from what he was told, and may change once he is in (play-test: 0.2% before joining, 30% after)", () => {
+    const seat = "brezhnev";
+    let world = advance(createWorld(scenarioOf("october-1964"), { seed: 7, humanSeats: [seat] }));
+    for (let i = 0; i < 400 && !world.done && !world.awaiting.some((a) => a.seat === seat && a.kind === "respond"); i++) {
+      const asked = world.awaiting.find((a) => a.seat === seat)!;
+      const legal = decisionsFor(asked);
+      world = step(world, legal.find((d) => d.choice === "lie-low") ?? legal.find((d) => d.choice !== "skip") ?? legal[0]);
+    }
+    expect(world.awaiting.some((a) => a.seat === seat && a.kind === "respond")).toBe(true);
+    const join = optionOutcomes(world, seat).find((o) => o.result.startsWith("You are in a move that wins"))!;
+    expect(join.rules.some((r) => r.startsWith("You reckon from what you were told"))).toBe(true);
+  }, 120_000);
 });

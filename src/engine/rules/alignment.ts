@@ -3,7 +3,7 @@
 // odds a move strikes at and the side the organs take rest on the same terms.
 import { term, type ScoredOption } from "../ai/choice.js";
 import { nameOf, pronoun } from "../log.js";
-import { presidiumVoters, regardOf } from "../queries.js";
+import { hasPower, presidiumVoters, regardOf } from "../queries.js";
 import { disaffection, tie } from "../relations.js";
 import type { Id, Move, World } from "../state.js";
 
@@ -11,6 +11,12 @@ import type { Id, Move, World } from "../state.js";
 export function moversShare(world: World, members: readonly Id[]): number {
   const voters = presidiumVoters(world);
   return voters.length ? voters.filter((v) => members.includes(v)).length / voters.length : 0;
+}
+
+/** The organs a chief commands, in words: the army, the security organs, or both. */
+export function organsCommanded(world: World, chief: Id): string {
+  const organs = [hasPower(world, chief, "army") ? "the army" : null, hasPower(world, chief, "security") ? "the security organs" : null].filter((x) => x !== null);
+  return organs.length ? organs.join(" and ") : "the organs";
 }
 
 /**
@@ -25,7 +31,7 @@ export function alignmentOptions(world: World, move: Move, chief: Id, strength: 
   const target = pronoun(world, move.target);
   const withMovers: ScoredOption = {
     choice: "move",
-    label: inMove ? "Bring the organs in on the move's side" : "Side with the movers",
+    label: inMove ? `Bring ${organsCommanded(world, chief)} in on the move's side` : "Side with the movers",
     terms: [
       term(`disaffection with ${target.him}`, k.disaffection * disaffection(world, c, move.target)),
       term("the movers' visible strength", k.strength * (strength - 0.5)),
@@ -33,7 +39,7 @@ export function alignmentOptions(world: World, move: Move, chief: Id, strength: 
       ...(inMove ? [term(`${own.his} own move`, k.member)] : []),
     ],
   };
-  const stayOut: ScoredOption = { choice: "neutral", label: "Keep the organs out of it", terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
+  const stayOut: ScoredOption = { choice: "neutral", label: `Keep ${organsCommanded(world, chief)} out of it`, terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
   if (inMove) return [withMovers, stayOut];
   const standBy: ScoredOption = { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term(`tie to ${target.him}`, k.tie * tie(world, c, move.target)), term(`opinion of ${target.him}`, k.opinion * regardOf(c, move.target))] };
   return [standBy, withMovers, stayOut];

@@ -13,7 +13,7 @@ import type { Cadre, ContestRecord, Crisis, Id, Move, World } from "../state.js"
 import { isMajority } from "../units.js";
 import { contestLeans, frontOf } from "./cadres.js";
 import { arrestOdds, condemning, estimateSuccess, forceAvailable, usableOrgans } from "./estimate.js";
-import { alignmentOptions, moversShare } from "./alignment.js";
+import { alignmentOptions, moversShare, organsCommanded } from "./alignment.js";
 import { applyFate, decideFates, type FateCase } from "./fates.js";
 import { learnFromContest, learnFromRatification } from "./learning.js";
 import { describeDemand, expectedLoss, knownMembersOf, mayAskCadre, pledgedCount } from "./moves.js";
@@ -222,12 +222,6 @@ function alignOrgans(ctx: DecisionContext, move: Move): void {
       data: { move: move.id },
     });
   });
-}
-
-/** The organs a chief commands, in words: the army, the security organs, or both. */
-function organsCommanded(world: World, chief: Id): string {
-  const organs = [hasPower(world, chief, "army") ? "the army" : null, hasPower(world, chief, "security") ? "the security organs" : null].filter((x) => x !== null);
-  return organs.length ? organs.join(" and ") : "the organs";
 }
 
 /** Organ chiefs with aircraft on a side in this crisis. */
