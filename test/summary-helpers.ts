@@ -20,6 +20,7 @@ export function quietRun(over: Partial<RunSummary> = {}): RunSummary {
     leaderRemovedBy: null,
     removalDate: null,
     contests: [],
+    undecided: null,
     movesStarted: 0,
     removed: {},
     decreeRemovals: 0,

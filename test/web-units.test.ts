@@ -2,11 +2,11 @@
 // crisis scene's voters, the end screen's what-ifs and fate, the dossier's citations, the default
 // answer of a question, and the grammar of lists of names.
 import { describe, expect, it } from "vitest";
-import type { Awaiting, BoardRow, CrisisView, Goal, LogEntry, PrincipalView, SeatView } from "../src/server/api-types.js";
+import type { Awaiting, BoardRow, CrisisView, Goal, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
 import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
 import { restoredCrisis, stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
-import { contestDates, historyForGoal, whatIfLabels } from "../src/web/game/EndScreen.js";
+import { contestDates, contestsText, historyForGoal, outcomeSummary, whatIfLabels } from "../src/web/game/EndScreen.js";
 import { goalStanding } from "../src/web/game/Goals.js";
 import { saveLabel, savedWhen } from "../src/web/home/SavedGames.js";
 import { ScenarioCatalog } from "../src/server/scenario-catalog.js";
@@ -274,6 +274,22 @@ describe("the end screen's contests", () => {
     expect(contestDates({ ...base, date: "1964-11-30", endedOn: "1964-12-08", venue: "plenum" })).toBe("opened 30 November 1964 in the Presidium, decided at a Central Committee plenum on 8 December 1964");
     expect(contestDates({ ...base, date: "1964-11-30", endedOn: "1964-11-30", venue: "session" })).toBe("30 November 1964, in the Presidium");
     expect(contestDates({ ...base, date: "1964-11-30", endedOn: "1964-12-01", venue: "session" })).toBe("30 November 1964 to 1 December 1964, in the Presidium");
+  });
+
+  it("says a first man who died in office died, not that he was removed (review)", () => {
+    const names = (id: string) => ({ khrushchev: "Nikita Khrushchev", brezhnev: "Leonid Brezhnev" })[id] ?? id;
+    const outcome: PublicOutcome = { endDate: "1964-12-31", startingLeader: "khrushchev", leader: "brezhnev", firstSecretary: "brezhnev", leaderRemoved: true, leaderRemovedBy: "death", removalDate: null, contests: [], fates: [], undecided: null, trends: { primacy: [], fear: [], leaderShare: [] } };
+    const scenario = { characters: [{ id: "khrushchev", gender: "male" }] } as unknown as Pick<ScenarioInfo, "characters">;
+    expect(outcomeSummary({ ...outcome }, scenario, "1964-12-31", names)).toBe("Nikita Khrushchev died in office. Leonid Brezhnev is first in the leadership at the end.");
+    expect(outcomeSummary({ ...outcome, leaderRemovedBy: "illness" }, scenario, "1964-12-31", names)).toBe("Nikita Khrushchev lost his place to illness. Leonid Brezhnev is first in the leadership at the end.");
+  });
+
+  it("names a contest still being fought at the end rather than saying there was none (review: the epilogue said 'still undecided', the end screen 'no contest')", () => {
+    const names = (id: string) => ({ khrushchev: "Nikita Khrushchev", kozlov: "Frol Kozlov" })[id] ?? id;
+    expect(contestsText({ contests: [], undecided: "khrushchev" }, names)).toBe("The case of Nikita Khrushchev was still being fought when the run ended.");
+    expect(contestsText({ contests: [], undecided: null }, names)).toBe("There was no contest in this run.");
+    const kozlov = { date: "1963-09-23", endedOn: "1963-09-23", target: "kozlov", venue: "session", winner: "move", launchedWhileAway: false, fates: [] };
+    expect(contestsText({ contests: [kozlov], undecided: "khrushchev" }, names)).toBe("Contests: Frol Kozlov (23 September 1963, in the Presidium): removed. The case of Nikita Khrushchev was still being fought when the run ended.");
   });
 });
 

@@ -25,7 +25,7 @@ export function epilogue(world: World, history: ScenarioFile["history"]): Epilog
   const lines: EpilogueLine[] = [];
   for (const c of run.contests) lines.push({ date: c.date, text: `In this run: ${describe(world, c)}` });
   // A contest still being fought when the run ends (a plenum yet to meet) came to a head but is undecided.
-  const undecided = world.crisis ? world.moves.find((m) => m.id === world.crisis!.move)?.target ?? null : null;
+  const undecided = run.undecided;
   if (undecided !== null) lines.push({ date: run.endDate, text: `In this run: the contest over ${nameOf(world, undecided)} was still undecided when the run ended.` });
   else if (!run.contests.length) lines.push({ date: run.endDate, text: "In this run: no contest came to a head." });
   let matches = 0;

@@ -16,7 +16,7 @@ import { atLeastOf, estimateSuccess, publicTurnChance, tallyDistribution } from 
 import { transferVoteTerms, fillVoteTerms } from "./rules/governing.js";
 import { chooseDemand, knownMembersOf, mayAskCadre, responseOptions } from "./rules/moves.js";
 import type { Id, LogEntry, Move, MoveBelief, Principal, Reason, World } from "./state.js";
-import { summarize } from "./summary.js";
+import { summarize, type RunSummary } from "./summary.js";
 import { runTrends, type Trends } from "./trends.js";
 import { majorityOf } from "./units.js";
 
@@ -331,10 +331,14 @@ export interface PublicOutcome {
   leader: Id | null;
   firstSecretary: Id | null;
   leaderRemoved: boolean;
+  /** How the starting leader left his place (RunSummary.leaderRemovedBy): a contest's venue, death, illness. */
+  leaderRemovedBy: RunSummary["leaderRemovedBy"];
   removalDate: string | null;
   /** `date`: when the move was launched; `endedOn`: when it was decided (the plenum's day, if one sat). */
   contests: { date: string; endedOn: string; target: Id; venue: string; winner: string; launchedWhileAway: boolean; fates: { who: Id; fate: string }[] }[];
   fates: { who: Id; fate: string }[];
+  /** The man whose case was still being fought when the run ended, if any (RunSummary.undecided). */
+  undecided: Id | null;
   /** The epilogue's series: primacy, FEAR and the first man's clients' share of the CC are all public. */
   trends: Trends;
 }
@@ -347,9 +351,11 @@ export function publicOutcome(world: World): PublicOutcome {
     leader: s.leader,
     firstSecretary: s.firstSecretary,
     leaderRemoved: s.leaderRemoved,
+    leaderRemovedBy: s.leaderRemovedBy,
     removalDate: s.removalDate,
     contests: s.contests.map((c) => ({ date: c.date, endedOn: c.endedOn, target: c.target, venue: c.venue, winner: c.winner, launchedWhileAway: c.launchedWhileAway, fates: c.fates.map((f) => ({ who: f.who, fate: f.fate })) })),
     fates: s.contests.flatMap((c) => c.fates.map((f) => ({ who: f.who, fate: f.fate }))),
+    undecided: s.undecided,
     trends: runTrends(world),
   };
 }

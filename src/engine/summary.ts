@@ -59,6 +59,8 @@ export interface RunSummary {
   leaderRemovedBy: ContestRecord["venue"] | "death" | "illness" | null;
   removalDate: string | null;
   contests: ContestSummary[];
+  /** The man whose case was still being fought when the run ended (a plenum yet to meet), if any. */
+  undecided: Id | null;
   movesStarted: number;
   /** Principals who lost posts in a contest, with how. */
   removed: Record<Id, { venue: ContestRecord["venue"]; date: string; fate: Fate | null }>;
@@ -114,6 +116,7 @@ export function summarize(world: World): RunSummary {
     leaderRemovedBy: start === null || keptTop ? null : startRemoval ? startRemoval.venue : died ? "death" : world.principals[start].incapacitatedSince !== null ? "illness" : null,
     removalDate: startRemoval?.date ?? null,
     contests,
+    undecided: world.crisis ? (world.moves.find((m) => m.id === world.crisis!.move)?.target ?? null) : null,
     movesStarted: world.moves.filter((m) => !m.open).length,
     removed,
     decreeRemovals: decreeRemovals(world),

@@ -58,6 +58,14 @@ export function historyForGoal(goal: Goal["id"], me: string, scenario: ScenarioI
 /** Where a contest was decided, in words (not the engine's ids). */
 export const venueWords: Record<string, string> = { session: "in the Presidium", plenum: "at a Central Committee plenum", force: "by force" };
 
+/** The run's contests in a sentence, with one still being fought at the end (its plenum yet to meet). */
+export function contestsText(outcome: Pick<PublicOutcome, "contests" | "undecided">, names: Names): string {
+  const decided = outcome.contests.map((c) => `${names(c.target)} (${contestDates(c)}): ${c.winner === "move" ? "removed" : "held on"}`);
+  const open = outcome.undecided === null ? "" : `The case of ${names(outcome.undecided)} was still being fought when the run ended.`;
+  if (!decided.length) return open || "There was no contest in this run.";
+  return `Contests: ${decided.join("; ")}.${open ? ` ${open}` : ""}`;
+}
+
 /** When and where a contest was fought: one date, or the session's opening and the plenum's day when a plenum decided it later. */
 export function contestDates(c: PublicOutcome["contests"][number]): string {
   if (c.endedOn === c.date) return `${longDate(c.date)}, ${venueWords[c.venue] ?? c.venue}`;
@@ -73,6 +81,24 @@ export function whatIfLabels(ids: readonly string[], scenario: Pick<ScenarioInfo
   });
 }
 
+/** What became of the man who stood first at the start, and who stands first at the end. */
+export function outcomeSummary(outcome: PublicOutcome, scenario: Pick<ScenarioInfo, "characters">, endDate: string, names: Names): string {
+  const first = outcome.leader === null ? "Nobody stands first at the end." : `${names(outcome.leader)} is first in the leadership at the end.`;
+  const start = outcome.startingLeader;
+  if (start === null) return `Nobody stood first at the start. ${first}`;
+  const leader = names(start);
+  const his = pronounsFor(scenario.characters.find((c) => c.id === start)?.gender).his;
+  const removal = outcome.contests.find((c) => c.target === start && c.winner === "move");
+  if (!outcome.leaderRemoved) {
+    const savedByPlenum = outcome.contests.some((c) => c.target === start && c.winner === "target" && c.venue === "plenum");
+    return `${leader} keeps ${his} place on ${longDate(endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
+  }
+  if (outcome.leaderRemovedBy === "death") return `${leader} died in office. ${first}`;
+  if (!removal) return `${leader} lost ${his} place${outcome.leaderRemovedBy === "illness" ? " to illness" : ""}. ${first}`;
+  const how = removal.venue === "force" ? "by force" : removal.venue === "plenum" ? "by a Central Committee plenum" : "by the Presidium";
+  return `${leader} was removed ${how}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`;
+}
+
 export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, settings, names, onExport, onNewGame }: EndProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -80,17 +106,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
     heading.current?.scrollIntoView({ block: "start" });
   }, []);
   const endDate = outcome.endDate <= scenario.end ? outcome.endDate : scenario.end;
-  const leader = outcome.startingLeader === null ? "Nobody" : names(outcome.startingLeader);
-  const removal = outcome.contests.find((c) => c.target === outcome.startingLeader && c.winner === "move");
-  const how = removal ? (removal.venue === "force" ? "by force" : removal.venue === "plenum" ? "by a Central Committee plenum" : "by the Presidium") : "";
-  const savedByPlenum = outcome.contests.some((c) => c.target === outcome.startingLeader && c.winner === "target" && c.venue === "plenum");
-  const first = outcome.leader === null ? "Nobody stands first at the end." : `${names(outcome.leader)} is first in the leadership at the end.`;
-  const summary =
-    outcome.startingLeader === null
-      ? `Nobody stood first at the start. ${first}`
-      : outcome.leaderRemoved
-        ? `${leader} was removed${how ? ` ${how}` : ""}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal?.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`
-        : `${leader} keeps ${pronounsFor(scenario.characters.find((c) => c.id === outcome.startingLeader)?.gender).his} place on ${longDate(endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
+  const summary = outcomeSummary(outcome, scenario, endDate, names);
   const shareUrl = seed === undefined ? "" : sharedLink(location.origin, { scenario: scenario.id, seed, as: me.id, whatIfs, settings });
   const timeline = chronological(log.filter((e) => milestoneTypes.has(e.type)));
   const dossier = scenario.characters.find((c) => c.id === me.id) ?? null;
@@ -103,13 +119,7 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
       <p class="fate">
         <strong>Your fate:</strong> {yourFate(me, outcome)}
       </p>
-      {outcome.contests.length ? (
-        <p>
-          Contests: {outcome.contests.map((c) => `${names(c.target)} (${contestDates(c)}): ${c.winner === "move" ? "removed" : "held on"}`).join("; ")}.
-        </p>
-      ) : (
-        <p>There was no contest in this run.</p>
-      )}
+      <p>{contestsText(outcome, names)}</p>
       <Goals report={goals} dossier={dossier} final={true} headingLevel={3} />
       <div class="table-scroll" role="region" aria-label="Your goals beside history" tabIndex={0}>
         <table class="responsive">
