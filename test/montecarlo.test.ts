@@ -2,7 +2,9 @@
 // Wilson interval.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { RunSummary } from "../src/engine/index.js";
+import { mixSeed, simulate, summarize, type RunSummary } from "../src/engine/index.js";
+import { recordRun } from "../src/research/run-record.js";
+import { scenarioOf } from "./strategies.js";
 import { csvColumns } from "../src/research/csv.js";
 import { rateOf, wilson } from "../src/research/interval.js";
 import { addRun, emptyTally, finalize, mergeTally, outcomeKeys, outcomesOf } from "../src/research/montecarlo.js";
@@ -212,6 +214,20 @@ describe("Monte Carlo tally", () => {
     const r = finalize(t);
     expect(r.rates.leaderRemoved.count).toBe(2);
     expect(r.plotLeaders).toEqual({ shelepin: 1 });
+  });
+
+  it("names no plot leader in a run's CSV row for a first man released for his health, as the table does (review: the two disagreed)", () => {
+    const scenario = scenarioOf("october-1964");
+    let checked = 0;
+    for (let i = 0; i < 40 && checked === 0; i++) {
+      const world = simulate(scenario, { seed: mixSeed(1, i) });
+      const summary = summarize(world);
+      const removal = summary.contests.find((c) => c.target === summary.startingLeader && c.winner === "move");
+      if (removal?.open !== "health") continue;
+      expect(recordRun(world, summary, i, "baseline").plotLeader).toBeNull();
+      checked++;
+    }
+    expect(checked).toBe(1);
   });
 
   it("counts who started the moves against the first man, who succeeded him and the mechanisms of VALIDATION.md B", () => {

@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parameterTypesSource } from "../scripts/gen-parameter-types.mjs";
 import { ScenarioError } from "../src/scenarios/load.js";
-import { loadScenarioFile, parseScenarioText } from "../src/scenarios/load.js";
+import { loadScenarioFile, parseScenarioText, settingsSetAside } from "../src/scenarios/load.js";
 import { loadModelFile, parseModelText, shippedModelFile } from "../src/scenarios/model-file.js";
 import { expectClearError, presidium, repo, tempDir, fixtures } from "./cli-helpers.js";
 
@@ -98,10 +98,19 @@ describe("overrides", () => {
     expect(errors(withBlock("  ai:\n    choice:\n      temperature: { value: 0.5 }")).join("\n")).toMatch(/parameters\.ai\.choice\.temperature\.reason: required field is missing/);
   });
 
+  it("a what-if's own model parameter wins over a setting in the loader itself, so the game and every command agree (review: only the CLI had the rule)", () => {
+    const file = join(repo, "scenarios", "october-1964.yaml");
+    const drift = [{ path: "model.learning.fear.drift", value: 0.15 }];
+    expect(loadScenarioFile(file, { settings: drift }).scenario.model.learning.fear.drift).toBe(0.15);
+    expect(loadScenarioFile(file, { whatIfs: ["stalinist-fear"], settings: drift }).scenario.model.learning.fear.drift).toBe(0);
+    expect(settingsSetAside(file, { whatIfs: ["stalinist-fear"], settings: drift })).toEqual(drift);
+    expect(settingsSetAside(file, { whatIfs: ["loyal-kgb"], settings: drift })).toEqual([]);
+  });
+
   it("a model.* setting overrides after the scenario, and a bad one names the setting", () => {
     const s = loadScenarioFile(join(fixtures, "minimal.yaml"), { settings: [{ path: "model.crisis.plenum.hallMood", value: 3 }] }).scenario;
     expect(s.model.crisis.plenum.hallMood).toBe(3);
-    expect(() => loadScenarioFile(join(fixtures, "minimal.yaml"), { settings: [{ path: "model.crisis.plenum.hallMod", value: 3 }] })).toThrow(/setting model\.crisis\.plenum\.hallMod: unknown model parameter/);
+    expect(() => loadScenarioFile(join(fixtures, "minimal.yaml"), { settings: [{ path: "model.crisis.plenum.hallMod", value: 3 }] })).toThrow(/minimal\.yaml: setting model\.crisis\.plenum\.hallMod=3: unknown model parameter/);
     expect(() => loadScenarioFile(join(fixtures, "minimal.yaml"), { settings: [{ path: "model.crisis.plenum.hallMood", value: "x" }] })).toThrow(/expected a number/);
   });
 });

@@ -128,7 +128,7 @@ describe.sequential("the campaign in the browser", () => {
     const loadNames = (await loads.evaluateAll((bs) => bs.map((b) => b.textContent ?? ""))).sort();
     expect(loadNames).toEqual([
       expect.stringMatching(/^Load After the congress \(autosave, week \d+, \d+ \w+ \d{4}, saved .+\)$/),
-      expect.stringMatching(/^Load After the congress \(saved, week \d+, \d+ \w+ \d{4}, saved .+\)$/),
+      expect.stringMatching(/^Load After the congress \(your save, week \d+, \d+ \w+ \d{4}, saved .+\)$/),
     ]);
 
     // The named save deleted meanwhile (as from another tab): its Load says plainly that it is gone,
@@ -139,7 +139,7 @@ describe.sequential("the campaign in the browser", () => {
       const named = saves.find((x) => x.kind === "named" && x.name === "After the congress")!;
       await fetch(`/api/saves/${named.id}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: "{}" });
     });
-    await page.getByRole("button", { name: /^Load After the congress \(saved,/ }).click();
+    await page.getByRole("button", { name: /^Load After the congress \(your save,/ }).click();
     await expect.poll(() => page.locator(".saved-games > p[role=alert]").textContent()).toBe("This save no longer exists: it was deleted, perhaps in another tab or window");
     await expect.poll(() => loads.count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

@@ -264,7 +264,7 @@ describe("the end screen", () => {
     expect(goalStanding({ progress: 0, status: "Not met." }, true)).toBe("Not met.");
     expect(goalStanding({ progress: 0, status: "You were executed." }, true)).toBe("Not met. You were executed.");
     expect(goalStanding({ progress: 0.5, status: "You were first for a while, and lost it." }, true)).toBe("50% met. You were first for a while, and lost it.");
-    expect(goalStanding({ progress: 1, status: "Done." }, true)).toBe("Met. Done.");
+    expect(goalStanding({ progress: 1, status: "You hold a bigger post than at the start." }, true)).toBe("Met. You hold a bigger post than at the start.");
   });
 });
 
@@ -298,7 +298,7 @@ describe("the saves list", () => {
     const named = { name: "Khrushchev Nov 1953", kind: "named", savedAt: "2026-12-02T09:00:00.000Z" } as const;
     const auto = { ...named, kind: "auto", savedAt: "2026-12-02T09:05:00.000Z" } as const;
     const place = "week 34, 2 November 1953";
-    expect(saveLabel(named, place)).toBe(`Khrushchev Nov 1953 (saved, week 34, 2 November 1953, saved ${savedWhen(named.savedAt)})`);
+    expect(saveLabel(named, place)).toBe(`Khrushchev Nov 1953 (your save, week 34, 2 November 1953, saved ${savedWhen(named.savedAt)})`);
     expect(saveLabel(auto, place)).toMatch(/^Khrushchev Nov 1953 \(autosave, week 34, 2 November 1953, saved /);
     expect(saveLabel(auto, place)).not.toBe(saveLabel(named, place));
   });

@@ -1,12 +1,10 @@
 // Loading a scenario for a command: a shipped id or a path, with what-ifs, and the loader's issues
 // turned into an input error (one issue per line, each FILE:LINE:COL: field: message).
 import { differingParameters, type Scenario } from "../engine/index.js";
-import { overrideProblem } from "../engine/model/parameters.js";
-import { pinnedParameters } from "../research/study.js";
 import { loadModelFile } from "../scenarios/model-file.js";
 import { resolveScenario } from "../scenarios/catalog.js";
-import { loadScenarioFile, ScenarioError, type Setting } from "../scenarios/load.js";
-import { InputError, inputError } from "./errors.js";
+import { loadScenarioFile, ScenarioError, settingsSetAside, type Setting } from "../scenarios/load.js";
+import { InputError } from "./errors.js";
 
 export interface CliScenario {
   scenario: Scenario;
@@ -39,32 +37,16 @@ export function loadForCli(idOrFile: string, whatIfs: readonly string[] = [], se
     throw error;
   }
   try {
-    checkModelSettings(settings, from);
     const givenFile = looksLikePath(idOrFile) ? idOrFile : null;
-    const all = loadScenarioFile(path, { whatIfs, settings });
-    const model = settings.filter((s) => s.path.startsWith(MODEL_PREFIX));
-    if (whatIfs.length === 0 || model.length === 0) return { ...all, givenFile, settings: [...settings], setAside: [] };
-    const pinned = pinnedParameters(loadScenarioFile(path, { whatIfs }).scenario, loadScenarioFile(path).scenario);
-    const setAside = model.filter((s) => pinned.includes(s.path.slice(MODEL_PREFIX.length)));
-    if (setAside.length === 0) return { ...all, givenFile, settings: [...settings], setAside };
-    const applied = settings.filter((s) => !setAside.includes(s));
-    return { ...loadScenarioFile(path, { whatIfs, settings: applied }), givenFile, settings: applied, setAside };
+    const loaded = loadScenarioFile(path, { whatIfs, settings, settingsFrom: from });
+    // The loader leaves out a model setting for a parameter the what-ifs set; the command says so.
+    const setAside = settingsSetAside(path, { whatIfs, settings });
+    return { ...loaded, givenFile, settings: settings.filter((s) => !setAside.includes(s)), setAside };
   } catch (error) {
-    // The loader's issues name FILE:LINE:COL (or FILE: for an unreadable file) already.
-    if (error instanceof ScenarioError) throw new InputError(error.issues, true);
+    // The loader's issues name FILE:LINE:COL (or FILE: for an unreadable file) already; one about a
+    // setting names the option instead, and is the command's, prefixed with its name.
+    if (error instanceof ScenarioError) throw new InputError(error.issues, !error.issues.every((issue) => issue.startsWith(`${from} `)));
     throw error;
-  }
-}
-
-const MODEL_PREFIX = "model.";
-
-/** Model settings checked against model/parameters.yaml, so that an error names the option rather than the scenario file. */
-function checkModelSettings(settings: readonly Setting[], from: string): void {
-  for (const s of settings) {
-    if (!s.path.startsWith(MODEL_PREFIX)) continue;
-    const name = s.path.slice(MODEL_PREFIX.length);
-    const problem = typeof s.value === "number" ? overrideProblem(loadModelFile(), { name, value: s.value }) : `expected a number, got ${JSON.stringify(s.value)}`;
-    if (problem !== null) throw inputError(`${from} ${s.path}=${String(s.value)}: ${problem}`);
   }
 }
 

@@ -1234,7 +1234,7 @@ export function goalsOf(world: World, seat: Id): GoalReport {
   }
   if (t.ambition >= 0.5 && firstAtStart !== seat) {
     const rose = best(p.posts) > best(startPosts);
-    goals.push({ id: "rise", title: "Rise to a bigger post than the one you start with", why: `Ambition ${t.ambition.toFixed(2)}.`, fromTraits: ["ambition"], weight: round(2 * t.ambition), progress: rose ? 1 : 0, status: rose ? "Done." : notYet });
+    goals.push({ id: "rise", title: "Rise to a bigger post than the one you start with", why: `Ambition ${t.ambition.toFixed(2)}.`, fromTraits: ["ambition"], weight: round(2 * t.ambition), progress: rose ? 1 : 0, status: rose ? "You hold a bigger post than at the start." : notYet });
   }
   const ownPolicies = world.policies.filter((x) => x.proposer !== "none" && hasPower(world, seat, x.proposer));
   if (Math.abs(t.ideology) >= 0.4 || ownPolicies.length > 0) {

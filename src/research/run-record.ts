@@ -39,7 +39,7 @@ export function recordRun(world: World, summary: RunSummary, run: number, varian
   const death = summary.leaderRemoved && !removal ? world.log.find((e) => e.type === "death" && e.actor === leader) : undefined;
   // A removal takes effect when its contest ends (the plenum's date when a plenum decided it), the
   // date run --json gives as removalDate; the contest's own date is when the move began.
-  const removedOn = removal ? world.contests[summary.contests.indexOf(removal)].endedOn : undefined;
+  const removedOn = removal?.endedOn;
   const exitDate = removedOn ?? death?.date ?? (summary.leaderRemoved ? summary.endDate : null);
   const outcome: RunOutcome = !summary.leaderRemoved ? "survived" : removal ? "removed" : death ? "died in office" : "left office";
   const means: Means | null = removal ? removal.venue : death ? "death" : summary.leaderRemoved ? "other" : null;
@@ -53,7 +53,8 @@ export function recordRun(world: World, summary: RunSummary, run: number, varian
     exitWeek: exitDate === null ? null : weekIndex(world.start, exitDate),
     means,
     launchedWhileAway: decisive ? decisive.launchedWhileAway : null,
-    plotLeader: removal ? removal.initiator : null,
+    // A release for health is put to the vote by the first man's colleagues, but it is no plot (as the tally counts plot leaders).
+    plotLeader: removal && removal.open !== "health" ? removal.initiator : null,
     leaderAtEnd: summary.leader,
     contests: summary.contests.length,
     presidium: decisive?.presidium ? { ...decisive.presidium } : null,

@@ -36,6 +36,11 @@ export interface LoadOptions {
   settings?: readonly Setting[];
   /** The parameter file to resolve the model from (default: the shipped model/parameters.yaml). */
   modelFile?: string;
+  /**
+   * Where the settings came from (a command's "--set"), to name in an error about a model setting
+   * instead of the scenario file, which is not at fault.
+   */
+  settingsFrom?: string;
 }
 
 export interface Setting {
@@ -145,8 +150,14 @@ function validateScenarioText(text: string, fileName: string, options: LoadOptio
   const file = new SourceFile(fileName, doc, counter);
   const catalog = modelCatalog(modelText);
   const validate = (data: unknown) => validateWith(catalog, data);
-  const { model, scenarioSettings } = splitSettings(catalog, fileName, options.settings ?? []);
-  const withModel = (s: ScenarioFile): Scenario => ({ ...s, model: resolveParameters(catalog, [...overridesOf(s.parameters), ...model]) });
+  const { model, scenarioSettings } = splitSettings(catalog, options.settingsFrom ?? `${fileName}: setting`, options.settings ?? []);
+  // A what-if's own model parameters win over a setting (stalinist-fear's stopped drift is the
+  // what-if; a setting undoing it would measure something else), in every command and in the game.
+  const withModel = (s: ScenarioFile): Scenario => {
+    const own = overridesOf(s.parameters);
+    const pinned = new Set(whatIfParameters(overridesOf(base.scenario!.parameters), own));
+    return { ...s, model: resolveParameters(catalog, [...own, ...model.filter((o) => !pinned.has(o.name))]) };
+  };
 
   const base = validate(raw);
   const unsafe = forbiddenPatchPaths(raw);
@@ -184,19 +195,44 @@ function validateScenarioText(text: string, fileName: string, options: LoadOptio
   return withModel(result.scenario);
 }
 
-/** `model.`-prefixed settings become parameter overrides (checked here); the rest patch the scenario. */
-function splitSettings(catalog: ParameterCatalog, fileName: string, settings: readonly Setting[]): { model: ParameterOverride[]; scenarioSettings: Setting[] } {
+/**
+ * The model parameters the what-ifs set: those of the patched scenario's own `parameters` that the
+ * scenario as written does not set to the same value.
+ */
+function whatIfParameters(written: readonly ParameterOverride[], patched: readonly ParameterOverride[]): string[] {
+  return patched.filter((o) => !written.some((w) => w.name === o.name && Object.is(w.value, o.value))).map((o) => o.name);
+}
+
+/**
+ * The settings a scenario's what-ifs set aside: model settings for parameters the what-ifs set
+ * themselves (see withModel). For a command's note; the loader has already left them out.
+ */
+export function settingsSetAside(path: string, options: LoadOptions): Setting[] {
+  if (!options.whatIfs?.length || !options.settings?.some((s) => s.path.startsWith(MODEL_PREFIX))) return [];
+  const written = overridesOf(loadScenarioFile(path, { modelFile: options.modelFile }).scenario.parameters);
+  const patched = overridesOf(loadScenarioFile(path, { whatIfs: options.whatIfs, modelFile: options.modelFile }).scenario.parameters);
+  const pinned = whatIfParameters(written, patched);
+  return options.settings.filter((s) => s.path.startsWith(MODEL_PREFIX) && pinned.includes(s.path.slice(MODEL_PREFIX.length)));
+}
+
+const MODEL_PREFIX = "model.";
+
+/**
+ * `model.`-prefixed settings become parameter overrides (checked here); the rest patch the scenario.
+ * `from` begins an error about one: the scenario file's name and "setting", or the command's option.
+ */
+function splitSettings(catalog: ParameterCatalog, from: string, settings: readonly Setting[]): { model: ParameterOverride[]; scenarioSettings: Setting[] } {
   const model: ParameterOverride[] = [];
   const scenarioSettings: Setting[] = [];
   for (const setting of settings) {
-    if (!setting.path.startsWith("model.")) {
+    if (!setting.path.startsWith(MODEL_PREFIX)) {
       scenarioSettings.push(setting);
       continue;
     }
-    const name = setting.path.slice("model.".length);
-    if (typeof setting.value !== "number") throw new ScenarioError([`${fileName}: setting ${setting.path}: expected a number, got ${JSON.stringify(setting.value)}`]);
+    const name = setting.path.slice(MODEL_PREFIX.length);
+    if (typeof setting.value !== "number") throw new ScenarioError([`${from} ${setting.path}: expected a number, got ${JSON.stringify(setting.value)}`]);
     const problem = overrideProblem(catalog, { name, value: setting.value });
-    if (problem) throw new ScenarioError([`${fileName}: setting ${setting.path}: ${problem}`]);
+    if (problem) throw new ScenarioError([`${from} ${setting.path}=${setting.value}: ${problem}`]);
     model.push({ name, value: setting.value });
   }
   return { model, scenarioSettings };

@@ -357,9 +357,9 @@ const labels: Record<OutcomeKey, string> = {
   anyExecution: "someone was shot",
 };
 
-const OTHER_EXIT = "  by death or illness in office";
+const OTHER_EXIT = "  otherwise (death, illness, other)";
 
-/** Runs in which the first man left office other than by a contest: dead or incapacitated. */
+/** Runs in which the first man left office other than by a contest: dead, incapacitated, or another way. */
 function otherExits(r: MonteCarloReport): Rate {
   return rateOf(r.rates.leaderRemoved.count - r.removedBy.session - r.removedBy.plenum - r.removedBy.force, r.runs);
 }

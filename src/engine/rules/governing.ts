@@ -268,7 +268,7 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
   const newcomer = appointToSlot(ctx, slot, actor, reserve ?? null);
   const displaced = old?.patron ?? null;
   if (displaced && displaced !== actor && inPlay(world.principals[displaced])) {
-    world.principals[displaced].grievances.push({ against: actor, cause: `${pronoun(world, displaced).his} man in the ${row.label.toLowerCase()} was replaced`, weight: k.grievance, date: world.date });
+    world.principals[displaced].grievances.push({ against: actor, cause: `${pronoun(world, displaced).his} man among the ${rowWords(world, row.id)} was replaced`, weight: k.grievance, date: world.date });
   }
   moveRowMood(world, slot.row, actor, -k.insecurity);
   const forget = addDays(world.date, -k.memoryWeeks * WEEK_DAYS);

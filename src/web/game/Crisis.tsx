@@ -81,7 +81,8 @@ export function Crisis({ entries, shown, speeches, live: now, principals, lexico
   const voters = votersAtVote(entries, visible, principals.filter((p) => p.votesInPresidium).length);
   const needed = Math.floor(voters / 2) + 1;
   // Once settled the crisis is no longer live; its launch entry still names whose case it was.
-  const targetId = live?.target ?? (entries.find((e) => e.type === "launch")?.data?.target as string | undefined);
+  const launched = entries.find((e) => e.type === "launch")?.data?.target;
+  const targetId = live?.target ?? (typeof launched === "string" ? launched : undefined);
   const target = targetId ? principals.find((p) => p.id === targetId) : null;
   const last = visible[visible.length - 1];
   const dayOf = (iso: string) => Math.round((Date.parse(iso) - Date.parse(first)) / 86_400_000) + 1;

@@ -7,7 +7,7 @@ import type { SaveSummaryJson, ScenarioInfo, ScenarioListing } from "../../serve
 import { api, ApiFailure } from "../api.js";
 import { longDate, runDate } from "../format.js";
 
-const kinds: Record<SaveSummaryJson["kind"], string> = { auto: "autosave", named: "saved", imported: "imported" };
+const kinds: Record<SaveSummaryJson["kind"], string> = { auto: "autosave", named: "your save", imported: "imported" };
 
 /** When a save was written, in the browser's own time and language. */
 export function savedWhen(savedAt: string): string {
