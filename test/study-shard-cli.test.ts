@@ -77,7 +77,7 @@ describe("calibrate --shard K/N and merge", () => {
 
     // The same command goes on from the cut partial, ends with the file the whole shard wrote, and merges.
     const [resumed] = await twoAtATime([[...calibrate, "--shard", "2/3", "--partial", at("cut.jsonl")]]);
-    expect(resumed.stderr).toContain("ended in a line cut short");
+    expect(resumed.stderr).toContain("ended in an unfinished line");
     expect(readFileSync(at("cut.jsonl"), "utf8")).toBe(text);
     const [merged] = await twoAtATime([["merge", cal(1, 3), at("cut.jsonl"), cal(3, 3), "--json"]]);
     expect(merged.stdout).toBe(whole.json);
