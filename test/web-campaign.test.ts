@@ -103,8 +103,10 @@ describe.sequential("the campaign in the browser", () => {
     await expect.poll(() => page.locator(".saves .status").textContent()).toMatch(/^Saved as “After the congress”/);
     await page.getByRole("button", { name: "Main menu" }).click();
     await page.getByRole("button", { name: "Load After the congress" }).click();
-    await expect.poll(() => main().getAttribute("data-tab")).toBe("week");
-    await expect.poll(() => last?.view.date).toBe(saved.date);
+    // A load replays the game from its checkpoint: well under a second on an idle machine, several
+    // on a loaded one, so the wait is longer than expect.poll's default second.
+    await expect.poll(() => main().getAttribute("data-tab"), { timeout: 15_000 }).toBe("week");
+    await expect.poll(() => last?.view.date, { timeout: 15_000 }).toBe(saved.date);
     expect(last!.game.decisions).toBe(saved.decisions);
     await settle(page);
     // Ended from the foot of the page: the keyboard and the view go on to the turn's first heading
