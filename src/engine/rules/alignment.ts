@@ -29,9 +29,11 @@ export function alignmentOptions(world: World, move: Move, chief: Id, strength: 
   const inMove = move.members.includes(chief);
   const own = pronoun(world, chief);
   const target = pronoun(world, move.target);
+  // Read once: the movers' estimate weighs these options for every chief at every reckoning.
+  const organs = organsCommanded(world, chief);
   const withMovers: ScoredOption = {
     choice: "move",
-    label: inMove ? `Bring ${organsCommanded(world, chief)} in on the move's side` : "Side with the movers",
+    label: inMove ? `Bring ${organs} in on the move's side` : "Side with the movers",
     terms: [
       term(`disaffection with ${target.him}`, k.disaffection * disaffection(world, c, move.target)),
       term("the movers' visible strength", k.strength * (strength - 0.5)),
@@ -39,7 +41,7 @@ export function alignmentOptions(world: World, move: Move, chief: Id, strength: 
       ...(inMove ? [term(`${own.his} own move`, k.member)] : []),
     ],
   };
-  const stayOut: ScoredOption = { choice: "neutral", label: `Keep ${organsCommanded(world, chief)} out of it`, terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
+  const stayOut: ScoredOption = { choice: "neutral", label: `Keep ${organs} out of it`, terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
   if (inMove) return [withMovers, stayOut];
   const standBy: ScoredOption = { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term(`tie to ${target.him}`, k.tie * tie(world, c, move.target)), term(`opinion of ${target.him}`, k.opinion * regardOf(c, move.target))] };
   return [standBy, withMovers, stayOut];
