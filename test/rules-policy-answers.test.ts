@@ -1,6 +1,7 @@
 // A policy that answers a failure (governing.ts, answered): the split of the party committees, the
 // July 1964 note on agriculture and the 1962 price rise can be proposed only once a failed harvest
-// has come since what they build on was adopted (from the week after its adoption). Checked on
+// has come since what they build on was adopted (from the week after its adoption), and the recall
+// of the specialists from China only once the Chinese party has attacked the Soviet line in print. Checked on
 // october-1964, whose note builds on nothing and so counts failures from the start; on the
 // campaign's note, which builds on the split; and on whole campaign runs, where every proposal of
 // the three comes after such a failure. The player's view gives the model's own reason.
@@ -67,11 +68,14 @@ describe("a policy that answers a failure", () => {
     expect(answerSince(start, { ...policy, requires: ["procurement-prices"] })).toBe(start.start);
   });
 
-  it("in the campaign, comes only after a failed harvest since what it builds on", () => {
+  it("in the campaign, comes only after a failure of its kind since what it builds on", () => {
     const era = load("khrushchev-era");
-    const answering = era.policies.filter((p) => p.answers === "harvest").map((p) => p.id);
-    expect(answering.sort()).toEqual(["agriculture-note-1964", "party-split-1962", "price-rise-1962"]);
+    const answering = era.policies.filter((p) => p.answers !== undefined).map((p) => p.id);
+    expect(answering.sort()).toEqual(["agriculture-note-1964", "party-split-1962", "price-rise-1962", "recall-specialists-china"]);
+    // The recall answers the Chinese party's attack on the coexistence line in print.
+    expect(era.policies.find((p) => p.id === "recall-specialists-china")!.answers).toBe("chinese-polemic");
     let proposals = 0;
+    const kinds = new Set<string>();
     for (let i = 0; i < 6; i++) {
       const world = simulate(era, { seed: mixSeed(20261202, i) });
       for (const e of world.log.filter((x) => x.type === "policy" && answering.includes(String(x.data?.policy)))) {
@@ -80,11 +84,13 @@ describe("a policy that answers a failure", () => {
         // From the week after the last prerequisite adopted in the run (or the start).
         const week = 7 * 24 * 3600 * 1000;
         const since = Math.max(Date.parse(world.start), ...policy.requires.map((r) => world.policies.find((p) => p.id === r)!.adoptedOn).filter((d) => d !== null && d > world.start).map((d) => Date.parse(d!) + week));
-        const failures = world.log.filter((x) => x.type === "event" && x.date <= e.date && Date.parse(x.date) >= since && era.events.find((ev) => ev.id === x.data?.event)?.effects.signal?.kind === "harvest" && era.events.find((ev) => ev.id === x.data?.event)!.effects.signal!.severity > 0);
+        const failures = world.log.filter((x) => x.type === "event" && x.date <= e.date && Date.parse(x.date) >= since && era.events.find((ev) => ev.id === x.data?.event)?.effects.signal?.kind === policy.answers && era.events.find((ev) => ev.id === x.data?.event)!.effects.signal!.severity > 0);
         expect(failures.length, `${policy.id} on ${e.date}`).toBeGreaterThan(0);
+        kinds.add(policy.answers!);
       }
     }
     expect(proposals).toBeGreaterThan(0);
+    expect([...kinds].sort()).toEqual(["chinese-polemic", "harvest"]);
   });
 
   it("must answer a kind of failure that some event gives, a good event's signal not sufficing", () => {

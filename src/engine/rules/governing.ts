@@ -5,7 +5,7 @@
 // the terms the character weighs; the AI and a human seat choose among the same options.
 import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
-import { byGender, genderOf, nameOf, pronoun, record } from "../log.js";
+import { byGender, genderOf, listNames, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, isActive, leavePost, logistic, outranks, postCommandsForce, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
@@ -451,6 +451,7 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
       term("credit with the constituencies", k.credit * a.traits.ambition * credit(world, p)),
       term("prestige", k.prestige * p.prestige),
       term("colleagues it would anger", -k.aggrieves * aggrieved),
+      ...(p.exposes > 0 ? [term("rivals whose past it would expose", exposureGain(world, actor, p.exposes))] : []),
       term(ownNames[genderOf(world, actor)].hold, k.consolidation * powerShare(world, actor)),
       term("reforms the apparatus is still absorbing", -k.pace * recent),
     ];
@@ -492,6 +493,7 @@ function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
       term(`${pronoun(world, v).his} own line`, k.voteLine * alignment(world, v, policy.line)),
       term(`what it does to ${pronoun(world, v).his} clients' constituencies`, k.voteClients * clientsEffect(world, v, policy)),
       term(`it hurts ${pronoun(world, v).him} personally`, -k.voteAggrieved * (policy.aggrieves[v] ?? 0)),
+      ...(policy.exposes > 0 && v !== actor ? [term(`it exposes ${pronoun(world, v).his} own past`, -k.voteAggrieved * policy.exposes * world.principals[v].record)] : []),
     ],
   });
   record(world, { type: "policy", audience: "public", actor, text: result.passed ? `The Presidium adopts ${nameOf(world, actor)}'s proposal: ${policy.name}.` : `${nameOf(world, actor)}'s proposal (${policy.name}) is voted down.`, data: { policy: policy.id, passed: result.passed } });
@@ -536,9 +538,42 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
     p.grievances.push({ against: champion, cause: policy.name, weight, date: world.date });
     p.regard[champion] = clamp(regardOf(p, champion) - k.aggrievedOpinion * weight, -1, 1);
   }
+  if (policy.exposes > 0) exposePasts(world, policy, champion);
   for (const other of world.policies) if (policy.replaces.includes(other.id)) other.inForce = false;
   policiesChanged(world);
   refreshPower(world);
+}
+
+/**
+ * A policy that lays the repressions open taints every colleague of its champion by the share of
+ * his record it exposes; the champion chose what to tell and is spared (Khrushchev's speech of
+ * February 1956 said nothing of his own years in Moscow and Ukraine).
+ */
+function exposePasts(world: World, policy: PolicyState, champion: Id): void {
+  const tainted: Id[] = [];
+  for (const id of world.order) {
+    const p = world.principals[id];
+    const amount = policy.exposes * p.record;
+    if (id === champion || !inPlay(p) || amount <= 0) continue;
+    taint(world, id, amount);
+    tainted.push(id);
+  }
+  if (tainted.length) record(world, { type: "exposure", audience: "public", actor: champion, text: `${policy.name} lays bare the part ${listNames(world, tainted)} played in the repressions.`, data: { policy: policy.id, tainted } });
+}
+
+/**
+ * What the proposer of a policy that exposes `share` of every colleague's record gains by it: each
+ * man's record weighed as material used against him would be (useKompromat's value of it).
+ */
+function exposureGain(world: World, actor: Id, share: number): number {
+  const k = world.params.governing.kompromat;
+  const a = world.principals[actor];
+  let gain = 0;
+  for (const other of principalsInOrder(world)) {
+    if (other.id === actor || !inPlay(other) || other.record <= 0) continue;
+    gain += share * other.record * materialValue(world, a, other.id);
+  }
+  return k.damageValue * gain;
 }
 
 // ------------------------------------------------------------------------------------------- trips
@@ -623,7 +658,7 @@ function kompromatOptions(world: World, actor: Id, out: ScoredOption[]): void {
     for (const other of principalsInOrder(world)) {
       const q = other.id;
       if (q === actor || !inPlay(other) || (a.kompromat[q] ?? 0) >= other.record) continue;
-      const v = other.record * (k.threat * threat(world, a, q) + k.rivalry * Math.max(0, disaffection(world, a, q)));
+      const v = other.record * materialValue(world, a, q);
       if (!best || v > best.v) best = { q, v };
     }
     if (best && best.v > 0) {
@@ -633,12 +668,18 @@ function kompromatOptions(world: World, actor: Id, out: ScoredOption[]): void {
   let use: { q: Id; v: number } | null = null;
   for (const [q, amount] of Object.entries(a.kompromat)) {
     if (amount <= 0 || !inPlay(world.principals[q]) || world.principals[q].posts.length === 0) continue;
-    const v = amount * (k.threat * threat(world, a, q) + k.rivalry * Math.max(0, disaffection(world, a, q)));
+    const v = amount * materialValue(world, a, q);
     if (!use || v > use.v) use = { q, v };
   }
   if (use) {
     out.push({ choice: "use-kompromat", target: use.q, label: `Bring ${nameOf(world, use.q)}'s past into the open`, terms: [term("effort and the risk of a scandal", -k.useCost), term(`the damage to ${pronoun(world, use.q).him}`, k.damageValue * use.v), term("restraint", -k.restraint * a.traits.restraint)] });
   }
+}
+
+/** What compromising material on q is worth to a: the danger q poses him and his ill will toward q. */
+function materialValue(world: World, a: Principal, q: Id): number {
+  const k = world.params.governing.kompromat;
+  return k.threat * threat(world, a, q) + k.rivalry * Math.max(0, disaffection(world, a, q));
 }
 
 function gatherKompromat(ctx: DecisionContext, actor: Id, q: Id): void {
@@ -655,14 +696,21 @@ function useKompromat(ctx: DecisionContext, actor: Id, q: Id): void {
   const a = world.principals[actor];
   const amount = a.kompromat[q] ?? 0;
   const target = world.principals[q];
+  taint(world, q, amount);
+  target.grievances.push({ against: actor, cause: `${pronoun(world, q).his} past dragged into the open`, weight: k.grievance, date: world.date });
+  a.kompromat[q] = amount * k.keep;
+  record(world, { type: "use-kompromat", audience: "public", actor, text: `${nameOf(world, actor)} brings ${nameOf(world, q)}'s part in the repressions before ${pronoun(world, actor).his} colleagues.`, data: { target: q } });
+}
+
+/** q's past made known, `amount` of it: his prestige falls, and so does every colleague's regard for him. */
+function taint(world: World, q: Id, amount: number): void {
+  const k = world.params.governing.kompromat;
+  const target = world.principals[q];
   target.prestige = clamp(target.prestige - k.prestigeDamage * amount);
   for (const id of world.order) {
     const p = world.principals[id];
     if (id !== q && inPlay(p)) p.regard[q] = clamp(regardOf(p, q) - k.regardDamage * amount, -1, 1);
   }
-  target.grievances.push({ against: actor, cause: `${pronoun(world, q).his} past dragged into the open`, weight: k.grievance, date: world.date });
-  a.kompromat[q] = amount * k.keep;
-  record(world, { type: "use-kompromat", audience: "public", actor, text: `${nameOf(world, actor)} brings ${nameOf(world, q)}'s part in the repressions before ${pronoun(world, actor).his} colleagues.`, data: { target: q } });
 }
 
 // ------------------------------------------------------------------------------ Presidium business

@@ -201,6 +201,11 @@ const policy = z.strictObject({
   risks: z.record(id, z.number().min(0).max(200)).default({}),
   /** Principals personally aggrieved (against its champion), with weight. */
   aggrieves: z.record(id, unit("a grievance weight")).default({}),
+  /**
+   * How much of the leaders' part in the repressions it makes known (0..1 of each man's record, as
+   * the archives hold it): every colleague of its champion is tainted by that share of his record.
+   */
+  exposes: unit("a share of the records exposed").default(0),
   /** The prestige its champion gains (or loses) at adoption. */
   prestige: signedUnit("a prestige change").default(0),
   /** When history adopted it, if it did. */
