@@ -30,7 +30,9 @@ function inJune1964(): World {
 describe("a policy that answers a failure", () => {
   it("is barred, with the reason, until a bad harvest has come since what it builds on", () => {
     const world = inJune1964();
-    expect(note(world)).toMatchObject({ proposable: false, barred: `only in answer to a failure (harvest), and none has come since ${world.start}` });
+    // The kind of failure in the words of an event that gives it, not its id.
+    const example = october.events.find((e) => e.effects.signal?.kind === "harvest" && e.effects.signal.severity > 0)!.title;
+    expect(note(world)).toMatchObject({ proposable: false, barred: `only in answer to a failure like “${example}”, and none has come since ${world.start}` });
     // A good harvest is a signal too, but not a failure.
     world.signals.push({ kind: "harvest", severity: -0.3, date: world.start });
     expect(note(world).proposable).toBe(false);

@@ -1,15 +1,13 @@
 // A policy that lays the repressions open (the policy field `exposes`; governing.ts, exposePasts and
-// exposureGain): the Secret Speech exposes half of each colleague's record, the XXII Congress's attack
-// all of it. Adopted, it taints every colleague of its champion by that share of his record, as
-// material used against him would (prestige, and his colleagues' regard); the champion, who chose
-// what to tell, is spared. Its proposer weighs the taint of each rival as he weighs material on him,
-// and a voter with a record weighs his own exposure. Checked on the campaign at the XX Congress.
+// exposureTerms): it names the men whose part it makes known, each with the share of his record. In
+// the campaign the Secret Speech exposes Beria in full and half of the records of the four Stalin-era
+// ministers; the XXII Congress's attack the four in full. Adopted, it taints each named man still in
+// play as material used on him would (prestige, and his colleagues' regard), and nobody else; its
+// proposer weighs each rival's taint as he weighs material on him, and his own as prestige lost.
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { createWorld, decisionsFor, type Reason, type World } from "../src/engine/index.js";
-import { toAwaiting, type Question } from "../src/engine/ai/choice.js";
-import { Rng } from "../src/engine/rng.js";
-import { adopt, perform, weeklyOptions } from "../src/engine/rules/governing.js";
+import { createWorld, type Reason, type World } from "../src/engine/index.js";
+import { adopt, weeklyOptions } from "../src/engine/rules/governing.js";
 import { takePost } from "../src/engine/queries.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -28,58 +26,61 @@ function atTheCongress(): World {
   return world;
 }
 
-const speechOption = (world: World) => weeklyOptions(world, "khrushchev").find((o) => o.choice === "propose-policy" && o.target === "de-stalinisation");
+const speechOf = (world: World) => world.policies.find((p) => p.id === "de-stalinisation")!;
+const speechOption = (world: World, actor = "khrushchev") => weeklyOptions(world, actor).find((o) => o.choice === "propose-policy" && o.target === "de-stalinisation");
 const termOf = (terms: readonly Reason[] | undefined, name: string) => terms?.find((t) => t.term === name)?.value;
 
 describe("a policy that lays the repressions open", () => {
-  it("taints every colleague of its champion by the share of his record it exposes, and spares the champion", () => {
+  it("taints each man it names by his share of his record, and nobody else", () => {
     const world = atTheCongress();
-    const speech = world.policies.find((p) => p.id === "de-stalinisation")!;
-    expect(speech.exposes).toBe(0.5);
     const k = world.params.governing.kompromat;
-    const before = Object.fromEntries(world.order.map((id) => [id, world.principals[id].prestige]));
-    const regardBefore = world.principals.mikoyan.regard.molotov ?? 0;
-    adopt(world, speech, "khrushchev", [], []);
+    const prestige = Object.fromEntries(world.order.map((id) => [id, world.principals[id].prestige]));
+    const regard = { molotov: world.principals.mikoyan.regard.molotov ?? 0, zhukov: world.principals.mikoyan.regard.zhukov ?? 0 };
+    adopt(world, speechOf(world), "khrushchev", [], []);
     const molotov = world.principals.molotov;
-    expect(molotov.record).toBeGreaterThan(0);
-    expect(molotov.prestige).toBeCloseTo(Math.max(0, before.molotov - k.prestigeDamage * 0.5 * molotov.record), 10);
-    expect(world.principals.mikoyan.regard.molotov).toBeCloseTo(Math.max(-1, regardBefore - k.regardDamage * 0.5 * molotov.record), 10);
-    // The champion's own record (0.4) goes untold; his prestige moves only by the speech's own.
+    const share = speechOf(world).exposes.molotov;
+    expect(share * molotov.record).toBeGreaterThan(0);
+    expect(molotov.prestige).toBeCloseTo(Math.max(0, prestige.molotov - k.prestigeDamage * share * molotov.record), 10);
+    expect(world.principals.mikoyan.regard.molotov).toBeCloseTo(Math.max(-1, regard.molotov - k.regardDamage * share * molotov.record), 10);
+    // Men it does not name keep their standing, whatever their own records: Zhukov's, and the
+    // champion's (0.4), whose own part the speech left untold.
+    expect(world.principals.zhukov.prestige).toBe(prestige.zhukov);
+    expect(world.principals.mikoyan.regard.zhukov ?? 0).toBe(regard.zhukov);
     expect(world.principals.khrushchev.record).toBeGreaterThan(0);
-    expect(world.principals.khrushchev.prestige).toBeCloseTo(Math.min(1, before.khrushchev + speech.prestige), 10);
+    expect(world.principals.khrushchev.prestige).toBeCloseTo(Math.min(1, prestige.khrushchev + speechOf(world).prestige), 10);
     const entry = world.log.find((e) => e.type === "exposure")!;
     expect(entry.audience).toBe("public");
-    expect(entry.data?.tainted).toContain("molotov");
-    expect(entry.data?.tainted).not.toContain("khrushchev");
-    expect(entry.text).toMatch(/lays bare the part .*Molotov.* played in the repressions/);
+    const inPlay = Object.keys(speechOf(world).exposes).filter((id) => world.principals[id].alive && world.principals[id].fate === null);
+    expect(entry.data?.exposed).toEqual(world.order.filter((id) => inPlay.includes(id)));
+    expect(entry.text).toMatch(/^With “De-Stalinisation: .*”, the part .*Molotov.* played in the repressions comes out\.$/);
+  });
+
+  it("leaves a man who has already fallen alone, and says nothing when nobody it names is left", () => {
+    const world = atTheCongress();
+    const fallen = Object.keys(speechOf(world).exposes);
+    for (const id of fallen) world.principals[id].fate = "expelled";
+    const prestige = world.principals.molotov.prestige;
+    adopt(world, speechOf(world), "khrushchev", [], []);
+    expect(world.principals.molotov.prestige).toBe(prestige);
+    expect(world.log.some((e) => e.type === "exposure")).toBe(false);
+    // Nor does its proposer weigh anything for it.
+    const again = atTheCongress();
+    for (const id of fallen) again.principals[id].fate = "expelled";
+    expect(termOf(speechOption(again)?.terms, "rivals whose past it would expose")).toBeUndefined();
   });
 
   it("is weighed by its proposer as material on his rivals, the more so the heavier their records", () => {
-    const world = atTheCongress();
-    const gain = termOf(speechOption(world)?.terms, "rivals whose past it would expose");
+    const gain = termOf(speechOption(atTheCongress())?.terms, "rivals whose past it would expose");
     expect(gain).toBeGreaterThan(0);
     const heavier = atTheCongress();
-    for (const id of heavier.order) if (id !== "khrushchev") heavier.principals[id].record = Math.min(1, heavier.principals[id].record * 2);
+    for (const id of Object.keys(speechOf(heavier).exposes)) heavier.principals[id].record = Math.min(1, heavier.principals[id].record * 1.3);
     expect(termOf(speechOption(heavier)?.terms, "rivals whose past it would expose")).toBeGreaterThan(gain!);
-    // A policy that exposes nothing carries no such term.
-    const quiet = atTheCongress();
-    quiet.policies.find((p) => p.id === "de-stalinisation")!.exposes = 0;
-    expect(termOf(speechOption(quiet)?.terms, "rivals whose past it would expose")).toBeUndefined();
   });
 
-  it("costs a voter with a record his own exposure in the Presidium's vote", () => {
-    // Molotov's seat is a player's, so his question is put with the terms he weighs.
+  it("costs a proposer it names the prestige he would lose", () => {
     const world = atTheCongress();
-    world.humanSeats = ["molotov"];
-    const asked: Question[] = [];
-    const respond = (questions: readonly Question[]) => {
-      asked.push(...questions);
-      return questions.map((q) => decisionsFor(toAwaiting(q)).find((d) => d.choice === "no")!);
-    };
-    perform({ world, rng: new Rng(world.rng), decisions: [], used: new Set(), respond }, "khrushchev", speechOption(world)!);
-    const vote = asked.find((q) => q.seat === "molotov" && q.kind === "presidium-business")!;
-    const own = vote.options.find((o) => o.choice === "yes")!.terms.find((t) => t.term === "it exposes his own past");
-    expect(own?.value).toBeCloseTo(-world.params.governing.policy.voteAggrieved * 0.5 * world.principals.molotov.record, 10);
-    expect(world.log.find((e) => e.type === "presidium-business")?.data).toMatchObject({ key: "policy:de-stalinisation" });
+    speechOf(world).exposes.khrushchev = 1;
+    const own = termOf(speechOption(world)?.terms, "his own past exposed");
+    expect(own).toBeCloseTo(-world.params.governing.policy.prestige * world.params.governing.kompromat.prestigeDamage * world.principals.khrushchev.record, 10);
   });
 });

@@ -221,6 +221,14 @@ function holderWords(world: World, holder: Cadre, row: Id): string {
   return patron ? `${one} (${patron})` : one;
 }
 
+/**
+ * What an appointment does, as a verb and its object, for the option, the Presidium's vote and the
+ * log alike: "replace" the holder (holderWords), or "fill" a vacant place among his constituency.
+ */
+function appointmentWords(world: World, holder: Cadre | undefined, row: Id): { verb: "replace" | "fill"; object: string } {
+  return holder ? { verb: "replace", object: holderWords(world, holder, row) } : { verb: "fill", object: `a vacant place among the ${rowWords(world, row)}` };
+}
+
 function appointOption(world: World, actor: Id): ScoredOption | null {
   const k = world.params.governing.appoint;
   const a = world.principals[actor];
@@ -233,10 +241,11 @@ function appointOption(world: World, actor: Id): ScoredOption | null {
   const nextCongress = world.congresses.find((c) => c.date > world.date && c.electsCc);
   const congressSoon = nextCongress ? clamp(1 - daysBetween(world.date, nextCongress.date) / (k.congressHorizonWeeks * WEEK_DAYS)) : 0;
   const displaced = holder?.patron ?? null;
+  const { verb, object } = appointmentWords(world, holder, slot.row);
   return {
     choice: "appoint",
     target: slot.id,
-    label: holder ? `Replace ${holderWords(world, holder, slot.row)} with a man of your own` : `Fill a vacant place among the ${rowWords(world, slot.row)} with a man of your own`,
+    label: `${verb === "replace" ? "Replace" : "Fill"} ${object} with a man of your own`,
     terms: [
       term("effort", -k.cost),
       term("a client in the post", k.client * a.traits.ambition * value),
@@ -254,10 +263,11 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
   if (!slot) return;
   const row = world.rows.find((r) => r.id === slot.row)!;
   const old = slot.holder !== null ? cadreById(world, slot.holder) : undefined;
+  const { verb, object } = appointmentWords(world, old, row.id);
   if (row.senior) {
     const consent = putToVote(ctx, {
       proposer: actor,
-      what: old ? `to replace ${holderWords(world, old, row.id)} with a man of ${pronoun(world, actor).his} own` : `to fill a vacant place among the ${rowWords(world, row.id)} with a man of ${pronoun(world, actor).his} own`,
+      what: `to ${verb} ${object} with a man of ${pronoun(world, actor).his} own`,
       key: `appoint:${slotId}`,
       termsFor: (v) => [term(`${pronoun(world, v).his} own man would go`, old?.patron === v ? -k.consentOwnMan : 0)],
     });
@@ -277,7 +287,7 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
     type: "appoint",
     audience: "public",
     actor,
-    text: `${nameOf(world, actor)} ${old ? `replaces ${holderWords(world, old, row.id)}` : `fills a vacant place among the ${rowWords(world, row.id)}`} with ${newcomer.name ?? `one of ${pronoun(world, actor).his} own men`}.`,
+    text: `${nameOf(world, actor)} ${verb}s ${object} with ${newcomer.name ?? `one of ${pronoun(world, actor).his} own men`}.`,
     data: { row: slot.row, slot: slotId, displaced, newcomer: newcomer.id },
   });
 }
@@ -374,9 +384,14 @@ const barWords: Record<Bar, (world: World, p: PolicyState) => string> = {
   "too-early": (_, p) => `not before ${p.from}`,
   "no-congress": () => "only at a party congress",
   needs: (world, p) => `needs first: ${p.requires.map((r) => world.policies.find((x) => x.id === r)?.name ?? r).join(", ")}`,
-  unanswered: (world, p) => `only in answer to a failure (${p.answers}), and none has come since ${answerSince(world, p)}`,
+  unanswered: (world, p) => `only in answer to a failure like “${failureExample(world, p.answers!)}”, and none has come since ${answerSince(world, p)}`,
   lately: () => "voted on lately: it cannot be put again yet",
 };
+
+/** A failure of a kind, in the words of the first event in the file that gives it (the scenario's check ensures one does). */
+function failureExample(world: World, kind: string): string {
+  return world.events.find((e) => e.effects.signal?.kind === kind && e.effects.signal.severity > 0)?.title ?? kind;
+}
 
 /** What each power is, in words, for a player told why he cannot propose something. */
 const powerWords: Record<string, string> = {
@@ -451,7 +466,7 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
       term("credit with the constituencies", k.credit * a.traits.ambition * credit(world, p)),
       term("prestige", k.prestige * p.prestige),
       term("colleagues it would anger", -k.aggrieves * aggrieved),
-      ...(p.exposes > 0 ? [term("rivals whose past it would expose", exposureGain(world, actor, p.exposes))] : []),
+      ...exposureTerms(world, actor, p),
       term(ownNames[genderOf(world, actor)].hold, k.consolidation * powerShare(world, actor)),
       term("reforms the apparatus is still absorbing", -k.pace * recent),
     ];
@@ -493,7 +508,6 @@ function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
       term(`${pronoun(world, v).his} own line`, k.voteLine * alignment(world, v, policy.line)),
       term(`what it does to ${pronoun(world, v).his} clients' constituencies`, k.voteClients * clientsEffect(world, v, policy)),
       term(`it hurts ${pronoun(world, v).him} personally`, -k.voteAggrieved * (policy.aggrieves[v] ?? 0)),
-      ...(policy.exposes > 0 && v !== actor ? [term(`it exposes ${pronoun(world, v).his} own past`, -k.voteAggrieved * policy.exposes * world.principals[v].record)] : []),
     ],
   });
   record(world, { type: "policy", audience: "public", actor, text: result.passed ? `The Presidium adopts ${nameOf(world, actor)}'s proposal: ${policy.name}.` : `${nameOf(world, actor)}'s proposal (${policy.name}) is voted down.`, data: { policy: policy.id, passed: result.passed } });
@@ -538,42 +552,50 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
     p.grievances.push({ against: champion, cause: policy.name, weight, date: world.date });
     p.regard[champion] = clamp(regardOf(p, champion) - k.aggrievedOpinion * weight, -1, 1);
   }
-  if (policy.exposes > 0) exposePasts(world, policy, champion);
+  exposePasts(world, policy);
   for (const other of world.policies) if (policy.replaces.includes(other.id)) other.inForce = false;
   policiesChanged(world);
   refreshPower(world);
 }
 
-/**
- * A policy that lays the repressions open taints every colleague of its champion by the share of
- * his record it exposes; the champion chose what to tell and is spared (Khrushchev's speech of
- * February 1956 said nothing of his own years in Moscow and Ukraine).
- */
-function exposePasts(world: World, policy: PolicyState, champion: Id): void {
-  const tainted: Id[] = [];
-  for (const id of world.order) {
-    const p = world.principals[id];
-    const amount = policy.exposes * p.record;
-    if (id === champion || !inPlay(p) || amount <= 0) continue;
-    taint(world, id, amount);
-    tainted.push(id);
+/** The men a policy exposes who are still in play, in rank order, each with the part of his record it makes known. */
+function exposedBy(world: World, policy: PolicyState): [Id, number][] {
+  const exposed: [Id, number][] = [];
+  for (const p of principalsInOrder(world)) {
+    const amount = (policy.exposes[p.id] ?? 0) * p.record;
+    if (inPlay(p) && amount > 0) exposed.push([p.id, amount]);
   }
-  if (tainted.length) record(world, { type: "exposure", audience: "public", actor: champion, text: `${policy.name} lays bare the part ${listNames(world, tainted)} played in the repressions.`, data: { policy: policy.id, tainted } });
+  return exposed;
+}
+
+/** A policy that lays the repressions open taints the men it names, as material used on them would. */
+function exposePasts(world: World, policy: PolicyState): void {
+  const exposed = exposedBy(world, policy);
+  for (const [id, amount] of exposed) taint(world, id, amount);
+  if (exposed.length) {
+    const ids = exposed.map(([id]) => id);
+    record(world, { type: "exposure", audience: "public", text: `With “${policy.name}”, the part ${listNames(world, ids)} played in the repressions comes out.`, data: { policy: policy.id, exposed: ids } });
+  }
 }
 
 /**
- * What the proposer of a policy that exposes `share` of every colleague's record gains by it: each
- * man's record weighed as material used against him would be (useKompromat's value of it).
+ * How a proposer weighs what a policy exposes: each rival's taint as material used on him
+ * (materialValue), his own as the prestige he would lose.
  */
-function exposureGain(world: World, actor: Id, share: number): number {
+function exposureTerms(world: World, actor: Id, policy: PolicyState): Reason[] {
+  const exposed = exposedBy(world, policy);
+  if (!exposed.length) return [];
   const k = world.params.governing.kompromat;
   const a = world.principals[actor];
   let gain = 0;
-  for (const other of principalsInOrder(world)) {
-    if (other.id === actor || !inPlay(other) || other.record <= 0) continue;
-    gain += share * other.record * materialValue(world, a, other.id);
+  let own = 0;
+  for (const [id, amount] of exposed) {
+    if (id === actor) own = amount;
+    else gain += amount * materialValue(world, a, id);
   }
-  return k.damageValue * gain;
+  const terms = [term("rivals whose past it would expose", k.damageValue * gain)];
+  if (own > 0) terms.push(term(`${pronoun(world, actor).his} own past exposed`, -world.params.governing.policy.prestige * k.prestigeDamage * own));
+  return terms;
 }
 
 // ------------------------------------------------------------------------------------------- trips

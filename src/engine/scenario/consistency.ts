@@ -283,6 +283,7 @@ function checkPolicies(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     const at = (...rest: (string | number)[]) => ["policies", i, ...rest];
     issues.push(...keysOf("constituency", p.effects, ids.constituencies, at("effects")));
     issues.push(...keysOf("character", p.aggrieves, ids.characters, at("aggrieves")));
+    issues.push(...keysOf("character", p.exposes, ids.characters, at("exposes")));
     issues.push(...keysOf("event", p.risks, ids.events, at("risks")));
     p.requires.forEach((r, j) => issues.push(...reference("policy", r, ids.policies, at("requires", j))));
     // Only a failure opens it: an event must give a bad signal (severity above 0) of the kind.

@@ -202,10 +202,11 @@ const policy = z.strictObject({
   /** Principals personally aggrieved (against its champion), with weight. */
   aggrieves: z.record(id, unit("a grievance weight")).default({}),
   /**
-   * How much of the leaders' part in the repressions it makes known (0..1 of each man's record, as
-   * the archives hold it): every colleague of its champion is tainted by that share of his record.
+   * Principals whose part in the repressions it makes known to their colleagues, each with the share
+   * of his record (0..1) it exposes: each loses prestige and his colleagues' regard as when material
+   * on him is used, and its proposer weighs that as such material on them.
    */
-  exposes: unit("a share of the records exposed").default(0),
+  exposes: z.record(id, unit("a share of a record exposed")).default({}),
   /** The prestige its champion gains (or loses) at adoption. */
   prestige: signedUnit("a prestige change").default(0),
   /** When history adopted it, if it did. */
