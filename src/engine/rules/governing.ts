@@ -561,11 +561,18 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
 /** The men a policy exposes who are still in play, in rank order, each with the part of his record it makes known. */
 function exposedBy(world: World, policy: PolicyState): [Id, number][] {
   const exposed: [Id, number][] = [];
+  // Most policies expose nobody, and every menu weighs every open policy: no pass over the men for them.
+  if (!namesAnyone(policy.exposes)) return exposed;
   for (const p of principalsInOrder(world)) {
     const amount = (policy.exposes[p.id] ?? 0) * p.record;
     if (inPlay(p) && amount > 0) exposed.push([p.id, amount]);
   }
   return exposed;
+}
+
+function namesAnyone(shares: Record<Id, number>): boolean {
+  for (const _ in shares) return true;
+  return false;
 }
 
 /** A policy that lays the repressions open taints the men it names, as material used on them would. */
