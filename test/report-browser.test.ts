@@ -1,12 +1,13 @@
 // The HTML reports opened in a real browser (Chromium through playwright-core): the charts
-// render as SVG, nothing is logged as an error, and nothing is fetched from anywhere.
+// render as SVG, nothing is logged as an error, and nothing is fetched from anywhere; the
+// calibration's pairs plot titles every row and column with its parameter, and no two titles touch.
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outcomeKeys } from "../src/research/montecarlo.js";
 import { headlineKeys } from "../src/research/report/sweep-report.js";
-import { presidium, tempDir } from "./cli-helpers.js";
+import { fixtures, presidium, tempDir } from "./cli-helpers.js";
 import { chromiumExecutable, launchChromium } from "./web-helpers.js";
 
 let browser: Browser;
@@ -16,12 +17,15 @@ beforeAll(async () => {
   // Fails with the command to run when Chromium is missing, before any report is made.
   chromiumExecutable();
   dir = tempDir();
-  const [mc, sweep] = await Promise.all([
+  const [mc, sweep, calibration] = await Promise.all([
     presidium(["montecarlo", "--scenario", "october-1964", "--runs", "4", "--compare", "loyal-kgb", "--report", join(dir, "montecarlo.html"), "--json"]),
     presidium(["sweep", "--scenario", "october-1964", "--set", "globals.fear=0,0.5,1", "--runs", "2", "--report", join(dir, "sweep.html"), "--json"]),
+    // Six parameters with long dotted names: the most the pairs plot shows.
+    presidium(["calibrate", "--targets", join(fixtures, "targets", "minimal-targets.yaml"), "--parameters", "ai.*", "--parameters", "moves.start.*", "--samples", "4", "--runs", "2", "--workers", "1", "--out", join(dir, "calibration.jsonl"), "--report", join(dir, "calibration.html"), "--json"]),
   ]);
   expect(mc.code, mc.stderr).toBe(0);
   expect(sweep.code, sweep.stderr).toBe(0);
+  expect(calibration.code, calibration.stderr).toBe(0);
   browser = await launchChromium();
 }, 240_000);
 
@@ -72,6 +76,31 @@ describe("reports in Chromium", () => {
     expect(await page.locator("svg.chart").count()).toBe(headlineKeys.length + 1);
     expect(await page.locator("svg:has(#sweep-leaderRemoved-title) circle").count()).toBe(3);
     expect(await page.locator("#figures table tbody tr").count()).toBe(3);
+    expect(problems).toEqual([]);
+    expect(fetched).toEqual([]);
+    await page.close();
+  });
+
+  it("the calibration report's pairs plot titles each row and column by its parameter, none overlapping", async () => {
+    const { page, problems, fetched } = await open("calibration.html");
+    const plot = page.locator("svg:has(#kept-set-title)");
+    const panels = await plot.evaluate((svg) => {
+      const box = (e: Element) => (e as SVGGraphicsElement).getBoundingClientRect();
+      const titles = (kind: string) => [...svg.querySelectorAll(`text.${kind}`)].map((t) => ({ text: t.textContent ?? "", ...box(t).toJSON() }));
+      return { svg: box(svg).toJSON(), columns: titles("column-title"), rows: titles("row-title"), names: [...svg.querySelectorAll("text.variable-label")].map((t) => t.textContent) };
+    });
+    // The diagonal names the variables; the columns carry all of them, the rows all but the first.
+    expect(panels.names).toHaveLength(6);
+    expect(panels.columns.map((t) => t.text)).toEqual(panels.names);
+    expect(panels.rows.map((t) => t.text)).toEqual(panels.names.slice(1));
+    type Box = { left: number; right: number; top: number; bottom: number };
+    const apart = (a: Box, b: Box) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+    for (const group of [panels.columns, panels.rows]) {
+      for (const [i, a] of group.entries()) {
+        expect(a.left >= panels.svg.left && a.right <= panels.svg.right && a.top >= panels.svg.top && a.bottom <= panels.svg.bottom, `${a.text} inside the picture`).toBe(true);
+        for (const b of group.slice(i + 1)) expect(apart(a, b), `${a.text} and ${b.text} apart`).toBe(true);
+      }
+    }
     expect(problems).toEqual([]);
     expect(fetched).toEqual([]);
     await page.close();

@@ -7,7 +7,9 @@ import { columnChart } from "../src/research/charts/column-chart.js";
 import { lineChart } from "../src/research/charts/line-chart.js";
 import { linearScale, niceTicks, ticksFromZero } from "../src/research/charts/scale.js";
 import { stackedBarChart } from "../src/research/charts/stacked-bar-chart.js";
-import { el, escapeXml, px, svgDocument, text } from "../src/research/charts/svg.js";
+import { scatterMatrix } from "../src/research/charts/scatter-matrix.js";
+import { el, escapeXml, px, svgDocument, text, textWidth } from "../src/research/charts/svg.js";
+import { wrapLabel } from "../src/research/charts/wrap.js";
 import { addToDistributions, emptyDistributions } from "../src/research/distributions.js";
 import { addRun, emptyTally, finalize } from "../src/research/montecarlo.js";
 import { htmlPage, table } from "../src/research/report/page.js";
@@ -161,6 +163,39 @@ describe("charts", () => {
     expect(widths[0] / (widths[0] + widths[1])).toBeCloseTo(0.75, 2);
     expect(svg).toContain("n = 4 people");
     expect(svg).toContain("none (n = 0 people)");
+  });
+
+  it("pairs plot: every row and column is titled by its variable, wrapped to its panel and whole", () => {
+    const names = ["moves.approach.classOfMember", "ai.choice.temperature", "ai.strike.temperature", "moves.response.targetOfFeelers", "crisis.strike.organsWeight", "globals.fear"];
+    const svg = scatterMatrix({
+      id: "kept",
+      title: "Kept",
+      description: "d",
+      variables: names.map((label) => ({ label, domain: [0, 1] as const })),
+      layers: [{ label: "Kept", color: "#000", points: [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6]] }],
+      format: (v) => v.toFixed(2),
+    });
+    expectWellFormed(svg);
+    const cell = attr(svg, /<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"[^>]*class="panel"/g)[0];
+    // Each title's lines: its tspans, or its text when it has one line.
+    const titles = (kind: string) =>
+      [...svg.matchAll(new RegExp(`<text [^>]*class="axis-label ${kind}"[^>]*>(.*?)</text>`, "g"))].map((m) => (m[1].startsWith("<tspan") ? [...m[1].matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((t) => t[1]) : [m[1]]));
+    // One title under each column and one left of each row but the first (a histogram's height is a count).
+    expect(titles("column-title").map((lines) => lines.join(""))).toEqual(names);
+    expect(titles("row-title").map((lines) => lines.join(""))).toEqual(names.slice(1));
+    // Side by side, titles do not run into each other: every line fits its panel (11 px text).
+    for (const lines of [...titles("column-title"), ...titles("row-title")]) for (const line of lines) expect(textWidth(line, 11)).toBeLessThanOrEqual(cell);
+    expect(titles("column-title")[0]).toEqual(["moves.approach.", "classOfMember"]);
+    expect(titles("column-title")[5]).toEqual(["globals.fear"]);
+  });
+
+  it("wrapLabel breaks after dots, then before a capital, and cuts a word only when it must", () => {
+    const at = (chars: number) => chars * textWidth("x", 10);
+    expect(wrapLabel("ai.choice.temperature", at(12), 10)).toEqual(["ai.choice.", "temperature"]);
+    expect(wrapLabel("moves.approach.classOfMember", at(10), 10)).toEqual(["moves.", "approach.", "classOf", "Member"]);
+    expect(wrapLabel("supercalifragilistic", at(8), 10)).toEqual(["supercal", "ifragili", "stic"]);
+    expect(wrapLabel("short", at(8), 10)).toEqual(["short"]);
+    expect(wrapLabel("", at(8), 10)).toEqual([""]);
   });
 });
 

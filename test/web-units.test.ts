@@ -1,6 +1,7 @@
 // The browser game's pure helpers (no DOM): the board's own row, the Presidium count for a move, the
 // crisis scene's voters, the end screen's what-ifs and fate, the dossier's citations, the default
-// answer of a question, and the grammar of lists of names.
+// answer of a question, the grammar of lists of names, and where the network writes names and the
+// map draws a trip.
 import { describe, expect, it } from "vitest";
 import type { Awaiting, BoardRow, CrisisView, Goal, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
@@ -20,6 +21,9 @@ import { readRange } from "../src/web/game/Board.js";
 import { organsOf } from "../src/web/labels.js";
 import { entryOf, initialPlace, isSharedLink, placeOf, prefillOf, sharedLink } from "../src/web/navigation.js";
 import { parseSettingsText } from "../src/web/home/settings.js";
+import { MAP, placeOf as mapPlaceOf, project } from "../src/web/game/geography.js";
+import { nameWidth, placeNameLabels } from "../src/web/game/name-labels.js";
+import { END_RADIUS, endLabel, PLACE_NAME_SIZE, tripBend, tripLine } from "../src/web/game/trip-line.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
@@ -601,5 +605,85 @@ describe("the People tab's list", () => {
     // A member the file names is not passed off as generated.
     expect(named.bio).not.toContain("generated");
     expect(named.bio).toContain("names him as a member of the Central Committee");
+  });
+});
+
+describe("the network's names under the portraits (user test: names drawn on top of each other)", () => {
+  // The khrushchev-era start: 31 men, portraits spaced as the Network screen spaces them.
+  const surnames = ["Malenkov", "Beria", "Molotov", "Voroshilov", "Khrushchev", "Bulganin", "Kaganovich", "Mikoyan", "Saburov", "Pervukhin", "Ponomarenko", "Melnikov", "Bagirov", "Suslov", "Shatalin", "Zhukov", "Serov", "Kosygin", "Brezhnev", "Aristov", "Kirichenko", "Gromyko", "Malinovsky", "Kozlov", "Furtseva", "Podgorny", "Kirilenko", "Mazurov", "Mzhavanadze", "Shelepin", "Semichastny"];
+  const step = 920 / (surnames.length - 1);
+  const names = surnames.map((text, i) => ({ x: 40 + i * step, text, bold: i === 0 }));
+  const placed = placeNameLabels(names, 11, 1000);
+  const span = (i: number) => [placed[i].x - placed[i].width / 2, placed[i].x + placed[i].width / 2];
+
+  it("no two names in a row touch, however close the portraits (two alternating rows were not enough)", () => {
+    for (let i = 0; i < placed.length; i++) {
+      for (let j = i + 1; j < placed.length; j++) {
+        if (placed[i].row === placed[j].row) expect(span(i)[1] <= span(j)[0] || span(j)[1] <= span(i)[0], `${surnames[i]} and ${surnames[j]}`).toBe(true);
+      }
+    }
+    expect(Math.max(...placed.map((p) => p.row))).toBeGreaterThan(1);
+    // What alternating rows did: Khrushchev and Kaganovich, two portraits apart, overlapped.
+    expect(span(4)[1]).toBeGreaterThan(40 + 6 * step - nameWidth("Kaganovich", 11) / 2);
+  });
+
+  it("every name is whole, under its own portrait, and inside the picture", () => {
+    for (const [i, p] of placed.entries()) {
+      expect(p.width).toBe(nameWidth(surnames[i], 11, i === 0));
+      expect(span(i)[0]).toBeGreaterThanOrEqual(0);
+      expect(span(i)[1]).toBeLessThanOrEqual(1000);
+      // Moved only where the name would run past an edge.
+      if (names[i].x - p.width / 2 >= 2 && names[i].x + p.width / 2 <= 998) expect(p.x).toBe(names[i].x);
+    }
+  });
+
+  it("a few men far apart keep one row", () => {
+    expect(placeNameLabels([{ x: 100, text: "Beria" }, { x: 500, text: "Malenkov" }], 11, 1000).map((p) => p.row)).toEqual([0, 0]);
+  });
+});
+
+describe("a trip's line on the map (user test: the map's trip line)", () => {
+  const moscow = project(37.6, 55.75);
+  const trips = ["Egypt (Aswan dam)", "the Black Sea coast", "Crimea, then Pitsunda (Abkhazia)", "Yugoslavia", "Beijing", "the Soviet Far East and Siberia", "Denmark, Sweden, Norway", "Leningrad", "the Virgin Lands (Kazakhstan) and Siberia", "India, Burma and Afghanistan", "Kiev", "Geneva (summit of the four powers)"];
+
+  it("runs from Moscow to the place, leaving Moscow towards it (a trip south hooked north first) and bowing north or west, inside the map", () => {
+    for (const trip of trips) {
+      const place = mapPlaceOf(trip)!;
+      const to = project(place.lon, place.lat);
+      const d = tripLine(moscow, to);
+      expect(d, trip).toBe(`M${moscow[0]} ${moscow[1]} Q${tripBend(moscow, to).join(" ")} ${to[0]} ${to[1]}`);
+      const [cx, cy] = tripBend(moscow, to);
+      const chord = [to[0] - moscow[0], to[1] - moscow[1]];
+      const lead = [cx - moscow[0], cy - moscow[1]];
+      // The curve leaves Moscow along `lead`: within 45 degrees of the straight way there.
+      const cos = (chord[0] * lead[0] + chord[1] * lead[1]) / Math.hypot(...chord) / Math.hypot(...lead);
+      expect(cos, trip).toBeGreaterThan(Math.SQRT1_2);
+      // The bend is north of the chord's middle, or west of it for a trip due south.
+      const [mx, my] = [(moscow[0] + to[0]) / 2, (moscow[1] + to[1]) / 2];
+      expect(cy < my || (cy === my && cx < mx), trip).toBe(true);
+      expect(cy).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("names the place where the map has room: above right in the Union, left abroad in the west and beside the first man's ring, below at the map's edge", () => {
+    const at = (text: string) => {
+      const place = mapPlaceOf(text)!;
+      return [project(place.lon, place.lat), place] as const;
+    };
+    const [leningrad, l] = at("Leningrad");
+    expect(endLabel(leningrad, l, moscow, null)).toMatchObject({ anchor: "start", x: leningrad[0] + END_RADIUS + 3 });
+    expect(endLabel(...at("Egypt"), moscow, null).anchor).toBe("end");
+    expect(endLabel(...at("Pitsunda"), moscow, 14)).toMatchObject({ anchor: "end", x: at("Pitsunda")[0][0] - 17 });
+    expect(endLabel(...at("Denmark, Sweden, Norway"), moscow, null).anchor).toBe("middle");
+    for (const trip of trips) {
+      const [point, place] = at(trip);
+      for (const ring of [null, 14]) {
+        const label = endLabel(point, place, moscow, ring);
+        const width = nameWidth(place.name, PLACE_NAME_SIZE);
+        const left = label.anchor === "start" ? label.x : label.anchor === "end" ? label.x - width : label.x - width / 2;
+        expect(left, `${trip} ${ring}`).toBeGreaterThanOrEqual(0);
+        expect(left + width, `${trip} ${ring}`).toBeLessThanOrEqual(MAP.width);
+      }
+    }
   });
 });

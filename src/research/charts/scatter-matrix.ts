@@ -3,7 +3,8 @@
 // order, so a faint background layer (e.g. ruled-out points) can sit under a solid one.
 import { FONT, heading, WIDTH, type LegendItem } from "./frame.js";
 import { linearScale } from "./scale.js";
-import { el, svgDocument, text, tooltip } from "./svg.js";
+import { el, px, svgDocument, text, textWidth, tooltip } from "./svg.js";
+import { textLines, wrapLabel } from "./wrap.js";
 
 export interface ScatterLayer {
   label: string;
@@ -29,9 +30,34 @@ export interface ScatterMatrixSpec {
   format?: (v: number) => string;
 }
 
-const LEFT = 56;
 const GAP = 6;
-const BOTTOM = 36;
+/** Axis titles are a size smaller than the charts' text, one line every LINE pixels. */
+const TITLE_SIZE = FONT - 1;
+const LINE = 13;
+const VALUE_SIZE = FONT - 2;
+/** Bold glyphs run about a tenth wider than textWidth's estimate. */
+const BOLD_WIDER = 1.1;
+
+/**
+ * Where the panels go. Each row is titled on the left (rotated) and each column under the bottom
+ * row, by its variable's name wrapped to the panel's width, so that long names neither overlap nor
+ * leave the picture. The left margin holds the row titles' lines and the value labels, and the
+ * panels share what is left, so the titles are wrapped to the panel size they will have: the
+ * margin grows a line at a time until every row title fits.
+ */
+function layout(spec: ScatterMatrixSpec, format: (v: number) => string, right: number) {
+  const m = spec.variables.length;
+  const valueWidth = Math.max(0, ...spec.variables.slice(1).flatMap((v) => v.domain.map((d) => textWidth(format(d), VALUE_SIZE))));
+  for (let rowLines = 1; ; rowLines++) {
+    const left = 4 + rowLines * LINE + 4 + valueWidth + 4;
+    const cell = (right - left - GAP * (m - 1)) / m;
+    // Panels are square: a row title has as much room along its row as a column title under its column.
+    const titles = spec.variables.map((v) => wrapLabel(v.label, cell, TITLE_SIZE));
+    if (Math.max(...titles.slice(1).map((t) => t.length), 1) <= rowLines) {
+      return { left, cell, rowLines, titles, bottom: 28 + LINE * (Math.max(...titles.map((t) => t.length)) - 1) + 16 };
+    }
+  }
+}
 
 export function scatterMatrix(spec: ScatterMatrixSpec): string {
   const m = spec.variables.length;
@@ -41,9 +67,9 @@ export function scatterMatrix(spec: ScatterMatrixSpec): string {
   const legend: LegendItem[] = spec.layers.map((l) => ({ label: l.label, color: l.color }));
   if (spec.marker) legend.push({ label: spec.marker.label, color: spec.marker.color, line: true });
   const top = heading(spec.title, spec.subtitle, legend);
-  const cell = (WIDTH - LEFT - 12 - GAP * (m - 1)) / m;
+  const { left, cell, rowLines, titles, bottom: bottomMargin } = layout(spec, format, WIDTH - 12);
   const plotTop = top.height + 8;
-  const x0 = (col: number) => LEFT + col * (cell + GAP);
+  const x0 = (col: number) => left + col * (cell + GAP);
   const y0 = (row: number) => plotTop + row * (cell + GAP);
   const xScale = (v: number, col: number) => linearScale(spec.variables[col].domain, [x0(col) + 3, x0(col) + cell - 3])(v);
   const yScale = (v: number, row: number) => linearScale(spec.variables[row].domain, [y0(row) + cell - 3, y0(row) + 3])(v);
@@ -78,18 +104,25 @@ export function scatterMatrix(spec: ScatterMatrixSpec): string {
       }
       body.push(el("g", { class: "scatter-panel" }, [...marks, tooltip(`${spec.variables[row].label} against ${spec.variables[col].label}`)]));
     }
-    // Value labels: under the bottom row for the columns' variables, left of each row for its variable.
+    // Value labels and axis titles: under the bottom row for the columns' variables, left of each
+    // row for its variable (the first row's only panel is a histogram, whose height is a count).
     const bottom = y0(m - 1) + cell;
     const [lo, hi] = spec.variables[row].domain;
-    body.push(text(format(lo), { x: x0(row) + 3, y: bottom + 13, "text-anchor": "start", "font-size": FONT - 2, fill: "#333" }));
-    body.push(text(format(hi), { x: x0(row) + cell - 3, y: bottom + 13, "text-anchor": "end", "font-size": FONT - 2, fill: "#333" }));
-    body.push(text(spec.variables[row].label, { x: x0(row) + cell / 2, y: bottom + 28, "text-anchor": "middle", "font-size": FONT - 1, class: "axis-label" }));
+    body.push(text(format(lo), { x: x0(row) + 3, y: bottom + 13, "text-anchor": "start", "font-size": VALUE_SIZE, fill: "#333" }));
+    body.push(text(format(hi), { x: x0(row) + cell - 3, y: bottom + 13, "text-anchor": "end", "font-size": VALUE_SIZE, fill: "#333" }));
+    body.push(textLines(titles[row], { x: x0(row) + cell / 2, y: bottom + 28, "text-anchor": "middle", "font-size": TITLE_SIZE, class: "axis-label column-title" }, LINE));
     if (row > 0) {
-      body.push(text(format(lo), { x: LEFT - 4, y: y0(row) + cell - 3, "text-anchor": "end", "font-size": FONT - 2, fill: "#333" }));
-      body.push(text(format(hi), { x: LEFT - 4, y: y0(row) + 11, "text-anchor": "end", "font-size": FONT - 2, fill: "#333" }));
+      body.push(text(format(lo), { x: left - 4, y: y0(row) + cell - 3, "text-anchor": "end", "font-size": VALUE_SIZE, fill: "#333" }));
+      body.push(text(format(hi), { x: left - 4, y: y0(row) + 11, "text-anchor": "end", "font-size": VALUE_SIZE, fill: "#333" }));
+      // Rotated a quarter turn, the lines run down the margin, the last one nearest the panels;
+      // the baseline is the glyphs' right side, so each line's baseline sits at its band's right edge.
+      const lines = titles[row];
+      const x = 4 + (rowLines - lines.length + 1) * LINE - 2;
+      const y = y0(row) + cell / 2;
+      body.push(textLines(lines, { x, y, "text-anchor": "middle", "font-size": TITLE_SIZE, transform: `rotate(-90 ${px(x)} ${px(y)})`, class: "axis-label row-title" }, LINE));
     }
   }
-  const height = y0(m - 1) + cell + BOTTOM + 8;
+  const height = y0(m - 1) + cell + bottomMargin;
   return svgDocument({ id: spec.id, width: WIDTH, height, title: spec.title, description: spec.description }, body);
 }
 
@@ -114,9 +147,11 @@ function histogram(
   });
   const totals = Array.from({ length: bins }, (_, b) => counts.reduce((s, c) => s + c[b], 0));
   const tallest = Math.max(1, ...totals);
-  const labelSpace = 16;
+  // The name in bold, wrapped inside the panel (it ran past the picture's edge in the last one).
+  const name = wrapLabel(spec.variables[i].label, (size - 8) / BOLD_WIDER, TITLE_SIZE);
+  const labelSpace = 4 + name.length * LINE;
   const h = linearScale([0, tallest], [0, size - labelSpace - 3]);
-  const out = [text(spec.variables[i].label, { x: x + 4, y: y + 12, "font-size": FONT - 1, "font-weight": "bold", class: "variable-label" })];
+  const out = [textLines(name, { x: x + 4, y: y + 12, "font-size": TITLE_SIZE, "font-weight": "bold", class: "variable-label" }, LINE)];
   for (let b = 0; b < bins; b++) {
     let base = 0;
     const left = xScale(lo + b * width, i);

@@ -4,9 +4,14 @@
 // shows.
 import type { PrincipalView, RowView } from "../../server/api-types.js";
 import { surname } from "../format.js";
+import { placeNameLabels } from "./name-labels.js";
 import { Portrait } from "./Portrait.js";
 
 const WIDTH = 1000;
+const NAME_SIZE = 11;
+/** The first row of names under the portraits, and the step to each further row. */
+const NAMES_TOP = 108;
+const NAME_ROW = 14;
 
 export function Network({ principals, cc, seat, leader }: { principals: readonly PrincipalView[]; cc: readonly RowView[]; seat: string; leader: string | null }) {
   const live = principals.filter((p) => p.alive && !p.fate);
@@ -16,6 +21,9 @@ export function Network({ principals, cc, seat, leader }: { principals: readonly
   const step = shown.length > 1 ? (WIDTH - 80) / (shown.length - 1) : 0;
   const xOf = new Map(shown.map((p, i) => [p.id, 40 + i * step]));
   const face = Math.max(20, Math.min(48, step ? step - 3 : 48));
+  const names = placeNameLabels(shown.map((p) => ({ x: xOf.get(p.id)!, text: surname(p.name), bold: p.id === leader })), NAME_SIZE, WIDTH);
+  // The lines to the Central Committee start under the last row of names.
+  const linksTop = NAMES_TOP + NAME_ROW * Math.max(...names.map((n) => n.row), 0) + 6;
   const rows = cc.filter((r) => r.voting > 0);
   const totalVoting = rows.reduce((s, r) => s + r.voting, 0) || 1;
   let cursor = 10;
@@ -48,16 +56,16 @@ export function Network({ principals, cc, seat, leader }: { principals: readonly
               if (x === undefined) return null;
               const bx = (box.x + box.w / 2) * scale;
               const hot = patron === seat ? "#1b1b1b" : patron === leader ? "#b3261e" : "#8a7a5c";
-              return <path key={`cl-${patron}-${box.row.id}`} d={`M${x} 128 C${x} 230 ${bx} 230 ${bx} 340`} fill="none" stroke={hot} stroke-width={Math.min(14, 1 + n * 0.8)} opacity="0.55" />;
+              return <path key={`cl-${patron}-${box.row.id}`} d={`M${x} ${linksTop} C${x} 230 ${bx} 230 ${bx} 340`} fill="none" stroke={hot} stroke-width={Math.min(14, 1 + n * 0.8)} opacity="0.55" />;
             }),
           )}
-          {shown.map((p) => {
+          {shown.map((p, i) => {
             const x = xOf.get(p.id)!;
             return (
               <g key={p.id}>
                 <Portrait id={p.id} name={p.name} age={p.age} size={face} x={x - face / 2} y={44} faded={p.incapacitated} />
                 {p.id === seat ? <rect x={x - face / 2 - 3} y={41} width={face + 6} height={face + 6} fill="none" stroke="#1b1b1b" stroke-width="3" /> : null}
-                <text x={x} y={108 + (shown.indexOf(p) % 2) * 14} text-anchor="middle" font-size="11" font-family="system-ui, sans-serif" fill="#1b1b1b" font-weight={p.id === leader ? "700" : "400"}>
+                <text x={names[i].x} y={NAMES_TOP + names[i].row * NAME_ROW} text-anchor="middle" font-size={NAME_SIZE} font-family="system-ui, sans-serif" fill="#1b1b1b" font-weight={p.id === leader ? "700" : "400"}>
                   {surname(p.name)}
                 </text>
               </g>

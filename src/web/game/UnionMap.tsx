@@ -4,16 +4,20 @@
 // say the same for the keyboard and screen readers.
 import type { CcRowEstimate, JourneyView, PrincipalView, SeatView } from "../../server/api-types.js";
 import { longDate, surname } from "../format.js";
-import { capitals, MAP, MAP_HEIGHT, outlinePath, placeOf, project } from "./geography.js";
+import { capitals, MAP, MAP_HEIGHT, outlinePath, placeOf, project, type Place } from "./geography.js";
+import { END_RADIUS, endLabel, PLACE_NAME_SIZE, tripLine } from "./trip-line.js";
 
 const MOSCOW = project(37.6, 55.75);
+/** The ring round the first man where he is. */
+const LEADER_RING = 14;
 
-function arc(to: [number, number]): string {
-  const [x0, y0] = MOSCOW;
-  const [x1, y1] = to;
-  const mx = (x0 + x1) / 2;
-  const my = Math.min(y0, y1) - 30 - Math.abs(x1 - x0) * 0.08;
-  return `M${x0} ${y0} Q${mx} ${my} ${x1} ${y1}`;
+/** A line from Moscow: a journey made (solid) or a trip open to the player (dashed). */
+interface Trip {
+  key: string;
+  place: Place;
+  colour: string;
+  width: number;
+  dashed: boolean;
 }
 
 export function UnionMap({ principals, journeys, offers, leader, seat, ccRows, labels, today }: { principals: readonly PrincipalView[]; journeys: readonly JourneyView[]; offers: SeatView["tripOffers"]; leader: string | null; seat: string; ccRows: readonly CcRowEstimate[]; labels: Record<string, string>; today: string }) {
@@ -27,6 +31,13 @@ export function UnionMap({ principals, journeys, offers, leader, seat, ccRows, l
   const [nearRx, nearRy] = [project(37.6 + 12, 55.75)[0] - MOSCOW[0], MOSCOW[1] - project(37.6, 55.75 + 6)[1]];
   const [midRx, midRy] = [project(37.6 + 32, 55.75)[0] - MOSCOW[0], MOSCOW[1] - project(37.6, 55.75 + 16)[1]];
   const name = (id: string) => principals.find((p) => p.id === id)?.name ?? id;
+  const trips: Trip[] = [
+    ...journeys.map((j, i) => ({ key: `j${i}`, place: placeOf(j.place), colour: j.who === leader ? "#b3261e" : j.who === seat ? "#1b1b1b" : "#6b6b6b", width: j.back === null ? 3 : 1.6, dashed: false })),
+    ...offers.map((t) => ({ key: `o${t.id}`, place: placeOf(t.place), colour: "#1a4d8f", width: 2, dashed: true })),
+  ].filter((t): t is Trip => t.place !== null);
+  // Each line ends at a marker of its place, one per place (several trips may go to one), named
+  // there unless it is a capital (named already).
+  const ends = trips.filter((t, i) => trips.findIndex((u) => u.place.name === t.place.name) === i);
   return (
     <section class="panel union-map" aria-labelledby="map-title">
       <h2 id="map-title">The Union</h2>
@@ -56,16 +67,22 @@ export function UnionMap({ principals, journeys, offers, leader, seat, ccRows, l
               </g>
             );
           })}
-          {journeys.map((j, i) => {
-            const place = placeOf(j.place);
-            if (!place) return null;
-            const colour = j.who === leader ? "#b3261e" : j.who === seat ? "#1b1b1b" : "#6b6b6b";
-            return <path key={`j${i}`} d={arc(project(place.lon, place.lat))} fill="none" stroke={colour} stroke-width={j.back === null ? 3 : 1.6} opacity="0.75" />;
-          })}
-          {offers.map((t) => {
-            const place = placeOf(t.place);
-            if (!place) return null;
-            return <path key={`o${t.id}`} d={arc(project(place.lon, place.lat))} fill="none" stroke="#1a4d8f" stroke-width="2" stroke-dasharray="7 5" />;
+          {trips.map((t) => (
+            <path key={t.key} d={tripLine(MOSCOW, project(t.place.lon, t.place.lat))} fill="none" stroke={t.colour} stroke-width={t.width} stroke-dasharray={t.dashed ? "7 5" : undefined} opacity={t.dashed ? undefined : "0.75"} />
+          ))}
+          {ends.map((t) => {
+            const at = project(t.place.lon, t.place.lat);
+            const label = endLabel(at, t.place, MOSCOW, leaderPlace?.name === t.place.name ? LEADER_RING : null);
+            return (
+              <g key={`end-${t.place.name}`} class="trip-end">
+                <circle cx={at[0]} cy={at[1]} r={END_RADIUS} fill="#fbfaf6" stroke={t.colour} stroke-width="2" />
+                {capitals.some((c) => c.name === t.place.name) ? null : (
+                  <text x={label.x} y={label.y} text-anchor={label.anchor} font-size={PLACE_NAME_SIZE} font-style="italic" font-family="system-ui, sans-serif" fill={t.colour}>
+                    {t.place.name}
+                  </text>
+                )}
+              </g>
+            );
           })}
           {away.map((p) => {
             const place = placeOf(p.away!);
@@ -86,7 +103,7 @@ export function UnionMap({ principals, journeys, offers, leader, seat, ccRows, l
           </text>
           {leaderP ? (
             <g>
-              <circle cx={leaderAt[0]} cy={leaderAt[1]} r="14" fill="none" stroke="#b3261e" stroke-width="3" />
+              <circle cx={leaderAt[0]} cy={leaderAt[1]} r={LEADER_RING} fill="none" stroke="#b3261e" stroke-width="3" />
               <text x={leaderAt[0] + 16} y={leaderAt[1] - 10} font-size="13" font-weight="700" font-family="system-ui, sans-serif" fill="#b3261e">
                 {surname(leaderP.name)}
               </text>
