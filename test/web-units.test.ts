@@ -22,7 +22,7 @@ import { organsOf } from "../src/web/labels.js";
 import { entryOf, initialPlace, isSharedLink, placeOf, prefillOf, sharedLink } from "../src/web/navigation.js";
 import { parseSettingsText } from "../src/web/home/settings.js";
 import { MAP, placeOf as mapPlaceOf, project } from "../src/web/game/geography.js";
-import { nameWidth, placeNameLabels } from "../src/web/game/name-labels.js";
+import { nameWidth, placeNameLabels, slantedLabelsReach } from "../src/web/game/name-labels.js";
 import { END_RADIUS, endLabel, PLACE_NAME_SIZE, tripBend, tripLine } from "../src/web/game/trip-line.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
@@ -639,6 +639,18 @@ describe("the network's names under the portraits (user test: names drawn on top
 
   it("a few men far apart keep one row", () => {
     expect(placeNameLabels([{ x: 100, text: "Beria" }, { x: 500, text: "Malenkov" }], 11, 1000).map((p) => p.row)).toEqual([0, 0]);
+  });
+
+  it("the constituencies' slanted names get room to the left and below, so the first is not cut at the edge", () => {
+    // The regional secretaries' box of the campaign's first week is centred at about 127.
+    const first = { x: 127, text: "Regional party first secret…" };
+    const reach = slantedLabelsReach([first, { x: 900, text: "Diplomats" }], 11, 35);
+    // The first name's start, where it begins lower left of its box, lies inside the widened picture.
+    expect(first.x - nameWidth(first.text, 11) * Math.cos((35 * Math.PI) / 180)).toBeGreaterThanOrEqual(-reach.left);
+    expect(reach.left).toBeGreaterThan(0);
+    expect(reach.below).toBeCloseTo(nameWidth(first.text, 11) * Math.sin((35 * Math.PI) / 180), 0);
+    // Names that fit leave the picture as it is.
+    expect(slantedLabelsReach([{ x: 500, text: "Diplomats" }], 11, 35).left).toBe(0);
   });
 });
 

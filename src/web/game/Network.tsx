@@ -4,11 +4,18 @@
 // shows.
 import type { PrincipalView, RowView } from "../../server/api-types.js";
 import { surname } from "../format.js";
-import { placeNameLabels } from "./name-labels.js";
+import { placeNameLabels, slantedLabelsReach } from "./name-labels.js";
 import { Portrait } from "./Portrait.js";
 
 const WIDTH = 1000;
 const NAME_SIZE = 11;
+/** The constituencies' names under their boxes: slanted, at most this many characters, ending under the box. */
+const ROW_LABEL_CHARS = 28;
+const ROW_LABEL_SIZE = 11;
+const ROW_LABEL_SLANT = 35;
+const ROW_LABEL_TOP = 398;
+/** The picture's height when the labels need no more. */
+const HEIGHT = 470;
 /** The first row of names under the portraits, and the step to each further row. */
 const NAMES_TOP = 108;
 const NAME_ROW = 14;
@@ -34,6 +41,11 @@ export function Network({ principals, cc, seat, leader }: { principals: readonly
     return box;
   });
   const scale = cursor > WIDTH ? (WIDTH - 10) / cursor : 1;
+  // A slanted label runs up to its box from the lower left: the picture widens to the left and
+  // grows down so that each is seen whole (the first box's ran off the left edge).
+  const rowLabel = (label: string) => (label.length > ROW_LABEL_CHARS ? `${label.slice(0, ROW_LABEL_CHARS - 1)}…` : label);
+  const reach = slantedLabelsReach(boxes.map((b) => ({ x: (b.x + b.w / 2) * scale, text: rowLabel(b.row.label) })), ROW_LABEL_SIZE, ROW_LABEL_SLANT);
+  const height = Math.max(HEIGHT, ROW_LABEL_TOP + reach.below + 8);
   const patronLinks = shown.filter((p) => p.patron !== null && xOf.has(p.patron));
   return (
     <section class="panel network" aria-labelledby="network-title">
@@ -43,7 +55,7 @@ export function Network({ principals, cc, seat, leader }: { principals: readonly
         constituencies where his clients sit, thicker for more of them. A patron's men vote with him unless his cause looks lost.
       </p>
       <div class="picture-scroll" role="region" aria-label="Picture of the patronage network (the table below says the same)" tabIndex={0}>
-        <svg class="network-picture" viewBox={`0 0 ${WIDTH} 470`} role="img" aria-labelledby="network-picture-title">
+        <svg class="network-picture" viewBox={`${-reach.left} 0 ${WIDTH + reach.left} ${height}`} role="img" aria-labelledby="network-picture-title">
           <title id="network-picture-title">Patronage network: {shown.filter((p) => (ccClients.get(p.id) ?? 0) > 0).map((p) => `${surname(p.name)} ${ccClients.get(p.id)} CC members`).join(", ") || "no patron has clients in the Central Committee"}.</title>
           {patronLinks.map((p) => {
             const a = xOf.get(p.patron!)!;
@@ -77,8 +89,8 @@ export function Network({ principals, cc, seat, leader }: { principals: readonly
               <text x={(box.x + box.w / 2) * scale} y={365} text-anchor="middle" font-size="13" font-family="system-ui, sans-serif" fill="#1b1b1b">
                 {box.row.voting}
               </text>
-              <text x={(box.x + box.w / 2) * scale} y={398} text-anchor="end" font-size="11" font-family="system-ui, sans-serif" fill="#4f4f4f" transform={`rotate(-35 ${(box.x + box.w / 2) * scale} 398)`}>
-                {box.row.label.length > 28 ? `${box.row.label.slice(0, 27)}…` : box.row.label}
+              <text x={(box.x + box.w / 2) * scale} y={ROW_LABEL_TOP} text-anchor="end" font-size={ROW_LABEL_SIZE} font-family="system-ui, sans-serif" fill="#4f4f4f" transform={`rotate(-${ROW_LABEL_SLANT} ${(box.x + box.w / 2) * scale} ${ROW_LABEL_TOP})`}>
+                {rowLabel(box.row.label)}
               </text>
             </g>
           ))}

@@ -45,3 +45,20 @@ export function placeNameLabels(names: readonly NameLabel[], fontSize: number, p
     return { x, row, width };
   });
 }
+
+/**
+ * How far labels that end at their anchor `x` and rise to it at `slant` degrees reach left of the
+ * picture's edge (0) and below their anchors' line: the room the picture must leave so that none is
+ * cut (the constituencies' names under the network's boxes).
+ */
+export function slantedLabelsReach(labels: readonly NameLabel[], fontSize: number, slant: number): { left: number; below: number } {
+  const radians = (slant * Math.PI) / 180;
+  let left = 0;
+  let below = 0;
+  for (const label of labels) {
+    const run = nameWidth(label.text, fontSize, label.bold);
+    left = Math.max(left, run * Math.cos(radians) - label.x);
+    below = Math.max(below, run * Math.sin(radians));
+  }
+  return { left: Math.ceil(left), below: Math.ceil(below) };
+}
