@@ -15,4 +15,4 @@ export { seatEstimates, publicOutcome, type SeatEstimates, type BoardRow, type R
 export { epilogue, type Epilogue, type EpilogueLine } from "./epilogue.js";
 export { TREND_STEP, type TrendPoint, type Trends } from "./trends.js";
 export { parseSettingValue } from "./scenario/what-if.js";
-export { changedParameters, differingParameters, overrideModel, resolveParameters, type ModelParameters, type ParameterCatalog, type ParameterEntry, type ParameterOverride } from "./model/parameters.js";
+export { differingParameters, overrideModel, parametersSetBy, resolveParameters, type ModelParameters, type ParameterCatalog, type ParameterEntry, type ParameterOverride } from "./model/parameters.js";

@@ -2,7 +2,7 @@
 // difference between points is the parameters' doing and not the dice's). At each point one or more
 // groups of variants are run: a group is a scenario with what-if sets played on the same seeds, so
 // paired differences (a cause's effect) can be measured there. Pure: the engine and arithmetic.
-import { changedParameters, overrideModel, type ParameterOverride, type Scenario } from "../engine/index.js";
+import { overrideModel, parametersSetBy, type ParameterOverride, type Scenario } from "../engine/index.js";
 import { runChunk, type ChunkResult, type Variant } from "./experiment.js";
 
 /** A loaded scenario variant the workers hold once, by key. */
@@ -20,13 +20,9 @@ export interface StudyBase {
 
 /** A variant of `plain` (the same scenario without what-ifs) as the workers hold it. */
 export function studyBase(key: string, whatIfs: string[], scenario: Scenario, plain: Scenario): StudyBase {
-  return { key, label: whatIfs.join(" + ") || "baseline", whatIfs, scenario, pinned: pinnedParameters(scenario, plain) };
+  return { key, label: whatIfs.join(" + ") || "baseline", whatIfs, scenario, pinned: parametersSetBy(plain.parameters, scenario.parameters) };
 }
 
-/** The model parameters a variant's what-ifs set: those in which it differs from `plain`, the same scenario without them. */
-export function pinnedParameters(variant: Scenario, plain: Scenario): string[] {
-  return changedParameters(variant.model, plain.model);
-}
 
 export interface StudyTask {
   point: number;

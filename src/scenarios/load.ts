@@ -7,7 +7,7 @@ import { serialize } from "node:v8";
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { checkScenario, type ScenarioIssue } from "../engine/scenario/consistency.js";
 import { scenarioSchema, type Scenario, type ScenarioFile } from "../engine/scenario/schema.js";
-import { overrideProblem, overridesOf, resolveParameters, type ParameterCatalog, type ParameterOverride } from "../engine/model/parameters.js";
+import { overrideProblem, overridesOf, parametersSetBy, resolveParameters, type ParameterCatalog, type ParameterOverride } from "../engine/model/parameters.js";
 import { modelCatalog, readModelFile, type ModelText } from "./model-file.js";
 import { cached } from "./cache.js";
 import {
@@ -154,9 +154,8 @@ function validateScenarioText(text: string, fileName: string, options: LoadOptio
   // A what-if's own model parameters win over a setting (stalinist-fear's stopped drift is the
   // what-if; a setting undoing it would measure something else), in every command and in the game.
   const withModel = (s: ScenarioFile): Scenario => {
-    const own = overridesOf(s.parameters);
-    const pinned = new Set(whatIfParameters(overridesOf(base.scenario!.parameters), own));
-    return { ...s, model: resolveParameters(catalog, [...own, ...model.filter((o) => !pinned.has(o.name))]) };
+    const pinned = new Set(parametersSetBy(base.scenario!.parameters, s.parameters));
+    return { ...s, model: resolveParameters(catalog, [...overridesOf(s.parameters), ...model.filter((o) => !pinned.has(o.name))]) };
   };
 
   const base = validate(raw);
@@ -196,22 +195,14 @@ function validateScenarioText(text: string, fileName: string, options: LoadOptio
 }
 
 /**
- * The model parameters the what-ifs set: those of the patched scenario's own `parameters` that the
- * scenario as written does not set to the same value.
- */
-function whatIfParameters(written: readonly ParameterOverride[], patched: readonly ParameterOverride[]): string[] {
-  return patched.filter((o) => !written.some((w) => w.name === o.name && Object.is(w.value, o.value))).map((o) => o.name);
-}
-
-/**
  * The settings a scenario's what-ifs set aside: model settings for parameters the what-ifs set
  * themselves (see withModel). For a command's note; the loader has already left them out.
  */
 export function settingsSetAside(path: string, options: LoadOptions): Setting[] {
   if (!options.whatIfs?.length || !options.settings?.some((s) => s.path.startsWith(MODEL_PREFIX))) return [];
-  const written = overridesOf(loadScenarioFile(path, { modelFile: options.modelFile }).scenario.parameters);
-  const patched = overridesOf(loadScenarioFile(path, { whatIfs: options.whatIfs, modelFile: options.modelFile }).scenario.parameters);
-  const pinned = whatIfParameters(written, patched);
+  const written = loadScenarioFile(path, { modelFile: options.modelFile }).scenario.parameters;
+  const patched = loadScenarioFile(path, { whatIfs: options.whatIfs, modelFile: options.modelFile }).scenario.parameters;
+  const pinned = parametersSetBy(written, patched);
   return options.settings.filter((s) => s.path.startsWith(MODEL_PREFIX) && pinned.includes(s.path.slice(MODEL_PREFIX.length)));
 }
 

@@ -70,6 +70,18 @@ export function overridesOf(block: ParameterOverrides | undefined): ParameterOve
   return out;
 }
 
+/**
+ * The model parameters a what-if sets: those a patched scenario's own `parameters` set that the
+ * scenario as written does not set to the same value (the loader keeps a setting from undoing them,
+ * and a study keeps its points from doing so).
+ */
+export function parametersSetBy(written: ParameterOverrides | undefined, patched: ParameterOverrides | undefined): string[] {
+  const before = overridesOf(written);
+  return overridesOf(patched)
+    .filter((o) => !before.some((w) => w.name === o.name && Object.is(w.value, o.value)))
+    .map((o) => o.name);
+}
+
 /** The defaults with the overrides applied in order (later ones win). Throws on an invalid override. */
 export function resolveParameters(catalog: ParameterCatalog, overrides: readonly ParameterOverride[]): ModelParameters {
   const model = structuredClone(catalog.defaults) as unknown as Record<string, Record<string, Record<string, number>>>;
@@ -94,7 +106,7 @@ export function differingParameters(catalog: ParameterCatalog, model: ModelParam
 }
 
 /** The dotted names, in name order, of the parameters whose values differ between two models. */
-export function changedParameters(a: ModelParameters, b: ModelParameters): string[] {
+function changedParameters(a: ModelParameters, b: ModelParameters): string[] {
   const mine = a as unknown as Record<string, Record<string, Record<string, number>>>;
   const theirs = b as unknown as Record<string, Record<string, Record<string, number>>>;
   const out: string[] = [];

@@ -13,10 +13,28 @@ export function moversShare(world: World, members: readonly Id[]): number {
   return voters.length ? voters.filter((v) => members.includes(v)).length / voters.length : 0;
 }
 
+/** The organs a chief commands, in words, with the labels of his two choices about them (written once: the movers' estimate asks for them for every chief at every reckoning). */
+interface OrganWords {
+  organs: string;
+  bringIn: string;
+  keepOut: string;
+}
+
+const organWords = (organs: string): OrganWords => ({ organs, bringIn: `Bring ${organs} in on the move's side`, keepOut: `Keep ${organs} out of it` });
+const ARMY = organWords("the army");
+const SECURITY = organWords("the security organs");
+const BOTH = organWords("the army and the security organs");
+const NEITHER = organWords("the organs");
+
+function organWordsOf(world: World, chief: Id): OrganWords {
+  const army = hasPower(world, chief, "army");
+  const security = hasPower(world, chief, "security");
+  return army && security ? BOTH : army ? ARMY : security ? SECURITY : NEITHER;
+}
+
 /** The organs a chief commands, in words: the army, the security organs, or both. */
 export function organsCommanded(world: World, chief: Id): string {
-  const organs = [hasPower(world, chief, "army") ? "the army" : null, hasPower(world, chief, "security") ? "the security organs" : null].filter((x) => x !== null);
-  return organs.length ? organs.join(" and ") : "the organs";
+  return organWordsOf(world, chief).organs;
 }
 
 /**
@@ -29,11 +47,10 @@ export function alignmentOptions(world: World, move: Move, chief: Id, strength: 
   const inMove = move.members.includes(chief);
   const own = pronoun(world, chief);
   const target = pronoun(world, move.target);
-  // Read once: the movers' estimate weighs these options for every chief at every reckoning.
-  const organs = organsCommanded(world, chief);
+  const organs = organWordsOf(world, chief);
   const withMovers: ScoredOption = {
     choice: "move",
-    label: inMove ? `Bring ${organs} in on the move's side` : "Side with the movers",
+    label: inMove ? organs.bringIn : "Side with the movers",
     terms: [
       term(`disaffection with ${target.him}`, k.disaffection * disaffection(world, c, move.target)),
       term("the movers' visible strength", k.strength * (strength - 0.5)),
@@ -41,7 +58,7 @@ export function alignmentOptions(world: World, move: Move, chief: Id, strength: 
       ...(inMove ? [term(`${own.his} own move`, k.member)] : []),
     ],
   };
-  const stayOut: ScoredOption = { choice: "neutral", label: `Keep ${organs} out of it`, terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
+  const stayOut: ScoredOption = { choice: "neutral", label: organs.keepOut, terms: [term("reluctance to use the organs in politics", k.neutralBase + k.neutralRestraint * c.traits.restraint)] };
   if (inMove) return [withMovers, stayOut];
   const standBy: ScoredOption = { choice: "target", label: `Stand by ${nameOf(world, move.target)}`, terms: [term(`tie to ${target.him}`, k.tie * tie(world, c, move.target)), term(`opinion of ${target.him}`, k.opinion * regardOf(c, move.target))] };
   return [standBy, withMovers, stayOut];

@@ -561,14 +561,14 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
 /** The men a policy exposes who are still in play, in rank order, each with the part of his record it makes known. */
 function exposedBy(world: World, policy: PolicyState): [Id, number][] {
   const exposed: [Id, number][] = [];
-  // Most policies expose nobody, and every menu weighs every open policy: no pass over the men for them.
-  if (!namesAnyone(policy.exposes)) return exposed;
   for (const p of principalsInOrder(world)) {
     const amount = (policy.exposes[p.id] ?? 0) * p.record;
     if (inPlay(p) && amount > 0) exposed.push([p.id, amount]);
   }
   return exposed;
 }
+
+const NO_TERMS: readonly Reason[] = [];
 
 function namesAnyone(shares: Record<Id, number>): boolean {
   for (const _ in shares) return true;
@@ -577,6 +577,7 @@ function namesAnyone(shares: Record<Id, number>): boolean {
 
 /** A policy that lays the repressions open taints the men it names, as material used on them would. */
 function exposePasts(world: World, policy: PolicyState): void {
+  if (!namesAnyone(policy.exposes)) return;
   const exposed = exposedBy(world, policy);
   for (const [id, amount] of exposed) taint(world, id, amount);
   if (exposed.length) {
@@ -589,9 +590,11 @@ function exposePasts(world: World, policy: PolicyState): void {
  * How a proposer weighs what a policy exposes: each rival's taint as material used on him
  * (materialValue), his own as the prestige he would lose.
  */
-function exposureTerms(world: World, actor: Id, policy: PolicyState): Reason[] {
+function exposureTerms(world: World, actor: Id, policy: PolicyState): readonly Reason[] {
+  // Most policies expose nobody, and every menu weighs every open policy: nothing is read or built for them.
+  if (!namesAnyone(policy.exposes)) return NO_TERMS;
   const exposed = exposedBy(world, policy);
-  if (!exposed.length) return [];
+  if (!exposed.length) return NO_TERMS;
   const k = world.params.governing.kompromat;
   const a = world.principals[actor];
   let gain = 0;

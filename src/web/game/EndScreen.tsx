@@ -57,6 +57,8 @@ export function historyForGoal(goal: Goal["id"], me: string, scenario: ScenarioI
 
 /** Where a contest was decided, in words (not the engine's ids). */
 export const venueWords: Record<string, string> = { session: "in the Presidium", plenum: "at a Central Committee plenum", force: "by force" };
+/** Who removed a man, by the venue of his contest, in words. */
+const removedByWords: Record<string, string> = { session: "by the Presidium", plenum: "by a Central Committee plenum", force: "by force" };
 
 /** The run's contests in a sentence, with one still being fought at the end (its plenum yet to meet). */
 export function contestsText(outcome: Pick<PublicOutcome, "contests" | "undecided">, names: Names): string {
@@ -95,8 +97,7 @@ export function outcomeSummary(outcome: PublicOutcome, scenario: Pick<ScenarioIn
   }
   if (outcome.leaderRemovedBy === "death") return `${leader} died in office. ${first}`;
   if (!removal) return `${leader} lost ${his} place${outcome.leaderRemovedBy === "illness" ? " to illness" : ""}. ${first}`;
-  const how = removal.venue === "force" ? "by force" : removal.venue === "plenum" ? "by a Central Committee plenum" : "by the Presidium";
-  return `${leader} was removed ${how}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`;
+  return `${leader} was removed ${removedByWords[removal.venue] ?? removal.venue}${outcome.removalDate ? ` on ${longDate(outcome.removalDate)}` : ""}${removal.launchedWhileAway ? ", while away from Moscow" : ""}. ${first}`;
 }
 
 export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, settings, names, onExport, onNewGame }: EndProps) {
