@@ -9,7 +9,7 @@ import { canKnow, nameOf, pronoun, type Pronouns } from "./log.js";
 import { powerShare } from "./power.js";
 import { adoptedInRun, canAct, clamp, grievanceAgainst, hasPower, logistic, moveById, moveOf, presidiumVoters, regardOf, trustOf, votingCc } from "./queries.js";
 import { threat, tie } from "./relations.js";
-import { organsCommanded } from "./rules/alignment.js";
+import { organWordsOf } from "./rules/alignment.js";
 import { attitude, contestLean, nomineeName, nomineePatron } from "./rules/cadres.js";
 import { targetCcEstimate } from "./rules/crisis.js";
 import { atLeastOf, estimateSuccess, publicTurnChance, tallyDistribution } from "./rules/estimate.js";
@@ -1110,10 +1110,9 @@ class OutcomeContext {
     const breakdown = est.breakdown;
     if (o.choice === "target") return { ...base, result: `${nameOf(w, move.target)} survives`, chance: 1 - est.odds, breakdown, rules: [`Organs on ${pronoun(w, move.target).his} side can fly ${pronoun(w, move.target).his} men in and stand between ${pronoun(w, move.target).him} and an arrest.`] };
     if (o.choice === "move") return { ...base, result: `The move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["A kingmaker is rewarded, and then feared by the new first man."] };
-    const organs = organsCommanded(w, this.me.id);
-    const stayOut = `${organs[0].toUpperCase()}${organs.slice(1)} ${organs === "the army" ? "stays" : "stay"} out of it`;
-    if (move.members.includes(this.me.id)) return { ...base, result: `${stayOut}, and the move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["You stay in the move, and its fate is yours.", `Without ${organs} it cannot fly its people in or stand between ${pronoun(w, move.target).him} and ${pronoun(w, move.target).his} guards.`] };
-    return { ...base, result: stayOut, rules: ["Neither side owes you anything; neither blames you."] };
+    const { organs, staysOut } = organWordsOf(w, this.me.id);
+    if (move.members.includes(this.me.id)) return { ...base, result: `${staysOut}, and the move wins (${describeDemandOf(w, move)})`, chance: est.odds, breakdown, rules: ["You stay in the move, and its fate is yours.", `Without ${organs} it cannot fly its people in or stand between ${pronoun(w, move.target).him} and ${pronoun(w, move.target).his} guards.`] };
+    return { ...base, result: staysOut, rules: ["Neither side owes you anything; neither blames you."] };
   }
 
   /**

@@ -14,19 +14,26 @@ export function moversShare(world: World, members: readonly Id[]): number {
 }
 
 /** The organs a chief commands, in words, with the labels of his two choices about them (written once: the movers' estimate asks for them for every chief at every reckoning). */
-interface OrganWords {
+export interface OrganWords {
   organs: string;
   bringIn: string;
   keepOut: string;
+  /** What follows from keeping them out, as a sentence's start ("The army stays out of it"). */
+  staysOut: string;
 }
 
-const organWords = (organs: string): OrganWords => ({ organs, bringIn: `Bring ${organs} in on the move's side`, keepOut: `Keep ${organs} out of it` });
-const ARMY = organWords("the army");
-const SECURITY = organWords("the security organs");
-const BOTH = organWords("the army and the security organs");
-const NEITHER = organWords("the organs");
+const organWords = (organs: string, stay: "stays" | "stay"): OrganWords => ({
+  organs,
+  bringIn: `Bring ${organs} in on the move's side`,
+  keepOut: `Keep ${organs} out of it`,
+  staysOut: `${organs[0].toUpperCase()}${organs.slice(1)} ${stay} out of it`,
+});
+const ARMY = organWords("the army", "stays");
+const SECURITY = organWords("the security organs", "stay");
+const BOTH = organWords("the army and the security organs", "stay");
+const NEITHER = organWords("the organs", "stay");
 
-function organWordsOf(world: World, chief: Id): OrganWords {
+export function organWordsOf(world: World, chief: Id): OrganWords {
   const army = hasPower(world, chief, "army");
   const security = hasPower(world, chief, "security");
   return army && security ? BOTH : army ? ARMY : security ? SECURITY : NEITHER;
