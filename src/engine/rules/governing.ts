@@ -457,7 +457,7 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
   let best: ScoredOption | null = null;
   let bestU = -Infinity;
   const candidates = proposable(world, actor);
-  const recent = candidates.length ? recentReforms(world) : 0;
+  const recent = candidates.length ? recentReorganisations(world) : 0;
   for (const p of candidates) {
     const aggrieved = Object.entries(p.aggrieves).reduce((s, [who, w]) => s + (inPlay(world.principals[who]) ? w : 0), 0);
     const terms = [
@@ -468,7 +468,7 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
       term("colleagues it would anger", -k.aggrieves * aggrieved),
       ...exposureTerms(world, actor, p),
       term(ownNames[genderOf(world, actor)].hold, k.consolidation * powerShare(world, actor)),
-      term("reforms the apparatus is still absorbing", -k.pace * recent),
+      term("reorganisations the apparatus is still absorbing", p.reorganises ? -k.pace * recent : 0),
     ];
     const u = terms.reduce((s, t) => s + t.value, 0);
     if (u > bestU) {
@@ -480,14 +480,14 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
 }
 
 /**
- * Policies adopted during the run within the last `paceWeeks`: each is a reorganisation the
- * apparatus is still carrying out, and the next one must wait its turn (Khrushchev's reforms came a
- * year or two apart, each announced as the answer to the last one's troubles).
+ * Reorganisations adopted during the run within the last `paceWeeks`: the apparatus is still
+ * carrying them out, and the next one must wait its turn (Khrushchev's reforms came a year or two
+ * apart, each announced as the answer to the last one's troubles).
  */
-function recentReforms(world: World): number {
+function recentReorganisations(world: World): number {
   const since = addDays(world.date, -world.params.governing.policy.paceWeeks * WEEK_DAYS);
   let n = 0;
-  for (const p of world.policies) if (adoptedInRun(p) && p.adoptedOn! > since) n++;
+  for (const p of world.policies) if (p.reorganises && adoptedInRun(p) && p.adoptedOn! > since) n++;
   return n;
 }
 
@@ -546,6 +546,7 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
   if (policy.globals.ccArbiter !== undefined) world.globals.ccArbiter = clamp(world.globals.ccArbiter + policy.globals.ccArbiter);
   const c = world.principals[champion];
   c.prestige = clamp(c.prestige + policy.prestige);
+  persuade(world, policy);
   for (const [who, weight] of Object.entries(policy.aggrieves)) {
     const p = world.principals[who];
     if (!p || !inPlay(p) || who === champion) continue;
@@ -556,6 +557,22 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
   for (const other of world.policies) if (policy.replaces.includes(other.id)) other.inForce = false;
   policiesChanged(world);
   refreshPower(world);
+}
+
+/**
+ * What a policy brings to light moves the men who read it, the members of the Presidium and the
+ * Secretariat, toward its line by `persuades`, never past it; a man already at or beyond its end of
+ * the scale is not pulled back (the Pospelov commission's report of February 1956 moved even
+ * Molotov to grant that "it must be said at the congress").
+ */
+function persuade(world: World, policy: PolicyState): void {
+  const towards = Math.sign(policy.line);
+  if (!policy.persuades || !towards) return;
+  for (const p of principalsInOrder(world)) {
+    if (!inPlay(p) || (p.presidium === "none" && !p.secretary)) continue;
+    const gap = policy.line - p.traits.ideology;
+    if (Math.sign(gap) === towards) p.traits.ideology += towards * Math.min(Math.abs(gap), policy.persuades);
+  }
 }
 
 /** The men a policy exposes who are still in play, in rank order, each with the part of his record it makes known. */

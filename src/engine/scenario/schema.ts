@@ -177,6 +177,12 @@ const policy = z.strictObject({
   from: isoDate.optional(),
   /** It can be proposed only to a party congress (the Secret Speech, the statute's turnover rule). */
   atCongress: z.boolean().default(false),
+  /**
+   * It reorganises an apparatus or the economy's management (a ministry, the farms, the army, the
+   * party's committees): the apparatus must carry it out, so it waits on the reorganisations before
+   * it. A speech, an inquiry, an amnesty or a line abroad is not one.
+   */
+  reorganises: z.boolean().default(false),
   /** Policies that must be in force first. */
   requires: z.array(id).default([]),
   /**
@@ -207,6 +213,13 @@ const policy = z.strictObject({
    * on him is used, and its proposer weighs that as such material on them.
    */
   exposes: z.record(id, unit("a share of a record exposed")).default({}),
+  /**
+   * How far (on the -1..1 scale of lines) it moves toward its own line, never past it, the line of
+   * every member of the Presidium and the Secretariat on the other side of it when it is adopted:
+   * what it brings to light changes the minds of those who read it (0 for most; a policy of line 0
+   * moves nobody).
+   */
+  persuades: unit("a shift of line").default(0),
   /** The prestige its champion gains (or loses) at adoption. */
   prestige: signedUnit("a prestige change").default(0),
   /** When history adopted it, if it did. */
