@@ -50,7 +50,13 @@ describe("what the play-test of 2 December found", () => {
     for (const e of appointments) {
       expect(e.text).not.toMatch(/a member from/);
       expect(e.text).toMatch(/replaces .+ with |fills a vacant place among the /);
+      // A holder is one of the row's men in the row's own words ("a commander"), never "one of the
+      // armed forces", which names a body, not its men.
+      expect(e.text).not.toMatch(/one of the /);
     }
+    const ones = world.rows.map((r) => r.one);
+    expect(ones.every((one) => one !== undefined)).toBe(true);
+    expect(appointments.some((e) => e.text.includes("replaces") && ones.some((one) => e.text.includes(one!)))).toBe(true);
   });
 
   it("at the end of a run a goal not reached reads as missed, not as 'not yet'", () => {

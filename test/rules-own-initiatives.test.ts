@@ -9,13 +9,14 @@ import { createWorld, viewFor, type World } from "../src/engine/index.js";
 import { leavePost, takePost } from "../src/engine/queries.js";
 import { eventsPhase } from "../src/engine/rules/events.js";
 import { applyFate } from "../src/engine/rules/fates.js";
-import { weeklyOptions } from "../src/engine/rules/governing.js";
+import { perform, weeklyOptions } from "../src/engine/rules/governing.js";
 import { Rng } from "../src/engine/rng.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
 const load = (id: string) => loadScenarioFile(fileURLToPath(new URL(`../scenarios/${id}.yaml`, import.meta.url))).scenario;
 const october = load("october-1964");
 const march = load("march-1953");
+const era = load("khrushchev-era");
 
 function on(world: World, date: string): World {
   world.date = date;
@@ -66,6 +67,22 @@ describe("trips", () => {
     handOver(world, "first-secretary", "malenkov");
     expect(tripOffered(world, "malenkov")).toBe("virgin-lands-tour-1954");
     expect(tripOffered(world, "khrushchev")).toBeNull();
+  });
+
+  it("a journey offered to two of one man's posts is made once (khrushchev-era, Belgrade 1955)", () => {
+    const world = on(createWorld(era, { seed: 1 }), "1955-05-22");
+    handOver(world, "first-secretary", "khrushchev");
+    handOver(world, "premier", "khrushchev");
+    const belgrade = world.trips.filter((t) => t.place === "Belgrade").map((t) => t.id);
+    expect(belgrade).toEqual(["belgrade-1955-party-head", "belgrade-1955-premier", "belgrade-1955-mikoyan"]);
+    const trip = tripOffered(world, "khrushchev");
+    expect(trip).toBe("belgrade-1955-party-head");
+    perform({ world, rng: new Rng(world.rng), decisions: [], used: new Set() }, "khrushchev", weeklyOptions(world, "khrushchev").find((o) => o.choice === "travel")!);
+    // Both offers made to his posts are spent; Mikoyan's own is still his to take.
+    expect(world.tripsDone).toEqual(["belgrade-1955-party-head", "belgrade-1955-premier"]);
+    world.principals.khrushchev.location = null;
+    expect(tripOffered(world, "khrushchev")).not.toBe("belgrade-1955-premier");
+    expect(tripOffered(world, "mikoyan")).toBe("belgrade-1955-mikoyan");
   });
 });
 

@@ -105,6 +105,7 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
     ["unknown-policy", ['127:41: events.harvest-report.effects.blame.0: unknown policy "party-splitt" (known: party-split)']],
     ["unknown-constituency", ['121:16: policies.party-split.effects.regionl: unknown constituency "regionl" (known: army, regional)']],
     ["champion-not-in-force", ["118:15: policies.party-split.champion: only a policy in force at the start has a champion in the file; the model records who proposes the others"]],
+    ["unknown-unless-event", ['125:37: events.harvest-report.chance.unless.0: unknown event "good-harvst" (known: harvest-report)']],
     ["event-date-and-chance", ["124:5: events.harvest-report: an event needs exactly one of date (it happens then) or chance (it may happen)"]],
     // Version 2 has no "leader" power; the First Secretary's post is what two men cannot share.
     ["two-leaders", ['37:13: characters.khrushchev.posts.0: the post "first-secretary" is already held by brezhnev; a post has one holder']],
@@ -408,6 +409,21 @@ describe("shipped scenarios", () => {
       }
     };
     walk(scenario, "");
+    expect(found).toEqual([]);
+  });
+
+  // The epilogue and the chronicle print the history's contests, and the dossiers a man's grievances,
+  // as they are: their sources belong in `source:`, not as keys in the sentence ("(rayfield-67)"), and
+  // a note to the authors ("As in march-1953.") belongs in a YAML comment.
+  it.each(shipped.map((s) => [s.id, s] as const))("%s keeps source keys and authors' notes out of its history and grievances", (_id, summary) => {
+    const { scenario } = loadScenarioFile(summary.file);
+    const keys = new Set(Object.keys(scenario.sources));
+    const texts = [
+      ...scenario.history.contests.map((c, i) => [`history.contests.${i}.text`, c.text] as const),
+      ...Object.entries(scenario.characters).flatMap(([id, c]) => c.grievances.map((g, i) => [`characters.${id}.grievances.${i}.cause`, g.cause] as const)),
+    ];
+    expect(texts.length).toBeGreaterThan(0);
+    const found = texts.filter(([, text]) => [...text.matchAll(/\(([^()]+)\)/g)].some((m) => m[1].split(/[,;]\s*/).some((part) => keys.has(part.trim()))) || /\bAs in [a-z]+-\d{4}\b/.test(text));
     expect(found).toEqual([]);
   });
 });

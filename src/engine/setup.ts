@@ -63,6 +63,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
   const rows: Row[] = scenario.centralCommittee.composition.map((r) => ({
     id: r.constituency,
     label: r.label,
+    ...(r.one !== undefined ? { one: r.one } : {}),
     mix: { ...r.mix },
     distance: { ...r.distance },
     appointedBy: r.appointedBy,

@@ -122,6 +122,8 @@ export interface Slot {
 export interface Row {
   id: Id;
   label: string;
+  /** One holder of the row's slots in words ("a commander"), where the scenario gives it. */
+  one?: string;
   mix: Record<Id, number>;
   distance: { near: number; mid: number; far: number };
   appointedBy: "cadres" | "government" | "army" | "none";

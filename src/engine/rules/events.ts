@@ -22,6 +22,7 @@ export function eventsPhase(ctx: DecisionContext): void {
     if (!c || (c.once && world.eventsDone.includes(ev.id))) continue;
     if ((c.from !== undefined && world.date < c.from) || (c.until !== undefined && world.date > c.until)) continue;
     if (!c.requires.every((p) => world.policies.some((x) => x.id === p && x.inForce))) continue;
+    if (c.unless.some((x) => world.eventsDone.includes(x))) continue;
     let chance = c.weekly;
     for (const p of world.policies) if (p.inForce && p.risks[ev.id] !== undefined) chance *= p.risks[ev.id];
     if (ctx.rng.chance("events", clamp(chance))) happen(world, ev, world.date);

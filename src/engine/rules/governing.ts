@@ -215,7 +215,7 @@ function rowWords(world: World, row: Id): string {
  * with his patron, if he has one, since that is whom the appointment offends.
  */
 function holderWords(world: World, holder: Cadre, row: Id): string {
-  const one = `one of the ${rowWords(world, row)}`;
+  const one = world.rows.find((r) => r.id === row)?.one ?? `one of the ${rowWords(world, row)}`;
   const patron = holder.patron ? `${nameOf(world, holder.patron)}'s man` : null;
   if (holder.name) return `${holder.name} (${one}${patron ? `; ${patron}` : ""})`;
   return patron ? `${one} (${patron})` : one;
@@ -675,6 +675,11 @@ function travel(ctx: DecisionContext, actor: Id, tripId: Id): void {
   if (!offer) return;
   const a = world.principals[actor];
   world.tripsDone.push(offer.id);
+  // One journey, however many of his posts it was offered to: a man who is both First Secretary and
+  // Premier goes to Belgrade once, and the Premier's offer of it is spent with the party head's.
+  for (const t of world.trips) {
+    if (t.place === offer.place && t.from <= offer.until && offer.from <= t.until && !world.tripsDone.includes(t.id) && travellerMatches(world, t.traveller, actor)) world.tripsDone.push(t.id);
+  }
   a.location = { place: offer.place, trip: offer.id, until: addDays(world.date, offer.days), returnDays: offer.returnDays };
   a.prestige = clamp(a.prestige + offer.prestige);
   if (offer.constituency !== undefined) moveMood(world, offer.constituency, actor, k.contactGain);

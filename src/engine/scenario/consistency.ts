@@ -311,6 +311,7 @@ function checkEvents(s: Scenario, ids: KnownIds): ScenarioIssue[] {
     });
     issues.push(...keysOf("character", e.effects.stance, ids.characters, at("effects", "stance")));
     e.chance?.requires.forEach((p, j) => issues.push(...reference("policy", p, ids.policies, at("chance", "requires", j))));
+    e.chance?.unless.forEach((x, j) => issues.push(...reference("event", x, ids.events, at("chance", "unless", j))));
     if (e.onlyWhileFirst !== undefined) issues.push(...reference("character", e.onlyWhileFirst, ids.characters, at("onlyWhileFirst")));
   });
   return issues;

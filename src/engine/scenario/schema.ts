@@ -129,6 +129,8 @@ const character = z.strictObject({
 const ccRow = z.strictObject({
   constituency: id,
   label: z.string().min(2),
+  /** One holder of these slots in a sentence ("a commander"): the label may name a body, not its men. */
+  one: z.string().min(2).optional(),
   voting: count("a number of voting seats", 2000, "no CC ever had more than a few hundred members"),
   candidates: count("a number of candidate seats", 2000, "no CC ever had more than a few hundred members"),
   /** Fractional membership in constituencies, summing to 1. */
@@ -258,6 +260,8 @@ const event = z.strictObject({
       until: isoDate.optional(),
       /** Only while all of these policies are in force. */
       requires: z.array(id).default([]),
+      /** Not once any of these events has happened (a year's harvest fails or is good, not both). */
+      unless: z.array(id).default([]),
       /** At most once in a run. */
       once: z.boolean().default(true),
     })
@@ -318,6 +322,8 @@ const historicalContest = z.strictObject({
   /** What became of the loser(s). */
   fate: z.enum(["none", "retired", "demoted", "expelled", "imprisoned", "executed"]),
   text: z.string().min(3),
+  /** Keys of the file's sources, comma-separated: kept out of the text, which players read. */
+  source: z.string().optional(),
 });
 
 export const scenarioSchema = z.strictObject({
