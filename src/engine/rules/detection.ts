@@ -86,7 +86,8 @@ export function warn(ctx: DecisionContext, move: Move, named: readonly Id[], sou
     seat: target.id,
     kind: "warning",
     key: `w${world.week}:warning:${move.id}:${accused.join(",")}`,
-    prompt: `A warning: ${listNames(world, accused)} ${accused.length > 1 ? "are" : "is"} said to be working against you.`,
+    // Who brings the warning is part of what it is worth (trust in the source weighs on it).
+    prompt: `${source ? `${nameOf(world, source)} warns you` : "A rumour reaches you"}: ${listNames(world, accused)} ${accused.length > 1 ? "are" : "is"} said to be working against you.`,
     options,
   });
   record(world, {

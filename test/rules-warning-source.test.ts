@@ -1,0 +1,36 @@
+// A warning tells the man warned who brings it (detection.ts, warn): his trust in the source weighs
+// on whether he takes it seriously, so a player must know whom he is weighing.
+import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { createWorld } from "../src/engine/index.js";
+import { DecisionNeeded } from "../src/engine/ai/choice.js";
+import { warn } from "../src/engine/rules/detection.js";
+import { startMove } from "../src/engine/rules/moves.js";
+import { Rng } from "../src/engine/rng.js";
+import { loadScenarioFile } from "../src/scenarios/load.js";
+
+const october = loadScenarioFile(fileURLToPath(new URL("../scenarios/october-1964.yaml", import.meta.url))).scenario;
+
+/** The question Khrushchev, a player, is asked when warned of Brezhnev's move by `source`. */
+function warningPrompt(source: string | null): string {
+  const world = createWorld(october, { seed: 1, humanSeats: ["khrushchev"] });
+  const ctx = { world, rng: new Rng(world.rng), decisions: [], used: new Set<string>() };
+  const move = startMove(ctx, "brezhnev", "khrushchev", []);
+  try {
+    warn(ctx, move, ["brezhnev"], source, 0.6);
+  } catch (error) {
+    if (error instanceof DecisionNeeded) return error.questions[0].prompt;
+    throw error;
+  }
+  throw new Error("the player was not asked");
+}
+
+describe("a warning", () => {
+  it("names the man who brings it", () => {
+    expect(warningPrompt("mikoyan")).toBe("Mikoyan warns you: Brezhnev is said to be working against you.");
+  });
+
+  it("says so when it is only a rumour", () => {
+    expect(warningPrompt(null)).toBe("A rumour reaches you: Brezhnev is said to be working against you.");
+  });
+});
