@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { Awaiting, BoardRow, CrisisView, Goal, LogEntry, PrincipalView, PublicOutcome, ScenarioInfo, SeatView } from "../src/server/api-types.js";
 import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-reads.js";
-import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, votersAtVote } from "../src/web/game/story.js";
+import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, routineNote, votersAtVote } from "../src/web/game/story.js";
+import { wireText } from "../src/web/game/NewsWire.js";
 import { restoredCrisis, stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
 import { contestDates, contestsText, historyForGoal, outcomeSummary, whatIfLabels } from "../src/web/game/EndScreen.js";
 import { goalStanding } from "../src/web/game/Goals.js";
@@ -15,7 +16,7 @@ import { awayOn, headerWhileRevealing, liveSoFar, revealedLength, type HeaderFac
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
 import { withNewcomers } from "../src/web/game/Dossiers.js";
-import { clientsTitle } from "../src/web/game/Desk.js";
+import { clientsTitle, journeyOffer } from "../src/web/game/Desk.js";
 import { estimateRange, listWithVerb, percentRange, runDate, yourFate } from "../src/web/format.js";
 import { readRange } from "../src/web/game/Board.js";
 import { organsOf } from "../src/web/labels.js";
@@ -292,8 +293,65 @@ describe("the end screen's contests", () => {
     const names = (id: string) => ({ khrushchev: "Nikita Khrushchev", kozlov: "Frol Kozlov" })[id] ?? id;
     expect(contestsText({ contests: [], undecided: "khrushchev" }, names)).toBe("The case of Nikita Khrushchev was still being fought when the run ended.");
     expect(contestsText({ contests: [], undecided: null }, names)).toBe("There was no contest in this run.");
-    const kozlov = { date: "1963-09-23", endedOn: "1963-09-23", target: "kozlov", venue: "session", winner: "move", launchedWhileAway: false, fates: [] };
+    const kozlov = { date: "1963-09-23", endedOn: "1963-09-23", target: "kozlov", venue: "session", winner: "move", launchedWhileAway: false, fates: [{ who: "kozlov", fate: "retired" }] };
     expect(contestsText({ contests: [kozlov], undecided: "khrushchev" }, names)).toBe("Contests: Frol Kozlov (23 September 1963, in the Presidium): removed. The case of Nikita Khrushchev was still being fought when the run ended.");
+  });
+});
+
+describe("the texts of the user test at 1331c72", () => {
+  const catalog = new ScenarioCatalog();
+
+  it("a man no contest removed is not said to have come through or kept his posts: Molotov lost with the movers of June 1957", () => {
+    const info = catalog.info("june-1957");
+    for (const goal of ["survive", "keep-posts"] as const) {
+      expect(historyForGoal(goal, "molotov", info)).not.toMatch(/Came through|Kept his posts/);
+      expect(historyForGoal(goal, "molotov", info)).toMatch(/^Was on the losing side of the move against Nikita Khrushchev on 29 June 1957/);
+    }
+    // Named by no contest: nothing to say.
+    expect(historyForGoal("survive", "mikoyan", info)).toBe("This scenario's history does not record it.");
+    expect(historyForGoal("keep-posts", "mikoyan", info)).toBe("This scenario's history does not record it.");
+    expect(historyForGoal("survive", "khrushchev", info)).toBe("Came through.");
+  });
+
+  it("a contest that took one post is not a removal: Malenkov lost the premiership in 1955 and stayed in the Presidium", () => {
+    const info = catalog.info("khrushchev-era");
+    expect(historyForGoal("survive", "malenkov", info)).not.toMatch(/Removed/);
+    expect(historyForGoal("survive", "malenkov", info)).toMatch(/^Lost one of his posts on 8 February 1955; was on the losing side of the move against Nikita Khrushchev on 29 June 1957 .*Whether he stayed in the leadership to the end, this scenario's history does not record\.$/);
+    expect(historyForGoal("keep-posts", "malenkov", info)).toMatch(/^Lost one of his posts on 8 February 1955;/);
+    expect(historyForGoal("survive", "zhukov", info)).toBe("Removed on 29 October 1957 (retired).");
+  });
+
+  it("a contest that took a post says so, not 'removed' (the log: 'he keeps his seat')", () => {
+    const base = { date: "1954-11-07", endedOn: "1954-11-07", target: "molotov", venue: "session", winner: "move", launchedWhileAway: false };
+    const names = (id: string) => ({ molotov: "Vyacheslav Molotov" })[id] ?? id;
+    expect(contestsText({ contests: [{ ...base, fates: [] }], undecided: null }, names)).toBe("Contests: Vyacheslav Molotov (7 November 1954, in the Presidium): lost a post but stayed in the leadership.");
+    expect(contestsText({ contests: [{ ...base, fates: [{ who: "molotov", fate: "demoted" }] }], undecided: null }, names)).toBe("Contests: Vyacheslav Molotov (7 November 1954, in the Presidium): removed.");
+  });
+
+  it("a first man saved by a plenum is dated by the plenum, not by the run's end", () => {
+    const outcome: PublicOutcome = { endDate: "1957-12-31", startingLeader: "khrushchev", leader: "khrushchev", firstSecretary: "khrushchev", leaderRemoved: false, leaderRemovedBy: null, removalDate: null, contests: [{ date: "1957-01-22", endedOn: "1957-01-31", target: "khrushchev", venue: "plenum", winner: "target", launchedWhileAway: false, fates: [] }], fates: [], undecided: null, trends: { primacy: [], fear: [], leaderShare: [] } };
+    const scenario = { characters: [{ id: "khrushchev", gender: "male" }] } as unknown as Pick<ScenarioInfo, "characters">;
+    expect(outcomeSummary(outcome, scenario, "1957-12-31", names)).toBe("Nikita Khrushchev keeps his place to 31 December 1957. A Central Committee plenum saved him on 31 January 1957. Nikita Khrushchev is first in the leadership at the end.");
+    expect(outcomeSummary({ ...outcome, contests: [] }, scenario, "1957-12-31", names)).toBe("Nikita Khrushchev keeps his place to 31 December 1957. Nikita Khrushchev is first in the leadership at the end.");
+  });
+
+  it("the player's decision to strike is told whole, not cut at its own colon ('You chose: 14%).')", () => {
+    const names = (id: string) => ({ molotov: "Vyacheslav Molotov" })[id] ?? id;
+    const strike = entry(5, "decision", "1957-01-22", {}, { actor: "molotov", audience: ["molotov"], text: "Vyacheslav Molotov decides to strike (his estimate of success: 14%)." });
+    expect(wireText(strike, "molotov", {}, names)).toBe("Vyacheslav Molotov decides to strike (his estimate of success: 14%).");
+    const lobby = entry(6, "decision", "1957-01-22", {}, { actor: "molotov", audience: ["molotov"], text: "Vyacheslav Molotov: Win over Central Committee members: Kazakhstan." });
+    expect(wireText(lobby, "molotov", {}, names)).toBe("You chose: win over Central Committee members: Kazakhstan.");
+  });
+
+  it("one routine report is one", () => {
+    expect(routineNote(1)).toBe("1 routine report is on the News screen.");
+    expect(routineNote(4)).toBe("4 routine reports are on the News screen.");
+  });
+
+  it("a journey's window to set out is not given as the journey's own dates", () => {
+    const trip = { days: 33, from: "1955-11-10", until: "1955-11-20" };
+    expect(journeyOffer(trip, "1955-11-01")).toBe("a journey of 33 days; you may set out between 10 November 1955 and 20 November 1955.");
+    expect(journeyOffer(trip, "1955-11-12")).toBe("a journey of 33 days; you may set out any day until 20 November 1955.");
   });
 });
 

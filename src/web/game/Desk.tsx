@@ -103,7 +103,7 @@ export function Desk({ desk, policies, offers, names, labels, today }: { desk: D
           <ul class="trips">
             {offers.map((t) => (
               <li key={t.id}>
-                <strong>{t.place}</strong>, {t.days} days: {t.from > today ? `from ${longDate(t.from)} ` : "now, "}until {longDate(t.until)}. <span class="muted">{t.note}</span>
+                <strong>{t.place}</strong>: {journeyOffer(t, today)} <span class="muted">{t.note}</span>
               </li>
             ))}
           </ul>
@@ -132,4 +132,13 @@ function effectsText(p: PolicyView, labels: Record<string, string>): string {
 export function clientsTitle(clients: number, inCc: number): string {
   if (clients === 0) return "You have no clients";
   return `Your clients (${clients}; ${inCc === 0 ? "none of them votes" : inCc === 1 ? "1 votes" : `${inCc} vote`} in the CC)`;
+}
+
+/**
+ * A journey on offer: how long it takes, and the days on which it may begin (the offer's window, not
+ * the journey's own dates, which a 33-day trip would overrun).
+ */
+export function journeyOffer(t: Pick<SeatView["tripOffers"][number], "days" | "from" | "until">, today: string): string {
+  const leave = t.from > today ? `between ${longDate(t.from)} and ${longDate(t.until)}` : `any day until ${longDate(t.until)}`;
+  return `a journey of ${t.days} days; you may set out ${leave}.`;
 }

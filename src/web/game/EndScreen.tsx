@@ -24,26 +24,64 @@ export interface EndProps {
   onNewGame: () => void;
 }
 
+type HistoryContest = ScenarioInfo["history"]["contests"][number];
+
+/**
+ * What the scenario's contests record of one man. A contest with no demand took all his posts (the
+ * schema's reading), so only such a one removed him; one that demanded some of his posts took those
+ * and left him in the leadership. A move he made that failed put him on the losing side, whose fate
+ * the contest tells only in its text.
+ */
+function contestsOf(me: string, contests: readonly HistoryContest[]) {
+  const lost = contests.filter((c) => c.target === me && c.outcome === "removed");
+  return {
+    removal: lost.find((c) => c.demand.length === 0),
+    postsTaken: lost.filter((c) => c.demand.length > 0),
+    lostMoves: contests.filter((c) => c.movedBy.includes(me) && c.outcome === "survived"),
+    named: contests.some((c) => c.target === me || c.movedBy.includes(me)),
+  };
+}
+
+/** The posts a man lost and the moves he lost, in the order they came, as one sentence; null when none. */
+function setbacksText(record: ReturnType<typeof contestsOf>, his: string, nameOf: (id: string) => string): string | null {
+  const setbacks = [
+    ...record.postsTaken.map((c) => ({ date: c.date, text: `lost ${c.demand.length === 1 ? `one of ${his} posts` : `${c.demand.length} of ${his} posts`} on ${longDate(c.date)}` })),
+    ...record.lostMoves.map((c) => ({ date: c.date, text: `was on the losing side of the move against ${nameOf(c.target)} on ${longDate(c.date)} (what became of the losers is told under “What really happened”)` })),
+  ].sort((a, b) => (a.date < b.date ? -1 : 1));
+  if (!setbacks.length) return null;
+  const text = setbacks.map((s) => s.text).join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
 /**
  * What history records for each goal of this character, in words. The scenario's history records
  * the contests (who moved, who fell, how) and who was first at the end, not each man's posts, seat,
- * policies or following: a goal it cannot answer says so rather than borrowing another's answer.
+ * policies or following: a goal it cannot answer says so rather than borrowing another's answer, and
+ * a man no contest names is not said to have come through.
  */
 export function historyForGoal(goal: Goal["id"], me: string, scenario: ScenarioInfo): string {
   const h = scenario.history;
-  const lost = h.contests.find((c) => c.target === me && c.outcome === "removed");
   const dossier = scenario.characters.find((c) => c.id === me);
+  const nameOf = (id: string) => scenario.characters.find((c) => c.id === id)?.name ?? id;
   const pronouns = pronounsFor(dossier?.gender);
+  const record = contestsOf(me, h.contests);
+  const lost = record.removal;
   const removed = lost ? `Removed on ${longDate(lost.date)}${lost.fate !== "none" ? ` (${lost.fate})` : ""}.` : null;
   const unrecorded = "This scenario's history does not record it.";
+  const setback = setbacksText(record, pronouns.his, nameOf);
   switch (goal) {
-    case "survive":
-      return removed ?? (dossier?.died && dossier.died <= Number(scenario.end.slice(0, 4)) ? `Died in ${dossier.died}.` : "Came through.");
+    case "survive": {
+      if (removed) return removed;
+      if (dossier?.died && dossier.died <= Number(scenario.end.slice(0, 4))) return `Died in ${dossier.died}.`;
+      if (setback) return `${setback} Whether ${pronouns.he} stayed in the leadership to the end, this scenario's history does not record.`;
+      return record.named || h.primacyAtEnd === me ? "Came through." : unrecorded;
+    }
     case "keep-primacy":
     case "take-primacy":
-      return h.primacyAtEnd === me ? "First at the end." : `${scenario.characters.find((c) => c.id === h.primacyAtEnd)?.name ?? h.primacyAtEnd} was first at the end.`;
+      return h.primacyAtEnd === me ? "First at the end." : `${nameOf(h.primacyAtEnd)} was first at the end.`;
     case "keep-posts":
-      return lost ? `Lost ${pronouns.his} posts.` : `Kept ${pronouns.his} posts, as far as this scenario's history records.`;
+      if (lost) return `Lost ${pronouns.his} posts.`;
+      return setback ?? (record.named ? `Kept ${pronouns.his} posts, as far as this scenario's history records.` : unrecorded);
     case "rise":
       // The goal is set only for a man who was not first at the start: first at the end, he rose.
       return h.primacyAtEnd === me ? `Rose to be first in the leadership, above the posts ${pronouns.he} started with.` : (removed ?? unrecorded);
@@ -62,10 +100,19 @@ const removedByWords: Record<string, string> = { session: "by the Presidium", pl
 
 /** The run's contests in a sentence, with one still being fought at the end (its plenum yet to meet). */
 export function contestsText(outcome: Pick<PublicOutcome, "contests" | "undecided">, names: Names): string {
-  const decided = outcome.contests.map((c) => `${names(c.target)} (${contestDates(c)}): ${c.winner === "move" ? "removed" : "held on"}`);
+  const decided = outcome.contests.map((c) => `${names(c.target)} (${contestDates(c)}): ${contestResult(c)}`);
   const open = outcome.undecided === null ? "" : `The case of ${names(outcome.undecided)} was still being fought when the run ended.`;
   if (!decided.length) return open || "There was no contest in this run.";
   return `Contests: ${decided.join("; ")}.${open ? ` ${open}` : ""}`;
+}
+
+/**
+ * What a contest did to its target. A move that took all his posts also settled his fate (the engine
+ * judges a fate only then); one that won only the posts it demanded left him in the leadership.
+ */
+function contestResult(c: PublicOutcome["contests"][number]): string {
+  if (c.winner !== "move") return "held on";
+  return c.fates.some((f) => f.who === c.target) ? "removed" : "lost a post but stayed in the leadership";
 }
 
 /** When and where a contest was fought: one date, or the session's opening and the plenum's day when a plenum decided it later. */
@@ -89,11 +136,12 @@ export function outcomeSummary(outcome: PublicOutcome, scenario: Pick<ScenarioIn
   const start = outcome.startingLeader;
   if (start === null) return `Nobody stood first at the start. ${first}`;
   const leader = names(start);
-  const his = pronounsFor(scenario.characters.find((c) => c.id === start)?.gender).his;
+  const { his, him } = pronounsFor(scenario.characters.find((c) => c.id === start)?.gender);
   const removal = outcome.contests.find((c) => c.target === start && c.winner === "move");
   if (!outcome.leaderRemoved) {
-    const savedByPlenum = outcome.contests.some((c) => c.target === start && c.winner === "target" && c.venue === "plenum");
-    return `${leader} keeps ${his} place on ${longDate(endDate)}${savedByPlenum ? ", saved by the Central Committee" : ""}. ${first}`;
+    // The plenum that saved him sat on its own day, not the run's last.
+    const savedByPlenum = outcome.contests.filter((c) => c.target === start && c.winner === "target" && c.venue === "plenum").at(-1);
+    return `${leader} keeps ${his} place to ${longDate(endDate)}.${savedByPlenum ? ` A Central Committee plenum saved ${him} on ${longDate(savedByPlenum.endedOn)}.` : ""} ${first}`;
   }
   if (outcome.leaderRemovedBy === "death") return `${leader} died in office. ${first}`;
   if (!removal) return `${leader} lost ${his} place${outcome.leaderRemovedBy === "illness" ? " to illness" : ""}. ${first}`;

@@ -9,7 +9,7 @@ import { api, ApiFailure, type Seat } from "../api.js";
 import { markScenesPutAway, scenesPutAway } from "../session.js";
 import type { Tab } from "../navigation.js";
 import { downloadText } from "../download.js";
-import { longDate, namesOf, percent, runDate } from "../format.js";
+import { longDate, namesOf, percent, runDate, type Names } from "../format.js";
 import { crisisKinds, lexiconOf } from "../labels.js";
 import { Board } from "./Board.js";
 import { boardRowsForSeat } from "./board-reads.js";
@@ -25,7 +25,7 @@ import { Network } from "./Network.js";
 import { NewsWire, wireText } from "./NewsWire.js";
 import { SavePanel } from "./SavePanel.js";
 import { headerWhileRevealing, revealedLength, type HeaderFacts } from "./reveal.js";
-import { crisesToShow, crisisEntries, crisisSettled, crisisSteps, crisisTypes, digestOf, moveOf, type Digest } from "./story.js";
+import { crisesToShow, crisisEntries, crisisSettled, crisisSteps, crisisTypes, digestOf, moveOf, routineNote, type Digest } from "./story.js";
 import { Timeline } from "./Timeline.js";
 import { UnionMap } from "./UnionMap.js";
 
@@ -322,7 +322,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
                       {inCrisis ? decision : null}
                     </Crisis>
                   ) : null}
-                  {!showCrisis && digest ? <DigestPanel digest={digest} seat={seat.seat} speeches={speeches} onClose={() => setDigest(null)} /> : null}
+                  {!showCrisis && digest ? <DigestPanel digest={digest} seat={seat.seat} speeches={speeches} names={names} onClose={() => setDigest(null)} /> : null}
                   {!showCrisis && revealing === 0 ? decision : null}
                   {laidUp && revealing === 0 ? <p class="panel">You can no longer act: {me.fate ? `you were ${me.fate}` : me.alive ? "a stroke keeps you from working" : "you have died"}. The run goes on without you.</p> : null}
                   {!v.awaiting && !v.done && !laidUp && revealing === 0 ? <p class="muted">Waiting for another player's decision.</p> : null}
@@ -349,7 +349,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
   );
 }
 
-function DigestPanel({ digest, seat, speeches, onClose }: { digest: Digest; seat: string; speeches: Record<number, string>; onClose: () => void }) {
+function DigestPanel({ digest, seat, speeches, names, onClose }: { digest: Digest; seat: string; speeches: Record<number, string>; names: Names; onClose: () => void }) {
   return (
     <section class="panel digest" aria-labelledby="digest-title">
       <h2 id="digest-title">
@@ -359,7 +359,7 @@ function DigestPanel({ digest, seat, speeches, onClose }: { digest: Digest; seat
         <ol class="timeline">
           {digest.items.map((e) => (
             <li key={e.seq}>
-              <time dateTime={e.date}>{longDate(e.date)}</time> {wireText(e, seat, speeches)}
+              <time dateTime={e.date}>{longDate(e.date)}</time> {wireText(e, seat, speeches, names)}
               {e.audience !== "public" ? <span class="tag secret">secret</span> : null}
             </li>
           ))}
@@ -367,7 +367,7 @@ function DigestPanel({ digest, seat, speeches, onClose }: { digest: Digest; seat
       ) : (
         <p>Nothing of note.</p>
       )}
-      {digest.routine ? <p class="muted">{digest.routine} routine reports are on the News screen.</p> : null}
+      {digest.routine ? <p class="muted">{routineNote(digest.routine)}</p> : null}
       <button type="button" onClick={onClose}>
         Dismiss the digest
       </button>

@@ -3,7 +3,7 @@
 // can be opened to show their reasons.
 import { useState } from "preact/hooks";
 import type { LogEntry } from "../../server/api-types.js";
-import { longDate } from "../format.js";
+import { longDate, type Names } from "../format.js";
 import type { Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
 import { chronological } from "./story.js";
@@ -36,7 +36,7 @@ export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEn
         {newestFirst.map((e) => (
           <li key={e.seq} class={`wire-entry type-${e.type}`}>
             <p>
-              <time dateTime={e.date}>{longDate(e.date)}</time> <span class="entry-text">{wireText(e, seat, speeches)}</span>
+              <time dateTime={e.date}>{longDate(e.date)}</time> <span class="entry-text">{wireText(e, seat, speeches, lexicon.names)}</span>
               {secret(e) ? <span class="tag secret">{secrecy(e.audience, seat, lexicon.names)}</span> : null}
             </p>
             <EntryReasons entry={e} lexicon={lexicon} />
@@ -52,11 +52,16 @@ export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEn
   );
 }
 
-/** The entry as news: the player's own acts in the second person, speeches as prose. */
-export function wireText(e: LogEntry, seat: string, speeches: Record<number, string>): string {
+/**
+ * The entry as news: the player's own acts in the second person, speeches as prose. Only a decision
+ * written as "His Name: the option." is turned into "You chose: the option."; others (a strike, whose
+ * text has colons of its own) are told as they are.
+ */
+export function wireText(e: LogEntry, seat: string, speeches: Record<number, string>, names: Names): string {
   if (speeches[e.seq]) return speeches[e.seq];
-  if (e.type === "decision" && e.actor === seat) {
-    const what = e.text.replace(/^[^:]*: /, "");
+  const mine = `${names(seat)}: `;
+  if (e.type === "decision" && e.actor === seat && e.text.startsWith(mine)) {
+    const what = e.text.slice(mine.length);
     return `You chose: ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
   }
   return e.text;

@@ -5,6 +5,7 @@
 import type { CcRowEstimate, JourneyView, PrincipalView, SeatView } from "../../server/api-types.js";
 import { longDate, surname } from "../format.js";
 import { capitals, MAP, MAP_HEIGHT, outlinePath, placeOf, project, type Place } from "./geography.js";
+import { journeyOffer } from "./Desk.js";
 import { END_RADIUS, endLabel, PLACE_NAME_SIZE, tripLine } from "./trip-line.js";
 
 const MOSCOW = project(37.6, 55.75);
@@ -144,7 +145,7 @@ export function UnionMap({ principals, journeys, offers, leader, seat, ccRows, l
             <ul>
               {offers.map((t) => (
                 <li key={t.id}>
-                  {t.place}, {t.days} days: you may set out {t.from > today ? `from ${longDate(t.from)} ` : ""}until {longDate(t.until)}. {t.note}
+                  {t.place}: {journeyOffer(t, today)} {t.note}
                 </li>
               ))}
             </ul>

@@ -53,6 +53,11 @@ export function digestOf(fresh: readonly LogEntry[], fromWeek: number, toWeek: n
   return { from: fromDate, to: toDate, weeks, items, routine: fresh.filter((e) => !noise.has(e.type)).length - items.length };
 }
 
+/** Where the digest's routine entries went, counted in words that agree with their number. */
+export function routineNote(routine: number): string {
+  return routine === 1 ? "1 routine report is on the News screen." : `${routine} routine reports are on the News screen.`;
+}
+
 export interface CrisisStep {
   entries: LogEntry[];
   /** The day's date, when this step opens a new day of the crisis. */
