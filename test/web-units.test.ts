@@ -9,10 +9,10 @@ import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, rou
 import { wireText } from "../src/web/game/NewsWire.js";
 import { restoredCrisis, stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
 import { contestDates, contestsText, historyForGoal, outcomeSummary, whatIfLabels } from "../src/web/game/EndScreen.js";
-import { goalStanding } from "../src/web/game/Goals.js";
+import { goalsAfterFallText, goalStanding } from "../src/web/game/Goals.js";
 import { saveLabel, savedWhen } from "../src/web/home/SavedGames.js";
 import { ScenarioCatalog } from "../src/server/scenario-catalog.js";
-import { awayOn, headerWhileRevealing, liveSoFar, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
+import { awayOn, headerWhileRevealing, liveSoFar, principalsAsRevealed, revealedLength, type HeaderFacts } from "../src/web/game/reveal.js";
 import { defaultPick, uncertaintyText } from "../src/web/game/DecisionPanel.js";
 import { citationsOf } from "../src/web/citation.js";
 import { withNewcomers } from "../src/web/game/Dossiers.js";
@@ -352,6 +352,38 @@ describe("the texts of the user test at 1331c72", () => {
     const trip = { days: 33, from: "1955-11-10", until: "1955-11-20" };
     expect(journeyOffer(trip, "1955-11-01")).toBe("a journey of 33 days; you may set out between 10 November 1955 and 20 November 1955.");
     expect(journeyOffer(trip, "1955-11-12")).toBe("a journey of 33 days; you may set out any day until 20 November 1955.");
+  });
+});
+
+describe("the turn's later scenes once the player has fallen (user test at 1331c72: the side panels and the news ran ahead of, or behind, the header)", () => {
+  // The player is demoted in the first scene; the run goes on without him, and five months later a second crisis breaks.
+  const log = [
+    entry(1, "launch", "1954-11-21", { move: "first" }),
+    entry(2, "session-result", "1954-11-21", { move: "first", for: 6, against: 3, voters: 9 }),
+    entry(3, "fate", "1954-11-21", { move: "first", fate: "demoted" }, { actor: "malenkov" }),
+    entry(4, "event", "1955-02-01"),
+    entry(5, "launch", "1955-04-24", { move: "second" }),
+    entry(6, "session-result", "1955-04-24", { move: "second", for: 2, against: 7, voters: 9 }),
+  ];
+
+  it("the news stops at the scene on screen, not at the next crisis's launch months later", () => {
+    const crisis = updateCrisis(null, log, log, null)!;
+    expect(crisis.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(revealedLength(log, crisis.entries, 3, false, crisis.queued[0])).toBe(3);
+    // The next scene's first step brings what came between.
+    expect(revealedLength(log, crisis.queued[0], 1, false, [])).toBe(5);
+  });
+
+  it("the board shows a man fallen in a scene on screen as fallen, without the posts he held before the turn", () => {
+    const before = [principal("malenkov", { postTitles: ["Chairman of the Council of Ministers"], posts: ["premier"] }), principal("khrushchev", { postTitles: ["First Secretary"] })];
+    const [malenkov, khrushchev] = principalsAsRevealed(before, log.slice(0, 3));
+    expect(malenkov.fate).toBe("demoted");
+    expect(malenkov.postTitles).toEqual([]);
+    expect(malenkov.presidium).toBe("none");
+    expect(khrushchev).toBe(before[1]);
+    expect(principalsAsRevealed(before, log.slice(0, 2))).toEqual(before);
+    expect(principalsAsRevealed(before, [entry(9, "death", "1955-01-01", {}, { actor: "khrushchev" })])[1].alive).toBe(false);
+    expect(goalsAfterFallText("demoted")).toBe("You were demoted: the run goes on without you, and your goals are scored at its end.");
   });
 });
 

@@ -19,12 +19,12 @@ import { DecisionPanel } from "./DecisionPanel.js";
 import { Desk } from "./Desk.js";
 import { Dossiers, withNewcomers } from "./Dossiers.js";
 import { EndScreen } from "./EndScreen.js";
-import { Goals } from "./Goals.js";
+import { Goals, GoalsAfterFall } from "./Goals.js";
 import { Moves } from "./Moves.js";
 import { Network } from "./Network.js";
 import { NewsWire, wireText } from "./NewsWire.js";
 import { SavePanel } from "./SavePanel.js";
-import { headerWhileRevealing, revealedLength, type HeaderFacts } from "./reveal.js";
+import { headerWhileRevealing, principalsAsRevealed, revealedLength, type HeaderFacts } from "./reveal.js";
 import { crisesToShow, crisisEntries, crisisSettled, crisisSteps, crisisTypes, digestOf, moveOf, routineNote, type Digest } from "./story.js";
 import { Timeline } from "./Timeline.js";
 import { UnionMap } from "./UnionMap.js";
@@ -214,10 +214,14 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
   const before = held !== null ? prior : null;
   const cut = held === null ? null : Math.max(held, before?.view.logLength ?? 0);
   const shownLog = cut !== null ? log.slice(0, cut) : log;
+  // What the scene has shown of the turn so far: it moves the header, and the men's falls on the other screens, on.
+  const revealed = before ? shownLog.slice(before.view.logLength) : [];
+  const header = headerOf(v, seat.seat, scenario.end, before, revealed, crisis);
   const seen = before ?? state;
-  const sv = seen.view;
+  const sv = before ? { ...before.view, principals: principalsAsRevealed(before.view.principals, revealed), leader: header.leader } : state.view;
+  // Fallen in a scene still on screen: the goals as they stood before it would call him still in play.
+  const fellInScene = before !== null && header.fate !== null && header.fate !== before.view.principals.find((p) => p.id === seat.seat)?.fate;
   const dossier = scenario.characters.find((c) => c.id === seat.seat) ?? null;
-  const header = headerOf(v, seat.seat, scenario.end, before, shownLog, crisis);
   const leader = v.principals.find((p) => p.id === header.leader) ?? null;
   const ended = v.done && state.outcome !== null && revealing === 0 && !runEnding;
   const decision = v.awaiting ? (
@@ -328,7 +332,7 @@ export function GameScreen({ seat, tab, onTab, onLeave, onLost, onHelp }: { seat
                   {!v.awaiting && !v.done && !laidUp && revealing === 0 ? <p class="muted">Waiting for another player's decision.</p> : null}
                 </div>
                 <div class="area-side">
-                  <Goals report={seen.goals} dossier={dossier} final={false} />
+                  {fellInScene ? <GoalsAfterFall fate={header.fate!} /> : <Goals report={seen.goals} dossier={dossier} final={false} />}
                   <Moves moves={seen.estimates.moves} principals={sv.principals} names={names} />
                   <Desk desk={sv.desk} policies={sv.policies} offers={sv.tripOffers} names={names} labels={scenario.constituencies} today={sv.date} />
                   <SavePanel seat={seat} autosave={seen.game.autosave} done={sv.done} scenarioEnd={scenario.end} onExport={exportSave} />
@@ -380,7 +384,7 @@ function DigestPanel({ digest, seat, speeches, names, onClose }: { digest: Diges
  * turn), the facts as they stood then, moved on by what the scene has shown: the date of the step on
  * screen, a new first man, the player's fate. A finished run is dated by its scenario's last day.
  */
-function headerOf(v: SeatResponse["view"], seat: string, scenarioEnd: string, before: SeatResponse | null, shownLog: readonly LogEntry[], crisis: CrisisState | null): HeaderFacts {
+function headerOf(v: SeatResponse["view"], seat: string, scenarioEnd: string, before: SeatResponse | null, revealed: readonly LogEntry[], crisis: CrisisState | null): HeaderFacts {
   const facts = (view: SeatResponse["view"]): HeaderFacts => {
     const me = view.principals.find((p) => p.id === seat);
     return { date: runDate(view.date, view.done, scenarioEnd), week: view.week, leader: view.leader, leaderAway: view.principals.find((p) => p.id === view.leader)?.away ?? null, fate: me?.fate ?? null, incapacitated: me?.incapacitated ?? false, fear: view.globals.fear };
@@ -388,7 +392,7 @@ function headerOf(v: SeatResponse["view"], seat: string, scenarioEnd: string, be
   if (!before || !crisis) return facts(v);
   const step = crisisSteps(crisis.entries)[crisis.shown - 1];
   const date = step?.entries.at(-1)?.date ?? before.view.date;
-  return headerWhileRevealing(facts(before.view), shownLog.slice(before.view.logLength), date, seat, v.journeys);
+  return headerWhileRevealing(facts(before.view), revealed, date, seat, v.journeys);
 }
 
 /**

@@ -43,3 +43,17 @@ export function Goals({ report, dossier, final, headingLevel = 2 }: { report: Go
     </section>
   );
 }
+
+/** Once the player has fallen in a scene still on screen: his goals wait for the run's end, which the scene has not reached. */
+export function GoalsAfterFall({ fate }: { fate: string }) {
+  return (
+    <section class="panel goals" aria-labelledby="goals-title">
+      <h2 id="goals-title">Your goals</h2>
+      <p>{goalsAfterFallText(fate)}</p>
+    </section>
+  );
+}
+
+export function goalsAfterFallText(fate: string): string {
+  return `You were ${fate}: the run goes on without you, and your goals are scored at its end.`;
+}

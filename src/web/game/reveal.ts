@@ -3,7 +3,7 @@
 // fate, a new first man). These pure functions give what may be shown meanwhile: the log up to the
 // step on screen, and the header's facts as they stood before the turn, moved on only by what the
 // scene has revealed. No DOM here: the web unit tests call them directly.
-import type { CrisisView, JourneyView, LogEntry } from "../../server/api-types.js";
+import type { CrisisView, JourneyView, LogEntry, PrincipalView } from "../../server/api-types.js";
 import { crisisSteps } from "./story.js";
 
 /**
@@ -11,8 +11,9 @@ import { crisisSteps } from "./story.js";
  * screen, and everything logged before that step; null when nothing is held back (every step shown).
  * `runOver`: the crisis ended the run, and its scene stays on screen until the player goes on to the
  * end; what followed its last step (the weeks to the run's end) waits for that too. `nextScene`: the
- * entries of the next crisis of the turn, still to be shown as a scene: once this one is all on
- * screen, the log runs up to that crisis's launch, and no further.
+ * entries of the next crisis of the turn, still to be shown as a scene: what came between the two
+ * (months, once the player has fallen and the run goes on without him) waits for that scene, whose
+ * first step shows it, so that the news never runs ahead of the date in the header.
  */
 export function revealedLength(log: readonly LogEntry[], crisisEntries: readonly LogEntry[], shown: number, runOver = false, nextScene: readonly LogEntry[] = []): number | null {
   const steps = crisisSteps(crisisEntries);
@@ -21,9 +22,24 @@ export function revealedLength(log: readonly LogEntry[], crisisEntries: readonly
   const lastShown = steps[shown - 1]?.entries.at(-1);
   const firstHidden = steps[shown]?.entries[0];
   const at = (entry: LogEntry) => log.findIndex((e) => e.seq === entry.seq);
-  const upTo = lastShown ? at(lastShown) + 1 : firstHidden ? at(firstHidden) : -1;
-  const cut = !firstHidden && nextScene.length ? Math.max(upTo, at(nextScene[0])) : upTo;
+  const cut = lastShown ? at(lastShown) + 1 : firstHidden ? at(firstHidden) : -1;
   return cut > 0 ? cut : null;
+}
+
+/**
+ * The men as the page may show them while a crisis is replayed: as they stood before the turn, with
+ * the falls and deaths the revealed entries have shown (a fallen or dead man holds no post). The page
+ * holds no view of the weeks between, so posts that changed hands otherwise wait for the turn's end.
+ */
+export function principalsAsRevealed(before: readonly PrincipalView[], revealed: readonly LogEntry[]): PrincipalView[] {
+  const fates = new Map<string, string>();
+  const dead = new Set<string>();
+  for (const e of revealed) {
+    if (e.type === "fate" && e.actor && typeof e.data?.fate === "string") fates.set(e.actor, e.data.fate);
+    if (e.type === "death" && e.actor) dead.add(e.actor);
+  }
+  const fallen = (p: PrincipalView): PrincipalView => ({ ...p, fate: fates.get(p.id) ?? p.fate, alive: p.alive && !dead.has(p.id), presidium: "none", votesInPresidium: false, secretary: false, posts: [], postTitles: [], acting: [], organs: [] });
+  return before.map((p) => (fates.has(p.id) || dead.has(p.id) ? fallen(p) : p));
 }
 
 /** The header's facts: the date and week, the first man and where he is, the player's own state, fear. */
