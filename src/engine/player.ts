@@ -1235,15 +1235,18 @@ export function goalsOf(world: World, seat: Id): GoalReport {
     const rose = best(p.posts) > best(startPosts);
     goals.push({ id: "rise", title: "Rise to a bigger post than the one you start with", why: `Ambition ${t.ambition.toFixed(2)}.`, fromTraits: ["ambition"], weight: round(2 * t.ambition), progress: rose ? 1 : 0, status: rose ? "You hold a bigger post than at the start." : notYet });
   }
-  const ownPolicies = world.policies.filter((x) => x.proposer !== "none" && hasPower(world, seat, x.proposer));
-  if (Math.abs(t.ideology) >= 0.4 || ownPolicies.length > 0) {
+  // The posts he held at the start, not those he holds now: a goal once set stays in the score
+  // when he loses the posts that let him pursue it (a play-test's policy goal, met, then gone).
+  const powersAtStart = new Set(startPosts.flatMap((x) => world.posts[x]?.powers ?? []));
+  const couldPropose = world.policies.some((x) => x.proposer !== "none" && powersAtStart.has(x.proposer));
+  if (Math.abs(t.ideology) >= 0.4 || couldPropose) {
     const carried = world.policies.filter(adoptedInRun);
     const championed = carried.filter((x) => x.champion === seat);
     const ofLine = carried.filter((x) => Math.sign(x.line) === Math.sign(t.ideology) && t.ideology !== 0);
     goals.push({
       id: "policy",
       title: `Carry a policy of your own${t.ideology <= -0.4 ? " (a reform)" : t.ideology >= 0.4 ? " (an orthodox one)" : ""}`,
-      why: Math.abs(t.ideology) >= 0.4 ? `Your line is clear (${t.ideology >= 0 ? "orthodox" : "reformer"}, ${t.ideology.toFixed(2)}).` : "Your posts let you propose policies.",
+      why: Math.abs(t.ideology) >= 0.4 ? `Your line is clear (${t.ideology >= 0 ? "orthodox" : "reformer"}, ${t.ideology.toFixed(2)}).` : "Your posts at the start let you propose policies.",
       fromTraits: ["ideology"],
       weight: 1.5,
       progress: championed.length ? 1 : ofLine.length ? 0.5 : 0,

@@ -1,0 +1,25 @@
+// What a user-test at 1331c72 found: goals that dropped out of the score with the posts that set
+// them, crisis speeches that charged an ordinary member with a leader's faults, AI decisions logged
+// in the player's second person, a rule printed twice in one reckoning, and a goal of becoming first
+// given to a man whose own reason says he did not want it.
+import { describe, expect, it } from "vitest";
+import { createWorld } from "../src/engine/index.js";
+import { goalsOf } from "../src/engine/player.js";
+import { leaveAllPosts } from "../src/engine/queries.js";
+import { scenarioOf } from "./strategies.js";
+
+describe("goals are fixed at the start of the run", () => {
+  it("no goal drops out of the score when the player loses his posts (khrushchev-era: Malenkov's policy goal)", () => {
+    for (const id of ["khrushchev-era", "june-1957", "october-1964"]) {
+      const world = createWorld(scenarioOf(id), { seed: 11 });
+      for (const seat of world.order) {
+        const before = goalsOf(world, seat);
+        const demoted = structuredClone(world);
+        leaveAllPosts(demoted, seat);
+        const after = goalsOf(demoted, seat);
+        expect(after.goals.map((g) => g.id), `${id}: ${seat}`).toEqual(before.goals.map((g) => g.id));
+        expect(after.max, `${id}: ${seat}`).toBe(before.max);
+      }
+    }
+  });
+});
