@@ -23,3 +23,14 @@ describe("goals are fixed at the start of the run", () => {
     }
   });
 });
+
+describe("a goal agrees with the reasons it quotes", () => {
+  it("june-1957: Molotov, 'the guardian of the party line more than a would-be First Secretary', is not set on becoming first; 1964's rivals are", () => {
+    const june = createWorld(scenarioOf("june-1957"), { seed: 1 });
+    const molotov = goalsOf(june, "molotov").goals.map((g) => g.id);
+    expect(molotov).not.toContain("take-primacy");
+    expect(molotov).toContain("rise");
+    const october = createWorld(scenarioOf("october-1964"), { seed: 1 });
+    for (const rival of ["brezhnev", "podgorny"]) expect(goalsOf(october, rival).goals.map((g) => g.id), rival).toContain("take-primacy");
+  });
+});

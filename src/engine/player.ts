@@ -1190,6 +1190,13 @@ export interface GoalReport {
 }
 
 /**
+ * The ambition that makes the first place itself a goal. The scenarios' reasons put it above 0.6: men
+ * at 0.6 want to rise (Kirichenko to Moscow) or to guard the line (Molotov, "more than as a would-be
+ * First Secretary"), while from 0.65 they are rivals for the top (Brezhnev, Podgorny, Kozlov in 1964).
+ */
+const FIRST_PLACE_AMBITION = 0.65;
+
+/**
  * What this character wants, from his traits and his place at the start of the run, and how far he
  * has got: survive; keep or take primacy; a full seat; keep his posts or rise; carry a policy of his
  * line; keep his clients in office. Only the seat's own state and the public record are read.
@@ -1221,7 +1228,7 @@ export function goalsOf(world: World, seat: Id): GoalReport {
   const ever = world.primacyHistory.some((h) => h.who === seat);
   if (firstAtStart === seat) {
     goals.push({ id: "keep-primacy", title: "Stay first in the leadership", why: "You hold primacy at the start: everyone else measures himself against you.", fromTraits: ["ambition"], weight: round(3 + 2 * t.ambition), progress: world.primacy === seat ? 1 : 0, status: world.primacy === seat ? "You are first." : world.primacy ? `${nameOf(world, world.primacy)} is first now.` : "Nobody is first now." });
-  } else if (t.ambition >= 0.6 && (startSeat === "full" || startSeat === "secretary")) {
+  } else if (t.ambition >= FIRST_PLACE_AMBITION && (startSeat === "full" || startSeat === "secretary")) {
     goals.push({ id: "take-primacy", title: "Become first in the leadership", why: `Your ambition (${t.ambition.toFixed(2)}) and your seat make the top within reach.`, fromTraits: ["ambition"], weight: round(1 + 4 * t.ambition), progress: world.primacy === seat ? 1 : ever ? 0.5 : 0, status: world.primacy === seat ? "You are first." : ever ? "You were first for a while, and lost it." : notYet });
   }
   if (startSeat !== "full" && t.ambition >= 0.35) {
