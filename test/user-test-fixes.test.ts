@@ -3,8 +3,8 @@
 // in the player's second person, a rule printed twice in one reckoning, and a goal of becoming first
 // given to a man whose own reason says he did not want it.
 import { describe, expect, it } from "vitest";
-import { createWorld } from "../src/engine/index.js";
-import { goalsOf } from "../src/engine/player.js";
+import { advance, createWorld, decisionsFor, step, type World } from "../src/engine/index.js";
+import { goalsOf, optionOutcomes } from "../src/engine/player.js";
 import { leaveAllPosts } from "../src/engine/queries.js";
 import { scenarioOf } from "./strategies.js";
 
@@ -33,4 +33,24 @@ describe("a goal agrees with the reasons it quotes", () => {
     const october = createWorld(scenarioOf("october-1964"), { seed: 1 });
     for (const rival of ["brezhnev", "podgorny"]) expect(goalsOf(october, rival).goals.map((g) => g.id), rival).toContain("take-primacy");
   });
+});
+
+describe("the reckoning of an option says each rule once", () => {
+  it("the rule of a tie is given with the count, not again among the rules", () => {
+    let counted = 0;
+    for (const [id, seat] of [["october-1964", "khrushchev"], ["khrushchev-era", "malenkov"]] as const) {
+      let world: World = advance(createWorld(scenarioOf(id), { seed: 3, humanSeats: [seat] }));
+      for (let week = 0; week < 12 && !world.done; week++) {
+        for (const out of optionOutcomes(world, seat)) {
+          if (!out.votes) continue;
+          counted++;
+          expect(out.rules, out.option).not.toContain(out.votes.tie);
+          expect(new Set(out.rules).size, out.option).toBe(out.rules.length);
+        }
+        const legal = decisionsFor(world.awaiting.find((a) => a.seat === seat)!);
+        world = step(world, legal.find((d) => d.choice === "lie-low") ?? legal[0]);
+      }
+    }
+    expect(counted).toBeGreaterThan(0);
+  }, 60_000);
 });

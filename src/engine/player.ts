@@ -413,9 +413,15 @@ export function optionOutcomes(world: World, seat: Id): OptionOutcome[] {
   const ctx = new OutcomeContext(world, seat);
   // Every chance the seat is shown comes with its give-or-take, not only those reckoned vote by vote.
   return q.options.map((o) => {
-    const out = ctx.outcome(q.kind, q.key, q.prompt, o);
+    const out = tieToldOnce(ctx.outcome(q.kind, q.key, q.prompt, o));
     return out.chance !== null && out.spread === null ? { ...out, spread: ctx.spreadOf(out.chance) } : out;
   });
+}
+
+/** A count says what a tie means; its rules need not say it again (a play-test read it twice in one box). */
+function tieToldOnce(out: OptionOutcome): OptionOutcome {
+  const tie = out.votes?.tie;
+  return tie !== undefined && out.rules.includes(tie) ? { ...out, rules: out.rules.filter((r) => r !== tie) } : out;
 }
 
 
