@@ -4,8 +4,10 @@
 // given to a man whose own reason says he did not want it.
 import { describe, expect, it } from "vitest";
 import { advance, createWorld, decisionsFor, step, type World } from "../src/engine/index.js";
-import { goalsOf, optionOutcomes } from "../src/engine/player.js";
+import { record } from "../src/engine/log.js";
+import { goalsOf, optionOutcomes, speechProse } from "../src/engine/player.js";
 import { leaveAllPosts } from "../src/engine/queries.js";
+import type { Id, Move } from "../src/engine/state.js";
 import { scenarioOf } from "./strategies.js";
 
 describe("goals are fixed at the start of the run", () => {
@@ -53,4 +55,35 @@ describe("the reckoning of an option says each rule once", () => {
     }
     expect(counted).toBeGreaterThan(0);
   }, 60_000);
+});
+
+/** Three speeches of each line by one speaker with nothing of his own to cite, in a session on `demand` of `target`'s posts. */
+function plainSpeeches(world: World, speaker: Id, target: Id, demand: Id[]): string[] {
+  world.principals[speaker].grievances = [];
+  for (const p of world.policies) if (p.champion === target) delete p.champion;
+  const move: Move = { id: "m-session", target, demand, initiator: speaker, members: [speaker], refusals: [], startedOn: world.date, stage: "forming", exposure: 0, alarm: 0, open: null, launchedOn: world.date, launchedWhileAway: false };
+  world.moves.push(move);
+  for (const line of ["attack", "attack", "attack", "defend", "defend", "defend"]) record(world, { type: "speech", audience: "public", actor: speaker, text: "", data: { move: move.id, line } });
+  return Object.values(speechProse(world, speaker));
+}
+
+describe("crisis speeches fit the man and the motion", () => {
+  const leaderOnly = /decides everything alone|whim and shouting|changing the leadership|quarrel at the top/;
+
+  it("a session taking one post from an ordinary member hears about the post, not a leader's faults (june-1957: Molotov's deputy premiership)", () => {
+    const world = createWorld(scenarioOf("june-1957"), { seed: 1 });
+    expect(world.primacy).not.toBe("molotov");
+    const speeches = plainSpeeches(world, "saburov", "molotov", [world.principals.molotov.posts[0]]);
+    expect(speeches).toHaveLength(6);
+    for (const text of speeches) expect(text).not.toMatch(leaderOnly);
+    expect(speeches.some((t) => /the post/.test(t))).toBe(true);
+  });
+
+  it("removing an ordinary member is argued as such; only the first man is charged with deciding everything alone", () => {
+    const member = createWorld(scenarioOf("october-1964"), { seed: 1 });
+    for (const text of plainSpeeches(member, "brezhnev", "mikoyan", [])) expect(text).not.toMatch(leaderOnly);
+    const leader = createWorld(scenarioOf("october-1964"), { seed: 1 });
+    expect(leader.primacy).toBe("khrushchev");
+    expect(plainSpeeches(leader, "brezhnev", "khrushchev", []).join(" ")).toMatch(/decides everything alone/);
+  });
 });

@@ -1293,19 +1293,48 @@ export function goalsOf(world: World, seat: Id): GoalReport {
  */
 export function speechProse(world: World, seat: Id): Record<number, string> {
   const out: Record<number, string> = {};
+  // Who was first when each speech was made (primacy is public): a case against him is heard as one
+  // against the leadership, even if he has lost his place by the time the seat reads it.
+  let first: Id | null = null;
   let i = -1;
   for (const e of world.log) {
     if (!canKnow(e, seat)) continue;
     i++;
+    if (e.type === "primacy" && e.actor) first = e.actor;
     if (e.type !== "speech" || !e.actor) continue;
     const move = moveById(world, typeof e.data?.move === "string" ? e.data.move : "");
     if (!move) continue;
-    out[i] = move.open === "health" ? healthSpeech(world, e.actor, move.target, e.data?.line === "attack", i) : speechText(world, e.actor, move.target, e.data?.line === "attack", e.date, i, /files hold/.test(e.text));
+    out[i] = move.open === "health" ? healthSpeech(world, e.actor, move.target, e.data?.line === "attack", i) : speechText(world, e.actor, move, move.target === first, e.data?.line === "attack", e.date, i, /files hold/.test(e.text));
   }
   return out;
 }
 
-function speechText(world: World, speaker: Id, target: Id, attack: boolean, date: string, n: number, files: boolean): string {
+/**
+ * What a speaker with no grievance, policy or file of his own to cite says, fitted to the case: only
+ * against the first man is there a leadership to change or a man who decides everything alone; a
+ * motion that takes some of a man's posts is argued about the work of the posts.
+ */
+function commonplaces(world: World, move: Move, againstFirst: boolean, attack: boolean): readonly string[] {
+  const they = pronoun(world, move.target);
+  const posts = move.demand.length;
+  const post = posts > 1 ? "these posts" : "the post";
+  if (posts > 0) {
+    return attack
+      ? [`the work of ${post} needs other hands`, `${they.he} can serve the party better in other work`, `nobody asks more of ${they.him} than a change of ${posts > 1 ? "posts" : "post"}`]
+      : [`nobody knows the work of ${post} better than ${they.he} does`, "the comrades should not be hasty", "a change now would set the work back"];
+  }
+  if (againstFirst) {
+    return attack
+      ? [`the collective leadership cannot work with a ${they.man} who decides everything alone`, "the party's affairs have been run by whim and shouting", "the Presidium must correct its mistakes while it still can"]
+      : ["the party gains nothing from a quarrel at the top", "the comrades should not be hasty", "mistakes can be put right without changing the leadership"];
+  }
+  return attack
+    ? [`${they.he} has lost the confidence of ${they.his} colleagues`, `the work entrusted to ${they.him} has not been done as the party expects`, "the Presidium must correct its mistakes while it still can"]
+    : ["the party gains nothing from a quarrel among its leaders", "the comrades should not be hasty", `a comrade's mistakes can be put right without removing ${they.him}`];
+}
+
+function speechText(world: World, speaker: Id, move: Move, againstFirst: boolean, attack: boolean, date: string, n: number, files: boolean): string {
+  const target = move.target;
   const s = world.principals[speaker];
   const who = nameOf(world, speaker);
   const him = nameOf(world, target);
@@ -1321,13 +1350,13 @@ function speechText(world: World, speaker: Id, target: Id, attack: boolean, date
     if (hurt.length) charges.push(`the men ${own.he} speaks for have suffered from ${hurt.slice(0, 2).map(lowerFirst).join(" and ")}`);
     if (files) charges.push(`${own.he} reads out what the files hold on ${him}'s past`);
     const opening = ["rises against", "turns on", "speaks out against"][n % 3];
-    if (!charges.length) charges.push([`the collective leadership cannot work with a ${pronoun(world, target).man} who decides everything alone`, "the party's affairs have been run by whim and shouting", "the Presidium must correct its mistakes while it still can"][n % 3]);
+    if (!charges.length) charges.push(commonplaces(world, move, againstFirst, true)[n % 3]);
     return `${who} ${opening} ${him}: ${charges.join("; ")}.`;
   }
   const pleas: string[] = [];
   if (s.patron === target) pleas.push(`${own.he} owes ${own.his} career to ${him} and says so`);
   if (helped.length) pleas.push(`${own.he} reminds the session of ${helped.slice(0, 2).map(lowerFirst).join(" and ")}`);
-  if (!pleas.length) pleas.push(["the party gains nothing from a quarrel at the top", "the comrades should not be hasty", "mistakes can be put right without changing the leadership"][n % 3]);
+  if (!pleas.length) pleas.push(commonplaces(world, move, againstFirst, false)[n % 3]);
   return `${who} speaks for ${him}: ${pleas.join("; ")}.`;
 }
 
