@@ -215,6 +215,14 @@ describe("presidium run: the chronicle", () => {
     expect(r.stdout).toMatch(/^1964-12-31  In history Brezhnev was first at the end; in this run (so is he|nobody stands first|[A-Z][a-z]+ is)\.$/m);
   });
 
+  it("tells the AI's decisions in the third person, not in the words the menu speaks to a player (user-test: khrushchev-era seed 3)", async () => {
+    const r = await presidium(["run", "--scenario", "khrushchev-era", "--seed", "3", "--until", "1956-12-31"]);
+    expect(r.code, r.stderr).toBe(0);
+    const told = r.stdout.split("\n").map((l) => l.replace(/ {2}\[.*\]$/, ""));
+    expect(told).toContain("1955-01-30  Khrushchev decides to replace one of the republican party leaderships (Malenkov's man) with a man of his own.");
+    for (const line of told.filter((l) => /^\d{4}-\d{2}-\d{2}  /.test(l))) expect(line).not.toMatch(/\byou(r|rself)?\b/i);
+  });
+
   it("the campaign's chronicle ends with the same series as --json: who was first, FEAR and the first man's clients' share, dated", async () => {
     const args = ["run", "--scenario", "khrushchev-era", "--seed", "3"];
     const [text, json] = await Promise.all([presidium(args), presidium([...args, "--json"])]);

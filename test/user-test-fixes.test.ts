@@ -3,7 +3,7 @@
 // in the player's second person, a rule printed twice in one reckoning, and a goal of becoming first
 // given to a man whose own reason says he did not want it.
 import { describe, expect, it } from "vitest";
-import { advance, createWorld, decisionsFor, step, type World } from "../src/engine/index.js";
+import { advance, createWorld, decisionsFor, simulate, step, type World } from "../src/engine/index.js";
 import { record } from "../src/engine/log.js";
 import { goalsOf, optionOutcomes, speechProse } from "../src/engine/player.js";
 import { leaveAllPosts } from "../src/engine/queries.js";
@@ -86,4 +86,25 @@ describe("crisis speeches fit the man and the motion", () => {
     expect(leader.primacy).toBe("khrushchev");
     expect(plainSpeeches(leader, "brezhnev", "khrushchev", []).join(" ")).toMatch(/decides everything alone/);
   });
+});
+
+describe("the log tells of an AI's choice, not to him", () => {
+  it("a weekly decision by the AI has no second person in it; a player's keeps the words he chose from", () => {
+    const world = simulate(scenarioOf("khrushchev-era"), { seed: 3 });
+    const decisions = world.log.filter((e) => e.type === "decision" && e.options);
+    expect(decisions.length).toBeGreaterThan(100);
+    for (const e of decisions) expect(e.text).not.toMatch(/\byou(r|rself)?\b/i);
+    const told = decisions.map((e) => e.text);
+    expect(told).toContain("Khrushchev decides to replace one of the republican party leaderships (Malenkov's man) with a man of his own.");
+    expect(told.some((t) => / decides to put himself forward as /.test(t))).toBe(true);
+    expect(told.some((t) => / decides to overrule .+ and impose his line\.$/.test(t))).toBe(true);
+    expect(told.some((t) => / decides to tell .+ what he knows of the move against /.test(t))).toBe(true);
+    let played: World = advance(createWorld(scenarioOf("khrushchev-era"), { seed: 3, humanSeats: ["malenkov"] }));
+    // The first man's first week asks for two actions and a vote between them: it is played once all are answered.
+    while (played.week === 0) {
+      const legal = decisionsFor(played.awaiting.find((a) => a.seat === "malenkov")!);
+      played = step(played, legal.find((d) => d.choice === "lie-low") ?? legal[0]);
+    }
+    expect(played.log.filter((e) => e.type === "decision" && e.actor === "malenkov").map((e) => e.text)).toContain("Malenkov: Lie low this week.");
+  }, 60_000);
 });

@@ -2,7 +2,7 @@
 // context; the order here is the model.
 import { chooseTogether, choose, optionsForLog, optionId, type DecisionContext, type Question, type ScoredOption } from "./ai/choice.js";
 import { addDays, longDate, WEEK_DAYS } from "./calendar.js";
-import { nameOf, pronoun, record } from "./log.js";
+import { byGender, genderOf, nameOf, pronoun, record } from "./log.js";
 import { updatePrimacy } from "./power.js";
 import { dangersTo } from "./relations.js";
 import { active, canAct, fullSeats, hasEnteredLeadership, inPlay, moveOf } from "./queries.js";
@@ -175,9 +175,9 @@ function act(ctx: DecisionContext, id: Id, pick: ScoredOption, options: ScoredOp
   const world = ctx.world;
   const human = world.humanSeats.includes(id);
   if (!human && routineVerbs.has(pick.choice)) return doRoutine(ctx, id, pick);
-  // The decision is worded to the man who takes it ("a man of your own"), so only he reads it; what
-  // the others see of a public act is the act's own record (an appointment, a trip, a proposal).
-  record(world, { type: "decision", audience: [id], actor: id, text: `${nameOf(world, id)}: ${pick.label}.`, options: optionsForLog(options), chosen: optionId(pick) });
+  // Only he reads the decision; what the others see of a public act is the act's own record (an
+  // appointment, a trip, a proposal).
+  record(world, { type: "decision", audience: [id], actor: id, text: decisionText(world, id, pick, human), options: optionsForLog(options), chosen: optionId(pick) });
   switch (pick.choice) {
     case "lie-low":
       return;
@@ -197,6 +197,30 @@ function act(ctx: DecisionContext, id: Id, pick: ScoredOption, options: ScoredOp
       return perform(ctx, id, pick);
   }
 }
+
+/**
+ * The record of a weekly choice. A player's is his option as he read it ("Khrushchev: Replace … with
+ * a man of your own"), which the browser tells him back as "You chose: …"; an AI's is read by
+ * others (the chronicle, a researcher's log), so it tells of him in the third person.
+ */
+function decisionText(world: World, id: Id, pick: ScoredOption, human: boolean): string {
+  if (human) return `${nameOf(world, id)}: ${pick.label}.`;
+  const deed = pick.label.charAt(0).toLowerCase() + pick.label.slice(1);
+  return `${nameOf(world, id)} decides to ${thirdPersonPhrases[genderOf(world, id)].reduce((text, [you, own]) => text.replace(you, own), deed)}.`;
+}
+
+/**
+ * The second-person phrases of the weekly menu's labels, which speak to the man choosing ("put
+ * yourself forward", "impose your line", "what you know"), in his own words; the phrases where "you"
+ * is the subject come before the object "you" that the rest are.
+ */
+const thirdPersonPhrases = byGender((own): readonly (readonly [RegExp, string])[] => [
+  [/\byourself\b/g, own.himself],
+  [/\byour\b/g, own.his],
+  [/\byou know\b/g, `${own.he} knows`],
+  [/\bthat you take\b/g, `that ${own.he} take`],
+  [/\byou\b/g, own.him],
+]);
 
 /** A seat letting weeks pass wakes up when something touches him: a private message, a contest, a death. */
 function unskipIfConcerned(world: World): void {
