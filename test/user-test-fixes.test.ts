@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { advance, createWorld, decisionsFor, simulate, step, type World } from "../src/engine/index.js";
 import { record } from "../src/engine/log.js";
 import { goalsOf, optionOutcomes, speechProse } from "../src/engine/player.js";
-import { leaveAllPosts } from "../src/engine/queries.js";
+import { leaveAllPosts, takePost } from "../src/engine/queries.js";
 import type { Id, Move } from "../src/engine/state.js";
+import { weeklyOptions } from "../src/engine/rules/governing.js";
 import { scenarioOf } from "./strategies.js";
 
 describe("goals are fixed at the start of the run", () => {
@@ -95,7 +96,7 @@ describe("the log tells of an AI's choice, not to him", () => {
     expect(decisions.length).toBeGreaterThan(100);
     for (const e of decisions) expect(e.text).not.toMatch(/\byou(r|rself)?\b/i);
     const told = decisions.map((e) => e.text);
-    expect(told).toContain("Khrushchev decides to replace one of the republican party leaderships (Malenkov's man) with a man of his own.");
+    expect(told).toContain("Bulganin decides to replace a commander (Brezhnev's man) with a man of his own.");
     expect(told.some((t) => / decides to put himself forward as /.test(t))).toBe(true);
     expect(told.some((t) => / decides to overrule .+ and impose his line\.$/.test(t))).toBe(true);
     expect(told.some((t) => / decides to tell .+ what he knows of the move against /.test(t))).toBe(true);
@@ -107,4 +108,21 @@ describe("the log tells of an AI's choice, not to him", () => {
     }
     expect(played.log.filter((e) => e.type === "decision" && e.actor === "malenkov").map((e) => e.text)).toContain("Malenkov: Lie low this week.");
   }, 60_000);
+});
+
+describe("a player reads his own reasons in the second person", () => {
+  it("his own line and his hold on the leadership are 'your' in his menu and 'his' in an AI's", () => {
+    const menuTerms = (humanSeats: string[]) => {
+      // As First Secretary, so that the policies of his post are his to propose.
+      const world = createWorld(scenarioOf("khrushchev-era"), { seed: 1, humanSeats });
+      takePost(world, "khrushchev", "first-secretary");
+      const policy = weeklyOptions(world, "khrushchev").find((o) => o.choice === "propose-policy");
+      expect(policy, "a policy on Khrushchev's menu").toBeDefined();
+      return policy!.terms.map((t) => t.term);
+    };
+    const player = menuTerms(["khrushchev"]);
+    expect(player).toEqual(expect.arrayContaining(["your own line", "your hold on the leadership"]));
+    expect(player.join(" ")).not.toMatch(/\bhis\b/);
+    expect(menuTerms([])).toEqual(expect.arrayContaining(["his own line", "his hold on the leadership"]));
+  });
 });

@@ -605,6 +605,10 @@ describe("questions", () => {
     expect(estimateRange(0.1, 0.3, 0, 1)).toEqual([0, 0.4]);
     expect(percentRange(0.62, 0.12)).toBe("from 50% to 74%");
     expect(percentRange(0.99, 0.3)).toBe("from 69% to 100%");
+    // User-test: the ends near certainty read "to 99.9%", "to over 99.9%" or "to 100%" by a hair.
+    expect(percentRange(0.8, 0.1995)).toBe("from 60% to 100%");
+    expect(percentRange(0.8, 0.199)).toBe("from 60% to 100%");
+    expect(percentRange(0.2, 0.1995)).toBe("from 0% to 40%");
     expect(readRange({ value: 0.9, spread: 0.3, basis: [] })).toBe("from +0.60 to +1.00");
     expect(readRange({ value: -0.8, spread: 0.35, basis: [] })).toBe("from -1.00 to -0.45");
     expect(readRange({ value: 0.39, spread: 0, basis: [] })).toBeNull();

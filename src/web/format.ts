@@ -45,9 +45,13 @@ export function rangeWords(value: number, spread: number, min: number, max: numb
   return format(lo) === format(hi) ? null : `from ${format(lo)} to ${format(hi)}`;
 }
 
-/** The range of a chance or a share, within 0% and 100%. */
+/**
+ * The range of a chance or a share, within 0% and 100%, its ends in whole percents: a range is rough
+ * by nature, and `percent`'s fine steps near the ends made one read "to 99.9%", the next "to over
+ * 99.9%" and a third "to 100%".
+ */
 export function percentRange(value: number, spread: number): string | null {
-  return rangeWords(value, spread, 0, 1, percent);
+  return rangeWords(value, spread, 0, 1, (x) => `${Math.round(x * 100)}%`);
 }
 
 export function signed(x: number, digits = 2): string {

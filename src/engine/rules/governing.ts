@@ -3,7 +3,7 @@
 // constituencies courted, compromising material gathered and used, posts demanded, vacancies filled,
 // suspects purged (by a vote, never by decree), and the long-ill retired. Each verb is an option with
 // the terms the character weighs; the AI and a human seat choose among the same options.
-import { term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
+import { isHuman, term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
 import { byGender, genderOf, listNames, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
@@ -43,7 +43,24 @@ const ownNames = byGender((own) => ({
   away: `what might happen in Moscow while ${own.he} is away`,
   carried: `${own.his} own line carried`,
   judgement: `confidence in ${own.his} own judgement`,
+  claim: `${own.his} claim against the strongest other`,
 }));
+
+/** The same reasons as a player reads them in his own menu ("your own line"). */
+const yourNames: (typeof ownNames)["male"] = {
+  decides: "their weight in the CC, where you think it decides",
+  line: "your own line",
+  hold: "your hold on the leadership",
+  away: "what might happen in Moscow while you are away",
+  carried: "your own line carried",
+  judgement: "confidence in your own judgement",
+  claim: "your claim against the strongest other",
+};
+
+/** The reasons that name the man choosing, in the words he reads them in. */
+function ownWords(world: World, actor: Id): (typeof ownNames)["male"] {
+  return isHuman(world, actor) ? yourNames : ownNames[genderOf(world, actor)];
+}
 
 /**
  * The colleague whose goodwill is worth most to him this week: power, danger, and room to improve.
@@ -100,7 +117,7 @@ function courtOptions(world: World, actor: Id, out: ScoredOption[]): void {
       choice: "court-constituency",
       target: bestRow.id,
       label: `Court the ${bestRow.label.toLowerCase()}`,
-      terms: [term("effort", -k.cost), term(ownNames[genderOf(world, actor)].decides, k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
+      terms: [term("effort", -k.cost), term(ownWords(world, actor).decides, k.constituency * a.traits.ambition * a.believesCcDecides * bestValue)],
     });
   }
 }
@@ -462,12 +479,12 @@ function policyOption(world: World, actor: Id): ScoredOption | null {
     const aggrieved = Object.entries(p.aggrieves).reduce((s, [who, w]) => s + (inPlay(world.principals[who]) ? w : 0), 0);
     const terms = [
       term("effort and risk of defeat", -k.cost),
-      term(ownNames[genderOf(world, actor)].line, k.line * alignment(world, actor, p.line)),
+      term(ownWords(world, actor).line, k.line * alignment(world, actor, p.line)),
       term("credit with the constituencies", k.credit * a.traits.ambition * credit(world, p)),
       term("prestige", k.prestige * p.prestige),
       term("colleagues it would anger", -k.aggrieves * aggrieved),
       ...exposureTerms(world, actor, p),
-      term(ownNames[genderOf(world, actor)].hold, k.consolidation * powerShare(world, actor)),
+      term(ownWords(world, actor).hold, k.consolidation * powerShare(world, actor)),
       term("reorganisations the apparatus is still absorbing", p.reorganises ? -k.pace * recent : 0),
     ];
     const u = terms.reduce((s, t) => s + t.value, 0);
@@ -662,7 +679,7 @@ function tripOption(world: World, actor: Id): ScoredOption | null {
       term("appetite for travel", k.appetite * (a.travel - 0.5)),
       term("prestige of the journey", k.prestige * offer.prestige),
       term("contacts in the regions", offer.constituency !== undefined ? k.contacts : 0),
-      term(ownNames[genderOf(world, actor)].away, -k.danger * danger * (1 - a.traits.overconfidence)),
+      term(ownWords(world, actor).away, -k.danger * danger * (1 - a.traits.overconfidence)),
       term("a standing reason to go", k.base),
     ],
   };
@@ -885,7 +902,7 @@ function businessOptions(world: World, actor: Id, out: ScoredOption[]): void {
         term("a vacant post", k.post * post.value),
         term("ambition", elected ? k.ambition * a.traits.ambition : 0),
         term("the risk of a rebuff", elected ? -k.rebuff * (1 - powerShare(world, actor) * k.shareScale) : 0),
-        term(`${pronoun(world, actor).his} claim against the strongest other`, elected ? k.claim * claimLead(world, actor, postId) : 0),
+        term(ownWords(world, actor).claim, elected ? k.claim * claimLead(world, actor, postId) : 0),
         term("the colleagues' dislike of one man holding two top posts", elected ? -k.cumulation * topPostValue(world, actor) : 0),
       ],
     });
@@ -1365,8 +1382,8 @@ function overruleOption(world: World, actor: Id): ScoredOption | null {
     target: best.q,
     label: `Overrule ${nameOf(world, best.q)} in ${menuNames[genderOf(world, best.q)].domain} and impose your line`,
     terms: [
-      term(ownNames[genderOf(world, actor)].carried, k.line * best.gap),
-      term(ownNames[genderOf(world, actor)].judgement, k.confidence * a.traits.overconfidence),
+      term(ownWords(world, actor).carried, k.line * best.gap),
+      term(ownWords(world, actor).judgement, k.confidence * a.traits.overconfidence),
       term("standing far above the others", k.dominance * dominance(world, actor)),
       term("restraint", -k.restraint * a.traits.restraint),
       term("the colleague's power", -k.power * powerShare(world, best.q)),
