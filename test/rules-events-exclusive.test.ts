@@ -13,7 +13,8 @@ const era = loadScenarioFile(fileURLToPath(new URL("../scenarios/khrushchev-era.
 function august1955(): World {
   const world = createWorld(era, { seed: 1 });
   world.date = "1955-08-07";
-  for (const e of world.events) if (e.chance) e.chance = { ...e.chance, weekly: e.id === "harvest-failure-1955" ? 1 : 0 };
+  // Copies: the world's events are the scenario's own objects, shared with the other tests.
+  world.events = world.events.map((e) => (e.chance ? { ...e, chance: { ...e.chance, weekly: e.id === "harvest-failure-1955" ? 1 : 0 } } : e));
   return world;
 }
 

@@ -81,7 +81,7 @@ describe("trips", () => {
     // Both offers made to his posts are spent; Mikoyan's own is still his to take.
     expect(world.tripsDone).toEqual(["belgrade-1955-party-head", "belgrade-1955-premier"]);
     world.principals.khrushchev.location = null;
-    expect(tripOffered(world, "khrushchev")).not.toBe("belgrade-1955-premier");
+    expect(tripOffered(world, "khrushchev") ?? "none").not.toMatch(/^belgrade-1955/);
     expect(tripOffered(world, "mikoyan")).toBe("belgrade-1955-mikoyan");
   });
 });

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createWorld, type Reason, type World } from "../src/engine/index.js";
 import { adopt, weeklyOptions } from "../src/engine/rules/governing.js";
 import { inPlay, takePost } from "../src/engine/queries.js";
+import { goalsOf } from "../src/engine/player.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
 
 const era = loadScenarioFile(fileURLToPath(new URL("../scenarios/khrushchev-era.yaml", import.meta.url))).scenario;
@@ -83,6 +84,25 @@ describe("a policy that brings something to light", () => {
     });
     expect(outside.length).toBeGreaterThan(0);
     for (const id of outside) expect(world.principals[id].traits.ideology, id).toBe(before[id]);
+    // Each man moved is told so, privately; nobody else.
+    const told = world.log.filter((e) => e.type === "persuaded");
+    expect(told.map((e) => e.actor)).toEqual(world.order.filter((id) => world.principals[id].traits.ideology !== before[id]));
+    expect(told.map((e) => e.actor)).toContain("molotov");
+    for (const e of told) expect(e.audience).toEqual([e.actor]);
+    expect(told.find((e) => e.actor === "molotov")!.text).toBe(`What “${policy.name}” brings to light moves Molotov toward its line.`);
+  });
+
+  it("leaves a player's goals as they were drawn at the start", () => {
+    const world = withOnlyOpen("repression-inquiry");
+    const before = Object.fromEntries(world.order.map((id) => [id, goalsOf(world, id)]));
+    adopt(world, inquiry(world), "khrushchev", [], []);
+    const changed = world.order.filter((id) => world.origin.lines[id] !== world.principals[id].traits.ideology);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const id of world.order) {
+      const after = goalsOf(world, id);
+      expect(after.goals.map((g) => [g.id, g.title, g.why]), id).toEqual(before[id].goals.map((g) => [g.id, g.title, g.why]));
+      expect(after.max, id).toBe(before[id].max);
+    }
   });
 
   it("moves nobody when it persuades no one", () => {

@@ -9,6 +9,7 @@ import { goalsOf, optionOutcomes, speechProse } from "../src/engine/player.js";
 import { leaveAllPosts, takePost } from "../src/engine/queries.js";
 import type { Id, Move } from "../src/engine/state.js";
 import { weeklyOptions } from "../src/engine/rules/governing.js";
+import { alignmentOptions } from "../src/engine/rules/alignment.js";
 import { scenarioOf } from "./strategies.js";
 
 describe("goals are fixed at the start of the run", () => {
@@ -124,5 +125,15 @@ describe("a player reads his own reasons in the second person", () => {
     expect(player).toEqual(expect.arrayContaining(["your own line", "your hold on the leadership"]));
     expect(player.join(" ")).not.toMatch(/\bhis\b/);
     expect(menuTerms([])).toEqual(expect.arrayContaining(["his own line", "his hold on the leadership"]));
+  });
+
+  it("so does a chief weighing his organs in a crisis: 'your own move', 'your patron among the movers'", () => {
+    const move = { id: "m-test", target: "khrushchev", members: ["malinovsky"] } as unknown as Move;
+    const termsOf = (humanSeats: string[]) => {
+      const world = createWorld(scenarioOf("october-1964"), { seed: 1, humanSeats });
+      return alignmentOptions(world, move, "malinovsky", 0.5).flatMap((o) => o.terms.map((t) => t.term));
+    };
+    expect(termsOf(["malinovsky"])).toEqual(expect.arrayContaining(["your own move", "your patron among the movers"]));
+    expect(termsOf([])).toEqual(expect.arrayContaining(["his own move", "his patron among the movers"]));
   });
 });

@@ -15,7 +15,6 @@ import type { SeatResponse } from "../src/server/api-types.js";
 import type { LogEntry } from "../src/engine/index.js";
 import { axeViolations, launchChromium, repo, settle, startServer, watchGame, freshHome, openTab, type AxeViolation, type RunningServer } from "./web-helpers.js";
 import { careful, findPlan, firstOf, verbTaker, type Plan, type Policy } from "./web-plan.js";
-import { percent as pct } from "../src/web/format.js";
 
 const artifacts = join(repo, "test-artifacts");
 let dir: string;
@@ -86,10 +85,10 @@ async function checkDisplayedOdds(): Promise<void> {
     expect(s.result).toBe(o.result);
     expect(s.chance === null ? null : Number(s.chance)).toBe(o.chance);
     // Every chance with its uncertainty, in the same words: the server's spread either side, as a
-    // range kept within 0% and 100%.
+    // range kept within 0% and 100%, its ends in whole percents.
     if (o.chance !== null) {
-      const [lo, hi] = [Math.max(0, o.chance - (o.spread ?? 0)), Math.min(1, o.chance + (o.spread ?? 0))];
-      expect(s.uncertainty, `${s.option}: its uncertainty`).toBe(pct(lo) === pct(hi) ? "your estimate" : `your estimate, could be from ${pct(lo)} to ${pct(hi)}`);
+      const [lo, hi] = [Math.max(0, o.chance - (o.spread ?? 0)), Math.min(1, o.chance + (o.spread ?? 0))].map((x) => `${Math.round(x * 100)}%`);
+      expect(s.uncertainty, `${s.option}: its uncertainty`).toBe(lo === hi ? "your estimate" : `your estimate, could be from ${lo} to ${hi}`);
     }
     if (o.votes) {
       expect(s.count).toContain(`Votes needed: ${o.votes.needed} of ${o.votes.voters}.`);

@@ -27,6 +27,7 @@ import { nameWidth, placeNameLabels, slantedLabelsReach } from "../src/web/game/
 import { END_RADIUS, endLabel, PLACE_NAME_SIZE, tripBend, tripLine } from "../src/web/game/trip-line.js";
 import { resolveScenario } from "../src/scenarios/catalog.js";
 import { loadScenarioFile } from "../src/scenarios/load.js";
+import { advance, createWorld, decisionsFor, step } from "../src/engine/index.js";
 
 const names = (id: string) => ({ khrushchev: "Nikita Khrushchev", brezhnev: "Leonid Brezhnev", ponomarev: "Boris Ponomarev", kozlov: "Frol Kozlov" })[id] ?? id;
 
@@ -339,8 +340,21 @@ describe("the texts of the user test at 1331c72", () => {
     const names = (id: string) => ({ molotov: "Vyacheslav Molotov" })[id] ?? id;
     const strike = entry(5, "decision", "1957-01-22", {}, { actor: "molotov", audience: ["molotov"], text: "Vyacheslav Molotov decides to strike (his estimate of success: 14%)." });
     expect(wireText(strike, "molotov", {}, names)).toBe("Vyacheslav Molotov decides to strike (his estimate of success: 14%).");
-    const lobby = entry(6, "decision", "1957-01-22", {}, { actor: "molotov", audience: ["molotov"], text: "Vyacheslav Molotov: Win over Central Committee members: Kazakhstan." });
+    const lobby = entry(6, "decision", "1957-01-22", {}, { actor: "molotov", audience: ["molotov"], text: "Molotov: Win over Central Committee members: Kazakhstan." });
     expect(wireText(lobby, "molotov", {}, names)).toBe("You chose: win over Central Committee members: Kazakhstan.");
+  });
+
+  it("the player's own choice, as the engine records it, is told back as his ('You chose: …')", () => {
+    // Review: the engine names a man by his surname; matching his full name left every choice raw.
+    let world = advance(createWorld(loadScenarioFile(resolveScenario("june-1957")).scenario, { seed: 1, humanSeats: ["molotov"] }));
+    while (!world.log.some((e) => e.type === "decision" && e.actor === "molotov")) {
+      const legal = decisionsFor(world.awaiting.find((a) => a.seat === "molotov")!);
+      world = step(world, legal.find((d) => d.choice === "lie-low") ?? legal[0]);
+    }
+    const mine = world.log.find((e) => e.type === "decision" && e.actor === "molotov")!;
+    const names = (id: string) => world.principals[id]?.name ?? id;
+    expect(mine.text).toMatch(/^Molotov: /);
+    expect(wireText(mine as LogEntry, "molotov", {}, names)).toMatch(/^You chose: [a-z]/);
   });
 
   it("one routine report is one", () => {

@@ -96,6 +96,17 @@ export function pronounsFor(gender: Gender | undefined): Pronouns {
   return pronounsOf[gender ?? "male"];
 }
 
+const yourPronouns: Pronouns = { he: "you", He: "You", him: "you", his: "your", His: "Your", himself: "yourself", theirs: "yours", man: "man" };
+
+/**
+ * The pronouns of the man choosing, for the reasons of his own options: a player reads them in the
+ * second person ("your own line"), an AI's log in the third. Only before a noun or as an object:
+ * "he" followed by a verb would not agree with "you".
+ */
+export function chooserPronoun(world: World, id: Id): Pronouns {
+  return world.humanSeats.includes(id) ? yourPronouns : pronoun(world, id);
+}
+
 /**
  * The pronouns of a principal, by the gender the scenario gives (a man's unless it says otherwise):
  * every generated text about a principal takes its he, his and him from here (the browser's texts

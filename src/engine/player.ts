@@ -1252,14 +1252,16 @@ export function goalsOf(world: World, seat: Id): GoalReport {
   // when he loses the posts that let him pursue it (a play-test's policy goal, met, then gone).
   const powersAtStart = new Set(startPosts.flatMap((x) => world.posts[x]?.powers ?? []));
   const couldPropose = world.policies.some((x) => x.proposer !== "none" && powersAtStart.has(x.proposer));
-  if (Math.abs(t.ideology) >= 0.4 || couldPropose) {
+  // His line at the start, like his posts: a policy that later moves his mind does not change his goals.
+  const line = world.origin.lines[seat] ?? t.ideology;
+  if (Math.abs(line) >= 0.4 || couldPropose) {
     const carried = world.policies.filter(adoptedInRun);
     const championed = carried.filter((x) => x.champion === seat);
-    const ofLine = carried.filter((x) => Math.sign(x.line) === Math.sign(t.ideology) && t.ideology !== 0);
+    const ofLine = carried.filter((x) => Math.sign(x.line) === Math.sign(line) && line !== 0);
     goals.push({
       id: "policy",
-      title: `Carry a policy of your own${t.ideology <= -0.4 ? " (a reform)" : t.ideology >= 0.4 ? " (an orthodox one)" : ""}`,
-      why: Math.abs(t.ideology) >= 0.4 ? `Your line is clear (${t.ideology >= 0 ? "orthodox" : "reformer"}, ${t.ideology.toFixed(2)}).` : "Your posts at the start let you propose policies.",
+      title: `Carry a policy of your own${line <= -0.4 ? " (a reform)" : line >= 0.4 ? " (an orthodox one)" : ""}`,
+      why: Math.abs(line) >= 0.4 ? `Your line is clear (${line >= 0 ? "orthodox" : "reformer"}, ${line.toFixed(2)}).` : "Your posts at the start let you propose policies.",
       fromTraits: ["ideology"],
       weight: 1.5,
       progress: championed.length ? 1 : ofLine.length ? 0.5 : 0,

@@ -122,7 +122,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     pending: [],
     awaiting: [],
     skipping: [],
-    origin: { posts: {}, seats: {}, ties: {}, clients: {}, fear: scenario.globals.fear.value, ill: {} },
+    origin: { posts: {}, seats: {}, ties: {}, clients: {}, fear: scenario.globals.fear.value, ill: {}, lines: {} },
     trace: { fullSeats: [], beliefs: [], congresses: [], fear: [], leaderShare: [] },
     done: false,
   };
@@ -150,6 +150,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     world.origin.seats[id] = p.presidium !== "none" ? p.presidium : p.secretary ? "secretary" : "none";
     world.origin.ties[id] = Object.fromEntries(ids.filter((q) => q !== id).map((q) => [q, tie(world, p, q)]));
     if (p.incapacitatedSince !== null) world.origin.ill[id] = p.incapacitatedSince;
+    world.origin.lines[id] = p.traits.ideology;
   }
   for (const [id, s] of clientShares(world)) world.origin.clients[id] = s.cc;
   world.trace.fullSeats.push({ date: world.date, count: fullSeats(world).length });

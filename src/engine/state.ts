@@ -391,6 +391,8 @@ export interface World {
     fear: number;
     /** Who was already ill, since when. */
     ill: Record<Id, string>;
+    /** Each principal's line (ideology) at the start: what a policy may later persuade him of moves it. */
+    lines: Record<Id, number>;
   };
   /** Series the summary reads: the full Presidium's size when it changes, the CC belief around plenums. */
   trace: {

@@ -608,9 +608,9 @@ export interface ModelParameters {
       aggrieves: number;
       /** Utility per unit of the proposer's share of power. */
       consolidation: number;
-      /** Utility lost for proposing a policy per policy adopted in the run within the last paceWeeks. */
+      /** Utility lost for proposing a reorganisation per reorganisation adopted in the run within the last paceWeeks (a policy that reorganises nothing is not held back and does not count). */
       pace: number;
-      /** Weeks a policy adopted in the run counts against the next proposal. */
+      /** Weeks a reorganisation adopted in the run counts against the next one proposed. */
       paceWeeks: number;
       /** Weeks before a defeated policy is proposed again. */
       retryWeeks: number;

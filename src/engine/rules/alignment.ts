@@ -2,7 +2,7 @@
 // (where he chooses) and by the movers' estimate (where they reckon with his choice), so that the
 // odds a move strikes at and the side the organs take rest on the same terms.
 import { term, type ScoredOption } from "../ai/choice.js";
-import { nameOf, pronoun } from "../log.js";
+import { chooserPronoun, nameOf, pronoun } from "../log.js";
 import { hasPower, presidiumVoters, regardOf } from "../queries.js";
 import { disaffection, tie } from "../relations.js";
 import type { Id, Move, World } from "../state.js";
@@ -52,7 +52,7 @@ export function alignmentOptions(world: World, move: Move, chief: Id, strength: 
   const k = world.params.crisis.align;
   const c = world.principals[chief];
   const inMove = move.members.includes(chief);
-  const own = pronoun(world, chief);
+  const own = chooserPronoun(world, chief);
   const target = pronoun(world, move.target);
   const organs = organWordsOf(world, chief);
   const withMovers: ScoredOption = {

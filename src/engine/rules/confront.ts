@@ -4,7 +4,7 @@
 // the others. What decides him is how the move now looks from inside it, and how sure the man facing
 // him is: a rumour is denied, evidence from loyal organs is not.
 import { choose, optionsForLog, term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
-import { listNames, nameOf, pronoun, record } from "../log.js";
+import { chooserPronoun, listNames, nameOf, pronoun, record } from "../log.js";
 import { canAct, holdersOf, isActive, moveById, trustOf } from "../queries.js";
 import { threat, tie } from "../relations.js";
 import type { Id, Move, MoveBelief, World } from "../state.js";
@@ -37,13 +37,13 @@ export function confrontOption(world: World, actor: Id): ScoredOption | null {
   if (!found) return null;
   const k = world.params.moves.confront;
   const sure = found.belief.certainty;
-  const own = pronoun(world, actor);
+  const own = chooserPronoun(world, actor);
   return {
     choice: "confront",
     target: found.accused,
     detail: found.belief.move,
     label: `Ask ${nameOf(world, found.accused)} to ${pronoun(world, found.accused).his} face what ${pronoun(world, found.accused).he} is doing against you`,
-    terms: [term(`a move against ${own.him} checked before it is ready`, k.check * sure), term(`the affront if ${own.he} is wrong`, -k.affront * (1 - sure)), term("effort", -k.cost)],
+    terms: [term(`a move against ${own.him} checked before it is ready`, k.check * sure), term("the affront if the warning was wrong", -k.affront * (1 - sure)), term("effort", -k.cost)],
   };
 }
 

@@ -5,7 +5,7 @@
 // Moscow by distance, sooner when an organ with aircraft flies them in.
 import { choose, chooseTogether, optionId, optionsForLog, term, termValue, type DecisionContext, type Question, type ScoredOption } from "../ai/choice.js";
 import { addDays, toDay, WEEK_DAYS } from "../calendar.js";
-import { byGender, genderOf, listNames, nameOf, percent, pronoun, record } from "../log.js";
+import { chooserPronoun, byGender, genderOf, listNames, nameOf, percent, pronoun, record } from "../log.js";
 import { cadreById, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, holdersOf, inPlay, leavePost, logistic, moveById, organChiefs, presidiumVoters, votingCc } from "../queries.js";
 import { disaffection, threat, tie } from "../relations.js";
@@ -377,10 +377,10 @@ function targetAnswer(ctx: DecisionContext, crisis: Crisis, move: Move, afterVot
   const organsWithHim = Object.entries(crisis.sides).filter(([c, s]) => s === "target" && c !== t.id).length;
   const plenumOpen = stakes.some((p) => world.posts[p].powers.includes("firstSecretary")) || t.presidium === "full";
   const options: ScoredOption[] = [];
-  const they = pronoun(world, t.id);
+  const they = chooserPronoun(world, t.id);
   const plenumTerms = [
     term("expected support in the CC", k.support * belief * (q - 0.5)),
-    term(`risk of a harsher fate if ${they.he} fights and loses`, -expectedLoss(world, q, k.harsherFate)),
+    term("risk of a harsher fate after a fight lost", -expectedLoss(world, q, k.harsherFate)),
     term("ambition", k.ambition * t.traits.ambition),
     term(`organs that stand by ${they.him}`, k.organs * organsWithHim),
   ];

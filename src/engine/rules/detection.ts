@@ -2,7 +2,7 @@
 // watch. A warning reaches the target only through people; a security chief in the move buries what
 // reaches him, and the target's overconfidence may dismiss what gets through.
 import { choose, optionsForLog, term, type DecisionContext } from "../ai/choice.js";
-import { listNames, nameOf, pronoun, record } from "../log.js";
+import { chooserPronoun, listNames, nameOf, pronoun, record } from "../log.js";
 import { activeMoves, canAct, holdersOf, inPlay, regardOf, trustOf } from "../queries.js";
 import { disaffection, tie } from "../relations.js";
 import type { Id, Move } from "../state.js";
@@ -28,7 +28,7 @@ export function leak(ctx: DecisionContext, move: Move, named: readonly Id[], sou
     const buryTerms = [
       term("sympathy with the movers", k.sympathy * Math.max(0, disaffection(world, chief, target))),
       term("doubt about the rumour", k.doubt * (1 - credibility)),
-      term(`${pronoun(world, outsideChief).his} patron among the accused`, chief.patron !== null && named.includes(chief.patron) ? k.patronAccused + chief.traits.loyalty : 0),
+      term(`${chooserPronoun(world, outsideChief).his} patron among the accused`, chief.patron !== null && named.includes(chief.patron) ? k.patronAccused + chief.traits.loyalty : 0),
     ];
     const options = [
       { choice: "pass-on", label: `Pass the report to ${nameOf(world, target)}`, terms: passTerms },
@@ -73,7 +73,7 @@ export function warn(ctx: DecisionContext, move: Move, named: readonly Id[], sou
       label: "Take it seriously",
       terms: [
         term("credibility of the source", k.credibility * credibility),
-        term(`it comes from ${pronoun(world, target.id).his} own man`, source && world.principals[source].patron === target.id ? k.ownMan : 0),
+        term(`it comes from ${chooserPronoun(world, target.id).his} own man`, source && world.principals[source].patron === target.id ? k.ownMan : 0),
         term("trust in the source", source ? k.trustSource * trustOf(target, source) : 0),
         term("suspicion already held", k.priorSuspicion * priorSuspicion),
         term("fear of a conspiracy", k.fearOfConspiracy),

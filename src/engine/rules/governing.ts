@@ -5,7 +5,7 @@
 // the terms the character weighs; the AI and a human seat choose among the same options.
 import { isHuman, term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
-import { byGender, genderOf, listNames, nameOf, pronoun, record } from "../log.js";
+import { chooserPronoun, byGender, genderOf, listNames, nameOf, pronoun, record } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, isActive, leavePost, logistic, outranks, postCommandsForce, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
@@ -286,7 +286,7 @@ function appoint(ctx: DecisionContext, actor: Id, slotId: Id): void {
       proposer: actor,
       what: `to ${verb} ${object} with a man of ${pronoun(world, actor).his} own`,
       key: `appoint:${slotId}`,
-      termsFor: (v) => [term(`${pronoun(world, v).his} own man would go`, old?.patron === v ? -k.consentOwnMan : 0)],
+      termsFor: (v) => [term(`${chooserPronoun(world, v).his} own man would go`, old?.patron === v ? -k.consentOwnMan : 0)],
     });
     if (!consent.passed) return;
   }
@@ -522,9 +522,9 @@ function proposePolicy(ctx: DecisionContext, actor: Id, policyId: Id): void {
     what: `“${policy.name}”`,
     key: `policy:${policy.id}`,
     termsFor: (v) => [
-      term(`${pronoun(world, v).his} own line`, k.voteLine * alignment(world, v, policy.line)),
-      term(`what it does to ${pronoun(world, v).his} clients' constituencies`, k.voteClients * clientsEffect(world, v, policy)),
-      term(`it hurts ${pronoun(world, v).him} personally`, -k.voteAggrieved * (policy.aggrieves[v] ?? 0)),
+      term(`${chooserPronoun(world, v).his} own line`, k.voteLine * alignment(world, v, policy.line)),
+      term(`what it does to ${chooserPronoun(world, v).his} clients' constituencies`, k.voteClients * clientsEffect(world, v, policy)),
+      term(`it hurts ${chooserPronoun(world, v).him} personally`, -k.voteAggrieved * (policy.aggrieves[v] ?? 0)),
     ],
   });
   record(world, { type: "policy", audience: "public", actor, text: result.passed ? `The Presidium adopts ${nameOf(world, actor)}'s proposal: ${policy.name}.` : `${nameOf(world, actor)}'s proposal (${policy.name}) is voted down.`, data: { policy: policy.id, passed: result.passed } });
@@ -577,7 +577,7 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
 }
 
 /**
- * What a policy brings to light moves the men who read it, the members of the Presidium and the
+ * What a policy brings to light moves the men who read it, the full and candidate members of the Presidium and the
  * Secretariat, toward its line by `persuades`, never past it; a man already at or beyond its end of
  * the scale is not pulled back (the Pospelov commission's report of February 1956 moved even
  * Molotov to grant that "it must be said at the congress").
@@ -585,11 +585,16 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
 function persuade(world: World, policy: PolicyState): void {
   const towards = Math.sign(policy.line);
   if (!policy.persuades || !towards) return;
+  const moved: Id[] = [];
   for (const p of principalsInOrder(world)) {
     if (!inPlay(p) || (p.presidium === "none" && !p.secretary)) continue;
     const gap = policy.line - p.traits.ideology;
-    if (Math.sign(gap) === towards) p.traits.ideology += towards * Math.min(Math.abs(gap), policy.persuades);
+    if (Math.sign(gap) !== towards) continue;
+    p.traits.ideology += towards * Math.min(Math.abs(gap), policy.persuades);
+    moved.push(p.id);
   }
+  // Each man knows his own mind changed; the others can only guess it from how he votes.
+  for (const id of moved) record(world, { type: "persuaded", audience: [id], actor: id, text: `What “${policy.name}” brings to light moves ${nameOf(world, id)} toward its line.`, data: { policy: policy.id, line: world.principals[id].traits.ideology } });
 }
 
 /** The men a policy exposes who are still in play, in rank order, each with the part of his record it makes known. */
@@ -638,7 +643,7 @@ function exposureTerms(world: World, actor: Id, policy: PolicyState): readonly R
     else gain += amount * materialValue(world, a, id);
   }
   const terms = [term("rivals whose past it would expose", k.damageValue * gain)];
-  if (own > 0) terms.push(term(`${pronoun(world, actor).his} own past exposed`, -world.params.governing.policy.prestige * k.prestigeDamage * own));
+  if (own > 0) terms.push(term(`${chooserPronoun(world, actor).his} own past exposed`, -world.params.governing.policy.prestige * k.prestigeDamage * own));
   return terms;
 }
 
@@ -934,7 +939,7 @@ function consolidationOption(world: World, actor: Id): ScoredOption | null {
     choice: "co-opt",
     target: nominee,
     label: `Propose ${nameOf(world, nominee)} for a new full seat in the Presidium`,
-    terms: [term(`a victory to consolidate: colleagues who are not ${pronoun(world, actor).his} men`, need), term("a larger Presidium", -k.size * Math.max(0, beyond))],
+    terms: [term(`a victory to consolidate: colleagues who are not ${chooserPronoun(world, actor).his} men`, need), term("a larger Presidium", -k.size * Math.max(0, beyond))],
   };
 }
 
@@ -1262,9 +1267,9 @@ function purgeOptions(world: World, actor: Id, out: ScoredOption[]): void {
       odds: seized,
       terms: [
         term("if it succeeds: a suspect and a danger removed", seized * danger),
-        term(`if it fails: the others turn on ${pronoun(world, actor).him}`, -expectedLoss(world, seized, k.arrestFailure)),
+        term(`if it fails: the others turn on ${chooserPronoun(world, actor).him}`, -expectedLoss(world, seized, k.arrestFailure)),
         term("the norm against arrests", -k.arrestNorm * (1 - fear)),
-        term(`fear, and ${pronoun(world, actor).his} dominance, make it thinkable`, k.arrestFear * fear * dominance(world, actor)),
+        term(`fear, and ${chooserPronoun(world, actor).his} dominance, make it thinkable`, k.arrestFear * fear * dominance(world, actor)),
       ],
     });
   }
@@ -1338,7 +1343,7 @@ function demandOption(world: World, actor: Id): ScoredOption | null {
     choice: "demand-seat",
     target: first,
     label: `Ask ${nameOf(world, first)} for a full seat in the Presidium`,
-    terms: [term("ambition", k.ambition * a.traits.ambition), term(`${pronoun(world, actor).his} standing with the first man`, k.regard * regardOf(world.principals[first], actor)), term("risk of a rebuff", -k.risk)],
+    terms: [term("ambition", k.ambition * a.traits.ambition), term(`${chooserPronoun(world, actor).his} standing with the first man`, k.regard * regardOf(world.principals[first], actor)), term("risk of a rebuff", -k.risk)],
   };
 }
 

@@ -4,7 +4,7 @@
 // posts, win over CC members a few at a time (each contact a leak risk), and keep their pledges.
 import { choose, optionsForLog, term, termsOf, TermSum, type DecisionContext, type RuleSink, type ScoredOption } from "../ai/choice.js";
 import { addDays, WEEK_DAYS } from "../calendar.js";
-import { byGender, genderOfPrincipal, listNames, nameOf, percent, pronoun, record } from "../log.js";
+import { chooserPronoun, byGender, genderOfPrincipal, listNames, nameOf, percent, pronoun, record } from "../log.js";
 import { powerShare } from "../power.js";
 import { active, activeMoves, canAct, clamp, commandsOrgans, grievanceAgainst, hasPower, inPlay, logistic, moveOf, outranks, presidiumVoters, principalsInOrder, regardOf, topPostValue, trustOf, votingCc } from "../queries.js";
 import { clientHarms, dangersTo, disaffection, threat, tie } from "../relations.js";
@@ -455,7 +455,7 @@ export function responseOptions(world: World, move: Move, approacher: Id, recrui
     term("danger if not believed", -k.notBelieved * (1 - p)),
     term("disaffection with the target", -k.reportDisaffection * dis),
   ];
-  const stayTerms = [term("keep out of it", 0), term(`standing if it wins without ${pronoun(world, recruit).him}`, -k.standingUnderNew * p * t.traits.ambition)];
+  const stayTerms = [term("keep out of it", 0), term(`standing if it wins without ${chooserPronoun(world, recruit).him}`, -k.standingUnderNew * p * t.traits.ambition)];
   const what = describeDemand(world, move);
   return [
     { choice: "join", label: `Join the move (${what})${offer !== null ? `, for the post of ${world.posts[offer].title}` : ""}`, odds: p, terms: joinTerms },

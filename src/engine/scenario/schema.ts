@@ -217,7 +217,7 @@ const policy = z.strictObject({
   exposes: z.record(id, unit("a share of a record exposed")).default({}),
   /**
    * How far (on the -1..1 scale of lines) it moves toward its own line, never past it, the line of
-   * every member of the Presidium and the Secretariat on the other side of it when it is adopted:
+   * every full or candidate member of the Presidium and every secretary on the other side of it when it is adopted:
    * what it brings to light changes the minds of those who read it (0 for most; a policy of line 0
    * moves nobody).
    */

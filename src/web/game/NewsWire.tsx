@@ -3,7 +3,7 @@
 // can be opened to show their reasons.
 import { useState } from "preact/hooks";
 import type { LogEntry } from "../../server/api-types.js";
-import { longDate, type Names } from "../format.js";
+import { longDate, surname, type Names } from "../format.js";
 import type { Lexicon } from "../labels.js";
 import { EntryReasons } from "./Reasons.js";
 import { chronological } from "./story.js";
@@ -54,12 +54,12 @@ export function NewsWire({ log, lexicon, seat, speeches }: { log: readonly LogEn
 
 /**
  * The entry as news: the player's own acts in the second person, speeches as prose. Only a decision
- * written as "His Name: the option." is turned into "You chose: the option."; others (a strike, whose
- * text has colons of its own) are told as they are.
+ * written as the engine writes a player's choice, "Surname: the option.", is turned into "You chose:
+ * the option."; others (a strike, whose text has colons of its own) are told as they are.
  */
 export function wireText(e: LogEntry, seat: string, speeches: Record<number, string>, names: Names): string {
   if (speeches[e.seq]) return speeches[e.seq];
-  const mine = `${names(seat)}: `;
+  const mine = `${surname(names(seat))}: `;
   if (e.type === "decision" && e.actor === seat && e.text.startsWith(mine)) {
     const what = e.text.slice(mine.length);
     return `You chose: ${what.charAt(0).toLowerCase()}${what.slice(1)}`;

@@ -14,7 +14,7 @@ export const crisisTypes = new Set([
 export const milestoneTypes = new Set([
   "event", "illness", "death", "launch", "session-result", "plenum-result", "arrest", "arrest-fails", "fate", "primacy",
   "congress", "policy", "promotion", "appointment", "relieved", "warning", "approach", "rumour", "trip", "trip-cut-short",
-  "plenum-ratifies", "demand", "use-kompromat", "exposure", "move-started", "moves-merge", "move-ends", "acting", "crisis-ends", "confrontation", "defection", "gives-up-post", "collective-leadership",
+  "plenum-ratifies", "demand", "use-kompromat", "exposure", "persuaded", "move-started", "moves-merge", "move-ends", "acting", "crisis-ends", "confrontation", "defection", "gives-up-post", "collective-leadership",
 ]);
 
 /** Bookkeeping, never news: each CC member's ballot (the tally is shown) and the player's own recorded choices. */
