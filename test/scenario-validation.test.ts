@@ -105,6 +105,7 @@ describe("broken scenario files are reported at FILE:LINE:COL", () => {
     ["unknown-policy", ['127:41: events.harvest-report.effects.blame.0: unknown policy "party-splitt" (known: party-split)']],
     ["unknown-constituency", ['121:16: policies.party-split.effects.regionl: unknown constituency "regionl" (known: army, regional)']],
     ["champion-not-in-force", ["118:15: policies.party-split.champion: only a policy in force at the start has a champion in the file; the model records who proposes the others"]],
+    ["unknown-source-key", ['129:13: events.harvest-report.source: unknown source "harvest-report-1964": define it under sources at the top of the file, or cite a key defined there']],
     ["unknown-unless-event", ['125:37: events.harvest-report.chance.unless.0: unknown event "good-harvst" (known: harvest-report)']],
     ["event-date-and-chance", ["124:5: events.harvest-report: an event needs exactly one of date (it happens then) or chance (it may happen)"]],
     // Version 2 has no "leader" power; the First Secretary's post is what two men cannot share.

@@ -8,7 +8,7 @@ import { boardRowsForSeat, presidiumCountText } from "../src/web/game/board-read
 import { chronological, crisesToShow, crisisSteps, decidedByForce, digestOf, routineNote, votersAtVote } from "../src/web/game/story.js";
 import { wireText } from "../src/web/game/NewsWire.js";
 import { restoredCrisis, stepsToReveal, updateCrisis } from "../src/web/game/GameScreen.js";
-import { contestDates, contestsText, historyForGoal, outcomeSummary, whatIfLabels } from "../src/web/game/EndScreen.js";
+import { contestDates, contestSources, contestsText, historyForGoal, outcomeSummary, whatIfLabels } from "../src/web/game/EndScreen.js";
 import { goalsAfterFallText, goalStanding } from "../src/web/game/Goals.js";
 import { saveLabel, savedWhen } from "../src/web/home/SavedGames.js";
 import { ScenarioCatalog } from "../src/server/scenario-catalog.js";
@@ -355,6 +355,19 @@ describe("the texts of the user test at 1331c72", () => {
     const names = (id: string) => world.principals[id]?.name ?? id;
     expect(mine.text).toMatch(/^Molotov: /);
     expect(wireText(mine as LogEntry, "molotov", {}, names)).toMatch(/^You chose: [a-z]/);
+  });
+
+  it("the history's contests carry the works they cite, resolved, each listed once under them", () => {
+    // User-test: the keys stood in the text ("(rayfield-67)"); they are the contests' sources now.
+    const info = new ScenarioCatalog().info("khrushchev-era");
+    const beria = info.history.contests.find((c) => c.target === "beria")!;
+    expect(beria.text).not.toMatch(/\(rayfield-67\)/);
+    expect(beria.sources.map((x) => x.key)).toEqual(["rayfield-67", "zhukov-opala", "beria-trial"]);
+    expect(beria.sources.every((x) => x.text !== x.key)).toBe(true);
+    const listed = contestSources(info).map((x) => x.key);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toEqual(expect.arrayContaining(["rayfield-67", "malenkov-1955", "time-1964"]));
+    expect(contestSources({ history: { ...info.history, contests: [beria, beria] } }).map((x) => x.key)).toEqual(["rayfield-67", "zhukov-opala", "beria-trial"]);
   });
 
   it("one routine report is one", () => {

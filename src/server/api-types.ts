@@ -52,7 +52,8 @@ export interface ScenarioInfo extends ScenarioListing {
   history: {
     summary: string;
     timeline: { date: string; text: string }[];
-    contests: { date: string; target: string; demand: string[]; venue: string; movedBy: string[]; outcome: string; fate: string; text: string }[];
+    /** Each contest as history records it, with the works the scenario cites for it. */
+    contests: { date: string; target: string; demand: string[]; venue: string; movedBy: string[]; outcome: string; fate: string; text: string; sources: { key: string; text: string; url?: string }[] }[];
     primacyAtEnd: string;
   };
 }

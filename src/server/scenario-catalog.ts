@@ -126,7 +126,7 @@ export class ScenarioCatalog {
       chapters: scenario.chapters.filter((c) => shipped.includes(c.scenario)).map((c) => ({ id: c.id, title: c.title, scenario: c.scenario })),
       characters,
       constituencies: { ...Object.fromEntries(Object.entries(scenario.constituencies).map(([k, c]) => [k, c.label])), ...Object.fromEntries(scenario.centralCommittee.composition.map((row) => [row.constituency, row.label])) },
-      history: { summary: scenario.history.summary, timeline: scenario.history.timeline.map((t) => ({ date: t.date, text: t.text })), contests: scenario.history.contests.map((c) => ({ ...c })), primacyAtEnd: scenario.history.primacyAtEnd },
+      history: { summary: scenario.history.summary, timeline: scenario.history.timeline.map((t) => ({ date: t.date, text: t.text })), contests: scenario.history.contests.map(({ source, ...c }) => ({ ...c, sources: sourcesOf(scenario, source ? [source] : []) })), primacyAtEnd: scenario.history.primacyAtEnd },
     };
     this.infos.set(id, { texts, shipped: shipped.join("\n"), info });
     return info;

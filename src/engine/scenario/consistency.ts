@@ -35,7 +35,31 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
     ...checkOutsidePatron(s, ids),
     ...checkHistory(s, ids),
     ...checkWhatIfs(s),
+    ...checkSourceKeys(s),
   ];
+}
+
+/**
+ * Every citation names a work of the file's `sources`: a `source` field (keys separated by commas)
+ * anywhere, and a character's list of `sources`. A key the file does not define would reach a reader
+ * as a bare key.
+ */
+function checkSourceKeys(s: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const cite = (key: string, path: (string | number)[]) => {
+    if (key && !(key in s.sources)) issues.push({ path, message: `unknown source "${key}": define it under sources at the top of the file, or cite a key defined there` });
+  };
+  const walk = (value: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...path, i]));
+    if (value === null || typeof value !== "object") return;
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "source" && typeof v === "string") v.split(",").forEach((key) => cite(key.trim(), [...path, k]));
+      else if (k === "sources" && path.length > 0 && Array.isArray(v)) v.forEach((key, i) => typeof key === "string" && cite(key.trim(), [...path, k, i]));
+      else walk(v, [...path, k]);
+    }
+  };
+  for (const [k, v] of Object.entries(s)) if (k !== "sources") walk(v, [k]);
+  return issues;
 }
 
 interface KnownIds {

@@ -9,6 +9,7 @@ import { EpilogueCharts } from "./EpilogueCharts.js";
 import { goalStanding, Goals } from "./Goals.js";
 import { chronological, milestoneTypes } from "./story.js";
 import { sharedLink } from "../navigation.js";
+import { Sources } from "./Dossiers.js";
 
 export interface EndProps {
   outcome: PublicOutcome;
@@ -25,6 +26,12 @@ export interface EndProps {
 }
 
 type HistoryContest = ScenarioInfo["history"]["contests"][number];
+
+/** The works the scenario cites for its contests, each once, in the order first cited. */
+export function contestSources(scenario: Pick<ScenarioInfo, "history">): HistoryContest["sources"] {
+  const seen = new Set<string>();
+  return scenario.history.contests.flatMap((c) => c.sources).filter((s) => !seen.has(s.key) && seen.add(s.key));
+}
 
 /**
  * What the scenario's contests record of one man. A contest with no demand took all his posts (the
@@ -218,6 +225,12 @@ export function EndScreen({ outcome, scenario, me, goals, log, seed, whatIfs, se
           <p>
             In history: {scenario.history.contests.map((c) => c.text).join(" ")} {names(scenario.history.primacyAtEnd)} was first at the end.
           </p>
+          {contestSources(scenario).length ? (
+            <>
+              <h4>Sources for these contests</h4>
+              <Sources sources={contestSources(scenario)} />
+            </>
+          ) : null}
         </section>
       </div>
       <section class="share" aria-labelledby="share-title">
