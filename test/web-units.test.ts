@@ -325,7 +325,7 @@ describe("the texts of the user test at 1331c72", () => {
   it("a contest that took a post says so, not 'removed' (the log: 'he keeps his seat')", () => {
     const base = { date: "1954-11-07", endedOn: "1954-11-07", target: "molotov", venue: "session", winner: "move", launchedWhileAway: false };
     const names = (id: string) => ({ molotov: "Vyacheslav Molotov" })[id] ?? id;
-    expect(contestsText({ contests: [{ ...base, fates: [] }], undecided: null }, names)).toBe("Contests: Vyacheslav Molotov (7 November 1954, in the Presidium): lost a post but stayed in the leadership.");
+    expect(contestsText({ contests: [{ ...base, fates: [] }], undecided: null }, names)).toBe("Contests: Vyacheslav Molotov (7 November 1954, in the Presidium): lost what the motion demanded but stayed in the leadership.");
     expect(contestsText({ contests: [{ ...base, fates: [{ who: "molotov", fate: "demoted" }] }], undecided: null }, names)).toBe("Contests: Vyacheslav Molotov (7 November 1954, in the Presidium): removed.");
   });
 

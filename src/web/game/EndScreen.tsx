@@ -54,7 +54,7 @@ function setbacksText(record: ReturnType<typeof contestsOf>, his: string, nameOf
   const setbacks = [
     ...record.postsTaken.map((c) => ({ date: c.date, text: `lost ${c.demand.length === 1 ? `one of ${his} posts` : `${c.demand.length} of ${his} posts`} on ${longDate(c.date)}` })),
     ...record.lostMoves.map((c) => ({ date: c.date, text: `was on the losing side of the move against ${nameOf(c.target)} on ${longDate(c.date)} (what became of the losers is told under “What really happened”)` })),
-  ].sort((a, b) => (a.date < b.date ? -1 : 1));
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (!setbacks.length) return null;
   const text = setbacks.map((s) => s.text).join("; ");
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -119,7 +119,7 @@ export function contestsText(outcome: Pick<PublicOutcome, "contests" | "undecide
  */
 function contestResult(c: PublicOutcome["contests"][number]): string {
   if (c.winner !== "move") return "held on";
-  return c.fates.some((f) => f.who === c.target) ? "removed" : "lost a post but stayed in the leadership";
+  return c.fates.some((f) => f.who === c.target) ? "removed" : "lost what the motion demanded but stayed in the leadership";
 }
 
 /** When and where a contest was fought: one date, or the session's opening and the plenum's day when a plenum decided it later. */
