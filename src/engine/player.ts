@@ -551,7 +551,7 @@ class OutcomeContext {
         return o.choice === "pass-on" ? { ...base, result: `${targetName(this.world, key.split(":")[2])} is warned by the organs` } : { ...base, result: `Nothing reaches ${targetName(this.world, key.split(":")[2])} from your officers`, rules: [`Another channel may still warn ${targetPronoun(this.world, key.split(":")[2]).him}.`] };
       case "warning":
         return o.choice === "take-seriously"
-          ? { ...base, result: "You suspect the men named, and come back to Moscow if you are away", rules: ["Asking around alerts them: those in the move learn that you suspect them."] }
+          ? { ...base, result: "You suspect the men named, and come back to Moscow if you are away", rules: ["Asking around alerts them: those in the move learn that you suspect them, and a move that knows it is found out is the readier to strike at once."] }
           : { ...base, result: "You carry on as before" };
       case "confronted": {
         // The key names the move (w<week>:confronted:<move>), whose target is the one who asks.
