@@ -96,7 +96,8 @@ export function pronounsFor(gender: Gender | undefined): Pronouns {
   return pronounsOf[gender ?? "male"];
 }
 
-const yourPronouns: Pronouns = { he: "you", He: "You", him: "you", his: "your", His: "Your", himself: "yourself", theirs: "yours", man: "man" };
+/** A player's pronouns in the reasons and labels of his own options (verbs after "you" are the caller's to agree). */
+export const yourPronouns: Pronouns = { he: "you", He: "You", him: "you", his: "your", His: "Your", himself: "yourself", theirs: "yours", man: "man" };
 
 /**
  * The pronouns of the man choosing, for the reasons of his own options: a player reads them in the

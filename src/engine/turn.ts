@@ -2,7 +2,7 @@
 // context; the order here is the model.
 import { chooseTogether, choose, optionsForLog, optionId, type DecisionContext, type Question, type ScoredOption } from "./ai/choice.js";
 import { addDays, longDate, WEEK_DAYS } from "./calendar.js";
-import { byGender, genderOf, nameOf, pronoun, record } from "./log.js";
+import { nameOf, pronoun, record } from "./log.js";
 import { updatePrimacy } from "./power.js";
 import { dangersTo } from "./relations.js";
 import { active, canAct, fullSeats, hasEnteredLeadership, inPlay, moveOf } from "./queries.js";
@@ -199,28 +199,15 @@ function act(ctx: DecisionContext, id: Id, pick: ScoredOption, options: ScoredOp
 }
 
 /**
- * The record of a weekly choice. A player's is his option as he read it ("Khrushchev: Replace … with
- * a man of your own"), which the browser tells him back as "You chose: …"; an AI's is read by
- * others (the chronicle, a researcher's log), so it tells of him in the third person.
+ * The record of a weekly choice, in the words of the option, which speak to a player in the second
+ * person and of an AI in the third (chooserPronoun): a player's is his option as he read it
+ * ("Khrushchev: Replace … with a man of your own"), which the browser tells him back as "You chose:
+ * …"; an AI's is read by others (the chronicle, a researcher's log) as what he decides to do.
  */
 function decisionText(world: World, id: Id, pick: ScoredOption, human: boolean): string {
   if (human) return `${nameOf(world, id)}: ${pick.label}.`;
-  const deed = pick.label.charAt(0).toLowerCase() + pick.label.slice(1);
-  return `${nameOf(world, id)} decides to ${thirdPersonPhrases[genderOf(world, id)].reduce((text, [you, own]) => text.replace(you, own), deed)}.`;
+  return `${nameOf(world, id)} decides to ${pick.label.charAt(0).toLowerCase()}${pick.label.slice(1)}.`;
 }
-
-/**
- * The second-person phrases of the weekly menu's labels, which speak to the man choosing ("put
- * yourself forward", "impose your line", "what you know"), in his own words; the phrases where "you"
- * is the subject come before the object "you" that the rest are.
- */
-const thirdPersonPhrases = byGender((own): readonly (readonly [RegExp, string])[] => [
-  [/\byourself\b/g, own.himself],
-  [/\byour\b/g, own.his],
-  [/\byou know\b/g, `${own.he} knows`],
-  [/\bthat you take\b/g, `that ${own.he} take`],
-  [/\byou\b/g, own.him],
-]);
 
 /** A seat letting weeks pass wakes up when something touches him: a private message, a contest, a death. */
 function unskipIfConcerned(world: World): void {

@@ -42,7 +42,7 @@ export function confrontOption(world: World, actor: Id): ScoredOption | null {
     choice: "confront",
     target: found.accused,
     detail: found.belief.move,
-    label: `Ask ${nameOf(world, found.accused)} to ${pronoun(world, found.accused).his} face what ${pronoun(world, found.accused).he} is doing against you`,
+    label: `Ask ${nameOf(world, found.accused)} to ${pronoun(world, found.accused).his} face what ${pronoun(world, found.accused).he} is doing against ${own.him}`,
     terms: [term(`a move against ${own.him} checked before it is ready`, k.check * sure), term("the affront if the warning was wrong", -k.affront * (1 - sure)), term("effort", -k.cost)],
   };
 }

@@ -5,7 +5,7 @@
 // the terms the character weighs; the AI and a human seat choose among the same options.
 import { isHuman, term, type DecisionContext, type ScoredOption } from "../ai/choice.js";
 import { addDays, daysBetween, WEEK_DAYS } from "../calendar.js";
-import { chooserPronoun, byGender, genderOf, listNames, nameOf, pronoun, record } from "../log.js";
+import { chooserPronoun, byGender, genderOf, listNames, nameOf, pronoun, record, yourPronouns, type Pronouns } from "../log.js";
 import { cadreById, dominance, powerShare, refreshPower, updatePrimacy } from "../power.js";
 import { adoptedInRun, canAct, clamp, commandsOrgans, fullSeats, grievanceAgainst, hasPower, inPlay, isActive, leavePost, logistic, outranks, postCommandsForce, postsInOrder, presidiumVoters, principalsInOrder, regardOf, takePost, topPostValue, trustOf, votingCc } from "../queries.js";
 import { dangersTo, disaffection, threat, tie } from "../relations.js";
@@ -36,30 +36,24 @@ const menuNames = byGender((they) => ({
   room: `room to win ${they.him} over`,
   domain: `${they.his} own domain`,
 }));
-const ownNames = byGender((own) => ({
-  decides: `their weight in the CC, where ${own.he} thinks it decides`,
-  line: `${own.his} own line`,
-  hold: `${own.his} hold on the leadership`,
-  away: `what might happen in Moscow while ${own.he} is away`,
-  carried: `${own.his} own line carried`,
-  judgement: `confidence in ${own.his} own judgement`,
-  claim: `${own.his} claim against the strongest other`,
-}));
+/** The reasons of a man's own menu that name him; `you` for a player's, whose verbs agree with "you". */
+function ownNamesOf(own: Pronouns, you: boolean) {
+  return {
+    decides: `their weight in the CC, where ${own.he} ${you ? "think" : "thinks"} it decides`,
+    line: `${own.his} own line`,
+    hold: `${own.his} hold on the leadership`,
+    away: `what might happen in Moscow while ${own.he} ${you ? "are" : "is"} away`,
+    carried: `${own.his} own line carried`,
+    judgement: `confidence in ${own.his} own judgement`,
+    claim: `${own.his} claim against the strongest other`,
+  };
+}
 
-/** The same reasons as a player reads them in his own menu ("your own line"). */
-const yourNames: (typeof ownNames)["male"] = {
-  decides: "their weight in the CC, where you think it decides",
-  line: "your own line",
-  hold: "your hold on the leadership",
-  away: "what might happen in Moscow while you are away",
-  carried: "your own line carried",
-  judgement: "confidence in your own judgement",
-  claim: "your claim against the strongest other",
-};
+const ownNames = { ...byGender((own) => ownNamesOf(own, false)), you: ownNamesOf(yourPronouns, true) };
 
-/** The reasons that name the man choosing, in the words he reads them in. */
-function ownWords(world: World, actor: Id): (typeof ownNames)["male"] {
-  return isHuman(world, actor) ? yourNames : ownNames[genderOf(world, actor)];
+/** The reasons that name the man choosing, in the words he reads them in ("your own line" for a player). */
+function ownWords(world: World, actor: Id): ReturnType<typeof ownNamesOf> {
+  return ownNames[isHuman(world, actor) ? "you" : genderOf(world, actor)];
 }
 
 /**
@@ -262,7 +256,7 @@ function appointOption(world: World, actor: Id): ScoredOption | null {
   return {
     choice: "appoint",
     target: slot.id,
-    label: `${verb === "replace" ? "Replace" : "Fill"} ${object} with a man of your own`,
+    label: `${verb === "replace" ? "Replace" : "Fill"} ${object} with a man of ${chooserPronoun(world, actor).his} own`,
     terms: [
       term("effort", -k.cost),
       term("a client in the post", k.client * a.traits.ambition * value),
@@ -902,7 +896,7 @@ function businessOptions(world: World, actor: Id, out: ScoredOption[]): void {
       choice: "fill-post",
       target: postId,
       detail: candidate,
-      label: elected ? `Put yourself forward as ${post.title}` : `Propose ${nameOf(world, candidate)} as ${post.title}`,
+      label: elected ? `Put ${chooserPronoun(world, actor).himself} forward as ${post.title}` : `Propose ${nameOf(world, candidate)} as ${post.title}`,
       terms: [
         term("a vacant post", k.post * post.value),
         term("ambition", elected ? k.ambition * a.traits.ambition : 0),
@@ -979,7 +973,7 @@ function claimPostOption(world: World, actor: Id): ScoredOption | null {
     choice: "claim-post",
     target: best,
     detail: holder,
-    label: `Propose that you take the post of ${post.title} from ${nameOf(world, holder)}`,
+    label: `Propose that ${chooserPronoun(world, actor).he} take the post of ${post.title} from ${nameOf(world, holder)}`,
     odds: carried,
     terms: [
       term("if carried: a top post", carried * k.post * post.value),
@@ -1316,7 +1310,7 @@ function reportOption(world: World, actor: Id): ScoredOption | null {
   return {
     choice: "report",
     target: belief.move,
-    label: `Tell ${nameOf(world, t)} what you know of the move against ${pronoun(world, t).him}`,
+    label: `Tell ${nameOf(world, t)} what ${isHuman(world, actor) ? "you know" : `${pronoun(world, actor).he} knows`} of the move against ${pronoun(world, t).him}`,
     terms: [term(`tie to ${pronoun(world, t).him}`, k.tie * tie(world, a, t)), term("reward if it fails", k.reward * a.traits.ambition), term(`disaffection with ${pronoun(world, t).him}`, -k.disaffection * disaffection(world, a, t)), term("informing on colleagues", -k.informing)],
   };
 }
@@ -1385,7 +1379,7 @@ function overruleOption(world: World, actor: Id): ScoredOption | null {
   return {
     choice: "overrule",
     target: best.q,
-    label: `Overrule ${nameOf(world, best.q)} in ${menuNames[genderOf(world, best.q)].domain} and impose your line`,
+    label: `Overrule ${nameOf(world, best.q)} in ${menuNames[genderOf(world, best.q)].domain} and impose ${chooserPronoun(world, actor).his} line`,
     terms: [
       term(ownWords(world, actor).carried, k.line * best.gap),
       term(ownWords(world, actor).judgement, k.confidence * a.traits.overconfidence),
@@ -1429,7 +1423,7 @@ function giveUpOption(world: World, actor: Id): ScoredOption | null {
     choice: "give-up-post",
     target: second,
     detail: nominee,
-    label: `Give up the post of ${post.title}, proposing ${nameOf(world, nominee)} in your place`,
+    label: `Give up the post of ${post.title}, proposing ${nameOf(world, nominee)} in ${chooserPronoun(world, actor).his} place`,
     terms: [
       term("colleagues resent one man standing so far above them", k.norm * beyond * (1 - world.globals.fear) * (1 - a.traits.overconfidence)),
       term("restraint", k.restraint * a.traits.restraint),
