@@ -32,6 +32,7 @@ import { mixSeed, simulate } from "../dist/engine/index.js";
 import { delayOptimization } from "../dist/research/run/jit.js";
 import { runExperiment, startWorkers } from "../dist/research/run/pool.js";
 import { loadScenarioFile } from "../dist/scenarios/load.js";
+import { POOL_FLAGS } from "../dist/cli/process-flags.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const scenarioFile = (/** @type {string} */ id) => join(root, "scenarios", `${id}.yaml`);
@@ -123,10 +124,10 @@ const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 const s = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(2)} s`;
 const verdict = (/** @type {boolean} */ ok) => (ok ? "met" : "MISSED");
 
-/** Measures run in a fresh process: the pool, its start-up and its memory as a command has them. */
+/** Measures run in a fresh process: the pool, its start-up and its memory as a command has them (under the same V8 flags). */
 function child(/** @type {{ scenario: string, runs: number, workers: number }} */ spec) {
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [fileURLToPath(import.meta.url), "--child", JSON.stringify(spec)], { maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [...POOL_FLAGS, fileURLToPath(import.meta.url), "--child", JSON.stringify(spec)], { maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
     ),
   );
