@@ -9,6 +9,7 @@ import { clientShares, updatePrimacy } from "./power.js";
 import { clamp, fullSeats } from "./queries.js";
 import { tie } from "./relations.js";
 import { record } from "./log.js";
+import { startingClimate } from "./rules/learning.js";
 
 export interface WorldOptions {
   seed: number;
@@ -81,7 +82,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
     end: scenario.end,
     date: scenario.start,
     week: 0,
-    globals: { fear: scenario.globals.fear.value, ccArbiter: scenario.globals.ccArbiter.value },
+    globals: { fear: scenario.globals.fear.value, ccArbiter: scenario.globals.ccArbiter.value, climate: 0 },
     signals: [],
     principals,
     order: ids,
@@ -130,6 +131,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): World {
   const leans = generateCentralCommittee(scenario, world, rng);
   world.rng = rng.commit();
   updatePrimacy(world);
+  world.globals.climate = startingClimate(world);
   // The composition table's leans are each row's regard for the man who is first at the start (and
   // each member's own lean is his, around it); the policies in force are remembered for their champions.
   const first = world.primacy;

@@ -294,7 +294,11 @@ export interface World {
   end: string;
   date: string;
   week: number;
-  globals: { fear: number; ccArbiter: number };
+  /**
+   * fear: how much losing a contest is feared (0..1). climate: the part of the fear it drifts toward
+   * that the organs' standing does not explain, a memory that fades over years (learning.ts).
+   */
+  globals: { fear: number; ccArbiter: number; climate: number };
   signals: { kind: string; severity: number; date: string }[];
   principals: Record<Id, Principal>;
   /** Principal ids in rank order: the only iteration order the rules use. */

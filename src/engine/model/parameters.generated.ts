@@ -864,7 +864,7 @@ export interface ModelParameters {
   };
   learning: {
     fear: {
-      /** Share of the gap to the level the organs' standing sets that fear closes each week. */
+      /** Share of the gap to the level the organs' standing and the climate set that fear closes each week. */
       drift: number;
       /** Fear when the organs answer entirely to the party. */
       floor: number;
@@ -874,6 +874,8 @@ export interface ModelParameters {
       candidateSeat: number;
       /** Independence of a chief with no Presidium seat, as a share of a full member's. */
       noSeat: number;
+      /** Share of the fear climate (fear beyond what the organs' standing sets: the memory of how losers were treated and of the terror) that fades each week. */
+      fade: number;
     };
     contest: {
       /** Share of the distance to certainty that belief in the CC gains when a plenum settles a contest. */

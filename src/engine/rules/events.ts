@@ -8,6 +8,7 @@ import { nameOf, record } from "../log.js";
 import { clamp, inPlay } from "../queries.js";
 import type { Id, World } from "../state.js";
 import type { EventData } from "../scenario/schema.js";
+import { shiftFear } from "./learning.js";
 
 export function eventsPhase(ctx: DecisionContext): void {
   const world = ctx.world;
@@ -41,7 +42,7 @@ function happen(world: World, ev: EventData, date: string): void {
     const p = world.principals[id];
     if (inPlay(p)) p.prestige = clamp(p.prestige + (fx.prestige ?? 0));
   }
-  if (fx.fear !== undefined) world.globals.fear = clamp(world.globals.fear + fx.fear);
+  if (fx.fear !== undefined) shiftFear(world, fx.fear);
   if (fx.signal) {
     world.signals.push({ kind: fx.signal.kind, severity: fx.signal.severity, date });
     // A public failure costs the first man (and those blamed) his colleagues' good opinion.

@@ -22,7 +22,7 @@ import { putToVote } from "./presidium.js";
 import { beyondTheNorm } from "./collective.js";
 import { arrestChance, atLeastOf, removalVoteOdds, tallyDistribution } from "./estimate.js";
 import { announcePosts, claimScore, organsHeldTooPenalty } from "./succession.js";
-import { learnFromRatification } from "./learning.js";
+import { learnFromRatification, shiftFear } from "./learning.js";
 
 // ------------------------------------------------------------------------------------------ courting
 
@@ -553,7 +553,7 @@ export function adopt(world: World, policy: PolicyState, champion: Id, supporter
     for (const s of supporters) moveMood(world, c, s, effect * k.supporterShare);
     for (const o of opponents) moveMood(world, c, o, -effect * k.opponentShare);
   }
-  if (policy.globals.fear !== undefined) world.globals.fear = clamp(world.globals.fear + policy.globals.fear);
+  if (policy.globals.fear !== undefined) shiftFear(world, policy.globals.fear);
   if (policy.globals.ccArbiter !== undefined) world.globals.ccArbiter = clamp(world.globals.ccArbiter + policy.globals.ccArbiter);
   const c = world.principals[champion];
   c.prestige = clamp(c.prestige + policy.prestige);

@@ -24,11 +24,11 @@ export function learnFromContest(world: World, contest: ContestRecord): void {
       if (inPlay(p)) p.believesCcDecides = clamp(p.believesCcDecides - k.forceLesson * p.believesCcDecides);
     }
     world.globals.ccArbiter = clamp(world.globals.ccArbiter - k.forceLesson * world.globals.ccArbiter);
-    world.globals.fear = clamp(world.globals.fear + k.forceFear);
+    shiftFear(world, k.forceFear);
   }
   if (contest.fates.length > 0) {
     const mean = contest.fates.reduce((s, f) => s + fateLadder.indexOf(f.fate), 0) / contest.fates.length;
-    world.globals.fear = clamp(world.globals.fear + k.fearPerRung * (mean - k.fearPivot));
+    shiftFear(world, k.fearPerRung * (mean - k.fearPivot));
   }
   if (world.globals.fear !== before) {
     record(world, { type: "fear", audience: "public", text: world.globals.fear > before ? "Fear spreads through the apparatus." : "The apparatus breathes more easily.", data: { from: before, to: world.globals.fear } });
@@ -57,12 +57,25 @@ function learnThatCcDecides(world: World, share: number): void {
 }
 
 /**
- * Fear is, above all, fear of the organs. Each week it drifts toward the level the security organs'
- * standing sets: high while their chief is an independent power in the leadership (ambitious, without
- * restraint, with a full seat), low once the organs answer to the party. So fear fell after Beria's
- * arrest in 1953 without anyone deciding it, and stays low while the KGB chairman is a client.
+ * Fear has two sources. Above all it is fear of the organs: the level their standing sets, high while
+ * their chief is an independent power in the leadership (ambitious, without restraint, with a full
+ * seat), low once the organs answer to the party. So fear fell after Beria's arrest in 1953 without
+ * anyone deciding it, and stays low while the KGB chairman is a client. Beside it lies the climate:
+ * what men remember of how losers were treated and what the leadership has said of the terror. It
+ * moves with contests' fates and with acts that raise or lower fear (shiftFear), and fades over years,
+ * not weeks: in 1957, with Serov's KGB a client, losers still feared for their lives because Beria and
+ * his men had been shot; by 1964 "the fear is gone". Each week fear closes part of its gap to the two
+ * together.
  */
 export function fearDrift(world: World): void {
+  const k = world.params.learning.fear;
+  world.globals.climate *= 1 - k.fade;
+  const level = clamp(organsFear(world) + world.globals.climate);
+  world.globals.fear = clamp(world.globals.fear + k.drift * (level - world.globals.fear));
+}
+
+/** The fear the security organs' standing sets (fearDrift): the floor, and their chief's independence. */
+export function organsFear(world: World): number {
   const k = world.params.learning.fear;
   let independence = 0;
   for (const id of world.order) {
@@ -71,6 +84,26 @@ export function fearDrift(world: World): void {
     const seat = p.presidium === "full" ? 1 : p.presidium === "candidate" ? k.candidateSeat : k.noSeat;
     independence = Math.max(independence, seat * p.traits.ambition * (1 - p.traits.restraint));
   }
-  const level = k.floor + k.organs * independence;
-  world.globals.fear = clamp(world.globals.fear + k.drift * (level - world.globals.fear));
+  return k.floor + k.organs * independence;
+}
+
+/**
+ * The climate a world starts with: its fear beyond what the organs' standing explains (a scenario's
+ * fear is given with its reasons: the shootings of 1953-56 in june-1957). Never below nothing: a
+ * scenario whose fear lies under the organs' level (march-1953 with Beria at the MVD, october-1964
+ * with an ambitious KGB chairman) drifts up to that level, since the organs' standing is what fear
+ * rests on, whatever was felt before.
+ */
+export function startingClimate(world: World): number {
+  return Math.max(0, world.globals.fear - organsFear(world));
+}
+
+/**
+ * Fear raised or lowered by an act (a contest's fates, force, a policy, an event): at once, and in the
+ * climate it drifts toward, so the change outlasts the weeks and fades as the climate does. A fall
+ * takes the climate down to nothing at most; below it the organs' level holds.
+ */
+export function shiftFear(world: World, by: number): void {
+  world.globals.fear = clamp(world.globals.fear + by);
+  world.globals.climate = Math.max(0, world.globals.climate + by);
 }
