@@ -12,7 +12,7 @@ const { scenario } = loadScenarioFile(join(fileURLToPath(new URL("../scenarios/"
 describe("the survivor of a move and those who voted against him", () => {
   it("holds a grievance against every colleague who voted to remove him outside the move, and none against those who voted for him", () => {
     let cases = 0;
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 30; i++) {
       const world = simulate(scenario, { seed: mixSeed(20261202, i) });
       for (const c of world.contests) {
         if (c.winner !== "target" || c.open) continue;
@@ -29,7 +29,8 @@ describe("the survivor of a move and those who voted against him", () => {
         }
       }
     }
-    // Seeds 2 and 4 of these have Suslov vote for Khrushchev's removal without joining the move.
+    // Runs 4, 24, 26 and 28 of these have five such votes (Suslov, Bulganin, Saburov); twelve runs had
+    // two before fear held at the scenario's level (the climate of fear), which made moves rarer.
     expect(cases).toBeGreaterThanOrEqual(2);
   });
 });

@@ -182,7 +182,7 @@ describe("presidium sensitivity", () => {
     const base = ["sensitivity", "--scenario", "october-1964", "--what-if", "stalinist-fear", "--outcome", "removal", "--method", "morris", "--runs", "2", "--out", out, "--dry-run"];
     const r = await presidium([...base, "--parameters", "learning.fear.*"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain("4 parameters of october-1964 (what-if stalinist-fear, which sets learning.fear.drift: not varied); Morris: 10 trajectories of 5 points");
+    expect(r.stderr).toContain("5 parameters of october-1964 (what-if stalinist-fear, which sets learning.fear.drift: not varied); Morris: 10 trajectories of 6 points");
     expectClearError(await presidium([...base, "--parameters", "learning.fear.drift"]), 2, "every parameter selected (learning.fear.drift) is set by the what-if stalinist-fear, so none can be varied");
   });
 
