@@ -90,9 +90,9 @@ export function organsFear(world: World): number {
 /**
  * The climate a world starts with: its fear beyond what the organs' standing explains (a scenario's
  * fear is given with its reasons: the shootings of 1953-56 in june-1957). Never below nothing: a
- * scenario whose fear lies under the organs' level (march-1953 with Beria at the MVD, october-1964
- * with an ambitious KGB chairman) drifts up to that level, since the organs' standing is what fear
- * rests on, whatever was felt before.
+ * scenario whose fear lies under the organs' level (october-1964; march-1953 set to a low fear while
+ * Beria holds the MVD) drifts up to that level, since the organs' standing is what fear rests on,
+ * whatever was felt before.
  */
 export function startingClimate(world: World): number {
   return Math.max(0, world.globals.fear - organsFear(world));
